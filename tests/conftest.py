@@ -1,0 +1,71 @@
+"""Shared fixtures: a fresh real SQLite file per test, services over it, the CLI in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from visitapp.db import Database
+from visitapp.services import Identity, Services
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Keep every test away from the real user's data folder and settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("VISITAPP_DB", raising=False)
+    monkeypatch.delenv("VISITAPP_AUTHOR", raising=False)
+    monkeypatch.setenv("VISITAPP_LANG", "en")
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "visits.db"
+
+
+@pytest.fixture
+def db(db_path):
+    database = Database.open(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def svc(db) -> Services:
+    return Services(db, Identity("Ewa Kowalczyk", "Centrum Wspierania Inwestorów", "ekspertka"))
+
+
+@pytest.fixture
+def demo(svc) -> list[str]:
+    from visitapp.demo import create_demo
+
+    return create_demo(svc)
+
+
+def require_tool(name: str) -> str:
+    """The path of a system tool; a missing tool fails the test under CI and skips it elsewhere."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{name} is required in CI but is not installed")
+        pytest.skip(f"{name} is not installed")
+    return path
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = None,
+            timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m visitapp ARGS`` in a real subprocess."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "VISITAPP_LANG": "en", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "visitapp", *args], capture_output=True, text=True, env=full_env,
+        input=input, timeout=timeout, cwd=ROOT,
+    )

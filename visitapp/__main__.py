@@ -1,0 +1,3 @@
+from visitapp.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,64 @@
+"""The ``visitapp`` command: a thin layer over the services.
+
+Each area registers its subcommands from its own module (``register(sub)``),
+listed in :data:`COMMAND_MODULES`.  Exit status: 0 success, 1 a failure the
+user can fix (one sentence on stderr), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from visitapp import __version__
+from visitapp.errors import UserError
+from visitapp.i18n import _
+
+COMMAND_MODULES = [
+    "visitapp.cli.core",
+]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors: exit 2, no traceback
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="visitapp",
+        description=_("Notes from reference visits to companies, signed minutes and a registry of the series."),
+    )
+    parser.add_argument("--version", action="version", version=f"visitapp {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["gui", *(argv or [])]) if "gui" in parser._subparsers._group_actions[0].choices else None  # noqa: SLF001
+        if args is None:
+            parser.print_help()
+            return EXIT_USAGE
+    try:
+        return int(args.handler(args) or EXIT_OK)
+    except UserError as err:
+        sys.stderr.write(f"visitapp: {err}\n")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        sys.stderr.write(_("visitapp: interrupted.") + "\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

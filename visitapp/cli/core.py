@@ -1,0 +1,194 @@
+"""Subcommands over the foundation: demo, visits, show, note, search."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from visitapp.cli.common import add_db_option, add_json_option, db_path, local, open_services, print_json
+from visitapp.db import Database
+from visitapp.errors import InvalidInput
+from visitapp.exchange.record import dump_record
+from visitapp.i18n import _
+from visitapp.services import Services
+from visitapp.services.search import highlight
+from visitapp.templates import get_template
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help=_("create a demo database from the reference-visit scenario"))
+    add_db_option(p)
+    p.add_argument("--if-missing", action="store_true",
+                   help=_("do nothing when the database already holds visits"))
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("visits", help=_("list visits"))
+    add_db_option(p)
+    add_json_option(p)
+    p.add_argument("--status", choices=["planned", "in_progress", "finalised"], help=_("only visits with this status"))
+    p.set_defaults(handler=cmd_visits)
+
+    p = sub.add_parser("show", help=_("show one visit"))
+    add_db_option(p)
+    add_json_option(p)
+    p.add_argument("--visit", required=True, metavar="ID", help=_("the visit's id (or its first characters)"))
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("note", help=_("add a note to a visit"))
+    add_db_option(p)
+    p.add_argument("--visit", required=True, metavar="ID")
+    p.add_argument("--section", metavar="KEY", help=_("the template section (default: the first)"))
+    p.add_argument("--kind", default="note",
+                   choices=["note", "quote", "decision", "commitment", "question", "risk"])
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help=_("a tag (repeatable)"))
+    p.add_argument("--visibility", default="internal", choices=["internal", "partners", "company"])
+    p.add_argument("--author", help=_("who wrote it (default: $VISITAPP_AUTHOR or the system user)"))
+    p.add_argument("text", nargs="+", help=_("the note's text"))
+    p.set_defaults(handler=cmd_note)
+
+    p = sub.add_parser("search", help=_("full-text search over notes, action items, organisations and people"))
+    add_db_option(p)
+    add_json_option(p)
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--visit", metavar="ID", help=_("search only this visit"))
+    p.add_argument("query", nargs="+", help=_("words; word* finds prefixes; \"a phrase\" in quotes"))
+    p.set_defaults(handler=cmd_search)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from visitapp.demo import create_demo, demo_identity
+
+    path = db_path(args)
+    db = Database.open(path, create=True)
+    svc = Services(db, demo_identity())
+    try:
+        if svc.visits.count():
+            if args.if_missing:
+                return 0
+            raise InvalidInput(_("{path} already holds visits; give a new file for the demo.").format(path=path))
+        for visit_id in create_demo(svc):
+            print(visit_id)
+    finally:
+        svc.close()
+    return 0
+
+
+def cmd_visits(args: argparse.Namespace) -> int:
+    svc = open_services(args)
+    try:
+        visits = svc.visits.list(status=args.status)
+    finally:
+        svc.close()
+    if args.json:
+        print_json([
+            {"id": v.id, "starts_at": v.starts_at, "organisation": v.organisation, "status": v.status,
+             "title": v.title, "series": v.series, "place": v.place}
+            for v in visits
+        ])
+        return 0
+    if not visits:
+        print(_("No visits yet."))
+    for v in visits:
+        print(f"{v.id}  {local(v.starts_at)}  {_status_label(v.status):<12}  {v.organisation}")
+    return 0
+
+
+def _status_label(status: str) -> str:
+    return {"planned": _("planned"), "in_progress": _("in progress"), "finalised": _("finalised")}[status]
+
+
+_KIND_LABELS = {"note": "", "quote": "quote", "decision": "decision", "commitment": "commitment",
+                "question": "question", "risk": "risk"}
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    svc = open_services(args)
+    try:
+        if args.json:
+            record = svc.records.build(args.visit)
+            print_json(dump_record(record))
+            return 0
+        visit = svc.visits.get(args.visit)
+        notes = svc.notes.list(visit.id)
+        actions = svc.actions.list(visit_id=visit.id)
+        answers = svc.answers.list(visit.id)
+    finally:
+        svc.close()
+    lang = visit.language
+    template = get_template(visit.template_key)
+    out = sys.stdout
+    out.write(f"{visit.title or visit.organisation.name}\n")
+    out.write(f"{_('Visit')}: {visit.id}\n")
+    out.write(f"{_('Organisation')}: {visit.organisation.name}")
+    out.write(f" (NIP {visit.organisation.nip})\n" if visit.organisation.nip else "\n")
+    out.write(f"{_('When')}: {local(visit.starts_at)}" + (f" – {local(visit.ends_at)[-5:]}" if visit.ends_at else "") + "\n")
+    if visit.place:
+        out.write(f"{_('Place')}: {visit.place}\n")
+    out.write(f"{_('Status')}: {_status_label(visit.status)}")
+    out.write(f" ({_('version')} {visit.latest_version})\n" if visit.latest_version else "\n")
+    if visit.participants:
+        out.write(f"\n{_('Participants')}:\n")
+        for p in visit.participants:
+            extra = ", ".join(x for x in (p.role or p.person.role, p.person.institution) if x)
+            out.write(f"  - {p.person.name}" + (f" ({extra})" if extra else "") + "\n")
+    if visit.agenda:
+        out.write(f"\n{_('Agenda')}:\n")
+        for i, item in enumerate(visit.agenda, 1):
+            out.write(f"  {i}. {item}\n")
+    for section in template.sections:
+        in_section = [n for n in notes if n.section == section.key]
+        fields = [f for f in template.fields if f.section == section.key and f.key in answers]
+        if not in_section and not fields:
+            continue
+        out.write(f"\n## {section.title.get(lang)}\n")
+        for f in fields:
+            value = answers[f.key].value
+            if f.type == "choice":
+                value = next((c.label.get(lang) for c in f.choices if c.key == value), value)
+            elif isinstance(value, list):
+                value = ", ".join(value)
+            out.write(f"  {f.label.get(lang)}: {value}\n")
+        for n in in_section:
+            kind = f"[{_(n.kind)}] " if n.kind != "note" else ""
+            tags = ("  #" + " #".join(n.tags)) if n.tags else ""
+            out.write(f"  {local(n.created_at)[-5:]}  {kind}{n.text}{tags}\n")
+    if actions:
+        out.write(f"\n{_('Action items')}:\n")
+        for a in actions:
+            due = a.due_date.isoformat() if a.due_date else "—"
+            out.write(f"  - {a.description} ({a.owner or '—'}, {due}, {_(a.status)})\n")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    svc = open_services(args)
+    try:
+        note = svc.notes.add(
+            args.visit, " ".join(args.text), section=args.section, kind=args.kind, tags=args.tag,
+            visibility=args.visibility, author=args.author,
+        )
+    finally:
+        svc.close()
+    print(note.id)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    svc = open_services(args)
+    try:
+        hits = svc.search.search(" ".join(args.query), limit=args.limit, visit_id=args.visit)
+    finally:
+        svc.close()
+    if args.json:
+        print_json([
+            {"kind": h.kind, "visit_id": h.visit_id, "id": h.ref_id,
+             "note_id": h.ref_id if h.kind == "note" else None, "snippet": highlight(h.snippet),
+             "rank": h.rank, "organisation": h.organisation, "starts_at": h.starts_at}
+            for h in hits
+        ])
+        return 0
+    if not hits:
+        print(_("Nothing found."))
+    for h in hits:
+        print(f"{h.visit_id}  {_(h.kind):<11}  {h.ref_id}  {h.organisation}: {highlight(h.snippet)}")
+    return 0

@@ -1,0 +1,282 @@
+"""The data model of visits (SQLAlchemy 2 typed declarative models).
+
+Every record that can travel between databases (in the exchange record of a
+signed PDF, or in a plan file) carries a stable UUID beside its local integer
+key.  Times are stored as UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid as uuid_mod
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid_mod.uuid4())
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Stores naive UTC, hands back aware UTC; refuses naive datetimes on the way in."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where UTC was expected")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC)
+
+
+class VisitStatus(enum.StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    FINALISED = "finalised"
+
+
+class Side(enum.StrEnum):
+    CITY = "city"
+    COMPANY = "company"
+    OTHER = "other"
+
+
+class NoteKind(enum.StrEnum):
+    NOTE = "note"
+    QUOTE = "quote"
+    DECISION = "decision"
+    COMMITMENT = "commitment"
+    QUESTION = "question"
+    RISK = "risk"
+
+
+class Visibility(enum.StrEnum):
+    INTERNAL = "internal"
+    PARTNERS = "partners"
+    COMPANY = "company"
+
+
+class ActionStatus(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dt.datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Record(Base):
+    """Columns every stored record has: local id, travelling uuid, created/updated times."""
+
+    __abstract__ = True
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Series(Record):
+    __tablename__ = "series"
+
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    visits: Mapped[list[Visit]] = relationship(back_populates="series")
+
+
+class Organisation(Record):
+    __tablename__ = "organisations"
+
+    name: Mapped[str] = mapped_column(String(300))
+    # Lower-cased, diacritics and legal-form suffixes removed: used to match
+    # organisations from different databases that have no NIP.
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    nip: Mapped[str | None] = mapped_column(String(10), unique=True)
+    krs: Mapped[str | None] = mapped_column(String(10))
+    regon: Mapped[str | None] = mapped_column(String(14))
+    sector: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    website: Mapped[str] = mapped_column(String(300), default="")
+    in_city_since: Mapped[int | None] = mapped_column(Integer)
+
+    visits: Mapped[list[Visit]] = relationship(back_populates="organisation")
+
+
+class Person(Record):
+    __tablename__ = "people"
+
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200), default="")
+    institution: Mapped[str] = mapped_column(String(300), default="")
+    email: Mapped[str] = mapped_column(String(200), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(50), default="")
+
+
+class Visit(Record):
+    __tablename__ = "visits"
+
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id", ondelete="SET NULL"))
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    starts_at: Mapped[dt.datetime] = mapped_column(index=True)
+    ends_at: Mapped[dt.datetime | None]
+    place: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[VisitStatus] = mapped_column(_enum(VisitStatus, "visit_status"), default=VisitStatus.PLANNED)
+    language: Mapped[str] = mapped_column(String(5), default="pl")
+    template_key: Mapped[str] = mapped_column(String(100))
+    template_version: Mapped[int] = mapped_column(Integer, default=1)
+    agenda: Mapped[list[Any]] = mapped_column(default=list)
+
+    series: Mapped[Series | None] = relationship(back_populates="visits")
+    organisation: Mapped[Organisation] = relationship(back_populates="visits")
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", order_by="Participant.position"
+    )
+    notes: Mapped[list[Note]] = relationship(back_populates="visit", cascade="all, delete-orphan")
+    action_items: Mapped[list[ActionItem]] = relationship(back_populates="visit", cascade="all, delete-orphan")
+    answers: Mapped[list[Answer]] = relationship(back_populates="visit", cascade="all, delete-orphan")
+    versions: Mapped[list[VisitVersion]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", order_by="VisitVersion.number"
+    )
+
+
+class Participant(Record):
+    __tablename__ = "participants"
+    __table_args__ = (UniqueConstraint("visit_id", "person_id"),)
+
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    side: Mapped[Side] = mapped_column(_enum(Side, "side"), default=Side.CITY)
+    role: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    visit: Mapped[Visit] = relationship(back_populates="participants")
+    person: Mapped[Person] = relationship()
+
+
+class Note(Record):
+    __tablename__ = "notes"
+
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    section: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[NoteKind] = mapped_column(_enum(NoteKind, "note_kind"), default=NoteKind.NOTE)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    tags: Mapped[list[Any]] = mapped_column(default=list)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    visibility: Mapped[Visibility] = mapped_column(_enum(Visibility, "visibility"), default=Visibility.INTERNAL)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    visit: Mapped[Visit] = relationship(back_populates="notes")
+
+
+class ActionItem(Record):
+    __tablename__ = "action_items"
+
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    note_id: Mapped[int | None] = mapped_column(ForeignKey("notes.id", ondelete="SET NULL"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(300), default="")
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[ActionStatus] = mapped_column(_enum(ActionStatus, "action_status"), default=ActionStatus.OPEN)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    visit: Mapped[Visit] = relationship(back_populates="action_items")
+    note: Mapped[Note | None] = relationship()
+
+
+class Answer(Record):
+    """A structured answer to one of the template's fields (number, choice, list, text)."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("visit_id", "field"),)
+
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(100))
+    value: Mapped[Any] = mapped_column(JSON)
+    author: Mapped[str] = mapped_column(String(200), default="")
+
+    visit: Mapped[Visit] = relationship(back_populates="answers")
+
+
+class VisitVersion(Record):
+    """A finalised, frozen version of a visit's exchange record."""
+
+    __tablename__ = "visit_versions"
+    __table_args__ = (UniqueConstraint("visit_id", "number"),)
+
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    content_hash: Mapped[str] = mapped_column(String(64))
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    visit: Mapped[Visit] = relationship(back_populates="versions")
+
+
+class Draft(Base):
+    """Text typed but not yet made into a note (or being edited in place).
+
+    The GUI stores it within a second of the last keystroke so that a crash
+    loses nothing; ``key`` names the editor, e.g. ``capture`` or ``note:<uuid>``.
+    """
+
+    __tablename__ = "drafts"
+    __table_args__ = (UniqueConstraint("visit_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -1,0 +1,39 @@
+"""The one layer that changes data: every operation the GUI and the CLI need.
+
+Each method is one unit of work: it opens a short session, commits (or rolls
+back) and returns plain immutable copies (see :mod:`visitapp.services.dto`).
+"""
+
+from __future__ import annotations
+
+from visitapp.db import Database
+from visitapp.services.base import Identity
+from visitapp.services.notes import ActionService, AnswerService, DraftService, NoteService
+from visitapp.services.organisations import OrganisationService, PersonService, SeriesService
+from visitapp.services.records import FinaliseResult, RecordService, company_copy
+from visitapp.services.search import SearchService
+from visitapp.services.visits import VisitService
+
+__all__ = ["FinaliseResult", "Identity", "Services", "company_copy"]
+
+
+class Services:
+    """All services over one open database, acting for one person."""
+
+    def __init__(self, db: Database, identity: Identity | None = None) -> None:
+        self.db = db
+        self.identity = identity or Identity.system()
+        args = (db, self.identity)
+        self.organisations = OrganisationService(*args)
+        self.people = PersonService(*args)
+        self.series = SeriesService(*args)
+        self.visits = VisitService(*args)
+        self.notes = NoteService(*args)
+        self.actions = ActionService(*args)
+        self.answers = AnswerService(*args)
+        self.drafts = DraftService(*args)
+        self.search = SearchService(*args)
+        self.records = RecordService(*args)
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,68 @@
+"""What every service shares: the database, the current user, id look-ups."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from visitapp.db import Database
+from visitapp.db import models as m
+from visitapp.errors import InvalidInput, NotFound
+from visitapp.i18n import _
+
+R = TypeVar("R", bound=m.Record)
+MIN_PREFIX = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who is typing: notes and versions are attributed to them."""
+
+    name: str
+    institution: str = ""
+    role: str = ""
+
+    @classmethod
+    def system(cls) -> Identity:
+        try:
+            return cls(getpass.getuser())
+        except (KeyError, OSError):
+            return cls("unknown")
+
+
+class Service:
+    def __init__(self, db: Database, identity: Identity) -> None:
+        self.db = db
+        self.identity = identity
+
+
+def by_uuid(session: Session, model: type[R], ref: str, what: str) -> R:
+    """Find a record by its UUID or an unambiguous prefix of it (at least 4 characters)."""
+    ref = (ref or "").strip().lower()
+    if len(ref) == 36:
+        found = session.scalar(select(model).where(model.uuid == ref))
+        if found is not None:
+            return found
+    elif len(ref) >= MIN_PREFIX:
+        rows = session.scalars(select(model).where(model.uuid.startswith(ref, autoescape=True)).limit(2)).all()
+        if len(rows) == 1:
+            return rows[0]
+        if len(rows) > 1:
+            raise InvalidInput(_("More than one {what} has an id starting with {ref}; give more of it.").format(what=what, ref=ref))
+    raise NotFound(_("There is no {what} with the id {ref}.").format(what=what, ref=ref))
+
+
+def visit_by_uuid(session: Session, ref: str) -> m.Visit:
+    return by_uuid(session, m.Visit, ref, _("visit"))
+
+
+def note_by_uuid(session: Session, ref: str) -> m.Note:
+    return by_uuid(session, m.Note, ref, _("note"))
+
+
+def clean(value: str | None) -> str:
+    return (value or "").strip()

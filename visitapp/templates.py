@@ -1,0 +1,189 @@
+"""Visit templates: the sections notes go into and the structured fields beside them.
+
+Templates are JSON files in ``resources/templates/``, each with Polish and
+English titles and prompts.  They are validated at load; a broken file gets
+one sentence naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from visitapp.errors import InvalidInput, NotFound
+from visitapp.i18n import _
+from visitapp.resources import resource_path
+
+DEFAULT_TEMPLATE = "reference-visit"
+Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=100)]
+
+
+class Text(BaseModel):
+    """A string in both languages of the app."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    pl: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.pl if lang == "pl" else self.en
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    key: Key
+    title: Text
+    prompt: Text | None = None
+
+
+class Choice(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    key: Key
+    label: Text
+
+
+class TemplateField(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    key: Key
+    section: Key
+    type: Literal["number", "choice", "list", "text"]
+    label: Text
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[Choice, ...] = ()
+    suggestions: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _choices_only_for_choice(self) -> TemplateField:
+        if self.type == "choice" and not self.choices:
+            raise ValueError("a choice field needs choices")
+        if self.type != "choice" and self.choices:
+            raise ValueError("only a choice field has choices")
+        return self
+
+    def check(self, value: Any) -> Any:
+        """Validate one answer; returns it normalised or raises InvalidInput."""
+        label = self.label.en
+        if value is None:
+            return None
+        if self.type == "number":
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                try:
+                    value = float(str(value).replace(",", "."))
+                except ValueError:
+                    raise InvalidInput(_("{field} must be a number.").format(field=label)) from None
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            if self.min is not None and value < self.min:
+                raise InvalidInput(_("{field} must be at least {min}.").format(field=label, min=self.min))
+            if self.max is not None and value > self.max:
+                raise InvalidInput(_("{field} must be at most {max}.").format(field=label, max=self.max))
+            return value
+        if self.type == "choice":
+            keys = [c.key for c in self.choices]
+            if value not in keys:
+                raise InvalidInput(
+                    _("{field} must be one of: {choices}.").format(field=label, choices=", ".join(keys))
+                )
+            return value
+        if self.type == "list":
+            if isinstance(value, str):
+                value = [part for part in (p.strip() for p in value.split(",")) if part]
+            if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+                raise InvalidInput(_("{field} must be a list of texts.").format(field=label))
+            return [v.strip() for v in value if v.strip()]
+        return str(value)
+
+
+class Template(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    key: Key
+    version: int = Field(ge=1)
+    title: Text
+    description: Text | None = None
+    sections: tuple[Section, ...] = Field(min_length=1)
+    fields: tuple[TemplateField, ...] = ()
+
+    @model_validator(mode="after")
+    def _keys_unique_and_known(self) -> Template:
+        section_keys = [s.key for s in self.sections]
+        if len(set(section_keys)) != len(section_keys):
+            raise ValueError("section keys must be unique")
+        field_keys = [f.key for f in self.fields]
+        if len(set(field_keys)) != len(field_keys):
+            raise ValueError("field keys must be unique")
+        for f in self.fields:
+            if f.section not in section_keys:
+                raise ValueError(f"field {f.key!r} names an unknown section {f.section!r}")
+        return self
+
+    def section(self, key: str) -> Section:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise InvalidInput(
+            _("The template {template} has no section {section}; its sections are: {keys}.").format(
+                template=self.key, section=key, keys=", ".join(s.key for s in self.sections)
+            )
+        )
+
+    def field(self, key: str) -> TemplateField:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise InvalidInput(
+            _("The template {template} has no field {field}.").format(template=self.key, field=key)
+        )
+
+    @property
+    def section_keys(self) -> list[str]:
+        return [s.key for s in self.sections]
+
+
+def load_template_file(path: Path) -> Template:
+    """Load and validate one template file; InvalidInput names the file and the problem."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise InvalidInput(_("Template {file} cannot be read: {reason}.").format(file=path, reason=err.strerror)) from err
+    except json.JSONDecodeError as err:
+        raise InvalidInput(
+            _("Template {file} is not valid JSON (line {line}, column {col}).").format(
+                file=path, line=err.lineno, col=err.colno
+            )
+        ) from err
+    try:
+        return Template.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "top level"
+        raise InvalidInput(
+            _("Template {file} is invalid at {where}: {problem}.").format(file=path, where=where, problem=first["msg"])
+        ) from err
+
+
+def templates_dir() -> Path:
+    return resource_path("templates")
+
+
+@cache
+def all_templates() -> dict[str, Template]:
+    """Every template shipped in ``resources/templates``, by key."""
+    found: dict[str, Template] = {}
+    for path in sorted(templates_dir().glob("*.json")):
+        template = load_template_file(path)
+        found[template.key] = template
+    return found
+
+
+def get_template(key: str) -> Template:
+    try:
+        return all_templates()[key]
+    except KeyError:
+        raise NotFound(
+            _("There is no template {key}; available: {keys}.").format(key=key, keys=", ".join(all_templates()))
+        ) from None
