@@ -1,0 +1,266 @@
+"""PAdES baseline B-B signatures on visitapp minutes, from a PKCS#12 file or a PKCS#11 token.
+
+Every signature is an incremental update, so the second attendee's signature
+keeps the first one valid.  Its visible stamp goes into the next free box of
+the signature block on the last page (see :mod:`visitapp.minutes.layout`);
+past the boxes, further signatures are invisible rather than drawn over text.
+The stamp uses the embedded Noto Sans (1000 units per em): pyHanko's default
+font has no Polish letters, and fonts at other sizes are misplaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError, PdfReadError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.sign import fields, signers
+from pyhanko.sign.general import SigningError as HankoSigningError
+from pyhanko.stamp import TextStampStyle
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from visitapp.errors import InvalidInput
+from visitapp.i18n import _, gettext_for
+from visitapp.minutes.embed import RECORD_NAME
+from visitapp.minutes.fonts import font_file
+from visitapp.minutes.layout import SIGNATURE_SLOTS
+from visitapp.signing.errors import KeyMismatch, NotVisitappPdf, SigningError, TokenError, WrongPassword
+from visitapp.signing.keys import check_key_matches, check_validity, load_pkcs12, name_of
+
+log = logging.getLogger(__name__)
+
+# Room for an ECDSA or RSA-4096 CMS with a short chain; a fixed size saves
+# pyHanko from signing twice to measure.
+BYTES_RESERVED = 16384
+STAMP_FONT_SIZE = 8
+
+
+@dataclass(frozen=True)
+class Pkcs12Source:
+    """A certificate file and its password."""
+
+    path: Path
+    password: str
+
+
+@dataclass(frozen=True)
+class Pkcs11Source:
+    """A key and certificate on a token (smart card, HSM), found by labels."""
+
+    module: Path
+    token: str
+    key: str
+    pin: str
+    cert: str | None = None  # the certificate's label; the key's label if not given
+
+
+SignerSource = Pkcs12Source | Pkcs11Source
+
+
+@dataclass(frozen=True)
+class SignResult:
+    pdf: bytes
+    field_name: str
+    signer: str
+    institution: str
+    visible: bool
+
+
+# --- opening a signer --------------------------------------------------------------------------------
+
+
+def _asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+def _pkcs12_signer(source: Pkcs12Source) -> tuple[signers.Signer, x509.Certificate]:
+    ident = load_pkcs12(source.path, source.password)
+    others = SimpleCertificateStore()
+    others.register_multiple(_asn1_cert(c) for c in ident.chain)
+    key_der = ident.key.private_bytes(  # type: ignore[attr-defined]
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    signer = signers.SimpleSigner(
+        signing_cert=_asn1_cert(ident.certificate),
+        signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
+        cert_registry=others,
+    )
+    return signer, ident.certificate
+
+
+def _probe(signer: signers.Signer, cert: x509.Certificate) -> None:
+    """Sign a few bytes and check them with the certificate: a token key that is not the cert's fails here."""
+    data = b"visitapp key check"
+    try:
+        raw = signer.sign_raw(data, "sha256")
+    except Exception as err:  # noqa: BLE001 (token errors come in many types)
+        raise TokenError(_("The token refused to sign: {reason}.").format(reason=str(err).strip() or type(err).__name__)) from err
+    public = cert.public_key()
+    try:
+        if isinstance(public, ec.EllipticCurvePublicKey):
+            public.verify(raw, data, ec.ECDSA(hashes.SHA256()))
+        elif isinstance(public, rsa.RSAPublicKey):
+            try:
+                public.verify(raw, data, padding.PKCS1v15(), hashes.SHA256())
+            except InvalidSignature:
+                public.verify(raw, data, padding.PSS(padding.PSS.MAX_LENGTH, hashes.SHA256()), hashes.SHA256())
+    except InvalidSignature as err:
+        raise KeyMismatch(_("The key on the token does not belong to the certificate.")) from err
+
+
+@contextlib.contextmanager
+def _pkcs11_signer(source: Pkcs11Source) -> Iterator[tuple[signers.Signer, x509.Certificate]]:
+    try:
+        from pkcs11 import exceptions as p11e
+        from pyhanko.config.pkcs11 import TokenCriteria
+        from pyhanko.sign import pkcs11 as hanko_p11
+    except ImportError as err:  # pragma: no cover - python-pkcs11 comes with pyHanko[pkcs11]
+        raise TokenError(_("PKCS#11 support is not installed (python-pkcs11).")) from err
+    module = Path(source.module)
+    if not module.is_file():
+        raise TokenError(_("The PKCS#11 module {module} does not exist.").format(module=module))
+    try:
+        session = hanko_p11.open_pkcs11_session(
+            str(module), token_criteria=TokenCriteria(label=source.token), user_pin=source.pin)
+    except p11e.PinIncorrect as err:
+        raise WrongPassword(_("The PIN for token {token} is wrong.").format(token=source.token)) from err
+    except p11e.PinLocked as err:
+        raise WrongPassword(_("The PIN of token {token} is locked.").format(token=source.token)) from err
+    except (p11e.PKCS11Error, HankoSigningError, OSError, RuntimeError) as err:
+        text = str(err)
+        if "No token" in text or isinstance(err, p11e.NoSuchToken | p11e.TokenNotPresent):
+            raise TokenError(_("No token labelled {token} was found; is the card inserted?").format(
+                token=source.token)) from err
+        raise TokenError(_("The PKCS#11 module {module} could not be used: {reason}.").format(
+            module=module, reason=text or type(err).__name__)) from err
+    try:
+        cert_label = source.cert or source.key
+        signer = hanko_p11.PKCS11Signer(session, cert_label=cert_label, key_label=source.key, bulk_fetch=False)
+        try:
+            asn1_cert = signer.signing_cert
+        except (p11e.PKCS11Error, HankoSigningError, KeyError) as err:
+            raise TokenError(_("The token {token} has no certificate labelled {label}.").format(
+                token=source.token, label=cert_label)) from err
+        cert = x509.load_der_x509_certificate(asn1_cert.dump())
+        check_validity(cert)
+        _probe(signer, cert)
+        yield signer, cert
+    finally:
+        with contextlib.suppress(Exception):
+            session.close()
+
+
+@contextlib.contextmanager
+def open_signer(source: SignerSource) -> Iterator[tuple[signers.Signer, x509.Certificate]]:
+    """A pyHanko signer and its certificate, checked for today's use (and closed after)."""
+    if isinstance(source, Pkcs12Source):
+        yield _pkcs12_signer(source)
+    else:
+        with _pkcs11_signer(source) as pair:
+            yield pair
+
+
+# --- the document ---------------------------------------------------------------------------------
+
+
+def _reader(pdf_bytes: bytes) -> PdfFileReader:
+    try:
+        return PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+    except (PdfError, PdfReadError, ValueError) as err:
+        raise InvalidInput(_("This file is not a readable PDF.")) from err
+
+
+def record_language(reader: PdfFileReader) -> str:
+    """The visit's language from the record attached to a visitapp PDF (NotVisitappPdf otherwise)."""
+    try:
+        for spec in reader.root.get("/AF", []):
+            spec = spec.get_object()
+            if str(spec.get("/F", "")) == RECORD_NAME or str(spec.get("/UF", "")) == RECORD_NAME:
+                data = json.loads(spec["/EF"]["/F"].get_object().data)
+                return data.get("visit", {}).get("language", "en")
+    except (KeyError, ValueError, TypeError, AttributeError, PdfError) as err:
+        raise NotVisitappPdf(_("The visitapp record in this file is damaged.")) from err
+    raise NotVisitappPdf(_("There is no visitapp record in this file; it was not written by visitapp."))
+
+
+def _existing_signatures(reader: PdfFileReader) -> list[str]:
+    return [name for name, value, _ref in fields.enumerate_sig_fields(reader) if value is not None]
+
+
+def _stamp_style(lang: str) -> TextStampStyle:
+    t = gettext_for(lang)
+    font = GlyphAccumulatorFactory(str(font_file()), font_size=STAMP_FONT_SIZE)
+    lines = [
+        t("Signed electronically by %(signer)s"),
+        "%(institution)s",
+        t("Date: %(ts)s"),
+        t("Reason: %(reason)s"),
+    ]
+    return TextStampStyle(
+        stamp_text="\n".join(lines),
+        text_box_style=TextBoxStyle(font=font, font_size=STAMP_FONT_SIZE, leading=STAMP_FONT_SIZE + 2),
+        timestamp_format="%Y-%m-%d %H:%M:%S UTC",
+        border_width=1,
+        background=None,
+    )
+
+
+def default_reason(lang: str, cosign: bool) -> str:
+    t = gettext_for(lang)
+    return t("Co-signing the minutes of the visit") if cosign else t("Approving the minutes of the visit")
+
+
+def sign_pdf(pdf_bytes: bytes, source: SignerSource, *, reason: str | None = None,
+             location: str | None = None) -> SignResult:
+    """Sign a visitapp PDF as an incremental update; earlier signatures stay valid."""
+    reader = _reader(pdf_bytes)
+    lang = record_language(reader)
+    existing = _existing_signatures(reader)
+    n = len(existing)
+    taken = {name for name, _v, _r in fields.enumerate_sig_fields(reader)}
+    field_name = next(f"Signature{i}" for i in range(n + 1, n + 100) if f"Signature{i}" not in taken)
+    reason = reason or default_reason(lang, cosign=n > 0)
+    with open_signer(source) as (signer, cert):
+        cn, org = name_of(cert)
+        visible = n < len(SIGNATURE_SLOTS)
+        spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=-1,
+                                   box=SIGNATURE_SLOTS[n] if visible else None)
+        meta = signers.PdfSignatureMetadata(
+            field_name=field_name,
+            reason=reason,
+            location=location,
+            name=cn or None,
+            md_algorithm="sha256",
+            subfilter=fields.SigSeedSubFilter.PADES,
+        )
+        pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style(lang), new_field_spec=spec)
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+        try:
+            out = pdf_signer.sign_pdf(
+                writer,
+                bytes_reserved=BYTES_RESERVED,
+                appearance_text_params={"institution": org or "", "reason": reason, "signer": cn},
+            )
+        except HankoSigningError as err:
+            raise SigningError(_("The document could not be signed: {reason}.").format(reason=err)) from err
+    log.debug("signed %s as %s at %s", field_name, cn, dt.datetime.now(dt.UTC))
+    return SignResult(out.getvalue(), field_name, cn, org, visible)
+
+
+__all__ = ["Pkcs11Source", "Pkcs12Source", "SignResult", "SignerSource", "check_key_matches", "open_signer",
+           "sign_pdf"]
