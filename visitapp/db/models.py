@@ -280,3 +280,81 @@ class Draft(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+# -- The coordinator's registry (schema 0002) -----------------------------------
+# Appended by the registry (visitapp/registry/); the tables exist in every
+# database, since a registry is a visitapp database like any other.
+
+
+class TrustedCertificate(Base):
+    """A signer the coordinator trusts: a certificate (PEM) identified by its SHA-256 fingerprint."""
+
+    __tablename__ = "trusted_certificates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    organisation: Mapped[str] = mapped_column(String(300), default="")
+    not_after: Mapped[dt.datetime | None]
+    pem: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class MergedFile(Base):
+    """One signed file merged into the registry: the log of merges and the history of records.
+
+    Every accepted file is kept with its record, so an older version of one
+    author's minutes stays here after a newer one superseded it
+    (``superseded_by_id``).  A file merged again is found by its SHA-256.
+    """
+
+    __tablename__ = "merged_files"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    file_name: Mapped[str] = mapped_column(String(500), default="")
+    merged_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    signer: Mapped[str] = mapped_column(String(300), default="")
+    signer_organisation: Mapped[str] = mapped_column(String(300), default="")
+    signer_fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    signed_at: Mapped[dt.datetime | None]
+    visit_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int | None] = mapped_column(Integer)
+    exported_at: Mapped[dt.datetime | None]
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("merged_files.id", ondelete="SET NULL"))
+
+
+class Provenance(Base):
+    """Where a merged note or action item came from (the latest file that brought or changed it)."""
+
+    __tablename__ = "provenance"
+    __table_args__ = (UniqueConstraint("item_kind", "item_uuid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_kind: Mapped[str] = mapped_column(String(16))  # "note" | "action"
+    item_uuid: Mapped[str] = mapped_column(String(36))
+    merged_file_id: Mapped[int] = mapped_column(ForeignKey("merged_files.id", ondelete="CASCADE"), index=True)
+
+    merged_file: Mapped[MergedFile] = relationship()
+
+
+class Disagreement(Base):
+    """Two officials' records disagree on a fact of a visit: both values kept, the coordinator chooses."""
+
+    __tablename__ = "disagreements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(100))
+    current_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    other_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    other_author: Mapped[str] = mapped_column(String(200), default="")
+    merged_file_id: Mapped[int | None] = mapped_column(ForeignKey("merged_files.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[dt.datetime | None]
+    chosen_value: Mapped[Any] = mapped_column(JSON, nullable=True)
