@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test venv clean screenshots translations
+.PHONY: run test venv clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "visitapp needs Python 3.11 or newer"'
@@ -24,3 +24,12 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# Core/CLI gettext catalogue: extract, merge into the Polish .po, compile every domain.
+CORE_SOURCES := visitapp/__init__.py visitapp/errors.py visitapp/i18n.py visitapp/templates.py \
+	visitapp/validation.py visitapp/demo.py visitapp/db visitapp/services visitapp/exchange \
+	visitapp/cli/__init__.py visitapp/cli/common.py visitapp/cli/core.py
+translations: $(STAMP)
+	$(VENV)/bin/pybabel extract --no-location --omit-header -k _ -k ngettext:1,2 -o build/visitapp.pot $(CORE_SOURCES)
+	$(VENV)/bin/pybabel update -D visitapp -i build/visitapp.pot -d resources/locale -l pl --no-location
+	$(VENV)/bin/pybabel compile -d resources/locale --statistics

@@ -97,8 +97,17 @@ def _status_label(status: str) -> str:
     return {"planned": _("planned"), "in_progress": _("in progress"), "finalised": _("finalised")}[status]
 
 
-_KIND_LABELS = {"note": "", "quote": "quote", "decision": "decision", "commitment": "commitment",
-                "question": "question", "risk": "risk"}
+def _kind_label(kind: str) -> str:
+    return {"note": _("note"), "quote": _("quote"), "decision": _("decision"), "commitment": _("commitment"),
+            "question": _("question"), "risk": _("risk")}[kind]
+
+
+def _action_status_label(status: str) -> str:
+    return {"open": _("open"), "done": _("done"), "cancelled": _("cancelled")}[status]
+
+
+def _hit_label(kind: str) -> str:
+    return {"note": _("note"), "action": _("action item"), "visit": _("visit"), "participant": _("participant")}[kind]
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -118,21 +127,24 @@ def cmd_show(args: argparse.Namespace) -> int:
     template = get_template(visit.template_key)
     out = sys.stdout
     out.write(f"{visit.title or visit.organisation.name}\n")
-    out.write(f"{_('Visit')}: {visit.id}\n")
-    out.write(f"{_('Organisation')}: {visit.organisation.name}")
+    out.write(_("Visit: {id}").format(id=visit.id) + "\n")
+    out.write(_("Organisation: {name}").format(name=visit.organisation.name))
     out.write(f" (NIP {visit.organisation.nip})\n" if visit.organisation.nip else "\n")
-    out.write(f"{_('When')}: {local(visit.starts_at)}" + (f" – {local(visit.ends_at)[-5:]}" if visit.ends_at else "") + "\n")
+    when = local(visit.starts_at) + (f" – {local(visit.ends_at)[-5:]}" if visit.ends_at else "")
+    out.write(_("When: {when}").format(when=when) + "\n")
     if visit.place:
-        out.write(f"{_('Place')}: {visit.place}\n")
-    out.write(f"{_('Status')}: {_status_label(visit.status)}")
-    out.write(f" ({_('version')} {visit.latest_version})\n" if visit.latest_version else "\n")
+        out.write(_("Place: {place}").format(place=visit.place) + "\n")
+    status = _status_label(visit.status)
+    if visit.latest_version:
+        status = _("{status} (version {n})").format(status=status, n=visit.latest_version)
+    out.write(_("Status: {status}").format(status=status) + "\n")
     if visit.participants:
-        out.write(f"\n{_('Participants')}:\n")
+        out.write("\n" + _("Participants:") + "\n")
         for p in visit.participants:
             extra = ", ".join(x for x in (p.role or p.person.role, p.person.institution) if x)
             out.write(f"  - {p.person.name}" + (f" ({extra})" if extra else "") + "\n")
     if visit.agenda:
-        out.write(f"\n{_('Agenda')}:\n")
+        out.write("\n" + _("Agenda:") + "\n")
         for i, item in enumerate(visit.agenda, 1):
             out.write(f"  {i}. {item}\n")
     for section in template.sections:
@@ -149,14 +161,14 @@ def cmd_show(args: argparse.Namespace) -> int:
                 value = ", ".join(value)
             out.write(f"  {f.label.get(lang)}: {value}\n")
         for n in in_section:
-            kind = f"[{_(n.kind)}] " if n.kind != "note" else ""
+            kind = f"[{_kind_label(n.kind)}] " if n.kind != "note" else ""
             tags = ("  #" + " #".join(n.tags)) if n.tags else ""
             out.write(f"  {local(n.created_at)[-5:]}  {kind}{n.text}{tags}\n")
     if actions:
-        out.write(f"\n{_('Action items')}:\n")
+        out.write("\n" + _("Action items:") + "\n")
         for a in actions:
             due = a.due_date.isoformat() if a.due_date else "—"
-            out.write(f"  - {a.description} ({a.owner or '—'}, {due}, {_(a.status)})\n")
+            out.write(f"  - {a.description} ({a.owner or '—'}, {due}, {_action_status_label(a.status)})\n")
     return 0
 
 
@@ -190,5 +202,5 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         print(_("Nothing found."))
     for h in hits:
-        print(f"{h.visit_id}  {_(h.kind):<11}  {h.ref_id}  {h.organisation}: {highlight(h.snippet)}")
+        print(f"{h.visit_id}  {_hit_label(h.kind):<11}  {h.ref_id}  {h.organisation}: {highlight(h.snippet)}")
     return 0

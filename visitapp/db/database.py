@@ -150,12 +150,13 @@ class Database:
 
     def _migrate(self, revision: str | None, *, backup_dir: Path | None) -> None:
         head = head_revision()
-        with self.engine.connect() as conn:
-            if revision == head:
-                if fts.missing_triggers(conn):
-                    with conn.begin():
-                        fts.ensure(conn, rebuild_index=True)
-                return
+        if revision == head:
+            with self.engine.connect() as conn:
+                stale = fts.missing_triggers(conn) or fts.stored_ddl_version(conn) != fts.ddl_version()
+            if stale:
+                with self.engine.begin() as conn:
+                    fts.ensure(conn, rebuild_index=True)
+            return
         if revision is not None and self.path is not None:
             self.backup(_backup_path(self.path, revision, backup_dir))
         from alembic import command

@@ -24,6 +24,8 @@ every migration.
 
 from __future__ import annotations
 
+import zlib
+
 from sqlalchemy import Connection, text
 
 FOLD_SQL = "replace(replace({expr}, 'ł', 'ĺ'), 'Ł', 'Ĺ')"
@@ -51,16 +53,16 @@ TABLES_DDL = [
 ]
 
 # The text indexed for each kind of document, as SQL over a row alias.
-_NOTE_BODY = "{r}.text || ' ' || coalesce((SELECT group_concat(value, ' ') FROM json_each({r}.tags)), '')"
-_ACTION_BODY = "{r}.description || ' ' || {r}.owner"
+_NOTE_BODY = "{r}.text || coalesce(' ' || (SELECT group_concat(value, ' ') FROM json_each({r}.tags)), '')"
+_ACTION_BODY = "rtrim({r}.description || ' ' || {r}.owner)"
 _VISIT_BODY = (
     "coalesce((SELECT o.name FROM organisations o WHERE o.id = {r}.organisation_id), '')"
     " || ' ' || {r}.title || ' ' || {r}.place"
     " || ' ' || coalesce((SELECT group_concat(value, ' ') FROM json_each({r}.agenda)), '')"
 )
 _PARTICIPANT_BODY = (
-    "(SELECT p.name || ' ' || p.institution || ' ' || p.role FROM people p WHERE p.id = {r}.person_id)"
-    " || ' ' || {r}.role"
+    "rtrim((SELECT p.name || ' ' || p.institution || ' ' || p.role FROM people p WHERE p.id = {r}.person_id)"
+    " || ' ' || {r}.role)"
 )
 
 
@@ -164,6 +166,25 @@ def ensure(conn: Connection, *, rebuild_index: bool) -> None:
         rebuild(conn)
     for stmt in _trigger_ddl():
         conn.exec_driver_sql(stmt)
+    mark_current(conn)
+
+
+def ddl_version() -> int:
+    """A number that changes whenever the trigger definitions change.
+
+    Kept in ``PRAGMA user_version``; a database whose number differs gets its
+    triggers recreated and its index rebuilt at open, even at the same schema
+    revision.
+    """
+    return zlib.crc32("\n".join(TABLES_DDL + _trigger_ddl()).encode("utf-8")) & 0x7FFFFFFF
+
+
+def stored_ddl_version(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+
+
+def mark_current(conn: Connection) -> None:
+    conn.exec_driver_sql(f"PRAGMA user_version = {ddl_version()}")
 
 
 def missing_triggers(conn: Connection) -> list[str]:

@@ -40,7 +40,21 @@ class Service:
         self.identity = identity
 
 
-def by_uuid(session: Session, model: type[R], ref: str, what: str) -> R:
+def _missing(model: type[m.Record], ref: str) -> str:
+    # Whole sentences per kind of record: Polish declines the noun.
+    messages = {
+        m.Visit: _("There is no visit with the id {ref}."),
+        m.Note: _("There is no note with the id {ref}."),
+        m.Organisation: _("There is no organisation with the id {ref}."),
+        m.Person: _("There is no person with the id {ref}."),
+        m.Participant: _("There is no participant with the id {ref}."),
+        m.Series: _("There is no series with the id {ref}."),
+        m.ActionItem: _("There is no action item with the id {ref}."),
+    }
+    return messages.get(model, _("There is no record with the id {ref}.")).format(ref=ref)
+
+
+def by_uuid(session: Session, model: type[R], ref: str, what: str = "") -> R:
     """Find a record by its UUID or an unambiguous prefix of it (at least 4 characters)."""
     ref = (ref or "").strip().lower()
     if len(ref) == 36:
@@ -52,16 +66,16 @@ def by_uuid(session: Session, model: type[R], ref: str, what: str) -> R:
         if len(rows) == 1:
             return rows[0]
         if len(rows) > 1:
-            raise InvalidInput(_("More than one {what} has an id starting with {ref}; give more of it.").format(what=what, ref=ref))
-    raise NotFound(_("There is no {what} with the id {ref}.").format(what=what, ref=ref))
+            raise InvalidInput(_("More than one record has an id starting with {ref}; give more of it.").format(ref=ref))
+    raise NotFound(_missing(model, ref))
 
 
 def visit_by_uuid(session: Session, ref: str) -> m.Visit:
-    return by_uuid(session, m.Visit, ref, _("visit"))
+    return by_uuid(session, m.Visit, ref)
 
 
 def note_by_uuid(session: Session, ref: str) -> m.Note:
-    return by_uuid(session, m.Note, ref, _("note"))
+    return by_uuid(session, m.Note, ref)
 
 
 def clean(value: str | None) -> str:

@@ -260,7 +260,7 @@ class ActionService(Service):
         status: str | None = None,
     ) -> ActionInfo:
         with self.db.write() as s:
-            action = by_uuid(s, m.ActionItem, action_id, _("action item"))
+            action = by_uuid(s, m.ActionItem, action_id)
             if description is not None:
                 if not clean(description):
                     raise InvalidInput(_("An action item needs a description."))
@@ -283,7 +283,7 @@ class ActionService(Service):
 
     def _set_deleted(self, action_id: str, deleted: bool) -> ActionInfo:
         with self.db.write() as s:
-            action = by_uuid(s, m.ActionItem, action_id, _("action item"))
+            action = by_uuid(s, m.ActionItem, action_id)
             action.deleted = deleted
             mark_edited(action.visit)
             s.flush()
@@ -291,7 +291,7 @@ class ActionService(Service):
 
     def get(self, action_id: str) -> ActionInfo:
         with self.db.read() as s:
-            return ActionInfo.of(by_uuid(s, m.ActionItem, action_id, _("action item")))
+            return ActionInfo.of(by_uuid(s, m.ActionItem, action_id))
 
     def list(
         self,

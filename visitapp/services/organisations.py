@@ -65,7 +65,7 @@ class OrganisationService(Service):
     def update(self, org_id: str, **values: Any) -> OrganisationInfo:
         data = _org_values(values)
         with self.db.write() as s:
-            org = by_uuid(s, m.Organisation, org_id, _("organisation"))
+            org = by_uuid(s, m.Organisation, org_id)
             if "nip" in data:
                 self._check_nip_free(s, data["nip"], org.id)
             for key, value in data.items():
@@ -83,7 +83,7 @@ class OrganisationService(Service):
 
     def get(self, org_id: str) -> OrganisationInfo:
         with self.db.read() as s:
-            return OrganisationInfo.of(by_uuid(s, m.Organisation, org_id, _("organisation")))
+            return OrganisationInfo.of(by_uuid(s, m.Organisation, org_id))
 
     def find(self, text: str = "", limit: int = 50) -> list[OrganisationInfo]:
         """Organisations whose name (diacritics ignored) or NIP contains ``text``: for completers."""
@@ -117,7 +117,7 @@ class PersonService(Service):
     def update(self, person_id: str, **values: Any) -> PersonInfo:
         data = self._values(values)
         with self.db.write() as s:
-            person = by_uuid(s, m.Person, person_id, _("person"))
+            person = by_uuid(s, m.Person, person_id)
             for key, value in data.items():
                 setattr(person, key, value)
             s.flush()
@@ -137,7 +137,7 @@ class PersonService(Service):
 
     def get(self, person_id: str) -> PersonInfo:
         with self.db.read() as s:
-            return PersonInfo.of(by_uuid(s, m.Person, person_id, _("person")))
+            return PersonInfo.of(by_uuid(s, m.Person, person_id))
 
     def find(self, text: str = "", limit: int = 50) -> list[PersonInfo]:
         """People whose name, institution or e-mail contains ``text`` (case-insensitive)."""

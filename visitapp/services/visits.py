@@ -18,11 +18,11 @@ from visitapp.templates import DEFAULT_TEMPLATE, get_template
 VISIT_FIELDS = ("title", "starts_at", "ends_at", "place", "language", "agenda", "series_id", "organisation_id", "template_key")
 
 
-def _aware(value: dt.datetime | None, what: str) -> dt.datetime | None:
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
     if value is None:
         return None
     if not isinstance(value, dt.datetime):
-        raise InvalidInput(_("{what} must be a date and time.").format(what=what))
+        raise InvalidInput(_("The start and end of a visit must be a date and time."))
     if value.tzinfo is None:
         value = value.astimezone()  # a naive time is the user's local time
     return value.astimezone(dt.UTC)
@@ -52,14 +52,14 @@ class VisitService(Service):
     ) -> VisitInfo:
         template = get_template(template_key)
         with self.db.write() as s:
-            org = by_uuid(s, m.Organisation, organisation_id, _("organisation"))
-            series = by_uuid(s, m.Series, series_id, _("series")) if series_id else None
+            org = by_uuid(s, m.Organisation, organisation_id)
+            series = by_uuid(s, m.Series, series_id) if series_id else None
             visit = m.Visit(
                 organisation=org,
                 series=series,
                 title=clean(title),
-                starts_at=_aware(starts_at, _("The start")),
-                ends_at=_aware(ends_at, _("The end")),
+                starts_at=_aware(starts_at),
+                ends_at=_aware(ends_at),
                 place=clean(place),
                 language=self._language(language),
                 agenda=[clean(a) for a in (agenda or []) if clean(a)],
@@ -93,13 +93,13 @@ class VisitService(Service):
             visit = visit_by_uuid(s, visit_id)
             for key, value in values.items():
                 if key == "organisation_id":
-                    visit.organisation = by_uuid(s, m.Organisation, value, _("organisation"))
+                    visit.organisation = by_uuid(s, m.Organisation, value)
                 elif key == "series_id":
-                    visit.series = by_uuid(s, m.Series, value, _("series")) if value else None
+                    visit.series = by_uuid(s, m.Series, value) if value else None
                 elif key in ("starts_at", "ends_at"):
                     if key == "starts_at" and value is None:
                         raise InvalidInput(_("A visit needs a start time."))
-                    setattr(visit, key, _aware(value, key))
+                    setattr(visit, key, _aware(value))
                 elif key == "language":
                     visit.language = self._language(value)
                 elif key == "agenda":
@@ -177,7 +177,7 @@ class VisitService(Service):
     def add_participant(self, visit_id: str, person_id: str, *, side: str = "city", role: str = "") -> ParticipantInfo:
         with self.db.write() as s:
             visit = visit_by_uuid(s, visit_id)
-            person = by_uuid(s, m.Person, person_id, _("person"))
+            person = by_uuid(s, m.Person, person_id)
             if any(p.person_id == person.id for p in visit.participants):
                 raise InvalidInput(_("{name} already takes part in this visit.").format(name=person.name))
             part = m.Participant(
@@ -197,7 +197,7 @@ class VisitService(Service):
 
     def update_participant(self, participant_id: str, *, side: str | None = None, role: str | None = None) -> ParticipantInfo:
         with self.db.write() as s:
-            part = by_uuid(s, m.Participant, participant_id, _("participant"))
+            part = by_uuid(s, m.Participant, participant_id)
             if side is not None:
                 part.side = self._side(side)
             if role is not None:
@@ -207,7 +207,7 @@ class VisitService(Service):
 
     def remove_participant(self, participant_id: str) -> None:
         with self.db.write() as s:
-            part = by_uuid(s, m.Participant, participant_id, _("participant"))
+            part = by_uuid(s, m.Participant, participant_id)
             s.delete(part)
 
     def participants(self, visit_id: str) -> list[ParticipantInfo]:

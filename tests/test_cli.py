@@ -1,0 +1,128 @@
+"""The visitapp command in a real subprocess, as a user or a script runs it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import run_cli
+from visitapp.exchange.record import parse_record
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "demo.db"
+    result = run_cli("demo", "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    visit_ids = result.stdout.split()
+    assert len(visit_ids) == 3
+    return path, visit_ids
+
+
+def test_demo_refuses_a_database_with_visits_unless_if_missing(demo_db):
+    path, _ = demo_db
+    again = run_cli("demo", "--db", str(path))
+    assert again.returncode == 1
+    assert "already holds visits" in again.stderr
+    assert run_cli("demo", "--db", str(path), "--if-missing").returncode == 0
+
+
+def test_visits_lists_id_date_organisation_status(demo_db):
+    path, ids = demo_db
+    result = run_cli("visits", "--db", str(path))
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    assert any(ids[0] in line and "Hitachi Vantara" in line and "in progress" in line for line in lines)
+    listed = json.loads(run_cli("visits", "--db", str(path), "--json").stdout)
+    assert {v["id"] for v in listed} == set(ids)
+    assert {v["organisation"] for v in listed} == {"Hitachi Vantara", "Hitachi Energy"}
+    assert {v["status"] for v in listed} == {"planned", "in_progress", "finalised"}
+
+
+def test_show_prints_the_visit_and_json_prints_its_record(demo_db):
+    path, ids = demo_db
+    result = run_cli("show", "--db", str(path), "--visit", ids[1][:8])
+    assert result.returncode == 0, result.stderr
+    assert "Hitachi Energy" in result.stdout
+    assert "Tomasz Ślusarczyk" in result.stdout
+    assert "Skills of the future" in result.stdout or "Kompetencje przyszłości" in result.stdout
+    record = parse_record(run_cli("show", "--db", str(path), "--visit", ids[1], "--json").stdout)
+    assert record.visit.id == ids[1]
+    assert record.version == 1  # finalised in the demo, unchanged since
+    assert any("spawacz" in n.text for n in record.notes)
+
+
+def test_note_adds_a_note_that_search_finds(demo_db):
+    path, ids = demo_db
+    result = run_cli("note", "--db", str(path), "--visit", ids[0], "--section", "barriers", "--kind", "risk",
+                     "--tag", "parking", "Brak", "miejsc", "parkingowych", "przy", "biurze",
+                     env={"VISITAPP_AUTHOR": "Michał Zięba"})
+    assert result.returncode == 0, result.stderr
+    note_id = result.stdout.strip()
+    hits = json.loads(run_cli("search", "--db", str(path), "--json", "parkingow*").stdout)
+    assert [(h["visit_id"], h["note_id"]) for h in hits] == [(ids[0], note_id)]
+    assert "[parkingowych]" in hits[0]["snippet"]
+    record = json.loads(run_cli("show", "--db", str(path), "--visit", ids[0], "--json").stdout)
+    [note] = [n for n in record["notes"] if n["id"] == note_id]
+    assert (note["author"], note["kind"], note["section"], note["tags"]) == ("Michał Zięba", "risk", "barriers", ["parking"])
+
+
+def test_search_prints_ranked_hits(demo_db):
+    path, ids = demo_db
+    result = run_cli("search", "--db", str(path), "certyfikat*")
+    assert result.returncode == 0
+    assert result.stdout.count("\n") >= 2
+    assert "[certyfikaty]" in result.stdout or "[certyfikacja]" in result.stdout or "[Certyfikaty]" in result.stdout
+    nothing = run_cli("search", "--db", str(path), "hipopotam")
+    assert nothing.returncode == 0 and "Nothing found" in nothing.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "--visit", "00000000-0000-0000-0000-000000000000"], "There is no visit with the id"),
+        (["note", "--visit", "{visit}", "--section", "lunch", "hello"], "has no section lunch"),
+        (["note", "--visit", "{visit}", "   "], "cannot be empty"),
+    ],
+)
+def test_user_errors_exit_1_with_one_sentence(demo_db, args, message):
+    path, ids = demo_db
+    args = [a.replace("{visit}", ids[0]) for a in args]
+    result = run_cli(*args, "--db", str(path))
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text("Dear coordinator")
+    result = run_cli("visits", "--db", str(path))
+    assert result.returncode == 1
+    assert "is not a visitapp database" in result.stderr and "Traceback" not in result.stderr
+    assert path.read_text() == "Dear coordinator"
+
+
+def test_wrong_usage_exits_2():
+    assert run_cli("visits", "--frobnicate").returncode == 2
+    assert run_cli("note", "--kind", "poem", "--visit", "x", "text").returncode == 2
+    assert run_cli("no-such-command").returncode == 2
+
+
+def test_messages_in_polish(demo_db):
+    path, _ = demo_db
+    result = run_cli("show", "--db", str(path), "--visit", "ffffffff", env={"VISITAPP_LANG": "pl"})
+    assert result.returncode == 1
+    assert "Nie ma wizyty o identyfikatorze" in result.stderr
+
+
+def test_default_database_is_in_the_user_data_folder(tmp_path):
+    env = {"XDG_DATA_HOME": str(tmp_path / "data")}
+    assert run_cli("demo", env=env).returncode == 0
+    assert (tmp_path / "data" / "visitapp" / "visitapp.db").exists()
+    other = tmp_path / "elsewhere.db"
+    assert run_cli("demo", env={**env, "VISITAPP_DB": str(other)}).returncode == 0
+    assert other.exists()
