@@ -18,6 +18,7 @@ from visitapp.i18n import _
 
 COMMAND_MODULES = [
     "visitapp.cli.core",
+    "visitapp.cli.minutes",
 ]
 
 EXIT_OK = 0

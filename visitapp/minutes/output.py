@@ -26,6 +26,12 @@ def check_writable(path: Path) -> None:
         raise InvalidInput(_("Cannot write {path}: permission denied.").format(path=path))
 
 
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Replace ``path`` with ``data`` in one step (``mode`` e.g. 0o600 for a private key)."""
     path = Path(path)
@@ -40,8 +46,8 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        # mkstemp makes the file private; a PDF or certificate gets the usual mode.
+        os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)

@@ -41,7 +41,7 @@ from visitapp.minutes.embed import RECORD_NAME
 from visitapp.minutes.fonts import font_file
 from visitapp.minutes.layout import SIGNATURE_SLOTS
 from visitapp.signing.errors import KeyMismatch, NotVisitappPdf, SigningError, TokenError, WrongPassword
-from visitapp.signing.keys import check_key_matches, check_validity, load_pkcs12, name_of
+from visitapp.signing.keys import check_validity, load_pkcs12, name_of
 
 log = logging.getLogger(__name__)
 
@@ -198,10 +198,6 @@ def record_language(reader: PdfFileReader) -> str:
     raise NotVisitappPdf(_("There is no visitapp record in this file; it was not written by visitapp."))
 
 
-def _existing_signatures(reader: PdfFileReader) -> list[str]:
-    return [name for name, value, _ref in fields.enumerate_sig_fields(reader) if value is not None]
-
-
 def _stamp_style(lang: str) -> TextStampStyle:
     t = gettext_for(lang)
     font = GlyphAccumulatorFactory(str(font_file()), font_size=STAMP_FONT_SIZE)
@@ -226,41 +222,46 @@ def default_reason(lang: str, cosign: bool) -> str:
 
 
 def sign_pdf(pdf_bytes: bytes, source: SignerSource, *, reason: str | None = None,
-             location: str | None = None) -> SignResult:
+             location: str | None = None, lang: str | None = None) -> SignResult:
     """Sign a visitapp PDF as an incremental update; earlier signatures stay valid."""
-    reader = _reader(pdf_bytes)
-    lang = record_language(reader)
-    existing = _existing_signatures(reader)
-    n = len(existing)
-    taken = {name for name, _v, _r in fields.enumerate_sig_fields(reader)}
-    field_name = next(f"Signature{i}" for i in range(n + 1, n + 100) if f"Signature{i}" not in taken)
-    reason = reason or default_reason(lang, cosign=n > 0)
     with open_signer(source) as (signer, cert):
-        cn, org = name_of(cert)
-        visible = n < len(SIGNATURE_SLOTS)
-        spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=-1,
-                                   box=SIGNATURE_SLOTS[n] if visible else None)
-        meta = signers.PdfSignatureMetadata(
-            field_name=field_name,
-            reason=reason,
-            location=location,
-            name=cn or None,
-            md_algorithm="sha256",
-            subfilter=fields.SigSeedSubFilter.PADES,
+        return sign_with(pdf_bytes, signer, cert, reason=reason, location=location, lang=lang)
+
+
+def sign_with(pdf_bytes: bytes, signer: signers.Signer, cert: x509.Certificate, *, reason: str | None = None,
+              location: str | None = None, lang: str | None = None) -> SignResult:
+    """:func:`sign_pdf` with a signer already opened (export checks the password before finalising)."""
+    reader = _reader(pdf_bytes)
+    record_lang = record_language(reader)  # also refuses a PDF that visitapp did not write
+    lang = lang or record_lang
+    all_fields = list(fields.enumerate_sig_fields(reader))
+    n = sum(1 for _name, value, _ref in all_fields if value is not None)
+    taken = {name for name, _v, _r in all_fields}
+    field_name = next(f"Signature{i}" for i in range(n + 1, n + 1000) if f"Signature{i}" not in taken)
+    reason = reason or default_reason(lang, cosign=n > 0)
+    cn, org = name_of(cert)
+    visible = n < len(SIGNATURE_SLOTS)
+    spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=-1, box=SIGNATURE_SLOTS[n] if visible else None)
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name,
+        reason=reason,
+        location=location,
+        name=cn or None,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+    )
+    pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style(lang), new_field_spec=spec)
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+    try:
+        out = pdf_signer.sign_pdf(
+            writer,
+            bytes_reserved=BYTES_RESERVED,
+            appearance_text_params={"institution": org or "", "reason": reason, "signer": cn},
         )
-        pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style(lang), new_field_spec=spec)
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
-        try:
-            out = pdf_signer.sign_pdf(
-                writer,
-                bytes_reserved=BYTES_RESERVED,
-                appearance_text_params={"institution": org or "", "reason": reason, "signer": cn},
-            )
-        except HankoSigningError as err:
-            raise SigningError(_("The document could not be signed: {reason}.").format(reason=err)) from err
+    except HankoSigningError as err:
+        raise SigningError(_("The document could not be signed: {reason}.").format(reason=err)) from err
     log.debug("signed %s as %s at %s", field_name, cn, dt.datetime.now(dt.UTC))
     return SignResult(out.getvalue(), field_name, cn, org, visible)
 
 
-__all__ = ["Pkcs11Source", "Pkcs12Source", "SignResult", "SignerSource", "check_key_matches", "open_signer",
-           "sign_pdf"]
+__all__ = ["Pkcs11Source", "Pkcs12Source", "SignResult", "SignerSource", "open_signer", "sign_pdf", "sign_with"]

@@ -1,0 +1,198 @@
+"""Subcommands for signed minutes: keygen, export, cosign, verify.
+
+Passwords and PINs are never arguments (they would show in the process list
+and the shell history): ``--pass-env``/``--pin-env`` name an environment
+variable that holds them, and without it visitapp asks on the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from visitapp.errors import InvalidInput
+from visitapp.i18n import _
+
+
+def _add_signing_options(p: argparse.ArgumentParser, *, required: bool) -> None:
+    g = p.add_argument_group(_("signing (a certificate file, or a smart card / token through PKCS#11)"))
+    g.add_argument("--sign", type=Path, metavar="FILE.p12", help=_("sign with this PKCS#12 certificate file"))
+    g.add_argument("--pass-env", metavar="VAR", help=_("environment variable holding the certificate file's password "
+                                                       "(default: ask)"))
+    g.add_argument("--pkcs11", type=Path, metavar="MODULE", help=_("sign with a token through this PKCS#11 module"))
+    g.add_argument("--token", metavar="LABEL", help=_("the token's label"))
+    g.add_argument("--key", metavar="LABEL", help=_("the label of the key (and certificate) on the token"))
+    g.add_argument("--cert-label", metavar="LABEL", help=_("the certificate's label, if not the key's"))
+    g.add_argument("--pin-env", metavar="VAR", help=_("environment variable holding the token's PIN (default: ask)"))
+    g.add_argument("--reason", help=_("the reason shown in the signature"))
+    p.set_defaults(signing_required=required)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("keygen", help=_("create a personal signing key and certificate"))
+    p.add_argument("--name", required=True, help=_("your full name, as it will appear in signatures"))
+    p.add_argument("--institution", default="", help=_("your institution"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.p12",
+                   help=_("the key file to write; the certificate alone goes beside it as .pem"))
+    p.add_argument("--pass-env", metavar="VAR", help=_("environment variable holding the new password (default: ask)"))
+    p.set_defaults(handler=cmd_keygen)
+
+    from visitapp.cli.common import add_db_option, add_json_option
+
+    p = sub.add_parser("export", help=_("finalise a visit and export its minutes as a (signed) PDF"))
+    add_db_option(p)
+    p.add_argument("--visit", required=True, metavar="ID", help=_("the visit's id"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument("--lang", choices=["pl", "en"], help=_("language of the minutes (default: the visit's)"))
+    p.add_argument("--copy", choices=["internal", "company"], default="internal",
+                   help=_("company: leave out every note not marked for the company"))
+    _add_signing_options(p, required=False)
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("cosign", help=_("add your signature to signed minutes, keeping the earlier ones valid"))
+    p.add_argument("input", type=Path, metavar="IN.pdf")
+    p.add_argument("--out", required=True, type=Path, metavar="OUT.pdf")
+    _add_signing_options(p, required=True)
+    p.set_defaults(handler=cmd_cosign)
+
+    p = sub.add_parser("verify", help=_("check the signatures and the visit record of a PDF"))
+    p.add_argument("file", type=Path, metavar="FILE.pdf")
+    p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERTS.pem",
+                   help=_("certificates of trusted signers or their authorities (repeatable)"))
+    add_json_option(p)
+    p.set_defaults(handler=cmd_verify)
+
+
+# --- signing sources --------------------------------------------------------------------------------
+
+
+def _signer_source(args: argparse.Namespace):  # noqa: ANN202
+    from visitapp.signing.secrets import read_secret
+    from visitapp.signing.sign import Pkcs11Source, Pkcs12Source
+
+    if args.sign and args.pkcs11:
+        raise InvalidInput(_("Choose one way to sign: --sign FILE.p12 or --pkcs11 MODULE, not both."))
+    if args.sign:
+        if not args.sign.is_file():
+            raise InvalidInput(_("The certificate file {path} does not exist.").format(path=args.sign))
+        password = read_secret(args.pass_env, _("Password for {path}: ").format(path=args.sign))
+        return Pkcs12Source(args.sign, password)
+    if args.pkcs11:
+        if not args.token or not args.key:
+            raise InvalidInput(_("Signing with a token needs --token LABEL and --key LABEL."))
+        pin = read_secret(args.pin_env, _("PIN for token {token}: ").format(token=args.token))
+        return Pkcs11Source(args.pkcs11, args.token, args.key, pin, args.cert_label)
+    if args.signing_required:
+        raise InvalidInput(_("Say how to sign: --sign FILE.p12 or --pkcs11 MODULE --token LABEL --key LABEL."))
+    return None
+
+
+@contextlib.contextmanager
+def _maybe_signer(source) -> Iterator[object]:  # noqa: ANN001
+    if source is None:
+        yield None
+        return
+    from visitapp.signing.sign import open_signer
+
+    with open_signer(source) as pair:
+        yield pair
+
+
+# --- handlers -----------------------------------------------------------------------------------------
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    from visitapp.signing.keys import keygen
+    from visitapp.signing.secrets import read_secret
+
+    password = read_secret(args.pass_env, _("New password for {path}: ").format(path=args.out), confirm=True)
+    p12, pem, cert = keygen(args.name, args.institution, args.out, password)
+    print(_("Wrote your key to {p12} and your certificate to {pem}.").format(p12=p12, pem=pem))
+    print(_("Valid until {date}. Give {pem} to the coordinator so that your signatures are trusted.").format(
+        date=cert.not_valid_after_utc.strftime("%Y-%m-%d"), pem=pem.name))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from visitapp.cli.common import identity_from_env, open_services
+    from visitapp.minutes.export import export_minutes
+    from visitapp.minutes.output import check_writable
+    from visitapp.services import Identity, company_copy
+    from visitapp.signing.keys import name_of
+
+    check_writable(args.out)
+    source = _signer_source(args)
+    # Open the signer before finalising: a wrong password must not leave a new version behind.
+    with _maybe_signer(source) as signer:
+        identity = None
+        if signer is not None and not os.environ.get("VISITAPP_AUTHOR"):
+            cn, org = name_of(signer[1])
+            identity = Identity(cn, org)
+        svc = open_services(args, identity=identity or identity_from_env())
+        try:
+            result = svc.records.finalise(args.visit, author=svc.identity.name)
+        finally:
+            svc.close()
+        record = company_copy(result.record) if args.copy == "company" else result.record
+        exported = export_minutes(record, args.out, lang=args.lang, signer=signer, reason=args.reason)
+    state = _("new version") if result.created else _("unchanged since that version")
+    print(_("Finalised version {version} ({state}).").format(version=result.version, state=state))
+    if exported.signed:
+        print(_("Wrote {path}, signed by {signer}.").format(path=exported.path, signer=exported.signed.signer))
+    else:
+        print(_("Wrote {path}, not signed (give --sign or --pkcs11 to sign it).").format(path=exported.path))
+    return 0
+
+
+def cmd_cosign(args: argparse.Namespace) -> int:
+    from visitapp.minutes.output import check_writable, write_atomic
+    from visitapp.signing.sign import sign_pdf
+
+    try:
+        data = args.input.read_bytes()
+    except OSError as err:
+        raise InvalidInput(_("Cannot read {path}: {reason}.").format(path=args.input, reason=err.strerror)) from err
+    check_writable(args.out)
+    source = _signer_source(args)
+    result = sign_pdf(data, source, reason=args.reason)
+    write_atomic(args.out, result.pdf)
+    where = "" if result.visible else " " + _("(no free signature box left: the signature is invisible)")
+    print(_("Wrote {path}, co-signed by {signer}.").format(path=args.out, signer=result.signer) + where)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from visitapp.cli.common import print_json
+    from visitapp.signing.verify import load_trust_roots, verify_file
+
+    roots = load_trust_roots(args.trust)
+    report = verify_file(args.file, roots)
+    if args.json:
+        print_json(report.as_json())
+        return 0 if report.ok else 1
+    yes, no = _("yes"), _("no")
+    for sig in report.signatures:
+        print(sig.label)
+        print("  " + _("field: {field}").format(field=sig.field))
+        if sig.institution:
+            print("  " + _("institution: {o}").format(o=sig.institution))
+        when = sig.signed_at.strftime("%Y-%m-%d %H:%M:%S %Z") if sig.signed_at else "?"
+        print("  " + _("signed at: {when}").format(when=when))
+        print("  " + _("intact: {v}").format(v=yes if sig.intact else no))
+        print("  " + _("covers the whole file but for later signatures: {v}").format(
+            v=yes if sig.covers_document else no))
+        print("  " + _("trusted signer: {v}").format(v=yes if sig.trusted else no))
+    rec = report.record
+    if rec.valid:
+        print(_("Record: valid; visit {visit}, version {version}, {copy} copy.").format(
+            visit=rec.visit_id, version=rec.version if rec.version is not None else "-", copy=rec.copy))
+    for problem in report.all_problems():
+        sys.stderr.write(problem + "\n")
+    if report.ok:
+        print(_("All signatures are intact and trusted, and the record is valid."))
+        return 0
+    return 1
