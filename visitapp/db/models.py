@@ -358,3 +358,5 @@ class Disagreement(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[dt.datetime | None]
     chosen_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+    visit: Mapped[Visit] = relationship()

@@ -1,0 +1,563 @@
+"""Merging verified visit records into the registry.
+
+Matching: organisations by NIP, then by their own id, then by normalised name;
+people by their id, then e-mail, then name within their institution; series,
+visits, notes and action items by id.
+
+Rules (workflow 5 of the design):
+
+* every file is merged in one transaction (:meth:`Database.write`): a crash in
+  the middle leaves the registry as it was before that file;
+* a file is known by its SHA-256: the same file again changes nothing;
+* each accepted file is kept in ``merged_files`` with its record, so an older
+  version of one author's minutes stays in the history after a newer one
+  supersedes it; an older version that arrives late is only kept there;
+* notes and action items keep their authors; one that exists already is
+  replaced only by a newer edit of it (``updated_at``), so a coordinator's
+  follow-up in the registry is not undone by an old file;
+* a note or action item the same author removed in a newer version is marked
+  deleted (it stays in the history);
+* where two records disagree on a visit's facts (organisation, start, place)
+  or on a structured answer, the registry keeps its value, records the other
+  one as a :class:`~visitapp.db.models.Disagreement` and flags the visit; a
+  correction by the only author of those facts is applied.
+
+:func:`merge_record` takes a record that is already verified; :func:`merge_paths`
+verifies the signed PDFs (as ``visitapp verify`` does) and merges them one by one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from visitapp.db import Database
+from visitapp.db import models as m
+from visitapp.errors import NotFound, UserError
+from visitapp.exchange.record import VisitRecord, dump_record
+from visitapp.i18n import _
+from visitapp.services.records import content_hash
+from visitapp.templates import DEFAULT_TEMPLATE, get_template
+from visitapp.validation import fold_diacritics, name_key
+
+Status = Literal["accepted", "unchanged", "rejected"]
+FACTS = ("organisation", "starts_at", "place")
+_STATUS_RANK = {m.VisitStatus.PLANNED: 0, m.VisitStatus.IN_PROGRESS: 1, m.VisitStatus.FINALISED: 2}
+# Test hook: the merge waits this many seconds inside its transaction, after
+# writing the notes and before committing, and says so on stderr.
+PAUSE_ENV = "VISITAPP_TEST_MERGE_PAUSE"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a verified record came from."""
+
+    sha256: str
+    file_name: str = ""
+    signer: str = ""
+    signer_organisation: str = ""
+    signer_fingerprint: str = ""
+    signed_at: dt.datetime | None = None
+
+
+@dataclass(slots=True)
+class FileResult:
+    file: str
+    status: Status
+    reason: str = ""
+    sha256: str = ""
+    visit_id: str | None = None
+    organisation: str = ""
+    author: str = ""
+    version: int | None = None
+    signer: str = ""
+    changes: dict[str, int] = field(default_factory=dict)
+    disagreements: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file, "status": self.status, "reason": self.reason, "sha256": self.sha256,
+            "visit_id": self.visit_id, "organisation": self.organisation, "author": self.author,
+            "version": self.version, "signer": self.signer, "changes": dict(self.changes),
+            "disagreements": self.disagreements,
+        }
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+def _version_key(version: int | None, exported_at: dt.datetime | None) -> tuple[int, dt.datetime]:
+    return (version or 0, _utc(exported_at) or dt.datetime.min.replace(tzinfo=dt.UTC))
+
+
+# -- matching ----------------------------------------------------------------
+
+
+def _match_series(s: Session, rec) -> m.Series | None:  # noqa: ANN001
+    if rec is None:
+        return None
+    series = s.scalar(select(m.Series).where(m.Series.uuid == rec.id))
+    if series is None:
+        series = s.scalar(select(m.Series).where(m.Series.name == rec.name.strip()).limit(1))
+    if series is None:
+        series = m.Series(uuid=rec.id, name=rec.name.strip(), description=rec.description or "")
+        s.add(series)
+    return series
+
+
+def _match_organisation(s: Session, rec, changes: Counter) -> m.Organisation:  # noqa: ANN001
+    org = None
+    if rec.nip:
+        org = s.scalar(select(m.Organisation).where(m.Organisation.nip == rec.nip))
+    if org is None:
+        org = s.scalar(select(m.Organisation).where(m.Organisation.uuid == rec.id))
+    key = name_key(rec.name)
+    if org is None and key:
+        candidates = s.scalars(select(m.Organisation).where(m.Organisation.name_key == key)).all()
+        # Two organisations with different NIPs are different, whatever their names.
+        candidates = [c for c in candidates if not (c.nip and rec.nip and c.nip != rec.nip)]
+        org = candidates[0] if candidates else None
+    if org is None:
+        org = m.Organisation(uuid=rec.id, name=rec.name.strip(), name_key=key, nip=rec.nip, krs=rec.krs,
+                             regon=rec.regon, sector=rec.sector, address=rec.address, website=rec.website,
+                             in_city_since=rec.in_city_since)
+        s.add(org)
+        changes["organisations_added"] += 1
+        return org
+    # Fill what the registry does not know yet; never overwrite.
+    for name in ("nip", "krs", "regon", "sector", "address", "website", "in_city_since"):
+        value = getattr(rec, name)
+        if value not in (None, "") and getattr(org, name) in (None, ""):
+            if name == "nip" and s.scalar(select(m.Organisation.id).where(m.Organisation.nip == value)):
+                continue
+            setattr(org, name, value)
+    return org
+
+
+def _person_key(name: str, institution: str) -> tuple[str, str]:
+    return (" ".join(fold_diacritics(name).lower().split()), name_key(institution))
+
+
+def _match_person(s: Session, rec, changes: Counter) -> m.Person:  # noqa: ANN001
+    person = s.scalar(select(m.Person).where(m.Person.uuid == rec.id))
+    email = (rec.email or "").strip().lower()
+    if person is None and email:
+        person = s.scalar(select(m.Person).where(func.lower(m.Person.email) == email).limit(1))
+    if person is None:
+        want = _person_key(rec.name, rec.institution)
+        last = rec.name.strip().split()[-1] if rec.name.strip() else ""
+        rows = s.scalars(select(m.Person).where(m.Person.name.contains(last, autoescape=True))).all() if last else []
+        person = next((p for p in rows if _person_key(p.name, p.institution) == want), None)
+    if person is None:
+        person = m.Person(uuid=rec.id, name=rec.name.strip(), role=rec.role, institution=rec.institution,
+                          email=rec.email, phone=rec.phone)
+        s.add(person)
+        changes["people_added"] += 1
+        return person
+    for name in ("role", "institution", "email", "phone"):
+        value = getattr(rec, name)
+        if value and not getattr(person, name):
+            setattr(person, name, value)
+    return person
+
+
+def _uuid_free(s: Session, model: type[m.Record], uuid: str) -> bool:
+    return s.scalar(select(model.id).where(model.uuid == uuid)) is None
+
+
+# -- the merge -----------------------------------------------------------------
+
+
+class _Merge:
+    def __init__(self, s: Session, record: VisitRecord, source: Source, log: m.MergedFile,
+                 previous: m.MergedFile | None) -> None:
+        self.s = s
+        self.record = record
+        self.source = source
+        self.log = log
+        self.previous = previous
+        self.author = record.author.name.strip()
+        self.changes: Counter[str] = Counter()
+        self.disagreements = 0
+
+    # facts of the visit ----------------------------------------------------
+
+    def _fact_value(self, name: str, visit: m.Visit | None = None, org: m.Organisation | None = None,
+                    record: VisitRecord | None = None) -> Any:
+        if record is not None:
+            if name == "organisation":
+                return {"id": record.organisation.id, "name": record.organisation.name, "nip": record.organisation.nip}
+            if name == "starts_at":
+                return _utc(record.visit.starts_at).isoformat()
+            return record.visit.place.strip()
+        assert visit is not None
+        if name == "organisation":
+            o = org or visit.organisation
+            return {"id": o.uuid, "name": o.name, "nip": o.nip}
+        if name == "starts_at":
+            return _utc(visit.starts_at).isoformat()
+        return visit.place
+
+    def _sole_author(self, visit: m.Visit) -> bool:
+        """Whether every current record of this visit in the registry is this author's."""
+        authors = set(self.s.scalars(
+            select(m.MergedFile.author).where(
+                m.MergedFile.visit_uuid == visit.uuid, m.MergedFile.id != self.log.id,
+                or_(m.MergedFile.superseded_by_id.is_(None), m.MergedFile.superseded_by_id == self.log.id))
+        ))
+        return bool(authors) and authors == {self.author}
+
+    def _disagree(self, visit: m.Visit, field_name: str, current: Any, other: Any) -> None:
+        known = self.s.scalars(select(m.Disagreement).where(m.Disagreement.visit_id == visit.id,
+                                                            m.Disagreement.field == field_name)).all()
+        if any(d.other_value == other for d in known):
+            return
+        self.s.add(m.Disagreement(visit=visit, field=field_name, current_value=current, other_value=other,
+                                  other_author=self.author, merged_file_id=self.log.id))
+        self.disagreements += 1
+
+    def visit(self) -> m.Visit:
+        rec = self.record
+        series = _match_series(self.s, rec.series)
+        org = _match_organisation(self.s, rec.organisation, self.changes)
+        visit = self.s.scalar(select(m.Visit).where(m.Visit.uuid == rec.visit.id))
+        try:
+            template = get_template(rec.template.key)
+        except NotFound:
+            template = get_template(DEFAULT_TEMPLATE)
+        if visit is None:
+            visit = m.Visit(
+                uuid=rec.visit.id, organisation=org, series=series, title=rec.visit.title,
+                starts_at=_utc(rec.visit.starts_at), ends_at=_utc(rec.visit.ends_at), place=rec.visit.place.strip(),
+                status=m.VisitStatus(rec.visit.status), language=rec.visit.language, template_key=template.key,
+                template_version=template.version, agenda=list(rec.visit.agenda),
+            )
+            self.s.add(visit)
+            self.changes["visits_added"] += 1
+            return visit
+        sole = self._sole_author(visit)
+        for name in FACTS:
+            ours = self._fact_value(name, visit)
+            theirs = self._fact_value(name, record=rec)
+            if name == "organisation":
+                same = org is visit.organisation
+            else:
+                same = ours == theirs
+            if same:
+                continue
+            if sole:  # the only author corrects their own minutes
+                if name == "organisation":
+                    visit.organisation = org
+                elif name == "starts_at":
+                    visit.starts_at = _utc(rec.visit.starts_at)
+                else:
+                    visit.place = rec.visit.place.strip()
+                self.changes["visit_facts_updated"] += 1
+            else:
+                self._disagree(visit, name, ours, theirs)
+        if visit.series is None and series is not None:
+            visit.series = series
+        if not visit.title and rec.visit.title:
+            visit.title = rec.visit.title
+        if visit.ends_at is None and rec.visit.ends_at is not None:
+            visit.ends_at = _utc(rec.visit.ends_at)
+        if not visit.agenda and rec.visit.agenda:
+            visit.agenda = list(rec.visit.agenda)
+        incoming = m.VisitStatus(rec.visit.status)
+        if _STATUS_RANK[incoming] > _STATUS_RANK[visit.status]:
+            visit.status = incoming
+        return visit
+
+    def participants(self, visit: m.Visit) -> None:
+        present = list(visit.participants)
+        for p in self.record.participants:
+            person = _match_person(self.s, p.person, self.changes)
+            if any(x.person is person for x in present):
+                continue
+            extra = {"uuid": p.id} if _uuid_free(self.s, m.Participant, p.id) else {}
+            part = m.Participant(visit=visit, person=person, side=m.Side(p.side), role=p.role,
+                                 position=len(present), **extra)
+            self.s.add(part)
+            present.append(part)
+            self.changes["participants_added"] += 1
+
+    # notes and action items ----------------------------------------------------
+
+    def _provenance(self, kind: str, uuids: Iterable[str]) -> dict[str, m.Provenance]:
+        uuids = list(uuids)
+        if not uuids:
+            return {}
+        rows = self.s.scalars(select(m.Provenance).where(m.Provenance.item_kind == kind,
+                                                         m.Provenance.item_uuid.in_(uuids)))
+        return {r.item_uuid: r for r in rows}
+
+    def _mark(self, prov: dict[str, m.Provenance], kind: str, uuid: str) -> None:
+        row = prov.get(uuid)
+        if row is None:
+            row = m.Provenance(item_kind=kind, item_uuid=uuid, merged_file_id=self.log.id)
+            self.s.add(row)
+            prov[uuid] = row
+        else:
+            row.merged_file_id = self.log.id
+
+    def _previous_ids(self, key: str) -> set[str]:
+        if self.previous is None:
+            return set()
+        return {item.get("id") for item in (self.previous.record or {}).get(key, []) if isinstance(item, dict)}
+
+    def notes(self, visit: m.Visit) -> dict[str, m.Note]:
+        recs = self.record.notes
+        ids = [n.id for n in recs] + list(self._previous_ids("notes"))
+        existing = {n.uuid: n for n in self.s.scalars(select(m.Note).where(m.Note.uuid.in_(ids)))} if ids else {}
+        prov = self._provenance("note", ids)
+        for n in recs:
+            row = existing.get(n.id)
+            values = {"section": n.section, "kind": m.NoteKind(n.kind), "text": n.text,
+                      "tags": list(n.tags), "visibility": m.Visibility(n.visibility), "position": n.position}
+            if row is None:
+                row = m.Note(uuid=n.id, visit=visit, author=n.author or self.author,
+                             created_at=_utc(n.created_at), updated_at=_utc(n.updated_at), **values)
+                self.s.add(row)
+                existing[n.id] = row
+                self.changes["notes_added"] += 1
+                self._mark(prov, "note", n.id)
+                continue
+            differs = row.deleted or any(getattr(row, k) != v for k, v in values.items())
+            if differs and _utc(n.updated_at) >= row.updated_at:
+                for k, v in values.items():
+                    setattr(row, k, v)
+                row.deleted = False
+                row.updated_at = _utc(n.updated_at)
+                self.changes["notes_updated"] += 1
+                self._mark(prov, "note", n.id)
+        # What the same author's previous version had and this one has not: removed by them.
+        kept = {n.id for n in recs}
+        for uuid in self._previous_ids("notes") - kept:
+            row = existing.get(uuid)
+            if row is not None and not row.deleted and row.author in (self.author, self.previous.author):
+                row.deleted = True
+                self.changes["notes_removed"] += 1
+                self._mark(prov, "note", uuid)
+        return existing
+
+    def actions(self, visit: m.Visit, notes: dict[str, m.Note]) -> None:
+        recs = self.record.action_items
+        ids = [a.id for a in recs] + list(self._previous_ids("action_items"))
+        existing = ({a.uuid: a for a in self.s.scalars(select(m.ActionItem).where(m.ActionItem.uuid.in_(ids)))}
+                    if ids else {})
+        missing_notes = [a.note_id for a in recs if a.note_id and a.note_id not in notes]
+        if missing_notes:
+            notes = {**notes, **{n.uuid: n for n in self.s.scalars(select(m.Note).where(m.Note.uuid.in_(missing_notes)))}}
+        prov = self._provenance("action", ids)
+        for a in recs:
+            row = existing.get(a.id)
+            values = {"description": a.description, "owner": a.owner, "due_date": a.due_date,
+                      "status": m.ActionStatus(a.status)}
+            note = notes.get(a.note_id) if a.note_id else None
+            if row is None:
+                row = m.ActionItem(uuid=a.id, visit=visit, note=note, created_at=_utc(a.created_at),
+                                   updated_at=_utc(a.updated_at), **values)
+                self.s.add(row)
+                self.changes["actions_added"] += 1
+                self._mark(prov, "action", a.id)
+                continue
+            differs = row.deleted or any(getattr(row, k) != v for k, v in values.items())
+            if differs and _utc(a.updated_at) >= row.updated_at:
+                for k, v in values.items():
+                    setattr(row, k, v)
+                row.deleted = False
+                row.updated_at = _utc(a.updated_at)
+                self.changes["actions_updated"] += 1
+                self._mark(prov, "action", a.id)
+        kept = {a.id for a in recs}
+        for uuid in self._previous_ids("action_items") - kept:
+            row = existing.get(uuid)
+            if row is not None and not row.deleted:
+                row.deleted = True
+                self.changes["actions_removed"] += 1
+                self._mark(prov, "action", uuid)
+
+    def answers(self, visit: m.Visit) -> None:
+        existing = {a.field: a for a in visit.answers}
+        for a in self.record.answers:
+            row = existing.get(a.field)
+            author = a.author or self.author
+            if row is None:
+                row = m.Answer(visit=visit, field=a.field, value=a.value, author=author,
+                               updated_at=_utc(a.updated_at))
+                self.s.add(row)
+                existing[a.field] = row
+                self.changes["answers_added"] += 1
+                continue
+            if row.value == a.value:
+                continue
+            if row.author == author:
+                if _utc(a.updated_at) >= row.updated_at:
+                    row.value = a.value
+                    row.updated_at = _utc(a.updated_at)
+                    self.changes["answers_updated"] += 1
+            elif isinstance(row.value, list) and isinstance(a.value, list):
+                union = list(dict.fromkeys([*row.value, *a.value]))
+                if union != row.value:
+                    row.value = union
+                    self.changes["answers_updated"] += 1
+            else:
+                self._disagree(visit, f"answer:{a.field}", row.value, a.value)
+
+
+def merge_record(db: Database, record: VisitRecord, source: Source) -> FileResult:
+    """Merge one verified record in one transaction; the result says what happened."""
+    base = FileResult(file=source.file_name, status="unchanged", sha256=source.sha256, visit_id=record.visit.id,
+                      organisation=record.organisation.name, author=record.author.name, version=record.version,
+                      signer=source.signer)
+    try:
+        with db.write() as s:
+            return _merge_in(s, record, source, base)
+    except IntegrityError as err:
+        base.status, base.reason = "rejected", _("The record clashes with the registry ({detail}); nothing of it was imported.").format(
+            detail=str(err.orig).split("\n")[0])
+        return base
+
+
+def _merge_in(s: Session, record: VisitRecord, source: Source, result: FileResult) -> FileResult:
+    if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == source.sha256)) is not None:
+        result.reason = _("This file was merged before.")
+        return result
+    author = record.author.name.strip()
+    previous = s.scalar(select(m.MergedFile).where(
+        m.MergedFile.visit_uuid == record.visit.id, m.MergedFile.author == author,
+        m.MergedFile.superseded_by_id.is_(None)).order_by(m.MergedFile.id.desc()).limit(1))
+    log = m.MergedFile(
+        sha256=source.sha256, file_name=source.file_name, signer=source.signer,
+        signer_organisation=source.signer_organisation, signer_fingerprint=source.signer_fingerprint,
+        signed_at=_utc(source.signed_at), visit_uuid=record.visit.id, author=author, version=record.version,
+        exported_at=_utc(record.exported_at), content_hash=content_hash(record), record=dump_record(record),
+    )
+    s.add(log)
+    s.flush()
+    if previous is not None and _version_key(previous.version, previous.exported_at) >= _version_key(
+            record.version, record.exported_at):
+        log.superseded_by_id = previous.id
+        result.reason = _("An equal or newer version of these minutes by {author} is merged already; "
+                          "this one is kept in the history.").format(author=author)
+        return result
+    if previous is not None:
+        previous.superseded_by_id = log.id
+    merge = _Merge(s, record, source, log, previous)
+    visit = merge.visit()
+    merge.participants(visit)
+    notes = merge.notes(visit)
+    merge.actions(visit, notes)
+    merge.answers(visit)
+    s.flush()
+    pause = os.environ.get(PAUSE_ENV)
+    if pause:
+        sys.stderr.write(f"merge: paused inside the transaction of {source.file_name}\n")
+        sys.stderr.flush()
+        time.sleep(float(pause))
+    result.changes = {k: v for k, v in sorted(merge.changes.items()) if v}
+    result.disagreements = merge.disagreements
+    if result.changes or merge.disagreements:
+        result.status = "accepted"
+        if previous is not None:
+            result.reason = _("Supersedes version {old} by {author}.").format(old=previous.version or "-", author=author)
+    else:
+        result.reason = _("Nothing new: the registry holds all of it already.")
+    return result
+
+
+# -- files ---------------------------------------------------------------------------
+
+
+def collect_files(items: Sequence[Path]) -> list[Path]:
+    """The PDF files named, and every ``*.pdf`` under the folders named (sorted)."""
+    out: list[Path] = []
+    for item in items:
+        item = Path(item)
+        if item.is_dir():
+            out.extend(sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"))
+        else:
+            out.append(item)
+    return out
+
+
+def _asn1(certs) -> list:  # noqa: ANN001
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import serialization
+
+    return [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in certs]
+
+
+class Merger:
+    """Verifies signed PDFs against the registry's trust list (plus extra roots) and merges them."""
+
+    def __init__(self, db: Database, extra_trust: Sequence[Path] = ()) -> None:
+        from visitapp.registry.trust import TrustStore, load_certificate_file
+
+        self.db = db
+        certs = TrustStore(db).certificates()
+        for path in extra_trust:
+            certs.extend(load_certificate_file(Path(path)))
+        self.roots = _asn1(certs)
+
+    def merge_file(self, path: Path) -> FileResult:
+        from visitapp.minutes.embed import extract_record
+        from visitapp.signing.verify import verify_pdf
+
+        name = str(path)
+        try:
+            data = Path(path).read_bytes()
+        except OSError as err:
+            return FileResult(name, "rejected", _("Cannot read the file: {reason}.").format(reason=err.strerror))
+        digest = sha256_of(data)
+        with self.db.read() as s:
+            if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == digest)) is not None:
+                return FileResult(name, "unchanged", _("This file was merged before."), sha256=digest)
+        report = verify_pdf(data, self.roots, name)
+        if not report.ok:
+            problems = report.all_problems() or [_("The file could not be verified.")]
+            return FileResult(name, "rejected", " ".join(problems), sha256=digest)
+        try:
+            record = extract_record(data)
+        except UserError as err:
+            return FileResult(name, "rejected", str(err), sha256=digest)
+        first = report.signatures[0]
+        source = Source(
+            sha256=digest, file_name=name, signer=", ".join(sig.signer for sig in report.signatures if sig.signer),
+            signer_organisation=first.institution, signed_at=first.signed_at,
+        )
+        return merge_record(self.db, record, source)
+
+    def merge_all(self, paths: Sequence[Path], progress: Callable[[int, int, FileResult], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> list[FileResult]:
+        files = collect_files(paths)
+        results: list[FileResult] = []
+        for i, path in enumerate(files, 1):
+            if cancelled is not None and cancelled():
+                break
+            result = self.merge_file(path)
+            results.append(result)
+            if progress is not None:
+                progress(i, len(files), result)
+        return results
