@@ -199,6 +199,34 @@ class Database:
             with self._write() as session, session.begin():
                 yield session
 
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextlib.contextmanager
+    def raw_write(self) -> Iterator[sqlite3.Connection]:
+        """A bare sqlite3 connection inside one IMMEDIATE transaction, committed at the end.
+
+        For the one path where the ORM's per-transaction overhead matters:
+        saving a note while the user types (see benchmarks/storage.py).
+        SQLite only; callers fall back to :meth:`write` elsewhere.
+        """
+        with self._errors():
+            pooled = self.engine.raw_connection()
+            try:
+                conn = pooled.driver_connection
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
+            except sqlite3.Error as err:
+                raise exc.DBAPIError(None, None, err) from err
+            finally:
+                pooled.close()
+
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
         try:

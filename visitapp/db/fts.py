@@ -66,7 +66,13 @@ _PARTICIPANT_BODY = (
 )
 
 
-def _doc_triggers(kind: str, table: str, body: str, visit_expr: str, where: str = "1") -> list[str]:
+def _doc_triggers(kind: str, table: str, body: str, visit_expr: str, where: str, columns: str) -> list[str]:
+    """Triggers keeping one kind of document in step with its table.
+
+    The update trigger fires only when a column that feeds the document
+    changes (``columns``), so touching ``updated_at`` or a position costs
+    nothing in the index.
+    """
     new_body = body.format(r="NEW")
     new_visit = visit_expr.format(r="NEW")
     new_where = where.format(r="NEW")
@@ -77,29 +83,31 @@ def _doc_triggers(kind: str, table: str, body: str, visit_expr: str, where: str 
     delete_old = f"DELETE FROM search_docs WHERE kind = '{kind}' AND ref_id = OLD.id;"
     return [
         f"CREATE TRIGGER IF NOT EXISTS trg_{table}_ai AFTER INSERT ON {table} BEGIN {insert} END",
-        f"CREATE TRIGGER IF NOT EXISTS trg_{table}_au AFTER UPDATE ON {table} BEGIN {delete_old} {insert} END",
+        f"CREATE TRIGGER IF NOT EXISTS trg_{table}_au AFTER UPDATE OF {columns} ON {table} BEGIN {delete_old} {insert} END",
         f"CREATE TRIGGER IF NOT EXISTS trg_{table}_ad AFTER DELETE ON {table} BEGIN {delete_old} END",
     ]
 
 
 def _trigger_ddl() -> list[str]:
     ddl: list[str] = []
-    ddl += _doc_triggers("note", "notes", _NOTE_BODY, "{r}.visit_id", "NOT {r}.deleted")
-    ddl += _doc_triggers("action", "action_items", _ACTION_BODY, "{r}.visit_id", "NOT {r}.deleted")
-    ddl += _doc_triggers("visit", "visits", _VISIT_BODY, "{r}.id")
-    ddl += _doc_triggers("participant", "participants", _PARTICIPANT_BODY, "{r}.visit_id")
+    ddl += _doc_triggers("note", "notes", _NOTE_BODY, "{r}.visit_id", "NOT {r}.deleted", "text, tags, deleted, visit_id")
+    ddl += _doc_triggers("action", "action_items", _ACTION_BODY, "{r}.visit_id", "NOT {r}.deleted",
+                         "description, owner, deleted, visit_id")
+    ddl += _doc_triggers("visit", "visits", _VISIT_BODY, "{r}.id", "1", "organisation_id, title, place, agenda")
+    ddl += _doc_triggers("participant", "participants", _PARTICIPANT_BODY, "{r}.visit_id", "1",
+                         "person_id, role, visit_id")
     # Renaming an organisation or a person changes the documents of their visits.
     visit_body = _VISIT_BODY.format(r="v")
     part_body = _PARTICIPANT_BODY.format(r="pt")
     ddl.append(
-        "CREATE TRIGGER IF NOT EXISTS trg_organisations_au AFTER UPDATE ON organisations BEGIN "
+        "CREATE TRIGGER IF NOT EXISTS trg_organisations_au AFTER UPDATE OF name ON organisations BEGIN "
         "DELETE FROM search_docs WHERE kind = 'visit' AND ref_id IN "
         "(SELECT id FROM visits WHERE organisation_id = NEW.id); "
         "INSERT INTO search_docs(kind, ref_id, visit_id, body) "
         f"SELECT 'visit', v.id, v.id, {visit_body} FROM visits v WHERE v.organisation_id = NEW.id; END"
     )
     ddl.append(
-        "CREATE TRIGGER IF NOT EXISTS trg_people_au AFTER UPDATE ON people BEGIN "
+        "CREATE TRIGGER IF NOT EXISTS trg_people_au AFTER UPDATE OF name, institution, role ON people BEGIN "
         "DELETE FROM search_docs WHERE kind = 'participant' AND ref_id IN "
         "(SELECT id FROM participants WHERE person_id = NEW.id); "
         "INSERT INTO search_docs(kind, ref_id, visit_id, body) "

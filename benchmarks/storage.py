@@ -1,0 +1,190 @@
+"""Storage benchmark: 10,000 visits x 20 notes, our services beside bare sqlite3 in the same run.
+
+    python benchmarks/storage.py [--visits N] [--notes-per-visit N] [--keep FILE]
+
+Prints, for each measurement, median and p95 of ours and of a baseline with bare
+``sqlite3`` on the same file (same pragmas: WAL, synchronous=FULL):
+
+* saving one edited note: ``svc.notes.edit`` vs a bare UPDATE + COMMIT;
+* 20 varied searches (rare and very common words, prefixes, two-word queries):
+  ``svc.search.search`` vs a bare FTS5 MATCH ... ORDER BY rank LIMIT 50;
+* opening the database and listing the first 50 visits vs a bare connect + SELECT.
+
+Targets (issue 2): note save p95 within 1.5x of bare SQLite; search p95 under 50 ms
+and within 2x of bare FTS5; first page under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._util import measure, p95, row  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
+
+from visitapp.db import Database, fts  # noqa: E402
+from visitapp.db import models as m  # noqa: E402
+from visitapp.services import Identity, Services  # noqa: E402
+
+COMMON = ("firma miasto kompetencje współpraca szkoły praca pracownicy rozwój projekt uczelnie staże "
+          "certyfikacja praktyka zespół inwestycja biuro kadry rynek potrzeby oferta edukacja umiejętności "
+          "spawacze elektrycy automatyka dane chmura bezpieczeństwo technik inżynier kurs szkolenie").split()
+SYLLABLES = "ka ro wi ta no mi le sza rze ło dź ść pa be ku gó ne li sta pro zy wa ję my".split()
+
+
+def vocabulary(size: int, rng: random.Random) -> list[str]:
+    words = list(COMMON)
+    seen = set(words)
+    while len(words) < size:
+        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
+def zipf_text(words: list[str], weights: list[float], rng: random.Random) -> str:
+    return " ".join(rng.choices(words, weights=weights, k=rng.randint(8, 30))).capitalize() + "."
+
+
+def build(path: Path, visits: int, per_visit: int, rng: random.Random) -> None:
+    words = vocabulary(5000, rng)
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    db = Database.open(path)
+    now = m.utcnow()
+    sections = ["profile", "city_projects", "future_skills", "certification", "cooperation",
+                "labour_market", "barriers", "requests", "follow_ups"]
+    with db.write() as s:
+        orgs = [{"uuid": str(uuid.uuid4()), "name": f"Firma {i} {rng.choice(words)}", "name_key": f"firma {i}",
+                 "sector": "", "address": "Kraków", "website": "", "created_at": now, "updated_at": now}
+                for i in range(max(1, visits // 5))]
+        s.execute(insert(m.Organisation), orgs)
+        base = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+        s.execute(insert(m.Visit), [
+            {"uuid": str(uuid.uuid4()), "organisation_id": 1 + i % len(orgs), "title": f"Wizyta {i}",
+             "starts_at": base + dt.timedelta(hours=i), "place": "Kraków", "status": m.VisitStatus.IN_PROGRESS,
+             "language": "pl", "template_key": "reference-visit", "template_version": 1, "agenda": [],
+             "created_at": now, "updated_at": now}
+            for i in range(visits)
+        ])
+        batch: list[dict] = []
+        for v in range(1, visits + 1):
+            for j in range(per_visit):
+                batch.append({
+                    "uuid": str(uuid.uuid4()), "visit_id": v, "section": sections[j % len(sections)],
+                    "kind": m.NoteKind.NOTE, "text": zipf_text(words, weights, rng), "author": "Ewa Kowalczyk",
+                    "tags": [], "position": j, "visibility": m.Visibility.INTERNAL, "deleted": False,
+                    "created_at": now, "updated_at": now,
+                })
+            if len(batch) >= 20_000:
+                s.execute(insert(m.Note), batch)
+                batch = []
+        if batch:
+            s.execute(insert(m.Note), batch)
+    db.close()
+
+
+QUERIES = [
+    "firma", "miasto", "kompetencje", "współpraca szkoły", "praca", "spawacz*", "elektrycy",
+    "certyfikacja praktyka", "chmura", "bezpieczenstwo", "inżynier", "kurs szkolenie", "staże",
+    "łoka", "rowi*", "zespół rozwój", "uczelnie", "dane", "projekt", "technik*",
+]
+
+
+def bare_connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--visits", type=int, default=10_000)
+    parser.add_argument("--notes-per-visit", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--keep", type=Path, help="build into (or reuse) this file")
+    args = parser.parse_args()
+    rng = random.Random(2026)
+
+    workdir = Path(tempfile.mkdtemp(prefix="visitapp-bench-"))
+    path = args.keep or workdir / "bench.db"
+    if not path.exists():
+        start = time.perf_counter()
+        build(path, args.visits, args.notes_per_visit, rng)
+        print(f"built {args.visits} visits x {args.notes_per_visit} notes in {time.perf_counter() - start:.1f} s "
+              f"({path.stat().st_size / 1e6:.0f} MB)")
+
+    db = Database.open(path)
+    svc = Services(db, Identity("bench"))
+    bare = bare_connect(path)
+    note_ids = [r[0] for r in bare.execute("SELECT id, uuid FROM notes ORDER BY random() LIMIT 400")]
+    note_uuids = dict(bare.execute(f"SELECT id, uuid FROM notes WHERE id IN ({','.join(map(str, note_ids))})").fetchall())
+    picks = iter(range(10**9))
+
+    def ours_save() -> None:
+        nid = note_ids[next(picks) % len(note_ids)]
+        svc.notes.edit(note_uuids[nid], text=f"Poprawiona notatka {rng.random()} o kompetencjach")
+
+    def bare_save() -> None:
+        nid = note_ids[next(picks) % len(note_ids)]
+        bare.execute("BEGIN IMMEDIATE")
+        bare.execute("UPDATE notes SET text = ?, updated_at = ? WHERE id = ?",
+                     (f"Poprawiona notatka {rng.random()} o kompetencjach", dt.datetime.now().isoformat(" "), nid))
+        bare.execute("COMMIT")
+
+    print(f"\nvisitapp storage benchmark ({args.visits} visits, {args.visits * args.notes_per_visit} notes)")
+    print(row("save one edited note", measure(ours_save, args.repeat), measure(bare_save, args.repeat),
+              "(target: p95 within 1.5x)"))
+
+    qi = iter(range(10**9))
+
+    def ours_search() -> None:
+        svc.search.search(QUERIES[next(qi) % len(QUERIES)], limit=50)
+
+    def bare_search() -> None:
+        q = fts.fold(QUERIES[next(qi) % len(QUERIES)])
+        bare.execute(
+            "SELECT rowid, snippet(search_fts, 0, '[', ']', '…', 16) FROM search_fts "
+            "WHERE search_fts MATCH ? ORDER BY rank LIMIT 50", (q,)
+        ).fetchall()
+
+    n = len(QUERIES) * 3
+    ours_s, bare_s = measure(ours_search, n, warmup=len(QUERIES)), measure(bare_search, n, warmup=len(QUERIES))
+    print(row("20 varied searches (each)", ours_s, bare_s, "(target: p95 < 50 ms and within 2x)"))
+    slowest = max(QUERIES, key=lambda q: min(measure(lambda q=q: svc.search.search(q, limit=50), 3, warmup=0)))
+    print(f"{'':<34} slowest query for us: {slowest!r}")
+
+    db.close()
+    bare.close()
+
+    def ours_first_page() -> None:
+        d = Database.open(path)
+        Services(d, Identity("bench")).visits.list(limit=50)
+        d.close()
+
+    def bare_first_page() -> None:
+        c = sqlite3.connect(path)
+        c.execute("PRAGMA journal_mode = WAL")
+        c.execute(
+            "SELECT v.uuid, v.title, v.starts_at, v.status, o.name FROM visits v "
+            "JOIN organisations o ON o.id = v.organisation_id ORDER BY v.starts_at DESC LIMIT 50"
+        ).fetchall()
+        c.close()
+
+    ours_o = measure(ours_first_page, 30)
+    print(row("open + first 50 visits", ours_o, measure(bare_first_page, 30), "(target: < 50 ms)"))
+
+
+if __name__ == "__main__":
+    main()
