@@ -168,6 +168,10 @@ def load_pkcs12(path: Path, password: str) -> Identity:
         except (ValueError, TypeError, OSError) as parse_err:
             raise InvalidInput(_("{path} is not a PKCS#12 certificate file (.p12/.pfx).").format(path=path)) from parse_err
         raise WrongPassword(_("The password for {path} is wrong.").format(path=path)) from err
+    if cert is None and key is not None and len(chain or ()) == 1:
+        # Some exports do not pair the key with its certificate (no localKeyId); a lone
+        # certificate is then the key's, and the match is checked below.
+        cert, chain = chain[0], []
     if key is None or cert is None:
         raise InvalidInput(_("{path} holds no private key with its certificate.").format(path=path))
     check_key_matches(key, cert)
