@@ -163,3 +163,20 @@ def test_backup_copies_a_live_wal_database(db, svc, tmp_path):
     assert conn.execute("SELECT name FROM organisations").fetchall() == [("Hitachi Energy",)]
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
+
+
+def test_opening_a_database_another_program_holds_is_one_sentence(db_path, monkeypatch):
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    Database.open(db_path).close()
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode = DELETE")  # an exclusive lock then blocks readers too
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("INSERT INTO series(uuid, name, description, created_at, updated_at) "
+                   "VALUES ('00000000-0000-0000-0000-000000000001', 'x', '', '2026-01-01', '2026-01-01')")
+    try:
+        with pytest.raises(DatabaseLocked, match="in use by another program"):
+            Database.open(db_path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    Database.open(db_path).close()

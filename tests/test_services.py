@@ -223,3 +223,17 @@ def test_identity_defaults_to_the_system_user(db):
     svc = Services(db)
     assert svc.identity.name
     assert isinstance(Identity.system(), Identity)
+
+
+def test_the_published_schema_accepts_our_records_and_rejects_broken_ones(svc, demo):
+    """The JSON Schema in resources/ is the contract other programs validate against."""
+    import jsonschema
+
+    schema = json.loads(resource_path("schema", "visit-record-1.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    for visit_id in demo:
+        validator.validate(json.loads(record_bytes(svc.records.build(visit_id))))
+    broken = json.loads(record_bytes(svc.records.build(demo[0])))
+    broken["notes"][0]["kind"] = "gossip"
+    del broken["visit"]["id"]
+    assert len(list(validator.iter_errors(broken))) == 2
