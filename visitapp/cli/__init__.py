@@ -18,7 +18,9 @@ from visitapp.i18n import _
 
 COMMAND_MODULES = [
     "visitapp.cli.core",
+    "visitapp.cli.gui",
     "visitapp.cli.minutes",
+    "visitapp.cli.coordinator",
 ]
 
 EXIT_OK = 0

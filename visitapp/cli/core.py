@@ -121,6 +121,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         notes = svc.notes.list(visit.id)
         actions = svc.actions.list(visit_id=visit.id)
         answers = svc.answers.list(visit.id)
+        from visitapp.cli.coordinator import provenance_lines
+
+        provenance = provenance_lines(svc.db, visit.id)
     finally:
         svc.close()
     lang = visit.language
@@ -169,6 +172,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         for a in actions:
             due = a.due_date.isoformat() if a.due_date else "—"
             out.write(f"  - {a.description} ({a.owner or '—'}, {due}, {_action_status_label(a.status)})\n")
+    for line in provenance:
+        out.write(line + "\n")
     return 0
 
 

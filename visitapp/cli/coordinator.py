@@ -1,0 +1,325 @@
+"""The coordinator's subcommands: merge, trust, actions, disagreements, report, plan."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from visitapp.cli.common import add_db_option, add_json_option, db_path, identity_from_env, local, print_json
+from visitapp.db import Database
+from visitapp.errors import InvalidInput
+from visitapp.i18n import _, set_language
+from visitapp.services import Services
+
+EXIT_REJECTED = 1
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("merge", help=_("verify signed minutes and merge them into a registry"))
+    p.add_argument("--into", required=True, type=Path, metavar="REGISTRY.db",
+                   help=_("the registry database (created if it does not exist)"))
+    p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERTS.pem",
+                   help=_("also trust these signers' certificates for this run (repeatable)"))
+    add_json_option(p)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE_OR_FOLDER",
+                   help=_("signed PDFs, or folders holding them"))
+    p.set_defaults(handler=cmd_merge)
+
+    p = sub.add_parser("trust", help=_("the registry's list of trusted signers"))
+    tsub = p.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
+    t = tsub.add_parser("add", help=_("trust the signers whose certificates are in these files"))
+    add_db_option(t)
+    t.add_argument("certs", nargs="+", type=Path, metavar="CERT.pem")
+    t.set_defaults(handler=cmd_trust_add)
+    t = tsub.add_parser("list", help=_("list the trusted signers"))
+    add_db_option(t)
+    add_json_option(t)
+    t.set_defaults(handler=cmd_trust_list)
+    t = tsub.add_parser("remove", help=_("stop trusting a signer"))
+    add_db_option(t)
+    t.add_argument("fingerprint", metavar="FINGERPRINT", help=_("the SHA-256 fingerprint (or its first characters)"))
+    t.set_defaults(handler=cmd_trust_remove)
+
+    p = sub.add_parser("actions", help=_("follow up action items"))
+    add_db_option(p)
+    add_json_option(p)
+    p.add_argument("--owner", metavar="TEXT", help=_("only items whose owner contains TEXT"))
+    p.add_argument("--status", choices=["open", "done", "cancelled"], help=_("only items with this status"))
+    p.add_argument("--overdue", action="store_true", help=_("only open items past their due date"))
+    p.set_defaults(handler=cmd_actions)
+
+    p = sub.add_parser("action-update", help=_("change an action item's status, owner or due date"))
+    add_db_option(p)
+    p.add_argument("action", metavar="ID", help=_("the action item's id (or its first characters)"))
+    p.add_argument("--status", choices=["open", "done", "cancelled"])
+    p.add_argument("--owner")
+    p.add_argument("--due", metavar="YYYY-MM-DD", help=_("the due date ('' clears it)"))
+    p.set_defaults(handler=cmd_action_update)
+
+    p = sub.add_parser("disagreements", help=_("list facts on which officials' minutes disagree"))
+    add_db_option(p)
+    add_json_option(p)
+    p.add_argument("--all", action="store_true", help=_("include settled ones"))
+    p.set_defaults(handler=cmd_disagreements)
+
+    p = sub.add_parser("resolve", help=_("settle a disagreement by choosing one value"))
+    add_db_option(p)
+    p.add_argument("disagreement", metavar="ID")
+    p.add_argument("--keep", required=True, choices=["current", "other"])
+    p.set_defaults(handler=cmd_resolve)
+
+    p = sub.add_parser("report", help=_("a PDF report on the series, and CSV files for spreadsheets"))
+    add_db_option(p)
+    p.add_argument("--out", required=True, type=Path, metavar="REPORT.pdf")
+    p.add_argument("--series", metavar="NAME", help=_("only this series"))
+    p.add_argument("--csv-dir", type=Path, metavar="DIR", help=_("also write visits.csv, notes.csv and actions.csv here"))
+    p.add_argument("--lang", choices=["pl", "en"], default=None, help=_("language of the report"))
+    p.set_defaults(handler=cmd_report)
+
+    p = sub.add_parser("plan", help=_("export or import planned visits"))
+    psub = p.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    e = psub.add_parser("export", help=_("write the planned visits to a plan file"))
+    add_db_option(e)
+    e.add_argument("--series", metavar="NAME", help=_("only this series"))
+    e.add_argument("--all", action="store_true", help=_("include visits that are not planned any more"))
+    e.add_argument("--out", required=True, type=Path, metavar="plan.json")
+    e.set_defaults(handler=cmd_plan_export)
+    i = psub.add_parser("import", help=_("add the visits of a plan file to your database"))
+    add_db_option(i)
+    add_json_option(i)
+    i.add_argument("plan", type=Path, metavar="plan.json")
+    i.set_defaults(handler=cmd_plan_import)
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    return Database.open(db_path(args), create=create)
+
+
+# -- merge ----------------------------------------------------------------------------
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from visitapp.registry.merge import Merger
+
+    for item in args.files:
+        if not item.exists():
+            raise InvalidInput(_("{path} does not exist.").format(path=item))
+    db = Database.open(args.into, create=True)
+    try:
+        merger = Merger(db, args.trust)
+        show = None if args.json else _print_result
+        results = merger.merge_all(args.files, progress=show)
+    finally:
+        db.close()
+    counts = {k: sum(1 for r in results if r.status == k) for k in ("accepted", "unchanged", "rejected")}
+    if args.json:
+        print_json({"registry": str(args.into), "files": [r.as_json() for r in results], "summary": counts})
+    else:
+        print(_("{accepted} accepted, {unchanged} unchanged, {rejected} rejected.").format(**counts))
+    return EXIT_REJECTED if counts["rejected"] else 0
+
+
+def _print_result(i: int, n: int, result) -> None:  # noqa: ANN001
+    label = {"accepted": _("accepted"), "unchanged": _("unchanged"), "rejected": _("rejected")}[result.status]
+    line = f"{label:<10} {result.file}"
+    if result.reason:
+        line += f": {result.reason}"
+    if result.disagreements:
+        line += " " + _("({n} disagreement(s) to settle: visitapp disagreements)").format(n=result.disagreements)
+    print(line, flush=True)
+
+
+# -- trust ----------------------------------------------------------------------------
+
+
+def cmd_trust_add(args: argparse.Namespace) -> int:
+    from visitapp.registry.trust import TrustStore, load_certificate_file
+
+    certs = [c for path in args.certs for c in load_certificate_file(path)]  # all read before any is stored
+    db = _open(args, create=True)
+    try:
+        for info in TrustStore(db).add(certs):
+            print(_("Trusted: {name} ({org}), fingerprint {fp}").format(
+                name=info.subject or "?", org=info.organisation or "-", fp=info.fingerprint))
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_trust_list(args: argparse.Namespace) -> int:
+    from visitapp.registry.trust import TrustStore
+
+    db = _open(args)
+    try:
+        rows = TrustStore(db).list()
+    finally:
+        db.close()
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print(_("No trusted signers yet; add one with: visitapp trust add CERT.pem"))
+    for r in rows:
+        until = r.not_after.strftime("%Y-%m-%d") if r.not_after else "?"
+        print(f"{r.fingerprint}  {r.subject} ({r.organisation or '-'})  " + _("valid until {date}").format(date=until))
+    return 0
+
+
+def cmd_trust_remove(args: argparse.Namespace) -> int:
+    from visitapp.registry.trust import TrustStore
+
+    db = _open(args)
+    try:
+        info = TrustStore(db).remove(args.fingerprint)
+    finally:
+        db.close()
+    print(_("No longer trusted: {name} ({fp}).").format(name=info.subject, fp=info.fingerprint))
+    return 0
+
+
+# -- actions --------------------------------------------------------------------------
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    today = dt.date.today()
+    db = _open(args)
+    try:
+        items = Services(db, identity_from_env()).actions.list(
+            owner=args.owner, status=args.status, overdue_on=today if args.overdue else None)
+    finally:
+        db.close()
+    if args.json:
+        print_json([{"id": a.id, "visit_id": a.visit_id, "organisation": a.organisation,
+                     "description": a.description, "owner": a.owner, "due_date": a.due_date,
+                     "status": a.status, "overdue": a.is_overdue(today)} for a in items])
+        return 0
+    if not items:
+        print(_("No action items."))
+    for a in items:
+        due = a.due_date.isoformat() if a.due_date else "—"
+        mark = "!" if a.is_overdue(today) else " "
+        print(f"{a.id[:8]} {mark} {due:<10}  {_(a.status):<9}  {a.owner or '—'}: {a.description}  ({a.organisation})")
+    return 0
+
+
+def cmd_action_update(args: argparse.Namespace) -> int:
+    kwargs: dict[str, object] = {}
+    if args.status:
+        kwargs["status"] = args.status
+    if args.owner is not None:
+        kwargs["owner"] = args.owner
+    if args.due is not None:
+        kwargs["due_date"] = args.due or None
+    if not kwargs:
+        raise InvalidInput(_("Say what to change: --status, --owner or --due."))
+    db = _open(args)
+    try:
+        a = Services(db, identity_from_env()).actions.update(args.action, **kwargs)
+    finally:
+        db.close()
+    print(f"{a.id}  {_(a.status)}  {a.owner or '—'}  {a.due_date or '—'}")
+    return 0
+
+
+# -- disagreements -----------------------------------------------------------------------
+
+
+def cmd_disagreements(args: argparse.Namespace) -> int:
+    from visitapp.registry.review import disagreements
+
+    db = _open(args)
+    try:
+        rows = disagreements(db, include_resolved=args.all)
+    finally:
+        db.close()
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print(_("No disagreements to settle."))
+    for d in rows:
+        state = _("settled") if d.resolved else _("open")
+        print(f"{d.id[:8]}  {d.organisation}  {d.field}: {_fmt(d.current_value)}  ≠  {_fmt(d.other_value)} "
+              f"({d.other_author})  [{state}]")
+    return 0
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, dict):
+        return str(value.get("name") or value)
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from visitapp.registry.review import resolve
+
+    db = _open(args)
+    try:
+        d = resolve(db, args.disagreement, args.keep)
+    finally:
+        db.close()
+    print(_("Settled: {field} is {value}.").format(field=d.field, value=_fmt(d.chosen_value)))
+    return 0
+
+
+# -- report -------------------------------------------------------------------------------
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from visitapp.registry.reports import build_report
+
+    if args.lang:
+        set_language(args.lang)
+    db = _open(args)
+    try:
+        written = build_report(db, args.out, series=args.series, csv_dir=args.csv_dir, lang=args.lang)
+    finally:
+        db.close()
+    for path in written:
+        print(_("Wrote {path}").format(path=path))
+    return 0
+
+
+# -- plans --------------------------------------------------------------------------------
+
+
+def cmd_plan_export(args: argparse.Namespace) -> int:
+    from visitapp.registry.plans import export_plan
+
+    db = _open(args)
+    try:
+        count = export_plan(db, args.out, series=args.series, include_all=args.all)
+    finally:
+        db.close()
+    print(_("Wrote {n} planned visit(s) to {path}.").format(n=count, path=args.out))
+    return 0
+
+
+def cmd_plan_import(args: argparse.Namespace) -> int:
+    from visitapp.registry.plans import import_plan, read_plan
+
+    plan = read_plan(args.plan)  # a malformed file fails here, before the database is touched
+    db = _open(args, create=True)
+    try:
+        result = import_plan(db, plan)
+    finally:
+        db.close()
+    if args.json:
+        print_json(result)
+    else:
+        print(_("{added} visit(s) added, {updated} updated, {unchanged} unchanged.").format(
+            added=len(result.added), updated=len(result.updated), unchanged=len(result.unchanged)))
+        for visit_id in result.added:
+            print(visit_id)
+    return 0
+
+
+def provenance_lines(db: Database, visit_id: str) -> list[str]:
+    """The provenance section of ``visitapp show`` (empty for a visit that was not merged)."""
+    from visitapp.registry.review import visit_provenance, format_provenance
+
+    return format_provenance(visit_provenance(db, visit_id), local)
+
