@@ -10,6 +10,7 @@ font has no Polish letters, and fonts at other sizes are misplaced.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import io
@@ -107,7 +108,7 @@ def _probe(signer: signers.Signer, cert: x509.Certificate) -> None:
     """Sign a few bytes and check them with the certificate: a token key that is not the cert's fails here."""
     data = b"visitapp key check"
     try:
-        raw = signer.sign_raw(data, "sha256")
+        raw = asyncio.run(signer.async_sign_raw(data, "sha256"))
     except Exception as err:  # noqa: BLE001 (token errors come in many types)
         raise TokenError(_("The token refused to sign: {reason}.").format(reason=str(err).strip() or type(err).__name__)) from err
     public = cert.public_key()
@@ -158,7 +159,15 @@ def _pkcs11_signer(source: Pkcs11Source) -> Iterator[tuple[signers.Signer, x509.
                 token=source.token, label=cert_label)) from err
         cert = x509.load_der_x509_certificate(asn1_cert.dump())
         check_validity(cert)
-        _probe(signer, cert)
+        try:
+            _probe(signer, cert)
+        except TokenError as err:
+            if not isinstance(err.__cause__, p11e.MechanismInvalid):
+                raise
+            # Many tokens (SoftHSM2 among them) only sign a digest made outside: CKM_ECDSA / CKM_RSA_PKCS.
+            signer = hanko_p11.PKCS11Signer(session, cert_label=cert_label, key_label=source.key, bulk_fetch=False,
+                                            use_raw_mechanism=True)
+            _probe(signer, cert)
         yield signer, cert
     finally:
         with contextlib.suppress(Exception):
