@@ -1,0 +1,103 @@
+"""Build and run the application: database, services, translators, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from visitapp.db import Database, default_db_path
+from visitapp.errors import UserError
+from visitapp.services import Services
+from visitapp.ui import settings as s
+from visitapp.ui.main_window import MainWindow
+from visitapp.ui.settings import AppSettings
+from visitapp.ui.translation import LANGUAGES, Translations, system_language
+from visitapp.ui.worker import DbWorker
+
+
+def create_demo_if_missing(path: Path) -> None:
+    """A first start on the default path opens the demo series instead of an empty window."""
+    if path.exists():
+        return
+    from visitapp.demo import create_demo, demo_identity
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with Database.open(path, create=True) as db:
+        create_demo(Services(db, demo_identity()))
+
+
+class Application:
+    """One open database with its services, the DB worker, settings, translators and the main window."""
+
+    def __init__(self, qapp: QApplication, db_path: Path, settings: AppSettings) -> None:
+        self.qapp, self.db_path, self.settings = qapp, Path(db_path), settings
+        self.translations = Translations(qapp)
+        self.translations.apply(settings.get(s.LANGUAGE))
+        self.db = Database.open(self.db_path, create=True)
+        self._svc = Services(self.db, settings.identity())
+        self.worker = DbWorker()
+        self.replacing = False
+        self.window = MainWindow(self)
+
+    def services(self) -> Services:
+        return self._svc
+
+    def settings_changed(self) -> None:
+        """Apply new settings: identity at once; a new language rebuilds the window in place."""
+        self._svc = Services(self.db, self.settings.identity())
+        lang = self.settings.get(s.LANGUAGE)
+        if (lang if lang in LANGUAGES else system_language()) != self.translations.language:
+            self.set_language(lang)
+        self.window.update_identity()
+
+    def set_language(self, lang: str) -> None:
+        old = self.window
+        visit = old.capture.visit.id if old.capture.visit else None
+        old.capture.flush()
+        self.translations.apply(lang)
+        self.replacing = True
+        old.close()
+        self.replacing = False
+        self.window = MainWindow(self)
+        if visit:
+            self.window.open_visit(visit)
+        self.window.show()
+        old.deleteLater()
+
+    def shutdown(self) -> None:
+        self.worker.shutdown()
+        self.db.close()
+
+
+def resolve_db(db: Path | None, settings: AppSettings) -> Path:
+    if db is not None:
+        return Path(db)
+    chosen = settings.get(s.DATA_FILE)
+    if chosen:
+        return Path(chosen)
+    path = default_db_path()
+    create_demo_if_missing(path)
+    return path
+
+
+def run(db: Path | None = None, visit_id: str | None = None, settings_file: Path | None = None,
+        argv: list[str] | None = None) -> int:
+    qapp = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    QCoreApplication.setOrganizationName("visitapp")
+    QCoreApplication.setApplicationName("visitapp")
+    settings = AppSettings(settings_file)
+    try:
+        app = Application(qapp, resolve_db(db, settings), settings)
+    except UserError as err:
+        QMessageBox.critical(None, "visitapp", str(err))
+        return 1
+    app.window.show()
+    if visit_id:
+        app.window.open_visit(visit_id)
+    qapp.lastWindowClosed.connect(qapp.quit)
+    code = qapp.exec()
+    app.shutdown()
+    return code

@@ -1,0 +1,44 @@
+"""The visit's action items: owner and due date; edit (Enter) and delete (Delete) by keyboard too."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from visitapp.services.dto import ActionInfo
+from visitapp.ui.labels import fmt_date
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ActionsPanel(QTreeWidget):
+    editRequested = Signal(str)
+    deleteRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRootIsDecorated(False)
+        self.setHeaderLabels([self.tr("Action item"), self.tr("Owner"), self.tr("Due")])
+        self.setAccessibleName(self.tr("Action items"))
+        self.setWordWrap(True)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setStretchLastSection(False)
+        self.itemActivated.connect(lambda item, _c: self.editRequested.emit(item.data(0, ID_ROLE)))
+
+    def populate(self, actions: list[ActionInfo]) -> None:
+        self.clear()
+        for action in actions:
+            item = QTreeWidgetItem(self, [action.description, action.owner, fmt_date(action.due_date)])
+            item.setToolTip(0, action.description)
+            item.setData(0, ID_ROLE, action.id)
+
+    def current_id(self) -> str | None:
+        item = self.currentItem()
+        return item.data(0, ID_ROLE) if item else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.current_id() and event.key() == Qt.Key.Key_Delete:
+            self.deleteRequested.emit(self.current_id())
+            return
+        super().keyPressEvent(event)

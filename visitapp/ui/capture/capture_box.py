@@ -1,0 +1,101 @@
+"""The one box where notes are typed: kind, section, text, tags, visibility; Ctrl+Enter adds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
+)
+
+from visitapp.ui.capture.tags import TagsEdit
+from visitapp.ui.labels import KINDS, VISIBILITIES, kind_label, visibility_label
+
+
+class CaptureBox(QWidget):
+    submitted = Signal()
+    textChanged = Signal()
+
+    def __init__(self, known_tags: Callable[[], list[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.section_label = QLabel(self)
+        self.section_label.setTextFormat(Qt.TextFormat.PlainText)
+        top.addWidget(self.section_label, 1)
+        self.kinds = QButtonGroup(self)
+        for i, kind in enumerate(KINDS):
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setText(kind_label(kind))
+            button.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", kind_label(kind)).replace("%2", str(i + 1)))
+            button.setAccessibleName(kind_label(kind))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.kinds.addButton(button, i)
+            top.addWidget(button)
+        self.kinds.button(0).setChecked(True)
+        layout.addLayout(top)
+
+        self.editor = QPlainTextEdit(self)
+        self.editor.setAccessibleName(self.tr("Capture box"))
+        self.editor.setPlaceholderText(self.tr("Type a note; Ctrl+Enter adds it to the current section"))
+        self.editor.setTabChangesFocus(True)
+        self.editor.setMinimumHeight(60)
+        self.editor.installEventFilter(self)
+        self.editor.textChanged.connect(self.textChanged)
+        layout.addWidget(self.editor, 1)
+
+        bottom = QHBoxLayout()
+        self.tags = TagsEdit(known_tags, self)
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.tags.textEdited.connect(self.textChanged)
+        self.tags.installEventFilter(self)
+        bottom.addWidget(self.tags, 2)
+        self.visibility = QComboBox(self)
+        self.visibility.setAccessibleName(self.tr("Visibility"))
+        for value in VISIBILITIES:
+            self.visibility.addItem(visibility_label(value), value)
+        bottom.addWidget(self.visibility, 1)
+        self.add_button = QPushButton(self.tr("Add (Ctrl+Enter)"), self)
+        self.add_button.clicked.connect(self.submitted)
+        bottom.addWidget(self.add_button)
+        layout.addLayout(bottom)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.submitted.emit()
+                return True
+        return super().eventFilter(obj, event)
+
+    # state -------------------------------------------------------------
+    def kind(self) -> str:
+        return KINDS[max(0, self.kinds.checkedId())]
+
+    def set_kind(self, kind: str) -> None:
+        self.kinds.button(KINDS.index(kind)).setChecked(True)
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def state(self) -> dict:
+        return {"kind": self.kind(), "tags": self.tags.text(), "visibility": self.visibility.currentData()}
+
+    def restore(self, text: str, data: dict) -> None:
+        self.editor.setPlainText(text)
+        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+        if data.get("kind") in KINDS:
+            self.set_kind(data["kind"])
+        self.tags.setText(data.get("tags", ""))
+        index = self.visibility.findData(data.get("visibility", "internal"))
+        self.visibility.setCurrentIndex(max(0, index))
+
+    def clear(self) -> None:
+        self.editor.clear()
+        self.tags.clear()
+        self.set_kind("note")

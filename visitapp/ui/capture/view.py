@@ -1,0 +1,346 @@
+"""The capture screen of one open visit: sections and notes, the capture box, fields, action items."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from visitapp.errors import UserError
+from visitapp.services import Services
+from visitapp.services.dto import NoteInfo, VisitInfo
+from visitapp.templates import get_template
+from visitapp.ui import undo
+from visitapp.ui.capture.action_dialog import ActionDialog
+from visitapp.ui.capture.actions_panel import ActionsPanel
+from visitapp.ui.capture.capture_box import CaptureBox
+from visitapp.ui.capture.fields_panel import FieldsPanel
+from visitapp.ui.capture.notes_tree import NotesTree
+from visitapp.ui.drafts import DraftKeeper
+from visitapp.ui.labels import fmt_datetime, kind_label
+from visitapp.ui.worker import DbWorker
+
+CAPTURE_KEY = "capture"
+
+
+class CaptureView(QWidget):
+    stored = Signal(object)  # when a change was committed (dt.datetime)
+    failed = Signal(str)  # a change could not be stored
+    visitChanged = Signal()
+
+    def __init__(self, services, worker: DbWorker, stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.worker, self.stack = services, worker, stack
+        self.visit: VisitInfo | None = None
+        self.section = ""
+        self.lang = "en"
+        self.notes: list[NoteInfo] = []
+        self._tags: list[str] = []
+        self._keepers: dict[str, DraftKeeper] = {}
+        self.ctx = undo.Context(services, self._changed, self._error)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        layout.addWidget(self.header)
+        self.warning = QLabel(self)
+        self.warning.setStyleSheet("QLabel { background: #b00020; color: white; padding: 4px; }")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        layout.addWidget(self.warning)
+
+        self.tree = NotesTree(self)
+        self.box = CaptureBox(lambda: self._tags, self)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.tree)
+        left.addWidget(self.box)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 1)
+        self.fields = FieldsPanel(self)
+        self.actions = ActionsPanel(self)
+        self.side = QTabWidget(self)
+        self.side.addTab(self.fields, self.tr("Fields"))
+        self.side.addTab(self.actions, self.tr("Action items"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("captureSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([700, 300])
+        self.inner = left
+        layout.addWidget(self.splitter, 1)
+
+        self.box.submitted.connect(self.add_note)
+        self.tree.sectionChosen.connect(self.set_section)
+        self.tree.leave.connect(self.focus_capture)
+        self.tree.deleteRequested.connect(self.delete_note)
+        self.tree.reorderRequested.connect(self.reorder_note)
+        self.tree.moveSectionRequested.connect(lambda nid, step: self.move_note(nid, self._neighbour(step)))
+        self.tree.delegate.editorOpened.connect(self._editor_opened)
+        self.tree.delegate.editCommitted.connect(self.edit_note)
+        self.fields.answerChanged.connect(self._set_answer)
+        self.actions.editRequested.connect(self.edit_action)
+        self.actions.deleteRequested.connect(lambda aid: undo.run(self.stack, undo.DeleteAction(self.ctx, aid)))
+
+    # opening --------------------------------------------------------------
+    @property
+    def svc(self) -> Services:
+        return self.services()
+
+    def open(self, visit_id: str, note_id: str | None = None) -> None:
+        self.flush()
+        for keeper in self._keepers.values():
+            keeper.deleteLater()
+        self._keepers.clear()
+        self.visit = self.svc.visits.get(visit_id)
+        self.lang = self._lang()
+        self.template = get_template(self.visit.template_key)
+        self.section = ""
+        self.box.clear()
+        keeper = self._keeper(CAPTURE_KEY, self.box.text, self.box.state)
+        self.box.textChanged.connect(keeper.changed)
+        self.box.visibility.currentIndexChanged.connect(keeper.changed)
+        self.box.kinds.idClicked.connect(keeper.changed)
+        self.refresh(note_id)
+        self.fields.populate(self.template, self.lang, self.svc.answers.list(visit_id))
+        self.set_section(self.template.sections[0].key)
+        if note_id:
+            note = next((n for n in self.notes if n.id == note_id), None)
+            if note is not None:
+                self.set_section(note.section)
+                self.tree.select_note(note_id)
+        self._restore_drafts()
+        self.focus_capture()
+
+    @staticmethod
+    def _lang() -> str:
+        return "pl" if QLocale().language() == QLocale.Language.Polish else "en"
+
+    def _restore_drafts(self) -> None:
+        drafts = self.svc.drafts.list(self.visit.id)
+        capture = drafts.pop(CAPTURE_KEY, None)
+        if capture is not None:
+            keeper = self._keepers[CAPTURE_KEY]
+            self.box.blockSignals(True)
+            self.box.restore(capture.text, capture.data)
+            self.box.blockSignals(False)
+            keeper.dirty = False
+            if capture.data.get("section") in self.template.section_keys:
+                self.set_section(capture.data["section"])
+        for key, draft in drafts.items():
+            note_id = key.removeprefix("note:")
+            if key.startswith("note:") and self.tree.select_note(note_id):
+                self._pending_edit = draft.text
+                self.tree.edit_current()
+
+    def _keeper(self, key: str, text, data=None) -> DraftKeeper:
+        state = data or (lambda: {})
+        keeper = DraftKeeper(self.worker, self.services, self.visit.id, key, text,
+                             lambda: {**state(), "section": self.section}, self)
+        keeper.stored.connect(self.stored)
+        keeper.failed.connect(self._draft_failed)
+        keeper.stored.connect(lambda _t: self.warning.hide())
+        self._keepers[key] = keeper
+        return keeper
+
+    def refresh(self, select: str | None = None) -> None:
+        if self.visit is None:
+            return
+        svc = self.svc
+        self.visit = svc.visits.get(self.visit.id)
+        self.notes = svc.notes.list(self.visit.id)
+        self._tags = svc.notes.tags()
+        self.header.setText(
+            f"<b>{_esc(self.visit.organisation.name)}</b> — {_esc(self.visit.title)}<br>"
+            f"{fmt_datetime(self.visit.starts_at)} · {_esc(self.visit.place)} · "
+            + self.tr("%n note(s)", "", len(self.notes))
+        )
+        self.tree.populate(self.template, self.lang, self.notes, self.section, select)
+        self.actions.populate(svc.actions.list(visit_id=self.visit.id))
+        self.visitChanged.emit()
+
+    def _changed(self, select: str | None) -> None:
+        """After a committed change: show it and say when it was stored."""
+        self.warning.hide()
+        self.refresh(select)
+        self.stored.emit(dt.datetime.now(dt.UTC))
+
+    # sections and kinds ----------------------------------------------------
+    def set_section(self, key: str) -> None:
+        if not key or self.visit is None or key == self.section:
+            return
+        self.section = key
+        number = self.template.section_keys.index(key) + 1
+        title = self.template.section(key).title.get(self.lang)
+        self.box.section_label.setText(self.tr("Section %1: %2").replace("%1", str(number)).replace("%2", title))
+        self.tree.mark_section(key)
+        self.fields.show_section(key)
+        if self.box.text().strip():
+            self._keepers[CAPTURE_KEY].changed()
+
+    def _neighbour(self, step: int) -> str:
+        keys = self.template.section_keys
+        return keys[max(0, min(len(keys) - 1, keys.index(self.section) + step))]
+
+    def step_section(self, step: int) -> None:
+        if self.visit is None:
+            return
+        self.set_section(self._neighbour(step))
+        item = self.tree.section_item(self.section)
+        if item is not None:
+            self.tree.scrollToItem(item)
+
+    def goto_section(self, number: int) -> None:
+        if self.visit is not None and 0 < number <= len(self.template.sections):
+            self.set_section(self.template.section_keys[number - 1])
+
+    def apply_kind(self, kind: str) -> None:
+        """Ctrl+1…6: the kind of the selected note when the notes have focus, else of the next note."""
+        note_id = self.tree.current_note_id()
+        if self.tree.hasFocus() and note_id:
+            note = self._note(note_id)
+            if note and note.kind != kind:
+                undo.run(self.stack, undo.EditNote(self.ctx, note_id, {"kind": note.kind}, {"kind": kind}))
+                if kind == "commitment":
+                    self.make_action(note_id)
+        else:
+            self.box.set_kind(kind)
+            self._keepers[CAPTURE_KEY].changed()
+
+    # note operations --------------------------------------------------------
+    def add_note(self) -> None:
+        text = self.box.text()
+        if self.visit is None or not text.strip():
+            return
+        kind = self.box.kind()
+        command = undo.AddNote(self.ctx, self.visit.id, text, section=self.section, kind=kind,
+                               tags=self.box.tags.tags(), visibility=self.box.visibility.currentData())
+        if not undo.run(self.stack, command):
+            return  # the text stays in the box; the error is shown
+        self._keepers[CAPTURE_KEY].discard()
+        self.box.clear()
+        if kind == "commitment":
+            self.make_action(command.focus)
+        self.focus_capture()
+
+    def edit_note(self, note_id: str, text: str) -> None:
+        note = self._note(note_id)
+        if note is not None and undo.run(self.stack, undo.EditNote(self.ctx, note_id, {"text": note.text}, {"text": text})):
+            keeper = self._keepers.pop(f"note:{note_id}", None)
+            if keeper is not None:
+                keeper.discard()
+
+    def delete_note(self, note_id: str) -> None:
+        undo.run(self.stack, undo.DeleteNote(self.ctx, note_id))
+
+    def reorder_note(self, note_id: str, step: int) -> None:
+        index = self.svc.notes.index_of(note_id) + step
+        note = self._note(note_id)
+        if note is not None and index >= 0:
+            undo.run(self.stack, undo.MoveNote(self.ctx, note_id, note.section, index))
+
+    def move_note(self, note_id: str | None, section: str | None = None) -> None:
+        """Move a note to another section (asks which when none is given)."""
+        note_id = note_id or self.tree.current_note_id()
+        note = self._note(note_id) if note_id else None
+        if note is None:
+            return
+        if section is None:
+            titles = [f"{i}. {s.title.get(self.lang)}" for i, s in enumerate(self.template.sections, 1)]
+            current = self.template.section_keys.index(note.section)
+            title, ok = QInputDialog.getItem(self, self.tr("Move note"), self.tr("To section:"), titles, current, False)
+            if not ok:
+                return
+            section = self.template.section_keys[titles.index(title)]
+        if section != note.section:
+            undo.run(self.stack, undo.MoveNote(self.ctx, note_id, section, None))
+
+    def make_action(self, note_id: str | None = None) -> None:
+        note_id = note_id or self.tree.current_note_id()
+        note = self._note(note_id) if note_id else None
+        if note is None:
+            return
+        existing = next((a for a in self.svc.actions.list(visit_id=self.visit.id) if a.note_id == note_id), None)
+        dialog = ActionDialog(note.text, self._owners(), existing.owner if existing else "",
+                              existing.due_date if existing else None, self)
+        if dialog.exec():
+            owner, due = dialog.values()
+            undo.run(self.stack, undo.MakeAction(self.ctx, note_id, owner, due))
+        self.focus_capture()
+
+    def edit_action(self, action_id: str) -> None:
+        action = self.svc.actions.get(action_id)
+        dialog = ActionDialog(action.description, self._owners(), action.owner, action.due_date, self)
+        if dialog.exec():
+            owner, due = dialog.values()
+            undo.run(self.stack, undo.UpdateAction(self.ctx, action_id, {"owner": action.owner, "due_date": action.due_date},
+                                                   {"owner": owner, "due_date": due}))
+
+    def _owners(self) -> list[str]:
+        names = [p.person.name for p in self.visit.participants]
+        institutions = [p.person.institution for p in self.visit.participants if p.person.institution]
+        seen: list[str] = []
+        for value in names + institutions + self.svc.people.institutions():
+            if value not in seen:
+                seen.append(value)
+        return seen
+
+    def _set_answer(self, field: str, value: object) -> None:
+        try:
+            self.svc.answers.set(self.visit.id, field, value)
+        except UserError as err:
+            self._error(str(err))
+            return
+        self.stored.emit(dt.datetime.now(dt.UTC))
+
+    # drafts of in-place edits -------------------------------------------------
+    def _editor_opened(self, note_id: str, editor: QLineEdit) -> None:
+        pending = getattr(self, "_pending_edit", None)
+        if pending is not None:
+            editor.setText(pending)
+            editor.setProperty("restored", True)
+            self._pending_edit = None
+        old = self._keepers.pop(f"note:{note_id}", None)
+        if old is not None:
+            old.deleteLater()
+        keeper = self._keeper(f"note:{note_id}", editor.text)
+        editor.textEdited.connect(keeper.changed)
+        editor.editingFinished.connect(keeper.flush)
+
+    # helpers ---------------------------------------------------------------
+    def flush(self) -> None:
+        """Store every pending draft now (on switching visits, focus changes and quit)."""
+        for keeper in list(self._keepers.values()):
+            try:
+                keeper.flush()
+            except RuntimeError:  # its editor is gone; nothing left to store
+                pass
+
+    def unsaved(self) -> bool:
+        return any(k.dirty for k in self._keepers.values())
+
+    def focus_capture(self) -> None:
+        self.box.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _note(self, note_id: str) -> NoteInfo | None:
+        return next((n for n in self.notes if n.id == note_id), None)
+
+    def _error(self, message: str) -> None:
+        self.warning.setText(message)
+        self.warning.show()
+        self.failed.emit(message)
+
+    def _draft_failed(self, message: str) -> None:
+        self._error(self.tr("Not stored: %1 Your text stays here until it can be stored.").replace("%1", message))
+
+    def kind_name(self, kind: str) -> str:
+        return kind_label(kind)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,68 @@
+"""Never lose a word: what is typed but not stored yet goes to ``svc.drafts`` shortly after the last keystroke."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from visitapp.errors import UserError
+from visitapp.services import Services
+from visitapp.ui.worker import DbWorker
+
+DELAY_MS = 600  # well inside the promised second
+
+
+class DraftKeeper(QObject):
+    """Stores one editor's text as a draft (debounced, on the DB worker); ``flush`` stores it now."""
+
+    stored = Signal(object)  # dt.datetime of the commit
+    failed = Signal(str)
+
+    def __init__(self, worker: DbWorker, services: Callable[[], Services], visit_id: str, key: str,
+                 text: Callable[[], str], data: Callable[[], dict[str, Any]] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker, self.services, self.visit_id, self.key = worker, services, visit_id, key
+        self._text, self._data = text, data or (lambda: {})
+        self.dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+    def changed(self, *_args: object) -> None:
+        self.dirty = True
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Store the current text now (cleared when empty); no-op when nothing changed."""
+        self._timer.stop()
+        if not self.dirty:
+            return
+        self.dirty = False
+        text, data, svc, visit, key = self._text(), self._data(), self.services(), self.visit_id, self.key
+
+        def work() -> dt.datetime:
+            if text.strip():
+                return svc.drafts.save(visit, key, text, data).updated_at
+            svc.drafts.clear(visit, key)
+            return dt.datetime.now(dt.UTC)
+
+        self.worker.submit(work, self.stored.emit, self._failed)
+
+    def discard(self) -> None:
+        """The text became a note (or was abandoned): forget the draft."""
+        self._timer.stop()
+        self.dirty = False
+        svc, visit, key = self.services(), self.visit_id, self.key
+        self.worker.submit(lambda: svc.drafts.clear(visit, key), None, self._failed)
+
+    def _failed(self, err: BaseException) -> None:
+        self.dirty = True  # keep trying: the text stays in the editor until it is stored
+        if isinstance(err, UserError):
+            self.failed.emit(str(err))
+        else:
+            self.failed.emit(f"{type(err).__name__}: {err}")

@@ -1,0 +1,239 @@
+"""The main window: the visit list beside the open visit, menus, status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+
+from visitapp.errors import UserError
+from visitapp.ui.capture.view import CaptureView
+from visitapp.ui.labels import KINDS, fmt_time, kind_label
+from visitapp.ui.prepare import PrepareDialog
+from visitapp.ui.settings_dialog import SettingsDialog
+from visitapp.ui.shortcuts import ShortcutsDialog
+from visitapp.ui.visit_list import VisitListPanel
+
+
+def signing_available() -> bool:
+    return importlib.util.find_spec("visitapp.signing") is not None and \
+        importlib.util.find_spec("visitapp.ui.sign_dialog") is not None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app, parent: QWidget | None = None) -> None:  # app: visitapp.ui.app.Application
+        super().__init__(parent)
+        self.app = app
+        self.setWindowTitle(self.tr("visitapp — visit notes"))
+        self.stack = QUndoStack(self)
+        self.list_panel = VisitListPanel(app.services, self)
+        self.capture = CaptureView(app.services, app.worker, self.stack, self)
+        self.empty = QLabel(self.tr("Choose a visit from the list, or prepare a new one with Ctrl+N."), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.capture)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 1000])
+        self.setCentralWidget(self.splitter)
+
+        self.saved_label = QLabel(self)
+        self.saved_label.setAccessibleName(self.tr("Storage status"))
+        self.who_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.who_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.update_identity()
+
+        self._build_menus()
+        self.list_panel.openRequested.connect(self.open_visit)
+        self.capture.stored.connect(self._stored)
+        self.capture.failed.connect(self._failed)
+        self.capture.visitChanged.connect(self.list_panel.reload)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.restore_state()
+
+    # menus -----------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        if menu is not None:
+            menu.addAction(action)
+        else:
+            self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._action(file, self.tr("&New visit…"), self.new_visit, QKeySequence.StandardKey.New, "newVisit")
+        self._action(file, self.tr("&Settings…"), self.show_settings, "Ctrl+,", "settings")
+        file.addSeparator()
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        undo = self.stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        self._action(edit, self.tr("&Search visits"), self.focus_search, QKeySequence.StandardKey.Find, "search")
+
+        visit = bar.addMenu(self.tr("&Visit"))
+        self.visit_actions = [
+            self._action(visit, self.tr("&Details…"), self.edit_visit, "Ctrl+E", "details"),
+            self._action(visit, self.tr("Go to &notes"), self.focus_notes, "Ctrl+L", "notes"),
+            self._action(visit, self.tr("&Previous section"), lambda: self.capture.step_section(-1), "Ctrl+PgUp"),
+            self._action(visit, self.tr("Ne&xt section"), lambda: self.capture.step_section(1), "Ctrl+PgDown"),
+            self._action(visit, self.tr("&Move note to section…"), lambda: self.capture.move_note(None), "Ctrl+M"),
+            self._action(visit, self.tr("Make &action item…"), lambda: self.capture.make_action(None), "Ctrl+Shift+A"),
+        ]
+        for n in range(1, 10):
+            self.visit_actions.append(self._action(None, "", lambda _c=False, n=n: self.capture.goto_section(n), f"Alt+{n}"))
+        visit.addSeparator()
+        self.sign_action = self._action(visit, self.tr("&Finalise and sign…"), self.finalise, None, "finaliseSign")
+        if not signing_available():
+            self.sign_action.setEnabled(False)
+            self.sign_action.setToolTip(self.tr("Signing is not installed in this copy of visitapp yet."))
+        visit.setToolTipsVisible(True)
+
+        kinds = bar.addMenu(self.tr("&Kind"))
+        for i, kind in enumerate(KINDS, 1):
+            self.visit_actions.append(
+                self._action(kinds, kind_label(kind), lambda _c=False, k=kind: self.capture.apply_kind(k), f"Ctrl+{i}"))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self._enable_visit_actions(False)
+
+    def _enable_visit_actions(self, on: bool) -> None:
+        for action in self.visit_actions:
+            action.setEnabled(on)
+
+    # visits ----------------------------------------------------------------
+    def open_visit(self, visit_id: str, note_id: str | None = None) -> None:
+        try:
+            if self.capture.visit is None or self.capture.visit.id != visit_id:
+                self.stack.clear()
+            self.capture.open(visit_id, note_id)
+        except UserError as err:
+            self._failed(str(err))
+            return
+        self.pages.setCurrentWidget(self.capture)
+        self._enable_visit_actions(True)
+        self.list_panel.select_visit(visit_id)
+        if note_id:
+            self.capture.tree.select_note(note_id)
+        self.capture.focus_capture()
+
+    def new_visit(self) -> None:
+        self.capture.flush()
+        dialog = PrepareDialog(self.app.services(), None, self)
+        if dialog.exec() and dialog.visit_id:
+            self.list_panel.reload_series()
+            self.open_visit(dialog.visit_id)
+
+    def edit_visit(self) -> None:
+        if self.capture.visit is None:
+            return
+        self.capture.flush()
+        dialog = PrepareDialog(self.app.services(), self.capture.visit.id, self)
+        if dialog.exec():
+            self.open_visit(self.capture.visit.id)
+            self.list_panel.reload()
+
+    def finalise(self) -> None:
+        if self.capture.visit is None:
+            return
+        from visitapp.ui.sign_dialog import SignDialog  # built by the signing work
+
+        SignDialog(self.app.services(), self.capture.visit.id, self).exec()
+
+    # focus and panels --------------------------------------------------------
+    def focus_search(self) -> None:
+        self.list_panel.search.setFocus()
+        self.list_panel.search.selectAll()
+
+    def focus_notes(self) -> None:
+        self.capture.tree.setFocus()
+        if self.capture.tree.currentItem() is None and self.capture.tree.topLevelItemCount():
+            self.capture.tree.setCurrentItem(self.capture.tree.topLevelItem(0))
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def show_settings(self) -> None:
+        self.capture.flush()
+        dialog = SettingsDialog(self.app.settings, str(self.app.db_path), self)
+        if dialog.exec():
+            dialog.store()
+            self.app.settings_changed()
+
+    def update_identity(self) -> None:
+        who = self.app.services().identity.name
+        if self.app.settings.identity_set():
+            self.who_label.setText(self.tr("Notes by %1").replace("%1", who))
+        else:
+            self.who_label.setText(self.tr("Notes by %1 (set your name in Settings)").replace("%1", who))
+
+    # status ----------------------------------------------------------------
+    def _stored(self, when: dt.datetime) -> None:
+        self.saved_label.setStyleSheet("")
+        self.saved_label.setText(self.tr("All changes stored at %1").replace("%1", fmt_time(when, seconds=True)))
+
+    def _failed(self, message: str) -> None:
+        self.saved_label.setStyleSheet("QLabel { color: #b00020; font-weight: bold; }")
+        self.saved_label.setText(self.tr("Not stored!"))
+        self.statusBar().showMessage(message, 15000)
+
+    def _focus_changed(self, _old, _new) -> None:
+        self.capture.flush()
+
+    # state -----------------------------------------------------------------
+    def restore_state(self) -> None:
+        settings = self.app.settings
+        geometry = settings.state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1366, 768)
+        for splitter in (self.splitter, self.capture.splitter):
+            state = settings.state(splitter.objectName())
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_state(self) -> None:
+        settings = self.app.settings
+        settings.set_state("geometry", self.saveGeometry())
+        for splitter in (self.splitter, self.capture.splitter):
+            settings.set_state(splitter.objectName(), splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.capture.flush()
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        self.save_state()
+        if getattr(self.app, "replacing", False):
+            event.accept()
+            return
+        self.app.worker.wait()
+        QApplication.processEvents()  # deliver the last results (a failure marks its draft dirty again)
+        if self.capture.unsaved():
+            answer = QMessageBox.question(
+                self, self.windowTitle(),
+                self.tr("Some text could not be stored (see the status bar). Quit anyway and lose it?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                QApplication.instance().focusChanged.connect(self._focus_changed)
+                event.ignore()
+                return
+        event.accept()

@@ -1,0 +1,294 @@
+"""Prepare a visit: details, organisation (NIP checked, known ones completed), participants, agenda, template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTime
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox, QCompleter, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from visitapp.errors import UserError
+from visitapp.services import Services
+from visitapp.services.dto import OrganisationInfo, PersonInfo
+from visitapp.templates import DEFAULT_TEMPLATE, all_templates
+from visitapp.ui.labels import SIDES, qdatetime, side_label, to_datetime
+from visitapp.validation import nip_is_valid
+
+
+@dataclass
+class Attendee:
+    name: str
+    institution: str
+    role: str
+    side: str
+    person_id: str | None = None
+    participant_id: str | None = None
+
+
+def _completer(words: list[str], parent: QWidget) -> QCompleter:
+    completer = QCompleter(QStringListModel(words, parent), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
+
+
+class ParticipantList(QListWidget):
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Delete and self.currentItem() is not None:
+            self.takeItem(self.currentRow())
+            return
+        super().keyPressEvent(event)
+
+
+class PrepareDialog(QDialog):
+    """Create a visit (``visit_id`` None) or change one; ``self.visit_id`` holds it after OK."""
+
+    def __init__(self, svc: Services, visit_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc, self.visit_id = svc, visit_id
+        self.setWindowTitle(self.tr("Prepare visit") if visit_id is None else self.tr("Visit details"))
+        self.orgs: dict[str, OrganisationInfo] = {o.name: o for o in svc.organisations.find("", limit=1000)}
+        self.people: dict[str, PersonInfo] = {p.name: p for p in svc.people.find("", limit=5000)}
+        self.org_id: str | None = None
+        self._removed: list[str] = []
+
+        columns = QHBoxLayout()
+        columns.addLayout(self._visit_column(), 1)
+        columns.addLayout(self._people_column(), 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        if visit_id is not None:
+            self._load(visit_id)
+        self.resize(940, 620)
+        self.org_name.setFocus()
+
+    # layout ----------------------------------------------------------------
+    def _visit_column(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        org = QGroupBox(self.tr("Organisation"), self)
+        form = QFormLayout(org)
+        self.org_name = QLineEdit(org)
+        self.org_name.setAccessibleName(self.tr("Organisation name"))
+        completer = _completer(sorted(self.orgs), self.org_name)
+        completer.activated.connect(self._org_chosen)
+        self.org_name.setCompleter(completer)
+        self.org_name.editingFinished.connect(lambda: self._org_chosen(self.org_name.text()))
+        form.addRow(self.tr("&Name:"), self.org_name)
+        self.nip = QLineEdit(org)
+        self.nip.setAccessibleName(self.tr("NIP"))
+        self.nip.setPlaceholderText("123-456-32-18")
+        self.nip_state = QLabel(org)
+        self.nip.textChanged.connect(self._check_nip)
+        row = QHBoxLayout()
+        row.addWidget(self.nip, 1)
+        row.addWidget(self.nip_state)
+        nip_label = QLabel(self.tr("N&IP:"), org)
+        nip_label.setBuddy(self.nip)
+        form.addRow(nip_label, row)
+        self.sector = QLineEdit(org)
+        self.sector.setAccessibleName(self.tr("Sector"))
+        form.addRow(self.tr("S&ector:"), self.sector)
+        self.address = QLineEdit(org)
+        self.address.setAccessibleName(self.tr("Address"))
+        form.addRow(self.tr("Add&ress:"), self.address)
+        column.addWidget(org)
+
+        visit = QGroupBox(self.tr("Visit"), self)
+        form = QFormLayout(visit)
+        self.title = QLineEdit(visit)
+        self.title.setAccessibleName(self.tr("Title"))
+        form.addRow(self.tr("T&itle:"), self.title)
+        now = QDateTime.currentDateTime()
+        start = QDateTime(now.date().addDays(1), QTime(10, 0))
+        self.starts = QDateTimeEdit(start, visit)
+        self.ends = QDateTimeEdit(start.addSecs(2 * 3600), visit)
+        for edit, name in ((self.starts, self.tr("Start")), (self.ends, self.tr("End"))):
+            edit.setCalendarPopup(True)
+            edit.setAccessibleName(name)
+        self.starts.dateTimeChanged.connect(lambda v: self.ends.setDateTime(v.addSecs(2 * 3600)))
+        form.addRow(self.tr("&Start:"), self.starts)
+        form.addRow(self.tr("En&d:"), self.ends)
+        self.place = QLineEdit(visit)
+        self.place.setAccessibleName(self.tr("Place"))
+        form.addRow(self.tr("&Place:"), self.place)
+        self.language = QComboBox(visit)
+        self.language.addItem(self.tr("Polish"), "pl")
+        self.language.addItem(self.tr("English"), "en")
+        self.language.setAccessibleName(self.tr("Language of the minutes"))
+        form.addRow(self.tr("&Language:"), self.language)
+        self.template = QComboBox(visit)
+        self.template.setAccessibleName(self.tr("Template"))
+        lang = "pl" if self.locale().language() == self.locale().Language.Polish else "en"
+        for key, template in all_templates().items():
+            self.template.addItem(template.title.get(lang), key)
+        self.template.setCurrentIndex(max(0, self.template.findData(DEFAULT_TEMPLATE)))
+        form.addRow(self.tr("Te&mplate:"), self.template)
+        self.series = QComboBox(visit)
+        self.series.setAccessibleName(self.tr("Series"))
+        self.series.addItem(self.tr("(none)"), None)
+        for series in self.svc.series.list():
+            self.series.addItem(series.name, series.id)
+        self.series.setCurrentIndex(min(1, self.series.count() - 1))
+        form.addRow(self.tr("Se&ries:"), self.series)
+        column.addWidget(visit)
+        return column
+
+    def _people_column(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        box = QGroupBox(self.tr("Participants"), self)
+        layout = QVBoxLayout(box)
+        form = QFormLayout()
+        self.person = QLineEdit(box)
+        self.person.setAccessibleName(self.tr("Participant's name"))
+        completer = _completer(sorted(self.people), self.person)
+        completer.activated.connect(self._person_chosen)
+        self.person.setCompleter(completer)
+        form.addRow(self.tr("Na&me:"), self.person)
+        self.institution = QLineEdit(box)
+        self.institution.setAccessibleName(self.tr("Institution"))
+        self.institution.setCompleter(_completer(self.svc.people.institutions(), self.institution))
+        form.addRow(self.tr("Instit&ution:"), self.institution)
+        self.role = QLineEdit(box)
+        self.role.setAccessibleName(self.tr("Role"))
+        form.addRow(self.tr("R&ole:"), self.role)
+        self.side = QComboBox(box)
+        self.side.setAccessibleName(self.tr("Side"))
+        for side in SIDES:
+            self.side.addItem(side_label(side), side)
+        form.addRow(self.tr("Si&de:"), self.side)
+        layout.addLayout(form)
+        add = QPushButton(self.tr("&Add participant"), box)
+        add.clicked.connect(self.add_participant)
+        self.person.returnPressed.connect(self.add_participant)
+        self.role.returnPressed.connect(self.add_participant)
+        layout.addWidget(add)
+        self.participants = ParticipantList(box)
+        self.participants.setAccessibleName(self.tr("Participants (Delete removes)"))
+        layout.addWidget(self.participants, 1)
+        column.addWidget(box, 2)
+        agenda = QGroupBox(self.tr("Agenda (one item per line)"), self)
+        agenda_layout = QVBoxLayout(agenda)
+        self.agenda = QPlainTextEdit(agenda)
+        self.agenda.setTabChangesFocus(True)
+        self.agenda.setAccessibleName(self.tr("Agenda"))
+        agenda_layout.addWidget(self.agenda)
+        column.addWidget(agenda, 1)
+        return column
+
+    # behaviour -------------------------------------------------------------
+    def _check_nip(self, text: str) -> None:
+        if not text.strip():
+            self.nip_state.setText("")
+        elif nip_is_valid(text):
+            self.nip_state.setText("<span style='color:#1b7f3b'>✔ " + self.tr("valid") + "</span>")
+        else:
+            self.nip_state.setText("<span style='color:#b00020'>✘ " + self.tr("invalid check digit") + "</span>")
+
+    def _org_chosen(self, name: str) -> None:
+        org = self.orgs.get(name.strip())
+        if org is None or org.id == self.org_id:
+            return
+        self.org_id = org.id
+        self.nip.setText(org.nip or "")
+        self.sector.setText(org.sector)
+        self.address.setText(org.address)
+        if not self.title.text():
+            self.title.setText(self.tr("Reference visit: %1").replace("%1", org.name))
+
+    def _person_chosen(self, name: str) -> None:
+        person = self.people.get(name)
+        if person is not None:
+            self.institution.setText(person.institution)
+            self.role.setText(person.role)
+
+    def add_participant(self) -> None:
+        name = self.person.text().strip()
+        if not name:
+            return
+        person = self.people.get(name)
+        attendee = Attendee(name, self.institution.text().strip(), self.role.text().strip(),
+                            self.side.currentData(), person.id if person else None)
+        self._add_item(attendee)
+        for edit in (self.person, self.institution, self.role):
+            edit.clear()
+        self.person.setFocus()
+
+    def _add_item(self, attendee: Attendee) -> None:
+        text = f"{attendee.name} — {attendee.institution or '…'} ({side_label(attendee.side)})"
+        item = QListWidgetItem(text, self.participants)
+        item.setData(Qt.ItemDataRole.UserRole, attendee)
+
+    def _load(self, visit_id: str) -> None:
+        visit = self.svc.visits.get(visit_id)
+        org = visit.organisation
+        self.org_id = org.id
+        self.org_name.setText(org.name)
+        self.nip.setText(org.nip or "")
+        self.sector.setText(org.sector)
+        self.address.setText(org.address)
+        self.title.setText(visit.title)
+        self.starts.setDateTime(qdatetime(visit.starts_at))
+        if visit.ends_at:
+            self.ends.setDateTime(qdatetime(visit.ends_at))
+        self.place.setText(visit.place)
+        self.language.setCurrentIndex(max(0, self.language.findData(visit.language)))
+        self.template.setCurrentIndex(max(0, self.template.findData(visit.template_key)))
+        self.series.setCurrentIndex(max(0, self.series.findData(visit.series.id if visit.series else None)))
+        self.agenda.setPlainText("\n".join(visit.agenda))
+        for p in visit.participants:
+            self._add_item(Attendee(p.person.name, p.person.institution, p.role or p.person.role, p.side,
+                                    p.person.id, p.id))
+        self._original = {p.id for p in visit.participants}
+
+    def attendees(self) -> list[Attendee]:
+        return [self.participants.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.participants.count())]
+
+    def save(self) -> None:
+        if self.person.text().strip():
+            self.add_participant()
+        try:
+            self._save()
+        except UserError as err:
+            QMessageBox.warning(self, self.windowTitle(), str(err))
+            return
+        self.accept()
+
+    def _save(self) -> None:
+        svc = self.svc
+        org_values = {"nip": self.nip.text(), "sector": self.sector.text(), "address": self.address.text()}
+        name = self.org_name.text().strip()
+        if self.org_id and name == svc.organisations.get(self.org_id).name:
+            org = svc.organisations.update(self.org_id, **org_values)
+        else:
+            org = svc.organisations.create(name, **org_values)
+        self.org_id = org.id
+        values = dict(
+            title=self.title.text(), starts_at=to_datetime(self.starts.dateTime()),
+            ends_at=to_datetime(self.ends.dateTime()), place=self.place.text(),
+            language=self.language.currentData(), agenda=self.agenda.toPlainText().splitlines(),
+            series_id=self.series.currentData(), template_key=self.template.currentData(),
+        )
+        if self.visit_id is None:
+            self.visit_id = svc.visits.create(org.id, **values).id
+            kept: set[str] = set()
+        else:
+            svc.visits.update(self.visit_id, organisation_id=org.id, **values)
+            kept = {a.participant_id for a in self.attendees() if a.participant_id}
+            for participant_id in getattr(self, "_original", set()) - kept:
+                svc.visits.remove_participant(participant_id)
+        for attendee in self.attendees():
+            if attendee.participant_id in kept:
+                continue
+            person_id = attendee.person_id or svc.people.create(
+                attendee.name, institution=attendee.institution, role=attendee.role).id
+            svc.visits.add_participant(self.visit_id, person_id, side=attendee.side, role=attendee.role)
+
+

@@ -1,0 +1,58 @@
+"""Qt translators: visitapp's own .qm files and Qt's qtbase_pl.qm; locale formats."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from visitapp import i18n
+from visitapp.resources import resource_path
+
+LANGUAGES = ("pl", "en")
+
+
+def translations_dir() -> Path:
+    return resource_path("translations")
+
+
+def system_language() -> str:
+    """Polish when the environment or Qt's system locale is Polish, else English."""
+    if any(os.environ.get(v) for v in ("VISITAPP_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")):
+        return i18n.system_language()
+    return "pl" if QLocale.system().language() == QLocale.Language.Polish else "en"
+
+
+def locale_for(lang: str) -> QLocale:
+    if lang == "pl":
+        return QLocale(QLocale.Language.Polish, QLocale.Country.Poland)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+class Translations:
+    """Installs and swaps the translators of one application."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self.app = app
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def apply(self, lang: str) -> str:
+        lang = lang if lang in LANGUAGES else system_language()
+        for tr in self._installed:
+            self.app.removeTranslator(tr)
+        self._installed.clear()
+        own = QTranslator(self.app)
+        if own.load(str(translations_dir() / f"visitapp_{lang}.qm")):
+            self._installed.append(own)
+        qt = QTranslator(self.app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if lang != "en" and qt.load(f"qtbase_{lang}", qt_dir):
+            self._installed.append(qt)
+        for tr in self._installed:
+            self.app.installTranslator(tr)
+        QLocale.setDefault(locale_for(lang))
+        i18n.set_language(lang)  # messages from the core (errors) follow the GUI
+        self.language = lang
+        return lang

@@ -1,0 +1,61 @@
+"""One worker thread for database writes that must never block typing (drafts).
+
+SQLite has one writer; a single-worker executor keeps the writes in the order
+they were asked for.  Results come back to the GUI thread through a queued
+signal, so callbacks may touch widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+
+class DbWorker(QObject):
+    _finished = Signal(object, object, object)  # callback, result, error
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="visitapp-db")
+        self._pending = 0
+        self._finished.connect(self._deliver)
+
+    def submit(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future:
+        self._pending += 1
+
+        def report(future: Future) -> None:
+            err = future.exception()
+            self._finished.emit((on_done, on_error), None if err else future.result(), err)
+
+        future = self._executor.submit(fn)
+        future.add_done_callback(report)
+        return future
+
+    def _deliver(self, callbacks: tuple, result: Any, error: BaseException | None) -> None:
+        self._pending -= 1
+        on_done, on_error = callbacks
+        if error is not None:
+            if on_error is None:
+                raise error
+            on_error(error)
+        elif on_done is not None:
+            on_done(result)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def wait(self) -> None:
+        """Block until every write asked for so far is done (at quit)."""
+        self._executor.submit(lambda: None).result()
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True)
