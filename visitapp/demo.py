@@ -21,7 +21,8 @@ CWI = "Centrum Wspierania Inwestorów i Innowacyjnej Gospodarki"
 
 
 def _at(day: int, month: int, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, month, day, hour, minute, tzinfo=WARSAW)
+    """A time in Kraków; minutes past 59 roll over into the next hours."""
+    return dt.datetime(2026, month, day, hour, tzinfo=WARSAW) + dt.timedelta(minutes=minute)
 
 
 def create_demo(svc: Services) -> list[str]:
@@ -79,8 +80,9 @@ def create_demo(svc: Services) -> list[str]:
         ("follow_ups", "commitment", "Przesłać firmie listę techników informatycznych zainteresowanych zajęciami praktycznymi.", ["edukacja"], "company"),
         ("follow_ups", "commitment", "Zorganizować spotkanie firmy z biurami karier trzech krakowskich uczelni.", ["uczelnie"], "company"),
     ]
-    made1 = [svc.notes.add(v1.id, text, section=sec, kind=kind, tags=tags, visibility=vis, author=author)
-             for sec, kind, text, tags, vis in notes1]
+    made1 = [svc.notes.add(v1.id, text, section=sec, kind=kind, tags=tags, visibility=vis, author=author,
+                           created_at=_at(17, 3, 10, 4 + 8 * i))
+             for i, (sec, kind, text, tags, vis) in enumerate(notes1)]
     svc.actions.from_note(made1[-2].id, owner=CWI, due_date=dt.date(2026, 4, 15))
     svc.actions.from_note(made1[-1].id, owner=UMK, due_date=dt.date(2026, 5, 31))
     svc.actions.from_note(made1[7].id, owner=GUP, due_date=dt.date(2026, 6, 30))
@@ -113,8 +115,9 @@ def create_demo(svc: Services) -> list[str]:
         ("requests", "note", "Firma prosi o wsparcie miasta w wyposażeniu pracowni elektrycznej w szkole partnerskiej.", ["szkoły", "wyposażenie"], "company"),
         ("follow_ups", "commitment", "Przygotować z urzędem pracy szkolenie spawaczy TIG finansowane ze środków na aktywizację.", ["GUP", "spawacze"], "company"),
     ]
-    made2 = [svc.notes.add(v2.id, text, section=sec, kind=kind, tags=tags, visibility=vis, author=author)
-             for sec, kind, text, tags, vis in notes2]
+    made2 = [svc.notes.add(v2.id, text, section=sec, kind=kind, tags=tags, visibility=vis, author=author,
+                           created_at=_at(24, 3, 9, 40 + 9 * i))
+             for i, (sec, kind, text, tags, vis) in enumerate(notes2)]
     svc.actions.from_note(made2[-1].id, owner=GUP, due_date=dt.date(2026, 6, 15))
     svc.answers.set(v2.id, "investment_stage", "underway", author=author)
     svc.answers.set(v2.id, "skills_in_demand", ["automatyka", "elektroenergetyka", "język angielski", "praca w zespole"], author=author)

@@ -73,8 +73,12 @@ class NoteService(Service):
         tags: list[str] | None = None,
         visibility: str = "internal",
         author: str | None = None,
+        created_at: dt.datetime | None = None,
     ) -> NoteInfo:
-        """Add a note at the end of a section (the template's first section by default)."""
+        """Add a note at the end of a section (the template's first section by default).
+
+        ``created_at`` (aware) records when it was said, for notes typed up later; default now.
+        """
         body = _text(text_)
         with self.db.write() as s:
             visit = visit_by_uuid(s, visit_id)
@@ -89,6 +93,10 @@ class NoteService(Service):
                 visibility=_visibility(visibility), author=clean(author) or self.identity.name,
                 position=(last + 1) if last is not None else 0,
             )
+            if created_at is not None:
+                if created_at.tzinfo is None:
+                    raise InvalidInput(_("The start and end of a visit must be a date and time."))
+                note.created_at = note.updated_at = created_at.astimezone(dt.UTC)
             s.add(note)
             mark_edited(visit)
             s.flush()
