@@ -21,6 +21,7 @@ class DbWorker(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="visitapp-db")
         self._pending = 0
+        self._closed = False
         self._finished.connect(self._deliver)
 
     def submit(
@@ -29,6 +30,8 @@ class DbWorker(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future:
+        if self._closed:
+            raise RuntimeError("the database worker has shut down")
         self._pending += 1
 
         def report(future: Future) -> None:
@@ -58,4 +61,5 @@ class DbWorker(QObject):
         self._executor.submit(lambda: None).result()
 
     def shutdown(self) -> None:
+        self._closed = True
         self._executor.shutdown(wait=True)

@@ -158,7 +158,7 @@ class NotesTree(QTreeWidget):
         if note_id and key == Qt.Key.Key_Delete:
             self.deleteRequested.emit(note_id)
             return
-        if note_id and key == Qt.Key.Key_Return and not mods:
+        if note_id and key == Qt.Key.Key_Return and not mods and self.state() != QAbstractItemView.State.EditingState:
             self.edit_current()
             return
         if note_id and alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):

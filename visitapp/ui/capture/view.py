@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -82,7 +82,8 @@ class CaptureView(QWidget):
         self.tree.reorderRequested.connect(self.reorder_note)
         self.tree.moveSectionRequested.connect(lambda nid, step: self.move_note(nid, self._neighbour(step)))
         self.tree.delegate.editorOpened.connect(self._editor_opened)
-        self.tree.delegate.editCommitted.connect(self.edit_note)
+        self.tree.delegate.editCommitted.connect(
+            lambda nid, text: QTimer.singleShot(0, lambda: self.edit_note(nid, text)))  # after the editor closes
         self.fields.answerChanged.connect(self._set_answer)
         self.actions.editRequested.connect(self.edit_action)
         self.actions.deleteRequested.connect(lambda aid: undo.run(self.stack, undo.DeleteAction(self.ctx, aid)))

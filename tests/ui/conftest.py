@@ -1,0 +1,48 @@
+"""GUI fixtures: the real application over a real SQLite file per test, settings in a temporary file."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from visitapp.ui import settings as s  # noqa: E402
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from visitapp.ui.settings import AppSettings
+
+    st = AppSettings(tmp_path / "settings.ini")
+    st.set(s.LANGUAGE, "en")
+    return st
+
+
+@pytest.fixture
+def gui(qtbot, qapp, db_path, demo, settings):
+    """The application on the demo database; yields it, then closes it as a user would."""
+    from visitapp.ui.app import Application
+
+    app = Application(qapp, db_path, settings)
+    qtbot.addWidget(app.window)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    app.window.activateWindow()
+    yield app
+    app.window.capture.flush()
+    app.worker.wait()
+    app.replacing = True
+    app.window.close()
+    app.shutdown()
+    from visitapp.ui.translation import Translations
+
+    Translations(qapp).apply("en")
+
+
+@pytest.fixture
+def opened(gui, demo, qtbot):
+    """The first demo visit open in the capture view."""
+    gui.window.open_visit(demo[0])
+    return gui
