@@ -1,0 +1,120 @@
+"""Trust list, action follow-up, disagreements and reports through the command line and the core."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import uuid as uuid_mod
+
+import pytest
+
+from conftest import run_cli
+from registry_helpers import ANNA, PIOTR, WARSAW, Official, source_of
+from visitapp.db import Database
+from visitapp.registry.merge import merge_record
+from visitapp.registry.reports import build_report
+from visitapp.registry.review import disagreements, flagged_visits, resolve
+from visitapp.services import Identity, Services
+
+
+def test_trust_add_list_remove(tmp_path):
+    from visitapp.signing.keys import certificate_pem, make_certificate
+
+    _key, cert = make_certificate("Ewa Łącka", "Urząd Miasta")
+    pem = tmp_path / "ewa.pem"
+    pem.write_bytes(certificate_pem(cert))
+    reg = str(tmp_path / "reg.db")
+    added = run_cli("trust", "add", "--db", reg, str(pem))
+    assert added.returncode == 0 and "Ewa Łącka" in added.stdout
+    listed = json.loads(run_cli("trust", "list", "--db", reg, "--json").stdout)
+    assert [(t["subject"], t["organisation"]) for t in listed] == [("Ewa Łącka", "Urząd Miasta")]
+    fp = listed[0]["fingerprint"]
+    assert run_cli("trust", "add", "--db", reg, str(pem)).returncode == 0  # twice: still one
+    assert len(json.loads(run_cli("trust", "list", "--db", reg, "--json").stdout)) == 1
+    assert run_cli("trust", "remove", "--db", reg, fp[:12]).returncode == 0
+    assert json.loads(run_cli("trust", "list", "--db", reg, "--json").stdout) == []
+    missing = run_cli("trust", "remove", "--db", reg, fp[:12])
+    assert missing.returncode == 1 and "No trusted certificate" in missing.stderr
+    notcert = tmp_path / "x.pem"
+    notcert.write_text("hello")
+    bad = run_cli("trust", "add", "--db", reg, str(notcert))
+    assert bad.returncode == 1 and "holds no certificate" in bad.stderr
+
+
+@pytest.fixture
+def registry(tmp_path):
+    visit_uuid = str(uuid_mod.uuid4())
+    anna = Official(tmp_path / "a.db", ANNA, visit_uuid, place="Biuro")
+    piotr = Official(tmp_path / "p.db", PIOTR, visit_uuid, place="Zakład")
+    n1 = anna.note("Przesłać listę szkół.", kind="commitment", section="follow_ups", tags=["edukacja"])
+    anna.svc.actions.from_note(n1, owner="GUP Kraków", due_date="2020-01-31")
+    anna.svc.actions.add(anna.visit_id, "Umówić spotkanie z uczelnią", owner="CWI", due_date="2099-06-30")
+    anna.svc.answers.set(anna.visit_id, "skills_in_demand", ["automatyka", "programowanie PLC"])
+    anna.svc.answers.set(anna.visit_id, "certification_needs", ["SEP", "UDT"])
+    piotr.note("Brak mieszkań; „cytat” z przecinkiem, i średnikiem;", section="barriers", tags=["mieszkania", "edukacja"])
+    db = Database.open(tmp_path / "registry.db")
+    for o in (anna, piotr):
+        r = o.finalise()
+        merge_record(db, r, source_of(r))
+        o.close()
+    yield db, visit_uuid
+    db.close()
+
+
+def test_actions_filters(registry):
+    db, _visit = registry
+    path = str(db.path)
+    everything = json.loads(run_cli("actions", "--db", path, "--json").stdout)
+    assert {a["owner"] for a in everything} == {"GUP Kraków", "CWI"}
+    overdue = json.loads(run_cli("actions", "--db", path, "--overdue", "--json").stdout)
+    assert [a["owner"] for a in overdue] == ["GUP Kraków"] and overdue[0]["overdue"] is True
+    by_owner = json.loads(run_cli("actions", "--db", path, "--owner", "cwi", "--json").stdout)
+    assert [a["description"] for a in by_owner] == ["Umówić spotkanie z uczelnią"]
+    done = run_cli("action-update", "--db", path, by_owner[0]["id"][:8], "--status", "done")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(run_cli("actions", "--db", path, "--status", "done", "--json").stdout)[0]["owner"] == "CWI"
+    text = run_cli("actions", "--db", path).stdout
+    assert "!" in text and "GUP Kraków" in text
+
+
+def test_disagreement_flagged_then_settled(registry):
+    db, visit = registry
+    assert flagged_visits(db) == {visit}
+    (d,) = disagreements(db)
+    assert (d.field, d.current_value, d.other_value, d.other_author) == ("place", "Biuro", "Zakład", "Piotr Wiśniewski")
+    listed = run_cli("disagreements", "--db", str(db.path))
+    assert "Biuro" in listed.stdout and "Zakład" in listed.stdout
+    resolve(db, d.id, "other")
+    assert Services(db).visits.get(visit).place == "Zakład"
+    assert flagged_visits(db) == set() and disagreements(db) == []
+    assert len(disagreements(db, include_resolved=True)) == 1
+
+
+def test_report_pdf_and_csv_read_back(registry, tmp_path):
+    from pypdf import PdfReader
+
+    db, visit = registry
+    out = tmp_path / "r.pdf"
+    written = build_report(db, out, csv_dir=tmp_path / "csv", lang="pl", today=dt.date(2026, 11, 1))
+    assert len(written) == 4
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    for expected in ("Hitachi Vantara", "GUP Kraków", "automatyka", "edukacja", "SEP"):
+        assert expected in text, expected
+    raw = (tmp_path / "csv" / "notes.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    texts = {r["text"]: r for r in rows}
+    row = texts["Brak mieszkań; „cytat” z przecinkiem, i średnikiem;"]
+    assert row["author"] == "Piotr Wiśniewski" and row["visit_id"] == visit and len(row["source_sha256"]) == 64
+    actions = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "actions.csv").read_text("utf-8-sig"), newline="")))
+    assert {(a["owner"], a["overdue"]) for a in actions} == {("GUP Kraków", "yes"), ("CWI", "")}
+    visits = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "visits.csv").read_text("utf-8-sig"), newline="")))
+    assert visits[0]["disagreements"] == "yes" and visits[0]["organisation"].startswith("Hitachi")
+
+
+def test_report_unknown_series_is_one_sentence(registry, tmp_path):
+    db, _ = registry
+    result = run_cli("report", "--db", str(db.path), "--out", str(tmp_path / "r.pdf"), "--series", "Nie ma")
+    assert result.returncode == 1 and "no series named" in result.stderr
