@@ -92,7 +92,9 @@ def run(db: Path | None = None, visit_id: str | None = None, settings_file: Path
     try:
         app = Application(qapp, resolve_db(db, settings), settings)
     except UserError as err:
-        QMessageBox.critical(None, "visitapp", str(err))
+        sys.stderr.write(f"visitapp: {err}\n")
+        if qapp.platformName() != "offscreen":
+            QMessageBox.critical(None, "visitapp", str(err))
         return 1
     app.window.show()
     if visit_id:
