@@ -321,7 +321,8 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
             continue
         story.append(_chart(top, font, width))
         story.append(Spacer(1, 4))
-        story.extend(tables([title, t("Visits")], [[k, str(n)] for k, n in top], [width * 0.6, width * 0.2]))
+        unit = t("Notes") if counter is data.tags else t("Visits")
+        story.extend(tables([title, unit], [[k, str(n)] for k, n in top], [width * 0.6, width * 0.2]))
 
     by_org: dict[int, list[VisitRow]] = defaultdict(list)
     for v in data.visits:

@@ -1,0 +1,168 @@
+"""Benchmark of the coordinator's merge and report.
+
+1. Generates COUNT signed minutes (default 1,000) from several signers with
+   the real rendering and signing code (personal P-256 keys).
+2. Verifies them all alone (the baseline), then merges them into an empty
+   registry, and prints files per second of both and their ratio
+   (target: merging within 1.5x of verification alone).
+3. Builds a registry of VISITS visits (default 10,000) and times the PDF report
+   with CSV files (target: under 10 s).
+
+    PYTHONPATH=. python benchmarks/merge.py [--count 1000] [--signers 4] [--visits 10000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from visitapp.db import Database  # noqa: E402
+from visitapp.db import models as m  # noqa: E402
+from visitapp.exchange.record import VisitRecord, dump_record  # noqa: E402
+from visitapp.validation import name_key  # noqa: E402
+
+WORDS = ("automatyka chmura dane szkoły uczelnie certyfikacja staże inwestycje kompetencje rekrutacja "
+         "energetyka transport mieszkania inżynierowie technicy łączność żłobki język angielski").split()
+
+
+def base_record(folder: Path) -> VisitRecord:
+    from visitapp.services import Identity, Services
+
+    db = Database.open(folder / "seed.db")
+    svc = Services(db, Identity("Seed"))
+    org = svc.organisations.create("Seed", nip="1260181594")
+    visit = svc.visits.create(org.id, dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC))
+    record = svc.records.finalise(visit.id).record
+    db.close()
+    return record
+
+
+def make_record(base: VisitRecord, i: int, author: str, rng: random.Random) -> VisitRecord:
+    data = dump_record(base)
+    now = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC) + dt.timedelta(hours=i)
+    data["author"] = {"name": author, "institution": "Urząd", "role": ""}
+    data["visit"].update(id=str(uuid.uuid4()), starts_at=now.isoformat(), place=f"Siedziba {i % 50}",
+                         title=f"Wizyta {i}")
+    data["organisation"].update(id=str(uuid.uuid4()), name=f"Firma {i % 300} Sp. z o.o.", nip=None)
+    sections = [s["key"] for s in data["template"]["sections"]]
+    data["notes"] = [
+        {"id": str(uuid.uuid4()), "section": rng.choice(sections), "kind": "note", "author": author,
+         "text": " ".join(rng.choices(WORDS, k=20)), "created_at": now.isoformat(), "updated_at": now.isoformat(),
+         "tags": rng.sample(WORDS, 2), "visibility": "internal", "position": n}
+        for n in range(8)
+    ]
+    data["action_items"] = [
+        {"id": str(uuid.uuid4()), "note_id": data["notes"][0]["id"], "description": "Przesłać informacje",
+         "owner": rng.choice(["GUP", "CWI", "UMK"]), "due_date": "2026-06-30", "status": "open",
+         "created_at": now.isoformat(), "updated_at": now.isoformat()}
+    ]
+    data["answers"] = [{"field": "skills_in_demand", "value": rng.sample(WORDS, 3), "author": author,
+                        "updated_at": now.isoformat()}]
+    return VisitRecord.model_validate(data)
+
+
+def generate(folder: Path, count: int, signers: int) -> tuple[list[Path], list[Path]]:
+    from visitapp.minutes.export import minutes_pdf
+    from visitapp.signing.keys import keygen
+    from visitapp.signing.sign import Pkcs12Source, sign_pdf
+
+    rng = random.Random(5)
+    sources, pems = [], []
+    for n in range(signers):
+        p12, pem, _cert = keygen(f"Urzędnik {n}", "Urząd Miasta", folder / f"signer{n}.p12", "pw")
+        sources.append((f"Urzędnik {n}", Pkcs12Source(p12, "pw")))
+        pems.append(pem)
+    base = base_record(folder)
+    files = []
+    for i in range(count):
+        author, source = sources[i % signers]
+        pdf = minutes_pdf(make_record(base, i, author, rng))
+        path = folder / "in" / f"minutes-{i:05d}.pdf"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(sign_pdf(pdf, source).pdf)
+        files.append(path)
+    return files, pems
+
+
+def bench_merge(folder: Path, files: list[Path], pems: list[Path]) -> None:
+    from visitapp.registry.merge import Merger
+    from visitapp.signing.verify import load_trust_roots, verify_pdf
+
+    roots = load_trust_roots(pems)
+    t0 = time.perf_counter()
+    for path in files:
+        assert verify_pdf(path.read_bytes(), roots, str(path)).ok
+    verify_s = time.perf_counter() - t0
+
+    db = Database.open(folder / "registry.db")
+    merger = Merger(db, pems)
+    t0 = time.perf_counter()
+    results = merger.merge_all(files)
+    merge_s = time.perf_counter() - t0
+    db.close()
+    bad = [r for r in results if r.status != "accepted"]
+    assert not bad, bad[:3]
+    n = len(files)
+    print(f"verify alone : {n} files in {verify_s:6.1f} s = {n / verify_s:6.1f} files/s")
+    print(f"verify+merge : {n} files in {merge_s:6.1f} s = {n / merge_s:6.1f} files/s")
+    print(f"ratio merge/verify: {merge_s / verify_s:.2f}x (target <= 1.5x)")
+
+
+def bench_report(folder: Path, visits: int) -> None:
+    from visitapp.registry.reports import build_report
+
+    rng = random.Random(7)
+    db = Database.open(folder / "big.db")
+    t0 = time.perf_counter()
+    with db.write() as s:
+        series = m.Series(name="Cykl testowy")
+        orgs = [m.Organisation(name=f"Firma {i}", name_key=name_key(f"Firma {i}")) for i in range(500)]
+        s.add(series)
+        s.add_all(orgs)
+        start = dt.datetime(2024, 1, 1, 9, tzinfo=dt.UTC)
+        for i in range(visits):
+            v = m.Visit(organisation=orgs[i % len(orgs)], series=series, title=f"Wizyta {i}",
+                        starts_at=start + dt.timedelta(hours=7 * i), place="Kraków",
+                        status=rng.choice(list(m.VisitStatus)), template_key="reference-visit")
+            s.add(v)
+            for n in range(5):
+                s.add(m.Note(visit=v, section="profile", text=" ".join(rng.choices(WORDS, k=15)), author="A",
+                             tags=rng.sample(WORDS, 2)))
+            s.add(m.ActionItem(visit=v, description="Zadanie", owner=rng.choice(["GUP", "CWI", "UMK"]),
+                               due_date=dt.date(2026, 1, 1) + dt.timedelta(days=i % 400)))
+            s.add(m.Answer(visit=v, field="skills_in_demand", value=rng.sample(WORDS, 3)))
+    print(f"built a registry of {visits} visits in {time.perf_counter() - t0:.1f} s")
+    t0 = time.perf_counter()
+    build_report(db, folder / "report.pdf", csv_dir=folder / "csv", lang="pl")
+    report_s = time.perf_counter() - t0
+    db.close()
+    size = (folder / "report.pdf").stat().st_size / 1e6
+    print(f"report on {visits} visits (PDF {size:.1f} MB + CSV): {report_s:.1f} s (target < 10 s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=1000, help="signed minutes to generate and merge")
+    parser.add_argument("--signers", type=int, default=4)
+    parser.add_argument("--visits", type=int, default=10000, help="visits in the registry for the report")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="visitapp-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    files, pems = generate(folder, args.count, args.signers)
+    print(f"generated {len(files)} signed minutes from {args.signers} signers in {time.perf_counter() - t0:.1f} s")
+    bench_merge(folder, files, pems)
+    bench_report(folder, args.visits)
+
+
+if __name__ == "__main__":
+    main()
