@@ -129,6 +129,21 @@ def test_pdfa_3b(pdf_path):
         assert all("/Trans" not in page.obj for page in pdf.pages)
 
 
+@pytest.mark.parametrize("kind", ["en", "company", "long"])
+def test_pdfa_3b_for_every_kind_of_minutes(kind, tmp_path):
+    """Export skips pikepdf's self-check for speed, so every kind of minutes is validated here."""
+    if not pdfa_available():
+        pytest.skip("pikepdf[pdfa] is not installed (jsonschema, referencing): PDF/A is not claimed")
+    import pikepdf.pdfa
+
+    record = {"en": lambda: sample_record("en"), "company": lambda: company_copy(sample_record("pl")),
+              "long": lambda: sample_record("pl", extra_notes=60)}[kind]()
+    path = tmp_path / "m.pdf"
+    path.write_bytes(minutes_pdf(record))
+    report = pikepdf.pdfa.validate_written(str(path), "3b")
+    assert report.passed, report
+
+
 def test_company_copy_leaves_out_internal_notes_in_text_and_record(record_pl):
     copy = company_copy(record_pl)
     data = minutes_pdf(copy)

@@ -197,3 +197,10 @@ def test_verify_never_raises_for_garbage(roots):
     assert not report.ok
     assert report.all_problems()
     assert all(p.endswith(".") for p in report.all_problems())
+
+
+def test_stamp_font_falls_back_to_full_noto_for_other_scripts():
+    from visitapp.minutes.fonts import STAMP_FILE, stamp_font_file
+
+    assert stamp_font_file("Podpisano: Zażółć gęślą jaźń – „ŹDŹBŁO”").name == STAMP_FILE
+    assert stamp_font_file("Signed by Ольга Петрова").name == "NotoSans-Regular.ttf"

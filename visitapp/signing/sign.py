@@ -39,7 +39,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _, gettext_for
 from visitapp.minutes.embed import RECORD_NAME
-from visitapp.minutes.fonts import font_file
+from visitapp.minutes.fonts import stamp_font_file
 from visitapp.minutes.layout import SIGNATURE_SLOTS
 from visitapp.signing.errors import KeyMismatch, NotVisitappPdf, SigningError, TokenError, WrongPassword
 from visitapp.signing.keys import check_validity, load_pkcs12, name_of
@@ -187,9 +187,9 @@ def open_signer(source: SignerSource) -> Iterator[tuple[signers.Signer, x509.Cer
 # --- the document ---------------------------------------------------------------------------------
 
 
-def _reader(pdf_bytes: bytes) -> PdfFileReader:
+def _writer(pdf_bytes: bytes) -> IncrementalPdfFileWriter:
     try:
-        return PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        return IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     except (PdfError, PdfReadError, ValueError) as err:
         raise InvalidInput(_("This file is not a readable PDF.")) from err
 
@@ -207,15 +207,16 @@ def record_language(reader: PdfFileReader) -> str:
     raise NotVisitappPdf(_("There is no visitapp record in this file; it was not written by visitapp."))
 
 
-def _stamp_style(lang: str) -> TextStampStyle:
+def _stamp_style(lang: str, params: dict[str, str]) -> TextStampStyle:
     t = gettext_for(lang)
-    font = GlyphAccumulatorFactory(str(font_file()), font_size=STAMP_FONT_SIZE)
     lines = [
         t("Signed electronically by %(signer)s"),
         "%(institution)s",
         t("Date: %(ts)s"),
         t("Reason: %(reason)s"),
     ]
+    sample = "\n".join(lines) % {**params, "ts": "0123456789-: UTC"}
+    font = GlyphAccumulatorFactory(str(stamp_font_file(sample)), font_size=STAMP_FONT_SIZE)
     return TextStampStyle(
         stamp_text="\n".join(lines),
         text_box_style=TextBoxStyle(font=font, font_size=STAMP_FONT_SIZE, leading=STAMP_FONT_SIZE + 2),
@@ -240,7 +241,8 @@ def sign_pdf(pdf_bytes: bytes, source: SignerSource, *, reason: str | None = Non
 def sign_with(pdf_bytes: bytes, signer: signers.Signer, cert: x509.Certificate, *, reason: str | None = None,
               location: str | None = None, lang: str | None = None) -> SignResult:
     """:func:`sign_pdf` with a signer already opened (export checks the password before finalising)."""
-    reader = _reader(pdf_bytes)
+    writer = _writer(pdf_bytes)
+    reader = writer.prev  # parse once: the writer already read the document
     record_lang = record_language(reader)  # also refuses a PDF that visitapp did not write
     lang = lang or record_lang
     all_fields = list(fields.enumerate_sig_fields(reader))
@@ -259,13 +261,13 @@ def sign_with(pdf_bytes: bytes, signer: signers.Signer, cert: x509.Certificate, 
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
     )
-    pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style(lang), new_field_spec=spec)
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+    params = {"institution": org or "", "reason": reason, "signer": cn}
+    pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style(lang, params), new_field_spec=spec)
     try:
         out = pdf_signer.sign_pdf(
             writer,
             bytes_reserved=BYTES_RESERVED,
-            appearance_text_params={"institution": org or "", "reason": reason, "signer": cn},
+            appearance_text_params=params,
         )
     except HankoSigningError as err:
         raise SigningError(_("The document could not be signed: {reason}.").format(reason=err)) from err
