@@ -12,28 +12,24 @@ SIDES = ("city", "company", "other")
 VISIBILITIES = ("internal", "partners", "company")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def kind_label(kind: str) -> str:
     return {
-        "note": _t("Note"), "quote": _t("Quote"), "decision": _t("Decision"),
-        "commitment": _t("Commitment"), "question": _t("Question"), "risk": _t("Risk"),
+        "note": QCoreApplication.translate("Labels", "Note"), "quote": QCoreApplication.translate("Labels", "Quote"), "decision": QCoreApplication.translate("Labels", "Decision"),
+        "commitment": QCoreApplication.translate("Labels", "Commitment"), "question": QCoreApplication.translate("Labels", "Question"), "risk": QCoreApplication.translate("Labels", "Risk"),
     }.get(kind, kind)
 
 
 def status_label(status: str) -> str:
-    return {"planned": _t("Planned"), "in_progress": _t("In progress"), "finalised": _t("Finalised")}.get(status, status)
+    return {"planned": QCoreApplication.translate("Labels", "Planned"), "in_progress": QCoreApplication.translate("Labels", "In progress"), "finalised": QCoreApplication.translate("Labels", "Finalised")}.get(status, status)
 
 
 def side_label(side: str) -> str:
-    return {"city": _t("City"), "company": _t("Company"), "other": _t("Other")}.get(side, side)
+    return {"city": QCoreApplication.translate("Labels", "City"), "company": QCoreApplication.translate("Labels", "Company"), "other": QCoreApplication.translate("Labels", "Other")}.get(side, side)
 
 
 def visibility_label(value: str) -> str:
-    return {"internal": _t("Internal"), "partners": _t("Partner institutions"),
-            "company": _t("Company copy")}.get(value, value)
+    return {"internal": QCoreApplication.translate("Labels", "Internal"), "partners": QCoreApplication.translate("Labels", "Partner institutions"),
+            "company": QCoreApplication.translate("Labels", "Company copy")}.get(value, value)
 
 
 def qdatetime(value: dt.datetime) -> QDateTime:

@@ -1,0 +1,962 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="17" />
+        <source>Action item</source>
+        <translation>Action item</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="21" />
+        <source>Commitment:</source>
+        <translation>Commitment:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="26" />
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="28" />
+        <source>&amp;Owner:</source>
+        <translation>&amp;Owner:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="32" />
+        <source>&amp;Due date</source>
+        <translation>&amp;Due date</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="35" />
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="42" />
+        <source>Due:</source>
+        <translation>Due:</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPanel</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22" />
+        <source>Action item</source>
+        <translation>Action item</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22" />
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23" />
+        <source>Action items</source>
+        <translation>Action items</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureBox</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="34" />
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="43" />
+        <source>Capture box</source>
+        <translation>Capture box</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="44" />
+        <source>Type a note; Ctrl+Enter adds it to the current section</source>
+        <translation>Type a note; Ctrl+Enter adds it to the current section</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="53" />
+        <source>Tags, separated by commas</source>
+        <translation>Tags, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="54" />
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="59" />
+        <source>Visibility</source>
+        <translation>Visibility</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="63" />
+        <source>Add (Ctrl+Enter)</source>
+        <translation>Add (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureView</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="66" />
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="67" />
+        <source>Action items</source>
+        <translation>Action items</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/capture/view.py" line="162" />
+        <source>%n note(s)</source>
+        <translation><numerusform>%n note</numerusform><numerusform>%n notes</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="181" />
+        <source>Section %1: %2</source>
+        <translation>Section %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="257" />
+        <source>Move note</source>
+        <translation>Move note</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="257" />
+        <source>To section:</source>
+        <translation>To section:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="340" />
+        <source>Not stored: %1 Your text stays here until it can be stored.</source>
+        <translation>Not stored: %1 Your text stays here until it can be stored.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsPanel</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/fields_panel.py" line="24" />
+        <source>Structured fields</source>
+        <translation>Structured fields</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/fields_panel.py" line="76" />
+        <source>separated by commas</source>
+        <translation>separated by commas</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="17" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="17" />
+        <source>Quote</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="17" />
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="18" />
+        <source>Commitment</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="18" />
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="18" />
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="23" />
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="23" />
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="23" />
+        <source>Finalised</source>
+        <translation>Finalised</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="27" />
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="27" />
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="27" />
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="31" />
+        <source>Internal</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="31" />
+        <source>Partner institutions</source>
+        <translation>Partner institutions</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="32" />
+        <source>Company copy</source>
+        <translation>Company copy</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="30" />
+        <source>visitapp — visit notes</source>
+        <translation>visitapp — visit notes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="34" />
+        <source>Choose a visit from the list, or prepare a new one with Ctrl+N.</source>
+        <translation>Choose a visit from the list, or prepare a new one with Ctrl+N.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="49" />
+        <source>Storage status</source>
+        <translation>Storage status</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="79" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="80" />
+        <source>&amp;New visit…</source>
+        <translation>&amp;New visit…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="81" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="83" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="85" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="86" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="88" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="92" />
+        <source>&amp;Search visits</source>
+        <translation>&amp;Search visits</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="94" />
+        <source>&amp;Visit</source>
+        <translation>&amp;Visit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="96" />
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="97" />
+        <source>Go to &amp;notes</source>
+        <translation>Go to &amp;notes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="98" />
+        <source>&amp;Previous section</source>
+        <translation>&amp;Previous section</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="99" />
+        <source>Ne&amp;xt section</source>
+        <translation>Ne&amp;xt section</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="100" />
+        <source>&amp;Move note to section…</source>
+        <translation>&amp;Move note to section…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="101" />
+        <source>Make &amp;action item…</source>
+        <translation>Make &amp;action item…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="106" />
+        <source>&amp;Finalise and sign…</source>
+        <translation>&amp;Finalise and sign…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="109" />
+        <source>Signing is not installed in this copy of visitapp yet.</source>
+        <translation>Signing is not installed in this copy of visitapp yet.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="112" />
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="117" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="118" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="187" />
+        <source>Notes by %1</source>
+        <translation>Notes by %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="189" />
+        <source>Notes by %1 (set your name in Settings)</source>
+        <translation>Notes by %1 (set your name in Settings)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="194" />
+        <source>All changes stored at %1</source>
+        <translation>All changes stored at %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="198" />
+        <source>Not stored!</source>
+        <translation>Not stored!</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="234" />
+        <source>Some text could not be stored (see the status bar). Quit anyway and lose it?</source>
+        <translation>Some text could not be stored (see the status bar). Quit anyway and lose it?</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDelegate</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="37" />
+        <source>Edit note</source>
+        <translation>Edit note</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTree</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="62" />
+        <source>Sections and notes</source>
+        <translation>Sections and notes</translation>
+    </message>
+</context>
+<context>
+    <name>PrepareDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="53" />
+        <source>Prepare visit</source>
+        <translation>Prepare visit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="53" />
+        <source>Visit details</source>
+        <translation>Visit details</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="76" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="79" />
+        <source>Organisation name</source>
+        <translation>Organisation name</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="84" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="86" />
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="93" />
+        <source>N&amp;IP:</source>
+        <translation>N&amp;IP:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="97" />
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="98" />
+        <source>S&amp;ector:</source>
+        <translation>S&amp;ector:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="100" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="101" />
+        <source>Add&amp;ress:</source>
+        <translation>Add&amp;ress:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="104" />
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="107" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="108" />
+        <source>T&amp;itle:</source>
+        <translation>T&amp;itle:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="113" />
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="113" />
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="117" />
+        <source>&amp;Start:</source>
+        <translation>&amp;Start:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="118" />
+        <source>En&amp;d:</source>
+        <translation>En&amp;d:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="120" />
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="121" />
+        <source>&amp;Place:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="123" />
+        <source>Polish</source>
+        <translation>Polish</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="124" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="125" />
+        <source>Language of the minutes</source>
+        <translation>Language of the minutes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="126" />
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="128" />
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="133" />
+        <source>Te&amp;mplate:</source>
+        <translation>Te&amp;mplate:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="135" />
+        <source>Series</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="136" />
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="140" />
+        <source>Se&amp;ries:</source>
+        <translation>Se&amp;ries:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="146" />
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="150" />
+        <source>Participant's name</source>
+        <translation>Participant's name</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="154" />
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="156" />
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="158" />
+        <source>Instit&amp;ution:</source>
+        <translation>Instit&amp;ution:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="160" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="161" />
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ole:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="163" />
+        <source>Side</source>
+        <translation>Side</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="166" />
+        <source>Si&amp;de:</source>
+        <translation>Si&amp;de:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="168" />
+        <source>&amp;Add participant</source>
+        <translation>&amp;Add participant</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="174" />
+        <source>Participants (Delete removes)</source>
+        <translation>Participants (Delete removes)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="177" />
+        <source>Agenda (one item per line)</source>
+        <translation>Agenda (one item per line)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="181" />
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="191" />
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="193" />
+        <source>invalid check digit</source>
+        <translation>invalid check digit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="204" />
+        <source>Reference visit: %1</source>
+        <translation>Reference visit: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="18" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="20" />
+        <source>Notes are signed with this name. Until you set it, your system user name is used.</source>
+        <translation>Notes are signed with this name. Until you set it, your system user name is used.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="24" />
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="26" />
+        <source>Your &amp;name:</source>
+        <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="28" />
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="29" />
+        <source>&amp;Institution:</source>
+        <translation>&amp;Institution:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="31" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="32" />
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="34" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="35" />
+        <source>System default</source>
+        <translation>System default</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="39" />
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="42" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="56" />
+        <source>Data file</source>
+        <translation>Data file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="43" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="47" />
+        <source>&amp;Data file:</source>
+        <translation>&amp;Data file:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="48" />
+        <source>A new data file is used from the next start.</source>
+        <translation>A new data file is used from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="57" />
+        <source>visitapp databases (*.db);;All files (*)</source>
+        <translation>visitapp databases (*.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="11" />
+        <source>Add the typed note to the current section</source>
+        <translation>Add the typed note to the current section</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="12" />
+        <source>Kind: note, quote, decision, commitment, question, risk (of the selected note when the notes have focus)</source>
+        <translation>Kind: note, quote, decision, commitment, question, risk (of the selected note when the notes have focus)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="13" />
+        <source>Previous / next section</source>
+        <translation>Previous / next section</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="14" />
+        <source>Go to section 1 … 9</source>
+        <translation>Go to section 1 … 9</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="15" />
+        <source>Go to the notes (Esc returns to the capture box)</source>
+        <translation>Go to the notes (Esc returns to the capture box)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="16" />
+        <source>Edit the selected note in place</source>
+        <translation>Edit the selected note in place</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="17" />
+        <source>Move the selected note up / down</source>
+        <translation>Move the selected note up / down</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="18" />
+        <source>Move the selected note to the previous / next section</source>
+        <translation>Move the selected note to the previous / next section</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="19" />
+        <source>Move the selected note to a section…</source>
+        <translation>Move the selected note to a section…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="20" />
+        <source>Delete the selected note or action item</source>
+        <translation>Delete the selected note or action item</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="21" />
+        <source>Make the selected note an action item</source>
+        <translation>Make the selected note an action item</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="22" />
+        <source>Undo / redo (in the notes; in a text box, its own text)</source>
+        <translation>Undo / redo (in the notes; in a text box, its own text)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="23" />
+        <source>Search all visits</source>
+        <translation>Search all visits</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="24" />
+        <source>Prepare a new visit</source>
+        <translation>Prepare a new visit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="25" />
+        <source>Details of the open visit</source>
+        <translation>Details of the open visit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="26" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="27" />
+        <source>This list</source>
+        <translation>This list</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="34" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="37" />
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="38" />
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="38" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="76" />
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="93" />
+        <source>Edit note</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="105" />
+        <source>Move note</source>
+        <translation>Move note</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="121" />
+        <source>Delete note</source>
+        <translation>Delete note</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="135" />
+        <source>Make action item</source>
+        <translation>Make action item</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="159" />
+        <source>Edit action item</source>
+        <translation>Edit action item</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="171" />
+        <source>Delete action item</source>
+        <translation>Delete action item</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListPanel</name>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="70" />
+        <source>Search all visits (Ctrl+F)</source>
+        <translation>Search all visits (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="71" />
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="76" />
+        <location filename="../../visitapp/ui/visit_list.py" line="104" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="77" />
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="81" />
+        <source>Series</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="83" />
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="83" />
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="86" />
+        <source>any date</source>
+        <translation>any date</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="90" />
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="90" />
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="104" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="104" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="105" />
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="108" />
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="144" />
+        <source>All series</source>
+        <translation>All series</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/visit_list.py" line="167" />
+        <source>%n visit(s)</source>
+        <translation><numerusform>%n visit</numerusform><numerusform>%n visits</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/visit_list.py" line="184" />
+        <source>%n hit(s)</source>
+        <translation><numerusform>%n hit</numerusform><numerusform>%n hits</numerusform></translation>
+    </message>
+</context>
+</TS>

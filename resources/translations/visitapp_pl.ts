@@ -1,0 +1,962 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl_PL">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="17" />
+        <source>Action item</source>
+        <translation>Zadanie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="21" />
+        <source>Commitment:</source>
+        <translation>Zobowiązanie:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="26" />
+        <source>Owner</source>
+        <translation>Odpowiedzialny</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="28" />
+        <source>&amp;Owner:</source>
+        <translation>&amp;Odpowiedzialny:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="32" />
+        <source>&amp;Due date</source>
+        <translation>&amp;Termin</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="35" />
+        <source>Due date</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="42" />
+        <source>Due:</source>
+        <translation>Termin:</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPanel</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22" />
+        <source>Action item</source>
+        <translation>Zadanie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22" />
+        <source>Owner</source>
+        <translation>Odpowiedzialny</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22" />
+        <source>Due</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23" />
+        <source>Action items</source>
+        <translation>Zadania</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureBox</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="34" />
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="43" />
+        <source>Capture box</source>
+        <translation>Pole notatki</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="44" />
+        <source>Type a note; Ctrl+Enter adds it to the current section</source>
+        <translation>Wpisz notatkę; Ctrl+Enter dodaje ją do bieżącej sekcji</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="53" />
+        <source>Tags, separated by commas</source>
+        <translation>Tagi, oddzielone przecinkami</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="54" />
+        <source>Tags</source>
+        <translation>Tagi</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="59" />
+        <source>Visibility</source>
+        <translation>Widoczność</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="63" />
+        <source>Add (Ctrl+Enter)</source>
+        <translation>Dodaj (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureView</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="66" />
+        <source>Fields</source>
+        <translation>Pola</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="67" />
+        <source>Action items</source>
+        <translation>Zadania</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/capture/view.py" line="162" />
+        <source>%n note(s)</source>
+        <translation><numerusform>%n notatka</numerusform><numerusform>%n notatki</numerusform><numerusform>%n notatek</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="181" />
+        <source>Section %1: %2</source>
+        <translation>Sekcja %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="257" />
+        <source>Move note</source>
+        <translation>Przenieś notatkę</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="257" />
+        <source>To section:</source>
+        <translation>Do sekcji:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="340" />
+        <source>Not stored: %1 Your text stays here until it can be stored.</source>
+        <translation>Nie zapisano: %1 Tekst zostaje tutaj, dopóki nie uda się go zapisać.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsPanel</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/fields_panel.py" line="24" />
+        <source>Structured fields</source>
+        <translation>Pola strukturalne</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/fields_panel.py" line="76" />
+        <source>separated by commas</source>
+        <translation>oddzielone przecinkami</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="17" />
+        <source>Note</source>
+        <translation>Notatka</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="17" />
+        <source>Quote</source>
+        <translation>Cytat</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="17" />
+        <source>Decision</source>
+        <translation>Decyzja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="18" />
+        <source>Commitment</source>
+        <translation>Zobowiązanie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="18" />
+        <source>Question</source>
+        <translation>Pytanie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="18" />
+        <source>Risk</source>
+        <translation>Ryzyko</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="23" />
+        <source>Planned</source>
+        <translation>Zaplanowana</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="23" />
+        <source>In progress</source>
+        <translation>W toku</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="23" />
+        <source>Finalised</source>
+        <translation>Zatwierdzona</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="27" />
+        <source>City</source>
+        <translation>Miasto</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="27" />
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="27" />
+        <source>Other</source>
+        <translation>Inna</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="31" />
+        <source>Internal</source>
+        <translation>Wewnętrzna</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="31" />
+        <source>Partner institutions</source>
+        <translation>Instytucje partnerskie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="32" />
+        <source>Company copy</source>
+        <translation>Kopia dla firmy</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="30" />
+        <source>visitapp — visit notes</source>
+        <translation>visitapp — notatki z wizyt</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="34" />
+        <source>Choose a visit from the list, or prepare a new one with Ctrl+N.</source>
+        <translation>Wybierz wizytę z listy albo przygotuj nową (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="49" />
+        <source>Storage status</source>
+        <translation>Stan zapisu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="79" />
+        <source>&amp;File</source>
+        <translation>&amp;Plik</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="80" />
+        <source>&amp;New visit…</source>
+        <translation>&amp;Nowa wizyta…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="81" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ustawienia…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="83" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Zakończ</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="85" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Edycja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="86" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Cofnij</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="88" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Ponów</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="92" />
+        <source>&amp;Search visits</source>
+        <translation>&amp;Szukaj w wizytach</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="94" />
+        <source>&amp;Visit</source>
+        <translation>&amp;Wizyta</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="96" />
+        <source>&amp;Details…</source>
+        <translation>&amp;Szczegóły…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="97" />
+        <source>Go to &amp;notes</source>
+        <translation>Przejdź do &amp;notatek</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="98" />
+        <source>&amp;Previous section</source>
+        <translation>&amp;Poprzednia sekcja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="99" />
+        <source>Ne&amp;xt section</source>
+        <translation>Na&amp;stępna sekcja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="100" />
+        <source>&amp;Move note to section…</source>
+        <translation>P&amp;rzenieś notatkę do sekcji…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="101" />
+        <source>Make &amp;action item…</source>
+        <translation>Utwórz &amp;zadanie…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="106" />
+        <source>&amp;Finalise and sign…</source>
+        <translation>&amp;Zatwierdź i podpisz…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="109" />
+        <source>Signing is not installed in this copy of visitapp yet.</source>
+        <translation>Podpisywanie nie jest jeszcze dostępne w tej kopii visitapp.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="112" />
+        <source>&amp;Kind</source>
+        <translation>&amp;Rodzaj</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="117" />
+        <source>&amp;Help</source>
+        <translation>Pomo&amp;c</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="118" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Skróty klawiszowe</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="187" />
+        <source>Notes by %1</source>
+        <translation>Notatki: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="189" />
+        <source>Notes by %1 (set your name in Settings)</source>
+        <translation>Notatki: %1 (ustaw swoje imię i nazwisko w Ustawieniach)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="194" />
+        <source>All changes stored at %1</source>
+        <translation>Wszystkie zmiany zapisane o %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="198" />
+        <source>Not stored!</source>
+        <translation>Nie zapisano!</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="234" />
+        <source>Some text could not be stored (see the status bar). Quit anyway and lose it?</source>
+        <translation>Części tekstu nie udało się zapisać (zob. pasek stanu). Zakończyć mimo to i go utracić?</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDelegate</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="37" />
+        <source>Edit note</source>
+        <translation>Edytuj notatkę</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTree</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <source>Time</source>
+        <translation>Godzina</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <source>Kind</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <source>Note</source>
+        <translation>Notatka</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <source>Tags</source>
+        <translation>Tagi</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="62" />
+        <source>Sections and notes</source>
+        <translation>Sekcje i notatki</translation>
+    </message>
+</context>
+<context>
+    <name>PrepareDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="53" />
+        <source>Prepare visit</source>
+        <translation>Przygotuj wizytę</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="53" />
+        <source>Visit details</source>
+        <translation>Szczegóły wizyty</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="76" />
+        <source>Organisation</source>
+        <translation>Organizacja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="79" />
+        <source>Organisation name</source>
+        <translation>Nazwa organizacji</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="84" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Nazwa:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="86" />
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="93" />
+        <source>N&amp;IP:</source>
+        <translation>N&amp;IP:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="97" />
+        <source>Sector</source>
+        <translation>Branża</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="98" />
+        <source>S&amp;ector:</source>
+        <translation>&amp;Branża:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="100" />
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="101" />
+        <source>Add&amp;ress:</source>
+        <translation>&amp;Adres:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="104" />
+        <source>Visit</source>
+        <translation>Wizyta</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="107" />
+        <source>Title</source>
+        <translation>Tytuł</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="108" />
+        <source>T&amp;itle:</source>
+        <translation>&amp;Tytuł:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="113" />
+        <source>Start</source>
+        <translation>Początek</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="113" />
+        <source>End</source>
+        <translation>Koniec</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="117" />
+        <source>&amp;Start:</source>
+        <translation>&amp;Początek:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="118" />
+        <source>En&amp;d:</source>
+        <translation>&amp;Koniec:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="120" />
+        <source>Place</source>
+        <translation>Miejsce</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="121" />
+        <source>&amp;Place:</source>
+        <translation>&amp;Miejsce:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="123" />
+        <source>Polish</source>
+        <translation>polski</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="124" />
+        <source>English</source>
+        <translation>angielski</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="125" />
+        <source>Language of the minutes</source>
+        <translation>Język protokołu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="126" />
+        <source>&amp;Language:</source>
+        <translation>&amp;Język:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="128" />
+        <source>Template</source>
+        <translation>Szablon</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="133" />
+        <source>Te&amp;mplate:</source>
+        <translation>&amp;Szablon:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="135" />
+        <source>Series</source>
+        <translation>Cykl</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="136" />
+        <source>(none)</source>
+        <translation>(brak)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="140" />
+        <source>Se&amp;ries:</source>
+        <translation>C&amp;ykl:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="146" />
+        <source>Participants</source>
+        <translation>Uczestnicy</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="150" />
+        <source>Participant's name</source>
+        <translation>Imię i nazwisko uczestnika</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="154" />
+        <source>Na&amp;me:</source>
+        <translation>I&amp;mię i nazwisko:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="156" />
+        <source>Institution</source>
+        <translation>Instytucja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="158" />
+        <source>Instit&amp;ution:</source>
+        <translation>I&amp;nstytucja:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="160" />
+        <source>Role</source>
+        <translation>Funkcja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="161" />
+        <source>R&amp;ole:</source>
+        <translation>&amp;Funkcja:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="163" />
+        <source>Side</source>
+        <translation>Strona</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="166" />
+        <source>Si&amp;de:</source>
+        <translation>Stro&amp;na:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="168" />
+        <source>&amp;Add participant</source>
+        <translation>&amp;Dodaj uczestnika</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="174" />
+        <source>Participants (Delete removes)</source>
+        <translation>Uczestnicy (Delete usuwa)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="177" />
+        <source>Agenda (one item per line)</source>
+        <translation>Program (jeden punkt w wierszu)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="181" />
+        <source>Agenda</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="191" />
+        <source>valid</source>
+        <translation>poprawny</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="193" />
+        <source>invalid check digit</source>
+        <translation>błędna cyfra kontrolna</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="204" />
+        <source>Reference visit: %1</source>
+        <translation>Wizyta referencyjna: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="18" />
+        <source>Settings</source>
+        <translation>Ustawienia</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="20" />
+        <source>Notes are signed with this name. Until you set it, your system user name is used.</source>
+        <translation>Notatki są podpisywane tym imieniem i nazwiskiem. Dopóki go nie ustawisz, używana jest nazwa użytkownika systemu.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="24" />
+        <source>Your name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="26" />
+        <source>Your &amp;name:</source>
+        <translation>&amp;Imię i nazwisko:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="28" />
+        <source>Institution</source>
+        <translation>Instytucja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="29" />
+        <source>&amp;Institution:</source>
+        <translation>I&amp;nstytucja:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="31" />
+        <source>Role</source>
+        <translation>Funkcja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="32" />
+        <source>&amp;Role:</source>
+        <translation>&amp;Funkcja:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="34" />
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="35" />
+        <source>System default</source>
+        <translation>Jak w systemie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="39" />
+        <source>&amp;Language:</source>
+        <translation>&amp;Język:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="42" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="56" />
+        <source>Data file</source>
+        <translation>Plik danych</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="43" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Przeglądaj…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="47" />
+        <source>&amp;Data file:</source>
+        <translation>Plik &amp;danych:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="48" />
+        <source>A new data file is used from the next start.</source>
+        <translation>Nowy plik danych zostanie użyty od następnego uruchomienia.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="57" />
+        <source>visitapp databases (*.db);;All files (*)</source>
+        <translation>Bazy visitapp (*.db);;Wszystkie pliki (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="11" />
+        <source>Add the typed note to the current section</source>
+        <translation>Dodaj wpisaną notatkę do bieżącej sekcji</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="12" />
+        <source>Kind: note, quote, decision, commitment, question, risk (of the selected note when the notes have focus)</source>
+        <translation>Rodzaj: notatka, cytat, decyzja, zobowiązanie, pytanie, ryzyko (zaznaczonej notatki, gdy aktywna jest lista notatek)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="13" />
+        <source>Previous / next section</source>
+        <translation>Poprzednia / następna sekcja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="14" />
+        <source>Go to section 1 … 9</source>
+        <translation>Przejdź do sekcji 1 … 9</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="15" />
+        <source>Go to the notes (Esc returns to the capture box)</source>
+        <translation>Przejdź do notatek (Esc wraca do pola notatki)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="16" />
+        <source>Edit the selected note in place</source>
+        <translation>Edytuj zaznaczoną notatkę w miejscu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="17" />
+        <source>Move the selected note up / down</source>
+        <translation>Przesuń zaznaczoną notatkę w górę / w dół</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="18" />
+        <source>Move the selected note to the previous / next section</source>
+        <translation>Przenieś zaznaczoną notatkę do poprzedniej / następnej sekcji</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="19" />
+        <source>Move the selected note to a section…</source>
+        <translation>Przenieś zaznaczoną notatkę do sekcji…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="20" />
+        <source>Delete the selected note or action item</source>
+        <translation>Usuń zaznaczoną notatkę lub zadanie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="21" />
+        <source>Make the selected note an action item</source>
+        <translation>Zrób z zaznaczonej notatki zadanie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="22" />
+        <source>Undo / redo (in the notes; in a text box, its own text)</source>
+        <translation>Cofnij / ponów (w notatkach; w polu tekstowym – jego tekst)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="23" />
+        <source>Search all visits</source>
+        <translation>Szukaj we wszystkich wizytach</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="24" />
+        <source>Prepare a new visit</source>
+        <translation>Przygotuj nową wizytę</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="25" />
+        <source>Details of the open visit</source>
+        <translation>Szczegóły otwartej wizyty</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="26" />
+        <source>Settings</source>
+        <translation>Ustawienia</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="27" />
+        <source>This list</source>
+        <translation>Ta lista</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="34" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="37" />
+        <source>Keyboard shortcuts</source>
+        <translation>Skróty klawiszowe</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="38" />
+        <source>Keys</source>
+        <translation>Klawisze</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="38" />
+        <source>Action</source>
+        <translation>Czynność</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="76" />
+        <source>Add note</source>
+        <translation>Dodanie notatki</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="93" />
+        <source>Edit note</source>
+        <translation>Edytuj notatkę</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="105" />
+        <source>Move note</source>
+        <translation>Przenieś notatkę</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="121" />
+        <source>Delete note</source>
+        <translation>Usunięcie notatki</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="135" />
+        <source>Make action item</source>
+        <translation>Utworzenie zadania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="159" />
+        <source>Edit action item</source>
+        <translation>Zmiana zadania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/undo.py" line="171" />
+        <source>Delete action item</source>
+        <translation>Usunięcie zadania</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListPanel</name>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="70" />
+        <source>Search all visits (Ctrl+F)</source>
+        <translation>Szukaj we wszystkich wizytach (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="71" />
+        <source>Search</source>
+        <translation>Szukaj</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="76" />
+        <location filename="../../visitapp/ui/visit_list.py" line="104" />
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="77" />
+        <source>All statuses</source>
+        <translation>Wszystkie stany</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="81" />
+        <source>Series</source>
+        <translation>Cykl</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="83" />
+        <source>From</source>
+        <translation>Od</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="83" />
+        <source>To</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="86" />
+        <source>any date</source>
+        <translation>dowolna data</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="90" />
+        <source>&amp;From:</source>
+        <translation>&amp;Od:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="90" />
+        <source>&amp;To:</source>
+        <translation>&amp;Do:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="104" />
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="104" />
+        <source>Organisation</source>
+        <translation>Organizacja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="105" />
+        <source>Visits</source>
+        <translation>Wizyty</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="108" />
+        <source>Search results</source>
+        <translation>Wyniki wyszukiwania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="144" />
+        <source>All series</source>
+        <translation>Wszystkie cykle</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/visit_list.py" line="167" />
+        <source>%n visit(s)</source>
+        <translation><numerusform>%n wizyta</numerusform><numerusform>%n wizyty</numerusform><numerusform>%n wizyt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/visit_list.py" line="184" />
+        <source>%n hit(s)</source>
+        <translation><numerusform>%n wynik</numerusform><numerusform>%n wyniki</numerusform><numerusform>%n wyników</numerusform></translation>
+    </message>
+</context>
+</TS>
