@@ -188,8 +188,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print("  " + _("trusted signer: {v}").format(v=yes if sig.trusted else no))
     rec = report.record
     if rec.valid:
-        print(_("Record: valid; visit {visit}, version {version}, {copy} copy.").format(
-            visit=rec.visit_id, version=rec.version if rec.version is not None else "-", copy=rec.copy))
+        copy = _("company copy") if rec.copy == "company" else _("internal copy")
+        print(_("Record: valid; visit {visit}, version {version}, {copy}.").format(
+            visit=rec.visit_id, version=rec.version if rec.version is not None else "-", copy=copy))
     for problem in report.all_problems():
         sys.stderr.write(problem + "\n")
     if report.ok:

@@ -26,7 +26,6 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError, PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -216,6 +215,11 @@ def _stamp_style(lang: str, params: dict[str, str]) -> TextStampStyle:
         t("Reason: %(reason)s"),
     ]
     sample = "\n".join(lines) % {**params, "ts": "0123456789-: UTC"}
+    try:  # pyHanko[opentype]: HarfBuzz and fontTools, for the stamp's embedded font
+        from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    except ImportError as err:
+        raise SigningError(_("This installation lacks pyHanko's OpenType support (pyHanko[opentype]) needed "
+                             "for the signature stamp.")) from err
     font = GlyphAccumulatorFactory(str(stamp_font_file(sample)), font_size=STAMP_FONT_SIZE)
     return TextStampStyle(
         stamp_text="\n".join(lines),
