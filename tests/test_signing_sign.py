@@ -165,9 +165,6 @@ def test_content_changed_in_an_appended_update_is_caught(signed, roots, folder):
     assert report.all_problems() == [
         "Signature 1 (Zofia Łęcka-Żółtowska) no longer covers the file: it was changed afterwards by something "
         "other than a signature."]
-    tool = require_tool("pdfsig")
-    # poppler alone would accept this file: the reason verify must do the difference analysis.
-    assert "Signature is Valid" in _pdfsig(tool, out.getvalue(), folder, "forged.pdf")
 
 
 def test_wrong_password(unsigned, first):
