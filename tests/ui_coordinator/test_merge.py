@@ -1,0 +1,115 @@
+"""Merging real signed PDFs through the coordinator view: off the GUI thread, per-file results, the database after."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from visitapp.registry.merge import PAUSE_ENV
+from visitapp.registry.trust import TrustStore
+
+WAIT_MS = 30000
+
+
+def rows(view) -> list[tuple[str, str, str]]:
+    model = view.merge.model
+    return [tuple(model.index(r, model.column_of(c)).data() for c in ("file", "status", "reason"))
+            for r in range(model.rowCount())]
+
+
+def merge(qtbot, view, *paths) -> None:
+    view.merge.add_paths(list(paths))
+    assert view.merge.busy  # the work runs on its own thread, the GUI stays responsive
+    qtbot.waitUntil(lambda: not view.merge.busy, timeout=WAIT_MS)
+
+
+def trust_both(view, signed) -> None:
+    view.tabs.setCurrentWidget(view.trust)
+    assert view.trust.add_file(signed.anna_pem) and view.trust.add_file(signed.piotr_pem)
+
+
+def test_merge_two_signed_files_then_again(qtbot, view, svc, signed):
+    trust_both(view, signed)
+    view.tabs.setCurrentWidget(view.merge)
+    with qtbot.waitSignal(view.registryChanged, timeout=WAIT_MS):
+        merge(qtbot, view, signed.anna_pdf, signed.piotr_pdf)
+    assert [r[:2] for r in rows(view)] == [("anna.pdf", "accepted"), ("piotr.pdf", "accepted")]
+    assert view.merge.status.text() == "2 accepted, 0 unchanged, 0 rejected."
+    assert view.merge.progress.value() == view.merge.progress.maximum() == 2
+
+    notes = svc.notes.list(signed.visit_id)
+    assert {(n.text, n.author) for n in notes} == {(signed.anna_note, "Anna Nowak"),
+                                                   (signed.piotr_note, "Piotr Wiśniewski")}
+    assert svc.visits.get(signed.visit_id).organisation.name == "Hitachi Vantara Sp. z o.o."
+
+    merge(qtbot, view, signed.anna_pdf)  # the same file again changes nothing
+    assert rows(view)[-1][:2] == ("anna.pdf", "unchanged")
+    assert rows(view)[-1][2] == "This file was merged before."
+    assert len(svc.notes.list(signed.visit_id)) == 2
+
+
+def test_a_tampered_file_is_rejected_with_its_reason(qtbot, view, svc, signed):
+    trust_both(view, signed)
+    merge(qtbot, view, signed.tampered_pdf)
+    ((name, status, reason),) = rows(view)
+    assert (name, status) == ("tampered.pdf", "rejected")
+    assert "broken" in reason
+    assert view.merge.status.text() == "0 accepted, 0 unchanged, 1 rejected."
+    assert svc.visits.list() == []  # nothing of it was imported
+
+
+def test_untrusted_signer_rejected_until_trusted(qtbot, view, svc, signed):
+    merge(qtbot, view, signed.anna_pdf)
+    assert rows(view)[0][1] == "rejected" and "not trusted" in rows(view)[0][2]
+    view.trust.add_file(signed.anna_pem)
+    merge(qtbot, view, signed.anna_pdf)
+    assert rows(view)[1][:2] == ("anna.pdf", "accepted")
+
+
+def test_drop_a_folder(qtbot, view, svc, signed):
+    """A real QDropEvent with the folder's URL: every PDF under it is merged."""
+    trust_both(view, signed)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(signed.anna_pdf.parent))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    view.merge.dropEvent(event)
+    qtbot.waitUntil(lambda: not view.merge.busy, timeout=WAIT_MS)
+    assert sorted(r[:2] for r in rows(view)) == [("anna.pdf", "accepted"), ("piotr.pdf", "accepted")]
+    assert len(svc.notes.list(signed.visit_id)) == 2
+
+
+def test_cancel_stops_after_the_current_file(qtbot, view, svc, signed, monkeypatch):
+    trust_both(view, signed)
+    monkeypatch.setenv(PAUSE_ENV, "0.5")  # each merged file waits inside its transaction: time to press Cancel
+    view.merge.add_paths([signed.anna_pdf, signed.piotr_pdf, signed.tampered_pdf])
+    qtbot.waitUntil(lambda: view.merge.model.rowCount() == 1, timeout=WAIT_MS)  # the second file is in its pause
+    qtbot.mouseClick(view.merge.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.merge.busy, timeout=WAIT_MS)
+    assert [r[:2] for r in rows(view)] == [("anna.pdf", "accepted"), ("piotr.pdf", "accepted"),
+                                           ("tampered.pdf", "not merged")]
+    assert view.merge.status.text().startswith("Cancelled: 2 of 3 files merged.")
+    assert len(svc.notes.list(signed.visit_id)) == 2
+
+
+def test_a_merge_with_disagreements_points_to_them(qtbot, view, svc, signed, tmp_path):
+    """Piotr's minutes of the same visit name another place: the file is accepted and the disagreement listed."""
+    import uuid as uuid_mod
+
+    from coordinator_helpers import keys, sign
+    from registry_helpers import PIOTR, Official
+
+    trust_both(view, signed)
+    merge(qtbot, view, signed.anna_pdf)
+    other = Official(tmp_path / "p2.db", PIOTR, signed.visit_id, place="Zakład w Niepołomicach")
+    other.note("Inna notatka " + str(uuid_mod.uuid4())[:8])
+    p12, pem = keys(tmp_path, "piotr2", PIOTR)
+    sign(other, tmp_path / "piotr-elsewhere.pdf", p12)
+    other.close()
+    view.trust.add_file(pem)
+    merge(qtbot, view, tmp_path / "piotr-elsewhere.pdf")
+    name, status, reason = rows(view)[-1]
+    assert (name, status) == ("piotr-elsewhere.pdf", "accepted")
+    assert "1 disagreement to settle on the Disagreements page." in reason or "disagreement(s)" in reason
+    assert view.disagreements.model.rowCount() == 1
+    assert view.tabs.tabText(view.tabs.indexOf(view.disagreements)).endswith("(1)")

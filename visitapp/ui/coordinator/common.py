@@ -1,0 +1,57 @@
+"""Small helpers shared by the coordinator's pages (no translatable text here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
+
+from visitapp.errors import UserError
+from visitapp.services import Services
+
+ServicesRef = Services | Callable[[], Services]
+
+
+def current(services: ServicesRef) -> Services:
+    """The services now in use: the main window hands a getter (the identity can change), tests an instance."""
+    return services() if callable(services) else services
+
+
+def message_of(err: BaseException) -> str:
+    """The core's one clear sentence; anything else is a bug, said as plainly as possible."""
+    if isinstance(err, UserError):
+        return str(err)
+    return f"{type(err).__name__}: {err}"
+
+
+def warn(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def table(parent: QWidget, name: str, model: Any, *, stretch: int = -1) -> QTableView:
+    """A read-by-row table: whole rows selected, sortable later by the page, last column stretched."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    if stretch >= 0:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
+    return view
+
+
+def selected_row(view: QTableView) -> Any:
+    index = view.currentIndex()
+    if not index.isValid() or not view.selectionModel().isRowSelected(index.row(), index.parent()):
+        return None
+    return view.model().row_at(index)

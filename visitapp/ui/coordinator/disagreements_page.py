@@ -1,0 +1,123 @@
+"""Disagreements: visits whose facts two officials recorded differently; the coordinator chooses one value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from visitapp.errors import UserError
+from visitapp.registry.review import DisagreementInfo, disagreements, resolve
+from visitapp.ui.coordinator.common import ServicesRef, current, selected_row, table, warn
+from visitapp.ui.coordinator.models import GREEN, GREY, Column, RowsModel
+from visitapp.ui.labels import fmt_datetime
+
+
+class DisagreementsPage(QWidget):
+    changed = Signal()
+    countChanged = Signal(int)  # open disagreements, for the tab's title
+
+    def __init__(self, services: ServicesRef, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        intro = QLabel(self.tr("Two officials' minutes of the same visit say different things. Nothing was "
+                               "overwritten: both values are kept until you choose one."), self)
+        intro.setWordWrap(True)
+        self.show_settled = QCheckBox(self.tr("Show &settled ones too"), self)
+        self.show_settled.setAccessibleName(self.tr("Also list disagreements already settled"))
+        self.model = RowsModel([
+            Column("organisation", self.tr("Visit"), lambda d: d.organisation, tip=lambda d: d.visit_id),
+            Column("field", self.tr("Fact"), lambda d: self.field_label(d.field)),
+            Column("current", self.tr("In the registry"), lambda d: self.value_text(d.field, d.current_value),
+                   color=lambda d: GREEN if d.resolved and d.chosen_value == d.current_value else None),
+            Column("other", self.tr("Other official's value"),
+                   lambda d: self.value_text(d.field, d.other_value),
+                   color=lambda d: GREEN if d.resolved and d.chosen_value == d.other_value else None),
+            Column("author", self.tr("Other official"), lambda d: d.other_author),
+            Column("state", self.tr("State"), lambda d: self.tr("settled") if d.resolved else self.tr("to settle"),
+                   color=lambda d: GREY if d.resolved else None, bold=lambda d: not d.resolved),
+        ], self)
+        self.table = table(self, self.tr("Disagreements between officials' minutes"), self.model, stretch=3)
+        for col, width in ((0, 200), (1, 120), (2, 240), (4, 160), (5, 90)):
+            self.table.setColumnWidth(col, width)
+        self.keep_current = QPushButton(self.tr("&Keep the registry's value"), self)
+        self.keep_current.setAccessibleName(self.tr("Settle the selected disagreement with the registry's value"))
+        self.take_other = QPushButton(self.tr("&Take the other value"), self)
+        self.take_other.setAccessibleName(self.tr("Settle the selected disagreement with the other official's value"))
+        self.empty = QLabel(self.tr("No disagreements to settle."), self)
+        self.empty.setStyleSheet("QLabel { color: #1b5e20; }")
+
+        top = QHBoxLayout()
+        top.addWidget(intro, 1)
+        top.addWidget(self.show_settled)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keep_current)
+        buttons.addWidget(self.take_other)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.show_settled.toggled.connect(self.reload)
+        self.keep_current.clicked.connect(lambda: self.settle_selected("current"))
+        self.take_other.clicked.connect(lambda: self.settle_selected("other"))
+        self.table.selectionModel().selectionChanged.connect(self._selection)
+        self.model.modelReset.connect(self._selection)
+        self.reload()
+
+    # texts ---------------------------------------------------------------------
+    def field_label(self, field: str) -> str:
+        if field.startswith("answer:"):
+            name = field.removeprefix("answer:").replace("_", " ")
+            return self.tr("Answer: %1").replace("%1", name)
+        return {"organisation": self.tr("Organisation"), "starts_at": self.tr("Date and time"),
+                "place": self.tr("Place")}.get(field, field)
+
+    def value_text(self, field: str, value: Any) -> str:
+        if value is None or value == "":
+            return "—"
+        if field == "organisation" and isinstance(value, dict):
+            name = str(value.get("name") or "?")
+            return self.tr("%1 (NIP %2)").replace("%1", name).replace("%2", value["nip"]) if value.get("nip") else name
+        if field == "starts_at" and isinstance(value, str):
+            try:
+                return fmt_datetime(dt.datetime.fromisoformat(value))
+            except ValueError:
+                return value
+        if isinstance(value, list):
+            return ", ".join(map(str, value))
+        return str(value)
+
+    # data ------------------------------------------------------------------------
+    def reload(self) -> None:
+        rows = disagreements(current(self.services).db, include_resolved=self.show_settled.isChecked())
+        self.model.reset(rows)
+        open_count = sum(1 for d in rows if not d.resolved) if self.show_settled.isChecked() else len(rows)
+        self.empty.setVisible(not rows)
+        self.countChanged.emit(open_count)
+
+    def _selection(self, *_args) -> None:  # noqa: ANN002
+        row: DisagreementInfo | None = selected_row(self.table)
+        can = row is not None and not row.resolved
+        self.keep_current.setEnabled(can)
+        self.take_other.setEnabled(can)
+
+    def settle_selected(self, keep: str) -> DisagreementInfo | None:
+        row: DisagreementInfo | None = selected_row(self.table)
+        if row is None or row.resolved:
+            return None
+        try:
+            settled = resolve(current(self.services).db, row.id, keep)
+        except UserError as err:
+            warn(self, self.tr("Settle a disagreement"), str(err))
+            return None
+        position = self.table.currentIndex().row()
+        self.reload()
+        if self.model.rowCount():
+            self.table.selectRow(min(position, self.model.rowCount() - 1))
+        self.changed.emit()
+        return settled

@@ -1,0 +1,248 @@
+"""Merge: drop signed PDFs or folders (or choose them), merge off the GUI thread, see each file's result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+)
+
+from visitapp.registry.merge import FileResult, Merger, collect_files
+from visitapp.ui.coordinator.common import ServicesRef, current, message_of, table, warn
+from visitapp.ui.coordinator.models import GREEN, GREY, RED, Column, RowsModel
+from visitapp.ui.coordinator.tasks import Task
+
+
+def _local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+
+class DropZone(QFrame):
+    """The visible target; the whole page accepts drops, this says so."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dropZone")
+        self.setMinimumHeight(84)
+        self.setStyleSheet("QFrame#dropZone { border: 2px dashed #8a8f98; border-radius: 8px; background: #f6f8fa; }"
+                           "QFrame#dropZone[hover=\"true\"] { border-color: #1a73e8; background: #e8f0fe; }")
+        self.label = QLabel(text, self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("QLabel { border: none; background: transparent; color: #3c4043; }")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+
+    def set_hover(self, on: bool) -> None:
+        self.setProperty("hover", on)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class MergePage(QWidget):
+    """Merging signed minutes into the registry that the services point at."""
+
+    merged = Signal(list)  # the FileResults of one run, when it ends (cancelled or not)
+
+    def __init__(self, services: ServicesRef, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.task: Task | None = None
+        self.pending: list[Path] = []
+        self.files: list[Path] = []  # of the run in progress
+        self.setAcceptDrops(True)
+
+        self.zone = DropZone(self.tr("Drop signed minutes (PDF files) or whole folders here.\n"
+                                     "Each file is verified, then merged into the registry."), self)
+        self.zone.setAccessibleName(self.tr("Drop area for signed minutes"))
+        self.choose_files = QPushButton(self.tr("Choose &files…"), self)
+        self.choose_files.setAccessibleName(self.tr("Choose PDF files to merge"))
+        self.choose_folder = QPushButton(self.tr("Choose f&older…"), self)
+        self.choose_folder.setAccessibleName(self.tr("Choose a folder of PDF files to merge"))
+        self.cancel_button = QPushButton(self.tr("&Cancel merge"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel the merge after the current file"))
+        self.cancel_button.setEnabled(False)
+        self.clear_button = QPushButton(self.tr("C&lear results"), self)
+        self.clear_button.setAccessibleName(self.tr("Clear the table of results"))
+
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Merge progress"))
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("%v of %m files"))
+        self.status = QLabel(self.tr("No files merged yet."), self)
+        self.status.setAccessibleName(self.tr("Merge status"))
+        self.status.setWordWrap(True)
+
+        self.model = RowsModel([
+            Column("file", self.tr("File"), lambda r: Path(r.file).name or r.file, tip=lambda r: r.file),
+            Column("status", self.tr("Result"), self.status_label, color=self._status_color,
+                   bold=lambda r: r.status == "rejected"),
+            Column("visit", self.tr("Visit"), lambda r: r.organisation,
+                   tip=lambda r: r.visit_id or ""),
+            Column("author", self.tr("Author"), lambda r: r.author),
+            Column("reason", self.tr("Reason"), self._reason, tip=self._reason),
+        ], self)
+        self.table = table(self, self.tr("Results of the merge, one row per file"), self.model)
+        self.table.setColumnWidth(0, 240)
+        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(2, 200)
+        self.table.setColumnWidth(3, 150)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose_files)
+        buttons.addWidget(self.choose_folder)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.clear_button)
+        bar = QHBoxLayout()
+        bar.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.zone)
+        layout.addLayout(buttons)
+        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+
+        self.choose_files.clicked.connect(self.ask_files)
+        self.choose_folder.clicked.connect(self.ask_folder)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.clear_button.clicked.connect(lambda: self.model.reset([]))
+
+    # texts ---------------------------------------------------------------------
+    def status_label(self, r: FileResult) -> str:
+        return {"accepted": self.tr("accepted"), "unchanged": self.tr("unchanged"), "rejected": self.tr("rejected"),
+                "skipped": self.tr("not merged")}.get(r.status, r.status)
+
+    def _reason(self, r: FileResult) -> str:
+        text = r.reason
+        if r.disagreements:
+            more = self.tr("%n disagreement(s) to settle on the Disagreements page.", "", r.disagreements)
+            text = f"{text} {more}".strip()
+        return text
+
+    @staticmethod
+    def _status_color(r: FileResult):  # noqa: ANN205
+        return {"accepted": GREEN, "rejected": RED}.get(r.status, GREY)
+
+    # choosing and dropping -----------------------------------------------------
+    def ask_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Signed minutes to merge"), "", self.tr("PDF files (*.pdf);;All files (*)"))
+        if names:
+            self.add_paths(names)
+
+    def ask_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("A folder of signed minutes to merge"))
+        if folder:
+            self.add_paths([folder])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if _local_paths(event):
+            event.acceptProposedAction()
+            self.zone.set_hover(True)
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: ANN001, N802
+        self.zone.set_hover(False)
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        self.zone.set_hover(False)
+        paths = _local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+
+    # merging ---------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def add_paths(self, paths: list[str | Path]) -> None:
+        """Merge these files and folders (what a drop and the file dialogs call); queued while a merge runs."""
+        self.pending.extend(Path(p) for p in paths)
+        if not self.busy:
+            self._start()
+
+    def _start(self) -> None:
+        items, self.pending = self.pending, []
+        if not items:
+            return
+        files = collect_files(items)
+        if not files:
+            self.status.setText(self.tr("There is no PDF file in what was dropped."))
+            return
+        self.files = files
+        db = current(self.services).db
+        self.progress.setRange(0, len(files))
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Verifying and merging %n file(s)…", "", len(files)))
+        self.cancel_button.setEnabled(True)
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 (on the worker thread)
+            return Merger(db).merge_all(files, progress=progress, cancelled=cancelled)
+
+        self.results: list[FileResult] = []
+        self.task = Task(work)
+        self.task.progressed.connect(self._progressed)
+        self.task.succeeded.connect(self._done)
+        self.task.failed.connect(self._failed)
+        self.task.start()
+
+    def _progressed(self, done: int, total: int, result: FileResult) -> None:
+        self.results.append(result)
+        self.model.append(result)
+        self.table.scrollToBottom()
+        self.progress.setValue(done)
+        self.status.setText(self.tr("Merged %1 of %2: %3").replace("%1", str(done)).replace("%2", str(total))
+                            .replace("%3", Path(result.file).name))
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.pending.clear()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("Cancelling after the current file…"))
+
+    def _done(self, results: list[FileResult]) -> None:
+        cancelled = self.task is not None and self.task.cancelled
+        for path in self.files[len(results):]:  # what a cancel left out
+            row = FileResult(str(path), "skipped", self.tr("The merge was cancelled before this file."))
+            self.model.append(row)
+        counts = {k: sum(1 for r in results if r.status == k) for k in ("accepted", "unchanged", "rejected")}
+        summary = (self.tr("%1 accepted, %2 unchanged, %3 rejected.")
+                   .replace("%1", str(counts["accepted"])).replace("%2", str(counts["unchanged"]))
+                   .replace("%3", str(counts["rejected"])))
+        if cancelled:
+            summary = self.tr("Cancelled: %1 of %2 files merged.").replace("%1", str(len(results))).replace(
+                "%2", str(len(self.files))) + " " + summary
+        self.status.setText(summary)
+        self._finish(results)
+
+    def _failed(self, err: BaseException) -> None:
+        self.status.setText(self.tr("The merge stopped: %1").replace("%1", message_of(err)))
+        warn(self, self.tr("Merge"), message_of(err))
+        self._finish(self.results)
+
+    def _finish(self, results: list[FileResult]) -> None:
+        self.task = None
+        self.cancel_button.setEnabled(False)
+        self.progress.setValue(len(results))
+        self.merged.emit(list(results))
+        if self.pending:
+            self._start()
+
+    def shutdown(self) -> None:
+        """Stop after the current file and wait (before the database closes)."""
+        if self.task is not None:
+            task = self.task
+            task.cancel()
+            task.wait()

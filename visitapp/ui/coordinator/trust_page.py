@@ -1,0 +1,124 @@
+"""Trust: the certificates of the signers whose minutes the registry accepts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from visitapp.errors import UserError
+from visitapp.registry.trust import TrustedInfo, TrustStore
+from visitapp.ui.coordinator.common import ServicesRef, current, selected_row, table, warn
+from visitapp.ui.coordinator.models import RED, Column, RowsModel
+from visitapp.ui.labels import fmt_date
+
+
+def grouped(fingerprint: str) -> str:
+    """``ab12cd…`` as ``AB:12:CD:…``, the way certificate viewers show it."""
+    return ":".join(fingerprint[i:i + 2] for i in range(0, len(fingerprint), 2)).upper()
+
+
+def _expired(info: TrustedInfo) -> bool:
+    return info.not_after is not None and info.not_after < dt.datetime.now(dt.UTC)
+
+
+class TrustPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, services: ServicesRef, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        intro = QLabel(self.tr("Minutes are merged only when they are signed by one of these people. "
+                               "Ask each official for the certificate file (.pem) that visitapp wrote beside "
+                               "their key."), self)
+        intro.setWordWrap(True)
+        self.model = RowsModel([
+            Column("name", self.tr("Name"), lambda r: r.subject),
+            Column("institution", self.tr("Institution"), lambda r: r.organisation),
+            Column("fingerprint", self.tr("Fingerprint (SHA-256)"), lambda r: grouped(r.fingerprint)[:47] + "…",
+                   tip=lambda r: grouped(r.fingerprint)),
+            Column("valid", self.tr("Valid until"), self._validity, color=lambda r: RED if _expired(r) else None,
+                   bold=_expired),
+            Column("added", self.tr("Trusted since"), lambda r: fmt_date(r.added_at.date()) if r.added_at else ""),
+        ], self)
+        self.table = table(self, self.tr("Trusted signers"), self.model, stretch=2)
+        self.table.setColumnWidth(0, 180)
+        self.table.setColumnWidth(1, 240)
+        self.table.setColumnWidth(3, 140)
+        self.add_button = QPushButton(self.tr("&Add certificate…"), self)
+        self.add_button.setAccessibleName(self.tr("Trust the signer of a certificate file"))
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.remove_button.setAccessibleName(self.tr("Stop trusting the selected signer"))
+        self.remove_button.setEnabled(False)
+        self.empty = QLabel(self.tr("No trusted signers yet: every merged file would be rejected."), self)
+        self.empty.setStyleSheet("QLabel { color: #b00020; }")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+
+        self.add_button.clicked.connect(self.ask_add)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.table.selectionModel().selectionChanged.connect(self._selection)
+        self.model.modelReset.connect(self._selection)
+        self.reload()
+
+    def _validity(self, r: TrustedInfo) -> str:
+        if r.not_after is None:
+            return ""
+        text = fmt_date(r.not_after.date())
+        return self.tr("%1 (expired)").replace("%1", text) if _expired(r) else text
+
+    def _selection(self, *_args) -> None:  # noqa: ANN002
+        self.remove_button.setEnabled(selected_row(self.table) is not None)
+
+    def reload(self) -> None:
+        rows = TrustStore(current(self.services).db).list()
+        self.model.reset(rows)
+        self.empty.setVisible(not rows)
+
+    def ask_add(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Certificate of a signer to trust"), "",
+            self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
+        if name:
+            self.add_file(Path(name))
+
+    def add_file(self, path: Path) -> list[TrustedInfo]:
+        try:
+            added = TrustStore(current(self.services).db).add_file(Path(path))
+        except UserError as err:
+            warn(self, self.tr("Trust a signer"), str(err))
+            return []
+        self.reload()
+        if added:
+            index = next((i for i, r in enumerate(self.model.rows) if r.fingerprint == added[-1].fingerprint), -1)
+            if index >= 0:
+                self.table.selectRow(index)
+        self.changed.emit()
+        return added
+
+    def remove_selected(self) -> None:
+        info = selected_row(self.table)
+        if info is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Stop trusting a signer"),
+            self.tr("Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; "
+                    "what was merged stays.").replace("%1", info.subject or "?").replace("%2", info.organisation or "-"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            TrustStore(current(self.services).db).remove(info.fingerprint)
+        except UserError as err:
+            warn(self, self.tr("Stop trusting a signer"), str(err))
+        self.reload()
+        self.changed.emit()
