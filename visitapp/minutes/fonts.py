@@ -76,8 +76,8 @@ def make_stamp_font(source: Path, target: Path) -> None:
     options = subset.Options()
     options.layout_features = []  # no kerning: layout tables are what makes subsetting slow
     options.hinting = False
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # copyright, names, version, licence
+    options.name_languages = [0x409]
     options.notdef_outline = True
     font = TTFont(str(source))
     subsetter = subset.Subsetter(options)
