@@ -13,7 +13,7 @@ import subprocess
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from minutes_sample import sample_record, softhsm_module
+from minutes_sample import require_tool, sample_record, softhsm_module
 
 from visitapp.minutes.export import minutes_pdf
 from visitapp.signing.errors import KeyMismatch, TokenError, WrongPassword
@@ -80,13 +80,19 @@ def unsigned() -> bytes:
     return minutes_pdf(sample_record("pl"))
 
 
-def test_sign_with_token_and_verify(token, unsigned):
+def test_sign_with_token_and_verify(token, unsigned, tmp_path):
     module, pem = token
     result = sign_pdf(unsigned, Pkcs11Source(module, TOKEN, "zofia", PIN))
     assert result.signer == "Jędrzej Łoś"
     report = verify_pdf(result.pdf, load_trust_roots([pem]))
     assert report.ok, report.all_problems()
     assert report.signatures[0].institution == "Urząd Miasta Krakowa"
+    pdfsig = require_tool("pdfsig")
+    path = tmp_path / "token.pdf"
+    path.write_bytes(result.pdf)
+    out = subprocess.run([pdfsig, str(path)], capture_output=True, text=True).stdout
+    assert "Signature Validation: Signature is Valid." in out, out
+    assert "Signer Certificate Common Name: Jędrzej Łoś" in out
 
 
 def test_wrong_pin(token, unsigned):
