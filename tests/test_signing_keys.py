@@ -104,3 +104,11 @@ def test_keygen_needs_a_name_and_a_password(tmp_path):
     with pytest.raises(InvalidInput, match="must not be empty"):
         keygen("A", "B", tmp_path / "me.p12", "")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_keygen_never_overwrites_a_key(keys):
+    p12, pem, _cert = keys
+    before = p12.read_bytes()
+    with pytest.raises(InvalidInput, match="already exists"):
+        keygen("Someone Else", "", p12, "pw")
+    assert p12.read_bytes() == before and pem.exists()

@@ -121,8 +121,11 @@ def keygen(name: str, institution: str, out: Path, password: str) -> tuple[Path,
     pem = pem_path_for(out)
     if pem == out:
         raise InvalidInput(_("The key file must not end in .pem; use .p12."))
-    check_writable(out)
-    check_writable(pem)
+    for path in (out, pem):
+        if path.is_file():  # a personal key is not replaceable: never overwrite one by accident
+            raise InvalidInput(_("{path} already exists; choose another file name or move it away first.").format(
+                path=path))
+        check_writable(path)
     key, cert = make_certificate(name, institution)
     write_atomic(out, pkcs12_bytes(key, cert, password), mode=0o600)
     write_atomic(pem, certificate_pem(cert))
