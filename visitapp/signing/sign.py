@@ -224,7 +224,7 @@ def _stamp_style(lang: str, params: dict[str, str]) -> TextStampStyle:
     return TextStampStyle(
         stamp_text="\n".join(lines),
         text_box_style=TextBoxStyle(font=font, font_size=STAMP_FONT_SIZE, leading=STAMP_FONT_SIZE + 2),
-        timestamp_format="%Y-%m-%d %H:%M:%S UTC",
+        timestamp_format="%Y-%m-%d %H:%M:%S %Z",  # pyHanko passes the local time, with its zone
         border_width=1,
         background=None,
     )
