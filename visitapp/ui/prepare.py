@@ -183,6 +183,14 @@ class PrepareDialog(QDialog):
         column.addWidget(agenda, 1)
         return column
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Return adds a participant (in those fields) and never closes the dialog; Ctrl+Enter saves."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.save()
+            return
+        super().keyPressEvent(event)
+
     # behaviour -------------------------------------------------------------
     def _check_nip(self, text: str) -> None:
         if not text.strip():
@@ -212,6 +220,9 @@ class PrepareDialog(QDialog):
     def add_participant(self) -> None:
         name = self.person.text().strip()
         if not name:
+            return
+        if name in [a.name for a in self.attendees()]:
+            self.person.selectAll()
             return
         person = self.people.get(name)
         attendee = Attendee(name, self.institution.text().strip(), self.role.text().strip(),
