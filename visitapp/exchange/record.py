@@ -15,7 +15,7 @@ import datetime as dt
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _
@@ -96,8 +96,8 @@ class TemplateRec(_Part):
 class VisitRec(_Part):
     id: str = Field(pattern=UUID_PATTERN)
     title: str = ""
-    starts_at: dt.datetime
-    ends_at: dt.datetime | None = None
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime | None = None
     place: str = ""
     status: Literal["planned", "in_progress", "finalised"]
     language: Literal["pl", "en"]
@@ -110,8 +110,8 @@ class NoteRec(_Part):
     kind: Literal["note", "quote", "decision", "commitment", "question", "risk"]
     text: str
     author: str = ""
-    created_at: dt.datetime
-    updated_at: dt.datetime
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
     tags: list[str] = Field(default_factory=list)
     visibility: Literal["internal", "partners", "company"]
     position: int = 0
@@ -124,15 +124,15 @@ class ActionRec(_Part):
     owner: str = ""
     due_date: dt.date | None = None
     status: Literal["open", "done", "cancelled"]
-    created_at: dt.datetime
-    updated_at: dt.datetime
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
 
 
 class AnswerRec(_Part):
     field: str
     value: float | int | str | list[str] | None
     author: str = ""
-    updated_at: dt.datetime
+    updated_at: AwareDatetime
 
 
 class AuthorRec(_Part):
@@ -147,7 +147,7 @@ class VisitRecord(_Part):
     format: str = Field(pattern=r"^visitapp\.visit/\d+$")
     minor: int = Field(default=FORMAT_MINOR, ge=0)
     app_version: str
-    exported_at: dt.datetime
+    exported_at: AwareDatetime
     copy_kind: Literal["internal", "company"] = Field(alias="copy")
     version: int | None = Field(default=None, ge=1, description="finalised version number, if finalised")
     author: AuthorRec

@@ -23,7 +23,7 @@ from visitapp import __version__
 from visitapp.db import Database
 from visitapp.db import models as m
 from visitapp.errors import InvalidInput, NotFound
-from visitapp.exchange.record import UUID_PATTERN
+from visitapp.exchange.record import UUID_PATTERN, OrganisationRec, ParticipantRec, SeriesRec
 from visitapp.i18n import _
 from visitapp.minutes.output import write_atomic
 from visitapp.templates import all_templates
@@ -37,38 +37,10 @@ class _Part(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class PlanSeries(_Part):
-    id: str = Field(pattern=UUID_PATTERN)
-    name: str = Field(min_length=1)
-    description: str = ""
-
-
-class PlanOrganisation(_Part):
-    id: str = Field(pattern=UUID_PATTERN)
-    name: str = Field(min_length=1)
-    nip: str | None = Field(default=None, pattern=r"^\d{10}$")
-    krs: str | None = None
-    regon: str | None = None
-    sector: str = ""
-    address: str = ""
-    website: str = ""
-    in_city_since: int | None = None
-
-
-class PlanPerson(_Part):
-    id: str = Field(pattern=UUID_PATTERN)
-    name: str = Field(min_length=1)
-    role: str = ""
-    institution: str = ""
-    email: str = ""
-    phone: str = ""
-
-
-class PlanParticipant(_Part):
-    id: str = Field(pattern=UUID_PATTERN)
-    person: PlanPerson
-    side: Literal["city", "company", "other"] = "city"
-    role: str = ""
+# The organisation, people and series travel in the same shape as in the visit record.
+PlanSeries = SeriesRec
+PlanOrganisation = OrganisationRec
+PlanParticipant = ParticipantRec
 
 
 class PlanVisit(_Part):
