@@ -16,8 +16,10 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/visitapp demo --if-missing
-	$(VENV)/bin/visitapp visits
+	$(VENV)/bin/visitapp gui
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m visitapp.ui.screenshots docs/screenshots
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
