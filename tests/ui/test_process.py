@@ -59,10 +59,12 @@ def test_gui_command_opens_visit_and_quits(tmp_path, db_path, demo):
 
 def test_only_visitapp_ui_imports_qt():
     code = (
-        "import pkgutil, importlib, sys, visitapp\n"
-        "for m in pkgutil.walk_packages(visitapp.__path__, 'visitapp.'):\n"
-        "    if m.name.startswith('visitapp.ui') or m.name.endswith('__main__'): continue\n"
-        "    importlib.import_module(m.name)\n"
+        "import importlib, pathlib, sys, visitapp\n"
+        "root = pathlib.Path(visitapp.__file__).parent\n"
+        "for f in sorted(root.rglob('*.py')):\n"
+        "    parts = f.relative_to(root.parent).with_suffix('').parts\n"
+        "    if parts[1:2] == ('ui',) or 'migrations' in parts or parts[-1] == '__main__': continue\n"
+        "    importlib.import_module('.'.join(parts[:-1] if parts[-1] == '__init__' else parts))\n"
         "bad = sorted(n for n in sys.modules if n.startswith(('PySide6', 'shiboken6')))\n"
         "print(bad); sys.exit(1 if bad else 0)\n"
     )

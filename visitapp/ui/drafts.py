@@ -40,7 +40,7 @@ class DraftKeeper(QObject):
     def flush(self) -> None:
         """Store the current text now (cleared when empty); no-op when nothing changed."""
         self._timer.stop()
-        if not self.dirty:
+        if not self.dirty or self.worker.closed:
             return
         self.dirty = False
         text, data, svc, visit, key = self._text(), self._data(), self.services(), self.visit_id, self.key
@@ -57,6 +57,8 @@ class DraftKeeper(QObject):
         """The text became a note (or was abandoned): forget the draft."""
         self._timer.stop()
         self.dirty = False
+        if self.worker.closed:
+            return
         svc, visit, key = self.services(), self.visit_id, self.key
         self.worker.submit(lambda: svc.drafts.clear(visit, key), None, self._failed)
 

@@ -53,6 +53,10 @@ class DbWorker(QObject):
             on_done(result)
 
     @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
     def busy(self) -> bool:
         return self._pending > 0
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QFormLayout, QGroupBox, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
+    QComboBox, QCompleter, QFormLayout, QGroupBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from visitapp.services.dto import AnswerInfo
@@ -34,8 +34,11 @@ class FieldsPanel(QScrollArea):
             fields = [f for f in template.fields if f.section == section.key]
             if not fields:
                 continue
-            group = QGroupBox(section.title.get(lang), body)
+            group = QGroupBox(body)  # the title as a wrapped label: long titles must not widen the panel
             form = QFormLayout(group)
+            title = QLabel(section.title.get(lang), group)
+            title.setWordWrap(True)
+            form.addRow(title)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
             for spec in fields:
                 editor = self._editor(spec, lang, answers.get(spec.key))
@@ -50,9 +53,10 @@ class FieldsPanel(QScrollArea):
     def show_section(self, key: str) -> None:
         group = self._groups.get(key)
         for section_key, box in self._groups.items():
-            font = box.font()
+            title = box.findChild(QLabel)
+            font = title.font()
             font.setBold(section_key == key)
-            box.setFont(font)
+            title.setFont(font)
         if group is not None:
             self.verticalScrollBar().setValue(group.y())
 
