@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test venv clean translations
+.PHONY: run test venv clean translations screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "visitapp needs Python 3.11 or newer"'
@@ -27,11 +27,21 @@ test: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
 
-# Core/CLI gettext catalogue: extract, merge into the Polish .po, compile every domain.
-CORE_SOURCES := visitapp/__init__.py visitapp/errors.py visitapp/i18n.py visitapp/templates.py \
+# gettext catalogues of the core (no Qt): one domain per area, each extracted from its
+# sources, merged into the Polish .po (the translator's file) and compiled to .mo.
+# The GUI's Qt catalogues are in resources/translations (see README).
+DOMAIN_visitapp := visitapp/__init__.py visitapp/errors.py visitapp/i18n.py visitapp/templates.py \
 	visitapp/validation.py visitapp/demo.py visitapp/db visitapp/services visitapp/exchange \
-	visitapp/cli/__init__.py visitapp/cli/common.py visitapp/cli/core.py
+	visitapp/cli/__init__.py visitapp/cli/common.py visitapp/cli/core.py visitapp/cli/gui.py
+DOMAIN_minutes := visitapp/minutes visitapp/signing visitapp/cli/minutes.py
+DOMAIN_coordinator := visitapp/registry visitapp/cli/coordinator.py
 translations: $(STAMP)
-	$(VENV)/bin/pybabel extract --no-location --omit-header -k _ -k ngettext:1,2 -o build/visitapp.pot $(CORE_SOURCES)
-	$(VENV)/bin/pybabel update -D visitapp -i build/visitapp.pot -d resources/locale -l pl --no-location
-	$(VENV)/bin/pybabel compile -d resources/locale --statistics
+	mkdir -p build
+	for domain in visitapp minutes coordinator; do \
+	  case $$domain in visitapp) src="$(DOMAIN_visitapp)";; minutes) src="$(DOMAIN_minutes)";; coordinator) src="$(DOMAIN_coordinator)";; esac; \
+	  $(VENV)/bin/pybabel extract --no-location --omit-header -k _ -k t -k ngettext:1,2 -o build/$$domain.pot $$src && \
+	  $(VENV)/bin/pybabel update -D $$domain -i build/$$domain.pot -d resources/locale -l pl --no-fuzzy-matching --ignore-obsolete || exit 1; \
+	done
+	for domain in visitapp minutes coordinator; do \
+	  $(VENV)/bin/pybabel compile -D $$domain -d resources/locale --statistics || exit 1; \
+	done
