@@ -87,7 +87,7 @@ class ActionsPage(QWidget):
         self.status.setCurrentIndex(1)  # open items first: that is what needs following up
         status_label = QLabel(self.tr("&Status:"), self)
         status_label.setBuddy(self.status)
-        self.overdue = QCheckBox(self.tr("O&verdue only"), self)
+        self.overdue = QCheckBox(self.tr("Overdue on&ly"), self)
         self.overdue.setAccessibleName(self.tr("Show only overdue action items"))
         self.count = QLabel(self)
         self.count.setAccessibleName(self.tr("Number of action items shown"))
@@ -117,7 +117,7 @@ class ActionsPage(QWidget):
             self.table.setColumnWidth(col, width)
         self.done_button = QPushButton(self.tr("Mark &done"), self)
         self.done_button.setAccessibleName(self.tr("Mark the selected action item done"))
-        self.reopen_button = QPushButton(self.tr("Re&open"), self)
+        self.reopen_button = QPushButton(self.tr("&Reopen"), self)
         self.reopen_button.setAccessibleName(self.tr("Open the selected action item again"))
         hint = QLabel(self.tr("F2 or a double click changes the status, owner or due date in place."), self)
         hint.setStyleSheet("QLabel { color: #5f6368; }")
@@ -169,6 +169,9 @@ class ActionsPage(QWidget):
             owner=self.owner.text().strip() or None, status=self.status.currentData(),
             overdue_on=self.today if self.overdue.isChecked() else None)
         self.model.reset(rows)
+        due = self.model.column_of("due")
+        self.table.resizeColumnToContents(due)
+        self.table.setColumnWidth(due, max(self.table.columnWidth(due), 130))
         overdue = sum(1 for r in rows if self._overdue(r))
         text = self.tr("%n action item(s)", "", len(rows))
         if overdue:

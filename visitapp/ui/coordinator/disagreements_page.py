@@ -42,7 +42,7 @@ class DisagreementsPage(QWidget):
         self.table = table(self, self.tr("Disagreements between officials' minutes"), self.model, stretch=3)
         for col, width in ((0, 200), (1, 120), (2, 240), (4, 160), (5, 90)):
             self.table.setColumnWidth(col, width)
-        self.keep_current = QPushButton(self.tr("&Keep the registry's value"), self)
+        self.keep_current = QPushButton(self.tr("Keep the &registry's value"), self)
         self.keep_current.setAccessibleName(self.tr("Settle the selected disagreement with the registry's value"))
         self.take_other = QPushButton(self.tr("&Take the other value"), self)
         self.take_other.setAccessibleName(self.tr("Settle the selected disagreement with the other official's value"))

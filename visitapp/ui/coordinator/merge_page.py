@@ -61,14 +61,14 @@ class MergePage(QWidget):
         self.zone = DropZone(self.tr("Drop signed minutes (PDF files) or whole folders here.\n"
                                      "Each file is verified, then merged into the registry."), self)
         self.zone.setAccessibleName(self.tr("Drop area for signed minutes"))
-        self.choose_files = QPushButton(self.tr("Choose &files…"), self)
+        self.choose_files = QPushButton(self.tr("Choose f&iles…"), self)
         self.choose_files.setAccessibleName(self.tr("Choose PDF files to merge"))
         self.choose_folder = QPushButton(self.tr("Choose f&older…"), self)
         self.choose_folder.setAccessibleName(self.tr("Choose a folder of PDF files to merge"))
         self.cancel_button = QPushButton(self.tr("&Cancel merge"), self)
         self.cancel_button.setAccessibleName(self.tr("Cancel the merge after the current file"))
         self.cancel_button.setEnabled(False)
-        self.clear_button = QPushButton(self.tr("C&lear results"), self)
+        self.clear_button = QPushButton(self.tr("Clear res&ults"), self)
         self.clear_button.setAccessibleName(self.tr("Clear the table of results"))
 
         self.progress = QProgressBar(self)
@@ -120,8 +120,27 @@ class MergePage(QWidget):
         return {"accepted": self.tr("accepted"), "unchanged": self.tr("unchanged"), "rejected": self.tr("rejected"),
                 "skipped": self.tr("not merged")}.get(r.status, r.status)
 
+    def _changes(self, r: FileResult) -> str:
+        """What an accepted file brought, in a few words."""
+        c = r.changes
+        parts = []
+        if c.get("visits_added"):
+            parts.append(self.tr("new visit"))
+        for key, text in (("notes_added", self.tr("%n note(s) added", "", c.get("notes_added", 0))),
+                          ("notes_updated", self.tr("%n note(s) updated", "", c.get("notes_updated", 0))),
+                          ("notes_removed", self.tr("%n note(s) removed", "", c.get("notes_removed", 0))),
+                          ("actions_added", self.tr("%n action item(s) added", "", c.get("actions_added", 0))),
+                          ("actions_updated", self.tr("%n action item(s) updated", "", c.get("actions_updated", 0)))):
+            if c.get(key):
+                parts.append(text)
+        return ", ".join(parts)
+
     def _reason(self, r: FileResult) -> str:
         text = r.reason
+        if r.status == "accepted":
+            changes = self._changes(r)
+            if changes:
+                text = f"{text} {changes[:1].upper()}{changes[1:]}.".strip()
         if r.disagreements:
             more = self.tr("%n disagreement(s) to settle on the Disagreements page.", "", r.disagreements)
             text = f"{text} {more}".strip()

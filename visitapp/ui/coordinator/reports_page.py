@@ -33,7 +33,9 @@ class ReportsPage(QWidget):
 
         self.series = QComboBox(self)
         self.series.setAccessibleName(self.tr("Series to report on or plan"))
-        series_label = QLabel(self.tr("S&eries:"), self)
+        self.series.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.series.setMinimumWidth(260)
+        series_label = QLabel(self.tr("&Series:"), self)
         series_label.setBuddy(self.series)
 
         report_box = QGroupBox(self.tr("Series report"), self)
@@ -48,9 +50,13 @@ class ReportsPage(QWidget):
         self.report_button = QPushButton(self.tr("Write the &report…"), report_box)
         self.report_button.setAccessibleName(self.tr("Write the series report as a PDF file"))
         form = QFormLayout(report_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.with_csv)
-        form.addRow(self.report_button)
+        report_row = QHBoxLayout()
+        report_row.addWidget(self.report_button)
+        report_row.addStretch(1)
+        form.addRow(report_row)
         report_note = QLabel(self.tr("Overview of visits, organisations and people; action items by owner and "
                                      "status with overdue ones marked; themes across visits; a page per "
                                      "organisation."), report_box)
@@ -84,7 +90,8 @@ class ReportsPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(series_label)
-        top.addWidget(self.series, 1)
+        top.addWidget(self.series)
+        top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(report_box)
@@ -186,7 +193,7 @@ class ReportsPage(QWidget):
             warn(self, self.tr("Import a plan"), str(err))
             self.status.setText(str(err))
             return None
-        text = (self.tr("Plan imported: %1 visit(s) added, %2 updated, %3 unchanged.")
+        text = (self.tr("Visits from the plan: %1 added, %2 updated, %3 unchanged.")
                 .replace("%1", str(len(result.added))).replace("%2", str(len(result.updated)))
                 .replace("%3", str(len(result.unchanged))))
         self.status.setText(text)

@@ -39,11 +39,11 @@ class CoordinatorView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Coordinator's tasks"))
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.merge, self.tr("&Merge"))
-        self.tabs.addTab(self.trust, self.tr("&Trusted signers"))
-        self.tabs.addTab(self.actions, self.tr("&Action items"))
+        self.tabs.addTab(self.merge, self.tr("Merge"))
+        self.tabs.addTab(self.trust, self.tr("Trusted signers"))
+        self.tabs.addTab(self.actions, self.tr("Action items"))
         self.tabs.addTab(self.disagreements, "")
-        self.tabs.addTab(self.reports, self.tr("&Reports and plans"))
+        self.tabs.addTab(self.reports, self.tr("Reports and plans"))
         for i, name in enumerate((self.tr("Merge signed minutes"), self.tr("Trusted signers"),
                                   self.tr("Follow up action items"), self.tr("Disagreements to settle"),
                                   self.tr("Reports and plans"))):
@@ -62,8 +62,8 @@ class CoordinatorView(QWidget):
 
     def _count(self, n: int) -> None:
         i = self.tabs.indexOf(self.disagreements)
-        self.tabs.setTabText(i, self.tr("&Disagreements (%1)").replace("%1", str(n)) if n
-                             else self.tr("&Disagreements"))
+        self.tabs.setTabText(i, self.tr("Disagreements (%1)").replace("%1", str(n)) if n
+                             else self.tr("Disagreements"))
 
     def _merged(self, results: list) -> None:
         if any(r.status == "accepted" for r in results):

@@ -155,7 +155,7 @@ def test_resolve_a_disagreement(qtbot, svc, disputed, messages):
     qtbot.addWidget(view)
     view.show()
     page = view.disagreements
-    assert view.tabs.tabText(view.tabs.indexOf(page)) == "&Disagreements (1)"
+    assert view.tabs.tabText(view.tabs.indexOf(page)) == "Disagreements (1)"
     assert page.model.rowCount() == 1
     assert (cell(page.model, 0, "field"), cell(page.model, 0, "current"), cell(page.model, 0, "other"),
             cell(page.model, 0, "author")) == ("Place", "Biuro firmy, Kraków", "Zakład w Niepołomicach",
@@ -168,7 +168,7 @@ def test_resolve_a_disagreement(qtbot, svc, disputed, messages):
     assert svc.visits.get(disputed).place == "Zakład w Niepołomicach"
     assert disagreements(svc.db) == []
     assert page.model.rowCount() == 0 and page.empty.isVisibleTo(page)
-    assert view.tabs.tabText(view.tabs.indexOf(page)) == "&Disagreements"
+    assert view.tabs.tabText(view.tabs.indexOf(page)) == "Disagreements"
     page.show_settled.setChecked(True)
     assert cell(page.model, 0, "state") == "settled"
     assert not messages

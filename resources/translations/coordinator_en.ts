@@ -1,0 +1,842 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>ActionsPage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="77"/>
+        <source>institution or person</source>
+        <translation>institution or person</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="79"/>
+        <source>Filter by owner</source>
+        <translation>Filter by owner</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="80"/>
+        <source>&amp;Owner contains:</source>
+        <translation>&amp;Owner contains:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="83"/>
+        <source>Filter by status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="84"/>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="88"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="90"/>
+        <source>Overdue on&amp;ly</source>
+        <translation>Overdue on&amp;ly</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="91"/>
+        <source>Show only overdue action items</source>
+        <translation>Show only overdue action items</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="93"/>
+        <source>Number of action items shown</source>
+        <translation>Number of action items shown</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="96"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="98"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="100"/>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="101"/>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="186"/>
+        <source>Action item</source>
+        <translation>Action item</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="102"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="103"/>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="105"/>
+        <source>Action items</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="112"/>
+        <source>Status of the action item</source>
+        <translation>Status of the action item</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="115"/>
+        <source>no due date</source>
+        <translation>no due date</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="115"/>
+        <source>Due date of the action item</source>
+        <translation>Due date of the action item</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="118"/>
+        <source>Mark &amp;done</source>
+        <translation>Mark &amp;done</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="119"/>
+        <source>Mark the selected action item done</source>
+        <translation>Mark the selected action item done</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="120"/>
+        <source>&amp;Reopen</source>
+        <translation>&amp;Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="121"/>
+        <source>Open the selected action item again</source>
+        <translation>Open the selected action item again</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="122"/>
+        <source>F2 or a double click changes the status, owner or due date in place.</source>
+        <translation>F2 or a double click changes the status, owner or due date in place.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="151"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="151"/>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="151"/>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="160"/>
+        <source>%1 (overdue)</source>
+        <translation>%1 (overdue)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="173"/>
+        <source>%n action item(s)</source>
+        <translation>
+            <numerusform>%n action item</numerusform>
+            <numerusform>%n action items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="175"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorView</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="31"/>
+        <source>Coordinator</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="40"/>
+        <source>Coordinator&apos;s tasks</source>
+        <translation>Coordinator&apos;s tasks</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="47"/>
+        <source>Merge signed minutes</source>
+        <translation>Merge signed minutes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="43"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="47"/>
+        <source>Trusted signers</source>
+        <translation>Trusted signers</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="42"/>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="44"/>
+        <source>Action items</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="48"/>
+        <source>Follow up action items</source>
+        <translation>Follow up action items</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="48"/>
+        <source>Disagreements to settle</source>
+        <translation>Disagreements to settle</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="65"/>
+        <source>Disagreements (%1)</source>
+        <translation>Disagreements (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="66"/>
+        <source>Disagreements</source>
+        <translation>Disagreements</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="46"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="49"/>
+        <source>Reports and plans</source>
+        <translation>Reports and plans</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementsPage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="25"/>
+        <source>Two officials&apos; minutes of the same visit say different things. Nothing was overwritten: both values are kept until you choose one.</source>
+        <translation>Two officials&apos; minutes of the same visit say different things. Nothing was overwritten: both values are kept until you choose one.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="28"/>
+        <source>Show &amp;settled ones too</source>
+        <translation>Show &amp;settled ones too</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="29"/>
+        <source>Also list disagreements already settled</source>
+        <translation>Also list disagreements already settled</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="31"/>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="32"/>
+        <source>Fact</source>
+        <translation>Fact</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="33"/>
+        <source>In the registry</source>
+        <translation>In the registry</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="35"/>
+        <source>Other official&apos;s value</source>
+        <translation>Other official&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="38"/>
+        <source>Other official</source>
+        <translation>Other official</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="39"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="39"/>
+        <source>settled</source>
+        <translation>settled</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="39"/>
+        <source>to settle</source>
+        <translation>to settle</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="42"/>
+        <source>Disagreements between officials&apos; minutes</source>
+        <translation>Disagreements between officials&apos; minutes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="45"/>
+        <source>Keep the &amp;registry&apos;s value</source>
+        <translation>Keep the &amp;registry&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="46"/>
+        <source>Settle the selected disagreement with the registry&apos;s value</source>
+        <translation>Settle the selected disagreement with the registry&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="47"/>
+        <source>&amp;Take the other value</source>
+        <translation>&amp;Take the other value</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="48"/>
+        <source>Settle the selected disagreement with the other official&apos;s value</source>
+        <translation>Settle the selected disagreement with the other official&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="49"/>
+        <source>No disagreements to settle.</source>
+        <translation>No disagreements to settle.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="76"/>
+        <source>Answer: %1</source>
+        <translation>Answer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="77"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="77"/>
+        <source>Date and time</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="78"/>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="85"/>
+        <source>%1 (NIP %2)</source>
+        <translation>%1 (NIP %2)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="116"/>
+        <source>Settle a disagreement</source>
+        <translation>Settle a disagreement</translation>
+    </message>
+</context>
+<context>
+    <name>MergePage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="61"/>
+        <source>Drop signed minutes (PDF files) or whole folders here.
+Each file is verified, then merged into the registry.</source>
+        <translation>Drop signed minutes (PDF files) or whole folders here.
+Each file is verified, then merged into the registry.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="63"/>
+        <source>Drop area for signed minutes</source>
+        <translation>Drop area for signed minutes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="65"/>
+        <source>Choose PDF files to merge</source>
+        <translation>Choose PDF files to merge</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="66"/>
+        <source>Choose f&amp;older…</source>
+        <translation>Choose f&amp;older…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="67"/>
+        <source>Choose a folder of PDF files to merge</source>
+        <translation>Choose a folder of PDF files to merge</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="68"/>
+        <source>&amp;Cancel merge</source>
+        <translation>&amp;Cancel merge</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="69"/>
+        <source>Cancel the merge after the current file</source>
+        <translation>Cancel the merge after the current file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="64"/>
+        <source>Choose f&amp;iles…</source>
+        <translation>Choose f&amp;iles…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="71"/>
+        <source>Clear res&amp;ults</source>
+        <translation>Clear res&amp;ults</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="72"/>
+        <source>Clear the table of results</source>
+        <translation>Clear the table of results</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="75"/>
+        <source>Merge progress</source>
+        <translation>Merge progress</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="78"/>
+        <source>%v of %m files</source>
+        <translation>%v of %m files</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="79"/>
+        <source>No files merged yet.</source>
+        <translation>No files merged yet.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="80"/>
+        <source>Merge status</source>
+        <translation>Merge status</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="84"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="85"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="87"/>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="89"/>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="90"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="92"/>
+        <source>Results of the merge, one row per file</source>
+        <translation>Results of the merge, one row per file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="120"/>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="120"/>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="120"/>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="121"/>
+        <source>not merged</source>
+        <translation>not merged</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="128"/>
+        <source>new visit</source>
+        <translation>new visit</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="129"/>
+        <source>%n note(s) added</source>
+        <translation>
+            <numerusform>%n note added</numerusform>
+            <numerusform>%n notes added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="130"/>
+        <source>%n note(s) updated</source>
+        <translation>
+            <numerusform>%n note updated</numerusform>
+            <numerusform>%n notes updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="131"/>
+        <source>%n note(s) removed</source>
+        <translation>
+            <numerusform>%n note removed</numerusform>
+            <numerusform>%n notes removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="132"/>
+        <source>%n action item(s) added</source>
+        <translation>
+            <numerusform>%n action item added</numerusform>
+            <numerusform>%n action items added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="133"/>
+        <source>%n action item(s) updated</source>
+        <translation>
+            <numerusform>%n action item updated</numerusform>
+            <numerusform>%n action items updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="145"/>
+        <source>%n disagreement(s) to settle on the Disagreements page.</source>
+        <translation>
+            <numerusform>%n disagreement to settle on the Disagreements page.</numerusform>
+            <numerusform>%n disagreements to settle on the Disagreements page.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="156"/>
+        <source>Signed minutes to merge</source>
+        <translation>Signed minutes to merge</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="156"/>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF files (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="161"/>
+        <source>A folder of signed minutes to merge</source>
+        <translation>A folder of signed minutes to merge</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="200"/>
+        <source>There is no PDF file in what was dropped.</source>
+        <translation>There is no PDF file in what was dropped.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="206"/>
+        <source>Verifying and merging %n file(s)…</source>
+        <translation>
+            <numerusform>Verifying and merging %n file…</numerusform>
+            <numerusform>Verifying and merging %n files…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="224"/>
+        <source>Merged %1 of %2: %3</source>
+        <translation>Merged %1 of %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="232"/>
+        <source>Cancelling after the current file…</source>
+        <translation>Cancelling after the current file…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="237"/>
+        <source>The merge was cancelled before this file.</source>
+        <translation>The merge was cancelled before this file.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="240"/>
+        <source>%1 accepted, %2 unchanged, %3 rejected.</source>
+        <translation>%1 accepted, %2 unchanged, %3 rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="244"/>
+        <source>Cancelled: %1 of %2 files merged.</source>
+        <translation>Cancelled: %1 of %2 files merged.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="250"/>
+        <source>The merge stopped: %1</source>
+        <translation>The merge stopped: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="251"/>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="35"/>
+        <source>Series to report on or plan</source>
+        <translation>Series to report on or plan</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="38"/>
+        <source>&amp;Series:</source>
+        <translation>&amp;Series:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="41"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="163"/>
+        <source>Series report</source>
+        <translation>Series report</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="43"/>
+        <source>Language of the report</source>
+        <translation>Language of the report</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="47"/>
+        <source>Also write &amp;CSV files (visits, notes, action items) for spreadsheets</source>
+        <translation>Also write &amp;CSV files (visits, notes, action items) for spreadsheets</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="50"/>
+        <source>Write the &amp;report…</source>
+        <translation>Write the &amp;report…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="51"/>
+        <source>Write the series report as a PDF file</source>
+        <translation>Write the series report as a PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="54"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="60"/>
+        <source>Overview of visits, organisations and people; action items by owner and status with overdue ones marked; themes across visits; a page per organisation.</source>
+        <translation>Overview of visits, organisations and people; action items by owner and status with overdue ones marked; themes across visits; a page per organisation.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="67"/>
+        <source>Plan of visits</source>
+        <translation>Plan of visits</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="68"/>
+        <source>Include visits that are no longer &amp;planned</source>
+        <translation>Include visits that are no longer &amp;planned</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="69"/>
+        <source>E&amp;xport plan…</source>
+        <translation>E&amp;xport plan…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="70"/>
+        <source>Write the planned visits to a plan file for officials</source>
+        <translation>Write the planned visits to a plan file for officials</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="71"/>
+        <source>&amp;Import plan…</source>
+        <translation>&amp;Import plan…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="72"/>
+        <source>Add the visits of a plan file to this database</source>
+        <translation>Add the visits of a plan file to this database</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="73"/>
+        <source>Officials who import the plan start from the same visits, so every note on one visit shares its identity when it comes back to be merged.</source>
+        <translation>Officials who import the plan start from the same visits, so every note on one visit shares its identity when it comes back to be merged.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="87"/>
+        <source>Result of the last report or plan</source>
+        <translation>Result of the last report or plan</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="111"/>
+        <source>All series</source>
+        <translation>All series</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="123"/>
+        <source>Write the series report</source>
+        <translation>Write the series report</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="124"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="144"/>
+        <source>Writing the report…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="154"/>
+        <source>Report written to %1.</source>
+        <translation>Report written to %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="156"/>
+        <source>%n CSV file(s) in %1.</source>
+        <translation>
+            <numerusform>%n CSV file in %1.</numerusform>
+            <numerusform>%n CSV files in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="167"/>
+        <source>Export the plan of visits</source>
+        <translation>Export the plan of visits</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="168"/>
+        <source>Plan files (*.json)</source>
+        <translation>Plan files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="177"/>
+        <source>Export the plan</source>
+        <translation>Export the plan</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="179"/>
+        <source>%n planned visit(s) written to %1.</source>
+        <translation>
+            <numerusform>%n planned visit written to %1.</numerusform>
+            <numerusform>%n planned visits written to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="183"/>
+        <source>Import a plan of visits</source>
+        <translation>Import a plan of visits</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="184"/>
+        <source>Plan files (*.json);;All files (*)</source>
+        <translation>Plan files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="193"/>
+        <source>Import a plan</source>
+        <translation>Import a plan</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="196"/>
+        <source>Visits from the plan: %1 added, %2 updated, %3 unchanged.</source>
+        <translation>Visits from the plan: %1 added, %2 updated, %3 unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustPage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="33"/>
+        <source>Minutes are merged only when they are signed by one of these people. Ask each official for the certificate file (.pem) that visitapp wrote beside their key.</source>
+        <translation>Minutes are merged only when they are signed by one of these people. Ask each official for the certificate file (.pem) that visitapp wrote beside their key.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="38"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="39"/>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="40"/>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="42"/>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="44"/>
+        <source>Trusted since</source>
+        <translation>Trusted since</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="46"/>
+        <source>Trusted signers</source>
+        <translation>Trusted signers</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="50"/>
+        <source>&amp;Add certificate…</source>
+        <translation>&amp;Add certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="51"/>
+        <source>Trust the signer of a certificate file</source>
+        <translation>Trust the signer of a certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="52"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="53"/>
+        <source>Stop trusting the selected signer</source>
+        <translation>Stop trusting the selected signer</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="55"/>
+        <source>No trusted signers yet: every merged file would be rejected.</source>
+        <translation>No trusted signers yet: every merged file would be rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="78"/>
+        <source>%1 (expired)</source>
+        <translation>%1 (expired)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="90"/>
+        <source>Certificate of a signer to trust</source>
+        <translation>Certificate of a signer to trust</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="91"/>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="99"/>
+        <source>Trust a signer</source>
+        <translation>Trust a signer</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="114"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="122"/>
+        <source>Stop trusting a signer</source>
+        <translation>Stop trusting a signer</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="115"/>
+        <source>Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; what was merged stays.</source>
+        <translation>Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; what was merged stays.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,853 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl_PL">
+<context>
+    <name>ActionsPage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="77"/>
+        <source>institution or person</source>
+        <translation>instytucja lub osoba</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="79"/>
+        <source>Filter by owner</source>
+        <translation>Filtruj według odpowiedzialnego</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="80"/>
+        <source>&amp;Owner contains:</source>
+        <translation>&amp;Odpowiedzialny zawiera:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="83"/>
+        <source>Filter by status</source>
+        <translation>Filtruj według stanu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="84"/>
+        <source>Any status</source>
+        <translation>Każdy stan</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="88"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Stan:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="90"/>
+        <source>Overdue on&amp;ly</source>
+        <translation>Tylko &amp;zaległe</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="91"/>
+        <source>Show only overdue action items</source>
+        <translation>Pokaż tylko zaległe zadania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="93"/>
+        <source>Number of action items shown</source>
+        <translation>Liczba pokazanych zadań</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="96"/>
+        <source>Due</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="98"/>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="100"/>
+        <source>Owner</source>
+        <translation>Odpowiedzialny</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="101"/>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="186"/>
+        <source>Action item</source>
+        <translation>Zadanie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="102"/>
+        <source>Organisation</source>
+        <translation>Organizacja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="103"/>
+        <source>Visit</source>
+        <translation>Wizyta</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="105"/>
+        <source>Action items</source>
+        <translation>Zadania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="112"/>
+        <source>Status of the action item</source>
+        <translation>Stan zadania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="115"/>
+        <source>no due date</source>
+        <translation>bez terminu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="115"/>
+        <source>Due date of the action item</source>
+        <translation>Termin zadania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="118"/>
+        <source>Mark &amp;done</source>
+        <translation>Oznacz jako &amp;wykonane</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="119"/>
+        <source>Mark the selected action item done</source>
+        <translation>Oznacz wybrane zadanie jako wykonane</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="120"/>
+        <source>&amp;Reopen</source>
+        <translation>&amp;Otwórz ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="121"/>
+        <source>Open the selected action item again</source>
+        <translation>Otwórz ponownie wybrane zadanie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="122"/>
+        <source>F2 or a double click changes the status, owner or due date in place.</source>
+        <translation>F2 lub dwukrotne kliknięcie zmienia stan, odpowiedzialnego lub termin na miejscu.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="151"/>
+        <source>open</source>
+        <translation>otwarte</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="151"/>
+        <source>done</source>
+        <translation>wykonane</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="151"/>
+        <source>cancelled</source>
+        <translation>anulowane</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="160"/>
+        <source>%1 (overdue)</source>
+        <translation>%1 (po terminie)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="173"/>
+        <source>%n action item(s)</source>
+        <translation>
+            <numerusform>%n zadanie</numerusform>
+            <numerusform>%n zadania</numerusform>
+            <numerusform>%n zadań</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="175"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n po terminie</numerusform>
+            <numerusform>%n po terminie</numerusform>
+            <numerusform>%n po terminie</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorView</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="31"/>
+        <source>Coordinator</source>
+        <translation>Koordynacja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="40"/>
+        <source>Coordinator&apos;s tasks</source>
+        <translation>Zadania koordynatora</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="47"/>
+        <source>Merge signed minutes</source>
+        <translation>Scalanie podpisanych protokołów</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="43"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="47"/>
+        <source>Trusted signers</source>
+        <translation>Zaufani podpisujący</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="42"/>
+        <source>Merge</source>
+        <translation>Scalanie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="44"/>
+        <source>Action items</source>
+        <translation>Zadania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="48"/>
+        <source>Follow up action items</source>
+        <translation>Realizacja zadań</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="48"/>
+        <source>Disagreements to settle</source>
+        <translation>Rozbieżności do rozstrzygnięcia</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="65"/>
+        <source>Disagreements (%1)</source>
+        <translation>Rozbieżności (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="66"/>
+        <source>Disagreements</source>
+        <translation>Rozbieżności</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="46"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="49"/>
+        <source>Reports and plans</source>
+        <translation>Raporty i plany</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementsPage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="25"/>
+        <source>Two officials&apos; minutes of the same visit say different things. Nothing was overwritten: both values are kept until you choose one.</source>
+        <translation>Protokoły tej samej wizyty od dwóch urzędników podają różne dane. Niczego nie nadpisano: obie wartości są zachowane, dopóki nie wybierzesz jednej.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="28"/>
+        <source>Show &amp;settled ones too</source>
+        <translation>Pokaż też &amp;rozstrzygnięte</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="29"/>
+        <source>Also list disagreements already settled</source>
+        <translation>Pokaż także rozbieżności już rozstrzygnięte</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="31"/>
+        <source>Visit</source>
+        <translation>Wizyta</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="32"/>
+        <source>Fact</source>
+        <translation>Dana</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="33"/>
+        <source>In the registry</source>
+        <translation>W rejestrze</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="35"/>
+        <source>Other official&apos;s value</source>
+        <translation>Wartość drugiego urzędnika</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="38"/>
+        <source>Other official</source>
+        <translation>Drugi urzędnik</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="39"/>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="39"/>
+        <source>settled</source>
+        <translation>rozstrzygnięta</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="39"/>
+        <source>to settle</source>
+        <translation>do rozstrzygnięcia</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="42"/>
+        <source>Disagreements between officials&apos; minutes</source>
+        <translation>Rozbieżności między protokołami urzędników</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="45"/>
+        <source>Keep the &amp;registry&apos;s value</source>
+        <translation>&amp;Zostaw wartość z rejestru</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="46"/>
+        <source>Settle the selected disagreement with the registry&apos;s value</source>
+        <translation>Rozstrzygnij wybraną rozbieżność wartością z rejestru</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="47"/>
+        <source>&amp;Take the other value</source>
+        <translation>&amp;Przyjmij drugą wartość</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="48"/>
+        <source>Settle the selected disagreement with the other official&apos;s value</source>
+        <translation>Rozstrzygnij wybraną rozbieżność wartością drugiego urzędnika</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="49"/>
+        <source>No disagreements to settle.</source>
+        <translation>Brak rozbieżności do rozstrzygnięcia.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="76"/>
+        <source>Answer: %1</source>
+        <translation>Odpowiedź: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="77"/>
+        <source>Organisation</source>
+        <translation>Organizacja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="77"/>
+        <source>Date and time</source>
+        <translation>Data i godzina</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="78"/>
+        <source>Place</source>
+        <translation>Miejsce</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="85"/>
+        <source>%1 (NIP %2)</source>
+        <translation>%1 (NIP %2)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="116"/>
+        <source>Settle a disagreement</source>
+        <translation>Rozstrzygnij rozbieżność</translation>
+    </message>
+</context>
+<context>
+    <name>MergePage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="61"/>
+        <source>Drop signed minutes (PDF files) or whole folders here.
+Each file is verified, then merged into the registry.</source>
+        <translation>Upuść tutaj podpisane protokoły (pliki PDF) lub całe foldery.
+Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="63"/>
+        <source>Drop area for signed minutes</source>
+        <translation>Miejsce na upuszczenie podpisanych protokołów</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="65"/>
+        <source>Choose PDF files to merge</source>
+        <translation>Wybierz pliki PDF do scalenia</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="66"/>
+        <source>Choose f&amp;older…</source>
+        <translation>Wybierz &amp;folder…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="67"/>
+        <source>Choose a folder of PDF files to merge</source>
+        <translation>Wybierz folder z plikami PDF do scalenia</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="68"/>
+        <source>&amp;Cancel merge</source>
+        <translation>&amp;Anuluj scalanie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="69"/>
+        <source>Cancel the merge after the current file</source>
+        <translation>Anuluj scalanie po bieżącym pliku</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="64"/>
+        <source>Choose f&amp;iles…</source>
+        <translation>Wybierz p&amp;liki…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="71"/>
+        <source>Clear res&amp;ults</source>
+        <translation>Wy&amp;czyść wyniki</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="72"/>
+        <source>Clear the table of results</source>
+        <translation>Wyczyść tabelę wyników</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="75"/>
+        <source>Merge progress</source>
+        <translation>Postęp scalania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="78"/>
+        <source>%v of %m files</source>
+        <translation>%v z %m plików</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="79"/>
+        <source>No files merged yet.</source>
+        <translation>Jeszcze nie scalono żadnych plików.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="80"/>
+        <source>Merge status</source>
+        <translation>Stan scalania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="84"/>
+        <source>File</source>
+        <translation>Plik</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="85"/>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="87"/>
+        <source>Visit</source>
+        <translation>Wizyta</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="89"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="90"/>
+        <source>Reason</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="92"/>
+        <source>Results of the merge, one row per file</source>
+        <translation>Wyniki scalania, jeden wiersz na plik</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="120"/>
+        <source>accepted</source>
+        <translation>przyjęty</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="120"/>
+        <source>unchanged</source>
+        <translation>bez zmian</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="120"/>
+        <source>rejected</source>
+        <translation>odrzucony</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="121"/>
+        <source>not merged</source>
+        <translation>nie scalony</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="128"/>
+        <source>new visit</source>
+        <translation>nowa wizyta</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="129"/>
+        <source>%n note(s) added</source>
+        <translation>
+            <numerusform>dodano %n notatkę</numerusform>
+            <numerusform>dodano %n notatki</numerusform>
+            <numerusform>dodano %n notatek</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="130"/>
+        <source>%n note(s) updated</source>
+        <translation>
+            <numerusform>zmieniono %n notatkę</numerusform>
+            <numerusform>zmieniono %n notatki</numerusform>
+            <numerusform>zmieniono %n notatek</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="131"/>
+        <source>%n note(s) removed</source>
+        <translation>
+            <numerusform>usunięto %n notatkę</numerusform>
+            <numerusform>usunięto %n notatki</numerusform>
+            <numerusform>usunięto %n notatek</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="132"/>
+        <source>%n action item(s) added</source>
+        <translation>
+            <numerusform>dodano %n zadanie</numerusform>
+            <numerusform>dodano %n zadania</numerusform>
+            <numerusform>dodano %n zadań</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="133"/>
+        <source>%n action item(s) updated</source>
+        <translation>
+            <numerusform>zmieniono %n zadanie</numerusform>
+            <numerusform>zmieniono %n zadania</numerusform>
+            <numerusform>zmieniono %n zadań</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="145"/>
+        <source>%n disagreement(s) to settle on the Disagreements page.</source>
+        <translation>
+            <numerusform>%n rozbieżność do rozstrzygnięcia na karcie Rozbieżności.</numerusform>
+            <numerusform>%n rozbieżności do rozstrzygnięcia na karcie Rozbieżności.</numerusform>
+            <numerusform>%n rozbieżności do rozstrzygnięcia na karcie Rozbieżności.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="156"/>
+        <source>Signed minutes to merge</source>
+        <translation>Podpisane protokoły do scalenia</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="156"/>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>Pliki PDF (*.pdf);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="161"/>
+        <source>A folder of signed minutes to merge</source>
+        <translation>Folder z podpisanymi protokołami do scalenia</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="200"/>
+        <source>There is no PDF file in what was dropped.</source>
+        <translation>Wśród upuszczonych elementów nie ma pliku PDF.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="206"/>
+        <source>Verifying and merging %n file(s)…</source>
+        <translation>
+            <numerusform>Weryfikacja i scalanie %n pliku…</numerusform>
+            <numerusform>Weryfikacja i scalanie %n plików…</numerusform>
+            <numerusform>Weryfikacja i scalanie %n plików…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="224"/>
+        <source>Merged %1 of %2: %3</source>
+        <translation>Scalono %1 z %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="232"/>
+        <source>Cancelling after the current file…</source>
+        <translation>Anulowanie po bieżącym pliku…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="237"/>
+        <source>The merge was cancelled before this file.</source>
+        <translation>Scalanie anulowano przed tym plikiem.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="240"/>
+        <source>%1 accepted, %2 unchanged, %3 rejected.</source>
+        <translation>Przyjęte: %1, bez zmian: %2, odrzucone: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="244"/>
+        <source>Cancelled: %1 of %2 files merged.</source>
+        <translation>Anulowano: scalono %1 z %2 plików.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="250"/>
+        <source>The merge stopped: %1</source>
+        <translation>Scalanie przerwane: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="251"/>
+        <source>Merge</source>
+        <translation>Scalanie</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="35"/>
+        <source>Series to report on or plan</source>
+        <translation>Seria do raportu lub planu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="38"/>
+        <source>&amp;Series:</source>
+        <translation>&amp;Seria:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="41"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="163"/>
+        <source>Series report</source>
+        <translation>Raport z serii</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="43"/>
+        <source>Language of the report</source>
+        <translation>Język raportu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="47"/>
+        <source>Also write &amp;CSV files (visits, notes, action items) for spreadsheets</source>
+        <translation>Zapisz też pliki C&amp;SV (wizyty, notatki, zadania) do arkuszy kalkulacyjnych</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="50"/>
+        <source>Write the &amp;report…</source>
+        <translation>&amp;Zapisz raport…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="51"/>
+        <source>Write the series report as a PDF file</source>
+        <translation>Zapisz raport z serii jako plik PDF</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="54"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Język:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="60"/>
+        <source>Overview of visits, organisations and people; action items by owner and status with overdue ones marked; themes across visits; a page per organisation.</source>
+        <translation>Przegląd wizyt, organizacji i osób; zadania według odpowiedzialnych i stanu z oznaczeniem zaległych; tematy przekrojowe; strona dla każdej organizacji.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="67"/>
+        <source>Plan of visits</source>
+        <translation>Plan wizyt</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="68"/>
+        <source>Include visits that are no longer &amp;planned</source>
+        <translation>Uwzględnij wizyty już nie&amp;planowane</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="69"/>
+        <source>E&amp;xport plan…</source>
+        <translation>Eksportuj p&amp;lan…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="70"/>
+        <source>Write the planned visits to a plan file for officials</source>
+        <translation>Zapisz planowane wizyty do pliku planu dla urzędników</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="71"/>
+        <source>&amp;Import plan…</source>
+        <translation>&amp;Importuj plan…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="72"/>
+        <source>Add the visits of a plan file to this database</source>
+        <translation>Dodaj wizyty z pliku planu do tej bazy</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="73"/>
+        <source>Officials who import the plan start from the same visits, so every note on one visit shares its identity when it comes back to be merged.</source>
+        <translation>Urzędnicy, którzy zaimportują plan, zaczynają od tych samych wizyt, więc każda notatka z jednej wizyty ma jej identyfikator, gdy wraca do scalenia.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="87"/>
+        <source>Result of the last report or plan</source>
+        <translation>Wynik ostatniego raportu lub planu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="111"/>
+        <source>All series</source>
+        <translation>Wszystkie serie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="123"/>
+        <source>Write the series report</source>
+        <translation>Zapisz raport z serii</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="124"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pliki PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="144"/>
+        <source>Writing the report…</source>
+        <translation>Zapisywanie raportu…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="154"/>
+        <source>Report written to %1.</source>
+        <translation>Raport zapisano w %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="156"/>
+        <source>%n CSV file(s) in %1.</source>
+        <translation>
+            <numerusform>%n plik CSV w %1.</numerusform>
+            <numerusform>%n pliki CSV w %1.</numerusform>
+            <numerusform>%n plików CSV w %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="167"/>
+        <source>Export the plan of visits</source>
+        <translation>Eksport planu wizyt</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="168"/>
+        <source>Plan files (*.json)</source>
+        <translation>Pliki planu (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="177"/>
+        <source>Export the plan</source>
+        <translation>Eksport planu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="179"/>
+        <source>%n planned visit(s) written to %1.</source>
+        <translation>
+            <numerusform>Zapisano %n planowaną wizytę w %1.</numerusform>
+            <numerusform>Zapisano %n planowane wizyty w %1.</numerusform>
+            <numerusform>Zapisano %n planowanych wizyt w %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="183"/>
+        <source>Import a plan of visits</source>
+        <translation>Import planu wizyt</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="184"/>
+        <source>Plan files (*.json);;All files (*)</source>
+        <translation>Pliki planu (*.json);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="193"/>
+        <source>Import a plan</source>
+        <translation>Import planu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="196"/>
+        <source>Visits from the plan: %1 added, %2 updated, %3 unchanged.</source>
+        <translation>Wizyty z planu: dodane %1, zmienione %2, bez zmian %3.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustPage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="33"/>
+        <source>Minutes are merged only when they are signed by one of these people. Ask each official for the certificate file (.pem) that visitapp wrote beside their key.</source>
+        <translation>Protokoły są scalane tylko wtedy, gdy podpisała je jedna z tych osób. Poproś każdego urzędnika o plik certyfikatu (.pem), który visitapp zapisał obok jego klucza.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="38"/>
+        <source>Name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="39"/>
+        <source>Institution</source>
+        <translation>Instytucja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="40"/>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Odcisk (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="42"/>
+        <source>Valid until</source>
+        <translation>Ważny do</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="44"/>
+        <source>Trusted since</source>
+        <translation>Zaufany od</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="46"/>
+        <source>Trusted signers</source>
+        <translation>Zaufani podpisujący</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="50"/>
+        <source>&amp;Add certificate…</source>
+        <translation>&amp;Dodaj certyfikat…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="51"/>
+        <source>Trust the signer of a certificate file</source>
+        <translation>Zaufaj osobie z pliku certyfikatu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="52"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="53"/>
+        <source>Stop trusting the selected signer</source>
+        <translation>Przestań ufać wybranej osobie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="55"/>
+        <source>No trusted signers yet: every merged file would be rejected.</source>
+        <translation>Nie ma jeszcze zaufanych podpisujących: każdy scalany plik zostałby odrzucony.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="78"/>
+        <source>%1 (expired)</source>
+        <translation>%1 (wygasł)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="90"/>
+        <source>Certificate of a signer to trust</source>
+        <translation>Certyfikat osoby, której zaufać</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="91"/>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certyfikaty (*.pem *.crt *.cer *.der);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="99"/>
+        <source>Trust a signer</source>
+        <translation>Zaufaj podpisującemu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="114"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="122"/>
+        <source>Stop trusting a signer</source>
+        <translation>Przestań ufać podpisującemu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="115"/>
+        <source>Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; what was merged stays.</source>
+        <translation>Przestać ufać: %1 (%2)? Podpisane przez tę osobę protokoły będą odtąd odrzucane; to, co już scalono, zostaje.</translation>
+    </message>
+</context>
+</TS>
