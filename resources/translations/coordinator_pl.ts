@@ -65,7 +65,7 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/actions_page.py" line="101"/>
-        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="186"/>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="189"/>
         <source>Action item</source>
         <translation>Zadanie</translation>
     </message>
@@ -145,7 +145,7 @@
         <translation>%1 (po terminie)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="173"/>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="176"/>
         <source>%n action item(s)</source>
         <translation>
             <numerusform>%n zadanie</numerusform>
@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="175"/>
+        <location filename="../../visitapp/ui/coordinator/actions_page.py" line="178"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n po terminie</numerusform>
@@ -759,93 +759,93 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="33"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="34"/>
         <source>Minutes are merged only when they are signed by one of these people. Ask each official for the certificate file (.pem) that visitapp wrote beside their key.</source>
         <translation>Protokoły są scalane tylko wtedy, gdy podpisała je jedna z tych osób. Poproś każdego urzędnika o plik certyfikatu (.pem), który visitapp zapisał obok jego klucza.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="38"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="39"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="39"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="40"/>
         <source>Institution</source>
         <translation>Instytucja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="40"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="41"/>
         <source>Fingerprint (SHA-256)</source>
         <translation>Odcisk (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="42"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="43"/>
         <source>Valid until</source>
         <translation>Ważny do</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="44"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="45"/>
         <source>Trusted since</source>
         <translation>Zaufany od</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="46"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="47"/>
         <source>Trusted signers</source>
         <translation>Zaufani podpisujący</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="50"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="51"/>
         <source>&amp;Add certificate…</source>
         <translation>&amp;Dodaj certyfikat…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="51"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="52"/>
         <source>Trust the signer of a certificate file</source>
         <translation>Zaufaj osobie z pliku certyfikatu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="52"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="53"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="53"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="54"/>
         <source>Stop trusting the selected signer</source>
         <translation>Przestań ufać wybranej osobie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="55"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="56"/>
         <source>No trusted signers yet: every merged file would be rejected.</source>
         <translation>Nie ma jeszcze zaufanych podpisujących: każdy scalany plik zostałby odrzucony.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="78"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="84"/>
         <source>%1 (expired)</source>
         <translation>%1 (wygasł)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="90"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="96"/>
         <source>Certificate of a signer to trust</source>
         <translation>Certyfikat osoby, której zaufać</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="91"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="97"/>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation>Certyfikaty (*.pem *.crt *.cer *.der);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="99"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="105"/>
         <source>Trust a signer</source>
         <translation>Zaufaj podpisującemu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="114"/>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="122"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="120"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="128"/>
         <source>Stop trusting a signer</source>
         <translation>Przestań ufać podpisującemu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="115"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="121"/>
         <source>Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; what was merged stays.</source>
         <translation>Przestać ufać: %1 (%2)? Podpisane przez tę osobę protokoły będą odtąd odrzucane; to, co już scalono, zostaje.</translation>
     </message>

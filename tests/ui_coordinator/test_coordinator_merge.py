@@ -6,7 +6,6 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from visitapp.registry.merge import PAUSE_ENV
-from visitapp.registry.trust import TrustStore
 
 WAIT_MS = 30000
 

@@ -51,6 +51,12 @@ def test_trust_add_and_remove(qtbot, view, svc, signed, messages, tmp_path):
     assert TrustStore(svc.db).list() == []
     assert page.model.rowCount() == 0 and not page.remove_button.isEnabled()
 
+    page.add_file(signed.piotr_pem)  # and by keyboard: select the row, press Delete
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert TrustStore(svc.db).list() == []
+
 
 # -- actions ------------------------------------------------------------------------------------
 

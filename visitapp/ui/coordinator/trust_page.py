@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from visitapp.errors import UserError
@@ -65,6 +66,11 @@ class TrustPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
 
+        QWidget.setTabOrder(self.add_button, self.remove_button)  # in reading order: buttons above the table
+        QWidget.setTabOrder(self.remove_button, self.table)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_selected)
         self.add_button.clicked.connect(self.ask_add)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection)
