@@ -49,8 +49,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": base,
         "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=18, leading=22, spaceAfter=4),
         "subtitle": ParagraphStyle("subtitle", base, fontSize=11, leading=14, textColor=GREY, spaceAfter=10),
-        "h2": ParagraphStyle("h2", base, fontName=BOLD, fontSize=13, leading=16, spaceBefore=10, spaceAfter=5, keepWithNext=1),
-        "h3": ParagraphStyle("h3", base, fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3, keepWithNext=1),
+        "h2": ParagraphStyle("h2", base, fontName=BOLD, fontSize=13, leading=16, spaceBefore=10, spaceAfter=5),
+        "h3": ParagraphStyle("h3", base, fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3),
         "cell": ParagraphStyle("cell", base, fontSize=9, leading=11.5, spaceAfter=0),
         "cellhead": ParagraphStyle("cellhead", base, fontName=BOLD, fontSize=9, leading=11.5, spaceAfter=0),
         "meta": ParagraphStyle("meta", base, fontSize=8, leading=10, textColor=GREY, spaceAfter=1),
@@ -280,7 +280,12 @@ def _sections(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) -> I
         yield from body[2:]
 
 
+# Room for the heading, the table's header row and its first row.
+ACTIONS_MIN_SPACE = 90
+
+
 def _actions(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) -> Iterable[Flowable]:
+    yield CondPageBreak(ACTIONS_MIN_SPACE)  # never leave the heading alone at the foot of a page
     yield Paragraph(_text(t("Action items")), s["h2"])
     if not record.action_items:
         yield Paragraph(_text(t("No action items.")), s["empty"])
