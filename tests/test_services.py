@@ -237,3 +237,12 @@ def test_the_published_schema_accepts_our_records_and_rejects_broken_ones(svc, d
     broken["notes"][0]["kind"] = "gossip"
     del broken["visit"]["id"]
     assert len(list(validator.iter_errors(broken))) == 2
+
+
+def test_a_draft_is_cleared_only_while_it_holds_the_text_that_copy_stored(svc, visit):
+    svc.drafts.save(visit.id, "capture", "tekst pierwszej kopii")
+    svc.drafts.save(visit.id, "capture", "tekst drugiej kopii")  # the other copy typed since
+    assert not svc.drafts.clear(visit.id, "capture", only_if="tekst pierwszej kopii")
+    assert svc.drafts.list(visit.id)["capture"].text == "tekst drugiej kopii"
+    assert svc.drafts.clear(visit.id, "capture", only_if="tekst drugiej kopii")
+    assert svc.drafts.list(visit.id) == {}

@@ -388,12 +388,19 @@ class DraftService(Service):
             s.flush()
             return DraftInfo(draft.key, draft.text, draft.data, draft.updated_at)
 
-    def clear(self, visit_id: str, key: str) -> None:
+    def clear(self, visit_id: str, key: str, *, only_if: str | None = None) -> bool:
+        """Forget a draft; with ``only_if``, only while it still holds that text.
+
+        Two copies of the app on one file share draft keys: a copy clears only
+        the text it stored itself, never what the other copy stored since.
+        """
         with self.db.write() as s:
             visit = visit_by_uuid(s, visit_id)
             draft = s.scalar(select(m.Draft).where(m.Draft.visit_id == visit.id, m.Draft.key == key))
-            if draft is not None:
-                s.delete(draft)
+            if draft is None or (only_if is not None and draft.text != only_if):
+                return False
+            s.delete(draft)
+            return True
 
     def list(self, visit_id: str) -> dict[str, DraftInfo]:
         with self.db.read() as s:

@@ -28,6 +28,9 @@ class DraftKeeper(QObject):
         self.worker, self.services, self.visit_id, self.key = worker, services, visit_id, key
         self._text, self._data = text, data or (lambda: {})
         self.dirty = False
+        # The text this copy last stored (or restored): all it may clear, since
+        # another copy of the app on the same file may have stored its own since.
+        self.last_stored: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
@@ -45,10 +48,14 @@ class DraftKeeper(QObject):
         self.dirty = False
         text, data, svc, visit, key = self._text(), self._data(), self.services(), self.visit_id, self.key
 
+        mine = self.last_stored
+        self.last_stored = text if text.strip() else None  # the worker runs in order: true by the time it matters
+
         def work() -> dt.datetime:
             if text.strip():
                 return svc.drafts.save(visit, key, text, data).updated_at
-            svc.drafts.clear(visit, key)
+            if mine is not None:
+                svc.drafts.clear(visit, key, only_if=mine)
             return dt.datetime.now(dt.UTC)
 
         self.worker.submit(work, self.stored.emit, self._failed)
@@ -59,8 +66,11 @@ class DraftKeeper(QObject):
         self.dirty = False
         if self.worker.closed:
             return
+        mine, self.last_stored = self.last_stored, None
+        if mine is None:
+            return  # this copy stored nothing under this key
         svc, visit, key = self.services(), self.visit_id, self.key
-        self.worker.submit(lambda: svc.drafts.clear(visit, key), None, self._failed)
+        self.worker.submit(lambda: svc.drafts.clear(visit, key, only_if=mine), None, self._failed)
 
     def _failed(self, err: BaseException) -> None:
         self.dirty = True  # keep trying: the text stays in the editor until it is stored

@@ -131,6 +131,7 @@ class CaptureView(QWidget):
             self.box.restore(capture.text, capture.data)
             self.box.blockSignals(False)
             keeper.dirty = False
+            keeper.last_stored = capture.text
             if capture.data.get("section") in self.template.section_keys:
                 self.set_section(capture.data["section"])
         for key, draft in drafts.items():
@@ -310,6 +311,8 @@ class CaptureView(QWidget):
         if old is not None:
             old.deleteLater()
         keeper = self._keeper(f"note:{note_id}", editor.text)
+        if pending is not None:
+            keeper.last_stored = pending  # restored from the database: this copy may clear it
         editor.textEdited.connect(keeper.changed)
         editor.editingFinished.connect(keeper.flush)
 
