@@ -12,7 +12,9 @@ from visitapp.errors import UserError
 from visitapp.services import Services
 from visitapp.ui.worker import DbWorker
 
-DELAY_MS = 600  # well inside the promised second
+DELAY_MS = 600  # a pause in typing this long stores the text
+MAX_WAIT_MS = 800
+RETRY_MS = 2000  # after a failed store (disk full, file locked), try again this often  # and someone typing without pause is stored at least this often
 
 
 class DraftKeeper(QObject):
@@ -35,14 +37,23 @@ class DraftKeeper(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        # Started by the first unsaved change and not restarted by later ones,
+        # so steady typing cannot postpone storing past MAX_WAIT_MS.
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(MAX_WAIT_MS)
+        self._deadline.timeout.connect(self.flush)
 
     def changed(self, *_args: object) -> None:
         self.dirty = True
-        self._timer.start()
+        self._timer.start(DELAY_MS)
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     def flush(self) -> None:
         """Store the current text now (cleared when empty); no-op when nothing changed."""
         self._timer.stop()
+        self._deadline.stop()
         if not self.dirty or self.worker.closed:
             return
         self.dirty = False
@@ -63,6 +74,7 @@ class DraftKeeper(QObject):
     def discard(self) -> None:
         """The text became a note (or was abandoned): forget the draft."""
         self._timer.stop()
+        self._deadline.stop()
         self.dirty = False
         if self.worker.closed:
             return
@@ -74,6 +86,7 @@ class DraftKeeper(QObject):
 
     def _failed(self, err: BaseException) -> None:
         self.dirty = True  # keep trying: the text stays in the editor until it is stored
+        self._timer.start(RETRY_MS)
         if isinstance(err, UserError):
             self.failed.emit(str(err))
         else:
