@@ -180,3 +180,28 @@ def test_opening_a_database_another_program_holds_is_one_sentence(db_path, monke
         holder.execute("ROLLBACK")
         holder.close()
     Database.open(db_path).close()
+
+
+def test_damage_outside_the_schema_is_found_before_anything_is_written(db_path):
+    """A damaged data page: opening refuses, so no write can land in the damaged file."""
+    db = Database.open(db_path)
+    svc = Services(db, Identity("t"))
+    org = svc.organisations.create("Hitachi Energy")
+    import datetime as dt
+
+    visit = svc.visits.create(org.id, dt.datetime(2026, 3, 24, 9, tzinfo=dt.UTC))
+    for i in range(300):
+        svc.notes.add(visit.id, f"notatka {i} " + "tekst " * 40)
+    _close_cleanly(db)
+    conn = sqlite3.connect(db_path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'notes'").fetchone()[0]
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    start = (root - 1) * page_size
+    data[start:start + page_size] = b"\x00" * page_size  # the notes table's root page
+    db_path.write_bytes(bytes(data))
+    before = digest(db_path)
+    with pytest.raises(DatabaseError, match="damaged"):
+        Database.open(db_path)
+    assert digest(db_path) == before
