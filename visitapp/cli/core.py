@@ -25,7 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("visits", help=_("list visits"))
     add_db_option(p)
     add_json_option(p)
-    p.add_argument("--status", choices=["planned", "in_progress", "finalised"], help=_("only visits with this status"))
+    p.add_argument("--status", choices=["planned", "in-progress", "in_progress", "finalised"], metavar="STATUS",
+                   help=_("only visits with this status: planned, in-progress or finalised"))
     p.set_defaults(handler=cmd_visits)
 
     p = sub.add_parser("show", help=_("show one visit"))
@@ -76,7 +77,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_visits(args: argparse.Namespace) -> int:
     svc = open_services(args)
     try:
-        visits = svc.visits.list(status=args.status)
+        visits = svc.visits.list(status=args.status.replace("-", "_") if args.status else None)
     finally:
         svc.close()
     if args.json:

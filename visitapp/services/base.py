@@ -57,6 +57,8 @@ def _missing(model: type[m.Record], ref: str) -> str:
 def by_uuid(session: Session, model: type[R], ref: str, what: str = "") -> R:
     """Find a record by its UUID or an unambiguous prefix of it (at least 4 characters)."""
     ref = (ref or "").strip().lower()
+    if 0 < len(ref) < MIN_PREFIX:
+        raise InvalidInput(_("Give at least {n} characters of an id.").format(n=MIN_PREFIX))
     if len(ref) == 36:
         found = session.scalar(select(model).where(model.uuid == ref))
         if found is not None:
