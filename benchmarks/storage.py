@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._util import measure, p95, row  # noqa: E402
+from benchmarks._util import measure, row  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
 from visitapp.db import Database, fts  # noqa: E402

@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import require_tool  # noqa: F401 - one definition, used by the minutes tests
 from visitapp.exchange.record import FORMAT_NAME, VisitRecord
 from visitapp.resources import resource_path
 
@@ -178,16 +178,6 @@ def sample_record(
         "answers": answers,
     }
     return VisitRecord.model_validate(data)
-
-
-def require_tool(name: str) -> str:
-    """Path of a system tool; skip without it, but fail in CI where it must be installed."""
-    path = shutil.which(name)
-    if path:
-        return path
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{name} is missing; .ci/run must install it")
-    pytest.skip(f"{name} is not installed")
 
 
 SOFTHSM_MODULES = (
