@@ -8,10 +8,8 @@ variable that holds them, and without it visitapp asks on the terminal.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from visitapp.errors import InvalidInput
@@ -91,17 +89,6 @@ def _signer_source(args: argparse.Namespace):  # noqa: ANN202
     return None
 
 
-@contextlib.contextmanager
-def _maybe_signer(source) -> Iterator[object]:  # noqa: ANN001
-    if source is None:
-        yield None
-        return
-    from visitapp.signing.sign import open_signer
-
-    with open_signer(source) as pair:
-        yield pair
-
-
 # --- handlers -----------------------------------------------------------------------------------------
 
 
@@ -118,29 +105,22 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from visitapp.cli.common import identity_from_env, open_services
-    from visitapp.minutes.export import export_minutes
+    from visitapp.cli.common import open_services
+    from visitapp.minutes.export import finalise_and_export
     from visitapp.minutes.output import check_writable
-    from visitapp.services import Identity, company_copy
-    from visitapp.signing.keys import name_of
 
     check_writable(args.out)
     source = _signer_source(args)
-    # Open the signer before finalising: a wrong password must not leave a new version behind.
-    with _maybe_signer(source) as signer:
-        identity = None
-        if signer is not None and not os.environ.get("VISITAPP_AUTHOR"):
-            cn, org = name_of(signer[1])
-            identity = Identity(cn, org)
-        svc = open_services(args, identity=identity or identity_from_env())
-        try:
-            result = svc.records.finalise(args.visit, author=svc.identity.name)
-        finally:
-            svc.close()
-        record = company_copy(result.record) if args.copy == "company" else result.record
-        exported = export_minutes(record, args.out, lang=args.lang, signer=signer, reason=args.reason)
-    state = _("new version") if result.created else _("unchanged since that version")
-    print(_("Finalised version {version} ({state}).").format(version=result.version, state=state))
+    svc = open_services(args)
+    try:
+        # The signer is opened before finalising: a wrong password leaves no new version behind.
+        done = finalise_and_export(svc, args.visit, args.out, lang=args.lang, copy=args.copy, source=source,
+                                   reason=args.reason, signer_is_author=not os.environ.get("VISITAPP_AUTHOR"))
+    finally:
+        svc.close()
+    state = _("new version") if done.created else _("unchanged since that version")
+    print(_("Finalised version {version} ({state}).").format(version=done.version, state=state))
+    exported = done.export
     if exported.signed:
         print(_("Wrote {path}, signed by {signer}.").format(path=exported.path, signer=exported.signed.signer))
     else:
