@@ -157,9 +157,15 @@ class MainWindow(QMainWindow):
     def finalise(self) -> None:
         if self.capture.visit is None:
             return
-        from visitapp.ui.sign_dialog import SignDialog  # built by the signing work
+        from visitapp.ui.sign_dialog import SignDialog
 
-        SignDialog(self.app.services(), self.capture.visit.id, self).exec()
+        self.capture.flush()  # the worker stores what was typed before it finalises
+        visit_id = self.capture.visit.id
+        dialog = SignDialog(self.app.services(), visit_id, self.app.worker, self.app.settings, self)
+        dialog.exec()
+        if dialog.result_export is not None:
+            self.list_panel.reload()  # the visit is finalised now
+        dialog.deleteLater()
 
     # focus and panels --------------------------------------------------------
     def focus_search(self) -> None:
