@@ -4,37 +4,37 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="17" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="17"/>
         <source>Action item</source>
         <translation>Action item</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="21" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="21"/>
         <source>Commitment:</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="26" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="26"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="28" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="28"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Owner:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="32" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="32"/>
         <source>&amp;Due date</source>
         <translation>&amp;Due date</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="35" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="35"/>
         <source>Due date</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="42" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="42"/>
         <source>Due:</source>
         <translation>Due:</translation>
     </message>
@@ -42,22 +42,22 @@
 <context>
     <name>ActionsPanel</name>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22" />
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22"/>
         <source>Action item</source>
         <translation>Action item</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22" />
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22" />
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23" />
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23"/>
         <source>Action items</source>
         <translation>Action items</translation>
     </message>
@@ -65,37 +65,37 @@
 <context>
     <name>CaptureBox</name>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="34" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="34"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="43" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="43"/>
         <source>Capture box</source>
         <translation>Capture box</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="44" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="44"/>
         <source>Type a note; Ctrl+Enter adds it to the current section</source>
         <translation>Type a note; Ctrl+Enter adds it to the current section</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="53" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="53"/>
         <source>Tags, separated by commas</source>
         <translation>Tags, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="54" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="54"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="59" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="59"/>
         <source>Visibility</source>
         <translation>Visibility</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="63" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="63"/>
         <source>Add (Ctrl+Enter)</source>
         <translation>Add (Ctrl+Enter)</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="66" />
+        <location filename="../../visitapp/ui/capture/view.py" line="66"/>
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="67" />
+        <location filename="../../visitapp/ui/capture/view.py" line="67"/>
         <source>Action items</source>
         <translation>Action items</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/capture/view.py" line="163" />
+        <location filename="../../visitapp/ui/capture/view.py" line="163"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -121,35 +121,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="182" />
+        <location filename="../../visitapp/ui/capture/view.py" line="182"/>
         <source>Section %1: %2</source>
         <translation>Section %1: %2</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="258" />
+        <location filename="../../visitapp/ui/capture/view.py" line="258"/>
         <source>Move note</source>
         <translation>Move note</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="258" />
+        <location filename="../../visitapp/ui/capture/view.py" line="258"/>
         <source>To section:</source>
         <translation>To section:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="343" />
+        <location filename="../../visitapp/ui/capture/view.py" line="343"/>
         <source>Not stored: %1 Your text stays here until it can be stored.</source>
         <translation>Not stored: %1 Your text stays here until it can be stored.</translation>
     </message>
 </context>
 <context>
+    <name>CoordinatorWindow</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="19"/>
+        <source>visitapp — coordinator</source>
+        <translation>visitapp — coordinator</translation>
+    </message>
+</context>
+<context>
     <name>FieldsPanel</name>
     <message>
-        <location filename="../../visitapp/ui/capture/fields_panel.py" line="24" />
+        <location filename="../../visitapp/ui/capture/fields_panel.py" line="24"/>
         <source>Structured fields</source>
         <translation>Structured fields</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/fields_panel.py" line="80" />
+        <location filename="../../visitapp/ui/capture/fields_panel.py" line="80"/>
         <source>separated by commas</source>
         <translation>separated by commas</translation>
     </message>
@@ -157,77 +165,77 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="17" />
+        <location filename="../../visitapp/ui/labels.py" line="17"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="17" />
+        <location filename="../../visitapp/ui/labels.py" line="17"/>
         <source>Quote</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="17" />
+        <location filename="../../visitapp/ui/labels.py" line="17"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="18" />
+        <location filename="../../visitapp/ui/labels.py" line="18"/>
         <source>Commitment</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="18" />
+        <location filename="../../visitapp/ui/labels.py" line="18"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="18" />
+        <location filename="../../visitapp/ui/labels.py" line="18"/>
         <source>Risk</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="23" />
+        <location filename="../../visitapp/ui/labels.py" line="23"/>
         <source>Planned</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="23" />
+        <location filename="../../visitapp/ui/labels.py" line="23"/>
         <source>In progress</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="23" />
+        <location filename="../../visitapp/ui/labels.py" line="23"/>
         <source>Finalised</source>
         <translation>Finalised</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="27" />
+        <location filename="../../visitapp/ui/labels.py" line="27"/>
         <source>City</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="27" />
+        <location filename="../../visitapp/ui/labels.py" line="27"/>
         <source>Company</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="27" />
+        <location filename="../../visitapp/ui/labels.py" line="27"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="31" />
+        <location filename="../../visitapp/ui/labels.py" line="31"/>
         <source>Internal</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="31" />
+        <location filename="../../visitapp/ui/labels.py" line="31"/>
         <source>Partner institutions</source>
         <translation>Partner institutions</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="32" />
+        <location filename="../../visitapp/ui/labels.py" line="32"/>
         <source>Company copy</source>
         <translation>Company copy</translation>
     </message>
@@ -235,142 +243,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="30" />
+        <location filename="../../visitapp/ui/main_window.py" line="30"/>
         <source>visitapp — visit notes</source>
         <translation>visitapp — visit notes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="34" />
+        <location filename="../../visitapp/ui/main_window.py" line="34"/>
         <source>Choose a visit from the list, or prepare a new one with Ctrl+N.</source>
         <translation>Choose a visit from the list, or prepare a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="49" />
+        <location filename="../../visitapp/ui/main_window.py" line="49"/>
         <source>Storage status</source>
         <translation>Storage status</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="79" />
+        <location filename="../../visitapp/ui/main_window.py" line="80"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="80" />
+        <location filename="../../visitapp/ui/main_window.py" line="81"/>
         <source>&amp;New visit…</source>
         <translation>&amp;New visit…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="81" />
+        <location filename="../../visitapp/ui/main_window.py" line="82"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="83" />
+        <location filename="../../visitapp/ui/main_window.py" line="83"/>
+        <source>&amp;Coordinator: merge, actions, reports…</source>
+        <translation>&amp;Coordinator: merge, actions, reports…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="86"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="85" />
+        <location filename="../../visitapp/ui/main_window.py" line="88"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="86" />
+        <location filename="../../visitapp/ui/main_window.py" line="89"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="88" />
+        <location filename="../../visitapp/ui/main_window.py" line="91"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="92" />
+        <location filename="../../visitapp/ui/main_window.py" line="95"/>
         <source>&amp;Search visits</source>
         <translation>&amp;Search visits</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="94" />
+        <location filename="../../visitapp/ui/main_window.py" line="97"/>
         <source>&amp;Visit</source>
         <translation>&amp;Visit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="96" />
+        <location filename="../../visitapp/ui/main_window.py" line="99"/>
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="97" />
+        <location filename="../../visitapp/ui/main_window.py" line="100"/>
         <source>Go to &amp;notes</source>
         <translation>Go to &amp;notes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="98" />
+        <location filename="../../visitapp/ui/main_window.py" line="101"/>
         <source>&amp;Previous section</source>
         <translation>&amp;Previous section</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="99" />
+        <location filename="../../visitapp/ui/main_window.py" line="102"/>
         <source>Ne&amp;xt section</source>
         <translation>Ne&amp;xt section</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="100" />
+        <location filename="../../visitapp/ui/main_window.py" line="103"/>
         <source>&amp;Move note to section…</source>
         <translation>&amp;Move note to section…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="101" />
+        <location filename="../../visitapp/ui/main_window.py" line="104"/>
         <source>Make &amp;action item…</source>
         <translation>Make &amp;action item…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="106" />
+        <location filename="../../visitapp/ui/main_window.py" line="109"/>
         <source>&amp;Finalise and sign…</source>
         <translation>&amp;Finalise and sign…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="109" />
+        <location filename="../../visitapp/ui/main_window.py" line="112"/>
         <source>Signing is not installed in this copy of visitapp yet.</source>
         <translation>Signing is not installed in this copy of visitapp yet.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="112" />
+        <location filename="../../visitapp/ui/main_window.py" line="115"/>
         <source>&amp;Kind</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="117" />
+        <location filename="../../visitapp/ui/main_window.py" line="120"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="118" />
+        <location filename="../../visitapp/ui/main_window.py" line="121"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="193" />
+        <location filename="../../visitapp/ui/main_window.py" line="196"/>
         <source>Notes by %1</source>
         <translation>Notes by %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="195" />
+        <location filename="../../visitapp/ui/main_window.py" line="198"/>
         <source>Notes by %1 (set your name in Settings)</source>
         <translation>Notes by %1 (set your name in Settings)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="200" />
+        <location filename="../../visitapp/ui/main_window.py" line="203"/>
         <source>All changes stored at %1</source>
         <translation>All changes stored at %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="204" />
+        <location filename="../../visitapp/ui/main_window.py" line="207"/>
         <source>Not stored!</source>
         <translation>Not stored!</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="240" />
+        <location filename="../../visitapp/ui/main_window.py" line="256"/>
         <source>Some text could not be stored (see the status bar). Quit anyway and lose it?</source>
         <translation>Some text could not be stored (see the status bar). Quit anyway and lose it?</translation>
     </message>
@@ -378,7 +391,7 @@
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="37" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="37"/>
         <source>Edit note</source>
         <translation>Edit note</translation>
     </message>
@@ -386,32 +399,32 @@
 <context>
     <name>NotesTree</name>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
         <source>Author</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="62" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="62"/>
         <source>Sections and notes</source>
         <translation>Sections and notes</translation>
     </message>
@@ -419,12 +432,12 @@
 <context>
     <name>PagePreview</name>
     <message>
-        <location filename="../../visitapp/ui/page_preview.py" line="20" />
+        <location filename="../../visitapp/ui/page_preview.py" line="20"/>
         <source>Preview of the pages</source>
         <translation>Preview of the pages</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/page_preview.py" line="52" />
+        <location filename="../../visitapp/ui/page_preview.py" line="52"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
@@ -432,227 +445,227 @@
 <context>
     <name>PrepareDialog</name>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="53" />
+        <location filename="../../visitapp/ui/prepare.py" line="53"/>
         <source>Prepare visit</source>
         <translation>Prepare visit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="53" />
+        <location filename="../../visitapp/ui/prepare.py" line="53"/>
         <source>Visit details</source>
         <translation>Visit details</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="76" />
+        <location filename="../../visitapp/ui/prepare.py" line="76"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="79" />
+        <location filename="../../visitapp/ui/prepare.py" line="79"/>
         <source>Organisation name</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="84" />
+        <location filename="../../visitapp/ui/prepare.py" line="84"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="86" />
+        <location filename="../../visitapp/ui/prepare.py" line="86"/>
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="93" />
+        <location filename="../../visitapp/ui/prepare.py" line="93"/>
         <source>N&amp;IP:</source>
         <translation>N&amp;IP:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="97" />
+        <location filename="../../visitapp/ui/prepare.py" line="97"/>
         <source>Sector</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="98" />
+        <location filename="../../visitapp/ui/prepare.py" line="98"/>
         <source>S&amp;ector:</source>
         <translation>S&amp;ector:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="100" />
+        <location filename="../../visitapp/ui/prepare.py" line="100"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="101" />
+        <location filename="../../visitapp/ui/prepare.py" line="101"/>
         <source>Add&amp;ress:</source>
         <translation>Add&amp;ress:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="104" />
+        <location filename="../../visitapp/ui/prepare.py" line="104"/>
         <source>Visit</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="107" />
+        <location filename="../../visitapp/ui/prepare.py" line="107"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="108" />
+        <location filename="../../visitapp/ui/prepare.py" line="108"/>
         <source>T&amp;itle:</source>
         <translation>T&amp;itle:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="113" />
+        <location filename="../../visitapp/ui/prepare.py" line="113"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="113" />
+        <location filename="../../visitapp/ui/prepare.py" line="113"/>
         <source>End</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="117" />
+        <location filename="../../visitapp/ui/prepare.py" line="117"/>
         <source>&amp;Start:</source>
         <translation>&amp;Start:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="118" />
+        <location filename="../../visitapp/ui/prepare.py" line="118"/>
         <source>En&amp;d:</source>
         <translation>En&amp;d:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="120" />
+        <location filename="../../visitapp/ui/prepare.py" line="120"/>
         <source>Place</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="121" />
+        <location filename="../../visitapp/ui/prepare.py" line="121"/>
         <source>&amp;Place:</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="123" />
+        <location filename="../../visitapp/ui/prepare.py" line="123"/>
         <source>Polish</source>
         <translation>Polish</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="124" />
+        <location filename="../../visitapp/ui/prepare.py" line="124"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="125" />
+        <location filename="../../visitapp/ui/prepare.py" line="125"/>
         <source>Language of the minutes</source>
         <translation>Language of the minutes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="126" />
+        <location filename="../../visitapp/ui/prepare.py" line="126"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="128" />
+        <location filename="../../visitapp/ui/prepare.py" line="128"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="133" />
+        <location filename="../../visitapp/ui/prepare.py" line="133"/>
         <source>Te&amp;mplate:</source>
         <translation>Te&amp;mplate:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="135" />
+        <location filename="../../visitapp/ui/prepare.py" line="135"/>
         <source>Series</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="136" />
+        <location filename="../../visitapp/ui/prepare.py" line="136"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="140" />
+        <location filename="../../visitapp/ui/prepare.py" line="140"/>
         <source>Se&amp;ries:</source>
         <translation>Se&amp;ries:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="146" />
+        <location filename="../../visitapp/ui/prepare.py" line="146"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="150" />
+        <location filename="../../visitapp/ui/prepare.py" line="150"/>
         <source>Participant&apos;s name</source>
         <translation>Participant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="154" />
+        <location filename="../../visitapp/ui/prepare.py" line="154"/>
         <source>Na&amp;me:</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="156" />
+        <location filename="../../visitapp/ui/prepare.py" line="156"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="158" />
+        <location filename="../../visitapp/ui/prepare.py" line="158"/>
         <source>Instit&amp;ution:</source>
         <translation>Instit&amp;ution:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="160" />
+        <location filename="../../visitapp/ui/prepare.py" line="160"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="161" />
+        <location filename="../../visitapp/ui/prepare.py" line="161"/>
         <source>R&amp;ole:</source>
         <translation>R&amp;ole:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="163" />
+        <location filename="../../visitapp/ui/prepare.py" line="163"/>
         <source>Side</source>
         <translation>Side</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="166" />
+        <location filename="../../visitapp/ui/prepare.py" line="166"/>
         <source>Si&amp;de:</source>
         <translation>Si&amp;de:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="168" />
+        <location filename="../../visitapp/ui/prepare.py" line="168"/>
         <source>&amp;Add participant</source>
         <translation>&amp;Add participant</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="174" />
+        <location filename="../../visitapp/ui/prepare.py" line="174"/>
         <source>Participants (Delete removes)</source>
         <translation>Participants (Delete removes)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="177" />
+        <location filename="../../visitapp/ui/prepare.py" line="177"/>
         <source>Agenda (one item per line)</source>
         <translation>Agenda (one item per line)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="181" />
+        <location filename="../../visitapp/ui/prepare.py" line="181"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="199" />
+        <location filename="../../visitapp/ui/prepare.py" line="199"/>
         <source>valid</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="201" />
+        <location filename="../../visitapp/ui/prepare.py" line="201"/>
         <source>invalid check digit</source>
         <translation>invalid check digit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="212" />
+        <location filename="../../visitapp/ui/prepare.py" line="212"/>
         <source>Reference visit: %1</source>
         <translation>Reference visit: %1</translation>
     </message>
@@ -660,83 +673,83 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="18" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="18"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="20" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="20"/>
         <source>Notes are signed with this name. Until you set it, your system user name is used.</source>
         <translation>Notes are signed with this name. Until you set it, your system user name is used.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="24" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="24"/>
         <source>Your name</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="26" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="26"/>
         <source>Your &amp;name:</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="28" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="28"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="29" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="29"/>
         <source>&amp;Institution:</source>
         <translation>&amp;Institution:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="31" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="31"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="32" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="32"/>
         <source>&amp;Role:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="34" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="34"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="35" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="35"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="39" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="39"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="42" />
-        <location filename="../../visitapp/ui/settings_dialog.py" line="56" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="42"/>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="56"/>
         <source>Data file</source>
         <translation>Data file</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="43" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="43"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="47" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="47"/>
         <source>&amp;Data file:</source>
         <translation>&amp;Data file:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="48" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="48"/>
         <source>A new data file is used from the next start.</source>
         <translation>A new data file is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="57" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="57"/>
         <source>visitapp databases (*.db);;All files (*)</source>
         <translation>visitapp databases (*.db);;All files (*)</translation>
     </message>
@@ -744,87 +757,87 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="11" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="11"/>
         <source>Add the typed note to the current section</source>
         <translation>Add the typed note to the current section</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="12" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="12"/>
         <source>Kind: note, quote, decision, commitment, question, risk (of the selected note when the notes have focus)</source>
         <translation>Kind: note, quote, decision, commitment, question, risk (of the selected note when the notes have focus)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="13" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="13"/>
         <source>Previous / next section</source>
         <translation>Previous / next section</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="14" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="14"/>
         <source>Go to section 1 … 9</source>
         <translation>Go to section 1 … 9</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="15" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="15"/>
         <source>Go to the notes (Esc returns to the capture box)</source>
         <translation>Go to the notes (Esc returns to the capture box)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="16" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="16"/>
         <source>Edit the selected note in place</source>
         <translation>Edit the selected note in place</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="17" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="17"/>
         <source>Move the selected note up / down</source>
         <translation>Move the selected note up / down</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="18" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="18"/>
         <source>Move the selected note to the previous / next section</source>
         <translation>Move the selected note to the previous / next section</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="19" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="19"/>
         <source>Move the selected note to a section…</source>
         <translation>Move the selected note to a section…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="20" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="20"/>
         <source>Delete the selected note or action item</source>
         <translation>Delete the selected note or action item</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="21" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="21"/>
         <source>Make the selected note an action item</source>
         <translation>Make the selected note an action item</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="22" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="22"/>
         <source>Undo / redo (in the notes; in a text box, its own text)</source>
         <translation>Undo / redo (in the notes; in a text box, its own text)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="23" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="23"/>
         <source>Search all visits</source>
         <translation>Search all visits</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="24" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="24"/>
         <source>Prepare a new visit</source>
         <translation>Prepare a new visit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="25" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="25"/>
         <source>Details of the open visit</source>
         <translation>Details of the open visit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="26" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="26"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="27" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="27"/>
         <source>This list</source>
         <translation>This list</translation>
     </message>
@@ -832,18 +845,18 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="34" />
-        <location filename="../../visitapp/ui/shortcuts.py" line="37" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="34"/>
+        <location filename="../../visitapp/ui/shortcuts.py" line="37"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="38" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="38"/>
         <source>Keys</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="38" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="38"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
@@ -851,279 +864,279 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="84" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="84"/>
         <source>Finalise and sign: %1</source>
         <translation>Finalise and sign: %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="89" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="89"/>
         <source>Open preview in PDF &amp;viewer</source>
         <translation>Open preview in PDF &amp;viewer</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="104" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="104"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="107" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="107"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="115" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="115"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="117" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="117"/>
         <source>&amp;Open PDF</source>
         <translation>&amp;Open PDF</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="119" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="119"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="163" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="163"/>
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="168" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="168"/>
         <source>Visit:</source>
         <translation>Visit:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="171" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="171"/>
         <source>Finalising freezes the visit as it is now. Changes after that make a new version; without changes the same version is exported again.</source>
         <translation>Finalising freezes the visit as it is now. Changes after that make a new version; without changes the same version is exported again.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="174" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="174"/>
         <source>Version:</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="176" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="176"/>
         <source>Language of the minutes</source>
         <translation>Language of the minutes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="180" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="180"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="182" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="182"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="183" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="183"/>
         <source>Internal: every note</source>
         <translation>Internal: every note</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="184" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="184"/>
         <source>Company copy: only notes marked for the company</source>
         <translation>Company copy: only notes marked for the company</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="187" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="187"/>
         <source>PDF file to write</source>
         <translation>PDF file to write</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="188" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="188"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="194" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="194"/>
         <source>&amp;Save as:</source>
         <translation>&amp;Save as:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="198" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="198"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="201" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="201"/>
         <source>How to sign</source>
         <translation>How to sign</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="202" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="202"/>
         <source>Do not sign</source>
         <translation>Do not sign</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="203" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="203"/>
         <source>Certificate file (PKCS#12)</source>
         <translation>Certificate file (PKCS#12)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="204" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="204"/>
         <source>Smart card or token (PKCS#11)</source>
         <translation>Smart card or token (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="205" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="205"/>
         <source>Si&amp;gn with:</source>
         <translation>Si&amp;gn with:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="214" />
-        <location filename="../../visitapp/ui/sign_dialog.py" line="323" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="214"/>
+        <location filename="../../visitapp/ui/sign_dialog.py" line="323"/>
         <source>Certificate file</source>
         <translation>Certificate file</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="215" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="215"/>
         <source>a .p12 or .pfx file</source>
         <translation>a .p12 or .pfx file</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="216" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="216"/>
         <source>B&amp;rowse…</source>
         <translation>B&amp;rowse…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="229" />
-        <location filename="../../visitapp/ui/sign_dialog.py" line="329" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="229"/>
+        <location filename="../../visitapp/ui/sign_dialog.py" line="329"/>
         <source>PKCS#11 module</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="230" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="230"/>
         <source>the card&apos;s driver library, e.g. opensc-pkcs11.so</source>
         <translation>the card&apos;s driver library, e.g. opensc-pkcs11.so</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="237" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="237"/>
         <source>&amp;Module:</source>
         <translation>&amp;Module:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="239" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="239"/>
         <source>Token label</source>
         <translation>Token label</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="240" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="240"/>
         <source>&amp;Token label:</source>
         <translation>&amp;Token label:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="242" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="242"/>
         <source>Key label</source>
         <translation>Key label</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="243" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="243"/>
         <source>&amp;Key label:</source>
         <translation>&amp;Key label:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="253" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="253"/>
         <source>Reason for signing</source>
         <translation>Reason for signing</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="118" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="118"/>
         <source>Show fol&amp;der</source>
         <translation>Show fol&amp;der</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="185" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="185"/>
         <source>Cop&amp;y:</source>
         <translation>Cop&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="222" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="222"/>
         <source>Certificate f&amp;ile:</source>
         <translation>Certificate f&amp;ile:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="231" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="231"/>
         <source>Bro&amp;wse…</source>
         <translation>Bro&amp;wse…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="254" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="254"/>
         <source>R&amp;eason:</source>
         <translation>R&amp;eason:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="259" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="259"/>
         <source>not finalised yet</source>
         <translation>not finalised yet</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="260" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="260"/>
         <source>%1 finalised; a change since makes a new one</source>
         <translation>%1 finalised; a change since makes a new one</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="298" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="298"/>
         <source>&amp;PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="298" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="298"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="299" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="299"/>
         <source>PIN of the token</source>
         <translation>PIN of the token</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="300" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="300"/>
         <source>Password of the certificate file</source>
         <translation>Password of the certificate file</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="304" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="304"/>
         <source>&amp;Finalise and sign</source>
         <translation>&amp;Finalise and sign</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="304" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="304"/>
         <source>&amp;Finalise and export</source>
         <translation>&amp;Finalise and export</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="317" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="317"/>
         <source>Save the minutes as</source>
         <translation>Save the minutes as</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="318" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="318"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="324" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="324"/>
         <source>Certificate files (*.p12 *.pfx);;All files (*)</source>
         <translation>Certificate files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="330" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="330"/>
         <source>Libraries (*.so *.dll *.dylib);;All files (*)</source>
         <translation>Libraries (*.so *.dll *.dylib);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="340" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="340"/>
         <source>Drawing the pages…</source>
         <translation>Drawing the pages…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/sign_dialog.py" line="366" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="366"/>
         <source>%n page(s), as they will be finalised (the signature stamp is added on signing).</source>
         <translation>
             <numerusform>%n page, as it will be finalised (the signature stamp is added on signing).</numerusform>
@@ -1131,12 +1144,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="370" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="370"/>
         <source>Page images need poppler&apos;s pdftoppm, which is not installed; this is the text of each page.</source>
         <translation>Page images need poppler&apos;s pdftoppm, which is not installed; this is the text of each page.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/sign_dialog.py" line="371" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="371"/>
         <source>%n page(s); open the preview in your PDF viewer to see them as printed.</source>
         <translation>
             <numerusform>%n page; open the preview in your PDF viewer to see it as printed.</numerusform>
@@ -1144,137 +1157,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="375" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="375"/>
         <source>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</source>
         <translation>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="388" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="388"/>
         <source>The preview could not be drawn: %1</source>
         <translation>The preview could not be drawn: %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="404" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="404"/>
         <source>Choose your certificate file.</source>
         <translation>Choose your certificate file.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="406" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="406"/>
         <source>Type the password of your certificate file.</source>
         <translation>Type the password of your certificate file.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="409" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="409"/>
         <source>Choose the PKCS#11 module of your card or token.</source>
         <translation>Choose the PKCS#11 module of your card or token.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="410" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="410"/>
         <source>Type the label of your token.</source>
         <translation>Type the label of your token.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="411" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="411"/>
         <source>Type the label of your key on the token.</source>
         <translation>Type the label of your key on the token.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="415" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="415"/>
         <source>Type the PIN of your token.</source>
         <translation>Type the PIN of your token.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="425" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="425"/>
         <source>Choose where to save the PDF.</source>
         <translation>Choose where to save the PDF.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="438" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="438"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="461" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="461"/>
         <source>Cancelling after the current step…</source>
         <translation>Cancelling after the current step…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="467" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="467"/>
         <source>Opening the certificate…</source>
         <translation>Opening the certificate…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="468" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="468"/>
         <source>Opening the token…</source>
         <translation>Opening the token…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="469" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="469"/>
         <source>Finalising the visit…</source>
         <translation>Finalising the visit…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="470" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="470"/>
         <source>Drawing the minutes…</source>
         <translation>Drawing the minutes…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="471" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="471"/>
         <source>Signing…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="472" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="472"/>
         <source>Writing the file…</source>
         <translation>Writing the file…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="492" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="492"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="501" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="501"/>
         <source>new version</source>
         <translation>new version</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="501" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="501"/>
         <source>unchanged since that version</source>
         <translation>unchanged since that version</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="502" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="502"/>
         <source>Finalised version %1 (%2).</source>
         <translation>Finalised version %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="504" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="504"/>
         <source>Wrote %1, signed by %2.</source>
         <translation>Wrote %1, signed by %2.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="507" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="507"/>
         <source>No free signature box was left: the signature is invisible.</source>
         <translation>No free signature box was left: the signature is invisible.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="509" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="509"/>
         <source>Wrote %1, not signed.</source>
         <translation>Wrote %1, not signed.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="523" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="523"/>
         <source>Cancelled: no PDF was written.</source>
         <translation>Cancelled: no PDF was written.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="525" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="525"/>
         <source>The visit stays finalised as version %1.</source>
         <translation>The visit stays finalised as version %1.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="533" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="533"/>
         <source>Something went wrong and no PDF was written: %1</source>
         <translation>Something went wrong and no PDF was written: %1</translation>
     </message>
@@ -1282,37 +1295,37 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="76" />
+        <location filename="../../visitapp/ui/undo.py" line="76"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="93" />
+        <location filename="../../visitapp/ui/undo.py" line="93"/>
         <source>Edit note</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="105" />
+        <location filename="../../visitapp/ui/undo.py" line="105"/>
         <source>Move note</source>
         <translation>Move note</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="121" />
+        <location filename="../../visitapp/ui/undo.py" line="121"/>
         <source>Delete note</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="135" />
+        <location filename="../../visitapp/ui/undo.py" line="135"/>
         <source>Make action item</source>
         <translation>Make action item</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="159" />
+        <location filename="../../visitapp/ui/undo.py" line="159"/>
         <source>Edit action item</source>
         <translation>Edit action item</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="171" />
+        <location filename="../../visitapp/ui/undo.py" line="171"/>
         <source>Delete action item</source>
         <translation>Delete action item</translation>
     </message>
@@ -1320,83 +1333,83 @@
 <context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="70" />
+        <location filename="../../visitapp/ui/visit_list.py" line="70"/>
         <source>Search all visits (Ctrl+F)</source>
         <translation>Search all visits (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="71" />
+        <location filename="../../visitapp/ui/visit_list.py" line="71"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="76" />
-        <location filename="../../visitapp/ui/visit_list.py" line="104" />
+        <location filename="../../visitapp/ui/visit_list.py" line="76"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="104"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="77" />
+        <location filename="../../visitapp/ui/visit_list.py" line="77"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="81" />
+        <location filename="../../visitapp/ui/visit_list.py" line="81"/>
         <source>Series</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="83" />
+        <location filename="../../visitapp/ui/visit_list.py" line="83"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="83" />
+        <location filename="../../visitapp/ui/visit_list.py" line="83"/>
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="86" />
+        <location filename="../../visitapp/ui/visit_list.py" line="86"/>
         <source>any date</source>
         <translation>any date</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="90" />
+        <location filename="../../visitapp/ui/visit_list.py" line="90"/>
         <source>&amp;From:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="90" />
+        <location filename="../../visitapp/ui/visit_list.py" line="90"/>
         <source>&amp;To:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="104" />
+        <location filename="../../visitapp/ui/visit_list.py" line="104"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="104" />
+        <location filename="../../visitapp/ui/visit_list.py" line="104"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="105" />
+        <location filename="../../visitapp/ui/visit_list.py" line="105"/>
         <source>Visits</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="108" />
+        <location filename="../../visitapp/ui/visit_list.py" line="108"/>
         <source>Search results</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="144" />
+        <location filename="../../visitapp/ui/visit_list.py" line="144"/>
         <source>All series</source>
         <translation>All series</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/visit_list.py" line="167" />
+        <location filename="../../visitapp/ui/visit_list.py" line="167"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -1404,7 +1417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/visit_list.py" line="184" />
+        <location filename="../../visitapp/ui/visit_list.py" line="184"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>

@@ -4,37 +4,37 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="17" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="17"/>
         <source>Action item</source>
         <translation>Zadanie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="21" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="21"/>
         <source>Commitment:</source>
         <translation>Zobowiązanie:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="26" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="26"/>
         <source>Owner</source>
         <translation>Odpowiedzialny</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="28" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="28"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Odpowiedzialny:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="32" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="32"/>
         <source>&amp;Due date</source>
         <translation>&amp;Termin</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="35" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="35"/>
         <source>Due date</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="42" />
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="42"/>
         <source>Due:</source>
         <translation>Termin:</translation>
     </message>
@@ -42,22 +42,22 @@
 <context>
     <name>ActionsPanel</name>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22" />
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22"/>
         <source>Action item</source>
         <translation>Zadanie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22" />
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22"/>
         <source>Owner</source>
         <translation>Odpowiedzialny</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22" />
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23" />
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23"/>
         <source>Action items</source>
         <translation>Zadania</translation>
     </message>
@@ -65,37 +65,37 @@
 <context>
     <name>CaptureBox</name>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="34" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="34"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="43" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="43"/>
         <source>Capture box</source>
         <translation>Pole notatki</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="44" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="44"/>
         <source>Type a note; Ctrl+Enter adds it to the current section</source>
         <translation>Wpisz notatkę; Ctrl+Enter dodaje ją do bieżącej sekcji</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="53" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="53"/>
         <source>Tags, separated by commas</source>
         <translation>Tagi, oddzielone przecinkami</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="54" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="54"/>
         <source>Tags</source>
         <translation>Tagi</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="59" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="59"/>
         <source>Visibility</source>
         <translation>Widoczność</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/capture_box.py" line="63" />
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="63"/>
         <source>Add (Ctrl+Enter)</source>
         <translation>Dodaj (Ctrl+Enter)</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="66" />
+        <location filename="../../visitapp/ui/capture/view.py" line="66"/>
         <source>Fields</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="67" />
+        <location filename="../../visitapp/ui/capture/view.py" line="67"/>
         <source>Action items</source>
         <translation>Zadania</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/capture/view.py" line="163" />
+        <location filename="../../visitapp/ui/capture/view.py" line="163"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n notatka</numerusform>
@@ -122,35 +122,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="182" />
+        <location filename="../../visitapp/ui/capture/view.py" line="182"/>
         <source>Section %1: %2</source>
         <translation>Sekcja %1: %2</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="258" />
+        <location filename="../../visitapp/ui/capture/view.py" line="258"/>
         <source>Move note</source>
         <translation>Przenieś notatkę</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="258" />
+        <location filename="../../visitapp/ui/capture/view.py" line="258"/>
         <source>To section:</source>
         <translation>Do sekcji:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="343" />
+        <location filename="../../visitapp/ui/capture/view.py" line="343"/>
         <source>Not stored: %1 Your text stays here until it can be stored.</source>
         <translation>Nie zapisano: %1 Tekst zostaje tutaj, dopóki nie uda się go zapisać.</translation>
     </message>
 </context>
 <context>
+    <name>CoordinatorWindow</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="19"/>
+        <source>visitapp — coordinator</source>
+        <translation>visitapp — koordynator</translation>
+    </message>
+</context>
+<context>
     <name>FieldsPanel</name>
     <message>
-        <location filename="../../visitapp/ui/capture/fields_panel.py" line="24" />
+        <location filename="../../visitapp/ui/capture/fields_panel.py" line="24"/>
         <source>Structured fields</source>
         <translation>Pola strukturalne</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/fields_panel.py" line="80" />
+        <location filename="../../visitapp/ui/capture/fields_panel.py" line="80"/>
         <source>separated by commas</source>
         <translation>oddzielone przecinkami</translation>
     </message>
@@ -158,77 +166,77 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="17" />
+        <location filename="../../visitapp/ui/labels.py" line="17"/>
         <source>Note</source>
         <translation>Notatka</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="17" />
+        <location filename="../../visitapp/ui/labels.py" line="17"/>
         <source>Quote</source>
         <translation>Cytat</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="17" />
+        <location filename="../../visitapp/ui/labels.py" line="17"/>
         <source>Decision</source>
         <translation>Decyzja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="18" />
+        <location filename="../../visitapp/ui/labels.py" line="18"/>
         <source>Commitment</source>
         <translation>Zobowiązanie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="18" />
+        <location filename="../../visitapp/ui/labels.py" line="18"/>
         <source>Question</source>
         <translation>Pytanie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="18" />
+        <location filename="../../visitapp/ui/labels.py" line="18"/>
         <source>Risk</source>
         <translation>Ryzyko</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="23" />
+        <location filename="../../visitapp/ui/labels.py" line="23"/>
         <source>Planned</source>
         <translation>Zaplanowana</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="23" />
+        <location filename="../../visitapp/ui/labels.py" line="23"/>
         <source>In progress</source>
         <translation>W toku</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="23" />
+        <location filename="../../visitapp/ui/labels.py" line="23"/>
         <source>Finalised</source>
         <translation>Zatwierdzona</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="27" />
+        <location filename="../../visitapp/ui/labels.py" line="27"/>
         <source>City</source>
         <translation>Miasto</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="27" />
+        <location filename="../../visitapp/ui/labels.py" line="27"/>
         <source>Company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="27" />
+        <location filename="../../visitapp/ui/labels.py" line="27"/>
         <source>Other</source>
         <translation>Inna</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="31" />
+        <location filename="../../visitapp/ui/labels.py" line="31"/>
         <source>Internal</source>
         <translation>Wewnętrzna</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="31" />
+        <location filename="../../visitapp/ui/labels.py" line="31"/>
         <source>Partner institutions</source>
         <translation>Instytucje partnerskie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/labels.py" line="32" />
+        <location filename="../../visitapp/ui/labels.py" line="32"/>
         <source>Company copy</source>
         <translation>Kopia dla firmy</translation>
     </message>
@@ -236,142 +244,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="30" />
+        <location filename="../../visitapp/ui/main_window.py" line="30"/>
         <source>visitapp — visit notes</source>
         <translation>visitapp — notatki z wizyt</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="34" />
+        <location filename="../../visitapp/ui/main_window.py" line="34"/>
         <source>Choose a visit from the list, or prepare a new one with Ctrl+N.</source>
         <translation>Wybierz wizytę z listy albo przygotuj nową (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="49" />
+        <location filename="../../visitapp/ui/main_window.py" line="49"/>
         <source>Storage status</source>
         <translation>Stan zapisu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="79" />
+        <location filename="../../visitapp/ui/main_window.py" line="80"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="80" />
+        <location filename="../../visitapp/ui/main_window.py" line="81"/>
         <source>&amp;New visit…</source>
         <translation>&amp;Nowa wizyta…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="81" />
+        <location filename="../../visitapp/ui/main_window.py" line="82"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Ustawienia…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="83" />
+        <location filename="../../visitapp/ui/main_window.py" line="83"/>
+        <source>&amp;Coordinator: merge, actions, reports…</source>
+        <translation>&amp;Koordynator: scalanie, zadania, raporty…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py" line="86"/>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="85" />
+        <location filename="../../visitapp/ui/main_window.py" line="88"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edycja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="86" />
+        <location filename="../../visitapp/ui/main_window.py" line="89"/>
         <source>&amp;Undo</source>
         <translation>&amp;Cofnij</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="88" />
+        <location filename="../../visitapp/ui/main_window.py" line="91"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ponów</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="92" />
+        <location filename="../../visitapp/ui/main_window.py" line="95"/>
         <source>&amp;Search visits</source>
         <translation>&amp;Szukaj w wizytach</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="94" />
+        <location filename="../../visitapp/ui/main_window.py" line="97"/>
         <source>&amp;Visit</source>
         <translation>&amp;Wizyta</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="96" />
+        <location filename="../../visitapp/ui/main_window.py" line="99"/>
         <source>&amp;Details…</source>
         <translation>&amp;Szczegóły…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="97" />
+        <location filename="../../visitapp/ui/main_window.py" line="100"/>
         <source>Go to &amp;notes</source>
         <translation>Przejdź do &amp;notatek</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="98" />
+        <location filename="../../visitapp/ui/main_window.py" line="101"/>
         <source>&amp;Previous section</source>
         <translation>&amp;Poprzednia sekcja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="99" />
+        <location filename="../../visitapp/ui/main_window.py" line="102"/>
         <source>Ne&amp;xt section</source>
         <translation>Na&amp;stępna sekcja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="100" />
+        <location filename="../../visitapp/ui/main_window.py" line="103"/>
         <source>&amp;Move note to section…</source>
         <translation>P&amp;rzenieś notatkę do sekcji…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="101" />
+        <location filename="../../visitapp/ui/main_window.py" line="104"/>
         <source>Make &amp;action item…</source>
         <translation>Utwórz &amp;zadanie…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="106" />
+        <location filename="../../visitapp/ui/main_window.py" line="109"/>
         <source>&amp;Finalise and sign…</source>
         <translation>&amp;Zatwierdź i podpisz…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="109" />
+        <location filename="../../visitapp/ui/main_window.py" line="112"/>
         <source>Signing is not installed in this copy of visitapp yet.</source>
         <translation>Podpisywanie nie jest jeszcze dostępne w tej kopii visitapp.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="112" />
+        <location filename="../../visitapp/ui/main_window.py" line="115"/>
         <source>&amp;Kind</source>
         <translation>&amp;Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="117" />
+        <location filename="../../visitapp/ui/main_window.py" line="120"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="118" />
+        <location filename="../../visitapp/ui/main_window.py" line="121"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="193" />
+        <location filename="../../visitapp/ui/main_window.py" line="196"/>
         <source>Notes by %1</source>
         <translation>Notatki: %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="195" />
+        <location filename="../../visitapp/ui/main_window.py" line="198"/>
         <source>Notes by %1 (set your name in Settings)</source>
         <translation>Notatki: %1 (ustaw swoje imię i nazwisko w Ustawieniach)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="200" />
+        <location filename="../../visitapp/ui/main_window.py" line="203"/>
         <source>All changes stored at %1</source>
         <translation>Wszystkie zmiany zapisane o %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="204" />
+        <location filename="../../visitapp/ui/main_window.py" line="207"/>
         <source>Not stored!</source>
         <translation>Nie zapisano!</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="240" />
+        <location filename="../../visitapp/ui/main_window.py" line="256"/>
         <source>Some text could not be stored (see the status bar). Quit anyway and lose it?</source>
         <translation>Części tekstu nie udało się zapisać (zob. pasek stanu). Zakończyć mimo to i go utracić?</translation>
     </message>
@@ -379,7 +392,7 @@
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="37" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="37"/>
         <source>Edit note</source>
         <translation>Edytuj notatkę</translation>
     </message>
@@ -387,32 +400,32 @@
 <context>
     <name>NotesTree</name>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
         <source>Time</source>
         <translation>Godzina</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
         <source>Note</source>
         <translation>Notatka</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
         <source>Tags</source>
         <translation>Tagi</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="62" />
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="62"/>
         <source>Sections and notes</source>
         <translation>Sekcje i notatki</translation>
     </message>
@@ -420,12 +433,12 @@
 <context>
     <name>PagePreview</name>
     <message>
-        <location filename="../../visitapp/ui/page_preview.py" line="20" />
+        <location filename="../../visitapp/ui/page_preview.py" line="20"/>
         <source>Preview of the pages</source>
         <translation>Podgląd stron</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/page_preview.py" line="52" />
+        <location filename="../../visitapp/ui/page_preview.py" line="52"/>
         <source>Page %1 of %2</source>
         <translation>Strona %1 z %2</translation>
     </message>
@@ -433,227 +446,227 @@
 <context>
     <name>PrepareDialog</name>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="53" />
+        <location filename="../../visitapp/ui/prepare.py" line="53"/>
         <source>Prepare visit</source>
         <translation>Przygotuj wizytę</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="53" />
+        <location filename="../../visitapp/ui/prepare.py" line="53"/>
         <source>Visit details</source>
         <translation>Szczegóły wizyty</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="76" />
+        <location filename="../../visitapp/ui/prepare.py" line="76"/>
         <source>Organisation</source>
         <translation>Organizacja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="79" />
+        <location filename="../../visitapp/ui/prepare.py" line="79"/>
         <source>Organisation name</source>
         <translation>Nazwa organizacji</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="84" />
+        <location filename="../../visitapp/ui/prepare.py" line="84"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="86" />
+        <location filename="../../visitapp/ui/prepare.py" line="86"/>
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="93" />
+        <location filename="../../visitapp/ui/prepare.py" line="93"/>
         <source>N&amp;IP:</source>
         <translation>N&amp;IP:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="97" />
+        <location filename="../../visitapp/ui/prepare.py" line="97"/>
         <source>Sector</source>
         <translation>Branża</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="98" />
+        <location filename="../../visitapp/ui/prepare.py" line="98"/>
         <source>S&amp;ector:</source>
         <translation>&amp;Branża:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="100" />
+        <location filename="../../visitapp/ui/prepare.py" line="100"/>
         <source>Address</source>
         <translation>Adres</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="101" />
+        <location filename="../../visitapp/ui/prepare.py" line="101"/>
         <source>Add&amp;ress:</source>
         <translation>&amp;Adres:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="104" />
+        <location filename="../../visitapp/ui/prepare.py" line="104"/>
         <source>Visit</source>
         <translation>Wizyta</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="107" />
+        <location filename="../../visitapp/ui/prepare.py" line="107"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="108" />
+        <location filename="../../visitapp/ui/prepare.py" line="108"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Tytuł:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="113" />
+        <location filename="../../visitapp/ui/prepare.py" line="113"/>
         <source>Start</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="113" />
+        <location filename="../../visitapp/ui/prepare.py" line="113"/>
         <source>End</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="117" />
+        <location filename="../../visitapp/ui/prepare.py" line="117"/>
         <source>&amp;Start:</source>
         <translation>&amp;Początek:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="118" />
+        <location filename="../../visitapp/ui/prepare.py" line="118"/>
         <source>En&amp;d:</source>
         <translation>&amp;Koniec:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="120" />
+        <location filename="../../visitapp/ui/prepare.py" line="120"/>
         <source>Place</source>
         <translation>Miejsce</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="121" />
+        <location filename="../../visitapp/ui/prepare.py" line="121"/>
         <source>&amp;Place:</source>
         <translation>&amp;Miejsce:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="123" />
+        <location filename="../../visitapp/ui/prepare.py" line="123"/>
         <source>Polish</source>
         <translation>polski</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="124" />
+        <location filename="../../visitapp/ui/prepare.py" line="124"/>
         <source>English</source>
         <translation>angielski</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="125" />
+        <location filename="../../visitapp/ui/prepare.py" line="125"/>
         <source>Language of the minutes</source>
         <translation>Język protokołu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="126" />
+        <location filename="../../visitapp/ui/prepare.py" line="126"/>
         <source>&amp;Language:</source>
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="128" />
+        <location filename="../../visitapp/ui/prepare.py" line="128"/>
         <source>Template</source>
         <translation>Szablon</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="133" />
+        <location filename="../../visitapp/ui/prepare.py" line="133"/>
         <source>Te&amp;mplate:</source>
         <translation>&amp;Szablon:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="135" />
+        <location filename="../../visitapp/ui/prepare.py" line="135"/>
         <source>Series</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="136" />
+        <location filename="../../visitapp/ui/prepare.py" line="136"/>
         <source>(none)</source>
         <translation>(brak)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="140" />
+        <location filename="../../visitapp/ui/prepare.py" line="140"/>
         <source>Se&amp;ries:</source>
         <translation>C&amp;ykl:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="146" />
+        <location filename="../../visitapp/ui/prepare.py" line="146"/>
         <source>Participants</source>
         <translation>Uczestnicy</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="150" />
+        <location filename="../../visitapp/ui/prepare.py" line="150"/>
         <source>Participant&apos;s name</source>
         <translation>Imię i nazwisko uczestnika</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="154" />
+        <location filename="../../visitapp/ui/prepare.py" line="154"/>
         <source>Na&amp;me:</source>
         <translation>I&amp;mię i nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="156" />
+        <location filename="../../visitapp/ui/prepare.py" line="156"/>
         <source>Institution</source>
         <translation>Instytucja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="158" />
+        <location filename="../../visitapp/ui/prepare.py" line="158"/>
         <source>Instit&amp;ution:</source>
         <translation>I&amp;nstytucja:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="160" />
+        <location filename="../../visitapp/ui/prepare.py" line="160"/>
         <source>Role</source>
         <translation>Funkcja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="161" />
+        <location filename="../../visitapp/ui/prepare.py" line="161"/>
         <source>R&amp;ole:</source>
         <translation>&amp;Funkcja:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="163" />
+        <location filename="../../visitapp/ui/prepare.py" line="163"/>
         <source>Side</source>
         <translation>Strona</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="166" />
+        <location filename="../../visitapp/ui/prepare.py" line="166"/>
         <source>Si&amp;de:</source>
         <translation>Stro&amp;na:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="168" />
+        <location filename="../../visitapp/ui/prepare.py" line="168"/>
         <source>&amp;Add participant</source>
         <translation>&amp;Dodaj uczestnika</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="174" />
+        <location filename="../../visitapp/ui/prepare.py" line="174"/>
         <source>Participants (Delete removes)</source>
         <translation>Uczestnicy (Delete usuwa)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="177" />
+        <location filename="../../visitapp/ui/prepare.py" line="177"/>
         <source>Agenda (one item per line)</source>
         <translation>Program (jeden punkt w wierszu)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="181" />
+        <location filename="../../visitapp/ui/prepare.py" line="181"/>
         <source>Agenda</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="199" />
+        <location filename="../../visitapp/ui/prepare.py" line="199"/>
         <source>valid</source>
         <translation>poprawny</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="201" />
+        <location filename="../../visitapp/ui/prepare.py" line="201"/>
         <source>invalid check digit</source>
         <translation>błędna cyfra kontrolna</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="212" />
+        <location filename="../../visitapp/ui/prepare.py" line="212"/>
         <source>Reference visit: %1</source>
         <translation>Wizyta referencyjna: %1</translation>
     </message>
@@ -661,83 +674,83 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="18" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="18"/>
         <source>Settings</source>
         <translation>Ustawienia</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="20" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="20"/>
         <source>Notes are signed with this name. Until you set it, your system user name is used.</source>
         <translation>Notatki są podpisywane tym imieniem i nazwiskiem. Dopóki go nie ustawisz, używana jest nazwa użytkownika systemu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="24" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="24"/>
         <source>Your name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="26" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="26"/>
         <source>Your &amp;name:</source>
         <translation>&amp;Imię i nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="28" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="28"/>
         <source>Institution</source>
         <translation>Instytucja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="29" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="29"/>
         <source>&amp;Institution:</source>
         <translation>I&amp;nstytucja:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="31" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="31"/>
         <source>Role</source>
         <translation>Funkcja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="32" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="32"/>
         <source>&amp;Role:</source>
         <translation>&amp;Funkcja:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="34" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="34"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="35" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="35"/>
         <source>System default</source>
         <translation>Jak w systemie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="39" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="39"/>
         <source>&amp;Language:</source>
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="42" />
-        <location filename="../../visitapp/ui/settings_dialog.py" line="56" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="42"/>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="56"/>
         <source>Data file</source>
         <translation>Plik danych</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="43" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="43"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Przeglądaj…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="47" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="47"/>
         <source>&amp;Data file:</source>
         <translation>Plik &amp;danych:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="48" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="48"/>
         <source>A new data file is used from the next start.</source>
         <translation>Nowy plik danych zostanie użyty od następnego uruchomienia.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/settings_dialog.py" line="57" />
+        <location filename="../../visitapp/ui/settings_dialog.py" line="57"/>
         <source>visitapp databases (*.db);;All files (*)</source>
         <translation>Bazy visitapp (*.db);;Wszystkie pliki (*)</translation>
     </message>
@@ -745,87 +758,87 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="11" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="11"/>
         <source>Add the typed note to the current section</source>
         <translation>Dodaj wpisaną notatkę do bieżącej sekcji</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="12" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="12"/>
         <source>Kind: note, quote, decision, commitment, question, risk (of the selected note when the notes have focus)</source>
         <translation>Rodzaj: notatka, cytat, decyzja, zobowiązanie, pytanie, ryzyko (zaznaczonej notatki, gdy aktywna jest lista notatek)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="13" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="13"/>
         <source>Previous / next section</source>
         <translation>Poprzednia / następna sekcja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="14" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="14"/>
         <source>Go to section 1 … 9</source>
         <translation>Przejdź do sekcji 1 … 9</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="15" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="15"/>
         <source>Go to the notes (Esc returns to the capture box)</source>
         <translation>Przejdź do notatek (Esc wraca do pola notatki)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="16" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="16"/>
         <source>Edit the selected note in place</source>
         <translation>Edytuj zaznaczoną notatkę w miejscu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="17" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="17"/>
         <source>Move the selected note up / down</source>
         <translation>Przesuń zaznaczoną notatkę w górę / w dół</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="18" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="18"/>
         <source>Move the selected note to the previous / next section</source>
         <translation>Przenieś zaznaczoną notatkę do poprzedniej / następnej sekcji</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="19" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="19"/>
         <source>Move the selected note to a section…</source>
         <translation>Przenieś zaznaczoną notatkę do sekcji…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="20" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="20"/>
         <source>Delete the selected note or action item</source>
         <translation>Usuń zaznaczoną notatkę lub zadanie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="21" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="21"/>
         <source>Make the selected note an action item</source>
         <translation>Zrób z zaznaczonej notatki zadanie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="22" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="22"/>
         <source>Undo / redo (in the notes; in a text box, its own text)</source>
         <translation>Cofnij / ponów (w notatkach; w polu tekstowym – jego tekst)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="23" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="23"/>
         <source>Search all visits</source>
         <translation>Szukaj we wszystkich wizytach</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="24" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="24"/>
         <source>Prepare a new visit</source>
         <translation>Przygotuj nową wizytę</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="25" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="25"/>
         <source>Details of the open visit</source>
         <translation>Szczegóły otwartej wizyty</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="26" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="26"/>
         <source>Settings</source>
         <translation>Ustawienia</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="27" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="27"/>
         <source>This list</source>
         <translation>Ta lista</translation>
     </message>
@@ -833,18 +846,18 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="34" />
-        <location filename="../../visitapp/ui/shortcuts.py" line="37" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="34"/>
+        <location filename="../../visitapp/ui/shortcuts.py" line="37"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="38" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="38"/>
         <source>Keys</source>
         <translation>Klawisze</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/shortcuts.py" line="38" />
+        <location filename="../../visitapp/ui/shortcuts.py" line="38"/>
         <source>Action</source>
         <translation>Czynność</translation>
     </message>
@@ -852,279 +865,279 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="84" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="84"/>
         <source>Finalise and sign: %1</source>
         <translation>Zatwierdź i podpisz: %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="89" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="89"/>
         <source>Open preview in PDF &amp;viewer</source>
         <translation>Otwórz podg&amp;ląd w przeglądarce PDF</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="104" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="104"/>
         <source>Status</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="107" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="107"/>
         <source>Progress</source>
         <translation>Postęp</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="115" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="115"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Anuluj</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="117" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="117"/>
         <source>&amp;Open PDF</source>
         <translation>&amp;Otwórz PDF</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="119" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="119"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="163" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="163"/>
         <source>Minutes</source>
         <translation>Protokół</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="168" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="168"/>
         <source>Visit:</source>
         <translation>Wizyta:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="171" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="171"/>
         <source>Finalising freezes the visit as it is now. Changes after that make a new version; without changes the same version is exported again.</source>
         <translation>Zatwierdzenie zamraża wizytę w obecnym stanie. Późniejsze zmiany tworzą nową wersję; bez zmian eksportowana jest ponownie ta sama wersja.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="174" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="174"/>
         <source>Version:</source>
         <translation>Wersja:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="176" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="176"/>
         <source>Language of the minutes</source>
         <translation>Język protokołu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="180" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="180"/>
         <source>&amp;Language:</source>
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="182" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="182"/>
         <source>Copy</source>
         <translation>Kopia</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="183" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="183"/>
         <source>Internal: every note</source>
         <translation>Wewnętrzna: wszystkie notatki</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="184" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="184"/>
         <source>Company copy: only notes marked for the company</source>
         <translation>Dla firmy: tylko notatki oznaczone dla firmy</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="187" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="187"/>
         <source>PDF file to write</source>
         <translation>Plik PDF do zapisania</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="188" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="188"/>
         <source>&amp;Browse…</source>
         <translation>P&amp;rzeglądaj…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="194" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="194"/>
         <source>&amp;Save as:</source>
         <translation>Zapi&amp;sz jako:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="198" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="198"/>
         <source>Signature</source>
         <translation>Podpis</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="201" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="201"/>
         <source>How to sign</source>
         <translation>Sposób podpisu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="202" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="202"/>
         <source>Do not sign</source>
         <translation>Bez podpisu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="203" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="203"/>
         <source>Certificate file (PKCS#12)</source>
         <translation>Plik certyfikatu (PKCS#12)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="204" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="204"/>
         <source>Smart card or token (PKCS#11)</source>
         <translation>Karta kryptograficzna lub token (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="205" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="205"/>
         <source>Si&amp;gn with:</source>
         <translation>Sposó&amp;b podpisu:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="214" />
-        <location filename="../../visitapp/ui/sign_dialog.py" line="323" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="214"/>
+        <location filename="../../visitapp/ui/sign_dialog.py" line="323"/>
         <source>Certificate file</source>
         <translation>Plik certyfikatu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="215" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="215"/>
         <source>a .p12 or .pfx file</source>
         <translation>plik .p12 lub .pfx</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="216" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="216"/>
         <source>B&amp;rowse…</source>
         <translation>Przeglą&amp;daj…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="229" />
-        <location filename="../../visitapp/ui/sign_dialog.py" line="329" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="229"/>
+        <location filename="../../visitapp/ui/sign_dialog.py" line="329"/>
         <source>PKCS#11 module</source>
         <translation>Moduł PKCS#11</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="230" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="230"/>
         <source>the card&apos;s driver library, e.g. opensc-pkcs11.so</source>
         <translation>biblioteka sterownika karty, np. opensc-pkcs11.so</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="237" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="237"/>
         <source>&amp;Module:</source>
         <translation>&amp;Moduł:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="239" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="239"/>
         <source>Token label</source>
         <translation>Etykieta tokenu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="240" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="240"/>
         <source>&amp;Token label:</source>
         <translation>Etykieta &amp;tokenu:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="242" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="242"/>
         <source>Key label</source>
         <translation>Etykieta klucza</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="243" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="243"/>
         <source>&amp;Key label:</source>
         <translation>Etykieta &amp;klucza:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="253" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="253"/>
         <source>Reason for signing</source>
         <translation>Powód podpisania</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="118" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="118"/>
         <source>Show fol&amp;der</source>
         <translation>Pokaż &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="185" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="185"/>
         <source>Cop&amp;y:</source>
         <translation>Kop&amp;ia:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="222" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="222"/>
         <source>Certificate f&amp;ile:</source>
         <translation>Plik &amp;certyfikatu:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="231" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="231"/>
         <source>Bro&amp;wse…</source>
         <translation>Prz&amp;eglądaj…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="254" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="254"/>
         <source>R&amp;eason:</source>
         <translation>Po&amp;wód:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="259" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="259"/>
         <source>not finalised yet</source>
         <translation>jeszcze nie zatwierdzona</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="260" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="260"/>
         <source>%1 finalised; a change since makes a new one</source>
         <translation>zatwierdzona wersja %1; późniejsza zmiana utworzy nową</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="298" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="298"/>
         <source>&amp;PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="298" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="298"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="299" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="299"/>
         <source>PIN of the token</source>
         <translation>PIN tokenu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="300" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="300"/>
         <source>Password of the certificate file</source>
         <translation>Hasło do pliku certyfikatu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="304" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="304"/>
         <source>&amp;Finalise and sign</source>
         <translation>&amp;Zatwierdź i podpisz</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="304" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="304"/>
         <source>&amp;Finalise and export</source>
         <translation>&amp;Zatwierdź i eksportuj</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="317" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="317"/>
         <source>Save the minutes as</source>
         <translation>Zapisz protokół jako</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="318" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="318"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pliki PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="324" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="324"/>
         <source>Certificate files (*.p12 *.pfx);;All files (*)</source>
         <translation>Pliki certyfikatów (*.p12 *.pfx);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="330" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="330"/>
         <source>Libraries (*.so *.dll *.dylib);;All files (*)</source>
         <translation>Biblioteki (*.so *.dll *.dylib);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="340" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="340"/>
         <source>Drawing the pages…</source>
         <translation>Rysowanie stron…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/sign_dialog.py" line="366" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="366"/>
         <source>%n page(s), as they will be finalised (the signature stamp is added on signing).</source>
         <translation>
             <numerusform>%n strona w wersji do zatwierdzenia (pieczęć podpisu dochodzi przy podpisywaniu).</numerusform>
@@ -1133,12 +1146,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="370" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="370"/>
         <source>Page images need poppler&apos;s pdftoppm, which is not installed; this is the text of each page.</source>
         <translation>Obrazy stron wymagają programu pdftoppm (poppler), który nie jest zainstalowany; poniżej tekst każdej strony.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/sign_dialog.py" line="371" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="371"/>
         <source>%n page(s); open the preview in your PDF viewer to see them as printed.</source>
         <translation>
             <numerusform>%n strona; otwórz podgląd w przeglądarce PDF, aby zobaczyć ją jak w druku.</numerusform>
@@ -1147,137 +1160,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="375" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="375"/>
         <source>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</source>
         <translation>Na tym komputerze nie można tu narysować stron (brak programu pdftoppm z pakietu poppler). Otwórz podgląd w przeglądarce PDF, aby je zobaczyć.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="388" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="388"/>
         <source>The preview could not be drawn: %1</source>
         <translation>Nie udało się przygotować podglądu: %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="404" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="404"/>
         <source>Choose your certificate file.</source>
         <translation>Wybierz swój plik certyfikatu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="406" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="406"/>
         <source>Type the password of your certificate file.</source>
         <translation>Wpisz hasło do pliku certyfikatu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="409" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="409"/>
         <source>Choose the PKCS#11 module of your card or token.</source>
         <translation>Wybierz moduł PKCS#11 swojej karty lub tokenu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="410" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="410"/>
         <source>Type the label of your token.</source>
         <translation>Wpisz etykietę swojego tokenu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="411" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="411"/>
         <source>Type the label of your key on the token.</source>
         <translation>Wpisz etykietę swojego klucza na tokenie.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="415" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="415"/>
         <source>Type the PIN of your token.</source>
         <translation>Wpisz PIN swojego tokenu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="425" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="425"/>
         <source>Choose where to save the PDF.</source>
         <translation>Wybierz, gdzie zapisać plik PDF.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="438" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="438"/>
         <source>%1 already exists. Replace it?</source>
         <translation>Plik %1 już istnieje. Zastąpić go?</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="461" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="461"/>
         <source>Cancelling after the current step…</source>
         <translation>Anulowanie po bieżącym kroku…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="467" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="467"/>
         <source>Opening the certificate…</source>
         <translation>Otwieranie certyfikatu…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="468" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="468"/>
         <source>Opening the token…</source>
         <translation>Otwieranie tokenu…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="469" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="469"/>
         <source>Finalising the visit…</source>
         <translation>Zatwierdzanie wizyty…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="470" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="470"/>
         <source>Drawing the minutes…</source>
         <translation>Składanie protokołu…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="471" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="471"/>
         <source>Signing…</source>
         <translation>Podpisywanie…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="472" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="472"/>
         <source>Writing the file…</source>
         <translation>Zapisywanie pliku…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="492" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="492"/>
         <source>Starting…</source>
         <translation>Rozpoczynanie…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="501" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="501"/>
         <source>new version</source>
         <translation>nowa wersja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="501" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="501"/>
         <source>unchanged since that version</source>
         <translation>bez zmian od tej wersji</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="502" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="502"/>
         <source>Finalised version %1 (%2).</source>
         <translation>Zatwierdzono wersję %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="504" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="504"/>
         <source>Wrote %1, signed by %2.</source>
         <translation>Zapisano %1, podpisany przez: %2.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="507" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="507"/>
         <source>No free signature box was left: the signature is invisible.</source>
         <translation>Nie zostało wolne pole podpisu: podpis jest niewidoczny.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="509" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="509"/>
         <source>Wrote %1, not signed.</source>
         <translation>Zapisano %1, bez podpisu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="523" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="523"/>
         <source>Cancelled: no PDF was written.</source>
         <translation>Anulowano: nie zapisano pliku PDF.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="525" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="525"/>
         <source>The visit stays finalised as version %1.</source>
         <translation>Wizyta pozostaje zatwierdzona jako wersja %1.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="533" />
+        <location filename="../../visitapp/ui/sign_dialog.py" line="533"/>
         <source>Something went wrong and no PDF was written: %1</source>
         <translation>Coś poszło nie tak i nie zapisano pliku PDF: %1</translation>
     </message>
@@ -1285,37 +1298,37 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="76" />
+        <location filename="../../visitapp/ui/undo.py" line="76"/>
         <source>Add note</source>
         <translation>Dodanie notatki</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="93" />
+        <location filename="../../visitapp/ui/undo.py" line="93"/>
         <source>Edit note</source>
         <translation>Edytuj notatkę</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="105" />
+        <location filename="../../visitapp/ui/undo.py" line="105"/>
         <source>Move note</source>
         <translation>Przenieś notatkę</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="121" />
+        <location filename="../../visitapp/ui/undo.py" line="121"/>
         <source>Delete note</source>
         <translation>Usunięcie notatki</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="135" />
+        <location filename="../../visitapp/ui/undo.py" line="135"/>
         <source>Make action item</source>
         <translation>Utworzenie zadania</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="159" />
+        <location filename="../../visitapp/ui/undo.py" line="159"/>
         <source>Edit action item</source>
         <translation>Zmiana zadania</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/undo.py" line="171" />
+        <location filename="../../visitapp/ui/undo.py" line="171"/>
         <source>Delete action item</source>
         <translation>Usunięcie zadania</translation>
     </message>
@@ -1323,83 +1336,83 @@
 <context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="70" />
+        <location filename="../../visitapp/ui/visit_list.py" line="70"/>
         <source>Search all visits (Ctrl+F)</source>
         <translation>Szukaj we wszystkich wizytach (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="71" />
+        <location filename="../../visitapp/ui/visit_list.py" line="71"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="76" />
-        <location filename="../../visitapp/ui/visit_list.py" line="104" />
+        <location filename="../../visitapp/ui/visit_list.py" line="76"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="104"/>
         <source>Status</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="77" />
+        <location filename="../../visitapp/ui/visit_list.py" line="77"/>
         <source>All statuses</source>
         <translation>Wszystkie stany</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="81" />
+        <location filename="../../visitapp/ui/visit_list.py" line="81"/>
         <source>Series</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="83" />
+        <location filename="../../visitapp/ui/visit_list.py" line="83"/>
         <source>From</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="83" />
+        <location filename="../../visitapp/ui/visit_list.py" line="83"/>
         <source>To</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="86" />
+        <location filename="../../visitapp/ui/visit_list.py" line="86"/>
         <source>any date</source>
         <translation>dowolna data</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="90" />
+        <location filename="../../visitapp/ui/visit_list.py" line="90"/>
         <source>&amp;From:</source>
         <translation>&amp;Od:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="90" />
+        <location filename="../../visitapp/ui/visit_list.py" line="90"/>
         <source>&amp;To:</source>
         <translation>&amp;Do:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="104" />
+        <location filename="../../visitapp/ui/visit_list.py" line="104"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="104" />
+        <location filename="../../visitapp/ui/visit_list.py" line="104"/>
         <source>Organisation</source>
         <translation>Organizacja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="105" />
+        <location filename="../../visitapp/ui/visit_list.py" line="105"/>
         <source>Visits</source>
         <translation>Wizyty</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="108" />
+        <location filename="../../visitapp/ui/visit_list.py" line="108"/>
         <source>Search results</source>
         <translation>Wyniki wyszukiwania</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="144" />
+        <location filename="../../visitapp/ui/visit_list.py" line="144"/>
         <source>All series</source>
         <translation>Wszystkie cykle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/visit_list.py" line="167" />
+        <location filename="../../visitapp/ui/visit_list.py" line="167"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n wizyta</numerusform>
@@ -1408,7 +1421,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/visit_list.py" line="184" />
+        <location filename="../../visitapp/ui/visit_list.py" line="184"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n wynik</numerusform>

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.capture.stored.connect(self._stored)
         self.capture.failed.connect(self._failed)
         self.capture.visitChanged.connect(self.list_panel.reload)
+        self.coordinator = None  # the coordinator's window, made when first asked for
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.restore_state()
 
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         file = bar.addMenu(self.tr("&File"))
         self._action(file, self.tr("&New visit…"), self.new_visit, QKeySequence.StandardKey.New, "newVisit")
         self._action(file, self.tr("&Settings…"), self.show_settings, "Ctrl+,", "settings")
+        self._action(file, self.tr("&Coordinator: merge, actions, reports…"), self.show_coordinator,
+                     "Ctrl+Shift+K", "coordinator")
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
@@ -225,11 +228,24 @@ class MainWindow(QMainWindow):
             settings.set_state(splitter.objectName(), splitter.saveState())
         settings.sync()
 
+    def show_coordinator(self) -> None:
+        """The coordinator's window over the same database (one per main window)."""
+        from visitapp.ui.coordinator_window import CoordinatorWindow
+
+        if self.coordinator is None:
+            self.coordinator = CoordinatorWindow(self.app.services, self)
+            self.coordinator.view.registryChanged.connect(self.list_panel.reload)
+        self.coordinator.view.refresh()
+        self.coordinator.show()
+        self.coordinator.raise_()
+        self.coordinator.activateWindow()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.capture.flush()
         QApplication.instance().focusChanged.disconnect(self._focus_changed)
         self.save_state()
         if getattr(self.app, "replacing", False):
+            self._close_coordinator()
             event.accept()
             return
         self.app.worker.wait()
@@ -242,4 +258,10 @@ class MainWindow(QMainWindow):
                 QApplication.instance().focusChanged.connect(self._focus_changed)
                 event.ignore()
                 return
+        self._close_coordinator()
         event.accept()
+
+    def _close_coordinator(self) -> None:
+        if self.coordinator is not None:
+            self.coordinator.view.shutdown()  # waits for a running merge's current file
+            self.coordinator.close()

@@ -43,9 +43,10 @@ class Translations:
         for tr in self._installed:
             self.app.removeTranslator(tr)
         self._installed.clear()
-        own = QTranslator(self.app)
-        if own.load(str(translations_dir() / f"visitapp_{lang}.qm")):
-            self._installed.append(own)
+        for catalogue in ("visitapp", "coordinator"):
+            own = QTranslator(self.app)
+            if own.load(str(translations_dir() / f"{catalogue}_{lang}.qm")):
+                self._installed.append(own)
         qt = QTranslator(self.app)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if lang != "en" and qt.load(f"qtbase_{lang}", qt_dir):
