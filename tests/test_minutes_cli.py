@@ -167,6 +167,15 @@ def test_tampered_file_names_the_signature(world):
     assert done.returncode == 1
     assert "Signature 1 (Zofia Łęcka) is broken: the signed content was changed after signing." in done.stderr
 
+    # A second attendee is not led to vouch for the changed file.
+    out = folder / "cosigned-tampered.pdf"
+    done = run("cosign", str(bad), "--out", str(out), "--sign", str(folder / "b.p12"), "--pass-env", "PW_B",
+               env=world["env"])
+    assert done.returncode == 1
+    assert done.stderr.strip() == ("visitapp: Signature 1 (Zofia Łęcka) no longer holds: the file was changed after "
+                                   "it was signed, so it must not be co-signed.")
+    assert not out.exists()
+
 
 def test_foreign_pdf(world, tmp_path):
     from reportlab.pdfgen.canvas import Canvas

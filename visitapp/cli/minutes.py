@@ -130,7 +130,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_cosign(args: argparse.Namespace) -> int:
     from visitapp.minutes.output import check_writable, write_atomic
-    from visitapp.signing.sign import sign_pdf
+    from visitapp.signing.sign import cosign_pdf
 
     try:
         data = args.input.read_bytes()
@@ -138,7 +138,7 @@ def cmd_cosign(args: argparse.Namespace) -> int:
         raise InvalidInput(_("Cannot read {path}: {reason}.").format(path=args.input, reason=err.strerror)) from err
     check_writable(args.out)
     source = _signer_source(args)
-    result = sign_pdf(data, source, reason=args.reason)
+    result = cosign_pdf(data, source, reason=args.reason)
     write_atomic(args.out, result.pdf)
     where = "" if result.visible else " " + _("(no free signature box left: the signature is invisible)")
     print(_("Wrote {path}, co-signed by {signer}.").format(path=args.out, signer=result.signer) + where)

@@ -242,6 +242,32 @@ def sign_pdf(pdf_bytes: bytes, source: SignerSource, *, reason: str | None = Non
         return sign_with(pdf_bytes, signer, cert, reason=reason, location=location, lang=lang)
 
 
+def check_cosignable(pdf_bytes: bytes) -> None:
+    """Refuse to add a signature to minutes whose earlier signatures no longer hold.
+
+    A co-signer vouches for what they sign: if someone changed the file after
+    the first signature, signing it again would vouch for forged content.
+    Trust is not checked here (the co-signer may not hold the first signer's
+    certificate); integrity and coverage are.
+    """
+    from visitapp.signing.verify import verify_pdf
+
+    report = verify_pdf(pdf_bytes, [])
+    broken = [sig for sig in report.signatures if not (sig.intact and sig.covers_document)]
+    if broken:  # an unsigned or foreign file is left to sign_with, which says what it is
+        raise InvalidInput(
+            _("{sig} no longer holds: the file was changed after it was signed, so it must not be co-signed.").format(
+                sig=broken[0].label)
+        )
+
+
+def cosign_pdf(pdf_bytes: bytes, source: SignerSource, *, reason: str | None = None,
+               location: str | None = None, lang: str | None = None) -> SignResult:
+    """Add a signature to signed minutes, after checking that the earlier ones still hold."""
+    check_cosignable(pdf_bytes)
+    return sign_pdf(pdf_bytes, source, reason=reason, location=location, lang=lang)
+
+
 def sign_with(pdf_bytes: bytes, signer: signers.Signer, cert: x509.Certificate, *, reason: str | None = None,
               location: str | None = None, lang: str | None = None) -> SignResult:
     """:func:`sign_pdf` with a signer already opened (export checks the password before finalising)."""
