@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import uuid as uuid_mod
+from pathlib import Path
 
 import pytest
 
@@ -118,3 +119,63 @@ def test_report_unknown_series_is_one_sentence(registry, tmp_path):
     db, _ = registry
     result = run_cli("report", "--db", str(db.path), "--out", str(tmp_path / "r.pdf"), "--series", "Nie ma")
     assert result.returncode == 1 and "no series named" in result.stderr
+
+
+def _impossible_csv_dirs(tmp_path):  # noqa: ANN001, ANN202
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder")
+    yield a_file / "csv"  # its parent is a file
+    if Path("/proc/self").is_dir():
+        yield Path("/proc/visitapp-report-csv")  # the reviewer's case: mkdir fails inside /proc
+
+
+def test_report_with_an_impossible_csv_folder_writes_nothing(registry, tmp_path):
+    db, _ = registry
+    for csv_dir in _impossible_csv_dirs(tmp_path):
+        out = tmp_path / "r.pdf"
+        result = run_cli("report", "--db", str(db.path), "--out", str(out), "--csv-dir", str(csv_dir))
+        assert result.returncode == 1, result.stdout
+        (line,) = result.stderr.strip().splitlines()  # one sentence, no traceback
+        assert f"Cannot create the folder {csv_dir} for the CSV files: " in line, line
+        assert not out.exists() and not csv_dir.exists()
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".r.pdf")) == []
+
+
+def test_report_creates_the_csv_folder_and_leaves_no_temporary_files(registry, tmp_path):
+    db, _ = registry
+    out = tmp_path / "r.pdf"
+    result = run_cli("report", "--db", str(db.path), "--out", str(out), "--csv-dir", str(tmp_path / "a" / "b"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "a" / "b").iterdir()) == ["actions.csv", "notes.csv", "visits.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_csv_cells_that_look_like_formulas_stay_text(tmp_path):
+    """=, +, -, @, tab and CR at the start of a cell would make Excel run a formula: an apostrophe keeps it text."""
+    from visitapp.registry.reports import write_csv
+
+    anna = Official(tmp_path / "a.db", ANNA)
+    hostile = ["=HYPERLINK(\"http://x\";\"klik\")", "+48 12 616 00 00", "-2+3", "@SUM(A1:A9)", "\t=1+1",
+               "\r=1+1"]
+    for text in hostile:
+        anna.note(text)
+    anna.note("Zwykła notatka = bez formuły.")
+    anna.svc.actions.add(anna.visit_id, "Sprawdzić", owner="=cmd|' /C calc'!A0")
+    record = anna.finalise()
+    anna.close()
+    db = Database.open(tmp_path / "registry.db")
+    try:
+        merge_record(db, record, source_of(record))
+        write_csv(db, tmp_path / "csv")
+    finally:
+        db.close()
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "notes.csv").read_text("utf-8-sig"), newline="")))
+    texts = sorted(r["text"] for r in rows)
+    stored = sorted(n.text for n in record.notes)
+    assert texts == sorted(("'" + t if t[:1] in "=+-@\t\r" else t) for t in stored)
+    assert "Zwykła notatka = bez formuły." in texts
+    assert "'=HYPERLINK(\"http://x\";\"klik\")" in texts and "'+48 12 616 00 00" in texts
+    assert "'-2+3" in texts and "'@SUM(A1:A9)" in texts
+    assert all(not t.startswith(("=", "+", "-", "@", "\t", "\r")) for t in texts)
+    actions = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "actions.csv").read_text("utf-8-sig"), newline="")))
+    assert [a["owner"] for a in actions] == ["'=cmd|' /C calc'!A0"]

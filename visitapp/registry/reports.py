@@ -7,7 +7,13 @@ and a page per organisation with its visits.  Everything is read with a few
 aggregate queries, so a registry of 10,000 visits reports in seconds.
 
 The CSV files are UTF-8 with a byte-order mark and commas, which Excel and
-LibreOffice both open with Polish letters intact.
+LibreOffice both open with Polish letters intact.  A cell that a spreadsheet
+would take for a formula (it starts with =, +, -, @, a tab or a carriage
+return) is written with an apostrophe in front, so it shows as text and runs
+nothing.
+
+Everything is rendered in memory first and written at the end, each file
+through a temporary file, so a failure leaves no half-written report behind.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,9 +33,9 @@ from sqlalchemy import func, select
 
 from visitapp.db import Database
 from visitapp.db import models as m
-from visitapp.errors import NotFound
+from visitapp.errors import InvalidInput, NotFound
 from visitapp.i18n import _, current_language, gettext_for
-from visitapp.minutes.output import check_writable, write_atomic
+from visitapp.minutes.output import check_writable
 
 THEME_FIELDS = ("skills_in_demand", "certification_needs")
 TOP = 15
@@ -136,11 +144,21 @@ def collect(db: Database, *, series: str | None = None, today: dt.date | None = 
 # -- CSV ----------------------------------------------------------------------------------
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(value: Any) -> Any:
+    """A text that Excel or LibreOffice would run as a formula, made plain text by a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv_bytes(header: list[str], rows: list[list[Any]]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)  # the excel dialect: commas, quotes where needed, CRLF
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([_safe_cell(c) for c in row] for row in rows)
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
 
 
@@ -148,18 +166,14 @@ def _iso(value: Any) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def write_csv(db: Database, folder: Path, *, series: str | None = None, data: ReportData | None = None) -> list[Path]:
-    """``visits.csv``, ``notes.csv`` and ``actions.csv`` in ``folder`` (created if needed)."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+def csv_files(db: Database, *, series: str | None = None, data: ReportData | None = None) -> dict[str, bytes]:
+    """The contents of ``visits.csv``, ``notes.csv`` and ``actions.csv`` by file name."""
     data = data or collect(db, series=series)
-    written = []
+    files: dict[str, bytes] = {}
     visits = [[v.id, _iso(v.starts_at), v.organisation, v.nip or "", v.title, v.place, v.status, v.series,
                v.participants, v.notes, "yes" if v.flagged else ""] for v in data.visits]
-    path = folder / "visits.csv"
-    write_atomic(path, _csv_bytes(["visit_id", "starts_at", "organisation", "nip", "title", "place", "status",
-                                   "series", "participants", "notes", "disagreements"], visits))
-    written.append(path)
+    files["visits.csv"] = _csv_bytes(["visit_id", "starts_at", "organisation", "nip", "title", "place", "status",
+                                      "series", "participants", "notes", "disagreements"], visits)
     ids = {v.id for v in data.visits}
     with db.read() as s:
         rows = s.execute(
@@ -177,18 +191,79 @@ def write_csv(db: Database, folder: Path, *, series: str | None = None, data: Re
               vis.value, _iso(created), sha or "", signer or ""]
              for v_uuid, starts, org, n_uuid, section, kind, author, text, tags, vis, created, sha, signer in rows
              if v_uuid in ids]
-    path = folder / "notes.csv"
-    write_atomic(path, _csv_bytes(["visit_id", "visit_starts_at", "organisation", "note_id", "section", "kind",
-                                   "author", "text", "tags", "visibility", "created_at", "source_sha256",
-                                   "signer"], notes))
-    written.append(path)
+    files["notes.csv"] = _csv_bytes(["visit_id", "visit_starts_at", "organisation", "note_id", "section", "kind",
+                                     "author", "text", "tags", "visibility", "created_at", "source_sha256",
+                                     "signer"], notes)
     actions = [[a.id, a.visit_id, a.organisation, a.description, a.owner, _iso(a.due_date), a.status,
                 "yes" if a.overdue(data.today) else ""] for a in data.actions]
-    path = folder / "actions.csv"
-    write_atomic(path, _csv_bytes(["action_id", "visit_id", "organisation", "description", "owner", "due_date",
-                                   "status", "overdue"], actions))
-    written.append(path)
-    return written
+    files["actions.csv"] = _csv_bytes(["action_id", "visit_id", "organisation", "description", "owner", "due_date",
+                                       "status", "overdue"], actions)
+    return files
+
+
+def _csv_folder(folder: Path) -> list[Path]:
+    """Create ``folder`` if needed and check it can be written; returns the folders created (deepest first)."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        _remove_empty(missing)
+        raise InvalidInput(_("Cannot create the folder {folder} for the CSV files: {reason}.").format(
+            folder=folder, reason=err.strerror or err)) from err
+    if not os.access(folder, os.W_OK):
+        _remove_empty(missing)
+        raise InvalidInput(_("Cannot write the CSV files in {folder}: permission denied.").format(folder=folder))
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in folders:  # deepest first
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+
+
+def _write_all(files: dict[Path, bytes]) -> None:
+    """Write every file to a temporary file beside it, then put them all in place: all or nothing written."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+                temps.append((tmp, path))
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.chmod(tmp, 0o666 & ~umask)
+            except OSError as err:
+                raise InvalidInput(_("Cannot write {path}: {reason}.").format(
+                    path=path, reason=err.strerror or err)) from err
+        for tmp, path in temps:
+            try:
+                os.replace(tmp, path)
+            except OSError as err:
+                raise InvalidInput(_("Cannot write {path}: {reason}.").format(
+                    path=path, reason=err.strerror or err)) from err
+    finally:
+        for tmp, _path in temps:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def write_csv(db: Database, folder: Path, *, series: str | None = None, data: ReportData | None = None) -> list[Path]:
+    """``visits.csv``, ``notes.csv`` and ``actions.csv`` in ``folder`` (created if needed)."""
+    folder = Path(folder)
+    created = _csv_folder(folder)
+    try:
+        files = {folder / name: content for name, content in csv_files(db, series=series, data=data).items()}
+        _write_all(files)
+    except BaseException:
+        _remove_empty(created)
+        raise
+    return list(files)
 
 
 # -- PDF ----------------------------------------------------------------------------------
@@ -357,12 +432,22 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
 
 def build_report(db: Database, out: Path, *, series: str | None = None, csv_dir: Path | None = None,
                  lang: str | None = None, today: dt.date | None = None) -> list[Path]:
-    """Write the PDF report (and the CSV files); returns the paths written."""
+    """Write the PDF report (and the CSV files); returns the paths written.
+
+    Every destination is checked (the CSV folder created) before the slow work,
+    and nothing is written unless all of it can be: no report without its CSV
+    files, no half of them.
+    """
     out = Path(out)
     check_writable(out)
-    data = collect(db, series=series, today=today)
-    write_atomic(out, render_pdf(data, lang or current_language()))
-    written = [out]
-    if csv_dir is not None:
-        written.extend(write_csv(db, csv_dir, data=data))
-    return written
+    created = _csv_folder(Path(csv_dir)) if csv_dir is not None else []
+    try:
+        data = collect(db, series=series, today=today)
+        files = {out: render_pdf(data, lang or current_language())}
+        if csv_dir is not None:
+            files.update({Path(csv_dir) / name: content for name, content in csv_files(db, data=data).items()})
+        _write_all(files)
+    except BaseException:
+        _remove_empty(created)
+        raise
+    return list(files)
