@@ -1,8 +1,9 @@
-"""Helpers for the registry tests: officials' databases, their records, a dump of a registry."""
+"""Helpers for the registry tests: officials' databases, their records, keys and signed PDFs, a dump of a registry."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import sqlite3
 import uuid as uuid_mod
 from pathlib import Path
@@ -53,11 +54,41 @@ class Official:
         self.db.close()
 
 
-def source_of(record: VisitRecord, name: str = "") -> Source:
+def source_of(record: VisitRecord, name: str = "", signer: str | None = None) -> Source:
+    """Where a record came from, as if ``signer`` (default: its author) had signed it with their own certificate.
+
+    The stand-in fingerprint is one per signer name; tests of who may
+    supersede whom use real signed PDFs (:func:`keys`, :func:`sign_record`).
+    """
     data = record_bytes(record)
+    signer = signer or record.author.name
     return Source(sha256=sha256_of(data), file_name=name or f"{record.author.name}-v{record.version}.pdf",
-                  signer=record.author.name, signer_organisation=record.author.institution,
+                  signer=signer, signer_organisation=record.author.institution,
+                  signer_fingerprint=hashlib.sha256(f"test certificate of {signer}".encode()).hexdigest(),
                   signed_at=dt.datetime.now(dt.UTC))
+
+
+KEY_PASSWORD = "hasło"
+
+
+def keys(folder: Path, who: str, identity: Identity) -> tuple[Path, Path]:
+    """A new personal certificate: ``who.p12`` (password :data:`KEY_PASSWORD`) and ``who.pem``."""
+    from visitapp.signing.keys import certificate_pem, make_certificate, pkcs12_bytes
+
+    key, cert = make_certificate(identity.name, identity.institution)
+    p12, pem = folder / f"{who}.p12", folder / f"{who}.pem"
+    p12.write_bytes(pkcs12_bytes(key, cert, KEY_PASSWORD))
+    pem.write_bytes(certificate_pem(cert))
+    return p12, pem
+
+
+def sign_record(record: VisitRecord, out: Path, p12: Path) -> Path:
+    """The minutes PDF of ``record`` signed with ``p12``, as an official's export makes it."""
+    from visitapp.minutes.export import minutes_pdf
+    from visitapp.signing.sign import Pkcs12Source, sign_pdf
+
+    out.write_bytes(sign_pdf(minutes_pdf(record), Pkcs12Source(p12, KEY_PASSWORD)).pdf)
+    return out
 
 
 def dump(path: Path) -> list[str]:

@@ -265,9 +265,10 @@ def test_a_merge_killed_mid_way_leaves_the_registry_as_before_that_file(world, m
     registry = tmp_path / "registry.db"
     shutil.copy(merged, registry)
     before = dump(registry)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "VISITAPP_LANG": "en", "VISITAPP_TEST_MERGE_PAUSE": "60"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "VISITAPP_LANG": "en"}
+    driver = ROOT / "tests" / "merge_pause_driver.py"  # the real merger, pausing inside its transaction
     proc = subprocess.Popen(
-        [sys.executable, "-m", "visitapp", "merge", "--into", str(registry), str(world["dir"] / "anna-v2.pdf")],
+        [sys.executable, str(driver), str(registry), "60", str(world["dir"] / "anna-v2.pdf")],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
     )
     try:

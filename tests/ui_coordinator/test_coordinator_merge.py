@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from visitapp.registry.merge import PAUSE_ENV
+from visitapp.registry.merge import Merger
 
 WAIT_MS = 30000
 
@@ -79,11 +81,22 @@ def test_drop_a_folder(qtbot, view, svc, signed):
 
 
 def test_cancel_stops_after_the_current_file(qtbot, view, svc, signed, monkeypatch):
+    from visitapp.ui.coordinator import merge_page
+
     trust_both(view, signed)
-    monkeypatch.setenv(PAUSE_ENV, "0.5")  # each merged file waits inside its transaction: time to press Cancel
+    inside, release = threading.Event(), threading.Event()
+
+    def pause(source) -> None:  # noqa: ANN001 (on the worker thread, inside the second file's transaction)
+        if source.file_name.endswith("piotr.pdf"):
+            inside.set()
+            release.wait(WAIT_MS / 1000)
+
+    # The page's real merger, holding the second file open until Cancel is pressed.
+    monkeypatch.setattr(merge_page, "Merger", lambda db: Merger(db, before_commit=pause))
     view.merge.add_paths([signed.anna_pdf, signed.piotr_pdf, signed.tampered_pdf])
-    qtbot.waitUntil(lambda: view.merge.model.rowCount() == 1, timeout=WAIT_MS)  # the second file is in its pause
+    qtbot.waitUntil(inside.is_set, timeout=WAIT_MS)
     qtbot.mouseClick(view.merge.cancel_button, Qt.MouseButton.LeftButton)
+    release.set()
     qtbot.waitUntil(lambda: not view.merge.busy, timeout=WAIT_MS)
     assert [r[:2] for r in rows(view)] == [("anna.pdf", "accepted"), ("piotr.pdf", "accepted"),
                                            ("tampered.pdf", "not merged")]
@@ -107,8 +120,18 @@ def test_a_merge_with_disagreements_points_to_them(qtbot, view, svc, signed, tmp
     other.close()
     view.trust.add_file(pem)
     merge(qtbot, view, tmp_path / "piotr-elsewhere.pdf")
-    name, status, reason = rows(view)[-1]
+    name, status, _reason = rows(view)[-1]
     assert (name, status) == ("piotr-elsewhere.pdf", "accepted")
-    assert "1 disagreement to settle on the Disagreements page." in reason or "disagreement(s)" in reason
+    from PySide6.QtWidgets import QApplication
+
+    from visitapp.ui.coordinator import load_translator
+
+    app = QApplication.instance()
+    english = load_translator(app, "en")  # the English plural forms, as the app shows them
+    app.installTranslator(english)
+    try:
+        assert rows(view)[-1][2] == "1 note added. 1 disagreement to settle on the Disagreements page."
+    finally:
+        app.removeTranslator(english)
     assert view.disagreements.model.rowCount() == 1
     assert view.tabs.tabText(view.tabs.indexOf(view.disagreements)).endswith("(1)")

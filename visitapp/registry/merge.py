@@ -9,20 +9,27 @@ Rules (workflow 5 of the design):
 * every file is merged in one transaction (:meth:`Database.write`): a crash in
   the middle leaves the registry as it was before that file;
 * a file is known by its SHA-256: the same file again changes nothing;
+* the author of a record is whoever made its first signature, known by the
+  SHA-256 fingerprint of their certificate; the author's name in the record is
+  only shown, never trusted (anyone can type any name, and one person may
+  export under two spellings);
 * each accepted file is kept in ``merged_files`` with its record, so an older
   version of one author's minutes stays in the history after a newer one
   supersedes it; an older version that arrives late is only kept there;
 * notes and action items keep their authors; one that exists already is
-  replaced only by a newer edit of it (``updated_at``), so a coordinator's
-  follow-up in the registry is not undone by an old file;
+  replaced only by a newer edit of it (``updated_at``) signed by the same
+  author, so a coordinator's follow-up in the registry is not undone by an old
+  file and no official can rewrite another's notes;
 * a note or action item the same author removed in a newer version is marked
   deleted (it stays in the history);
+* the company's copy of the minutes is refused: it leaves out the internal
+  notes, so merging it would look as if the author had removed them;
 * where two records disagree on a visit's facts (organisation, start, place)
   or on a structured answer, the registry keeps its value, records the other
   one as a :class:`~visitapp.db.models.Disagreement` and flags the visit; a
   correction by the only author of those facts is applied.
 
-:func:`merge_record` takes a record that is already verified; :func:`merge_paths`
+:func:`merge_record` takes a record that is already verified; :class:`Merger`
 verifies the signed PDFs (as ``visitapp verify`` does) and merges them one by one.
 """
 
@@ -30,9 +37,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import sys
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -55,14 +59,16 @@ from visitapp.validation import fold_diacritics, name_key
 Status = Literal["accepted", "unchanged", "rejected"]
 FACTS = ("organisation", "starts_at", "place")
 _STATUS_RANK = {m.VisitStatus.PLANNED: 0, m.VisitStatus.IN_PROGRESS: 1, m.VisitStatus.FINALISED: 2}
-# Test hook: the merge waits this many seconds inside its transaction, after
-# writing the notes and before committing, and says so on stderr.
-PAUSE_ENV = "VISITAPP_TEST_MERGE_PAUSE"
+BeforeCommit = Callable[["Source"], None]
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a verified record came from."""
+    """Where a verified record came from.
+
+    ``signer_fingerprint`` (SHA-256 of the first signer's DER certificate)
+    says who the author is: supersession and removals are keyed on it.
+    """
 
     sha256: str
     file_name: str = ""
@@ -197,7 +203,8 @@ class _Merge:
         self.source = source
         self.log = log
         self.previous = previous
-        self.author = record.author.name.strip()
+        self.author = record.author.name.strip()  # shown, never trusted
+        self.fingerprint = source.signer_fingerprint
         self.changes: Counter[str] = Counter()
         self.disagreements = 0
 
@@ -220,13 +227,13 @@ class _Merge:
         return visit.place
 
     def _sole_author(self, visit: m.Visit) -> bool:
-        """Whether every current record of this visit in the registry is this author's."""
-        authors = set(self.s.scalars(
-            select(m.MergedFile.author).where(
+        """Whether every current record of this visit in the registry was signed by this author."""
+        signers = set(self.s.scalars(
+            select(m.MergedFile.signer_fingerprint).where(
                 m.MergedFile.visit_uuid == visit.uuid, m.MergedFile.id != self.log.id,
                 or_(m.MergedFile.superseded_by_id.is_(None), m.MergedFile.superseded_by_id == self.log.id))
         ))
-        return bool(authors) and authors == {self.author}
+        return bool(signers) and signers == {self.fingerprint}
 
     def _disagree(self, visit: m.Visit, field_name: str, current: Any, other: Any) -> None:
         known = self.s.scalars(select(m.Disagreement).where(m.Disagreement.visit_id == visit.id,
@@ -326,77 +333,77 @@ class _Merge:
             return set()
         return {item.get("id") for item in (self.previous.record or {}).get(key, []) if isinstance(item, dict)}
 
-    def notes(self, visit: m.Visit) -> dict[str, m.Note]:
-        recs = self.record.notes
-        ids = [n.id for n in recs] + list(self._previous_ids("notes"))
-        existing = {n.uuid: n for n in self.s.scalars(select(m.Note).where(m.Note.uuid.in_(ids)))} if ids else {}
-        prov = self._provenance("note", ids)
-        for n in recs:
-            row = existing.get(n.id)
-            values = {"section": n.section, "kind": m.NoteKind(n.kind), "text": n.text,
-                      "tags": list(n.tags), "visibility": m.Visibility(n.visibility), "position": n.position}
+    def _signed_by_author(self, row: m.Provenance | None) -> bool:
+        """Whether the item behind this provenance was brought by this record's signer."""
+        if row is None:  # made in the registry itself, not by any merged file
+            return False
+        if row.merged_file_id == self.log.id:
+            return True
+        return self.s.get(m.MergedFile, row.merged_file_id).signer_fingerprint == self.fingerprint
+
+    def _items(self, kind: str, key: str, model: type[m.Note | m.ActionItem], visit: m.Visit,
+               recs: Sequence[Any], values_of: Callable[[Any], dict[str, Any]],
+               new_of: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+        """Add, update and remove this record's notes or action items (``kind`` "note" or "action").
+
+        A new item is added; an existing one is updated only by a newer edit
+        (``updated_at``) from the signer who brought it; one that this signer's
+        previous version had and this one has not is marked deleted.
+        """
+        counter = "notes" if kind == "note" else "actions"
+        previous = self._previous_ids(key)
+        ids = [r.id for r in recs] + list(previous)
+        existing = {row.uuid: row for row in self.s.scalars(select(model).where(model.uuid.in_(ids)))} if ids else {}
+        prov = self._provenance(kind, ids)
+        for r in recs:
+            row = existing.get(r.id)
+            values = values_of(r)
             if row is None:
-                row = m.Note(uuid=n.id, visit=visit, author=n.author or self.author,
-                             created_at=_utc(n.created_at), updated_at=_utc(n.updated_at), **values)
+                row = model(uuid=r.id, visit=visit, created_at=_utc(r.created_at), updated_at=_utc(r.updated_at),
+                            **new_of(r), **values)
                 self.s.add(row)
-                existing[n.id] = row
-                self.changes["notes_added"] += 1
-                self._mark(prov, "note", n.id)
+                existing[r.id] = row
+                self.changes[f"{counter}_added"] += 1
+                self._mark(prov, kind, r.id)
                 continue
+            if not self._signed_by_author(prov.get(r.id)):
+                continue  # another official's item: only they can change it
             differs = row.deleted or any(getattr(row, k) != v for k, v in values.items())
-            if differs and _utc(n.updated_at) >= row.updated_at:
+            if differs and _utc(r.updated_at) >= row.updated_at:
                 for k, v in values.items():
                     setattr(row, k, v)
                 row.deleted = False
-                row.updated_at = _utc(n.updated_at)
-                self.changes["notes_updated"] += 1
-                self._mark(prov, "note", n.id)
-        # What the same author's previous version had and this one has not: removed by them.
-        kept = {n.id for n in recs}
-        for uuid in self._previous_ids("notes") - kept:
+                row.updated_at = _utc(r.updated_at)
+                self.changes[f"{counter}_updated"] += 1
+                self._mark(prov, kind, r.id)
+        # What the same signer's previous version had and this one has not: removed by them.
+        for uuid in previous - {r.id for r in recs}:
             row = existing.get(uuid)
-            if row is not None and not row.deleted and row.author in (self.author, self.previous.author):
+            if row is not None and not row.deleted and self._signed_by_author(prov.get(uuid)):
                 row.deleted = True
-                self.changes["notes_removed"] += 1
-                self._mark(prov, "note", uuid)
+                self.changes[f"{counter}_removed"] += 1
+                self._mark(prov, kind, uuid)
         return existing
+
+    def notes(self, visit: m.Visit) -> dict[str, m.Note]:
+        return self._items(
+            "note", "notes", m.Note, visit, self.record.notes,
+            lambda n: {"section": n.section, "kind": m.NoteKind(n.kind), "text": n.text, "tags": list(n.tags),
+                       "visibility": m.Visibility(n.visibility), "position": n.position},
+            lambda n: {"author": n.author or self.author},
+        )
 
     def actions(self, visit: m.Visit, notes: dict[str, m.Note]) -> None:
         recs = self.record.action_items
-        ids = [a.id for a in recs] + list(self._previous_ids("action_items"))
-        existing = ({a.uuid: a for a in self.s.scalars(select(m.ActionItem).where(m.ActionItem.uuid.in_(ids)))}
-                    if ids else {})
-        missing_notes = [a.note_id for a in recs if a.note_id and a.note_id not in notes]
-        if missing_notes:
-            notes = {**notes, **{n.uuid: n for n in self.s.scalars(select(m.Note).where(m.Note.uuid.in_(missing_notes)))}}
-        prov = self._provenance("action", ids)
-        for a in recs:
-            row = existing.get(a.id)
-            values = {"description": a.description, "owner": a.owner, "due_date": a.due_date,
-                      "status": m.ActionStatus(a.status)}
-            note = notes.get(a.note_id) if a.note_id else None
-            if row is None:
-                row = m.ActionItem(uuid=a.id, visit=visit, note=note, created_at=_utc(a.created_at),
-                                   updated_at=_utc(a.updated_at), **values)
-                self.s.add(row)
-                self.changes["actions_added"] += 1
-                self._mark(prov, "action", a.id)
-                continue
-            differs = row.deleted or any(getattr(row, k) != v for k, v in values.items())
-            if differs and _utc(a.updated_at) >= row.updated_at:
-                for k, v in values.items():
-                    setattr(row, k, v)
-                row.deleted = False
-                row.updated_at = _utc(a.updated_at)
-                self.changes["actions_updated"] += 1
-                self._mark(prov, "action", a.id)
-        kept = {a.id for a in recs}
-        for uuid in self._previous_ids("action_items") - kept:
-            row = existing.get(uuid)
-            if row is not None and not row.deleted:
-                row.deleted = True
-                self.changes["actions_removed"] += 1
-                self._mark(prov, "action", uuid)
+        missing = [a.note_id for a in recs if a.note_id and a.note_id not in notes]
+        if missing:
+            notes = {**notes, **{n.uuid: n for n in self.s.scalars(select(m.Note).where(m.Note.uuid.in_(missing)))}}
+        self._items(
+            "action", "action_items", m.ActionItem, visit, recs,
+            lambda a: {"description": a.description, "owner": a.owner, "due_date": a.due_date,
+                       "status": m.ActionStatus(a.status)},
+            lambda a: {"note": notes.get(a.note_id) if a.note_id else None},
+        )
 
     def answers(self, visit: m.Visit) -> None:
         existing = {a.field: a for a in visit.answers}
@@ -426,27 +433,39 @@ class _Merge:
                 self._disagree(visit, f"answer:{a.field}", row.value, a.value)
 
 
-def merge_record(db: Database, record: VisitRecord, source: Source) -> FileResult:
-    """Merge one verified record in one transaction; the result says what happened."""
+def merge_record(db: Database, record: VisitRecord, source: Source, *,
+                 before_commit: BeforeCommit | None = None) -> FileResult:
+    """Merge one verified record in one transaction; the result says what happened.
+
+    ``before_commit`` is called inside the transaction, after everything is
+    written and before the commit (tests pause or kill the merge there).
+    """
+    if not source.signer_fingerprint:
+        raise ValueError("a merged record needs its signer's certificate fingerprint")
     base = FileResult(file=source.file_name, status="unchanged", sha256=source.sha256, visit_id=record.visit.id,
                       organisation=record.organisation.name, author=record.author.name, version=record.version,
                       signer=source.signer)
+    if record.copy_kind == "company":
+        base.status = "rejected"
+        base.reason = _("This is the company's copy of the minutes; merge the internal minutes instead.")
+        return base
     try:
         with db.write() as s:
-            return _merge_in(s, record, source, base)
+            return _merge_in(s, record, source, base, before_commit)
     except IntegrityError as err:
         base.status, base.reason = "rejected", _("The record clashes with the registry ({detail}); nothing of it was imported.").format(
             detail=str(err.orig).split("\n")[0])
         return base
 
 
-def _merge_in(s: Session, record: VisitRecord, source: Source, result: FileResult) -> FileResult:
+def _merge_in(s: Session, record: VisitRecord, source: Source, result: FileResult,
+              before_commit: BeforeCommit | None) -> FileResult:
     if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == source.sha256)) is not None:
         result.reason = _("This file was merged before.")
         return result
     author = record.author.name.strip()
     previous = s.scalar(select(m.MergedFile).where(
-        m.MergedFile.visit_uuid == record.visit.id, m.MergedFile.author == author,
+        m.MergedFile.visit_uuid == record.visit.id, m.MergedFile.signer_fingerprint == source.signer_fingerprint,
         m.MergedFile.superseded_by_id.is_(None)).order_by(m.MergedFile.id.desc()).limit(1))
     log = m.MergedFile(
         sha256=source.sha256, file_name=source.file_name, signer=source.signer,
@@ -471,11 +490,8 @@ def _merge_in(s: Session, record: VisitRecord, source: Source, result: FileResul
     merge.actions(visit, notes)
     merge.answers(visit)
     s.flush()
-    pause = os.environ.get(PAUSE_ENV)
-    if pause:
-        sys.stderr.write(f"merge: paused inside the transaction of {source.file_name}\n")
-        sys.stderr.flush()
-        time.sleep(float(pause))
+    if before_commit is not None:
+        before_commit(source)
     result.changes = {k: v for k, v in sorted(merge.changes.items()) if v}
     result.disagreements = merge.disagreements
     if result.changes or merge.disagreements:
@@ -512,10 +528,12 @@ def _asn1(certs) -> list:  # noqa: ANN001
 class Merger:
     """Verifies signed PDFs against the registry's trust list (plus extra roots) and merges them."""
 
-    def __init__(self, db: Database, extra_trust: Sequence[Path] = ()) -> None:
+    def __init__(self, db: Database, extra_trust: Sequence[Path] = (), *,
+                 before_commit: BeforeCommit | None = None) -> None:
         from visitapp.registry.trust import TrustStore, load_certificate_file
 
         self.db = db
+        self.before_commit = before_commit
         certs = TrustStore(db).certificates()
         for path in extra_trust:
             certs.extend(load_certificate_file(Path(path)))
@@ -545,9 +563,9 @@ class Merger:
         first = report.signatures[0]
         source = Source(
             sha256=digest, file_name=name, signer=", ".join(sig.signer for sig in report.signatures if sig.signer),
-            signer_organisation=first.institution, signed_at=first.signed_at,
+            signer_organisation=first.institution, signer_fingerprint=first.fingerprint, signed_at=first.signed_at,
         )
-        return merge_record(self.db, record, source)
+        return merge_record(self.db, record, source, before_commit=self.before_commit)
 
     def merge_all(self, paths: Sequence[Path], progress: Callable[[int, int, FileResult], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> list[FileResult]:

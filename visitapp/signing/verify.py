@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import io
 import logging
 from collections.abc import Iterable, Iterator
@@ -48,6 +49,7 @@ class SignatureCheck:
     field: str
     signer: str = ""
     institution: str = ""
+    fingerprint: str = ""  # SHA-256 of the signer's DER certificate, hex: who signed, beyond the name
     signed_at: dt.datetime | None = None
     intact: bool = False
     covers_document: bool = False
@@ -151,6 +153,7 @@ def _check_one(number: int, embedded, vc: ValidationContext) -> SignatureCheck: 
     try:
         cert = embedded.signer_cert
         check.signer, check.institution = _subject(cert)
+        check.fingerprint = hashlib.sha256(cert.dump()).hexdigest()
     except Exception:  # noqa: BLE001 (a damaged CMS blob)
         check.problems.append(_("{sig}: its signature data is damaged.").format(sig=check.label))
         return check
