@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from tests.conftest import run_cli
 from registry_helpers import ANNA, PIOTR, WARSAW, Official, source_of
 from visitapp.db import Database
 from visitapp.registry.merge import merge_record

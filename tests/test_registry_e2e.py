@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli
 from registry_helpers import WARSAW, dump
 from visitapp.db import Database
 from visitapp.services import Identity, Services

@@ -166,7 +166,7 @@ def test_company_copy_rejected_in_the_merge_summary(world, tmp_path):
     """Through the command line: listed as rejected with its reason, exit status 1."""
     import json
 
-    from conftest import run_cli
+    from tests.conftest import run_cli
 
     jan, d = world["jan"], world["dir"]
     jan.note("Dla firmy.", visibility="company")
