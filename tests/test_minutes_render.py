@@ -178,3 +178,14 @@ def test_foreign_pdf_has_no_record():
     with pytest.raises(InvalidInput, match="not a readable PDF"):
         extract_record(b"this is not a PDF at all")
 
+
+
+def test_every_stream_of_the_minutes_is_compressed(pdf_pl, record_pl):
+    """reportlab writes them plain for speed (``compress=False``); the PDF/A save must compress them all."""
+    with pikepdf.open(io.BytesIO(render_pdf(record_pl, compress=False))) as plain:
+        assert any(isinstance(obj, pikepdf.Stream) and "/Filter" not in obj for obj in plain.objects)
+    with pikepdf.open(io.BytesIO(pdf_pl)) as pdf:
+        # The XMP packet stays plain, as PDF/A wants it.
+        streams = [obj for obj in pdf.objects if isinstance(obj, pikepdf.Stream) and obj.get("/Type") != "/Metadata"]
+        assert streams and all(obj.get("/Filter") == pikepdf.Name.FlateDecode for obj in streams)
+    assert len(pdf_pl) < len(render_pdf(record_pl, compress=False))

@@ -50,7 +50,11 @@ def _strip_empty_transitions(pdf: Pdf) -> None:
 
 
 def embed_record(pdf_bytes: bytes, record: VisitRecord) -> bytes:
-    """``pdf_bytes`` with ``record`` attached, saved as PDF/A-3b where the toolchain allows."""
+    """``pdf_bytes`` with ``record`` attached, saved as PDF/A-3b where the toolchain allows.
+
+    Every stream comes out compressed, so ``pdf_bytes`` may come uncompressed
+    (``render_pdf(..., compress=False)``).
+    """
     data = record_bytes(record)
     with Pdf.open(io.BytesIO(pdf_bytes)) as pdf:
         _strip_empty_transitions(pdf)

@@ -72,7 +72,8 @@ def _never() -> bool:
 
 def minutes_pdf(record: VisitRecord, lang: str | None = None) -> bytes:
     """The unsigned minutes: rendered from ``record``, with ``record`` inside (PDF/A-3b)."""
-    return embed_record(render_pdf(record, lang), record)
+    # Uncompressed from reportlab: embed_record's save compresses every stream once.
+    return embed_record(render_pdf(record, lang, compress=False), record)
 
 
 def export_minutes(

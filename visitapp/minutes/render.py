@@ -319,8 +319,14 @@ def _decorate(record: VisitRecord, t: Labels, canv: Canvas, doc: BaseDocTemplate
     canv.restoreState()
 
 
-def make_doc(out: io.BytesIO, record: VisitRecord, lang: str) -> BaseDocTemplate:
-    """The document template: A4, embedded Noto Sans, metadata from the record."""
+def make_doc(out: io.BytesIO, record: VisitRecord, lang: str, *, compress: bool = True) -> BaseDocTemplate:
+    """The document template: A4, embedded Noto Sans, metadata from the record.
+
+    ``compress=False`` leaves the streams uncompressed, for a caller that saves
+    the document again anyway (:func:`~visitapp.minutes.embed.embed_record`
+    compresses every stream once, in qpdf, instead of reportlab compressing and
+    ASCII85-encoding them only for qpdf to decode and compress them again).
+    """
     t = Labels(lang)
     meta = _metadata(record, t)
     doc = BaseDocTemplate(
@@ -339,6 +345,7 @@ def make_doc(out: io.BytesIO, record: VisitRecord, lang: str) -> BaseDocTemplate
         producer=meta["producer"],
         lang=meta["lang"],
         invariant=True,
+        pageCompression=1 if compress else 0,
     )
     frame = Frame(L.MARGIN_LEFT, L.MARGIN_BOTTOM, L.FRAME_WIDTH, L.FRAME_HEIGHT,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
@@ -346,10 +353,13 @@ def make_doc(out: io.BytesIO, record: VisitRecord, lang: str) -> BaseDocTemplate
     return doc
 
 
-def render_pdf(record: VisitRecord, lang: str | None = None) -> bytes:
-    """The minutes of ``record`` as PDF bytes (not yet PDF/A, no record inside: see :mod:`.embed`)."""
+def render_pdf(record: VisitRecord, lang: str | None = None, *, compress: bool = True) -> bytes:
+    """The minutes of ``record`` as PDF bytes (not yet PDF/A, no record inside: see :mod:`.embed`).
+
+    ``compress=False``: streams left uncompressed, for :func:`~visitapp.minutes.embed.embed_record` to compress.
+    """
     lang = lang or record.visit.language
     out = io.BytesIO()
-    doc = make_doc(out, record, lang)
+    doc = make_doc(out, record, lang, compress=compress)
     doc.build(build_story(record, lang), canvasmaker=partial(_NumberedCanvas, page_label=Labels(lang).page_of))
     return out.getvalue()
