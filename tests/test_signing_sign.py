@@ -201,3 +201,24 @@ def test_stamp_font_falls_back_to_full_noto_for_other_scripts():
 
     assert stamp_font_file("Podpisano: Zażółć gęślą jaźń – „ŹDŹBŁO”").name == STAMP_FILE
     assert stamp_font_file("Signed by Ольга Петрова").name == "NotoSans-Regular.ttf"
+
+
+def test_each_stamp_embeds_the_stamp_font_whole(cosigned):
+    """The stamp font goes in whole (no per-signature subsetting); its glyphs, widths and ToUnicode are pyHanko's."""
+    from visitapp.minutes.fonts import STAMP_FILE
+    from visitapp.resources import resource_path
+
+    font = resource_path("fonts", STAMP_FILE).read_bytes()
+    reader = PdfFileReader(io.BytesIO(cosigned))
+    last = reader.root["/Pages"]["/Kids"][-1].get_object()
+    programs = []
+    for annot in last["/Annots"]:
+        normal = annot.get_object()["/AP"]["/N"]
+        for xobj in [normal, *normal["/Resources"].get("/XObject", {}).values()]:
+            for f in xobj.get_object().get("/Resources", {}).get("/Font", {}).values():
+                cid = f.get_object()["/DescendantFonts"][0].get_object()
+                assert "/W" in cid and "/ToUnicode" in f.get_object()
+                stream = cid["/FontDescriptor"]["/FontFile2"].get_object()
+                assert stream["/Length1"] == len(font)
+                programs.append(stream.data)
+    assert len(programs) == 2 and all(p == font for p in programs)

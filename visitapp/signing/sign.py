@@ -16,8 +16,10 @@ import datetime as dt
 import io
 import json
 import logging
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from asn1crypto import keys as asn1_keys
@@ -26,6 +28,8 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.font.api import FontEngineFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError, PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -38,7 +42,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _, gettext_for
 from visitapp.minutes.embed import RECORD_NAME
-from visitapp.minutes.fonts import stamp_font_file
+from visitapp.minutes.fonts import STAMP_FILE, stamp_font_file
 from visitapp.minutes.layout import SIGNATURE_SLOTS
 from visitapp.signing.errors import KeyMismatch, NotVisitappPdf, SigningError, TokenError, WrongPassword
 from visitapp.signing.keys import check_validity, load_pkcs12, name_of
@@ -206,6 +210,81 @@ def record_language(reader: PdfFileReader) -> str:
     raise NotVisitappPdf(_("There is no visitapp record in this file; it was not written by visitapp."))
 
 
+@cache
+def _font_program(path: str) -> tuple[bytes, bytes]:
+    """A font file's bytes and their Flate encoding, read and packed once per process."""
+    raw = Path(path).read_bytes()
+    return raw, zlib.compress(raw, 9)
+
+
+@cache
+def _stamp_engine_classes():  # noqa: ANN202 (pyHanko[opentype] is imported late: it is optional)
+    from pyhanko.pdf_utils.font.opentype import CIDFontType2, GlyphAccumulator
+
+    class WholeFontFile(CIDFontType2):
+        """The CID font of a stamp with the small stamp font embedded whole, from the per-process cache."""
+
+        def __init__(self, tt, base_ps_name: str, subset_prefix: str, path: str) -> None:  # noqa: ANN001
+            super().__init__(tt, base_ps_name, subset_prefix)
+            self._path = path
+
+        def set_font_file(self, writer):  # noqa: ANN001, ANN202
+            raw, packed = _font_program(self._path)
+            stream = generic.StreamObject(
+                {generic.NameObject("/Filter"): generic.NameObject("/FlateDecode"),
+                 generic.NameObject("/Length1"): generic.NumberObject(len(raw))},
+                stream_data=raw, encoded_data=packed)
+            ref = writer.add_object(stream)
+            self._font_descriptor[generic.NameObject("/FontFile2")] = ref
+            return ref
+
+    class StampFontEngine(GlyphAccumulator):
+        """pyHanko's HarfBuzz engine, minus the per-signature subsetting.
+
+        pyHanko cuts a retain-GIDs subset of the font with fontTools and
+        recompiles it at every signature (most of a signature's cost here).
+        The stamp font is already a 23 KB Latin cut of Noto Sans, so it goes
+        in whole, compressed once per process; shaping, widths, ToUnicode and
+        ActualText are pyHanko's own, so the stamp looks and copies the same.
+        """
+
+        def __init__(self, writer, path: str, font_size: int, obj_stream=None) -> None:  # noqa: ANN001
+            raw, _packed = _font_program(path)
+            super().__init__(writer, io.BytesIO(raw), font_size, obj_stream=obj_stream)
+            self.cidfont_obj = WholeFontFile(self.tt, self.cidfont_obj.name.split("+", 1)[1], self.subset_prefix,
+                                             path)
+
+        def _extract_subset(self, options=None) -> None:  # noqa: ANN001
+            pass  # embedded whole: see set_font_file above
+
+    return StampFontEngine
+
+
+@dataclass(frozen=True)
+class _StampFontFactory(FontEngineFactory):
+    font_file: str
+    font_size: int
+
+    def create_font_engine(self, writer, obj_stream=None):  # noqa: ANN001, ANN201
+        if obj_stream is None and writer.stream_xrefs:
+            obj_stream = writer.prepare_object_stream()
+        return _stamp_engine_classes()(writer, self.font_file, self.font_size, obj_stream=obj_stream)
+
+
+def _stamp_font(sample: str) -> FontEngineFactory:
+    """The stamp's font engine: the small stamp font whole, or a subset of the full face for other scripts."""
+    try:  # pyHanko[opentype]: HarfBuzz and fontTools, for the stamp's embedded font
+        from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    except ImportError as err:
+        raise SigningError(_("This installation lacks pyHanko's OpenType support (pyHanko[opentype]) needed "
+                             "for the signature stamp.")) from err
+    path = stamp_font_file(sample)
+    if path.name == STAMP_FILE:
+        return _StampFontFactory(str(path), STAMP_FONT_SIZE)
+    # The full face (500 KB) must be subset, however long pyHanko takes.
+    return GlyphAccumulatorFactory(str(path), font_size=STAMP_FONT_SIZE)
+
+
 def _stamp_style(lang: str, params: dict[str, str]) -> TextStampStyle:
     t = gettext_for(lang)
     lines = [
@@ -215,15 +294,9 @@ def _stamp_style(lang: str, params: dict[str, str]) -> TextStampStyle:
         t("Reason: %(reason)s"),
     ]
     sample = "\n".join(lines) % {**params, "ts": "0123456789-: UTC"}
-    try:  # pyHanko[opentype]: HarfBuzz and fontTools, for the stamp's embedded font
-        from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
-    except ImportError as err:
-        raise SigningError(_("This installation lacks pyHanko's OpenType support (pyHanko[opentype]) needed "
-                             "for the signature stamp.")) from err
-    font = GlyphAccumulatorFactory(str(stamp_font_file(sample)), font_size=STAMP_FONT_SIZE)
     return TextStampStyle(
         stamp_text="\n".join(lines),
-        text_box_style=TextBoxStyle(font=font, font_size=STAMP_FONT_SIZE, leading=STAMP_FONT_SIZE + 2),
+        text_box_style=TextBoxStyle(font=_stamp_font(sample), font_size=STAMP_FONT_SIZE, leading=STAMP_FONT_SIZE + 2),
         timestamp_format="%Y-%m-%d %H:%M:%S %Z",  # pyHanko passes the local time, with its zone
         border_width=1,
         background=None,
