@@ -137,3 +137,15 @@ def test_short_ids_and_status_filter(demo_db):
     listed = run_cli("visits", "--db", str(path), "--status", "in-progress")
     assert listed.returncode == 0
     assert [line.split()[0] for line in listed.stdout.splitlines()] == [ids[0]]
+
+
+def test_show_names_authors_when_several_officials_wrote(tmp_path):
+    path = tmp_path / "two.db"
+    ids = run_cli("demo", "--db", str(path)).stdout.split()
+    alone = run_cli("show", "--db", str(path), "--visit", ids[0]).stdout
+    assert "(Ewa Kowalczyk)" not in alone  # one author: no need to repeat her name
+    assert run_cli("note", "--db", str(path), "--visit", ids[0], "--author", "Michał Zięba",
+                   "Uzupełnienie z urzędu pracy").returncode == 0
+    both = run_cli("show", "--db", str(path), "--visit", ids[0]).stdout
+    assert "Uzupełnienie z urzędu pracy  (Michał Zięba)" in both
+    assert "(Ewa Kowalczyk)" in both
