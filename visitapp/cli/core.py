@@ -151,6 +151,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         out.write("\n" + _("Agenda:") + "\n")
         for i, item in enumerate(visit.agenda, 1):
             out.write(f"  {i}. {item}\n")
+    several_authors = len({n.author for n in notes}) > 1  # merged minutes: say who wrote what
     for section in template.sections:
         in_section = [n for n in notes if n.section == section.key]
         fields = [f for f in template.fields if f.section == section.key and f.key in answers]
@@ -167,7 +168,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         for n in in_section:
             kind = f"[{_kind_label(n.kind)}] " if n.kind != "note" else ""
             tags = ("  #" + " #".join(n.tags)) if n.tags else ""
-            out.write(f"  {local(n.created_at)[-5:]}  {kind}{n.text}{tags}\n")
+            by = f"  ({n.author})" if several_authors and n.author else ""
+            out.write(f"  {local(n.created_at)[-5:]}  {kind}{n.text}{tags}{by}\n")
     if actions:
         out.write("\n" + _("Action items:") + "\n")
         for a in actions:
