@@ -7,7 +7,10 @@ Noto Sans can, and at 1000 units per em it also suits pyHanko's stamp layout
 
 from __future__ import annotations
 
+import struct
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -88,3 +91,82 @@ def make_stamp_font(source: Path, target: Path) -> None:
 
 if __name__ == "__main__":
     make_stamp_font(font_file(REGULAR), resource_path("fonts", STAMP_FILE))
+
+
+# --- a fast TrueType subset for the signature stamps ---------------------------------------------
+
+_DROPPED_TABLES = frozenset({b"GDEF", b"GPOS", b"GSUB", b"DSIG"})  # the PDF shows glyphs by id: no layout
+
+
+def _checksum(data: bytes) -> int:
+    data += b"\0" * (-len(data) % 4)
+    return sum(struct.unpack(f">{len(data) // 4}L", data)) & 0xFFFFFFFF
+
+
+@cache
+def _glyf_font(font: bytes) -> tuple[dict[bytes, bytes], list[bytes]]:
+    """The tables of a TrueType font (glyf/loca out) and its glyphs' bytes, by glyph id."""
+    num_tables = struct.unpack_from(">H", font, 4)[0]
+    tables = {}
+    for i in range(num_tables):
+        tag, _sum, offset, length = struct.unpack_from(">4sLLL", font, 12 + 16 * i)
+        tables[tag] = font[offset:offset + length]
+    long_loca = struct.unpack_from(">h", tables[b"head"], 50)[0] == 1
+    loca = tables.pop(b"loca")
+    offsets = (struct.unpack(f">{len(loca) // 4}L", loca) if long_loca
+               else [2 * o for o in struct.unpack(f">{len(loca) // 2}H", loca)])
+    glyf = tables.pop(b"glyf")
+    return tables, [glyf[a:b] for a, b in pairwise(offsets)]
+
+
+def _components(glyph: bytes) -> Iterator[int]:
+    """Glyph ids a composite glyph is built from (none for a simple glyph)."""
+    if len(glyph) < 10 or struct.unpack_from(">h", glyph, 0)[0] >= 0:
+        return
+    pos, more = 10, True
+    while more:
+        flags, gid = struct.unpack_from(">HH", glyph, pos)
+        yield gid
+        pos += 4 + (4 if flags & 0x0001 else 2)  # ARG_1_AND_2_ARE_WORDS
+        pos += 2 if flags & 0x0008 else 4 if flags & 0x0040 else 8 if flags & 0x0080 else 0  # the scale
+        more = bool(flags & 0x0020)  # MORE_COMPONENTS
+
+
+def subset_keeping_ids(font: bytes, gids: Iterable[int]) -> bytes:
+    """``font`` (TrueType outlines) with every glyph but ``gids`` (and their components, and .notdef) emptied.
+
+    Glyph ids stay as they are, which is what a CID font with an identity
+    CIDToGIDMap needs (pyHanko subsets likewise, with fontTools, at about 25
+    times the cost); the layout tables go, as in pyHanko's subset.
+    """
+    tables, glyphs = _glyf_font(font)
+    keep, todo = set(), [0, *gids]
+    while todo:
+        gid = todo.pop()
+        if gid not in keep and 0 <= gid < len(glyphs):
+            keep.add(gid)
+            todo.extend(_components(glyphs[gid]))
+    glyf, loca = bytearray(), []
+    for gid, glyph in enumerate(glyphs):
+        loca.append(len(glyf))
+        if gid in keep:
+            glyf += glyph + b"\0" * (-len(glyph) % 4)
+    loca.append(len(glyf))
+    head = bytearray(tables[b"head"])
+    head[8:12] = b"\0\0\0\0"  # checkSumAdjustment, set below
+    head[50:52] = struct.pack(">h", 1)  # long offsets in loca
+    out = {tag: data for tag, data in tables.items() if tag not in _DROPPED_TABLES}
+    out.update({b"head": bytes(head), b"glyf": bytes(glyf), b"loca": struct.pack(f">{len(loca)}L", *loca)})
+    tags = sorted(out)
+    n = len(tags)
+    power = 1 << (n.bit_length() - 1)
+    directory = bytearray(struct.pack(">LHHHH", 0x00010000, n, 16 * power, power.bit_length() - 1, 16 * (n - power)))
+    body, offset = bytearray(), 12 + 16 * n
+    for tag in tags:
+        data = out[tag]
+        directory += struct.pack(">4sLLL", tag, _checksum(data), offset + len(body), len(data))
+        body += data + b"\0" * (-len(data) % 4)
+    result = bytearray(directory + body)
+    head_at = 12 + 16 * n + sum(len(out[t]) + (-len(out[t]) % 4) for t in tags[:tags.index(b"head")])
+    struct.pack_into(">L", result, head_at + 8, (0xB1B0AFBA - _checksum(bytes(result))) & 0xFFFFFFFF)
+    return bytes(result)

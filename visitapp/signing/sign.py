@@ -42,7 +42,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _, gettext_for
 from visitapp.minutes.embed import RECORD_NAME
-from visitapp.minutes.fonts import STAMP_FILE, stamp_font_file
+from visitapp.minutes.fonts import STAMP_FILE, stamp_font_file, subset_keeping_ids
 from visitapp.minutes.layout import SIGNATURE_SLOTS
 from visitapp.signing.errors import KeyMismatch, NotVisitappPdf, SigningError, TokenError, WrongPassword
 from visitapp.signing.keys import check_validity, load_pkcs12, name_of
@@ -211,51 +211,50 @@ def record_language(reader: PdfFileReader) -> str:
 
 
 @cache
-def _font_program(path: str) -> tuple[bytes, bytes]:
-    """A font file's bytes and their Flate encoding, read and packed once per process."""
-    raw = Path(path).read_bytes()
-    return raw, zlib.compress(raw, 9)
+def _font_program(path: str) -> bytes:
+    """A font file's bytes, read once per process."""
+    return Path(path).read_bytes()
 
 
 @cache
-def _stamp_engine_classes():  # noqa: ANN202 (pyHanko[opentype] is imported late: it is optional)
+def _stamp_engine_classes():  # pyHanko[opentype] is imported late: it is optional
     from pyhanko.pdf_utils.font.opentype import CIDFontType2, GlyphAccumulator
 
-    class WholeFontFile(CIDFontType2):
-        """The CID font of a stamp with the small stamp font embedded whole, from the per-process cache."""
+    class StampFontFile(CIDFontType2):
+        """The CID font of a stamp, its program cut by :func:`subset_keeping_ids` from the glyphs shaped."""
 
-        def __init__(self, tt, base_ps_name: str, subset_prefix: str, path: str) -> None:  # noqa: ANN001
+        def __init__(self, tt, base_ps_name: str, subset_prefix: str, path: str, glyphs: dict) -> None:
             super().__init__(tt, base_ps_name, subset_prefix)
             self._path = path
+            self._glyphs = glyphs  # the engine's: glyph id -> (cid, width), filled while shaping
 
-        def set_font_file(self, writer):  # noqa: ANN001, ANN202
-            raw, packed = _font_program(self._path)
+        def set_font_file(self, writer):
+            program = subset_keeping_ids(_font_program(self._path), self._glyphs)
             stream = generic.StreamObject(
                 {generic.NameObject("/Filter"): generic.NameObject("/FlateDecode"),
-                 generic.NameObject("/Length1"): generic.NumberObject(len(raw))},
-                stream_data=raw, encoded_data=packed)
+                 generic.NameObject("/Length1"): generic.NumberObject(len(program))},
+                stream_data=program, encoded_data=zlib.compress(program))
             ref = writer.add_object(stream)
             self._font_descriptor[generic.NameObject("/FontFile2")] = ref
             return ref
 
     class StampFontEngine(GlyphAccumulator):
-        """pyHanko's HarfBuzz engine, minus the per-signature subsetting.
+        """pyHanko's HarfBuzz engine with a faster subset of the same kind.
 
         pyHanko cuts a retain-GIDs subset of the font with fontTools and
-        recompiles it at every signature (most of a signature's cost here).
-        The stamp font is already a 23 KB Latin cut of Noto Sans, so it goes
-        in whole, compressed once per process; shaping, widths, ToUnicode and
-        ActualText are pyHanko's own, so the stamp looks and copies the same.
+        recompiles every glyph at each signature (most of a signature's cost
+        here); :func:`subset_keeping_ids` copies the used glyphs' bytes
+        instead.  Shaping, widths, ToUnicode and ActualText are pyHanko's own,
+        so the stamp looks and copies the same.
         """
 
-        def __init__(self, writer, path: str, font_size: int, obj_stream=None) -> None:  # noqa: ANN001
-            raw, _packed = _font_program(path)
-            super().__init__(writer, io.BytesIO(raw), font_size, obj_stream=obj_stream)
-            self.cidfont_obj = WholeFontFile(self.tt, self.cidfont_obj.name.split("+", 1)[1], self.subset_prefix,
-                                             path)
+        def __init__(self, writer, path: str, font_size: int, obj_stream=None) -> None:
+            super().__init__(writer, io.BytesIO(_font_program(path)), font_size, obj_stream=obj_stream)
+            self.cidfont_obj = StampFontFile(self.tt, self.cidfont_obj.name.split("+", 1)[1], self.subset_prefix,
+                                             path, self._glyphs)
 
-        def _extract_subset(self, options=None) -> None:  # noqa: ANN001
-            pass  # embedded whole: see set_font_file above
+        def _extract_subset(self, options=None) -> None:
+            pass  # done in StampFontFile.set_font_file, without fontTools
 
     return StampFontEngine
 
@@ -265,7 +264,7 @@ class _StampFontFactory(FontEngineFactory):
     font_file: str
     font_size: int
 
-    def create_font_engine(self, writer, obj_stream=None):  # noqa: ANN001, ANN201
+    def create_font_engine(self, writer, obj_stream=None):
         if obj_stream is None and writer.stream_xrefs:
             obj_stream = writer.prepare_object_stream()
         return _stamp_engine_classes()(writer, self.font_file, self.font_size, obj_stream=obj_stream)
@@ -281,7 +280,7 @@ def _stamp_font(sample: str) -> FontEngineFactory:
     path = stamp_font_file(sample)
     if path.name == STAMP_FILE:
         return _StampFontFactory(str(path), STAMP_FONT_SIZE)
-    # The full face (500 KB) must be subset, however long pyHanko takes.
+    # The full face keeps pyHanko's own subsetting (slow on its large layout tables, but rare).
     return GlyphAccumulatorFactory(str(path), font_size=STAMP_FONT_SIZE)
 
 
