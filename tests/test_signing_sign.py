@@ -229,3 +229,21 @@ def test_each_stamp_embeds_a_subset_of_the_stamp_font(cosigned):
                 assert used and all(glyf[order[gid]].numberOfContours for gid in used if order[gid] != "space")
                 programs.append(font)
     assert len(programs) == 2
+
+
+def test_stamp_engine_matches_pyhankos():
+    """visitapp's stamp engine re-does pyHanko's GlyphAccumulator set-up over a font parsed once: same state, same text."""
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.writer import PdfFileWriter
+
+    from visitapp.minutes.fonts import STAMP_FILE
+    from visitapp.resources import resource_path
+    from visitapp.signing.sign import _StampFontFactory
+
+    path = str(resource_path("fonts", STAMP_FILE))
+    stock = GlyphAccumulatorFactory(path, font_size=8).create_font_engine(PdfFileWriter())
+    ours = _StampFontFactory(path, 8).create_font_engine(PdfFileWriter())
+    assert set(vars(ours)) == set(vars(stock))  # a pyHanko upgrade with new engine state shows here
+    for text in ("Podpisano elektronicznie: Zofia Łęcka-Żółtowska", "Data: 2026-03-17 10:00:00 CET", "ĄĆĘŁŃÓŚŹŻ"):
+        assert ours.shape(text) == stock.shape(text)
+    assert ours._cid_to_unicode == stock._cid_to_unicode

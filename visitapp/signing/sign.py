@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import json
 import logging
+import threading
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -216,8 +217,30 @@ def _font_program(path: str) -> bytes:
     return Path(path).read_bytes()
 
 
+_parse_lock = threading.Lock()
+
+
+@cache
+def _parsed_font(path: str):
+    """The stamp font parsed whole, once per process: fontTools font, HarfBuzz font, PostScript name.
+
+    Everything is decompiled here, so that engines on other threads only read it.
+    """
+    import uharfbuzz as hb
+    from fontTools import ttLib
+    from pyhanko.pdf_utils.font.opentype import _read_ps_name
+
+    with _parse_lock:
+        raw = _font_program(path)
+        tt = ttLib.TTFont(io.BytesIO(raw), lazy=False)
+        tt.ensureDecompiled()
+        tt.getGlyphOrder()
+        return tt, hb.Font(hb.Face(raw)), _read_ps_name(tt)
+
+
 @cache
 def _stamp_engine_classes():  # pyHanko[opentype] is imported late: it is optional
+    from pyhanko.pdf_utils.font.api import FontEngine
     from pyhanko.pdf_utils.font.opentype import CIDFontType2, GlyphAccumulator
 
     class StampFontFile(CIDFontType2):
@@ -249,9 +272,28 @@ def _stamp_engine_classes():  # pyHanko[opentype] is imported late: it is option
         """
 
         def __init__(self, writer, path: str, font_size: int, obj_stream=None) -> None:
-            super().__init__(writer, io.BytesIO(_font_program(path)), font_size, obj_stream=obj_stream)
-            self.cidfont_obj = StampFontFile(self.tt, self.cidfont_obj.name.split("+", 1)[1], self.subset_prefix,
-                                             path, self._glyphs)
+            # GlyphAccumulator.__init__ (pyHanko 0.38) for a TrueType font, but with the font parsed
+            # once per process (it is only read from here on); test_stamp_engine_matches_pyhankos
+            # notices when pyHanko's engine grows state that this one lacks.
+            tt, hb_font, ps_name = _parsed_font(path)
+            FontEngine.__init__(self, writer, ps_name, embedded_subset=True, obj_stream=obj_stream,
+                                font_size=font_size)
+            self.hb_font = hb_font
+            self.tt = tt
+            self._font_ref = writer.allocate_placeholder()
+            self.cff_charset = None
+            self.use_raw_gids = True
+            self._glyphs: dict[int, tuple[int, int]] = {}
+            self.cidfont_obj = StampFontFile(tt, ps_name, self.subset_prefix, path, self._glyphs)
+            self.features = None
+            self.units_per_em = tt["head"].unitsPerEm
+            self._glyph_set = tt.getGlyphSet(preferCFF=True)
+            self._cid_to_unicode: dict[int, str] = {}
+            self._GlyphAccumulator__reverse_cmap = None
+            self.ot_language_tag = self.ot_script_tag = None
+            self.writing_direction = None
+            self.bcp47_lang_code = None
+            self._subset_created = self._write_prepared = False
 
         def _extract_subset(self, options=None) -> None:
             pass  # done in StampFontFile.set_font_file, without fontTools
