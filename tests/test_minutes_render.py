@@ -189,3 +189,19 @@ def test_every_stream_of_the_minutes_is_compressed(pdf_pl, record_pl):
         streams = [obj for obj in pdf.objects if isinstance(obj, pikepdf.Stream) and obj.get("/Type") != "/Metadata"]
         assert streams and all(obj.get("/Filter") == pikepdf.Name.FlateDecode for obj in streams)
     assert len(pdf_pl) < len(render_pdf(record_pl, compress=False))
+
+
+def test_long_minutes_get_a_balanced_page_tree_in_the_same_page_order():
+    """Intermediate /Pages nodes let a signer reach the last page without reading every page."""
+    from visitapp.minutes.embed import PAGE_TREE_FANOUT
+
+    record = sample_record("pl", extra_notes=140)
+    plain = pypdf.PdfReader(io.BytesIO(render_pdf(record)))
+    data = minutes_pdf(record)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        kids = list(pdf.Root.Pages.Kids)
+        assert len(pdf.pages) == len(plain.pages) > PAGE_TREE_FANOUT
+        assert all(kid.Type == pikepdf.Name.Pages and len(kid.Kids) <= PAGE_TREE_FANOUT for kid in kids)
+        assert sum(int(kid.Count) for kid in kids) == int(pdf.Root.Pages.Count) == len(pdf.pages)
+    balanced = pypdf.PdfReader(io.BytesIO(data))
+    assert [p.extract_text() for p in balanced.pages] == [p.extract_text() for p in plain.pages]
