@@ -194,3 +194,42 @@ def test_organisation_matched_by_name_without_nip(registry, tmp_path):
     finally:
         a.close()
         p.close()
+
+
+def test_one_record_naming_a_person_twice_adds_them_once(registry, officials):
+    """Participants are matched against the people this same record just added (by e-mail here)."""
+    anna, _piotr = officials
+    record = anna.finalise()
+    data = record.model_dump(mode="json", by_alias=True)
+
+    def participant(name):
+        person = {"id": str(uuid_mod.uuid4()), "name": name, "email": "j.kowalski@example.com",
+                  "institution": "HITACHI"}
+        return {"id": str(uuid_mod.uuid4()), "person": person, "side": "company"}
+
+    data["participants"] = [participant("Jan Kowalski"), participant("J. Kowalski")]
+    record = type(record).model_validate(data)
+    result = merge_record(registry, record, source_of(record))
+    assert result.status == "accepted" and result.changes["people_added"] == 1
+    assert result.changes["participants_added"] == 1
+    assert _count(registry, m.Person) == 1 and _count(registry, m.Participant) == 1
+
+
+def test_a_repeated_disagreeing_answer_is_recorded_once(registry, officials):
+    """Disagreements this same file already raised count, though they are not flushed yet."""
+    anna, piotr = officials
+    first = anna.finalise()
+    merge_record(registry, first, source_of(first))
+    record = piotr.finalise()
+    data = record.model_dump(mode="json", by_alias=True)
+    answer = {"field": "employees", "value": 999, "author": "Piotr Wiśniewski",
+              "updated_at": dt.datetime(2026, 3, 1, tzinfo=dt.UTC).isoformat()}
+    data["answers"] = [answer, {**answer, "value": 998}, dict(answer)]
+    with registry.write() as s:
+        visit = s.scalar(select(m.Visit).where(m.Visit.uuid == anna.visit_id))
+        s.add(m.Answer(visit=visit, field="employees", value=5, author="Anna Nowak",
+                       updated_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)))
+    record = type(record).model_validate(data)
+    result = merge_record(registry, record, source_of(record))
+    assert result.disagreements == 2
+    assert _count(registry, m.Disagreement) == 2

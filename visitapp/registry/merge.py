@@ -38,18 +38,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from visitapp.db import Database
 from visitapp.db import models as m
-from visitapp.errors import NotFound, UserError
+from visitapp.errors import NotFound
 from visitapp.exchange.record import VisitRecord, dump_record
 from visitapp.i18n import _
 from visitapp.services.records import content_hash
@@ -133,17 +133,20 @@ def _match_series(s: Session, rec) -> m.Series | None:  # noqa: ANN001
 
 
 def _match_organisation(s: Session, rec, changes: Counter) -> m.Organisation:  # noqa: ANN001
-    org = None
-    if rec.nip:
-        org = s.scalar(select(m.Organisation).where(m.Organisation.nip == rec.nip))
-    if org is None:
-        org = s.scalar(select(m.Organisation).where(m.Organisation.uuid == rec.id))
     key = name_key(rec.name)
+    # One query for every candidate (same NIP, same id, same normalised name), chosen in that order below.
+    wanted = [m.Organisation.uuid == rec.id]
+    if rec.nip:
+        wanted.append(m.Organisation.nip == rec.nip)
+    if key:
+        wanted.append(m.Organisation.name_key == key)
+    rows = sorted(s.scalars(select(m.Organisation).where(or_(*wanted))), key=lambda o: o.id)
+    org = next((o for o in rows if rec.nip and o.nip == rec.nip), None)
+    if org is None:
+        org = next((o for o in rows if o.uuid == rec.id), None)
     if org is None and key:
-        candidates = s.scalars(select(m.Organisation).where(m.Organisation.name_key == key)).all()
         # Two organisations with different NIPs are different, whatever their names.
-        candidates = [c for c in candidates if not (c.nip and rec.nip and c.nip != rec.nip)]
-        org = candidates[0] if candidates else None
+        org = next((o for o in rows if o.name_key == key and not (o.nip and rec.nip and o.nip != rec.nip)), None)
     if org is None:
         org = m.Organisation(uuid=rec.id, name=rec.name.strip(), name_key=key, nip=rec.nip, krs=rec.krs,
                              regon=rec.regon, sector=rec.sector, address=rec.address, website=rec.website,
@@ -151,11 +154,11 @@ def _match_organisation(s: Session, rec, changes: Counter) -> m.Organisation:  #
         s.add(org)
         changes["organisations_added"] += 1
         return org
-    # Fill what the registry does not know yet; never overwrite.
+    # Fill what the registry does not know yet; never overwrite (nor take a NIP another organisation has).
     for name in ("nip", "krs", "regon", "sector", "address", "website", "in_city_since"):
         value = getattr(rec, name)
         if value not in (None, "") and getattr(org, name) in (None, ""):
-            if name == "nip" and s.scalar(select(m.Organisation.id).where(m.Organisation.nip == value)):
+            if name == "nip" and any(o.nip == value for o in rows):
                 continue
             setattr(org, name, value)
     return org
@@ -207,6 +210,9 @@ class _Merge:
         self.fingerprint = source.signer_fingerprint
         self.changes: Counter[str] = Counter()
         self.disagreements = 0
+        self.new_disagreements: list[m.Disagreement] = []
+        self.provenance: dict[str, dict[str, m.Provenance]] = {"note": {}, "action": {}}  # kind -> uuid -> row
+        self.new_provenance: list[m.Provenance] = []
 
     # facts of the visit ----------------------------------------------------
 
@@ -238,10 +244,14 @@ class _Merge:
     def _disagree(self, visit: m.Visit, field_name: str, current: Any, other: Any) -> None:
         known = self.s.scalars(select(m.Disagreement).where(m.Disagreement.visit_id == visit.id,
                                                             m.Disagreement.field == field_name)).all()
+        # The session does not autoflush (see _merge_in): this file's own ones are not in the registry yet.
+        known = [*known, *(d for d in self.new_disagreements if d.field == field_name)]
         if any(d.other_value == other for d in known):
             return
-        self.s.add(m.Disagreement(visit=visit, field=field_name, current_value=current, other_value=other,
-                                  other_author=self.author, merged_file_id=self.log.id))
+        row = m.Disagreement(visit=visit, field=field_name, current_value=current, other_value=other,
+                             other_author=self.author, merged_file_id=self.log.id)
+        self.s.add(row)
+        self.new_disagreements.append(row)
         self.disagreements += 1
 
     def visit(self) -> m.Visit:
@@ -297,6 +307,16 @@ class _Merge:
         return visit
 
     def participants(self, visit: m.Visit) -> None:
+        if not self.record.participants:
+            return
+        # Autoflush on here: a person added for one participant is matched by the next one's e-mail or name.
+        self.s.autoflush = True
+        try:
+            self._participants(visit)
+        finally:
+            self.s.autoflush = False
+
+    def _participants(self, visit: m.Visit) -> None:
         present = list(visit.participants)
         for p in self.record.participants:
             person = _match_person(self.s, p.person, self.changes)
@@ -311,27 +331,45 @@ class _Merge:
 
     # notes and action items ----------------------------------------------------
 
-    def _provenance(self, kind: str, uuids: Iterable[str]) -> dict[str, m.Provenance]:
-        uuids = list(uuids)
-        if not uuids:
-            return {}
-        rows = self.s.scalars(select(m.Provenance).where(m.Provenance.item_kind == kind,
-                                                         m.Provenance.item_uuid.in_(uuids)))
-        return {r.item_uuid: r for r in rows}
+    def load_provenance(self) -> None:
+        """The provenance of every note and action item this record or the signer's previous version names.
+
+        One query for both kinds (the unique index on kind and uuid serves it).
+        """
+        wanted = {("note", uuid) for uuid in self._item_ids("notes", self.record.notes)}
+        wanted |= {("action", uuid) for uuid in self._item_ids("action_items", self.record.action_items)}
+        if not wanted:
+            return
+        rows = self.s.scalars(select(m.Provenance).where(m.Provenance.item_kind.in_(("note", "action")),
+                                                         m.Provenance.item_uuid.in_({u for _k, u in wanted})))
+        for row in rows:
+            if (row.item_kind, row.item_uuid) in wanted:
+                self.provenance[row.item_kind][row.item_uuid] = row
 
     def _mark(self, prov: dict[str, m.Provenance], kind: str, uuid: str) -> None:
         row = prov.get(uuid)
-        if row is None:
+        if row is None:  # not in the session: write_provenance inserts all new ones at once
             row = m.Provenance(item_kind=kind, item_uuid=uuid, merged_file_id=self.log.id)
-            self.s.add(row)
+            self.new_provenance.append(row)
             prov[uuid] = row
         else:
             row.merged_file_id = self.log.id
+
+    def write_provenance(self) -> None:
+        """Insert the new provenance rows in one statement (after the flush that wrote their items)."""
+        if self.new_provenance:
+            self.s.execute(insert(m.Provenance), [
+                {"item_kind": r.item_kind, "item_uuid": r.item_uuid, "merged_file_id": r.merged_file_id}
+                for r in self.new_provenance])
 
     def _previous_ids(self, key: str) -> set[str]:
         if self.previous is None:
             return set()
         return {item.get("id") for item in (self.previous.record or {}).get(key, []) if isinstance(item, dict)}
+
+    def _item_ids(self, key: str, recs: Sequence[Any]) -> list[str]:
+        """The ids of this record's items under ``key`` and of those in the signer's previous version."""
+        return [r.id for r in recs] + list(self._previous_ids(key))
 
     def _signed_by_author(self, row: m.Provenance | None) -> bool:
         """Whether the item behind this provenance was brought by this record's signer."""
@@ -352,9 +390,9 @@ class _Merge:
         """
         counter = "notes" if kind == "note" else "actions"
         previous = self._previous_ids(key)
-        ids = [r.id for r in recs] + list(previous)
+        ids = self._item_ids(key, recs)
         existing = {row.uuid: row for row in self.s.scalars(select(model).where(model.uuid.in_(ids)))} if ids else {}
-        prov = self._provenance(kind, ids)
+        prov = self.provenance[kind]
         for r in recs:
             row = existing.get(r.id)
             values = values_of(r)
@@ -483,13 +521,19 @@ def _merge_in(s: Session, record: VisitRecord, source: Source, result: FileResul
         return result
     if previous is not None:
         previous.superseded_by_id = log.id
+    # No autoflush: every look-up below is by ids this file's new rows cannot have (but for
+    # participants, which turn it back on, and disagreements, which _Merge keeps itself), so all
+    # the new rows go to the database in one flush at the end instead of one before each query.
+    s.autoflush = False
     merge = _Merge(s, record, source, log, previous)
     visit = merge.visit()
     merge.participants(visit)
+    merge.load_provenance()
     notes = merge.notes(visit)
     merge.actions(visit, notes)
     merge.answers(visit)
     s.flush()
+    merge.write_provenance()
     if before_commit is not None:
         before_commit(source)
     result.changes = {k: v for k, v in sorted(merge.changes.items()) if v}
@@ -540,8 +584,7 @@ class Merger:
         self.roots = _asn1(certs)
 
     def merge_file(self, path: Path) -> FileResult:
-        from visitapp.minutes.embed import extract_record
-        from visitapp.signing.verify import verify_pdf
+        from visitapp.signing.verify import verify_pdf_record
 
         name = str(path)
         try:
@@ -552,14 +595,10 @@ class Merger:
         with self.db.read() as s:
             if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == digest)) is not None:
                 return FileResult(name, "unchanged", _("This file was merged before."), sha256=digest)
-        report = verify_pdf(data, self.roots, name)
-        if not report.ok:
+        report, record = verify_pdf_record(data, self.roots, name)  # the record verification read
+        if not report.ok or record is None:
             problems = report.all_problems() or [_("The file could not be verified.")]
             return FileResult(name, "rejected", " ".join(problems), sha256=digest)
-        try:
-            record = extract_record(data)
-        except UserError as err:
-            return FileResult(name, "rejected", str(err), sha256=digest)
         first = report.signatures[0]
         source = Source(
             sha256=digest, file_name=name, signer=", ".join(sig.signer for sig in report.signatures if sig.signer),

@@ -33,6 +33,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 from pyhanko_certvalidator import ValidationContext
 
 from visitapp.errors import InvalidInput, UserError
+from visitapp.exchange.record import VisitRecord
 from visitapp.i18n import _
 from visitapp.minutes.embed import extract_record
 
@@ -195,13 +196,23 @@ def _check_one(number: int, embedded, vc: ValidationContext) -> SignatureCheck: 
 
 def verify_pdf(pdf_bytes: bytes, trust_roots: list[asn1_x509.Certificate], path: str = "") -> VerificationReport:
     """Check every signature and the record of one PDF; never raises for a bad file."""
+    return verify_pdf_record(pdf_bytes, trust_roots, path)[0]
+
+
+def verify_pdf_record(pdf_bytes: bytes, trust_roots: list[asn1_x509.Certificate],
+                      path: str = "") -> tuple[VerificationReport, VisitRecord | None]:
+    """:func:`verify_pdf`, and the record it read (None when the report says it is not valid).
+
+    For a caller that goes on to use the record (the registry's merge), so the
+    PDF is not opened and the record not parsed a second time.
+    """
     report = VerificationReport(path=path)
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         embedded = list(reader.embedded_regular_signatures)
     except (PdfError, ValueError, KeyError, TypeError, IndexError) as err:
         report.problems.append(_("This file is not a readable PDF ({reason}).").format(reason=err))
-        return report
+        return report, None
     vc = ValidationContext(trust_roots=trust_roots, allow_fetching=False, revocation_mode="soft-fail")
     with _quiet_pyhanko():
         for number, sig in enumerate(embedded, 1):
@@ -212,10 +223,10 @@ def verify_pdf(pdf_bytes: bytes, trust_roots: list[asn1_x509.Certificate], path:
         record = extract_record(pdf_bytes)
     except UserError as err:
         report.record = RecordCheck(valid=False, problem=str(err))
-    else:
-        report.record = RecordCheck(valid=True, visit_id=record.visit.id, version=record.version,
-                                    copy=record.copy_kind, organisation=record.organisation.name)
-    return report
+        return report, None
+    report.record = RecordCheck(valid=True, visit_id=record.visit.id, version=record.version,
+                                copy=record.copy_kind, organisation=record.organisation.name)
+    return report, record
 
 
 def verify_file(path: Path, trust_roots: list[asn1_x509.Certificate]) -> VerificationReport:
