@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from visitapp.errors import InvalidInput, UserError
@@ -30,7 +30,7 @@ def test_keygen_writes_private_p12_and_public_pem(keys):
     loaded = x509.load_pem_x509_certificate(pem.read_bytes())
     assert loaded == cert
     assert name_of(cert) == ("Zofia Łęcka-Żółtowska", "Urząd Miasta Krakowa")
-    assert isinstance(cert.public_key(), ec.EllipticCurvePublicKey)
+    assert isinstance(cert.public_key(), rsa.RSAPublicKey) and cert.public_key().key_size == 3072
     usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
     assert usage.digital_signature and usage.content_commitment
     years = (cert.not_valid_after_utc - cert.not_valid_before_utc).days / 365

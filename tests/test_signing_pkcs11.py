@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import rsa
 from minutes_sample import require_tool, sample_record, softhsm_module
 
 from visitapp.minutes.export import minutes_pdf
@@ -49,7 +49,7 @@ def token(tmp_path_factory):
                        check=True, capture_output=True)
         key, cert = make_certificate("Jędrzej Łoś", "Urząd Miasta Krakowa")
         _import_key(util, folder, key, "zofia", "01")
-        _import_key(util, folder, ec.generate_private_key(ec.SECP256R1()), "stray", "02")
+        _import_key(util, folder, rsa.generate_private_key(public_exponent=65537, key_size=2048), "stray", "02")
 
         import pkcs11
         from pkcs11 import Attribute, CertificateType, ObjectClass

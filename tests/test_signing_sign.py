@@ -247,3 +247,19 @@ def test_stamp_engine_matches_pyhankos():
     for text in ("Podpisano elektronicznie: Zofia Łęcka-Żółtowska", "Data: 2026-03-17 10:00:00 CET", "ĄĆĘŁŃÓŚŹŻ"):
         assert ours.shape(text) == stock.shape(text)
     assert ours._cid_to_unicode == stock._cid_to_unicode
+
+
+def test_signed_and_cosigned_minutes_stay_pdfa_3b(cosigned, folder):
+    """Personal keys are RSA: an ECDSA signature would raise the file to PDF 2.0, out of PDF/A-3b."""
+    import pikepdf
+    import pikepdf.pdfa
+
+    path = folder / "cosigned-pdfa.pdf"
+    path.write_bytes(cosigned)
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.get("/Version", "/1.7")) != "/2.0"
+        assert pdf.pdf_version < "2.0"
+    report = pikepdf.pdfa.validate_written(str(path), "3b")
+    # pikepdf's checker does not judge signature forms (it reports them as
+    # "unsupported"); nothing it does judge may fail.
+    assert [f for f in report.findings if f.kind != "unsupported"] == []

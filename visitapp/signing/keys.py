@@ -1,8 +1,8 @@
 """Personal signing keys for officials without a certificate, and loading PKCS#12 files.
 
-A personal key is ECDSA P-256 (in pyHanko it signs about 7x faster than RSA
-2048) with a self-signed certificate naming the official (CN) and their
-institution (O).  The coordinator trusts it by receiving the certificate alone
+A personal key is RSA-3072 (an ECDSA signature would raise the signed minutes
+to PDF 2.0 and out of PDF/A-3b; see make_certificate) with a self-signed
+certificate naming the official (CN) and their institution (O).  The coordinator trusts it by receiving the certificate alone
 as PEM.  Problems with a certificate file are reported as one sentence each:
 a wrong password, a certificate not valid today, a key that does not belong
 to the certificate.
@@ -17,7 +17,7 @@ from pathlib import Path
 from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -36,7 +36,7 @@ BACKDATE = dt.timedelta(minutes=5)
 class Identity:
     """A loaded signing identity: the key, its certificate and any chain from the file."""
 
-    key: ec.EllipticCurvePrivateKey | object
+    key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | object
     certificate: x509.Certificate
     chain: tuple[x509.Certificate, ...] = ()
 
@@ -55,12 +55,18 @@ def make_certificate(
     name: str,
     institution: str,
     *,
-    key: ec.EllipticCurvePrivateKey | None = None,
+    key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | None = None,
     not_before: dt.datetime | None = None,
     days: int = VALIDITY_DAYS,
-) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
-    """A P-256 key and a self-signed certificate for signing documents (not for TLS)."""
-    key = key or ec.generate_private_key(ec.SECP256R1())
+) -> tuple[rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey, x509.Certificate]:
+    """An RSA-3072 key and a self-signed certificate for signing documents (not for TLS).
+
+    RSA rather than ECDSA: pyHanko declares the ISO/TS 32002 extension for an
+    ECDSA signature, which raises the file to PDF 2.0, and PDF/A-3b is PDF 1.7;
+    with RSA the signed minutes stay PDF/A-3b.  (A token's ECDSA key still
+    signs; those minutes become PDF 2.0.)
+    """
+    key = key or rsa.generate_private_key(public_exponent=65537, key_size=3072)
     attrs = [x509.NameAttribute(NameOID.COMMON_NAME, name)]
     if institution:
         attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, institution))

@@ -123,7 +123,7 @@ def _probe(signer: signers.Signer, cert: x509.Certificate) -> None:
             try:
                 public.verify(raw, data, padding.PKCS1v15(), hashes.SHA256())
             except InvalidSignature:
-                public.verify(raw, data, padding.PSS(padding.PSS.MAX_LENGTH, hashes.SHA256()), hashes.SHA256())
+                public.verify(raw, data, padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.AUTO), hashes.SHA256())
     except InvalidSignature as err:
         raise KeyMismatch(_("The key on the token does not belong to the certificate.")) from err
 
