@@ -1,7 +1,7 @@
 """Benchmark of the coordinator's merge and report.
 
 1. Generates COUNT signed minutes (default 1,000) from several signers with
-   the real rendering and signing code (personal P-256 keys).
+   the real rendering and signing code (personal RSA-3072 keys, as keygen makes them).
 2. Verifies them all alone (the baseline), then merges them into an empty
    registry, and prints files per second of both and their ratio
    (target: merging within 1.5x of verification alone).

@@ -39,6 +39,7 @@ from pyhanko.sign import fields, signers
 from pyhanko.sign.general import SigningError as HankoSigningError
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _, gettext_for
@@ -94,13 +95,37 @@ def _asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
 
+class _LoadedKeySigner(signers.SimpleSigner):
+    """pyHanko's SimpleSigner, signing with the key object loaded once from the file.
+
+    SimpleSigner re-loads its key from DER for every signature, and loading an
+    RSA key runs OpenSSL's key check: about 0.1 s for RSA-3072 each time.  The
+    PKCS#12 loader has already checked this key once.
+    """
+
+    def __init__(self, *, private_key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._private_key = private_key
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+        key = self._private_key
+        if mechanism == "rsassa_pkcs1v15" and isinstance(key, rsa.RSAPrivateKey):
+            return key.sign(data, padding.PKCS1v15(), hash_algo)
+        if mechanism == "ecdsa" and isinstance(key, ec.EllipticCurvePrivateKey):
+            return key.sign(data, ec.ECDSA(hash_algo))
+        return super().sign_raw(data, digest_algorithm)  # any other mechanism: pyHanko's own way
+
+
 def _pkcs12_signer(source: Pkcs12Source) -> tuple[signers.Signer, x509.Certificate]:
     ident = load_pkcs12(source.path, source.password)
     others = SimpleCertificateStore()
     others.register_multiple(_asn1_cert(c) for c in ident.chain)
     key_der = ident.key.private_bytes(  # type: ignore[attr-defined]
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    signer = signers.SimpleSigner(
+    signer = _LoadedKeySigner(
+        private_key=ident.key,
         signing_cert=_asn1_cert(ident.certificate),
         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
         cert_registry=others,
