@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuid_mod
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -233,3 +234,48 @@ def test_a_repeated_disagreeing_answer_is_recorded_once(registry, officials):
     result = merge_record(registry, record, source_of(record))
     assert result.disagreements == 2
     assert _count(registry, m.Disagreement) == 2
+
+
+def test_a_large_batch_is_verified_in_a_worker_with_the_same_results(tmp_path, monkeypatch):
+    """Verification runs ahead in a worker process; order, results and the registry are as if sequential."""
+    import shutil
+
+    from visitapp.registry import merge as merge_mod
+    from visitapp.registry.merge import Merger
+
+    signed = _signed_batch(tmp_path, count=6)
+    broken = tmp_path / "in" / "zz-broken.pdf"
+    broken.write_bytes(b"%PDF-1.7 not really")
+    shutil.copy(signed[0], tmp_path / "in" / "zz-again.pdf")
+    monkeypatch.setattr(merge_mod, "PARALLEL_FROM", 2)
+
+    results = {}
+    for mode in ("worker", "sequential"):
+        if mode == "sequential":
+            monkeypatch.setattr(merge_mod, "PARALLEL_FROM", 10_000)
+        db = Database.open(tmp_path / f"{mode}.db")
+        seen = []
+        merger = Merger(db, [tmp_path / "anna.pem"])
+        got = merger.merge_all([tmp_path / "in"], progress=lambda i, n, r: seen.append((i, n)))
+        results[mode] = [(Path(r.file).name, r.status) for r in got]
+        assert seen == [(i, len(got)) for i in range(1, len(got) + 1)]
+        db.close()
+    assert results["worker"] == results["sequential"]
+    statuses = dict(results["worker"])
+    assert statuses["zz-broken.pdf"] == "rejected" and statuses["zz-again.pdf"] == "unchanged"
+    assert sum(1 for _, st in results["worker"] if st == "accepted") == 6
+
+
+def _signed_batch(tmp_path, count):
+    """``count`` signed minutes of different visits by one official, in ``tmp_path/in``."""
+    from registry_helpers import keys, sign_record
+
+    (tmp_path / "in").mkdir()
+    p12, _pem = keys(tmp_path, "anna", ANNA)
+    made = []
+    for i in range(count):
+        official = Official(tmp_path / f"official-{i}.db", ANNA)
+        official.note(f"Notatka z wizyty numer {i}")
+        made.append(sign_record(official.finalise(), tmp_path / "in" / f"minutes-{i}.pdf", p12))
+        official.close()
+    return made
