@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -63,3 +64,18 @@ def local(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def print_rows(
+    rows: list[Any], *, as_json: bool, empty: str, line: Callable[[Any], str],
+    json_row: Callable[[Any], Any] | None = None,
+) -> int:
+    """Print a listing for programs (JSON) or for people (a line per row, or ``empty``)."""
+    if as_json:
+        print_json([json_row(r) for r in rows] if json_row else rows)
+        return 0
+    if not rows:
+        print(empty)
+    for r in rows:
+        print(line(r))
+    return 0

@@ -6,7 +6,15 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from visitapp.cli.common import add_db_option, add_json_option, db_path, identity_from_env, local, print_json
+from visitapp.cli.common import (
+    add_db_option,
+    add_json_option,
+    db_path,
+    identity_from_env,
+    local,
+    print_json,
+    print_rows,
+)
 from visitapp.db import Database
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _, set_language
@@ -155,15 +163,13 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
         rows = TrustStore(db).list()
     finally:
         db.close()
-    if args.json:
-        print_json(rows)
-        return 0
-    if not rows:
-        print(_("No trusted signers yet; add one with: visitapp trust add CERT.pem"))
-    for r in rows:
+
+    def line(r) -> str:  # noqa: ANN001
         until = r.not_after.strftime("%Y-%m-%d") if r.not_after else "?"
-        print(f"{r.fingerprint}  {r.subject} ({r.organisation or '-'})  " + _("valid until {date}").format(date=until))
-    return 0
+        return f"{r.fingerprint}  {r.subject} ({r.organisation or '-'})  " + _("valid until {date}").format(date=until)
+
+    return print_rows(rows, as_json=args.json, line=line,
+                      empty=_("No trusted signers yet; add one with: visitapp trust add CERT.pem"))
 
 
 def cmd_trust_remove(args: argparse.Namespace) -> int:
@@ -233,15 +239,13 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
         rows = disagreements(db, include_resolved=args.all)
     finally:
         db.close()
-    if args.json:
-        print_json(rows)
-        return 0
-    if not rows:
-        print(_("No disagreements to settle."))
-    for d in rows:
+
+    def line(d) -> str:  # noqa: ANN001
         state = _("settled") if d.resolved else _("open")
-        print(f"{d.id[:8]}  {d.organisation}  {d.field}: {_fmt(d.current_value)}  ≠  {_fmt(d.other_value)} "
-              f"({d.other_author})  [{state}]")
+        return (f"{d.id[:8]}  {d.organisation}  {d.field}: {_fmt(d.current_value)}  ≠  {_fmt(d.other_value)} "
+                f"({d.other_author})  [{state}]")
+
+    print_rows(rows, as_json=args.json, line=line, empty=_("No disagreements to settle."))
     return 0
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from visitapp.cli.common import add_db_option, add_json_option, db_path, local, open_services, print_json
+from visitapp.cli.common import (
+    add_db_option,
+    add_json_option,
+    db_path,
+    local,
+    open_services,
+    print_json,
+    print_rows,
+)
 from visitapp.db import Database
 from visitapp.errors import InvalidInput
 from visitapp.exchange.record import dump_record
@@ -80,18 +88,12 @@ def cmd_visits(args: argparse.Namespace) -> int:
         visits = svc.visits.list(status=args.status.replace("-", "_") if args.status else None)
     finally:
         svc.close()
-    if args.json:
-        print_json([
-            {"id": v.id, "starts_at": v.starts_at, "organisation": v.organisation, "status": v.status,
-             "title": v.title, "series": v.series, "place": v.place}
-            for v in visits
-        ])
-        return 0
-    if not visits:
-        print(_("No visits yet."))
-    for v in visits:
-        print(f"{v.id}  {local(v.starts_at)}  {_status_label(v.status):<12}  {v.organisation}")
-    return 0
+    return print_rows(
+        visits, as_json=args.json, empty=_("No visits yet."),
+        line=lambda v: f"{v.id}  {local(v.starts_at)}  {_status_label(v.status):<12}  {v.organisation}",
+        json_row=lambda v: {"id": v.id, "starts_at": v.starts_at, "organisation": v.organisation,
+                            "status": v.status, "title": v.title, "series": v.series, "place": v.place},
+    )
 
 
 def _status_label(status: str) -> str:
@@ -199,16 +201,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         hits = svc.search.search(" ".join(args.query), limit=args.limit, visit_id=args.visit)
     finally:
         svc.close()
-    if args.json:
-        print_json([
-            {"kind": h.kind, "visit_id": h.visit_id, "id": h.ref_id,
-             "note_id": h.ref_id if h.kind == "note" else None, "snippet": highlight(h.snippet),
-             "rank": h.rank, "organisation": h.organisation, "starts_at": h.starts_at}
-            for h in hits
-        ])
-        return 0
-    if not hits:
-        print(_("Nothing found."))
-    for h in hits:
-        print(f"{h.visit_id}  {_hit_label(h.kind):<11}  {h.ref_id}  {h.organisation}: {highlight(h.snippet)}")
-    return 0
+    return print_rows(
+        hits, as_json=args.json, empty=_("Nothing found."),
+        line=lambda h: f"{h.visit_id}  {_hit_label(h.kind):<11}  {h.ref_id}  {h.organisation}: {highlight(h.snippet)}",
+        json_row=lambda h: {"kind": h.kind, "visit_id": h.visit_id, "id": h.ref_id,
+                            "note_id": h.ref_id if h.kind == "note" else None, "snippet": highlight(h.snippet),
+                            "rank": h.rank, "organisation": h.organisation, "starts_at": h.starts_at},
+    )
