@@ -149,3 +149,13 @@ def test_show_names_authors_when_several_officials_wrote(tmp_path):
     both = run_cli("show", "--db", str(path), "--visit", ids[0]).stdout
     assert "Uzupełnienie z urzędu pracy  (Michał Zięba)" in both
     assert "(Ewa Kowalczyk)" in both
+
+
+def test_visitapp_alone_opens_the_desktop_window(tmp_path):
+    """No subcommand means `gui`: here it meets a file that is not a database and says so."""
+    letter = tmp_path / "letter.db"
+    letter.write_text("Dear coordinator")
+    result = run_cli(env={"VISITAPP_DB": str(letter), "QT_QPA_PLATFORM": "offscreen",
+                          "XDG_CONFIG_HOME": str(tmp_path / "config")})
+    assert result.returncode == 1
+    assert "is not a visitapp database" in result.stderr and "Traceback" not in result.stderr

@@ -50,11 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["gui", *(argv or [])]) if "gui" in parser._subparsers._group_actions[0].choices else None  # noqa: SLF001
-        if args is None:
-            parser.print_help()
-            return EXIT_USAGE
+    if args.command is None:  # `visitapp` alone opens the desktop window
+        args = parser.parse_args(["gui"])
     try:
         return int(args.handler(args) or EXIT_OK)
     except UserError as err:
