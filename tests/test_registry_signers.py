@@ -195,3 +195,30 @@ def test_verify_reports_each_signers_fingerprint(world):
     assert report.ok and [s.fingerprint for s in report.signatures] == [world["a_fp"]]
     assert report.as_json()["signatures"][0]["fingerprint"] == world["a_fp"]
 
+
+
+def _answer(db, field):  # noqa: ANN001
+    with db.read() as s:
+        return s.scalar(select(m.Answer.value).where(m.Answer.field == field))
+
+
+def test_answers_follow_the_signer_not_the_name_typed(world):
+    """Another signer claiming the author's name cannot overwrite an answer: it becomes a disagreement;
+    the author, signing again, updates it."""
+    jan, registry, merger, d = world["jan"], world["registry"], world["merger"], world["dir"]
+    jan.svc.answers.set(jan.visit_id, "planned_hires", 50)
+    v1 = jan.finalise()
+    assert merger.merge_file(sign_record(v1, d / "jan-v1.pdf", world["a"])).status == "accepted"
+
+    jan.svc.answers.set(jan.visit_id, "planned_hires", 80)
+    v2 = jan.finalise()
+    forged = merger.merge_file(sign_record(v2, d / "forged-v2.pdf", world["b"]))
+    assert forged.status == "accepted" and forged.disagreements
+    assert _answer(registry, "planned_hires") == 50
+    with registry.read() as s:
+        flagged = s.scalar(select(m.Disagreement).where(m.Disagreement.field == "answer:planned_hires"))
+        assert (flagged.current_value, flagged.other_value) == (50, 80)
+
+    genuine = merger.merge_file(sign_record(v2, d / "jan-v2.pdf", world["a"]))
+    assert genuine.status == "accepted"
+    assert _answer(registry, "planned_hires") == 80

@@ -329,13 +329,13 @@ class MergedFile(Base):
 
 
 class Provenance(Base):
-    """Where a merged note or action item came from (the latest file that brought or changed it)."""
+    """Where a merged note, action item or answer came from (the latest file that brought or changed it)."""
 
     __tablename__ = "provenance"
     __table_args__ = (UniqueConstraint("item_kind", "item_uuid"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    item_kind: Mapped[str] = mapped_column(String(16))  # "note" | "action"
+    item_kind: Mapped[str] = mapped_column(String(16))  # "note" | "action" | "answer"
     item_uuid: Mapped[str] = mapped_column(String(36))
     merged_file_id: Mapped[int] = mapped_column(ForeignKey("merged_files.id", ondelete="CASCADE"), index=True)
 

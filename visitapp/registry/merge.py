@@ -451,24 +451,34 @@ class _Merge:
         )
 
     def answers(self, visit: m.Visit) -> None:
+        """Structured answers: the signer who brought one may update it; another's differing value is a
+        disagreement (lists are united).  Who brought it is its provenance, like notes', never a typed name."""
         existing = {a.field: a for a in visit.answers}
+        prov: dict[str, m.Provenance] = {}
+        if existing:
+            uuids = [a.uuid for a in existing.values()]
+            prov = {row.item_uuid: row for row in self.s.scalars(select(m.Provenance).where(
+                m.Provenance.item_kind == "answer", m.Provenance.item_uuid.in_(uuids)))}
         for a in self.record.answers:
             row = existing.get(a.field)
             author = a.author or self.author
             if row is None:
-                row = m.Answer(visit=visit, field=a.field, value=a.value, author=author,
+                row = m.Answer(uuid=m.new_uuid(), visit=visit, field=a.field, value=a.value, author=author,
                                updated_at=_utc(a.updated_at))
                 self.s.add(row)
                 existing[a.field] = row
                 self.changes["answers_added"] += 1
+                self._mark(prov, "answer", row.uuid)
                 continue
             if row.value == a.value:
                 continue
-            if row.author == author:
+            if self._signed_by_author(prov.get(row.uuid)):
                 if _utc(a.updated_at) >= row.updated_at:
                     row.value = a.value
+                    row.author = author
                     row.updated_at = _utc(a.updated_at)
                     self.changes["answers_updated"] += 1
+                    self._mark(prov, "answer", row.uuid)
             elif isinstance(row.value, list) and isinstance(a.value, list):
                 union = list(dict.fromkeys([*row.value, *a.value]))
                 if union != row.value:
