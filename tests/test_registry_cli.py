@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from registry_helpers import ANNA, PIOTR, WARSAW, Official, source_of
+from registry_helpers import ANNA, PIOTR, Official, source_of
 from visitapp.db import Database
 from visitapp.registry.merge import merge_record
 from visitapp.registry.reports import build_report
 from visitapp.registry.review import disagreements, flagged_visits, resolve
-from visitapp.services import Identity, Services
+from visitapp.services import Services
 
 
 def test_trust_add_list_remove(tmp_path):

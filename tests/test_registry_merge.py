@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from registry_helpers import ANNA, NIP, PIOTR, WARSAW, Official, source_of
+from registry_helpers import ANNA, PIOTR, WARSAW, Official, source_of
 from visitapp.db import Database
 from visitapp.db import models as m
 from visitapp.registry.merge import merge_record

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,7 @@ from visitapp.db import Database
 from visitapp.errors import InvalidInput
 from visitapp.registry.plans import build_plan, export_plan, import_plan, json_schema, parse_plan, read_plan
 from visitapp.resources import resource_path
-from visitapp.services import Identity, Services
+from visitapp.services import Services
 
 
 def test_published_schema_matches_the_model():

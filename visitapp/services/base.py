@@ -54,7 +54,7 @@ def _missing(model: type[m.Record], ref: str) -> str:
     return messages.get(model, _("There is no record with the id {ref}.")).format(ref=ref)
 
 
-def by_uuid(session: Session, model: type[R], ref: str, what: str = "") -> R:
+def by_uuid(session: Session, model: type[R], ref: str) -> R:
     """Find a record by its UUID or an unambiguous prefix of it (at least 4 characters)."""
     ref = (ref or "").strip().lower()
     if 0 < len(ref) < MIN_PREFIX:

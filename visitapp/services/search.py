@@ -33,10 +33,10 @@ def fts_query(user_query: str) -> str | None:
             if words:
                 parts.append('"' + " ".join(words) + '"')
             continue
-        prefix = token.endswith("*")
-        for i, word in enumerate(_WORD.findall(token)):
-            last = i == len(_WORD.findall(token)) - 1
-            parts.append(f'"{word}"' + ("*" if prefix and last else ""))
+        words = [f'"{word}"' for word in _WORD.findall(token)]
+        if words and token.endswith("*"):
+            words[-1] += "*"  # `spawacz*`: the last word is a prefix
+        parts.extend(words)
     if not parts:
         return None
     return fts.fold(" ".join(parts))

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
 from visitapp.db import models as m
 from visitapp.errors import InvalidInput
@@ -117,12 +117,7 @@ class VisitService(Service):
 
     def get(self, visit_id: str) -> VisitInfo:
         with self.db.read() as s:
-            return VisitInfo.of(self._load(s, visit_id))
-
-    @staticmethod
-    def _load(s: Session, visit_id: str) -> m.Visit:
-        visit = visit_by_uuid(s, visit_id)
-        return visit
+            return VisitInfo.of(visit_by_uuid(s, visit_id))
 
     def start(self, visit_id: str) -> VisitInfo:
         """Mark a planned visit as in progress (the meeting has begun)."""
