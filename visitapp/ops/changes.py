@@ -1,0 +1,73 @@
+"""What an operation changed: the ids a view needs to update its rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# The tables whose rows a view shows, and the name of their field in Changes.
+KINDS = {
+    "notes": "notes",
+    "visits": "visits",
+    "action_items": "actions",
+    "answers": "answers",
+    "participants": "participants",
+    "organisations": "organisations",
+    "people": "people",
+    "series": "series",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Ids:
+    """UUIDs of one kind of record that an operation added, updated or removed.
+
+    A soft-deleted row (``deleted`` set) counts as removed, an undeleted one as added:
+    that is what a view showing live rows must do with it.
+    """
+
+    added: frozenset[str] = frozenset()
+    updated: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.added | self.updated | self.removed
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one operation (or one undo or redo of it) changed.
+
+    ``label`` is the operation's name for the Edit menu, ``kind`` says whether
+    this was the operation itself (``"do"``), an ``"undo"`` or a ``"redo"``,
+    ``result`` is what the operation returned (for instance the new note's
+    :class:`~visitapp.services.dto.NoteInfo`; ``None`` for undo and redo),
+    ``ticket`` is the number :class:`visitapp.ui.ops_runner.OpRunner` gave the
+    request (0 outside the GUI).
+    """
+
+    label: str
+    kind: str = "do"
+    notes: Ids = field(default_factory=Ids)
+    visits: Ids = field(default_factory=Ids)
+    actions: Ids = field(default_factory=Ids)
+    answers: Ids = field(default_factory=Ids)
+    participants: Ids = field(default_factory=Ids)
+    organisations: Ids = field(default_factory=Ids)
+    people: Ids = field(default_factory=Ids)
+    series: Ids = field(default_factory=Ids)
+    result: Any = None
+    ticket: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not any(getattr(self, name) for name in KINDS.values())
+
+    @property
+    def visit_ids(self) -> frozenset[str]:
+        """Visits whose own row changed (status, times, fields)."""
+        return self.visits.all

@@ -1,0 +1,258 @@
+"""Run an operation in one transaction, record its inverse, and undo or redo it.
+
+An operation's inverse is recorded as row images: for every row it touched,
+the row before (``None`` when the operation inserted it) and after (``None``
+when it deleted it). Undo writes the before-images back, redo the after-images,
+each in one transaction of its own, so undo and redo are operations too and a
+composite step (a visit with its organisation, people and participants) is
+undone at once. Undo refuses, in one sentence, when a row it would restore was
+changed since by something outside this history (a merge, another copy of the app).
+
+Rows touched through the ORM session are found by session events; an operation
+that writes with SQLAlchemy Core statements (the fast path for a note's text)
+records its rows itself with :meth:`Tx.record`.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, event, inspect, select
+from sqlalchemy.orm import Session
+
+from visitapp.db import Database
+from visitapp.db import models as m
+from visitapp.errors import UserError
+from visitapp.i18n import _
+from visitapp.ops.changes import KINDS, Changes, Ids
+
+Row = dict[str, Any]
+TABLES: dict[str, Table] = {t.name: t for t in m.Base.metadata.sorted_tables}
+ORDER = {name: i for i, name in enumerate(TABLES)}  # parents before children
+UNDO_LIMIT = 200
+
+
+class HistoryConflict(UserError):
+    """Undo or redo would overwrite a change made outside this history."""
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    table: str
+    pk: int
+    before: Row | None
+    after: Row | None
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    label: str
+    images: tuple[Image, ...]
+
+
+def _row(conn: Any, table: Table, pk: int) -> Row | None:
+    found = conn.execute(select(table).where(table.c.id == pk)).mappings().first()
+    return dict(found) if found is not None else None
+
+
+class Tx:
+    """What an operation body gets: the session of its one transaction, and who acts."""
+
+    def __init__(self, session: Session, identity: Any) -> None:
+        self.session = session
+        self.identity = identity
+        self._before: dict[tuple[str, int], Row | None] = {}
+        self._after: dict[tuple[str, int], Row | None] = {}  # known after-images (Core writes)
+        self._order: list[tuple[str, int]] = []
+
+    @property
+    def conn(self) -> Any:
+        return self.session.connection()
+
+    def capture(self, table: str, pk: int, before: Row | None = ...) -> None:  # type: ignore[assignment]  # sentinel
+        """Remember a row as it was before this operation (read now unless ``before`` is given)."""
+        key = (table, pk)
+        if key in self._before:
+            return
+        self._before[key] = _row(self.conn, TABLES[table], pk) if before is ... else before
+        self._order.append(key)
+
+    def record(self, table: str, pk: int, before: Row | None, after: Row | None) -> None:
+        """A row written with Core statements: its image before (if first seen) and after."""
+        self.capture(table, pk, before)
+        self._after[(table, pk)] = after
+
+    # -- session events (rows changed through the ORM) -----------------------
+
+    def _before_flush(self, session: Session, _ctx: Any, _instances: Any) -> None:
+        for obj in list(session.dirty) + list(session.deleted):
+            state = inspect(obj)
+            if state.key is None or not session.is_modified(obj) and obj not in session.deleted:
+                continue
+            table = state.mapper.local_table.name
+            self.capture(table, state.key[1][0])
+
+    def _after_flush(self, session: Session, _ctx: Any) -> None:
+        for obj in session.new:
+            state = inspect(obj)
+            self.capture(state.mapper.local_table.name, state.key[1][0] if state.key else obj.id, None)
+
+    def images(self) -> tuple[Image, ...]:
+        self.session.flush()
+        conn = self.conn
+        out = []
+        for table, pk in self._order:
+            key = (table, pk)
+            after = self._after[key] if key in self._after else _row(conn, TABLES[table], pk)
+            if after != self._before[key]:
+                out.append(Image(table, pk, self._before[key], after))
+        return tuple(out)
+
+
+def changes_of(label: str, kind: str, images: Iterable[Image], *, undo: bool = False,
+               result: Any = None) -> Changes:
+    """The ids of the rows that ``images`` change (applied forward, or backward for undo)."""
+    sets: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    for image in images:
+        if image.table not in KINDS:
+            continue
+        old, new = (image.after, image.before) if undo else (image.before, image.after)
+        added, updated, removed = sets.setdefault(KINDS[image.table], (set(), set(), set()))
+        uuid = (new or old or {}).get("uuid")
+        if uuid is None:
+            continue
+        was = old is not None and not old.get("deleted", False)
+        now = new is not None and not new.get("deleted", False)
+        if now and not was:
+            added.add(uuid)
+        elif was and not now:
+            removed.add(uuid)
+        elif now:
+            updated.add(uuid)
+    fields = {name: Ids(frozenset(a), frozenset(u), frozenset(r)) for name, (a, u, r) in sets.items()}
+    return Changes(label=label, kind=kind, result=result, **fields)
+
+
+class History:
+    """The undo and redo stacks of one open database (see :func:`history_for`).
+
+    Thread-safe: in the GUI, operations run on the one DB worker and the GUI
+    thread only reads the labels.
+    """
+
+    def __init__(self, db: Database, identity: Any = None, *, limit: int = UNDO_LIMIT) -> None:
+        if identity is None:
+            from visitapp.services.base import Identity
+
+            identity = Identity.system()
+        self.db = db
+        self.identity = identity
+        self.limit = limit
+        self._undo: list[Step] = []
+        self._redo: list[Step] = []
+        self._lock = threading.RLock()
+
+    # -- running ------------------------------------------------------------
+
+    def run(self, label: str, body: Callable[..., Any], *args: Any, **kwargs: Any) -> Changes:
+        """Run ``body(tx, *args, **kwargs)`` in one transaction; one undo step when it changed anything."""
+        with self._lock, self.db.write() as session:
+            tx = Tx(session, self.identity)
+            event.listen(session, "before_flush", tx._before_flush)
+            event.listen(session, "after_flush", tx._after_flush)
+            try:
+                result = body(tx, *args, **kwargs)
+                images = tx.images()
+            finally:
+                event.remove(session, "before_flush", tx._before_flush)
+                event.remove(session, "after_flush", tx._after_flush)
+        if images:
+            with self._lock:
+                self._undo.append(Step(label, images))
+                del self._undo[: -self.limit]
+                self._redo.clear()
+        return changes_of(label, "do", images, result=result)
+
+    def undo(self) -> Changes:
+        """Undo the last step (one transaction); an error when there is nothing to undo."""
+        with self._lock:
+            if not self._undo:
+                raise UserError(_("There is nothing to undo."))
+            step = self._undo[-1]
+            self._apply(step, undo=True)
+            self._redo.append(self._undo.pop())
+            return changes_of(step.label, "undo", step.images, undo=True)
+
+    def redo(self) -> Changes:
+        with self._lock:
+            if not self._redo:
+                raise UserError(_("There is nothing to redo."))
+            step = self._redo[-1]
+            self._apply(step, undo=False)
+            self._undo.append(self._redo.pop())
+            return changes_of(step.label, "redo", step.images)
+
+    def _apply(self, step: Step, *, undo: bool) -> None:
+        with self.db.write() as session:
+            conn = session.connection()
+            for image in step.images:
+                expected = image.after if undo else image.before
+                if _row(conn, TABLES[image.table], image.pk) != expected:
+                    raise HistoryConflict(
+                        _("“{label}” cannot be undone or redone: the data changed since.").format(label=step.label)
+                    )
+            targets = [(i, i.before if undo else i.after) for i in step.images]
+            for image, row in sorted((t for t in targets if t[1] is not None), key=lambda t: ORDER[t[0].table]):
+                table = TABLES[image.table]
+                exists = (image.after if undo else image.before) is not None
+                if exists:
+                    conn.execute(table.update().where(table.c.id == image.pk).values(**row))
+                else:
+                    conn.execute(table.insert().values(**row))
+            for image, _row_ in sorted((t for t in targets if t[1] is None), key=lambda t: -ORDER[t[0].table]):
+                table = TABLES[image.table]
+                conn.execute(table.delete().where(table.c.id == image.pk))
+
+    # -- the Edit menu -----------------------------------------------------
+
+    @property
+    def undo_label(self) -> str | None:
+        with self._lock:
+            return self._undo[-1].label if self._undo else None
+
+    @property
+    def redo_label(self) -> str | None:
+        with self._lock:
+            return self._redo[-1].label if self._redo else None
+
+    @property
+    def can_undo(self) -> bool:
+        return self.undo_label is not None
+
+    @property
+    def can_redo(self) -> bool:
+        return self.redo_label is not None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._undo.clear()
+            self._redo.clear()
+
+
+_histories: weakref.WeakKeyDictionary[Database, History] = weakref.WeakKeyDictionary()
+_histories_lock = threading.Lock()
+
+
+def history_for(db: Database, identity: Any = None) -> History:
+    """The one history of an open database (made on first use)."""
+    with _histories_lock:
+        found = _histories.get(db)
+        if found is None:
+            found = _histories[db] = History(db, identity)
+        elif identity is not None:
+            found.identity = identity
+        return found
