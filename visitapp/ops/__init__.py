@@ -22,41 +22,26 @@ The core imports no Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from visitapp.ops.changes import Changes, Ids
 from visitapp.ops.history import History, HistoryConflict, Tx, history_for
+from visitapp.ops.operation import Operation, operation
 
+from visitapp.ops.actions import (
+    add_action, delete_action, edit_action, make_action, set_action_status, set_answer, undelete_action,
+)
+from visitapp.ops.notes import (
+    add_note, delete_note, edit_note, move_note, reorder_note, set_note_visibility, undelete_note,
+)
+from visitapp.ops.visits import (
+    add_participant, create_organisation, create_person, create_series, create_visit, edit_organisation,
+    edit_participant, edit_person, edit_visit, prepare_visit, remove_participant, set_visit_status, start_visit,
+)
 
-class Operation:
-    """A named operation: ``op(history, *args, **kwargs) -> Changes``."""
-
-    def __init__(self, body: Callable[..., Any], label: Callable[[], str]) -> None:
-        self.body = body
-        self._label = label
-        self.__name__ = body.__name__
-        self.__doc__ = body.__doc__
-
-    @property
-    def label(self) -> str:
-        """The name for the Edit menu, in the current language."""
-        return self._label()
-
-    def __call__(self, history: History, *args: Any, **kwargs: Any) -> Changes:
-        return history.run(self.label, self.body, *args, **kwargs)
-
-    def __repr__(self) -> str:
-        return f"<operation {self.__name__}>"
-
-
-def operation(label: Callable[[], str]) -> Callable[[Callable[..., Any]], Operation]:
-    """Make ``body(tx, ...)`` a named operation; ``label`` translates its name when called."""
-
-    def wrap(body: Callable[..., Any]) -> Operation:
-        return Operation(body, label)
-
-    return wrap
-
-
-__all__ = ["Changes", "History", "HistoryConflict", "Ids", "Operation", "Tx", "history_for", "operation"]
+__all__ = [
+    "Changes", "History", "HistoryConflict", "Ids", "Operation", "Tx", "history_for", "operation",
+    "add_action", "add_note", "add_participant", "create_organisation", "create_person", "create_series",
+    "create_visit", "delete_action", "delete_note", "edit_action", "edit_note", "edit_organisation",
+    "edit_participant", "edit_person", "edit_visit", "make_action", "move_note", "prepare_visit",
+    "remove_participant", "reorder_note", "set_action_status", "set_answer", "set_note_visibility",
+    "set_visit_status", "start_visit", "undelete_action", "undelete_note",
+]

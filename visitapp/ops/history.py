@@ -59,19 +59,36 @@ def _row(conn: Any, table: Table, pk: int) -> Row | None:
     return dict(found) if found is not None else None
 
 
-class Tx:
-    """What an operation body gets: the session of its one transaction, and who acts."""
+def _matches(current: Row | None, expected: Row | None) -> bool:
+    if current is None or expected is None:
+        return current is expected
+    return all(current.get(k) == v for k, v in expected.items())
 
-    def __init__(self, session: Session, identity: Any) -> None:
-        self.session = session
+
+class Tx:
+    """What an operation body gets: its one transaction, and who acts.
+
+    ``tx.session`` is the ORM session of that transaction; an operation made with
+    ``core=True`` (the fast path) gets only ``tx.conn``, a Core connection.
+    """
+
+    def __init__(self, identity: Any, *, session: Session | None = None, conn: Any = None) -> None:
+        self._session = session
+        self._conn = conn
         self.identity = identity
         self._before: dict[tuple[str, int], Row | None] = {}
         self._after: dict[tuple[str, int], Row | None] = {}  # known after-images (Core writes)
         self._order: list[tuple[str, int]] = []
 
     @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("this operation runs on SQLAlchemy Core statements only")
+        return self._session
+
+    @property
     def conn(self) -> Any:
-        return self.session.connection()
+        return self._conn if self._session is None else self._session.connection()
 
     def capture(self, table: str, pk: int, before: Row | None = ...) -> None:  # type: ignore[assignment]  # sentinel
         """Remember a row as it was before this operation (read now unless ``before`` is given)."""
@@ -82,7 +99,12 @@ class Tx:
         self._order.append(key)
 
     def record(self, table: str, pk: int, before: Row | None, after: Row | None) -> None:
-        """A row written with Core statements: its image before (if first seen) and after."""
+        """A row written with Core statements: its image before (if first seen) and after.
+
+        For a row that exists before and after, the two images may hold only some
+        columns (the same ones, ``uuid`` among them): undo and redo then check and
+        restore only those.
+        """
         self.capture(table, pk, before)
         self._after[(table, pk)] = after
 
@@ -102,7 +124,8 @@ class Tx:
             self.capture(state.mapper.local_table.name, state.key[1][0] if state.key else obj.id, None)
 
     def images(self) -> tuple[Image, ...]:
-        self.session.flush()
+        if self._session is not None:
+            self._session.flush()
         conn = self.conn
         out = []
         for table, pk in self._order:
@@ -111,6 +134,23 @@ class Tx:
             if after != self._before[key]:
                 out.append(Image(table, pk, self._before[key], after))
         return tuple(out)
+
+
+_TX = "visitapp.ops.tx"
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, ctx: Any, instances: Any) -> None:
+    tx = session.info.get(_TX)
+    if tx is not None:
+        tx._before_flush(session, ctx, instances)
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, ctx: Any) -> None:
+    tx = session.info.get(_TX)
+    if tx is not None:
+        tx._after_flush(session, ctx)
 
 
 def changes_of(label: str, kind: str, images: Iterable[Image], *, undo: bool = False,
@@ -160,16 +200,29 @@ class History:
 
     def run(self, label: str, body: Callable[..., Any], *args: Any, **kwargs: Any) -> Changes:
         """Run ``body(tx, *args, **kwargs)`` in one transaction; one undo step when it changed anything."""
-        with self._lock, self.db.write() as session:
-            tx = Tx(session, self.identity)
-            event.listen(session, "before_flush", tx._before_flush)
-            event.listen(session, "after_flush", tx._after_flush)
-            try:
+        return self.execute(self.identity, label, body, args, kwargs)
+
+    def run_as(self, identity: Any, label: str, body: Callable[..., Any], *args: Any, **kwargs: Any) -> Changes:
+        """:meth:`run` acting for ``identity`` (who is named as the author of what it adds)."""
+        return self.execute(identity, label, body, args, kwargs)
+
+    def execute(self, identity: Any, label: str, body: Callable[..., Any], args: tuple[Any, ...],
+                kwargs: dict[str, Any], *, core: bool = False) -> Changes:
+        """Run ``body``: on an ORM session, or with ``core`` on a bare Core connection (no unit of work)."""
+        if core:
+            with self._lock, self.db.core_write() as conn:
+                tx = Tx(identity, conn=conn)
                 result = body(tx, *args, **kwargs)
                 images = tx.images()
-            finally:
-                event.remove(session, "before_flush", tx._before_flush)
-                event.remove(session, "after_flush", tx._after_flush)
+        else:
+            with self._lock, self.db.write() as session:
+                tx = Tx(identity, session=session)
+                session.info[_TX] = tx
+                try:
+                    result = body(tx, *args, **kwargs)
+                    images = tx.images()
+                finally:
+                    del session.info[_TX]
         if images:
             with self._lock:
                 self._undo.append(Step(label, images))
@@ -201,7 +254,7 @@ class History:
             conn = session.connection()
             for image in step.images:
                 expected = image.after if undo else image.before
-                if _row(conn, TABLES[image.table], image.pk) != expected:
+                if not _matches(_row(conn, TABLES[image.table], image.pk), expected):
                     raise HistoryConflict(
                         _("“{label}” cannot be undone or redone: the data changed since.").format(label=step.label)
                     )
@@ -248,11 +301,9 @@ _histories_lock = threading.Lock()
 
 
 def history_for(db: Database, identity: Any = None) -> History:
-    """The one history of an open database (made on first use)."""
+    """The one history of an open database (made on first use, acting for ``identity`` then)."""
     with _histories_lock:
         found = _histories.get(db)
         if found is None:
             found = _histories[db] = History(db, identity)
-        elif identity is not None:
-            found.identity = identity
         return found

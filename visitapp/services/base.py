@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,6 +38,12 @@ class Service:
     def __init__(self, db: Database, identity: Identity) -> None:
         self.db = db
         self.identity = identity
+
+    def _op(self, op: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run a core operation (one transaction, one undo step) for this identity; its result."""
+        from visitapp.ops import history_for
+
+        return op.run_as(history_for(self.db, self.identity), self.identity, *args, **kwargs).result
 
 
 def _missing(model: type[m.Record], ref: str) -> str:

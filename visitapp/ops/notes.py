@@ -1,0 +1,186 @@
+"""Operations on notes: add, edit (the fast path while typing), move, reorder, delete, undelete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session
+
+from visitapp.db import models as m
+from visitapp.errors import InvalidInput, NotFound
+from visitapp.i18n import _
+from visitapp.ops import common as c
+from visitapp.ops.operation import operation
+from visitapp.ops.history import TABLES, Tx
+from visitapp.services.base import _missing, clean, note_by_uuid, visit_by_uuid
+from visitapp.services.dto import NoteInfo
+from visitapp.templates import get_template
+
+NOTES, VISITS = TABLES["notes"], TABLES["visits"]
+# Built once: the fast path only binds values (SQLAlchemy caches their compiled form).
+_NOTE_AND_VISIT = (
+    select(NOTES, VISITS.c.uuid.label("visit_uuid"), VISITS.c.status.label("visit_status"),
+           VISITS.c.updated_at.label("visit_updated_at"))
+    .join_from(NOTES, VISITS, NOTES.c.visit_id == VISITS.c.id)
+    .where(NOTES.c.uuid == bindparam("ref"))
+)
+_UPDATE_NOTE = NOTES.update().where(NOTES.c.id == bindparam("_pk"))
+_UPDATE_VISIT = VISITS.update().where(VISITS.c.id == bindparam("_pk"))
+_NOTE_COLUMNS = tuple(NOTES.c.keys())
+
+
+@operation(lambda: _("Add note"))
+def add_note(
+    tx: Tx,
+    visit_id: str,
+    text: str,
+    *,
+    section: str | None = None,
+    kind: str = "note",
+    tags: list[str] | None = None,
+    visibility: str = "internal",
+    author: str | None = None,
+    created_at: dt.datetime | None = None,
+) -> NoteInfo:
+    """Add a note at the end of a section (the template's first section by default).
+
+    ``created_at`` (aware) records when it was said, for notes typed up later; default now.
+    """
+    body = c.note_text(text)
+    s = tx.session
+    visit = visit_by_uuid(s, visit_id)
+    template = get_template(visit.template_key)
+    section = section or template.sections[0].key
+    template.section(section)
+    last = s.scalar(select(func.max(m.Note.position)).where(m.Note.visit_id == visit.id, m.Note.section == section))
+    note = m.Note(
+        visit=visit, section=section, kind=c.note_kind(kind), text=body, tags=c.tags(tags),
+        visibility=c.visibility(visibility), author=clean(author) or tx.identity.name,
+        position=(last + 1) if last is not None else 0,
+    )
+    if created_at is not None:
+        if created_at.tzinfo is None:
+            raise InvalidInput(_("The start and end of a visit must be a date and time."))
+        note.created_at = note.updated_at = created_at.astimezone(dt.UTC)
+    s.add(note)
+    c.mark_edited(visit)
+    s.flush()
+    return NoteInfo.of(note, visit.uuid)
+
+
+def _edit(
+    tx: Tx,
+    note_id: str,
+    *,
+    text: str | None = None,
+    kind: str | None = None,
+    tags: list[str] | None = None,
+    visibility: str | None = None,
+) -> NoteInfo:
+    """Change a note's text, kind, tags or visibility (what is not given stays).
+
+    The one path for saving a note while the user types: a few SQLAlchemy Core
+    statements in the operation's transaction (no ORM unit of work), which keeps
+    it close to a bare UPDATE + COMMIT (benchmarks/storage.py). The visit becomes
+    in progress and its ``updated_at`` moves, as for every other change.
+    """
+    values: dict[str, Any] = {}
+    if text is not None:
+        values["text"] = c.note_text(text)
+    if kind is not None:
+        values["kind"] = c.note_kind(kind)
+    if tags is not None:
+        values["tags"] = c.tags(tags)
+    if visibility is not None:
+        values["visibility"] = c.visibility(visibility)
+    ref = (note_id or "").strip().lower()
+    conn = tx.conn
+    if len(ref) != 36:
+        with Session(bind=conn) as s:
+            ref = note_by_uuid(s, ref).uuid
+    found = conn.execute(_NOTE_AND_VISIT, {"ref": ref}).mappings().first()
+    if found is None:
+        raise NotFound(_missing(m.Note, ref))
+    before = {key: found[key] for key in _NOTE_COLUMNS}
+    visit_before = {"uuid": found["visit_uuid"], "status": found["visit_status"],
+                    "updated_at": found["visit_updated_at"]}
+    now = m.utcnow()
+    values["updated_at"] = now
+    conn.execute(_UPDATE_NOTE, {**values, "_pk": before["id"]})
+    visit_after = {"uuid": found["visit_uuid"], "status": m.VisitStatus.IN_PROGRESS, "updated_at": now}
+    conn.execute(_UPDATE_VISIT, {"status": visit_after["status"], "updated_at": now, "_pk": before["visit_id"]})
+    after = {**before, **values}
+    tx.record("notes", before["id"], before, after)
+    tx.record("visits", before["visit_id"], visit_before, visit_after)
+    return NoteInfo(
+        id=after["uuid"], visit_id=found["visit_uuid"], section=after["section"],
+        kind=m.NoteKind(after["kind"]).value, text=after["text"], author=after["author"],
+        created_at=after["created_at"], updated_at=now, tags=tuple(after["tags"] or ()),
+        position=after["position"], visibility=m.Visibility(after["visibility"]).value,
+        deleted=bool(after["deleted"]),
+    )
+
+
+edit_note = operation(lambda: _("Edit note"), core=True)(_edit)
+edit_note.__name__ = "edit_note"
+
+
+@operation(lambda: _("Change visibility"), core=True)
+def set_note_visibility(tx: Tx, note_id: str, visibility: str) -> NoteInfo:
+    """Who may read a note: internal, shared with partners, or fit for the company's copy."""
+    return _edit(tx, note_id, visibility=visibility)
+
+
+def _move(tx: Tx, note_id: str, section: str | None = None, index: int | None = None) -> NoteInfo:
+    s = tx.session
+    note = note_by_uuid(s, note_id)
+    visit = note.visit
+    target = section or note.section
+    get_template(visit.template_key).section(target)
+    siblings = [n for n in c.section_notes(s, visit.id, target) if n.id != note.id]
+    index = len(siblings) if index is None else max(0, min(index, len(siblings)))
+    siblings.insert(index, note)
+    note.section = target
+    for pos, sibling in enumerate(siblings):
+        if sibling.position != pos:
+            sibling.position = pos
+    c.mark_edited(visit)
+    s.flush()
+    return NoteInfo.of(note, visit.uuid)
+
+
+@operation(lambda: _("Move note"))
+def move_note(tx: Tx, note_id: str, section: str | None = None, index: int | None = None) -> NoteInfo:
+    """Move a note to ``index`` within ``section`` (its own section and the end by default)."""
+    return _move(tx, note_id, section, index)
+
+
+@operation(lambda: _("Reorder note"))
+def reorder_note(tx: Tx, note_id: str, index: int) -> NoteInfo:
+    """Put a note at ``index`` among the live notes of its own section."""
+    return _move(tx, note_id, None, index)
+
+
+def _set_deleted(tx: Tx, note_id: str, deleted: bool) -> NoteInfo:
+    s = tx.session
+    note = note_by_uuid(s, note_id)
+    note.deleted = deleted
+    for action in s.scalars(select(m.ActionItem).where(m.ActionItem.note_id == note.id)):
+        action.deleted = deleted
+    c.mark_edited(note.visit)
+    s.flush()
+    return NoteInfo.of(note, note.visit.uuid)
+
+
+@operation(lambda: _("Delete note"))
+def delete_note(tx: Tx, note_id: str) -> NoteInfo:
+    """Soft-delete a note (and the action item made from it)."""
+    return _set_deleted(tx, note_id, True)
+
+
+@operation(lambda: _("Restore note"))
+def undelete_note(tx: Tx, note_id: str) -> NoteInfo:
+    """Bring back a deleted note (and the action item made from it)."""
+    return _set_deleted(tx, note_id, False)

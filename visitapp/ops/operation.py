@@ -1,0 +1,48 @@
+"""A named operation: a body ``fn(tx, ...)`` and the label of its undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from visitapp.ops.changes import Changes
+from visitapp.ops.history import History
+
+
+class Operation:
+    """A named operation: ``op(history, *args, **kwargs) -> Changes``."""
+
+    def __init__(self, body: Callable[..., Any], label: Callable[[], str], *, core: bool = False) -> None:
+        self.body = body
+        self.core = core
+        self._label = label
+        self.__name__ = body.__name__
+        self.__doc__ = body.__doc__
+
+    @property
+    def label(self) -> str:
+        """The name for the Edit menu, in the current language."""
+        return self._label()
+
+    def __call__(self, history: History, *args: Any, **kwargs: Any) -> Changes:
+        return history.execute(history.identity, self.label, self.body, args, kwargs, core=self.core)
+
+    def run_as(self, history: History, identity: Any, *args: Any, **kwargs: Any) -> Changes:
+        """Run it acting for ``identity`` (a :class:`visitapp.services.Identity`)."""
+        return history.execute(identity, self.label, self.body, args, kwargs, core=self.core)
+
+    def __repr__(self) -> str:
+        return f"<operation {self.__name__}>"
+
+
+def operation(label: Callable[[], str], *, core: bool = False) -> Callable[[Callable[..., Any]], Operation]:
+    """Make ``body(tx, ...)`` a named operation; ``label`` translates its name when called.
+
+    With ``core`` the body gets only ``tx.conn`` (SQLAlchemy Core statements, no ORM
+    session: the fast path) and records the rows it writes with ``tx.record``.
+    """
+
+    def wrap(body: Callable[..., Any]) -> Operation:
+        return Operation(body, label, core=core)
+
+    return wrap
