@@ -31,7 +31,7 @@ clean:
 # sources, merged into the Polish .po (the translator's file) and compiled to .mo.
 # The GUI's Qt catalogues are in resources/translations (see README).
 DOMAIN_visitapp := visitapp/__init__.py visitapp/errors.py visitapp/i18n.py visitapp/templates.py \
-	visitapp/validation.py visitapp/demo.py visitapp/db visitapp/services visitapp/exchange \
+	visitapp/validation.py visitapp/demo.py visitapp/db visitapp/ops visitapp/services visitapp/exchange \
 	visitapp/cli/__init__.py visitapp/cli/common.py visitapp/cli/core.py visitapp/cli/gui.py
 DOMAIN_minutes := visitapp/minutes visitapp/signing visitapp/cli/minutes.py
 DOMAIN_coordinator := visitapp/registry visitapp/cli/coordinator.py
