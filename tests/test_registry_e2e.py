@@ -24,7 +24,7 @@ from registry_helpers import WARSAW, dump
 from visitapp.db import Database
 from visitapp.services import Identity, Services
 
-PASSWORDS = {"KP_ANNA": "hasło-anny", "KP_PIOTR": "hasło-piotra", "KP_OBCY": "obcy"}
+PASSWORDS = {"KP_ANNA": "hasło-anny", "KP_PIOTR": "hasło-piotra", "KP_OBCY": "obcy", "KP_KOORD": "hasło-koord"}
 
 
 def cli(*args: str, author: str | None = None, ok: bool = True) -> subprocess.CompletedProcess[str]:
@@ -49,14 +49,17 @@ def world(tmp_path_factory):
     visit = svc.visits.create(org.id, dt.datetime(2026, 4, 14, 10, tzinfo=WARSAW), title="Wizyta: Hitachi Energy",
                               place="Zakład, Kraków", series_id=series.id)
     db.close()
-    cli("plan", "export", "--db", str(coord), "--out", str(w / "plan.json"))
+    cli("keygen", "--name", "Koordynatorka", "--out", str(w / "koord.p12"), "--pass-env", "KP_KOORD")
+    cli("plan", "export", "--db", str(coord), "--out", str(w / "plan.json.p7m"), "--sign", str(w / "koord.p12"),
+        "--pass-env", "KP_KOORD")
     for who, name, inst in (("anna", "Anna Nowak", "Grodzki Urząd Pracy"),
                             ("piotr", "Piotr Wiśniewski", "Wydział Przedsiębiorczości"),
                             ("obcy", "Jan Obcy", "Nieznana")):
         cli("keygen", "--name", name, "--institution", inst, "--out", str(w / f"{who}.p12"),
             "--pass-env", f"KP_{who.upper()}")
     for who in ("anna", "piotr"):
-        out = cli("plan", "import", "--db", str(w / f"{who}.db"), str(w / "plan.json"))
+        cli("trust", "add", "--db", str(w / f"{who}.db"), str(w / "koord.pem"))  # officials trust the coordinator
+        out = cli("plan", "import", "--db", str(w / f"{who}.db"), str(w / "plan.json.p7m"))
         assert visit.id in out.stdout
     cli("note", "--db", str(w / "anna.db"), "--visit", visit.id, "--section", "future_skills", "--tag", "kompetencje",
         "Firma szuka specjalistów automatyki; łączność z technikami.", author="Anna Nowak")

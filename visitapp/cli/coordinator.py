@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from visitapp.cli.common import (
@@ -14,8 +15,10 @@ from visitapp.cli.common import (
     local,
     print_json,
     print_rows,
+    safe,
 )
 from visitapp.db import Database
+from visitapp.db.engines import as_target
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _, set_language
 from visitapp.services import Services
@@ -25,8 +28,8 @@ EXIT_REJECTED = 1
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("merge", help=_("verify signed minutes and merge them into a registry"))
-    p.add_argument("--into", required=True, type=Path, metavar="REGISTRY.db",
-                   help=_("the registry database (created if it does not exist)"))
+    p.add_argument("--into", required=True, type=as_target, metavar="REGISTRY.db|URL",
+                   help=_("the registry database: a file (created if it does not exist) or a database URL"))
     p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERTS.pem",
                    help=_("also trust these signers' certificates for this run (repeatable)"))
     add_json_option(p)
@@ -91,12 +94,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(e)
     e.add_argument("--series", metavar="NAME", help=_("only this series"))
     e.add_argument("--all", action="store_true", help=_("include visits that are not planned any more"))
-    e.add_argument("--out", required=True, type=Path, metavar="plan.json")
+    e.add_argument("--out", required=True, type=Path, metavar="plan.json.p7m")
+    from visitapp.cli.minutes import _add_signing_options
+
+    _add_signing_options(e, required=False)
     e.set_defaults(handler=cmd_plan_export)
-    i = psub.add_parser("import", help=_("add the visits of a plan file to your database"))
+    i = psub.add_parser("import", help=_("add the visits of a signed plan file to your database"))
     add_db_option(i)
     add_json_option(i)
-    i.add_argument("plan", type=Path, metavar="plan.json")
+    i.add_argument("--trust-signer", metavar="FINGERPRINT",
+                   help=_("trust the plan's signer with this SHA-256 fingerprint (confirmed with the coordinator)"))
+    i.add_argument("--yes", action="store_true", help=_("apply the listed changes to visits you already have"))
+    i.add_argument("--allow-unsigned", action="store_true", help=_("accept a plan that is not signed (for tests only)"))
+    i.add_argument("plan", type=Path, metavar="plan.json.p7m")
     i.set_defaults(handler=cmd_plan_import)
 
 
@@ -130,9 +140,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def _print_result(i: int, n: int, result) -> None:  # noqa: ANN001
     label = {"accepted": _("accepted"), "unchanged": _("unchanged"), "rejected": _("rejected")}[result.status]
-    line = f"{label:<10} {result.file}"
+    line = f"{label:<10} {safe(result.file)}"
     if result.reason:
-        line += f": {result.reason}"
+        line += f": {safe(result.reason)}"  # reasons name signers and files
     if result.disagreements:
         line += " " + _("({n} disagreement(s) to settle: visitapp disagreements)").format(n=result.disagreements)
     print(line, flush=True)
@@ -149,7 +159,7 @@ def cmd_trust_add(args: argparse.Namespace) -> int:
     try:
         for info in TrustStore(db).add(certs):
             print(_("Trusted: {name} ({org}), fingerprint {fp}").format(
-                name=info.subject or "?", org=info.organisation or "-", fp=info.fingerprint))
+                name=safe(info.subject or "?"), org=safe(info.organisation or "-"), fp=info.fingerprint))
     finally:
         db.close()
     return 0
@@ -180,7 +190,7 @@ def cmd_trust_remove(args: argparse.Namespace) -> int:
         info = TrustStore(db).remove(args.fingerprint)
     finally:
         db.close()
-    print(_("No longer trusted: {name} ({fp}).").format(name=info.subject, fp=info.fingerprint))
+    print(_("No longer trusted: {name} ({fp}).").format(name=safe(info.subject), fp=info.fingerprint))
     return 0
 
 
@@ -205,7 +215,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     for a in items:
         due = a.due_date.isoformat() if a.due_date else "—"
         mark = "!" if a.is_overdue(today) else " "
-        print(f"{a.id[:8]} {mark} {due:<10}  {_(a.status):<9}  {a.owner or '—'}: {a.description}  ({a.organisation})")
+        print(safe(f"{a.id[:8]} {mark} {due:<10}  {_(a.status):<9}  {a.owner or '—'}: {a.description}  ({a.organisation})"))
     return 0
 
 
@@ -224,7 +234,7 @@ def cmd_action_update(args: argparse.Namespace) -> int:
         a = Services(db, identity_from_env()).actions.update(args.action, **kwargs)
     finally:
         db.close()
-    print(f"{a.id}  {_(a.status)}  {a.owner or '—'}  {a.due_date or '—'}")
+    print(safe(f"{a.id}  {_(a.status)}  {a.owner or '—'}  {a.due_date or '—'}"))
     return 0
 
 
@@ -265,7 +275,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         d = resolve(db, args.disagreement, args.keep)
     finally:
         db.close()
-    print(_("Settled: {field} is {value}.").format(field=d.field, value=_fmt(d.chosen_value)))
+    print(_("Settled: {field} is {value}.").format(field=safe(d.field), value=safe(_fmt(d.chosen_value))))
     return 0
 
 
@@ -283,7 +293,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for path in written:
-        print(_("Wrote {path}").format(path=path))
+        print(_("Wrote {path}").format(path=safe(path)))
     return 0
 
 
@@ -291,24 +301,48 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_plan_export(args: argparse.Namespace) -> int:
+    from visitapp.cli.minutes import _signer_source
     from visitapp.registry.plans import export_plan
 
+    source = _signer_source(args)  # a wrong password fails before anything is written
     db = _open(args)
     try:
-        count = export_plan(db, args.out, series=args.series, include_all=args.all)
+        count = export_plan(db, args.out, series=args.series, include_all=args.all, source=source)
     finally:
         db.close()
     print(_("Wrote {n} planned visit(s) to {path}.").format(n=count, path=args.out))
+    if source is None:
+        sys.stderr.write(_("The plan is not signed: officials can import it only with --allow-unsigned (for tests); "
+                           "give --sign or --pkcs11 to sign it.") + "\n")
     return 0
 
 
 def cmd_plan_import(args: argparse.Namespace) -> int:
-    from visitapp.registry.plans import import_plan, read_plan
+    from visitapp.registry import plan_sign
+    from visitapp.registry.plans import import_plan, preview_plan, read_plan
 
-    plan = read_plan(args.plan)  # a malformed file fails here, before the database is touched
+    # The signature is checked and only the bytes it covers are parsed, before the database is touched.
+    plan, signer = read_plan(args.plan, allow_unsigned=args.allow_unsigned)
+    if signer is None:
+        sys.stderr.write(_("WARNING: this plan is NOT signed; anyone could have written it. Importing it only "
+                           "because --allow-unsigned was given.") + "\n")
     db = _open(args, create=True)
     try:
-        result = import_plan(db, plan)
+        new_trust = signer is not None and plan_sign.check_trusted(db, signer, trust_signer=args.trust_signer)
+        preview = preview_plan(db, plan)
+        if preview.changes:
+            print(_("The plan changes visits you already have:"))
+            for line in preview.lines():
+                print("  " + line)
+            if not args.yes:
+                raise InvalidInput(_("Nothing was imported; to apply the {n} change(s) listed above, import again "
+                                     "with --yes.").format(n=len(preview.changes)))
+        if new_trust:
+            plan_sign.trust(db, signer)
+            print(_("Trusted: {name} ({org}), fingerprint {fp}").format(
+                name=plan_sign.printable(signer.name) or "?", org=plan_sign.printable(signer.organisation) or "-",
+                fp=signer.fingerprint))
+        result = import_plan(db, plan, confirmed=preview)
     finally:
         db.close()
     if args.json:
