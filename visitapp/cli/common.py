@@ -13,14 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from visitapp.db import Database, default_db_path
+from visitapp.db.engines import as_target
 from visitapp.i18n import _
 from visitapp.services import Identity, Services
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", type=Path, default=None, metavar="FILE",
-        help=_("the database file (default: $VISITAPP_DB or the user data folder)"),
+        "--db", type=as_target, default=None, metavar="FILE|URL",
+        help=_("the database file, or a database URL such as sqlite:///path/to/file.db "
+               "(default: $VISITAPP_DB or the user data folder)"),
     )
 
 
@@ -28,7 +30,8 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=_("print JSON for programs"))
 
 
-def db_path(args: argparse.Namespace) -> Path:
+def db_path(args: argparse.Namespace) -> Path | str:
+    """``--db``, else ``$VISITAPP_DB``, else the default file: a Path, or a database URL kept as text."""
     return args.db if getattr(args, "db", None) else default_db_path()
 
 

@@ -1,17 +1,9 @@
 """One object owns the database: opening, checking, migrating, sessions, errors.
 
-Durability: the file runs in WAL mode with ``synchronous=FULL``.  In WAL mode
-``NORMAL`` already survives a killed process (the WAL is in the OS cache), but
-commits since the last checkpoint can roll back after a power cut; ``FULL``
-syncs the WAL on every commit, so a change reported stored survives both.  It
-costs a sync per commit (about 3,300 commits/s on the development disk), far
-above what typing needs.
-
-Transactions: pysqlite's own transaction handling is switched off and every
-transaction is begun explicitly (SQLAlchemy's recipe), which makes SQLite DDL
-transactional for migrations.  Write sessions begin ``IMMEDIATE`` so that two
-processes writing the same file wait for each other (``busy_timeout``) instead
-of failing on a lock upgrade.
+``Database`` is engine-neutral: what differs between engines (connect-time
+settings, open-time checks, the search index, backups, errors) is asked of its
+``backend`` (see ``visitapp/db/engines/``; SQLite is the default, and its
+durability and transaction rules are described in ``engines/sqlite.py``).
 """
 
 from __future__ import annotations
@@ -20,35 +12,29 @@ import contextlib
 import datetime as dt
 import functools
 import os
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from visitapp.db import fts
-from visitapp.errors import DatabaseError, DatabaseLocked, StorageFull
-from visitapp.i18n import _
+from visitapp.db.engines import Backend, as_target, backend_for
+from visitapp.errors import DatabaseError
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long a connection waits for another program's lock before the user is told.
 BUSY_TIMEOUT_MS = 5000
-# Files up to this size (an official's database: years of visits) get a full
-# page check at open, about 2 ms per MB; a registry larger than this relies on
-# SQLite reporting damage when a query meets it (still one sentence, see
-# translate_error), so that opening it stays fast.
-FULL_CHECK_MAX_BYTES = 32 * 1024 * 1024
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def default_db_path() -> Path:
-    """``VISITAPP_DB`` if set, else ``visitapp.db`` in the platform's user data folder."""
+def default_db_path() -> Path | str:
+    """``VISITAPP_DB`` if set (a path, or a database URL kept as text), else ``visitapp.db`` in the user data folder."""
     env = os.environ.get("VISITAPP_DB")
     if env:
-        return Path(env)
+        return as_target(env)
     return platformdirs.user_data_path("visitapp", appauthor=False) / "visitapp.db"
 
 
@@ -72,71 +58,35 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in _scripts().walk_revisions()}
 
 
-def translate_error(err: BaseException, path: Path | str) -> DatabaseError | None:
-    """Map a driver error to one sentence for the user, or None if it is a bug."""
-    orig = getattr(err, "orig", err)
-    message = str(orig).lower()
-    if isinstance(orig, sqlite3.OperationalError) or isinstance(err, exc.OperationalError):
-        if "locked" in message or "busy" in message:
-            return DatabaseLocked(
-                _("The database {path} is in use by another program (perhaps another copy of visitapp); "
-                  "close it and try again.").format(path=path)
-            )
-        if "disk is full" in message or "database or disk is full" in message:
-            return StorageFull(
-                _("The disk holding {path} is full; the last change was not stored. "
-                  "Free some space and try again.").format(path=path)
-            )
-        if "readonly" in message or "read-only" in message:
-            return DatabaseError(_("The database {path} cannot be written to.").format(path=path))
-        if "unable to open" in message:
-            return DatabaseError(_("The database {path} cannot be opened.").format(path=path))
-    if isinstance(orig, sqlite3.DatabaseError) and (
-        "malformed" in message or "not a database" in message or "corrupt" in message
-    ):
-        return DatabaseError(
-            _("The database {path} is damaged; visitapp did not change it.").format(path=path)
-        )
-    return None
-
-
 class Database:
-    """An open visitapp database: the engine, sessions and the file's path."""
+    """An open visitapp database: the SQLAlchemy engine, sessions, and the engine's ``backend``."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, backend: Backend) -> None:
         self.engine = engine
-        self.path = path
+        self.backend = backend
+        #: The database file, or None for an engine that runs on a server.
+        self.path: Path | None = backend.path
+        self._write_engine = engine.execution_options(visitapp_write=True)
         self._read = sessionmaker(engine, expire_on_commit=False)
-        self._write = sessionmaker(engine.execution_options(visitapp_write=True), expire_on_commit=False)
+        self._write = sessionmaker(self._write_engine, expire_on_commit=False)
 
     # -- opening ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True, backup_dir: Path | None = None) -> Database:
-        """Open (and create, and migrate) the database at ``path``.
+    def open(cls, target: str | Path, *, create: bool = True, backup_dir: Path | None = None) -> Database:
+        """Open (and create, and migrate) the database at ``target``: a file path or a database URL.
 
-        Raises :class:`DatabaseError` with one sentence for a file that is not
-        a visitapp database, is damaged, was written by a newer visitapp, or is
-        locked; such a file is left untouched.
+        A string ``scheme://…`` or ``scheme+driver://…`` is always a URL (see
+        ``visitapp.db.engines``): one whose engine visitapp does not implement,
+        or a malformed one, raises ``InvalidInput`` before anything is created.
+        Raises :class:`DatabaseError` with one sentence for a database that is
+        not a visitapp database, is damaged, was written by a newer visitapp,
+        or is locked; such a database is left untouched.
         """
-        path = Path(path).expanduser()
-        exists = path.exists() and path.stat().st_size > 0
-        if path.is_dir():
-            raise DatabaseError(_("{path} is a folder, not a database file.").format(path=path))
-        if not exists and not create:
-            raise DatabaseError(_("There is no database at {path}.").format(path=path))
-        revision: str | None = None
-        if exists:
-            revision = _inspect(path)
-        else:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as err:
-                raise DatabaseError(
-                    _("The folder for {path} cannot be created: {reason}.").format(path=path, reason=err.strerror)
-                ) from err
-        engine = _make_engine(f"sqlite:///{path}")
-        db = cls(engine, path)
+        backend = backend_for(target, lock_timeout_ms=BUSY_TIMEOUT_MS)
+        revision = backend.prepare(create=create)
+        engine = backend.create_engine()
+        db = cls(engine, backend)
         try:
             db._migrate(revision, backup_dir=backup_dir)
         except DatabaseError:
@@ -144,7 +94,7 @@ class Database:
             raise
         except exc.DBAPIError as err:
             engine.dispose()
-            mapped = translate_error(err, path)
+            mapped = backend.translate_error(err)
             if mapped is None:
                 raise
             raise mapped from err
@@ -163,12 +113,13 @@ class Database:
         head = head_revision()
         if revision == head:
             with self.engine.connect() as conn:
-                stale = fts.missing_triggers(conn) or fts.stored_ddl_version(conn) != fts.ddl_version()
+                stale = self.backend.search_is_stale(conn)
             if stale:
                 with self.engine.begin() as conn:
-                    fts.ensure(conn, rebuild_index=True)
+                    self.backend.ensure_search(conn, rebuild_index=True)
             return
         if revision is not None and self.path is not None:
+            # A server database is backed up by whoever runs the server.
             self.backup(_backup_path(self.path, revision, backup_dir))
         from alembic import command
 
@@ -178,21 +129,11 @@ class Database:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
                 # Batch migrations drop triggers; recreate them and the index.
-                fts.ensure(conn, rebuild_index=revision is not None)
+                self.backend.ensure_search(conn, rebuild_index=revision is not None)
 
     def backup(self, target: Path) -> Path:
-        """Copy the live database (WAL included) with SQLite's backup API."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        raw = self.engine.raw_connection()
-        try:
-            dest = sqlite3.connect(target)
-            try:
-                raw.driver_connection.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            raw.close()
-        return target
+        """Copy the live database consistently (SQLite: the backup API, WAL included) to ``target``."""
+        return self.backend.backup(self.engine, target)
 
     # -- sessions --------------------------------------------------------
 
@@ -210,40 +151,40 @@ class Database:
             with self._write() as session, session.begin():
                 yield session
 
+    @contextlib.contextmanager
+    def core_write(self) -> Iterator[Connection]:
+        """One write transaction on a plain SQLAlchemy connection, committed at the end.
+
+        For SQLAlchemy Core statements (``update(...).returning(...)``) where
+        the ORM session's per-transaction cost matters: saving a note while the
+        user types.  Works on every engine; it takes the write lock at begin
+        like :meth:`write`.  It replaces :meth:`raw_write`.
+        """
+        with self._errors():
+            with self._write_engine.begin() as conn:
+                yield conn
+
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
     @contextlib.contextmanager
-    def raw_write(self) -> Iterator[sqlite3.Connection]:
-        """A bare sqlite3 connection inside one IMMEDIATE transaction, committed at the end.
+    def raw_write(self) -> Iterator[Any]:
+        """A bare DB-API connection inside one write transaction, committed at the end.
 
-        For the one path where the ORM's per-transaction overhead matters:
-        saving a note while the user types (see benchmarks/storage.py).
+        Deprecated: kept until ``services/notes.py`` moves to :meth:`core_write`.
         SQLite only; callers fall back to :meth:`write` elsewhere.
         """
         with self._errors():
-            pooled = self.engine.raw_connection()
-            try:
-                conn = pooled.driver_connection
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    yield conn
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
-                conn.execute("COMMIT")
-            except sqlite3.Error as err:
-                raise exc.DBAPIError(None, None, err) from err
-            finally:
-                pooled.close()
+            with self.backend.raw_write(self.engine) as conn:
+                yield conn
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
         try:
             yield
         except exc.DBAPIError as err:
-            mapped = translate_error(err, self.path or self.engine.url)
+            mapped = self.backend.translate_error(err)
             if mapped is None:
                 raise
             raise mapped from err
@@ -253,69 +194,3 @@ def _backup_path(path: Path, revision: str, backup_dir: Path | None) -> Path:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     folder = backup_dir or path.parent
     return folder / f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix or '.db'}"
-
-
-def _inspect(path: Path) -> str | None:
-    """Check that ``path`` is a visitapp database we can open; return its revision.
-
-    Reads only: a foreign, damaged or newer file is never modified.
-    """
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_MAGIC))
-    except OSError as err:
-        raise DatabaseError(_("{path} cannot be read: {reason}.").format(path=path, reason=err.strerror)) from err
-    if header != SQLITE_MAGIC:
-        raise DatabaseError(_("{path} is not a visitapp database.").format(path=path))
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as err:
-        raise DatabaseError(_("The database {path} cannot be opened.").format(path=path)) from err
-    try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not tables:
-            return None
-        if "alembic_version" not in tables or "visits" not in tables:
-            raise DatabaseError(_("{path} is not a visitapp database.").format(path=path))
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if path.stat().st_size <= FULL_CHECK_MAX_BYTES:
-            # Damage anywhere in the file, found before anything writes to it.
-            if conn.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
-                raise DatabaseError(_("The database {path} is damaged; visitapp did not change it.").format(path=path))
-    except sqlite3.DatabaseError as err:
-        mapped = translate_error(err, path)
-        raise (mapped or DatabaseError(_("The database {path} is damaged; visitapp did not change it.").format(path=path))) from err
-    finally:
-        conn.close()
-    revision = row[0] if row else None
-    if revision is not None and revision not in known_revisions():
-        raise DatabaseError(
-            _("The database {path} was written by a newer version of visitapp; "
-              "install that version to open it (this file was not changed).").format(path=path)
-        )
-    return revision
-
-
-def _make_engine(url: str) -> Engine:
-    engine = create_engine(url)
-    if engine.dialect.name != "sqlite":
-        return engine
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # noqa: ANN001
-        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = FULL")
-        cur.execute("PRAGMA foreign_keys = ON")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001
-        if conn.get_execution_options().get("visitapp_write"):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        else:
-            conn.exec_driver_sql("BEGIN")
-
-    return engine

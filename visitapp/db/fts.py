@@ -1,202 +1,25 @@
-"""Full-text search index (SQLite FTS5), kept in sync by triggers.
+"""Moved to :mod:`visitapp.db.engines.sqlite_fts` (the SQLite engine's search index).
 
-Layout:
-
-* ``search_docs`` holds one row per searchable thing (a note, an action item,
-  a visit with its organisation's name, a participant) with its original text;
-* ``search_fts`` is an FTS5 index over ``search_docs`` (external content), so
-  ``snippet()`` shows the text as typed.
-
-Triggers on the source tables keep ``search_docs`` right on every insert,
-update (ORM or bulk ``update()``) and delete; triggers on ``search_docs`` keep
-``search_fts`` right.
-
-Polish diacritics: the ``unicode61 remove_diacritics 2`` tokenizer folds ą, ę,
-ó, ś, ż… but not ł, which has no Unicode decomposition.  The index is fed the
-text with ł/Ł replaced by ĺ/Ĺ, which the tokenizer does fold to l/L and which
-take the same number of bytes, so token offsets still match the original text.
-Queries get the same folding (:func:`fold`).
-
-A ``render_as_batch`` migration recreates a table and silently drops its
-triggers, so :func:`ensure` recreates all of them and rebuilds the index after
-every migration.
+Kept so that older imports (``from visitapp.db import fts``) still work; new
+code goes through ``Database.backend`` (see ``visitapp/db/engines/base.py``).
 """
 
-from __future__ import annotations
+from visitapp.db.engines.sqlite_fts import (
+    FOLD_SQL,
+    TABLES_DDL,
+    TRIGGER_NAMES,
+    create_tables,
+    ddl_version,
+    drop_triggers,
+    ensure,
+    fold,
+    mark_current,
+    missing_triggers,
+    rebuild,
+    stored_ddl_version,
+)
 
-import zlib
-
-from sqlalchemy import Connection, text
-
-FOLD_SQL = "replace(replace({expr}, 'ł', 'ĺ'), 'Ł', 'Ĺ')"
-
-
-def fold(query: str) -> str:
-    """Fold a query the way indexed text is folded."""
-    return query.replace("ł", "ĺ").replace("Ł", "Ĺ")
-
-
-TABLES_DDL = [
-    """CREATE TABLE IF NOT EXISTS search_docs (
-        rowid INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL,
-        ref_id INTEGER NOT NULL,
-        visit_id INTEGER,
-        body TEXT NOT NULL
-    )""",
-    "CREATE UNIQUE INDEX IF NOT EXISTS ix_search_docs_ref ON search_docs(kind, ref_id)",
-    "CREATE INDEX IF NOT EXISTS ix_search_docs_visit ON search_docs(visit_id)",
-    """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-        body, content='search_docs', content_rowid='rowid',
-        tokenize='unicode61 remove_diacritics 2'
-    )""",
+__all__ = [
+    "FOLD_SQL", "TABLES_DDL", "TRIGGER_NAMES", "create_tables", "ddl_version", "drop_triggers", "ensure", "fold",
+    "mark_current", "missing_triggers", "rebuild", "stored_ddl_version",
 ]
-
-# The text indexed for each kind of document, as SQL over a row alias.
-_NOTE_BODY = "{r}.text || coalesce(' ' || (SELECT group_concat(value, ' ') FROM json_each({r}.tags)), '')"
-_ACTION_BODY = "rtrim({r}.description || ' ' || {r}.owner)"
-_VISIT_BODY = (
-    "coalesce((SELECT o.name FROM organisations o WHERE o.id = {r}.organisation_id), '')"
-    " || ' ' || {r}.title || ' ' || {r}.place"
-    " || ' ' || coalesce((SELECT group_concat(value, ' ') FROM json_each({r}.agenda)), '')"
-)
-_PARTICIPANT_BODY = (
-    "rtrim((SELECT p.name || ' ' || p.institution || ' ' || p.role FROM people p WHERE p.id = {r}.person_id)"
-    " || ' ' || {r}.role)"
-)
-
-
-def _doc_triggers(kind: str, table: str, body: str, visit_expr: str, where: str, columns: str) -> list[str]:
-    """Triggers keeping one kind of document in step with its table.
-
-    The update trigger fires only when a column that feeds the document
-    changes (``columns``), so touching ``updated_at`` or a position costs
-    nothing in the index.
-    """
-    new_body = body.format(r="NEW")
-    new_visit = visit_expr.format(r="NEW")
-    new_where = where.format(r="NEW")
-    insert = (
-        f"INSERT INTO search_docs(kind, ref_id, visit_id, body) "
-        f"SELECT '{kind}', NEW.id, {new_visit}, {new_body} WHERE {new_where};"
-    )
-    delete_old = f"DELETE FROM search_docs WHERE kind = '{kind}' AND ref_id = OLD.id;"
-    return [
-        f"CREATE TRIGGER IF NOT EXISTS trg_{table}_ai AFTER INSERT ON {table} BEGIN {insert} END",
-        f"CREATE TRIGGER IF NOT EXISTS trg_{table}_au AFTER UPDATE OF {columns} ON {table} BEGIN {delete_old} {insert} END",
-        f"CREATE TRIGGER IF NOT EXISTS trg_{table}_ad AFTER DELETE ON {table} BEGIN {delete_old} END",
-    ]
-
-
-def _trigger_ddl() -> list[str]:
-    ddl: list[str] = []
-    ddl += _doc_triggers("note", "notes", _NOTE_BODY, "{r}.visit_id", "NOT {r}.deleted", "text, tags, deleted, visit_id")
-    ddl += _doc_triggers("action", "action_items", _ACTION_BODY, "{r}.visit_id", "NOT {r}.deleted",
-                         "description, owner, deleted, visit_id")
-    ddl += _doc_triggers("visit", "visits", _VISIT_BODY, "{r}.id", "1", "organisation_id, title, place, agenda")
-    ddl += _doc_triggers("participant", "participants", _PARTICIPANT_BODY, "{r}.visit_id", "1",
-                         "person_id, role, visit_id")
-    # Renaming an organisation or a person changes the documents of their visits.
-    visit_body = _VISIT_BODY.format(r="v")
-    part_body = _PARTICIPANT_BODY.format(r="pt")
-    ddl.append(
-        "CREATE TRIGGER IF NOT EXISTS trg_organisations_au AFTER UPDATE OF name ON organisations BEGIN "
-        "DELETE FROM search_docs WHERE kind = 'visit' AND ref_id IN "
-        "(SELECT id FROM visits WHERE organisation_id = NEW.id); "
-        "INSERT INTO search_docs(kind, ref_id, visit_id, body) "
-        f"SELECT 'visit', v.id, v.id, {visit_body} FROM visits v WHERE v.organisation_id = NEW.id; END"
-    )
-    ddl.append(
-        "CREATE TRIGGER IF NOT EXISTS trg_people_au AFTER UPDATE OF name, institution, role ON people BEGIN "
-        "DELETE FROM search_docs WHERE kind = 'participant' AND ref_id IN "
-        "(SELECT id FROM participants WHERE person_id = NEW.id); "
-        "INSERT INTO search_docs(kind, ref_id, visit_id, body) "
-        f"SELECT 'participant', pt.id, pt.visit_id, {part_body} FROM participants pt WHERE pt.person_id = NEW.id; END"
-    )
-    folded_new = FOLD_SQL.format(expr="NEW.body")
-    folded_old = FOLD_SQL.format(expr="OLD.body")
-    ddl += [
-        "CREATE TRIGGER IF NOT EXISTS trg_search_docs_ai AFTER INSERT ON search_docs BEGIN "
-        f"INSERT INTO search_fts(rowid, body) VALUES (NEW.rowid, {folded_new}); END",
-        "CREATE TRIGGER IF NOT EXISTS trg_search_docs_ad AFTER DELETE ON search_docs BEGIN "
-        f"INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', OLD.rowid, {folded_old}); END",
-        "CREATE TRIGGER IF NOT EXISTS trg_search_docs_au AFTER UPDATE ON search_docs BEGIN "
-        f"INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', OLD.rowid, {folded_old}); "
-        f"INSERT INTO search_fts(rowid, body) VALUES (NEW.rowid, {folded_new}); END",
-    ]
-    return ddl
-
-
-TRIGGER_NAMES = [
-    f"trg_{t}_{s}" for t in ("notes", "action_items", "visits", "participants", "search_docs") for s in ("ai", "au", "ad")
-] + ["trg_organisations_au", "trg_people_au"]
-
-
-def create_tables(conn: Connection) -> None:
-    for stmt in TABLES_DDL:
-        conn.exec_driver_sql(stmt)
-
-
-def drop_triggers(conn: Connection) -> None:
-    for name in TRIGGER_NAMES:
-        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-
-
-def rebuild(conn: Connection) -> None:
-    """Refill ``search_docs`` from the source tables and rebuild the FTS index."""
-    conn.exec_driver_sql("DELETE FROM search_docs")
-    sources = [
-        ("note", "notes", _NOTE_BODY, "{r}.visit_id", "NOT {r}.deleted"),
-        ("action", "action_items", _ACTION_BODY, "{r}.visit_id", "NOT {r}.deleted"),
-        ("visit", "visits", _VISIT_BODY, "{r}.id", "1"),
-        ("participant", "participants", _PARTICIPANT_BODY, "{r}.visit_id", "1"),
-    ]
-    # Fill without the per-row FTS trigger, then rebuild the index in one go.
-    conn.exec_driver_sql("DROP TRIGGER IF EXISTS trg_search_docs_ai")
-    for kind, table, body, visit_expr, where in sources:
-        conn.exec_driver_sql(
-            f"INSERT INTO search_docs(kind, ref_id, visit_id, body) "
-            f"SELECT '{kind}', r.id, {visit_expr.format(r='r')}, {body.format(r='r')} "
-            f"FROM {table} r WHERE {where.format(r='r')}"
-        )
-    # The external-content index reads search_docs; feed it the folded text instead.
-    conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
-    conn.exec_driver_sql(
-        f"INSERT INTO search_fts(rowid, body) SELECT rowid, {FOLD_SQL.format(expr='body')} FROM search_docs"
-    )
-
-
-def ensure(conn: Connection, *, rebuild_index: bool) -> None:
-    """Create the search tables and (re)create every trigger; optionally rebuild the index."""
-    create_tables(conn)
-    drop_triggers(conn)
-    if rebuild_index:
-        rebuild(conn)
-    for stmt in _trigger_ddl():
-        conn.exec_driver_sql(stmt)
-    mark_current(conn)
-
-
-def ddl_version() -> int:
-    """A number that changes whenever the trigger definitions change.
-
-    Kept in ``PRAGMA user_version``; a database whose number differs gets its
-    triggers recreated and its index rebuilt at open, even at the same schema
-    revision.
-    """
-    return zlib.crc32("\n".join(TABLES_DDL + _trigger_ddl()).encode("utf-8")) & 0x7FFFFFFF
-
-
-def stored_ddl_version(conn: Connection) -> int:
-    return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
-
-
-def mark_current(conn: Connection) -> None:
-    conn.exec_driver_sql(f"PRAGMA user_version = {ddl_version()}")
-
-
-def missing_triggers(conn: Connection) -> list[str]:
-    present = {
-        row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-    }
-    return [name for name in TRIGGER_NAMES if name not in present]

@@ -1,0 +1,172 @@
+"""What a database engine must provide to visitapp: the interface behind ``Database``.
+
+``visitapp.db.database.Database`` knows nothing about any engine.  It asks
+:func:`visitapp.db.engines.backend_for` for a :class:`Backend` (chosen from a
+file path or a SQLAlchemy URL) and then calls only the methods below; the
+services call the few query helpers at the end (search, JSON arrays).  All
+engine-specific SQL lives in the engine's module.
+
+Adding an engine (``sqlcipher.py``, ``postgresql.py``):
+
+1. Write ``visitapp/db/engines/<engine>.py`` with one subclass of
+   :class:`Backend` implementing every abstract method.  ``sqlite.py`` is the
+   reference; a SQLCipher backend can subclass ``SQLiteBackend`` and override
+   :meth:`Backend.create_engine` (the key pragma at connect) and
+   :meth:`Backend.prepare` (the header of an encrypted file is not
+   ``SQLite format 3``).  A PostgreSQL backend keeps its search index in a
+   ``tsvector`` column filled by its own triggers, answers :meth:`search`
+   with ``websearch_to_tsquery``/``ts_headline``, and uses
+   ``jsonb_array_elements_text`` for :meth:`json_array_values`.
+2. Register it in ``_ENGINES`` in ``visitapp/db/engines/__init__.py`` under the
+   SQLAlchemy backend/driver names it serves (``"postgresql"``,
+   ``"sqlite+pysqlcipher"``), replacing the "not yet" entry there.
+3. Run the engine-neutral tests against it (``tests/test_db_engines.py``
+   shows which behaviours every engine must keep).
+
+The schema and its Alembic migrations are shared by every engine; the search
+index is not part of the models (each engine creates it in
+:meth:`Backend.ensure_search`, called after every migration).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement, FromClause
+
+from visitapp.errors import DatabaseError
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    """One part of what a person typed into the search box, engine-neutral.
+
+    ``words`` are matched in this order as one phrase (a single word is a
+    phrase of one); ``prefix`` makes the last word match any word it begins.
+    """
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class SearchRow:
+    """One match: which document (``kind``, the row's primary key, its visit's key), a snippet, a rank.
+
+    The snippet marks each match with ``MARK_START``/``MARK_END`` of
+    ``visitapp.services.search``; a lower rank is a better match.
+    """
+
+    kind: str
+    ref_id: int
+    visit_pk: int
+    snippet: str
+    rank: float
+
+
+class Backend(ABC):
+    """One engine, bound to one database (a file or a server database).
+
+    Made by :func:`visitapp.db.engines.backend_for`; nothing is created or
+    opened until :meth:`prepare` runs.
+    """
+
+    #: A name for people, e.g. "SQLite", "PostgreSQL".
+    name: str = ""
+
+    def __init__(self, *, lock_timeout_ms: int) -> None:
+        self.lock_timeout_ms = lock_timeout_ms
+
+    # -- where, and opening ----------------------------------------------------
+
+    @property
+    def path(self) -> Path | None:
+        """The database file, or None for an engine that runs on a server."""
+        return None
+
+    @abstractmethod
+    def describe(self) -> str:
+        """Where the database is, for messages (a path, or a URL without its password)."""
+
+    @abstractmethod
+    def prepare(self, *, create: bool) -> str | None:
+        """The open-time checks, before any connection may write.
+
+        Return the Alembic revision stored in the database (None for a new or
+        empty one).  Raise ``DatabaseError`` with one sentence for a database
+        that is missing (when not ``create``), foreign, damaged, locked or
+        written by a newer visitapp; such a database is left untouched.  May
+        create what a new database needs (the file's folder).
+        """
+
+    @abstractmethod
+    def create_engine(self) -> Engine:
+        """The SQLAlchemy engine with this engine's connect-time settings.
+
+        Transactions must be begun explicitly so that migrations are
+        transactional; a connection with the execution option
+        ``visitapp_write=True`` must take the write lock when its transaction
+        begins (``BEGIN IMMEDIATE`` in SQLite), so that writers queue
+        (within ``lock_timeout_ms``) instead of failing later.
+        """
+
+    @abstractmethod
+    def translate_error(self, err: BaseException) -> DatabaseError | None:
+        """Map a driver error to one sentence for the user, or None if it is a bug."""
+
+    @abstractmethod
+    def backup(self, engine: Engine, target: Path) -> Path:
+        """Copy the live database consistently to the file ``target`` (made before a migration)."""
+
+    # -- the search index ---------------------------------------------------
+
+    @abstractmethod
+    def search_is_stale(self, conn: Connection) -> bool:
+        """True when the search index's definition is missing or older than this visitapp's."""
+
+    @abstractmethod
+    def ensure_search(self, conn: Connection, *, rebuild_index: bool) -> None:
+        """Create the search index and whatever keeps it in step (triggers); optionally refill it.
+
+        Runs inside the caller's transaction after every migration.
+        """
+
+    @abstractmethod
+    def search(
+        self, session: Session, terms: list[SearchTerm], *, limit: int, visit_pk: int | None, window: int,
+        marks: tuple[str, str],
+    ) -> list[SearchRow]:
+        """The best ``limit`` matches of all ``terms`` (ANDed), best first.
+
+        ``window`` bounds the ranking cost: an engine may rank among the
+        newest ``window`` matches only.  ``marks`` surround each match in the
+        snippet.  Never raises on odd input: ``terms`` hold words only.
+        """
+
+    # -- JSON arrays stored in text columns (tags, agenda) --------------------------
+
+    @abstractmethod
+    def json_array_values(self, column: ColumnElement[Any]) -> FromClause:
+        """A table of the array's elements with one column, ``value`` (joinable per row)."""
+
+    def json_array_contains(self, column: ColumnElement[Any], value: Any) -> ColumnElement[bool]:
+        """True where the JSON array in ``column`` holds ``value``."""
+        from sqlalchemy import exists, select
+
+        elements = self.json_array_values(column)
+        return exists(select(elements.c.value).where(elements.c.value == value))
+
+    # -- the fast write path ------------------------------------------------
+
+    @contextlib.contextmanager
+    def raw_write(self, engine: Engine) -> Iterator[Any]:
+        """A bare DB-API connection inside one write transaction (legacy; see ``Database.core_write``)."""
+        raise NotImplementedError(f"{self.name} has no raw write path; use Database.core_write")
+        yield  # pragma: no cover - makes this a generator
