@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 
 import pytest
 
 from tests.conftest import run_cli
+from tests.gui_process import gui_env, start_visitapp, stop, wait_for_window
 from visitapp.exchange.record import parse_record
 
 
@@ -151,7 +153,24 @@ def test_show_names_authors_when_several_officials_wrote(tmp_path):
     assert "(Ewa Kowalczyk)" in both
 
 
+@pytest.mark.skipif(importlib.util.find_spec("PySide6") is None, reason="the desktop window needs PySide6")
 def test_visitapp_alone_opens_the_desktop_window(tmp_path):
+    """`visitapp` with no subcommand shows the main window, on the database named by $VISITAPP_DB."""
+    path = tmp_path / "mine.db"
+    assert run_cli("demo", "--db", str(path)).returncode == 0
+    report = tmp_path / "shown.json"
+    proc = start_visitapp(env=gui_env(tmp_path, report, VISITAPP_DB=str(path)))
+    try:
+        shown = wait_for_window(proc, report)
+    finally:
+        stop(proc)
+    assert shown["title"] == "visitapp — visit notes"
+    assert shown["visible"] and shown["exposed"]
+    assert shown["db"] == str(path)
+    assert not (tmp_path / "home" / "data" / "visitapp").exists()  # no demo made in the user's folder
+
+
+def test_visitapp_alone_on_a_file_that_is_not_a_database_says_so(tmp_path):
     """No subcommand means `gui`: here it meets a file that is not a database and says so."""
     letter = tmp_path / "letter.db"
     letter.write_text("Dear coordinator")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from visitapp.db import Database, default_db_path
@@ -72,6 +74,36 @@ class Application:
         self.db.close()
 
 
+class ShownReport(QObject):
+    """Test hook: with ``VISITAPP_REPORT_SHOWN=FILE``, once the window is first painted, write what it shows
+    (title, database, open visit, capture box text) to FILE as JSON, readable by its owner only.
+
+    A process test waits for this file instead of sleeping, and so knows the window really appeared.
+    """
+
+    def __init__(self, window: MainWindow, path: Path) -> None:
+        super().__init__(window)
+        self.window, self.path = window, path
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self.write)  # after this first paint is done
+        return False
+
+    def write(self) -> None:
+        w = self.window
+        handle = w.windowHandle()
+        report = {"title": w.windowTitle(), "visible": w.isVisible(), "exposed": bool(handle and handle.isExposed()),
+                  "db": str(w.app.db_path), "visit": w.capture.visit.id if w.capture.visit else None,
+                  "capture": w.capture.box.text()}
+        tmp = self.path.with_name(self.path.name + ".part")
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
+            json.dump(report, f)
+        os.replace(tmp, self.path)  # the reader never sees half a file
+
+
 def resolve_db(db: Path | None, settings: AppSettings) -> Path:
     if db is not None:
         return Path(db)
@@ -96,6 +128,8 @@ def run(db: Path | None = None, visit_id: str | None = None, settings_file: Path
         if qapp.platformName() != "offscreen":
             QMessageBox.critical(None, "visitapp", str(err))
         return 1
+    if os.environ.get("VISITAPP_REPORT_SHOWN"):
+        ShownReport(app.window, Path(os.environ["VISITAPP_REPORT_SHOWN"]))
     app.window.show()
     if visit_id:
         app.window.open_visit(visit_id)
