@@ -707,11 +707,6 @@ Each file is verified, then merged into the registry.</translation>
         <translation>Export the plan of visits</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="168"/>
-        <source>Plan files (*.json)</source>
-        <translation>Plan files (*.json)</translation>
-    </message>
-    <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="177"/>
         <source>Export the plan</source>
         <translation>Export the plan</translation>
@@ -730,11 +725,6 @@ Each file is verified, then merged into the registry.</translation>
         <translation>Import a plan of visits</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="184"/>
-        <source>Plan files (*.json);;All files (*)</source>
-        <translation>Plan files (*.json);;All files (*)</translation>
-    </message>
-    <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="193"/>
         <source>Import a plan</source>
         <translation>Import a plan</translation>
@@ -743,6 +733,70 @@ Each file is verified, then merged into the registry.</translation>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="196"/>
         <source>Visits from the plan: %1 added, %2 updated, %3 unchanged.</source>
         <translation>Visits from the plan: %1 added, %2 updated, %3 unchanged.</translation>
+    </message>
+    <message>
+        <source>Signed plan files (*.p7m)</source>
+        <translation>Signed plan files (*.p7m)</translation>
+    </message>
+    <message>
+        <source>Sign the plan with your certificate file</source>
+        <translation>Sign the plan with your certificate file</translation>
+    </message>
+    <message>
+        <source>Certificate files (*.p12 *.pfx)</source>
+        <translation>Certificate files (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Sign the plan</source>
+        <translation>Sign the plan</translation>
+    </message>
+    <message>
+        <source>Password of the certificate file:</source>
+        <translation>Password of the certificate file:</translation>
+    </message>
+    <message>
+        <source>Plan files (*.p7m *.json);;All files (*)</source>
+        <translation>Plan files (*.p7m *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>This plan is signed by %1 (%2), whom this database does not trust yet.</source>
+        <translation>This plan is signed by %1 (%2), whom this database does not trust yet.</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 fingerprint:</translation>
+    </message>
+    <message>
+        <source>Trust this signer only if the coordinator confirms this fingerprint to you, for example by phone. Trust the signer and go on?</source>
+        <translation>Trust this signer only if the coordinator confirms this fingerprint to you, for example by phone. Trust the signer and go on?</translation>
+    </message>
+    <message>
+        <source>Trust the signer of this plan?</source>
+        <translation>Trust the signer of this plan?</translation>
+    </message>
+    <message>
+        <source>The plan changes visits you already have:</source>
+        <translation>The plan changes visits you already have:</translation>
+    </message>
+    <message>
+        <source>… and %1 more (see the details).</source>
+        <translation>… and %1 more (see the details).</translation>
+    </message>
+    <message>
+        <source>New visits in the plan: %1.</source>
+        <translation>New visits in the plan: %1.</translation>
+    </message>
+    <message>
+        <source>Apply these changes?</source>
+        <translation>Apply these changes?</translation>
+    </message>
+    <message>
+        <source>Changes to your visits</source>
+        <translation>Changes to your visits</translation>
+    </message>
+    <message>
+        <source>The plan was not imported.</source>
+        <translation>The plan was not imported.</translation>
     </message>
 </context>
 <context>

@@ -717,11 +717,6 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
         <translation>Eksport planu wizyt</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="168"/>
-        <source>Plan files (*.json)</source>
-        <translation>Pliki planu (*.json)</translation>
-    </message>
-    <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="177"/>
         <source>Export the plan</source>
         <translation>Eksport planu</translation>
@@ -741,11 +736,6 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
         <translation>Import planu wizyt</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="184"/>
-        <source>Plan files (*.json);;All files (*)</source>
-        <translation>Pliki planu (*.json);;Wszystkie pliki (*)</translation>
-    </message>
-    <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="193"/>
         <source>Import a plan</source>
         <translation>Import planu</translation>
@@ -754,6 +744,70 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="196"/>
         <source>Visits from the plan: %1 added, %2 updated, %3 unchanged.</source>
         <translation>Wizyty z planu: dodane %1, zmienione %2, bez zmian %3.</translation>
+    </message>
+    <message>
+        <source>Signed plan files (*.p7m)</source>
+        <translation>Podpisane pliki planu (*.p7m)</translation>
+    </message>
+    <message>
+        <source>Sign the plan with your certificate file</source>
+        <translation>Podpisz plan swoim plikiem certyfikatu</translation>
+    </message>
+    <message>
+        <source>Certificate files (*.p12 *.pfx)</source>
+        <translation>Pliki certyfikatów (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Sign the plan</source>
+        <translation>Podpisz plan</translation>
+    </message>
+    <message>
+        <source>Password of the certificate file:</source>
+        <translation>Hasło pliku certyfikatu:</translation>
+    </message>
+    <message>
+        <source>Plan files (*.p7m *.json);;All files (*)</source>
+        <translation>Pliki planu (*.p7m *.json);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>This plan is signed by %1 (%2), whom this database does not trust yet.</source>
+        <translation>Ten plan podpisano certyfikatem %1 (%2), któremu ta baza jeszcze nie ufa.</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>Odcisk SHA-256:</translation>
+    </message>
+    <message>
+        <source>Trust this signer only if the coordinator confirms this fingerprint to you, for example by phone. Trust the signer and go on?</source>
+        <translation>Zaufaj tylko wtedy, gdy koordynator potwierdzi ci ten odcisk, np. telefonicznie. Zaufać i kontynuować?</translation>
+    </message>
+    <message>
+        <source>Trust the signer of this plan?</source>
+        <translation>Zaufać podpisującemu ten plan?</translation>
+    </message>
+    <message>
+        <source>The plan changes visits you already have:</source>
+        <translation>Plan zmienia wizyty, które już masz:</translation>
+    </message>
+    <message>
+        <source>… and %1 more (see the details).</source>
+        <translation>… i jeszcze %1 (zobacz szczegóły).</translation>
+    </message>
+    <message>
+        <source>New visits in the plan: %1.</source>
+        <translation>Nowe wizyty w planie: %1.</translation>
+    </message>
+    <message>
+        <source>Apply these changes?</source>
+        <translation>Wprowadzić te zmiany?</translation>
+    </message>
+    <message>
+        <source>Changes to your visits</source>
+        <translation>Zmiany w twoich wizytach</translation>
+    </message>
+    <message>
+        <source>The plan was not imported.</source>
+        <translation>Planu nie zaimportowano.</translation>
     </message>
 </context>
 <context>

@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from visitapp.errors import UserError
 from visitapp.i18n import current_language
-from visitapp.registry.plans import export_plan, import_plan, read_plan
+from visitapp.registry import plan_sign
+from visitapp.registry.plan_sign import PlanSigner
+from visitapp.registry.plans import Plan, PlanPreview, export_plan, import_plan, preview_plan, read_plan
 from visitapp.registry.reports import build_report
 from visitapp.ui.coordinator.common import ServicesRef, current, message_of, warn
 from visitapp.ui.coordinator.tasks import Task
+
+if TYPE_CHECKING:
+    from visitapp.signing.sign import SignerSource
+
+MAX_LISTED = 25  # changes listed in the question itself; all of them in its details
+
+
+def _grouped(fingerprint: str) -> str:
+    """``ab12cd…`` as ``AB:12:CD:…`` in lines of 16 bytes, as certificate viewers show it."""
+    pairs = [fingerprint[i:i + 2].upper() for i in range(0, len(fingerprint), 2)]
+    return "\n".join(":".join(pairs[i:i + 16]) for i in range(0, len(pairs), 16))
 
 
 def csv_dir_for(pdf: Path) -> Path:
@@ -30,6 +44,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.task: Task | None = None
+        self.plan_question: QMessageBox | None = None  # the open question of a plan import, if any
 
         self.series = QComboBox(self)
         self.series.setAccessibleName(self.tr("Series to report on or plan"))
@@ -86,6 +101,7 @@ class ReportsPage(QWidget):
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Result of the last report or plan"))
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # paths, errors naming a plan's contents
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         top = QHBoxLayout()
@@ -164,15 +180,26 @@ class ReportsPage(QWidget):
 
     # plans ---------------------------------------------------------------------------
     def ask_export(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the plan of visits"), "plan.json",
-                                                    self.tr("Plan files (*.json)"))
-        if name:
-            self.export_plan_to(Path(name))
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the plan of visits"), "plan.json.p7m",
+                                                    self.tr("Signed plan files (*.p7m)"))
+        if not name:
+            return
+        p12, _filter = QFileDialog.getOpenFileName(self, self.tr("Sign the plan with your certificate file"), "",
+                                                   self.tr("Certificate files (*.p12 *.pfx)"))
+        if not p12:
+            return
+        password, ok = QInputDialog.getText(self, self.tr("Sign the plan"), self.tr("Password of the certificate file:"),
+                                            QLineEdit.EchoMode.Password)
+        if ok:
+            from visitapp.signing.sign import Pkcs12Source  # pyHanko loads only when signing
 
-    def export_plan_to(self, out: Path) -> int | None:
+            self.export_plan_to(Path(name), source=Pkcs12Source(Path(p12), password))
+
+    def export_plan_to(self, out: Path, *, source: SignerSource | None = None) -> int | None:
+        """Write the plan, signed when ``source`` is given (plain JSON without: for tests and tools)."""
         try:
             count = export_plan(current(self.services).db, Path(out), series=self.series.currentData(),
-                                include_all=self.include_all.isChecked())
+                                include_all=self.include_all.isChecked(), source=source)
         except UserError as err:
             warn(self, self.tr("Export the plan"), str(err))
             return None
@@ -181,18 +208,66 @@ class ReportsPage(QWidget):
 
     def ask_import(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, self.tr("Import a plan of visits"), "",
-                                                    self.tr("Plan files (*.json);;All files (*)"))
+                                                    self.tr("Plan files (*.p7m *.json);;All files (*)"))
         if name:
             self.import_plan_from(Path(name))
 
-    def import_plan_from(self, path: Path):  # noqa: ANN201
+    def import_plan_from(self, path: Path, *, allow_unsigned: bool = False):  # noqa: ANN201
+        """Verify a plan file, ask what needs a person's yes, then import.
+
+        Only a plan signed by a signer this database trusts is read (a plain
+        JSON plan only with ``allow_unsigned``, for tests).  An unknown signer
+        is shown by name and fingerprint and trusted only on Yes; changes to
+        visits this database has are listed and applied only on Yes.  Returns
+        the result when nothing had to be asked, else None (the answer to
+        :attr:`plan_question` finishes the import).
+        """
+        self._drop_question()
+        db = current(self.services).db
         try:
-            plan = read_plan(Path(path))  # a malformed file is refused here, before the database is touched
-            result = import_plan(current(self.services).db, plan)
-        except UserError as err:
-            warn(self, self.tr("Import a plan"), str(err))
-            self.status.setText(str(err))
+            plan, signer = read_plan(Path(path), allow_unsigned=allow_unsigned)
+            if signer is not None:
+                plan_sign.check_trusted(db, signer)
+        except plan_sign.UntrustedSigner as err:
+            who = err.signer
+            text = (self.tr("This plan is signed by %1 (%2), whom this database does not trust yet.")
+                    .replace("%1", who.name or "?").replace("%2", who.organisation or "-")
+                    + "\n\n" + self.tr("SHA-256 fingerprint:") + "\n" + _grouped(who.fingerprint) + "\n\n"
+                    + self.tr("Trust this signer only if the coordinator confirms this fingerprint to you, for "
+                              "example by phone. Trust the signer and go on?"))
+            self._ask(self.tr("Trust the signer of this plan?"), text, "", lambda: self._preview(plan, who))
             return None
+        except UserError as err:
+            return self._import_failed(err)
+        return self._preview(plan, None)
+
+    def _preview(self, plan: Plan, new_signer: PlanSigner | None):  # noqa: ANN202
+        try:
+            preview = preview_plan(current(self.services).db, plan)
+        except UserError as err:
+            return self._import_failed(err)
+        if not preview.changes:
+            return self._apply(plan, preview, new_signer)
+        lines = preview.lines()
+        shown = lines[:MAX_LISTED]
+        text = self.tr("The plan changes visits you already have:") + "\n\n" + "\n".join(shown)
+        if len(lines) > len(shown):
+            text += "\n" + self.tr("… and %1 more (see the details).").replace("%1", str(len(lines) - len(shown)))
+        if preview.added:
+            text += "\n\n" + self.tr("New visits in the plan: %1.").replace("%1", str(len(preview.added)))
+        text += "\n\n" + self.tr("Apply these changes?")
+        details = "\n".join(lines) if len(lines) > len(shown) else ""
+        self._ask(self.tr("Changes to your visits"), text, details, lambda: self._apply(plan, preview, new_signer))
+        return None
+
+    def _apply(self, plan: Plan, preview: PlanPreview, new_signer: PlanSigner | None):  # noqa: ANN202
+        db = current(self.services).db
+        try:
+            if new_signer is not None:
+                plan_sign.trust(db, new_signer)
+            result = import_plan(db, plan, confirmed=preview)
+        except UserError as err:
+            return self._import_failed(err)
         text = (self.tr("Visits from the plan: %1 added, %2 updated, %3 unchanged.")
                 .replace("%1", str(len(result.added))).replace("%2", str(len(result.updated)))
                 .replace("%3", str(len(result.unchanged))))
@@ -200,6 +275,39 @@ class ReportsPage(QWidget):
         self.reload()
         self.changed.emit()
         return result
+
+    def _import_failed(self, err: UserError) -> None:
+        warn(self, self.tr("Import a plan"), str(err))
+        self.status.setText(str(err))
+
+    def _ask(self, title: str, text: str, details: str, on_yes) -> None:  # noqa: ANN001
+        """A Yes/No question in plain text (its text comes from a file), answered without blocking."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        if details:
+            box.setDetailedText(details)  # always plain text
+        box.finished.connect(lambda _code: self._answered(box, on_yes))
+        self.plan_question = box
+        box.open()
+
+    def _answered(self, box: QMessageBox, on_yes) -> None:  # noqa: ANN001
+        if self.plan_question is box:
+            self.plan_question = None
+        box.deleteLater()
+        if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+            on_yes()
+        else:
+            self.status.setText(self.tr("The plan was not imported."))
+
+    def _drop_question(self) -> None:
+        if self.plan_question is not None:
+            box, self.plan_question = self.plan_question, None
+            box.finished.disconnect()
+            box.close()
+            box.deleteLater()
 
     def shutdown(self) -> None:
         if self.task is not None:
