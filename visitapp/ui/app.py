@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from visitapp.db import Database, default_db_path
+from visitapp.db.engines import as_target
 from visitapp.errors import UserError
 from visitapp.services import Services
 from visitapp.ui import settings as s
@@ -34,8 +35,9 @@ def create_demo_if_missing(path: Path) -> None:
 class Application:
     """One open database with its services, the DB worker, settings, translators and the main window."""
 
-    def __init__(self, qapp: QApplication, db_path: Path, settings: AppSettings) -> None:
-        self.qapp, self.db_path, self.settings = qapp, Path(db_path), settings
+    def __init__(self, qapp: QApplication, db_path: Path | str, settings: AppSettings) -> None:
+        # A database URL stays text (Path() would fold its '//' and make it a folder name).
+        self.qapp, self.db_path, self.settings = qapp, as_target(db_path), settings
         self.translations = Translations(qapp)
         self.translations.apply(settings.get(s.LANGUAGE))
         self.db = Database.open(self.db_path, create=True)
@@ -104,18 +106,20 @@ class ShownReport(QObject):
         os.replace(tmp, self.path)  # the reader never sees half a file
 
 
-def resolve_db(db: Path | None, settings: AppSettings) -> Path:
+def resolve_db(db: Path | str | None, settings: AppSettings) -> Path | str:
+    """The database to open: a Path, or a database URL kept as text."""
     if db is not None:
-        return Path(db)
+        return as_target(db)
     chosen = settings.get(s.DATA_FILE)
     if chosen:
-        return Path(chosen)
+        return as_target(chosen)
     path = default_db_path()
-    create_demo_if_missing(path)
+    if isinstance(path, Path):  # $VISITAPP_DB may be a URL: no demo file then
+        create_demo_if_missing(path)
     return path
 
 
-def run(db: Path | None = None, visit_id: str | None = None, settings_file: Path | None = None,
+def run(db: Path | str | None = None, visit_id: str | None = None, settings_file: Path | None = None,
         argv: list[str] | None = None) -> int:
     qapp = QApplication.instance() or QApplication(argv or sys.argv[:1])
     QCoreApplication.setOrganizationName("visitapp")
