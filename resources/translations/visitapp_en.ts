@@ -443,6 +443,14 @@
     </message>
 </context>
 <context>
+    <name>OpRunner</name>
+    <message>
+        <location filename="../../visitapp/ui/ops_runner.py" line="104"/>
+        <source>The change could not be stored (%1).</source>
+        <translation>The change could not be stored (%1).</translation>
+    </message>
+</context>
+<context>
     <name>PrepareDialog</name>
     <message>
         <location filename="../../visitapp/ui/prepare.py" line="53"/>

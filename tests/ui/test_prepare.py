@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from visitapp.ui.prepare import PrepareDialog
 
 
 def test_create_visit_through_dialog(gui, qtbot, svc, monkeypatch):
     opened = []
-    monkeypatch.setattr("visitapp.ui.prepare.QMessageBox.warning", lambda *a: pytest.fail(a[2]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail(box.text()))
     monkeypatch.setattr(PrepareDialog, "exec", lambda self: (opened.append(self), self.show(), 0)[2])
     gui.window.new_visit()
     dialog = opened[0]
@@ -30,7 +31,8 @@ def test_create_visit_through_dialog(gui, qtbot, svc, monkeypatch):
     qtbot.keyClicks(dialog.agenda, "Plany")
     assert dialog.visit_id is None
     qtbot.keyClick(dialog.agenda, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves
-    assert dialog.result() == 1 and dialog.visit_id
+    qtbot.waitUntil(lambda: dialog.result() == 1)  # once the DB worker has stored it
+    assert dialog.visit_id
     visit = svc.visits.get(dialog.visit_id)
     assert visit.organisation.name == "Nowa Fabryka" and visit.organisation.nip == "5260001246"
     assert visit.place == "Hala produkcyjna" and visit.agenda == ("Plany",)
@@ -45,7 +47,8 @@ def test_known_organisation_is_completed_and_wrong_nip_refused(gui, qtbot, svc, 
     dialog._org_chosen("Hitachi Energy")
     assert dialog.nip.text() == "9301661310" and dialog.org_id
     warnings = []
-    monkeypatch.setattr("visitapp.ui.prepare.QMessageBox.warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()) or QMessageBox.StandardButton.Ok)
     dialog.nip.setText("1234567890")
     dialog.save()
-    assert warnings and "NIP" in warnings[0] and dialog.result() == 0
+    qtbot.waitUntil(lambda: len(warnings) > 0)  # the DB worker refused it
+    assert "NIP" in warnings[0] and dialog.result() == 0

@@ -101,7 +101,7 @@ class OpRunner(QObject):
                 sentence = str(err)
             else:
                 log.error("operation failed", exc_info=err)
-                sentence = self.tr("The change could not be stored: {reason}").format(reason=type(err).__name__)
+                sentence = self.tr("The change could not be stored (%1).").replace("%1", type(err).__name__)
             self._labels(history.undo_label or "", history.redo_label or "")
             self.failed.emit(ticket, sentence)
 

@@ -8,14 +8,18 @@ from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTime
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from visitapp.errors import UserError
+from visitapp import ops
+from visitapp.ops import Changes, history_for
 from visitapp.services import Services
 from visitapp.services.dto import OrganisationInfo, PersonInfo
 from visitapp.templates import DEFAULT_TEMPLATE, all_templates
 from visitapp.ui.labels import SIDES, qdatetime, side_label, to_datetime
+from visitapp.ui.ops_runner import OpRunner
+from visitapp.ui.safe_text import plain_warning
+from visitapp.ui.worker import DbWorker
 from visitapp.validation import nip_is_valid
 
 
@@ -47,9 +51,16 @@ class ParticipantList(QListWidget):
 class PrepareDialog(QDialog):
     """Create a visit (``visit_id`` None) or change one; ``self.visit_id`` holds it after OK."""
 
-    def __init__(self, svc: Services, visit_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, svc: Services, visit_id: str | None = None, parent: QWidget | None = None,
+                 runner: OpRunner | None = None) -> None:
         super().__init__(parent)
         self.svc, self.visit_id = svc, visit_id
+        # Saving is one core operation (prepare_visit) on the DB worker: atomic, one undo step.
+        self.runner = runner or getattr(parent, "runner", None) or OpRunner(
+            DbWorker(self), history_for(svc.db, svc.identity), self)
+        self.runner.finished.connect(self._saved)
+        self.runner.failed.connect(self._refused)
+        self._ticket: int | None = None
         self.setWindowTitle(self.tr("Prepare visit") if visit_id is None else self.tr("Visit details"))
         self.orgs: dict[str, OrganisationInfo] = {o.name: o for o in svc.organisations.find("", limit=1000)}
         self.people: dict[str, PersonInfo] = {p.name: p for p in svc.people.find("", limit=5000)}
@@ -61,7 +72,8 @@ class PrepareDialog(QDialog):
         columns.addLayout(self._people_column(), 1)
         outer = QVBoxLayout(self)
         outer.addLayout(columns)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
@@ -257,49 +269,50 @@ class PrepareDialog(QDialog):
         for p in visit.participants:
             self._add_item(Attendee(p.person.name, p.person.institution, p.role or p.person.role, p.side,
                                     p.person.id, p.id))
-        self._original = {p.id for p in visit.participants}
 
     def attendees(self) -> list[Attendee]:
         return [self.participants.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.participants.count())]
 
     def save(self) -> None:
+        """Send the whole visit to the DB worker as one operation; the dialog closes once it is stored."""
+        if self._ticket is not None:
+            return  # already being stored
         if self.person.text().strip():
             self.add_participant()
-        try:
-            self._save()
-        except UserError as err:
-            QMessageBox.warning(self, self.windowTitle(), str(err))
+        self._ticket = self.runner.submit(ops.prepare_visit, visit_id=self.visit_id, **self.values())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+
+    def _saved(self, changes: Changes) -> None:
+        if changes.ticket != self._ticket:
             return
+        self._ticket = None
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        self.visit_id = changes.result.id
+        self.org_id = changes.result.organisation.id
         self.accept()
 
-    def _save(self) -> None:
-        svc = self.svc
-        org_values = {"nip": self.nip.text(), "sector": self.sector.text(), "address": self.address.text()}
-        name = self.org_name.text().strip()
-        if self.org_id and name == svc.organisations.get(self.org_id).name:
-            org = svc.organisations.update(self.org_id, **org_values)
-        else:
-            org = svc.organisations.create(name, **org_values)
-        self.org_id = org.id
-        values = dict(
+    def _refused(self, ticket: int, sentence: str) -> None:
+        if ticket != self._ticket:
+            return
+        self._ticket = None
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        plain_warning(self, self.windowTitle(), sentence)  # it can quote a name
+
+    def values(self) -> dict:
+        """What :func:`visitapp.ops.prepare_visit` needs, read from the widgets."""
+        organisation = {"name": self.org_name.text().strip(), "nip": self.nip.text(), "sector": self.sector.text(),
+                        "address": self.address.text()}
+        if self.org_id:
+            organisation["id"] = self.org_id
+        visit = dict(
             title=self.title.text(), starts_at=to_datetime(self.starts.dateTime()),
             ends_at=to_datetime(self.ends.dateTime()), place=self.place.text(),
             language=self.language.currentData(), agenda=self.agenda.toPlainText().splitlines(),
             series_id=self.series.currentData(), template_key=self.template.currentData(),
         )
-        if self.visit_id is None:
-            self.visit_id = svc.visits.create(org.id, **values).id
-            kept: set[str] = set()
-        else:
-            svc.visits.update(self.visit_id, organisation_id=org.id, **values)
-            kept = {a.participant_id for a in self.attendees() if a.participant_id}
-            for participant_id in getattr(self, "_original", set()) - kept:
-                svc.visits.remove_participant(participant_id)
-        for attendee in self.attendees():
-            if attendee.participant_id in kept:
-                continue
-            person_id = attendee.person_id or svc.people.create(
-                attendee.name, institution=attendee.institution, role=attendee.role).id
-            svc.visits.add_participant(self.visit_id, person_id, side=attendee.side, role=attendee.role)
-
-
+        participants = [
+            {"name": a.name, "institution": a.institution, "role": a.role, "side": a.side,
+             "person_id": a.person_id, "participant_id": a.participant_id}
+            for a in self.attendees()
+        ]
+        return {"organisation": organisation, "visit": visit, "participants": participants}
