@@ -28,6 +28,8 @@ from visitapp.registry.trust import TrustStore, fingerprint
 from visitapp.services import Services
 from visitapp.signing.keys import certificate_pem, make_certificate, pkcs12_bytes
 from visitapp.signing.sign import Pkcs12Source
+from test_signing_pkcs11 import PIN, TOKEN
+from test_signing_pkcs11 import token as pkcs11_token  # noqa: F401 (the SoftHSM2 token fixture)
 
 PASSWORD = "tajne-hasło"
 ENV = {"KP_COORD": PASSWORD}
@@ -270,3 +272,17 @@ def test_control_characters_in_listed_changes_are_escaped(svc, planned, official
     refused = _import(official, changed)
     assert "\x1b" not in refused.stdout and "\u202e" not in refused.stdout
     assert "Wizyta\\x1b[2J\\u202eterces" in refused.stdout
+
+
+def test_a_plan_signed_on_a_token_is_imported(db_path, planned, official, tmp_path, pkcs11_token):
+    module, pem = pkcs11_token
+    out = tmp_path / "token-plan.p7m"
+    result = run_cli("plan", "export", "--db", str(db_path), "--out", str(out), "--pkcs11", module,
+                     "--token", TOKEN, "--key", "zofia", "--pin-env", "TOKEN_PIN", env={"TOKEN_PIN": PIN})
+    assert result.returncode == 0, result.stderr
+    signer = verify_signed(out.read_bytes()).signer
+    assert signer.name == "Jędrzej Łoś"
+    assert run_cli("trust", "add", "--db", str(official), str(pem)).returncode == 0
+    imported = _import(official, out)
+    assert imported.returncode == 0, imported.stderr
+    assert _visits(official) == [planned.id]

@@ -151,3 +151,14 @@ def test_unsigned_and_tampered_plans_are_refused_in_one_sentence(qtbot, svc, pla
     assert page.import_plan_from(tampered) is None
     assert messages[-1][1].startswith("The plan's signature does not match its content")
     assert page.plan_question is None and dump(path) == before
+
+
+def test_export_signs_the_plan(view, svc, planned, coordinator, tmp_path):
+    from visitapp.registry.plan_sign import verify_signed
+
+    source, cert = coordinator
+    out = tmp_path / "plan.json.p7m"
+    assert view.reports.export_plan_to(out, source=source) == 1
+    opened = verify_signed(out.read_bytes())
+    assert opened.signer.fingerprint == fingerprint(cert) and planned.id.encode() in opened.content
+    assert view.reports.status.text() == f"1 planned visit(s) written to {out}."

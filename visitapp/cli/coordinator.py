@@ -331,9 +331,10 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
         new_trust = signer is not None and plan_sign.check_trusted(db, signer, trust_signer=args.trust_signer)
         preview = preview_plan(db, plan)
         if preview.changes:
-            print(_("The plan changes visits you already have:"))
+            listing = sys.stderr if args.json else sys.stdout  # --json keeps stdout for the JSON result
+            print(_("The plan changes visits you already have:"), file=listing)
             for line in preview.lines():
-                print("  " + line)
+                print("  " + line, file=listing)
             if not args.yes:
                 raise InvalidInput(_("Nothing was imported; to apply the {n} change(s) listed above, import again "
                                      "with --yes.").format(n=len(preview.changes)))
