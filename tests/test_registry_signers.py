@@ -8,6 +8,7 @@ registry.
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid as uuid_mod
 
 import pytest
@@ -98,7 +99,9 @@ def test_the_same_signer_under_another_name_supersedes(world):
     v2 = jan.finalise()
     assert v2.author.name == "jkowalski"
     result = merger.merge_file(sign_record(v2, d / "v2.pdf", world["a"]))
-    assert result.status == "accepted" and result.reason == "Supersedes version 1 by jkowalski."
+    # Named by the certificate; what was typed only beside it.
+    assert result.status == "accepted" and result.reason == "Supersedes version 1 by Jan (typed: jkowalski)."
+    assert (result.author, result.typed_author) == ("Jan (typed: jkowalski)", "jkowalski")
     assert _files(registry) == [(1, world["a_fp"], True), (2, world["a_fp"], False)]
     assert _notes(registry, deleted=False) == ["Zostaje, poprawione."]
     assert _notes(registry, deleted=True) == ["Do usunięcia."]
@@ -222,3 +225,115 @@ def test_answers_follow_the_signer_not_the_name_typed(world):
     genuine = merger.merge_file(sign_record(v2, d / "jan-v2.pdf", world["a"]))
     assert genuine.status == "accepted"
     assert _answer(registry, "planned_hires") == 80
+
+
+# -- names shown to the coordinator come from the certificate ----------------------------------------------------
+
+
+@pytest.fixture
+def impostor(world, tmp_path):
+    """Jan's minutes (signed with Jan's key, certificate "Jan") merged into the registry; then minutes of the
+    same visit typed as "Jan" by someone else but signed with Bogdan Zły's key (another trusted official),
+    with another place and an answer of their own: merged too."""
+    jan, merger, d = world["jan"], world["merger"], world["dir"]
+    jan.note("Notatka Jana.")
+    jan.svc.answers.set(jan.visit_id, "planned_hires", 50)
+    assert merger.merge_file(sign_record(jan.finalise(), d / "jan-v1.pdf", world["a"])).status == "accepted"
+    other = Official(tmp_path / "other.db", JAN, jan.visit_id, place="Urząd Miasta")
+    other.note("Notatka podpisana przez Bogdana.")
+    other.svc.answers.set(other.visit_id, "planned_hires", 80)
+    forged = merger.merge_file(sign_record(other.finalise(), d / "typed-as-jan.pdf", world["b"]))
+    other.close()
+    assert forged.status == "accepted"
+    assert (forged.author, forged.typed_author) == ("Bogdan Zły (typed: Jan)", "Jan")
+    return world
+
+
+def test_disagreements_name_the_other_signer_by_certificate(impostor):
+    from visitapp.registry.review import disagreements
+
+    registry = impostor["registry"]
+    rows = sorted(disagreements(registry), key=lambda d: d.field)
+    assert [(d.field, d.other_author, d.other_signer, d.other_typed_author) for d in rows] == [
+        ("answer:planned_hires", "Bogdan Zły (typed: Jan)", "Bogdan Zły", "Jan"),
+        ("place", "Bogdan Zły (typed: Jan)", "Bogdan Zły", "Jan"),
+    ]
+    # The trust list's name for that certificate comes first, when the registry holds it.
+    from visitapp.registry.trust import TrustStore, load_certificate_file
+
+    TrustStore(registry).add(load_certificate_file(impostor["dir"] / "b.pem"))
+    with registry.write() as s:
+        s.get(m.TrustedCertificate, 1).subject = "Bogdan Zły, GUP"
+    assert {d.other_author for d in disagreements(registry)} == {"Bogdan Zły, GUP (typed: Jan)"}
+
+
+def test_disagreements_listing_names_the_signer(impostor):
+    import json
+
+    from tests.conftest import run_cli
+
+    path = str(impostor["registry"].path)
+    listed = run_cli("disagreements", "--db", path)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.count("(Bogdan Zły (typed: Jan))") == 2
+    rows = json.loads(run_cli("disagreements", "--db", path, "--json").stdout)
+    assert {(r["other_author"], r["other_signer"], r["other_typed_author"]) for r in rows} == {
+        ("Bogdan Zły (typed: Jan)", "Bogdan Zły", "Jan")}
+
+
+def test_show_names_note_authors_by_certificate(impostor):
+    import json
+
+    from tests.conftest import run_cli
+
+    path, visit = str(impostor["registry"].path), impostor["jan"].visit_id
+    shown = run_cli("show", "--db", path, "--visit", visit)
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    notes = [ln for ln in lines if re.match(r"  \d\d:\d\d  Notatka", ln)]  # not the provenance lines
+    assert [ln.split("  ", 2)[-1] for ln in notes] == [
+        "Notatka Jana.  (Jan)", "Notatka podpisana przez Bogdana.  (Bogdan Zły (typed: Jan))"]
+    assert any(ln.endswith("50  (Jan)") for ln in lines)  # the answer the registry kept, by its signer
+    # Provenance: the second file's author is the certificate's, what was typed beside it.
+    assert any("typed-as-jan.pdf" in ln and "(Bogdan Zły (typed: Jan), version 1)" in ln for ln in lines)
+
+    record = json.loads(run_cli("show", "--db", path, "--visit", visit, "--json").stdout)
+    assert sorted((n["text"], n["author"], n.get("typed_author")) for n in record["notes"]) == [
+        ("Notatka Jana.", "Jan", None), ("Notatka podpisana przez Bogdana.", "Bogdan Zły", "Jan")]
+    assert [(a["field"], a["author"]) for a in record["answers"]] == [("planned_hires", "Jan")]
+
+
+def test_report_and_csv_name_the_signer(impostor, tmp_path):
+    import csv
+    import io
+
+    from pypdf import PdfReader
+
+    from visitapp.registry.reports import build_report
+
+    out, folder = tmp_path / "report.pdf", tmp_path / "csv"
+    build_report(impostor["registry"], out, csv_dir=folder, lang="en")
+    rows = list(csv.DictReader(io.StringIO((folder / "notes.csv").read_text("utf-8-sig"))))
+    assert sorted((r["text"], r["author"], r["typed_author"]) for r in rows) == [
+        ("Notatka Jana.", "Jan", ""), ("Notatka podpisana przez Bogdana.", "Bogdan Zły", "Jan")]
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(out).pages)
+    assert "Minutes signed by" in text
+    assert "Bogdan Zły (typed: Jan)" in text
+    assert "Jan (typed" not in text  # Jan's own minutes: his name once, nothing beside it
+
+
+def test_an_upgraded_registry_names_merged_files_by_their_trusted_certificate(tmp_path):
+    """Schema 0003 records the first signer's certificate name; files merged before get the trust list's."""
+    import shutil
+    from pathlib import Path
+
+    path = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "visitapp-0002.db", path)
+    db = Database.open(path, backup_dir=tmp_path / "backups")
+    try:
+        with db.read() as s:
+            files = s.execute(select(m.MergedFile.signer_fingerprint, m.MergedFile.signer_name)).all()
+            trusted = dict(s.execute(select(m.TrustedCertificate.fingerprint, m.TrustedCertificate.subject)).all())
+        assert files and all(name and name == trusted[fp] for fp, name in files)
+    finally:
+        db.close()

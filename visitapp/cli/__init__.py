@@ -54,8 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["gui"])
     try:
         return int(args.handler(args) or EXIT_OK)
-    except UserError as err:
-        sys.stderr.write(f"visitapp: {err}\n")
+    except UserError as err:  # may name a file or a signer: escaped for the terminal
+        from visitapp.cli.common import safe_lines
+
+        sys.stderr.write(f"visitapp: {safe_lines(err, '')}\n")
         return EXIT_FAILED
     except KeyboardInterrupt:
         sys.stderr.write(_("visitapp: interrupted.") + "\n")

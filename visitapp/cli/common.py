@@ -57,9 +57,45 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+_BIDI = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return f"\\x{code:02x}"
+    if code in _BIDI:
+        return f"\\u{code:04x}"
+    return ch
+
+
+_ESCAPES = {code: _escape(chr(code)) for code in (*range(0x20), *range(0x7F, 0xA0), *_BIDI)}
+
+
+def safe(text: object) -> str:
+    """Text from a file, a certificate or a record, fit for a terminal.
+
+    Control characters (C0, DEL, C1: escape sequences that could rewrite the
+    screen, move the cursor or fake a line) and bidi overrides and isolates
+    (U+202A-202E, U+2066-2069: text shown in another order than it is) are
+    shown escaped, as ``\\x1b`` or ``\\u202e``.
+    """
+    return str(text).translate(_ESCAPES)
+
+
+def safe_lines(text: object, indent: str) -> str:
+    """:func:`safe`, but a text of several lines stays on several lines, each continued after ``indent``."""
+    return ("\n" + indent).join(safe(line) for line in str(text).split("\n"))
+
+
+# json.dumps escapes C0 controls but not DEL, C1 or bidi controls (with ensure_ascii=False, kept for Polish
+# letters): those are escaped as \\uXXXX too, which is the same JSON text to a program.
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), *_BIDI)}
+
+
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
-    sys.stdout.write("\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=_default)
+    sys.stdout.write(text.translate(_JSON_ESCAPES) + "\n")
 
 
 def local(value: dt.datetime | None) -> str:
@@ -80,5 +116,5 @@ def print_rows(
     if not rows:
         print(empty)
     for r in rows:
-        print(line(r))
+        print(safe(line(r)))  # rows hold names and texts from files and records
     return 0

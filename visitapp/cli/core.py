@@ -13,6 +13,8 @@ from visitapp.cli.common import (
     open_services,
     print_json,
     print_rows,
+    safe,
+    safe_lines,
 )
 from visitapp.db import Database
 from visitapp.errors import InvalidInput
@@ -113,33 +115,64 @@ def _hit_label(kind: str) -> str:
     return {"note": _("note"), "action": _("action item"), "visit": _("visit"), "participant": _("participant")}[kind]
 
 
+def _signed_authors(data: dict, signers) -> dict:  # noqa: ANN001
+    """The record of ``show --json`` with merged notes and answers attributed to their signer's certificate
+    name; the name typed in the file is kept as ``typed_author`` when it differs."""
+    from visitapp.registry.signers import typed_beside
+
+    for key, items, ref in (("notes", signers.notes, "id"), ("answers", signers.answers, "field")):
+        for item in data.get(key, []):
+            signer = items.get(item.get(ref))
+            if signer is not None:
+                typed = typed_beside(signer, item.get("author", ""))
+                item["author"] = signer
+                if typed:
+                    item["typed_author"] = typed
+    return data
+
+
 def cmd_show(args: argparse.Namespace) -> int:
+    from visitapp.registry.review import visit_signers
+    from visitapp.registry.signers import who
+
     svc = open_services(args)
     try:
         if args.json:
             record = svc.records.build(args.visit)
-            print_json(dump_record(record))
+            print_json(_signed_authors(dump_record(record), visit_signers(svc.db, record.visit.id)))
             return 0
         visit = svc.visits.get(args.visit)
         notes = svc.notes.list(visit.id)
         actions = svc.actions.list(visit_id=visit.id)
         answers = svc.answers.list(visit.id)
+        signers = visit_signers(svc.db, visit.id)
         from visitapp.cli.coordinator import provenance_lines
 
         provenance = provenance_lines(svc.db, visit.id)
     finally:
         svc.close()
+    # Who wrote a merged note is the certificate that signed its file; a typed name only goes beside it.
+    authors = {n.id: who(signers.notes[n.id], n.author) if n.id in signers.notes else n.author for n in notes}
+    authors.update({("answer", k): who(v, answers[k].author) for k, v in signers.answers.items() if k in answers})
+    _write_visit(visit, notes, actions, answers, authors, several=bool(signers) or len(set(authors.values())) > 1)
+    for line in provenance:
+        sys.stdout.write(safe(line) + "\n")
+    return 0
+
+
+def _write_visit(visit, notes, actions, answers, authors: dict, *, several: bool) -> None:  # noqa: ANN001
+    """The text of ``visitapp show``: every name and text from the database escaped for the terminal."""
     lang = visit.language
     template = get_template(visit.template_key)
     out = sys.stdout
-    out.write(f"{visit.title or visit.organisation.name}\n")
-    out.write(_("Visit: {id}").format(id=visit.id) + "\n")
-    out.write(_("Organisation: {name}").format(name=visit.organisation.name))
-    out.write(f" (NIP {visit.organisation.nip})\n" if visit.organisation.nip else "\n")
+    out.write(f"{safe(visit.title or visit.organisation.name)}\n")
+    out.write(_("Visit: {id}").format(id=safe(visit.id)) + "\n")
+    out.write(_("Organisation: {name}").format(name=safe(visit.organisation.name)))
+    out.write(f" (NIP {safe(visit.organisation.nip)})\n" if visit.organisation.nip else "\n")
     when = local(visit.starts_at) + (f" – {local(visit.ends_at)[-5:]}" if visit.ends_at else "")
     out.write(_("When: {when}").format(when=when) + "\n")
     if visit.place:
-        out.write(_("Place: {place}").format(place=visit.place) + "\n")
+        out.write(_("Place: {place}").format(place=safe(visit.place)) + "\n")
     status = _status_label(visit.status)
     if visit.latest_version:
         status = _("{status} (version {n})").format(status=status, n=visit.latest_version)
@@ -148,12 +181,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         out.write("\n" + _("Participants:") + "\n")
         for p in visit.participants:
             extra = ", ".join(x for x in (p.role or p.person.role, p.person.institution) if x)
-            out.write(f"  - {p.person.name}" + (f" ({extra})" if extra else "") + "\n")
+            out.write(safe(f"  - {p.person.name}" + (f" ({extra})" if extra else "")) + "\n")
     if visit.agenda:
         out.write("\n" + _("Agenda:") + "\n")
         for i, item in enumerate(visit.agenda, 1):
-            out.write(f"  {i}. {item}\n")
-    several_authors = len({n.author for n in notes}) > 1  # merged minutes: say who wrote what
+            out.write(f"  {i}. {safe(item)}\n")
     for section in template.sections:
         in_section = [n for n in notes if n.section == section.key]
         fields = [f for f in template.fields if f.section == section.key and f.key in answers]
@@ -165,21 +197,19 @@ def cmd_show(args: argparse.Namespace) -> int:
             if f.type == "choice":
                 value = next((c.label.get(lang) for c in f.choices if c.key == value), value)
             elif isinstance(value, list):
-                value = ", ".join(value)
-            out.write(f"  {f.label.get(lang)}: {value}\n")
+                value = ", ".join(map(str, value))
+            by = f"  ({safe(authors[('answer', f.key)])})" if several and authors.get(("answer", f.key)) else ""
+            out.write(f"  {f.label.get(lang)}: {safe(value)}{by}\n")
         for n in in_section:
             kind = f"[{_kind_label(n.kind)}] " if n.kind != "note" else ""
-            tags = ("  #" + " #".join(n.tags)) if n.tags else ""
-            by = f"  ({n.author})" if several_authors and n.author else ""
-            out.write(f"  {local(n.created_at)[-5:]}  {kind}{n.text}{tags}{by}\n")
+            tags = safe("  #" + " #".join(n.tags)) if n.tags else ""
+            by = f"  ({safe(authors[n.id])})" if several and authors.get(n.id) else ""
+            out.write(f"  {local(n.created_at)[-5:]}  {kind}{safe_lines(n.text, '         ')}{tags}{by}\n")
     if actions:
         out.write("\n" + _("Action items:") + "\n")
         for a in actions:
             due = a.due_date.isoformat() if a.due_date else "—"
-            out.write(f"  - {a.description} ({a.owner or '—'}, {due}, {_action_status_label(a.status)})\n")
-    for line in provenance:
-        out.write(line + "\n")
-    return 0
+            out.write(f"  - {safe(a.description)} ({safe(a.owner or '—')}, {due}, {_action_status_label(a.status)})\n")
 
 
 def cmd_note(args: argparse.Namespace) -> int:

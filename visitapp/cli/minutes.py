@@ -122,7 +122,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(_("Finalised version {version} ({state}).").format(version=done.version, state=state))
     exported = done.export
     if exported.signed:
-        print(_("Wrote {path}, signed by {signer}.").format(path=exported.path, signer=exported.signed.signer))
+        from visitapp.cli.common import safe
+
+        print(_("Wrote {path}, signed by {signer}.").format(path=safe(exported.path), signer=safe(exported.signed.signer)))
     else:
         print(_("Wrote {path}, not signed (give --sign or --pkcs11 to sign it).").format(path=exported.path))
     return 0
@@ -140,13 +142,15 @@ def cmd_cosign(args: argparse.Namespace) -> int:
     source = _signer_source(args)
     result = cosign_pdf(data, source, reason=args.reason)
     write_atomic(args.out, result.pdf)
+    from visitapp.cli.common import safe
+
     where = "" if result.visible else " " + _("(no free signature box left: the signature is invisible)")
-    print(_("Wrote {path}, co-signed by {signer}.").format(path=args.out, signer=result.signer) + where)
+    print(_("Wrote {path}, co-signed by {signer}.").format(path=safe(args.out), signer=safe(result.signer)) + where)
     return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from visitapp.cli.common import print_json
+    from visitapp.cli.common import print_json, safe
     from visitapp.signing.verify import load_trust_roots, verify_file
 
     roots = load_trust_roots(args.trust)
@@ -155,11 +159,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print_json(report.as_json())
         return 0 if report.ok else 1
     yes, no = _("yes"), _("no")
+    # Names, fields and ids come from the file (and its certificates): escaped for the terminal.
     for sig in report.signatures:
-        print(sig.label)
-        print("  " + _("field: {field}").format(field=sig.field))
+        print(safe(sig.label))
+        print("  " + _("field: {field}").format(field=safe(sig.field)))
         if sig.institution:
-            print("  " + _("institution: {o}").format(o=sig.institution))
+            print("  " + _("institution: {o}").format(o=safe(sig.institution)))
         when = sig.signed_at.strftime("%Y-%m-%d %H:%M:%S %Z") if sig.signed_at else "?"
         print("  " + _("signed at: {when}").format(when=when))
         print("  " + _("intact: {v}").format(v=yes if sig.intact else no))
@@ -170,9 +175,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if rec.valid:
         copy = _("company copy") if rec.copy == "company" else _("internal copy")
         print(_("Record: valid; visit {visit}, version {version}, {copy}.").format(
-            visit=rec.visit_id, version=rec.version if rec.version is not None else "-", copy=copy))
+            visit=safe(rec.visit_id), version=rec.version if rec.version is not None else "-", copy=copy))
     for problem in report.all_problems():
-        sys.stderr.write(problem + "\n")
+        sys.stderr.write(safe(problem) + "\n")
     if report.ok:
         print(_("All signatures are intact and trusted, and the record is valid."))
         return 0

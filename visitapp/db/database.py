@@ -14,7 +14,6 @@ import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 from alembic.config import Config
@@ -158,25 +157,11 @@ class Database:
         For SQLAlchemy Core statements (``update(...).returning(...)``) where
         the ORM session's per-transaction cost matters: saving a note while the
         user types.  Works on every engine; it takes the write lock at begin
-        like :meth:`write`.  It replaces :meth:`raw_write`.
+        like :meth:`write`.  This is the one fast write path (it replaced a
+        bare sqlite3 connection): see ``visitapp/ops``.
         """
         with self._errors():
             with self._write_engine.begin() as conn:
-                yield conn
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
-    @contextlib.contextmanager
-    def raw_write(self) -> Iterator[Any]:
-        """A bare DB-API connection inside one write transaction, committed at the end.
-
-        Deprecated: kept until ``services/notes.py`` moves to :meth:`core_write`.
-        SQLite only; callers fall back to :meth:`write` elsewhere.
-        """
-        with self._errors():
-            with self.backend.raw_write(self.engine) as conn:
                 yield conn
 
     @contextlib.contextmanager

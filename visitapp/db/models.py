@@ -318,6 +318,9 @@ class MergedFile(Base):
     signer: Mapped[str] = mapped_column(String(300), default="")
     signer_organisation: Mapped[str] = mapped_column(String(300), default="")
     signer_fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    # The common name of the certificate behind signer_fingerprint (the author), as merged (schema 0003);
+    # ``signer`` joins every signature's name.
+    signer_name: Mapped[str] = mapped_column(String(300), default="")
     signed_at: Mapped[dt.datetime | None]
     visit_uuid: Mapped[str] = mapped_column(String(36), index=True)
     author: Mapped[str] = mapped_column(String(200), default="")

@@ -56,6 +56,7 @@ from visitapp.db import models as m
 from visitapp.errors import NotFound
 from visitapp.exchange.record import VisitRecord, dump_record
 from visitapp.i18n import _
+from visitapp.registry.signers import typed_beside, who
 from visitapp.services.records import content_hash
 from visitapp.templates import DEFAULT_TEMPLATE, get_template
 from visitapp.validation import fold_diacritics, name_key
@@ -74,7 +75,9 @@ class Source:
     """Where a verified record came from.
 
     ``signer_fingerprint`` (SHA-256 of the first signer's DER certificate)
-    says who the author is: supersession and removals are keyed on it.
+    says who the author is: supersession and removals are keyed on it;
+    ``signer_name`` is that certificate's common name (what the registry shows
+    as the author), ``signer`` every signature's name.
     """
 
     sha256: str
@@ -83,6 +86,12 @@ class Source:
     signer_organisation: str = ""
     signer_fingerprint: str = ""
     signed_at: dt.datetime | None = None
+    signer_name: str = ""
+
+    @property
+    def author_signer(self) -> str:
+        """The name of the certificate that made the first signature."""
+        return self.signer_name or self.signer
 
 
 @dataclass(slots=True)
@@ -93,18 +102,19 @@ class FileResult:
     sha256: str = ""
     visit_id: str | None = None
     organisation: str = ""
-    author: str = ""
+    author: str = ""  # who signed first, from the certificate, with the typed name beside it when it differs
     version: int | None = None
     signer: str = ""
     changes: dict[str, int] = field(default_factory=dict)
     disagreements: int = 0
+    typed_author: str = ""  # the author's name typed in the record, when it is not the certificate's
 
     def as_json(self) -> dict[str, Any]:
         return {
             "file": self.file, "status": self.status, "reason": self.reason, "sha256": self.sha256,
             "visit_id": self.visit_id, "organisation": self.organisation, "author": self.author,
-            "version": self.version, "signer": self.signer, "changes": dict(self.changes),
-            "disagreements": self.disagreements,
+            "typed_author": self.typed_author, "version": self.version, "signer": self.signer,
+            "changes": dict(self.changes), "disagreements": self.disagreements,
         }
 
 
@@ -498,8 +508,9 @@ def merge_record(db: Database, record: VisitRecord, source: Source, *,
     if not source.signer_fingerprint:
         raise ValueError("a merged record needs its signer's certificate fingerprint")
     base = FileResult(file=source.file_name, status="unchanged", sha256=source.sha256, visit_id=record.visit.id,
-                      organisation=record.organisation.name, author=record.author.name, version=record.version,
-                      signer=source.signer)
+                      organisation=record.organisation.name, author=who(source.author_signer, record.author.name),
+                      version=record.version, signer=source.signer,
+                      typed_author=typed_beside(source.author_signer, record.author.name))
     if record.copy_kind == "company":
         base.status = "rejected"
         base.reason = _("This is the company's copy of the minutes; merge the internal minutes instead.")
@@ -518,12 +529,13 @@ def _merge_in(s: Session, record: VisitRecord, source: Source, result: FileResul
     if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == source.sha256)) is not None:
         result.reason = _("This file was merged before.")
         return result
-    author = record.author.name.strip()
+    author = record.author.name.strip()  # kept as typed; shown only beside the certificate's name
+    shown = who(source.author_signer, author)
     previous = s.scalar(select(m.MergedFile).where(
         m.MergedFile.visit_uuid == record.visit.id, m.MergedFile.signer_fingerprint == source.signer_fingerprint,
         m.MergedFile.superseded_by_id.is_(None)).order_by(m.MergedFile.id.desc()).limit(1))
     log = m.MergedFile(
-        sha256=source.sha256, file_name=source.file_name, signer=source.signer,
+        sha256=source.sha256, file_name=source.file_name, signer=source.signer, signer_name=source.author_signer,
         signer_organisation=source.signer_organisation, signer_fingerprint=source.signer_fingerprint,
         signed_at=_utc(source.signed_at), visit_uuid=record.visit.id, author=author, version=record.version,
         exported_at=_utc(record.exported_at), content_hash=content_hash(record), record=dump_record(record),
@@ -534,7 +546,7 @@ def _merge_in(s: Session, record: VisitRecord, source: Source, result: FileResul
             record.version, record.exported_at):
         log.superseded_by_id = previous.id
         result.reason = _("An equal or newer version of these minutes by {author} is merged already; "
-                          "this one is kept in the history.").format(author=author)
+                          "this one is kept in the history.").format(author=shown)
         return result
     if previous is not None:
         previous.superseded_by_id = log.id
@@ -558,7 +570,7 @@ def _merge_in(s: Session, record: VisitRecord, source: Source, result: FileResul
     if result.changes or merge.disagreements:
         result.status = "accepted"
         if previous is not None:
-            result.reason = _("Supersedes version {old} by {author}.").format(old=previous.version or "-", author=author)
+            result.reason = _("Supersedes version {old} by {author}.").format(old=previous.version or "-", author=shown)
     else:
         result.reason = _("Nothing new: the registry holds all of it already.")
     return result
@@ -657,6 +669,7 @@ class Merger:
             sha256=checked.sha256, file_name=checked.name,
             signer=", ".join(sig.signer for sig in report.signatures if sig.signer),
             signer_organisation=first.institution, signer_fingerprint=first.fingerprint, signed_at=first.signed_at,
+            signer_name=first.signer or "?",  # the author's certificate name (never a co-signer's)
         )
         return merge_record(self.db, record, source, before_commit=self.before_commit)
 

@@ -36,6 +36,7 @@ from visitapp.db import models as m
 from visitapp.errors import InvalidInput, NotFound
 from visitapp.i18n import _, current_language, gettext_for
 from visitapp.minutes.output import check_writable
+from visitapp.registry.signers import signer_of, trusted_names, typed_beside, who
 
 THEME_FIELDS = ("skills_in_demand", "certification_needs")
 TOP = 15
@@ -73,6 +74,17 @@ class ActionRow:
 
 
 @dataclass
+class MinutesRow:
+    """One signed file of a visit's current minutes: who signed it (from the certificate) and what they typed."""
+
+    visit_id: str
+    signer: str
+    typed_author: str
+    version: int | None
+    signed_at: dt.datetime | None
+
+
+@dataclass
 class ReportData:
     series: str
     today: dt.date
@@ -82,6 +94,7 @@ class ReportData:
     notes: int = 0
     tags: Counter = field(default_factory=Counter)
     themes: dict[str, Counter] = field(default_factory=lambda: {f: Counter() for f in THEME_FIELDS})
+    minutes: dict[str, list[MinutesRow]] = field(default_factory=lambda: defaultdict(list))  # by visit id
 
 
 def _scope(s, series: str | None):  # noqa: ANN001, ANN202
@@ -120,6 +133,16 @@ def collect(db: Database, *, series: str | None = None, today: dt.date | None = 
             data.visits.append(VisitRow(uuid, starts, title, place, status.value, org, org_id, nip, ser or "",
                                         note_counts.get(vid, 0), part_counts.get(vid, 0), vid in flagged))
         data.notes = sum(note_counts.values())
+        files = s.execute(
+            select(m.MergedFile.visit_uuid, m.MergedFile.signer_fingerprint, m.MergedFile.signer_name,
+                   m.MergedFile.signer, m.MergedFile.author, m.MergedFile.version, m.MergedFile.signed_at)
+            .join(m.Visit, m.Visit.uuid == m.MergedFile.visit_uuid)
+            .where(m.Visit.id.in_(scope), m.MergedFile.superseded_by_id.is_(None))
+            .order_by(m.MergedFile.id)).all()
+        trusted = trusted_names(s, {f.signer_fingerprint for f in files})
+        for v_uuid, fp, name, signers, author, version, signed_at in files:
+            data.minutes[v_uuid].append(MinutesRow(v_uuid, signer_of(fp, name, signers, trusted), author, version,
+                                                   signed_at))
         data.people = s.scalar(select(func.count(func.distinct(m.Participant.person_id)))
                                .where(m.Participant.visit_id.in_(scope))) or 0
         for (tags,) in s.execute(select(m.Note.tags).where(m.Note.deleted.is_(False), m.Note.visit_id.in_(scope))):
@@ -179,7 +202,7 @@ def csv_files(db: Database, *, series: str | None = None, data: ReportData | Non
         rows = s.execute(
             select(m.Visit.uuid, m.Visit.starts_at, m.Organisation.name, m.Note.uuid, m.Note.section, m.Note.kind,
                    m.Note.author, m.Note.text, m.Note.tags, m.Note.visibility, m.Note.created_at,
-                   m.MergedFile.sha256, m.MergedFile.signer)
+                   m.MergedFile.sha256, m.MergedFile.signer, m.MergedFile.signer_fingerprint, m.MergedFile.signer_name)
             .join(m.Visit, m.Note.visit_id == m.Visit.id)
             .join(m.Organisation, m.Visit.organisation_id == m.Organisation.id)
             .outerjoin(m.Provenance, (m.Provenance.item_uuid == m.Note.uuid) & (m.Provenance.item_kind == "note"))
@@ -187,13 +210,18 @@ def csv_files(db: Database, *, series: str | None = None, data: ReportData | Non
             .where(m.Note.deleted.is_(False))
             .order_by(m.Visit.starts_at, m.Visit.id, m.Note.section, m.Note.position, m.Note.id)
         ).all()
-    notes = [[v_uuid, _iso(starts), org, n_uuid, section, kind.value, author, text, " ".join(tags or []),
-              vis.value, _iso(created), sha or "", signer or ""]
-             for v_uuid, starts, org, n_uuid, section, kind, author, text, tags, vis, created, sha, signer in rows
-             if v_uuid in ids]
+        trusted = trusted_names(s, {row[-2] for row in rows if row[-2]})
+    notes = []
+    for v_uuid, starts, org, n_uuid, section, kind, typed, text, tags, vis, created, sha, signers, fp, name in rows:
+        if v_uuid not in ids:
+            continue
+        # A merged note's author is the certificate that signed its file; the typed name only beside it.
+        author = signer_of(fp, name, signers, trusted) if sha else typed
+        notes.append([v_uuid, _iso(starts), org, n_uuid, section, kind.value, author, text, " ".join(tags or []),
+                      vis.value, _iso(created), sha or "", signers or "", typed_beside(author, typed)])
     files["notes.csv"] = _csv_bytes(["visit_id", "visit_starts_at", "organisation", "note_id", "section", "kind",
                                      "author", "text", "tags", "visibility", "created_at", "source_sha256",
-                                     "signer"], notes)
+                                     "signer", "typed_author"], notes)
     actions = [[a.id, a.visit_id, a.organisation, a.description, a.owner, _iso(a.due_date), a.status,
                 "yes" if a.overdue(data.today) else ""] for a in data.actions]
     files["actions.csv"] = _csv_bytes(["action_id", "visit_id", "organisation", "description", "owner", "due_date",
@@ -414,6 +442,12 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
                  str(v.notes)] for v in visits]
         story.extend(tables([t("When"), t("Title"), t("Place"), t("Status"), t("Participants"), t("Notes")], rows,
                             [width * 0.17, width * 0.3, width * 0.2, width * 0.13, width * 0.1, width * 0.1]))
+        signed = [[date(v.starts_at), who(f.signer, f.typed_author, t), str(f.version or "—"), date(f.signed_at)]
+                  for v in visits for f in data.minutes.get(v.id, [])]
+        if signed:  # who wrote the minutes: the signers' certificates, never only a name typed in a file
+            story.append(p(t("Minutes signed by"), h2))
+            story.extend(tables([t("When"), t("Signed by"), t("Version"), t("Signed at")], signed,
+                                [width * 0.17, width * 0.5, width * 0.1, width * 0.23]))
 
     out = io.BytesIO()
 

@@ -12,6 +12,7 @@ from visitapp.db import Database
 from visitapp.db import models as m
 from visitapp.errors import InvalidInput, NotFound
 from visitapp.i18n import _
+from visitapp.registry.signers import file_signer, item_signers, signer_of, trusted_names, typed_beside, who
 from visitapp.services.base import visit_by_uuid
 
 
@@ -20,12 +21,14 @@ class MergedFileInfo:
     number: int  # 1, 2, … within the visit, in merge order
     sha256: str
     file_name: str
-    signer: str
+    signer: str  # every signature's name, as merged
     signed_at: dt.datetime | None
-    author: str
+    author: str  # the first signer's certificate name, with the typed author beside it when it differs
     version: int | None
     merged_at: dt.datetime
     superseded: bool
+    author_signer: str = ""  # the first signer's certificate name (trust list's subject, else as merged)
+    typed_author: str = ""  # the author's name typed in the record, when it is not the certificate's
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,7 @@ class ItemProvenance:
     text: str
     file_number: int
     sha256: str
-    signer: str
+    signer: str  # the certificate name of who brought it (the first signer of its file)
     signed_at: dt.datetime | None
 
 
@@ -53,9 +56,11 @@ class DisagreementInfo:
     field: str
     current_value: Any
     other_value: Any
-    other_author: str
+    other_author: str  # the other file's signer, from the certificate, with the typed author beside it
     resolved: bool
     chosen_value: Any
+    other_signer: str = ""  # the other file's first signer's certificate name
+    other_typed_author: str = ""  # the author typed in the other file, when it is not the certificate's
 
 
 def visit_provenance(db: Database, visit_id: str) -> VisitProvenance:
@@ -64,8 +69,12 @@ def visit_provenance(db: Database, visit_id: str) -> VisitProvenance:
         files = s.scalars(select(m.MergedFile).where(m.MergedFile.visit_uuid == visit.uuid)
                           .order_by(m.MergedFile.id)).all()
         numbers = {f.id: i for i, f in enumerate(files, 1)}
-        infos = tuple(MergedFileInfo(numbers[f.id], f.sha256, f.file_name, f.signer, f.signed_at, f.author, f.version,
-                                     f.merged_at, f.superseded_by_id is not None) for f in files)
+        trusted = trusted_names(s, {f.signer_fingerprint for f in files})
+        signers = {f.id: file_signer(f, trusted) for f in files}
+        infos = tuple(MergedFileInfo(numbers[f.id], f.sha256, f.file_name, f.signer, f.signed_at,
+                                     who(signers[f.id], f.author), f.version, f.merged_at,
+                                     f.superseded_by_id is not None, signers[f.id],
+                                     typed_beside(signers[f.id], f.author)) for f in files)
         items: list[ItemProvenance] = []
         for kind, model, text_col in (("note", m.Note, m.Note.text), ("action", m.ActionItem, m.ActionItem.description)):
             rows = s.execute(
@@ -76,9 +85,33 @@ def visit_provenance(db: Database, visit_id: str) -> VisitProvenance:
                 .where(model.visit_id == visit.id, model.deleted.is_(False))
                 .order_by(model.id)
             ).all()
-            items.extend(ItemProvenance(kind, uuid, text, numbers.get(fid, 0), sha, signer, signed_at)
+            items.extend(ItemProvenance(kind, uuid, text, numbers.get(fid, 0), sha, signers.get(fid, signer), signed_at)
                          for uuid, text, fid, sha, signer, signed_at in rows)
         return VisitProvenance(infos, tuple(items))
+
+
+@dataclass(frozen=True, slots=True)
+class VisitSigners:
+    """Who brought each merged item of a visit: the certificate name of its file's first signer."""
+
+    notes: dict[str, str]  # note id -> name
+    actions: dict[str, str]  # action item id -> name
+    answers: dict[str, str]  # answer field -> name
+
+    def __bool__(self) -> bool:
+        return bool(self.notes or self.actions or self.answers)
+
+
+def visit_signers(db: Database, visit_id: str) -> VisitSigners:
+    """The signers of a visit's merged notes, action items and answers (items made in this database have none)."""
+    with db.read() as s:
+        visit = visit_by_uuid(s, visit_id)
+        notes = s.scalars(select(m.Note.uuid).where(m.Note.visit_id == visit.id)).all()
+        actions = s.scalars(select(m.ActionItem.uuid).where(m.ActionItem.visit_id == visit.id)).all()
+        answers = dict(s.execute(select(m.Answer.uuid, m.Answer.field).where(m.Answer.visit_id == visit.id)).all())
+        by_answer = item_signers(s, "answer", answers)
+        return VisitSigners(item_signers(s, "note", notes), item_signers(s, "action", actions),
+                            {answers[uuid]: name for uuid, name in by_answer.items()})
 
 
 def format_provenance(prov: VisitProvenance, local) -> list[str]:  # noqa: ANN001
@@ -106,11 +139,28 @@ def disagreements(db: Database, *, include_resolved: bool = False, visit_id: str
             query = query.where(m.Disagreement.resolved_at.is_(None))
         if visit_id:
             query = query.where(m.Disagreement.visit_id == visit_by_uuid(s, visit_id).id)
-        return [
-            DisagreementInfo(d.uuid, d.visit.uuid, d.visit.organisation.name, d.field, d.current_value, d.other_value,
-                             d.other_author, d.resolved_at is not None, d.chosen_value)
-            for d in s.scalars(query)
-        ]
+        rows = s.scalars(query).all()
+        signers = _other_signers(s, rows)
+        return [_info(d, signers) for d in rows]
+
+
+def _other_signers(s, rows: list[m.Disagreement]) -> dict[int, str]:  # noqa: ANN001
+    """Disagreement id -> the certificate name of whoever signed the file that brought the other value."""
+    files = {d.merged_file_id for d in rows if d.merged_file_id is not None}
+    if not files:
+        return {}
+    found = s.execute(select(m.MergedFile.id, m.MergedFile.signer_fingerprint, m.MergedFile.signer_name,
+                             m.MergedFile.signer).where(m.MergedFile.id.in_(files))).all()
+    trusted = trusted_names(s, {fp for _id, fp, _n, _s in found})
+    names = {fid: signer_of(fp, name, signers, trusted) for fid, fp, name, signers in found}
+    return {d.id: names[d.merged_file_id] for d in rows if d.merged_file_id in names}
+
+
+def _info(d: m.Disagreement, signers: dict[int, str]) -> DisagreementInfo:
+    signer = signers.get(d.id, "")  # "" when that file left the registry: shown as "?" beside the typed name
+    return DisagreementInfo(d.uuid, d.visit.uuid, d.visit.organisation.name, d.field, d.current_value,
+                            d.other_value, who(signer, d.other_author), d.resolved_at is not None, d.chosen_value,
+                            signer, typed_beside(signer, d.other_author))
 
 
 def flagged_visits(db: Database) -> set[str]:
@@ -137,8 +187,7 @@ def resolve(db: Database, disagreement_id: str, keep: str) -> DisagreementInfo:
         d.resolved_at = m.utcnow()
         d.chosen_value = value
         s.flush()
-        return DisagreementInfo(d.uuid, visit.uuid, visit.organisation.name, d.field, d.current_value, d.other_value,
-                                d.other_author, True, value)
+        return _info(d, _other_signers(s, [d]))
 
 
 def _apply(s, visit: m.Visit, field: str, value: Any) -> None:  # noqa: ANN001

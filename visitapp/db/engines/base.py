@@ -30,9 +30,7 @@ index is not part of the models (each engine creates it in
 
 from __future__ import annotations
 
-import contextlib
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -162,11 +160,3 @@ class Backend(ABC):
 
         elements = self.json_array_values(column)
         return exists(select(elements.c.value).where(elements.c.value == value))
-
-    # -- the fast write path ------------------------------------------------
-
-    @contextlib.contextmanager
-    def raw_write(self, engine: Engine) -> Iterator[Any]:
-        """A bare DB-API connection inside one write transaction (legacy; see ``Database.core_write``)."""
-        raise NotImplementedError(f"{self.name} has no raw write path; use Database.core_write")
-        yield  # pragma: no cover - makes this a generator

@@ -20,15 +20,13 @@ part of this engine.  A SQLCipher engine would subclass :class:`SQLiteBackend`
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event, exc, func, text
-from sqlalchemy.engine import URL
 from sqlalchemy import create_engine as sa_create_engine
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, FromClause
 
@@ -146,8 +144,9 @@ class SQLiteBackend(Backend):
                 raise DatabaseError(_("{path} is not a visitapp database.").format(path=path))
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             # Damage anywhere in the file, found before anything writes to it.
-            if path.stat().st_size <= FULL_CHECK_MAX_BYTES and conn.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
-                raise _damaged(path)
+            if path.stat().st_size <= FULL_CHECK_MAX_BYTES:
+                if conn.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
+                    raise _damaged(path)
         except sqlite3.DatabaseError as err:
             raise (translate_error(err, path) or _damaged(path)) from err
         finally:
@@ -197,24 +196,6 @@ class SQLiteBackend(Backend):
         finally:
             raw.close()
         return target
-
-    @contextlib.contextmanager
-    def raw_write(self, engine: Engine) -> Iterator[sqlite3.Connection]:
-        """A bare sqlite3 connection inside one IMMEDIATE transaction, committed at the end."""
-        pooled = engine.raw_connection()
-        try:
-            conn = pooled.driver_connection
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        except sqlite3.Error as err:
-            raise exc.DBAPIError(None, None, err) from err
-        finally:
-            pooled.close()
 
     # -- search (FTS5) ---------------------------------------------------
 
