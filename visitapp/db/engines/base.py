@@ -25,7 +25,10 @@ Adding an engine (``sqlcipher.py``, ``postgresql.py``):
 
 The schema and its Alembic migrations are shared by every engine; the search
 index is not part of the models (each engine creates it in
-:meth:`Backend.ensure_search`, called after every migration).
+:meth:`Backend.ensure_search`, called after every migration).  The fast write
+path needs nothing from an engine: ``Database.core_write`` runs SQLAlchemy
+Core statements on the engine's own connection (a write transaction begun as
+:meth:`Backend.create_engine` says).
 """
 
 from __future__ import annotations
