@@ -221,3 +221,11 @@ def test_oversized_plan_file_is_refused_unread(tmp_path):
     with pytest.raises(InvalidInput) as err:
         read_plan(big, allow_unsigned=True)
     assert "larger than 5 MB" in str(err.value)
+
+
+def test_a_visit_listed_twice_is_refused(svc, planned, tmp_path):
+    data = _plan_data(svc, tmp_path)
+    data["visits"].append(dict(data["visits"][0], place="Gdzie indziej"))
+    with pytest.raises(InvalidInput) as err:
+        parse_plan(json.dumps(data))
+    assert str(err.value) == "The plan lists the same visit more than once; it was not read."

@@ -109,6 +109,9 @@ def parse_plan(data: bytes | str) -> Plan:
                 key=visit.template))
         if visit.ends_at is not None and visit.ends_at < visit.starts_at:
             raise InvalidInput(_("A visit in the plan ends before it starts ({id}).").format(id=visit.id))
+    ids = [visit.id for visit in plan.visits]
+    if len(set(ids)) != len(ids):
+        raise InvalidInput(_("The plan lists the same visit more than once; it was not read."))
     return plan
 
 
