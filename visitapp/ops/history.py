@@ -180,8 +180,8 @@ def changes_of(label: str, kind: str, images: Iterable[Image], *, undo: bool = F
 class History:
     """The undo and redo stacks of one open database (see :func:`history_for`).
 
-    Thread-safe: in the GUI, operations run on the one DB worker and the GUI
-    thread only reads the labels.
+    Thread-safe: in the GUI, operations run on the one DB worker; reading the
+    labels never waits for a write in progress.
     """
 
     def __init__(self, db: Database, identity: Any = None, *, limit: int = UNDO_LIMIT) -> None:
@@ -194,7 +194,8 @@ class History:
         self.limit = limit
         self._undo: list[Step] = []
         self._redo: list[Step] = []
-        self._lock = threading.RLock()
+        self._run = threading.RLock()  # one operation, undo or redo at a time
+        self._stacks = threading.Lock()  # held only briefly: the GUI thread may read the labels
 
     # -- running ------------------------------------------------------------
 
@@ -210,12 +211,12 @@ class History:
                 kwargs: dict[str, Any], *, core: bool = False) -> Changes:
         """Run ``body``: on an ORM session, or with ``core`` on a bare Core connection (no unit of work)."""
         if core:
-            with self._lock, self.db.core_write() as conn:
+            with self._run, self.db.core_write() as conn:
                 tx = Tx(identity, conn=conn)
                 result = body(tx, *args, **kwargs)
                 images = tx.images()
         else:
-            with self._lock, self.db.write() as session:
+            with self._run, self.db.write() as session:
                 tx = Tx(identity, session=session)
                 session.info[_TX] = tx
                 try:
@@ -224,7 +225,7 @@ class History:
                 finally:
                     del session.info[_TX]
         if images:
-            with self._lock:
+            with self._stacks:
                 self._undo.append(Step(label, images))
                 del self._undo[: -self.limit]
                 self._redo.clear()
@@ -232,21 +233,27 @@ class History:
 
     def undo(self) -> Changes:
         """Undo the last step (one transaction); an error when there is nothing to undo."""
-        with self._lock:
-            if not self._undo:
-                raise UserError(_("There is nothing to undo."))
-            step = self._undo[-1]
+        with self._run:
+            with self._stacks:
+                if not self._undo:
+                    raise UserError(_("There is nothing to undo."))
+                step = self._undo[-1]
             self._apply(step, undo=True)
-            self._redo.append(self._undo.pop())
+            with self._stacks:
+                if self._undo and self._undo[-1] is step:  # not cleared meanwhile
+                    self._redo.append(self._undo.pop())
             return changes_of(step.label, "undo", step.images, undo=True)
 
     def redo(self) -> Changes:
-        with self._lock:
-            if not self._redo:
-                raise UserError(_("There is nothing to redo."))
-            step = self._redo[-1]
+        with self._run:
+            with self._stacks:
+                if not self._redo:
+                    raise UserError(_("There is nothing to redo."))
+                step = self._redo[-1]
             self._apply(step, undo=False)
-            self._undo.append(self._redo.pop())
+            with self._stacks:
+                if self._redo and self._redo[-1] is step:
+                    self._undo.append(self._redo.pop())
             return changes_of(step.label, "redo", step.images)
 
     def _apply(self, step: Step, *, undo: bool) -> None:
@@ -274,12 +281,12 @@ class History:
 
     @property
     def undo_label(self) -> str | None:
-        with self._lock:
+        with self._stacks:
             return self._undo[-1].label if self._undo else None
 
     @property
     def redo_label(self) -> str | None:
-        with self._lock:
+        with self._stacks:
             return self._redo[-1].label if self._redo else None
 
     @property
@@ -291,7 +298,8 @@ class History:
         return self.redo_label is not None
 
     def clear(self) -> None:
-        with self._lock:
+        """Forget every step (another visit was opened, or the database is closing)."""
+        with self._stacks:
             self._undo.clear()
             self._redo.clear()
 

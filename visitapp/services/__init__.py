@@ -1,12 +1,16 @@
-"""The one layer that changes data: every operation the GUI and the CLI need.
+"""What the GUI and the CLI share: reads (listings, look-ups, search, records) over one database.
 
-Each method is one unit of work: it opens a short session, commits (or rolls
-back) and returns plain immutable copies (see :mod:`visitapp.services.dto`).
+Each method is one unit of work and returns plain immutable copies (see
+:mod:`visitapp.services.dto`). Changes to the data are the core's operations
+(:mod:`visitapp.ops`: one transaction each, undoable); the services' write
+methods only call them, so the CLI and the GUI change data the same way.
+``Services.history`` is the database's undo history.
 """
 
 from __future__ import annotations
 
 from visitapp.db import Database
+from visitapp.ops import History, history_for
 from visitapp.services.base import Identity
 from visitapp.services.notes import ActionService, AnswerService, DraftService, NoteService
 from visitapp.services.organisations import OrganisationService, PersonService, SeriesService
@@ -34,6 +38,11 @@ class Services:
         self.drafts = DraftService(*args)
         self.search = SearchService(*args)
         self.records = RecordService(*args)
+
+    @property
+    def history(self) -> History:
+        """The undo/redo history of this database (the same one the GUI's OpRunner uses)."""
+        return history_for(self.db, self.identity)
 
     def close(self) -> None:
         self.db.close()
