@@ -25,6 +25,7 @@ ESC_NAME = "Zły\x1b[2J\u202eNazwa"  # clears the screen; then shows "Nazwa" rev
 ESC_INST = "Urząd\x9b31m"  # C1 CSI: a colour change on terminals that take 8-bit controls
 ESC_ORG = "Firma\x1b]0;pwned\x07 Sp. z o.o."  # sets the terminal's title
 ESC_NOTE = "Uwaga\x1b[1A\x1b[2K\u2066ukryte\u2069 koniec"  # moves up and erases a line; an isolate
+ESC_OWNER = "GUP\x1b[8m ukryty\x7f"  # hides what follows
 ESC_FILE = "minutes\x1b[31m\u202efdp.exe.pdf"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # newline and tab may stay raw
 
@@ -58,6 +59,8 @@ def hostile(tmp_path):
     official = Official(tmp_path / "official.db", Identity("Ewa Zła\x1b[5m", "GUP", "doradczyni"),
                         str(uuid_mod.uuid4()), org_name=ESC_ORG)
     official.note(ESC_NOTE)
+    commitment = official.note("Przesłać listę.", kind="commitment", section="follow_ups")
+    official.svc.actions.from_note(commitment, owner=ESC_OWNER)
     pdf = sign_record(official.finalise(), folder / ESC_FILE, p12)
     visit = official.visit_id
     official.close()
@@ -109,7 +112,8 @@ def test_show_prints_record_fields_and_signer_escaped(hostile):
     assert "signed by Zły\\x1b[2J\\u202eNazwa" in text and "minutes\\x1b[31m\\u202efdp.exe.pdf" in text
     record = json.loads(_clean(run_cli("show", "--db", registry, "--visit", hostile["visit"], "--json")))
     assert record["organisation"]["name"] == ESC_ORG
-    assert [(n["text"], n["author"]) for n in record["notes"]] == [(ESC_NOTE, ESC_NAME)]
+    assert sorted((n["text"], n["author"]) for n in record["notes"]) == [("Przesłać listę.", ESC_NAME),
+                                                                        (ESC_NOTE, ESC_NAME)]
 
 
 def test_listings_print_untrusted_names_escaped(hostile):
@@ -118,5 +122,6 @@ def test_listings_print_untrusted_names_escaped(hostile):
     assert "Zły\\x1b[2J\\u202eNazwa" in _clean(run_cli("trust", "list", "--db", registry))
     assert run_cli("merge", "--into", registry, str(hostile["pdf"])).returncode == 0
     assert "Firma\\x1b]0;pwned\\x07" in _clean(run_cli("visits", "--db", registry))
+    assert "GUP\\x1b[8m ukryty\\x7f: Przesłać listę." in _clean(run_cli("actions", "--db", registry))
     found = _clean(run_cli("search", "--db", registry, "koniec"))
     assert "\\u2066" in found and "Firma\\x1b]0;pwned\\x07" in found

@@ -334,7 +334,7 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
             listing = sys.stderr if args.json else sys.stdout  # --json keeps stdout for the JSON result
             print(_("The plan changes visits you already have:"), file=listing)
             for line in preview.lines():
-                print("  " + line, file=listing)
+                print("  " + safe(line), file=listing)  # names from the plan are escaped already; ids too now
             if not args.yes:
                 raise InvalidInput(_("Nothing was imported; to apply the {n} change(s) listed above, import again "
                                      "with --yes.").format(n=len(preview.changes)))
@@ -352,7 +352,7 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
         print(_("{added} visit(s) added, {updated} updated, {unchanged} unchanged.").format(
             added=len(result.added), updated=len(result.updated), unchanged=len(result.unchanged)))
         for visit_id in result.added:
-            print(visit_id)
+            print(safe(visit_id))  # an id from the plan file
     return 0
 
 
