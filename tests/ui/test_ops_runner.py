@@ -10,7 +10,7 @@ from sqlalchemy import event
 from visitapp import ops
 from visitapp.ops import history_for
 from visitapp.ui.ops_runner import OpRunner
-from visitapp.ui.worker import DbWorker
+from visitapp.ui.worker import DbWorker, WriteOnGuiThread, forbid_writes_here
 
 
 @pytest.fixture
@@ -25,7 +25,9 @@ def runner(qtbot, svc, demo):
             commits.append(threading.current_thread().name)
 
     event.listen(svc.db.engine, "commit", on_commit)
+    allow = forbid_writes_here(svc.db)  # this (GUI) thread must not commit a write
     yield OpRunner(worker, history), commits
+    allow()
     event.remove(svc.db.engine, "commit", on_commit)
     worker.shutdown()
 
@@ -102,3 +104,11 @@ def test_undo_and_redo_actions_call_the_core_history(qtbot, runner, svc, demo):
     with qtbot.waitSignal(runner.finished):
         redo_action.trigger()
     assert svc.notes.get(note.id).text == "Do cofnięcia" and undo_action.isEnabled()
+
+
+def test_the_guard_refuses_a_write_committed_on_the_gui_thread(qtbot, runner, svc, demo):
+    runner, commits = runner
+    before = len(svc.notes.list(demo[0]))
+    with pytest.raises(WriteOnGuiThread):
+        svc.notes.add(demo[0], "Zapis na wątku GUI")
+    assert len(svc.notes.list(demo[0])) == before and not svc.history.can_undo  # rolled back, no step

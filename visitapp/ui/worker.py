@@ -1,17 +1,43 @@
-"""One worker thread for database writes that must never block typing (drafts).
+"""The one DB worker: every write of the GUI runs on it, never on the GUI thread.
 
 SQLite has one writer; a single-worker executor keeps the writes in the order
 they were asked for.  Results come back to the GUI thread through a queued
-signal, so callbacks may touch widgets.
+signal, so callbacks may touch widgets.  Core operations reach it through
+:class:`visitapp.ui.ops_runner.OpRunner`; drafts and signing submit directly.
+:func:`forbid_writes_here` makes a write committed on the GUI thread fail (tests).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from sqlalchemy import event
+
+from visitapp.db import Database
+
+
+class WriteOnGuiThread(RuntimeError):
+    """A write transaction was about to commit on the GUI thread."""
+
+
+def forbid_writes_here(db: Database) -> Callable[[], None]:
+    """From now on, a write transaction of ``db`` committed on the calling thread raises.
+
+    Call it on the GUI thread (in tests): every write must go to the DB worker.
+    Reads are not affected. Returns a function that lifts the ban.
+    """
+    here = threading.current_thread()
+
+    def check(conn: Any) -> None:
+        if threading.current_thread() is here and conn.get_execution_options().get("visitapp_write"):
+            raise WriteOnGuiThread("a write was committed on the GUI thread; submit it to the DB worker")
+
+    event.listen(db.engine, "commit", check)
+    return lambda: event.remove(db.engine, "commit", check)
 
 
 class DbWorker(QObject):
