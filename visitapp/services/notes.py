@@ -15,8 +15,6 @@ from sqlalchemy import func, select, true
 
 from visitapp import ops
 from visitapp.db import models as m
-from visitapp.errors import InvalidInput, NotFound
-from visitapp.i18n import _
 from visitapp.ops.common import action_status, section_notes
 from visitapp.services.base import Service, by_uuid, note_by_uuid, visit_by_uuid
 from visitapp.services.dto import ActionInfo, AnswerInfo, DraftInfo, NoteInfo
