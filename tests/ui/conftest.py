@@ -11,6 +11,20 @@ import pytest  # noqa: E402
 from visitapp.ui import settings as s  # noqa: E402
 
 
+def pytest_configure(config):
+    from tests.ui.thread_guard import register_marker
+
+    register_marker(config)
+
+
+@pytest.fixture(autouse=True)
+def _thread_guard(request):
+    """Fail the test if the GUI writes to the database on the Qt GUI thread (tests/ui/thread_guard.py)."""
+    from tests.ui.thread_guard import guard_fixture
+
+    yield from guard_fixture(request)
+
+
 @pytest.fixture
 def settings(tmp_path):
     from visitapp.ui.settings import AppSettings

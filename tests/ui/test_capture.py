@@ -10,11 +10,17 @@ from PySide6.QtWidgets import QApplication, QDialog
 from visitapp.ui.capture.action_dialog import ActionDialog
 
 
+def _settled(qtbot, app):
+    """Wait until the DB worker has committed and reported every change asked for (writes are not on this thread)."""
+    qtbot.waitUntil(lambda: not app.worker.busy and not app.window.runner.pending)
+
+
 def _type_note(qtbot, app, text):
     box = app.window.capture.box.editor
     box.setFocus()
     qtbot.keyClicks(box, text)
     qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    _settled(qtbot, app)
 
 
 def _find(svc, visit_id, text):
@@ -47,11 +53,14 @@ def test_kind_and_section_by_keyboard(opened, qtbot, svc, demo):
     qtbot.keyClick(capture.box.editor, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # to the notes
     assert capture.tree.hasFocus() and capture.tree.current_note_id() == note.id
     qtbot.keyClick(capture.tree, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # question
+    _settled(qtbot, opened)
     assert svc.notes.get(note.id).kind == "question"
     mods = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(capture.tree, Qt.Key.Key_Down, mods)  # to the next section
+    _settled(qtbot, opened)
     assert svc.notes.get(note.id).section == "city_projects"
     qtbot.keyClick(capture.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # first in that section
+    _settled(qtbot, opened)
     assert svc.notes.index_of(note.id) == 0
     qtbot.keyClick(capture.tree, Qt.Key.Key_Escape)
     assert capture.box.editor.hasFocus()
@@ -72,22 +81,30 @@ def test_edit_in_place_and_undo_redo(opened, qtbot, svc, demo):
     qtbot.waitUntil(lambda: svc.notes.get(note.id).text == "Druga wersja")
     assert capture.tree.hasFocus()
 
+    _settled(qtbot, opened)
     qtbot.keyClick(capture.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the edit
+    _settled(qtbot, opened)
     assert svc.notes.get(note.id).text == "Pierwsza wersja"
     qtbot.keyClick(capture.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    _settled(qtbot, opened)
     assert svc.notes.get(note.id).text == "Druga wersja"
 
     capture.tree.setFocus()
     capture.tree.select_note(note.id)
     qtbot.keyClick(capture.tree, Qt.Key.Key_Delete)
+    _settled(qtbot, opened)
     assert note.id not in [n.id for n in svc.notes.list(demo[0])]
-    opened.window.stack.undo()
+    runner = opened.window.runner
+    opened.window.undo_action.trigger()
+    _settled(qtbot, opened)
     assert note.id in [n.id for n in svc.notes.list(demo[0])]
-    while opened.window.stack.canUndo():
-        opened.window.stack.undo()
-    assert note.id not in [n.id for n in svc.notes.list(demo[0])]  # undoing the add deletes it
-    while opened.window.stack.canRedo():
-        opened.window.stack.redo()
+    while runner.undo_label:
+        opened.window.undo_action.trigger()
+        _settled(qtbot, opened)
+    assert note.id not in [n.id for n in svc.notes.list(demo[0])]  # undoing the add removes it
+    while runner.redo_label:
+        opened.window.redo_action.trigger()
+        _settled(qtbot, opened)
     assert svc.notes.get(note.id).text == "Druga wersja" and svc.notes.get(note.id).deleted
 
 
@@ -105,8 +122,10 @@ def test_commitment_becomes_action_item(opened, qtbot, svc, demo, monkeypatch):
     action = next(a for a in svc.actions.list(visit_id=demo[0]) if a.note_id == note.id)
     assert action.owner == "Grodzki Urząd Pracy w Krakowie"
     assert action.due_date == dt.date.today() + dt.timedelta(days=14)
+    _settled(qtbot, opened)
     assert capture.actions.topLevelItemCount() == len(svc.actions.list(visit_id=demo[0]))
-    opened.window.stack.undo()  # the action item goes, the note stays
+    opened.window.undo_action.trigger()  # the action item goes, the note stays
+    _settled(qtbot, opened)
     assert note.id not in [a.note_id for a in svc.actions.list(visit_id=demo[0])]
 
 
@@ -142,4 +161,5 @@ def test_structured_field_is_stored(opened, qtbot, svc, demo):
     edit.selectAll()
     qtbot.keyClicks(edit, "42")
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    _settled(qtbot, opened)
     assert svc.answers.list(demo[0])["planned_hires"].value == 42

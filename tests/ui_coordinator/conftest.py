@@ -22,6 +22,20 @@ from coordinator_helpers import SignedSet, keys, sign  # noqa: E402
 from registry_helpers import ANNA, PIOTR, Official  # noqa: E402
 
 
+def pytest_configure(config):
+    from tests.ui.thread_guard import register_marker
+
+    register_marker(config)
+
+
+@pytest.fixture(autouse=True)
+def _thread_guard(request):
+    """Fail the test if the GUI writes to the database on the Qt GUI thread (tests/ui/thread_guard.py)."""
+    from tests.ui.thread_guard import guard_fixture
+
+    yield from guard_fixture(request)
+
+
 @pytest.fixture(scope="session")
 def signed(tmp_path_factory) -> SignedSet:
     """Two officials' minutes of one visit, each signed with their own certificate, and a tampered copy."""
@@ -71,6 +85,13 @@ def messages(monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     shown: list[tuple[str, str]] = []
+
+    def answer(box: QMessageBox) -> QMessageBox.StandardButton:  # the real box, built but not shown
+        if box.icon() != QMessageBox.Icon.Question:
+            shown.append((box.windowTitle(), box.text()))
+        return QMessageBox.StandardButton.Yes if box.button(QMessageBox.StandardButton.Yes) else QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)  # the plain-text boxes of visitapp.ui.safe_text
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a, **k: shown.append((title, text)))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     return shown

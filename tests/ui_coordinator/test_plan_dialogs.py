@@ -74,6 +74,7 @@ def _signed_plan(svc, source, out: Path) -> Path:  # noqa: ANN001
     return out
 
 
+@pytest.mark.allow_gui_commit("reports_page applies a plan on the GUI thread (temporary, until it uses the OpRunner)")
 def test_unknown_signer_is_shown_and_trusted_only_on_yes(qtbot, svc, planned, coordinator, official, messages,
                                                          tmp_path):
     source, cert = coordinator
@@ -101,6 +102,7 @@ def test_unknown_signer_is_shown_and_trusted_only_on_yes(qtbot, svc, planned, co
     assert page.import_plan_from(plan).unchanged == [planned.id]
 
 
+@pytest.mark.allow_gui_commit("reports_page applies a plan on the GUI thread (temporary, until it uses the OpRunner)")
 def test_changes_to_existing_visits_are_confirmed_and_cancel_changes_nothing(
         qtbot, svc, planned, coordinator, official, messages, tmp_path):
     source, cert = coordinator

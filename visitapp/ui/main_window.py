@@ -6,13 +6,15 @@ import datetime as dt
 import importlib.util
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from visitapp.errors import UserError
 from visitapp.ui.capture.view import CaptureView
 from visitapp.ui.labels import KINDS, fmt_time, kind_label
+from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.prepare import PrepareDialog
+from visitapp.ui.safe_text import plain_tooltip
 from visitapp.ui.settings_dialog import SettingsDialog
 from visitapp.ui.shortcuts import ShortcutsDialog
 from visitapp.ui.visit_list import VisitListPanel
@@ -28,9 +30,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.app = app
         self.setWindowTitle(self.tr("visitapp — visit notes"))
-        self.stack = QUndoStack(self)
+        # Every change goes through the core's operations on the one DB worker; the core keeps undo/redo.
+        self.runner = getattr(app, "runner", None) or OpRunner(app.worker, lambda: app.services().history, self)
         self.list_panel = VisitListPanel(app.services, self)
-        self.capture = CaptureView(app.services, app.worker, self.stack, self)
+        self.capture = CaptureView(app.services, app.worker, self.runner, self)
         self.empty = QLabel(self.tr("Choose a visit from the list, or prepare a new one with Ctrl+N."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -48,6 +51,7 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName(self.tr("Storage status"))
         self.who_label = QLabel(self)
+        self.who_label.setTextFormat(Qt.TextFormat.PlainText)  # a person's name
         self.statusBar().addPermanentWidget(self.who_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.update_identity()
@@ -56,7 +60,8 @@ class MainWindow(QMainWindow):
         self.list_panel.openRequested.connect(self.open_visit)
         self.capture.stored.connect(self._stored)
         self.capture.failed.connect(self._failed)
-        self.capture.visitChanged.connect(self.list_panel.reload)
+        self.capture.visitChanged.connect(self.list_panel.update_visit)
+        self.runner.historyChanged.connect(self._history_changed)
         self.coordinator = None  # the coordinator's window, made when first asked for
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.restore_state()
@@ -86,11 +91,10 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
         edit = bar.addMenu(self.tr("&Edit"))
-        undo = self.stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addActions([undo, redo])
+        self.undo_action = self._action(edit, self.tr("&Undo"), self.capture.undo, QKeySequence.StandardKey.Undo, "undo")
+        self.redo_action = self._action(edit, self.tr("&Redo"), self.capture.redo, None, "redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._history_changed(self.runner.undo_label, self.runner.redo_label)
         edit.addSeparator()
         self._action(edit, self.tr("&Search visits"), self.focus_search, QKeySequence.StandardKey.Find, "search")
 
@@ -128,8 +132,8 @@ class MainWindow(QMainWindow):
     # visits ----------------------------------------------------------------
     def open_visit(self, visit_id: str, note_id: str | None = None) -> None:
         try:
-            if self.capture.visit is None or self.capture.visit.id != visit_id:
-                self.stack.clear()
+            if self.capture.visit is not None and self.capture.visit.id != visit_id:
+                self._clear_history()
             self.capture.open(visit_id, note_id)
         except UserError as err:
             self._failed(str(err))
@@ -177,8 +181,7 @@ class MainWindow(QMainWindow):
 
     def focus_notes(self) -> None:
         self.capture.tree.setFocus()
-        if self.capture.tree.currentItem() is None and self.capture.tree.topLevelItemCount():
-            self.capture.tree.setCurrentItem(self.capture.tree.topLevelItem(0))
+        self.capture.tree.select_first()
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
@@ -191,11 +194,30 @@ class MainWindow(QMainWindow):
             self.app.settings_changed()
 
     def update_identity(self) -> None:
-        who = self.app.services().identity.name
+        identity = self.app.services().identity
+        self.runner.history.identity = identity  # notes added from now on are attributed to the new name
+        who = identity.name
         if self.app.settings.identity_set():
             self.who_label.setText(self.tr("Notes by %1").replace("%1", who))
         else:
             self.who_label.setText(self.tr("Notes by %1 (set your name in Settings)").replace("%1", who))
+
+    # undo and redo: the core's history ----------------------------------------
+    def _history_changed(self, undo_label: str, redo_label: str) -> None:
+        self.undo_action.setEnabled(bool(undo_label))
+        self.undo_action.setToolTip(plain_tooltip(undo_label))  # an operation's name, ours; plain all the same
+        self.redo_action.setEnabled(bool(redo_label))
+        self.redo_action.setToolTip(plain_tooltip(redo_label))
+
+    def _clear_history(self) -> None:
+        """Another visit is opened: Ctrl+Z must not change the one no longer shown (as before, per visit)."""
+        history = self.runner.history
+
+        def cleared(_result: object) -> None:
+            self.runner.undo_label = self.runner.redo_label = ""
+            self._history_changed("", "")
+
+        self.app.worker.submit(history.clear, cleared)  # after the operations queued before it
 
     # status ----------------------------------------------------------------
     def _stored(self, when: dt.datetime) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from visitapp.services.search import MARK_END, MARK_START
 from visitapp.ui.labels import STATUSES, fmt_date, fmt_datetime, status_label
+from visitapp.ui.safe_text import plain_tooltip
 
 VISIT_ROLE = Qt.ItemDataRole.UserRole
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -157,7 +158,7 @@ class VisitListPanel(QWidget):
         self.visits.clear()
         for v in visits:
             item = QTreeWidgetItem(self.visits, [fmt_datetime(v.starts_at), v.organisation, status_label(v.status)])
-            item.setToolTip(1, f"{v.title}\n{v.place}\n{v.series or ''}".strip())
+            item.setToolTip(1, plain_tooltip(f"{v.title}\n{v.place}\n{v.series or ''}".strip()))
             item.setData(0, VISIT_ROLE, v.id)
             if v.id == current:
                 self.visits.setCurrentItem(item)
@@ -185,6 +186,25 @@ class VisitListPanel(QWidget):
 
     def _open_hit(self, item: QListWidgetItem) -> None:
         self.openRequested.emit(item.data(VISIT_ROLE), item.data(NOTE_ROLE))
+
+    def update_visit(self, info) -> None:  # info: visitapp.services.dto.VisitInfo
+        """One visit changed (a note was added…): update its row only, with no database read.
+
+        Its status is the one thing a change made in the capture view alters of what this list shows;
+        a visit the status filter no longer admits leaves the list.
+        """
+        for i in range(self.visits.topLevelItemCount()):
+            item = self.visits.topLevelItem(i)
+            if item.data(0, VISIT_ROLE) != info.id:
+                continue
+            wanted = self.status.currentData()
+            if wanted and info.status != wanted:
+                self.visits.takeTopLevelItem(i)
+                if not self.search.text().strip():
+                    self.count.setText(self.tr("%n visit(s)", "", self.visits.topLevelItemCount()))
+            elif item.text(2) != status_label(info.status):
+                item.setText(2, status_label(info.status))
+            return
 
     def select_visit(self, visit_id: str) -> None:
         for i in range(self.visits.topLevelItemCount()):

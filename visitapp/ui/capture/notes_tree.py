@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget,
-    QTreeWidgetItem, QWidget,
+    QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget,
 )
 
 from visitapp.services.dto import NoteInfo
 from visitapp.templates import Template
-from visitapp.ui.labels import fmt_time, kind_label
+from visitapp.ui.capture.notes_model import ID_ROLE, SECTION_ROLE, TEXT_COLUMN, NotesModel
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
-TEXT_COLUMN = 2
+__all__ = ["ID_ROLE", "SECTION_ROLE", "TEXT_COLUMN", "NoteDelegate", "NotesTree"]
 
 
 class NoteDelegate(QStyledItemDelegate):
@@ -48,7 +45,9 @@ class NoteDelegate(QStyledItemDelegate):
             self.editCommitted.emit(note_id, editor.text())
 
 
-class NotesTree(QTreeWidget):
+class NotesTree(QTreeView):
+    """A view over :class:`NotesModel`: it never rebuilds; the model tells it which rows changed."""
+
     deleteRequested = Signal(str)
     reorderRequested = Signal(str, int)  # note id, -1 up / +1 down
     moveSectionRequested = Signal(str, int)  # note id, -1 previous / +1 next section
@@ -57,8 +56,11 @@ class NotesTree(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setColumnCount(5)
-        self.setHeaderLabels([self.tr("Time"), self.tr("Kind"), self.tr("Note"), self.tr("Tags"), self.tr("Author")])
+        self.notes_model = NotesModel(self)
+        self.notes_model.set_headers(
+            [self.tr("Time"), self.tr("Kind"), self.tr("Note"), self.tr("Tags"), self.tr("Author")])
+        self.notes_model.set_highlight(self.palette().brush(QPalette.ColorRole.Highlight).color().lighter(170))
+        self.setModel(self.notes_model)
         self.setAccessibleName(self.tr("Sections and notes"))
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
@@ -71,81 +73,61 @@ class NotesTree(QTreeWidget):
         for col in (0, 1, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(0)  # fit the visible rows only: a change never measures every note
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
-        self.currentItemChanged.connect(self._current_changed)
-        self._sections: dict[str, QTreeWidgetItem] = {}
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self.notes_model.modelReset.connect(self._sections_spanned)
 
     def populate(self, template: Template, lang: str, notes: list[NoteInfo], current_section: str,
                  select: str | None = None) -> None:
+        """Show a visit's notes (opening it); later changes arrive row by row through the model."""
         keep = select or self.current_note_id()
-        self.blockSignals(True)
-        self.clear()
-        self._sections.clear()
-        by_section: dict[str, list[NoteInfo]] = {}
-        for note in notes:
-            by_section.setdefault(note.section, []).append(note)
-        for number, section in enumerate(template.sections, 1):
-            own = by_section.get(section.key, [])
-            top = QTreeWidgetItem(self)
-            top.setFirstColumnSpanned(True)
-            top.setText(0, f"{number}. {section.title.get(lang)}  ({len(own)})")
-            top.setData(0, SECTION_ROLE, section.key)
-            top.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            self._sections[section.key] = top
-            for note in own:
-                item = QTreeWidgetItem(top)
-                item.setText(0, fmt_time(note.created_at))
-                item.setToolTip(0, note.created_at.astimezone().isoformat(timespec="seconds"))
-                item.setText(1, kind_label(note.kind))
-                item.setText(TEXT_COLUMN, note.text)
-                item.setText(3, ", ".join(note.tags))
-                item.setText(4, note.author)
-                item.setData(0, ID_ROLE, note.id)
-                item.setData(TEXT_COLUMN, ID_ROLE, note.id)
-                item.setData(0, SECTION_ROLE, note.section)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            top.setExpanded(True)
+        self.notes_model.load(template, lang, notes)
         self.mark_section(current_section)
-        self.blockSignals(False)
-        if keep and self.select_note(keep):
-            return
+        if keep:
+            self.select_note(keep)
+
+    def _sections_spanned(self) -> None:
+        for row in range(self.notes_model.rowCount()):
+            self.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.expandAll()
 
     def mark_section(self, key: str) -> None:
-        for section_key, item in self._sections.items():
-            font = QFont(item.font(0))
-            font.setBold(section_key == key)
-            item.setFont(0, font)
-            if section_key == key:
-                item.setBackground(0, self.palette().brush(QPalette.ColorRole.Highlight).color().lighter(170))
-            else:
-                item.setBackground(0, QBrush())
+        self.notes_model.set_current_section(key)
 
-    def section_item(self, key: str) -> QTreeWidgetItem | None:
-        return self._sections.get(key)
+    def section_item(self, key: str) -> QModelIndex | None:
+        index = self.notes_model.section_index(key)
+        return index if index.isValid() else None
+
+    def scrollToItem(self, index: QModelIndex) -> None:  # noqa: N802 - the name QTreeWidget callers know
+        self.scrollTo(index)
 
     def select_note(self, note_id: str) -> bool:
-        for top in self._sections.values():
-            for i in range(top.childCount()):
-                child = top.child(i)
-                if child.data(0, ID_ROLE) == note_id:
-                    self.setCurrentItem(child, TEXT_COLUMN)
-                    self.scrollToItem(child)
-                    return True
-        return False
+        index = self.notes_model.note_index(note_id)
+        if not index.isValid():
+            return False
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
 
     def current_note_id(self) -> str | None:
-        item = self.currentItem()
-        return item.data(0, ID_ROLE) if item is not None else None
+        note = self.notes_model.note_at(self.currentIndex())
+        return note.id if note is not None else None
+
+    def select_first(self) -> None:
+        """Make the first row current when nothing is (going to the notes by keyboard)."""
+        if not self.currentIndex().isValid() and self.notes_model.rowCount():
+            self.setCurrentIndex(self.notes_model.index(0, 0))
 
     def edit_current(self) -> None:
-        item = self.currentItem()
-        if item is not None and item.data(0, ID_ROLE):
-            self.editItem(item, TEXT_COLUMN)
+        note = self.notes_model.note_at(self.currentIndex())
+        if note is not None:
+            self.edit(self.notes_model.note_index(note.id, TEXT_COLUMN))
 
-    def _current_changed(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
-        if item is not None:
-            self.sectionChosen.emit(item.data(0, SECTION_ROLE))
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.sectionChosen.emit(current.data(SECTION_ROLE))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         note_id = self.current_note_id()

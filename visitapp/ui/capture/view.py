@@ -1,25 +1,33 @@
-"""The capture screen of one open visit: sections and notes, the capture box, fields, action items."""
+"""The capture screen of one open visit: sections and notes, the capture box, fields, action items.
+
+Every change is a core operation (:mod:`visitapp.ops`) submitted to the one DB worker through the
+:class:`~visitapp.ui.ops_runner.OpRunner`: the GUI thread never commits and never waits on a write.
+A note shows at once (a pending row) and the status bar says "stored" when the commit is reported;
+the notes model then updates only the rows the operation changed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from visitapp import ops
 from visitapp.errors import UserError
+from visitapp.ops import Changes
 from visitapp.services import Services
-from visitapp.services.dto import NoteInfo, VisitInfo
+from visitapp.services.dto import ActionInfo, NoteInfo, VisitInfo
 from visitapp.templates import get_template
-from visitapp.ui import undo
 from visitapp.ui.capture.action_dialog import ActionDialog
 from visitapp.ui.capture.actions_panel import ActionsPanel
 from visitapp.ui.capture.capture_box import CaptureBox
 from visitapp.ui.capture.fields_panel import FieldsPanel
+from visitapp.ui.capture.notes_model import PENDING_POSITION, PENDING_PREFIX
 from visitapp.ui.capture.notes_tree import NotesTree
 from visitapp.ui.drafts import DraftKeeper
 from visitapp.ui.labels import fmt_datetime, kind_label
+from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.worker import DbWorker
 
 CAPTURE_KEY = "capture"
@@ -28,18 +36,18 @@ CAPTURE_KEY = "capture"
 class CaptureView(QWidget):
     stored = Signal(object)  # when a change was committed (dt.datetime)
     failed = Signal(str)  # a change could not be stored
-    visitChanged = Signal()
+    visitChanged = Signal(object)  # the VisitInfo of a visit whose row in the list may have changed
 
-    def __init__(self, services, worker: DbWorker, stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, services, worker: DbWorker, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services, self.worker, self.stack = services, worker, stack
+        self.services, self.worker, self.runner = services, worker, runner
         self.visit: VisitInfo | None = None
         self.section = ""
         self.lang = "en"
-        self.notes: list[NoteInfo] = []
         self._tags: list[str] = []
+        self._actions: list[ActionInfo] = []
         self._keepers: dict[str, DraftKeeper] = {}
-        self.ctx = undo.Context(services, self._changed, self._error)
+        self._tickets: dict[int, tuple] = {}  # ticket -> what to do when that operation is reported
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -50,6 +58,7 @@ class CaptureView(QWidget):
         self.warning = QLabel(self)
         self.warning.setStyleSheet("QLabel { background: #b00020; color: white; padding: 4px; }")
         self.warning.setWordWrap(True)
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)  # errors can quote a note
         self.warning.hide()
         layout.addWidget(self.warning)
 
@@ -86,7 +95,9 @@ class CaptureView(QWidget):
             lambda nid, text: QTimer.singleShot(0, lambda: self.edit_note(nid, text)))  # after the editor closes
         self.fields.answerChanged.connect(self._set_answer)
         self.actions.editRequested.connect(self.edit_action)
-        self.actions.deleteRequested.connect(lambda aid: undo.run(self.stack, undo.DeleteAction(self.ctx, aid)))
+        self.actions.deleteRequested.connect(lambda aid: self._submit(None, ops.delete_action, aid))
+        runner.finished.connect(self._finished)
+        runner.failed.connect(self._op_failed)
 
     # opening --------------------------------------------------------------
     @property
@@ -111,7 +122,7 @@ class CaptureView(QWidget):
         self.fields.populate(self.template, self.lang, self.svc.answers.list(visit_id))
         self.set_section(self.template.sections[0].key)
         if note_id:
-            note = next((n for n in self.notes if n.id == note_id), None)
+            note = self._note(note_id)
             if note is not None:
                 self.set_section(note.section)
                 self.tree.select_note(note_id)
@@ -150,27 +161,34 @@ class CaptureView(QWidget):
         self._keepers[key] = keeper
         return keeper
 
+    @property
+    def notes(self) -> list[NoteInfo]:
+        """The notes shown, in order (the model's rows)."""
+        return self.tree.notes_model.notes()
+
     def refresh(self, select: str | None = None) -> None:
+        """Read the whole visit again (opening it); changes after that arrive row by row."""
         if self.visit is None:
             return
         svc = self.svc
         self.visit = svc.visits.get(self.visit.id)
-        self.notes = svc.notes.list(self.visit.id)
+        notes = svc.notes.list(self.visit.id)
         self._tags = svc.notes.tags()
+        self.tree.populate(self.template, self.lang, notes, self.section, select)
+        self._show_header()
+        self._show_actions(svc.actions.list(visit_id=self.visit.id))
+
+    def _show_header(self) -> None:
         self.header.setText(
             f"<b>{_esc(self.visit.organisation.name)}</b> — {_esc(self.visit.title)}<br>"
             f"{fmt_datetime(self.visit.starts_at)} · {_esc(self.visit.place)} · "
-            + self.tr("%n note(s)", "", len(self.notes))
+            + self.tr("%n note(s)", "", self.tree.notes_model.note_count())
         )
-        self.tree.populate(self.template, self.lang, self.notes, self.section, select)
-        self.actions.populate(svc.actions.list(visit_id=self.visit.id))
-        self.visitChanged.emit()
 
-    def _changed(self, select: str | None) -> None:
-        """After a committed change: show it and say when it was stored."""
-        self.warning.hide()
-        self.refresh(select)
-        self.stored.emit(dt.datetime.now(dt.UTC))
+    def _show_actions(self, actions: list[ActionInfo]) -> None:
+        if actions != self._actions:
+            self._actions = actions
+            self.actions.populate(actions)
 
     # sections and kinds ----------------------------------------------------
     def set_section(self, key: str) -> None:
@@ -206,51 +224,62 @@ class CaptureView(QWidget):
         note_id = self.tree.current_note_id()
         if self.tree.hasFocus() and note_id:
             note = self._note(note_id)
-            if note and note.kind != kind:
-                undo.run(self.stack, undo.EditNote(self.ctx, note_id, {"kind": note.kind}, {"kind": kind}))
+            if note and note.kind != kind and not self._pending(note_id):
+                self.tree.notes_model.update_local(note_id, kind=kind)
+                self._submit(("edit", note_id), ops.edit_note, note_id, kind=kind)
                 if kind == "commitment":
                     self.make_action(note_id)
         else:
             self.box.set_kind(kind)
             self._keepers[CAPTURE_KEY].changed()
 
-    # note operations --------------------------------------------------------
+    # note operations: each one submitted to the DB worker, shown at once --------------
     def add_note(self) -> None:
         text = self.box.text()
         if self.visit is None or not text.strip():
             return
-        kind = self.box.kind()
-        command = undo.AddNote(self.ctx, self.visit.id, text, section=self.section, kind=kind,
-                               tags=self.box.tags.tags(), visibility=self.box.visibility.currentData())
-        if not undo.run(self.stack, command):
-            return  # the text stays in the box; the error is shown
-        self._keepers[CAPTURE_KEY].discard()
+        kind, state = self.box.kind(), self.box.state()
+        values = {"section": self.section, "kind": kind, "tags": self.box.tags.tags(),
+                  "visibility": self.box.visibility.currentData()}
+        now = dt.datetime.now(dt.UTC)
+        shown = NoteInfo("", self.visit.id, self.section, kind, text.strip(), self.svc.identity.name, now, now,
+                         tuple(values["tags"]), PENDING_POSITION, values["visibility"], False)
+        pending = self.tree.notes_model.add_pending(shown)
+        ticket = self.runner.submit(ops.add_note, self.visit.id, text, **values)
+        self._tickets[ticket] = ("add", pending, text, state, self.section)
+        self._keepers[CAPTURE_KEY].discard()  # queued after the note: the draft goes once the note is stored
         self.box.clear()
-        if kind == "commitment":
-            self.make_action(command.focus)
+        self._show_header()
+        self.tree.select_note(pending)
         self.focus_capture()
 
     def edit_note(self, note_id: str, text: str) -> None:
         note = self._note(note_id)
-        if note is not None and undo.run(self.stack, undo.EditNote(self.ctx, note_id, {"text": note.text}, {"text": text})):
-            keeper = self._keepers.pop(f"note:{note_id}", None)
-            if keeper is not None:
-                keeper.discard()
+        if note is None or self._pending(note_id) or not text.strip():
+            return
+        self.tree.notes_model.update_local(note_id, text=text.strip())
+        self._submit(("edit", note_id), ops.edit_note, note_id, text=text)
 
     def delete_note(self, note_id: str) -> None:
-        undo.run(self.stack, undo.DeleteNote(self.ctx, note_id))
+        if self._pending(note_id):
+            return
+        self.tree.notes_model.remove(note_id)
+        self._show_header()
+        self._submit(("resync", note_id), ops.delete_note, note_id)
 
     def reorder_note(self, note_id: str, step: int) -> None:
-        index = self.svc.notes.index_of(note_id) + step
+        row = self.tree.notes_model.row_in_section(note_id)
         note = self._note(note_id)
-        if note is not None and index >= 0:
-            undo.run(self.stack, undo.MoveNote(self.ctx, note_id, note.section, index))
+        if note is None or row is None or self._pending(note_id) or row + step < 0:
+            return
+        self.tree.notes_model.move_local(note_id, note.section, row + step)
+        self._submit(("resync", note_id), ops.reorder_note, note_id, row + step)
 
     def move_note(self, note_id: str | None, section: str | None = None) -> None:
         """Move a note to another section (asks which when none is given)."""
         note_id = note_id or self.tree.current_note_id()
         note = self._note(note_id) if note_id else None
-        if note is None:
+        if note is None or self._pending(note.id):
             return
         if section is None:
             titles = [f"{i}. {s.title.get(self.lang)}" for i, s in enumerate(self.template.sections, 1)]
@@ -260,28 +289,30 @@ class CaptureView(QWidget):
                 return
             section = self.template.section_keys[titles.index(title)]
         if section != note.section:
-            undo.run(self.stack, undo.MoveNote(self.ctx, note_id, section, None))
+            self.tree.notes_model.move_local(note.id, section, None)
+            self._submit(("resync", note.id), ops.move_note, note.id, section, None)
 
     def make_action(self, note_id: str | None = None) -> None:
         note_id = note_id or self.tree.current_note_id()
         note = self._note(note_id) if note_id else None
-        if note is None:
+        if note is None or self._pending(note.id):
             return
-        existing = next((a for a in self.svc.actions.list(visit_id=self.visit.id) if a.note_id == note_id), None)
+        existing = next((a for a in self._actions if a.note_id == note_id), None)
         dialog = ActionDialog(note.text, self._owners(), existing.owner if existing else "",
                               existing.due_date if existing else None, self)
         if dialog.exec():
             owner, due = dialog.values()
-            undo.run(self.stack, undo.MakeAction(self.ctx, note_id, owner, due))
+            self._submit(None, ops.make_action, note_id, owner=owner, due_date=due)
         self.focus_capture()
 
     def edit_action(self, action_id: str) -> None:
-        action = self.svc.actions.get(action_id)
+        action = next((a for a in self._actions if a.id == action_id), None)
+        if action is None:
+            return
         dialog = ActionDialog(action.description, self._owners(), action.owner, action.due_date, self)
         if dialog.exec():
             owner, due = dialog.values()
-            undo.run(self.stack, undo.UpdateAction(self.ctx, action_id, {"owner": action.owner, "due_date": action.due_date},
-                                                   {"owner": owner, "due_date": due}))
+            self._submit(None, ops.edit_action, action_id, owner=owner, due_date=due)
 
     def _owners(self) -> list[str]:
         names = [p.person.name for p in self.visit.participants]
@@ -293,12 +324,103 @@ class CaptureView(QWidget):
         return seen
 
     def _set_answer(self, field: str, value: object) -> None:
-        try:
-            self.svc.answers.set(self.visit.id, field, value)
-        except UserError as err:
-            self._error(str(err))
-            return
+        if self.visit is not None:
+            self._submit(None, ops.set_answer, self.visit.id, field, value)
+
+    def undo(self) -> None:
+        self.runner.undo()
+
+    def redo(self) -> None:
+        self.runner.redo()
+
+    # what the DB worker reports ----------------------------------------------------
+    def _submit(self, then: tuple | None, op: ops.Operation, *args: object, **kwargs: object) -> int:
+        ticket = self.runner.submit(op, *args, **kwargs)
+        if then is not None:
+            self._tickets[ticket] = then
+        return ticket
+
+    def _pending(self, note_id: str) -> bool:
+        """A note shown but not stored yet: it has no id to change it by."""
+        return note_id.startswith(PENDING_PREFIX)
+
+    def _finished(self, changes: Changes) -> None:
+        """An operation was committed: update the rows it changed and say it is stored."""
+        then = self._tickets.pop(changes.ticket, None)
+        model = self.tree.notes_model
+        known: list[NoteInfo] = []
+        if then is not None and then[0] == "add":
+            model.resolve_pending(then[1], changes.result)
+            if self.tree.current_note_id() == changes.result.id and changes.result.kind == "commitment":
+                QTimer.singleShot(0, lambda nid=changes.result.id: self.make_action(nid))
+        elif then is not None and then[0] == "edit":
+            keeper = self._keepers.pop(f"note:{then[1]}", None)
+            if keeper is not None:
+                keeper.discard()
+        if isinstance(changes.result, NoteInfo) and changes.notes.all <= {changes.result.id}:
+            known.append(changes.result)  # the one note it changed: no need to read it again
+        self._fetch(changes, known)
+        self.warning.hide()
         self.stored.emit(dt.datetime.now(dt.UTC))
+
+    def _fetch(self, changes: Changes, known: list[NoteInfo]) -> None:
+        """Apply what the result holds; read the other changed rows on the DB worker, not here."""
+        if self.visit is None:
+            return
+        visit_id = self.visit.id
+        shown = [n for n in known if n.visit_id == visit_id]
+        if shown:
+            self.tree.notes_model.apply(shown)
+            self._show_header()
+        notes = sorted(changes.notes.all - {n.id for n in known})
+        visits = sorted(changes.visits.all)
+        actions = bool(changes.actions)
+        if not (notes or visits or actions) or self.worker.closed:
+            return
+        svc = self.services()
+
+        def read() -> tuple[list[NoteInfo], list[VisitInfo], list[ActionInfo] | None]:
+            found = []
+            for note_id in notes:
+                try:
+                    found.append(svc.notes.get(note_id))
+                except UserError:  # gone for good (an undone add): nothing to show
+                    found.append(None)
+            return ([n for n in found if n is not None], [svc.visits.get(v) for v in visits],
+                    svc.actions.list(visit_id=visit_id) if actions else None)
+
+        def show(result: tuple) -> None:
+            found, visit_infos, action_list = result
+            if self.visit is None or self.visit.id != visit_id:
+                return  # another visit was opened meanwhile
+            gone = set(notes) - {n.id for n in found}
+            for note_id in gone:
+                self.tree.notes_model.remove(note_id)
+            self.tree.notes_model.apply([n for n in found if n.visit_id == visit_id])
+            self._show_header()
+            for info in visit_infos:
+                if info.id == visit_id:
+                    self.visit = info
+                self.visitChanged.emit(info)
+            if action_list is not None:
+                self._show_actions(action_list)
+
+        self.worker.submit(read, show, lambda err: self._error(str(err)))
+
+    def _op_failed(self, ticket: int, sentence: str) -> None:
+        """Nothing was stored: show the note as it is in the database, and say why."""
+        then = self._tickets.pop(ticket, None)
+        if then is not None and then[0] == "add":
+            _kind, pending, text, state, section = then
+            self.tree.notes_model.drop_pending(pending)
+            self._show_header()
+            if not self.box.text().strip():  # give the text back, to be added again
+                self.box.restore(text, state)
+                self.set_section(section)
+                self._keepers[CAPTURE_KEY].changed()
+        elif then is not None and then[0] in ("edit", "resync") and self.visit is not None:
+            self._fetch(Changes("", notes=ops.Ids(updated=frozenset({then[1]}))), [])
+        self._error(sentence)
 
     # drafts of in-place edits -------------------------------------------------
     def _editor_opened(self, note_id: str, editor: QLineEdit) -> None:
@@ -332,7 +454,7 @@ class CaptureView(QWidget):
         self.box.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _note(self, note_id: str) -> NoteInfo | None:
-        return next((n for n in self.notes if n.id == note_id), None)
+        return self.tree.notes_model.note(note_id)
 
     def _error(self, message: str) -> None:
         self.warning.setText(message)

@@ -1,0 +1,368 @@
+"""The visit's sections and notes as a Qt item model: sections are top-level rows, notes their children.
+
+A change to one note touches only its row: :meth:`NotesModel.apply` inserts, updates, moves or
+removes it with the row-level signals (``rowsInserted``, ``dataChanged``, ``rowsMoved``,
+``rowsRemoved``), never a reset, so a view over a visit of 1,000 notes repaints one row.  Only
+:meth:`NotesModel.load` (opening a visit) resets the model.
+
+A note typed a moment ago is shown at once as a *pending* row (:meth:`add_pending`) and gets its
+stored identity when the database worker reports the commit (:meth:`resolve_pending`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from visitapp.services.dto import NoteInfo
+from visitapp.templates import Template
+from visitapp.ui.labels import fmt_time, kind_label
+from visitapp.ui.safe_text import plain_tooltip
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+PENDING_ROLE = Qt.ItemDataRole.UserRole + 2  # True while the note is not committed yet
+TIME_COLUMN, KIND_COLUMN, TEXT_COLUMN, TAGS_COLUMN, AUTHOR_COLUMN = range(5)
+COLUMNS = 5
+PENDING_PREFIX = "pending:"
+PENDING_POSITION = 1 << 40  # a pending note goes last in its section, as the stored one will
+_TOP = 0  # internalId of a section row; a note's is its section's row + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.BackgroundRole, ID_ROLE, SECTION_ROLE, PENDING_ROLE,
+})
+
+
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NOTE_FLAGS = _SECTION_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_TEXT_FLAGS = _NOTE_FLAGS | Qt.ItemFlag.ItemIsEditable
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Shown:
+    """A note's cells as shown, formatted once."""
+
+    cells: tuple[str, str, str, str, str]
+    time_tip: str
+    text_tip: str | None
+
+    @classmethod
+    def of(cls, note: NoteInfo) -> _Shown:
+        return cls(
+            (fmt_time(note.created_at), kind_label(note.kind), note.text, ", ".join(note.tags), note.author),
+            note.created_at.astimezone().isoformat(timespec="seconds"),
+            plain_tooltip(note.text),  # typed or merged text: never rich text
+        )
+
+
+@dataclasses.dataclass
+class _Section:
+    key: str
+    title: str
+    notes: list[NoteInfo]
+
+
+class NotesModel(QAbstractItemModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sections: list[_Section] = []
+        self._row_of_section: dict[str, int] = {}
+        self._headers: list[str] = [""] * COLUMNS
+        self._current = ""
+        self._highlight = QBrush()
+        self._pending_ids = itertools.count(1)
+        self._shown: dict[str, tuple[NoteInfo, _Shown]] = {}  # note id -> (the NoteInfo it was made of, cells)
+        self._italic = QFont()
+        self._italic.setItalic(True)  # shown, not yet stored
+
+    # loading ---------------------------------------------------------------
+    def load(self, template: Template, lang: str, notes: list[NoteInfo]) -> None:
+        """All sections and notes of a visit (opening it): the one reset."""
+        by_section: dict[str, list[NoteInfo]] = {key: [] for key in template.section_keys}
+        for note in notes:
+            by_section.setdefault(note.section, []).append(note)
+        self.beginResetModel()
+        self._sections = [
+            _Section(s.key, f"{number}. {s.title.get(lang)}", by_section[s.key])
+            for number, s in enumerate(template.sections, 1)
+        ]
+        self._row_of_section = {s.key: row for row, s in enumerate(self._sections)}
+        self._shown.clear()
+        self.endResetModel()
+
+    def set_headers(self, labels: list[str]) -> None:
+        self._headers = list(labels)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+
+    def set_highlight(self, color: QColor) -> None:
+        self._highlight = QBrush(color)
+
+    def set_current_section(self, key: str) -> None:
+        """Bold and highlight the section new notes go to (two rows change)."""
+        old, self._current = self._current, key
+        for changed in {old, key}:
+            row = self._row_of_section.get(changed)
+            if row is not None:
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole])
+
+    # looking up ------------------------------------------------------------
+    def section_keys(self) -> list[str]:
+        return [s.key for s in self._sections]
+
+    def section_index(self, key: str) -> QModelIndex:
+        row = self._row_of_section.get(key)
+        return self.index(row, 0) if row is not None else QModelIndex()
+
+    def find(self, note_id: str) -> tuple[int, int] | None:
+        """(section row, note row) of a note, or None."""
+        for srow, section in enumerate(self._sections):
+            for nrow, note in enumerate(section.notes):
+                if note.id == note_id:
+                    return srow, nrow
+        return None
+
+    def note_index(self, note_id: str, column: int = TEXT_COLUMN) -> QModelIndex:
+        where = self.find(note_id)
+        if where is None:
+            return QModelIndex()
+        return self.createIndex(where[1], column, where[0] + 1)
+
+    def note(self, note_id: str) -> NoteInfo | None:
+        where = self.find(note_id)
+        return self._sections[where[0]].notes[where[1]] if where else None
+
+    def note_at(self, index: Index) -> NoteInfo | None:
+        if not index.isValid() or index.internalId() == _TOP:
+            return None
+        notes = self._sections[index.internalId() - 1].notes
+        return notes[index.row()] if index.row() < len(notes) else None
+
+    def notes(self) -> list[NoteInfo]:
+        return [n for s in self._sections for n in s.notes]
+
+    def note_count(self) -> int:
+        return sum(len(s.notes) for s in self._sections)
+
+    def row_in_section(self, note_id: str) -> int | None:
+        where = self.find(note_id)
+        return where[1] if where else None
+
+    # changes, one row at a time ------------------------------------------------
+    def add_pending(self, template_note: NoteInfo) -> str:
+        """Show a note that is not committed yet at the end of its section; returns its temporary id."""
+        pending = dataclasses.replace(template_note, id=f"{PENDING_PREFIX}{next(self._pending_ids)}")
+        self._insert(pending, None)
+        return pending.id
+
+    def resolve_pending(self, pending_id: str, note: NoteInfo) -> None:
+        """The pending note was committed as ``note``: the same row, now with its stored values."""
+        where = self.find(pending_id)
+        if where is not None:
+            self._sections[where[0]].notes[where[1]] = note
+        self.apply([note])
+
+    def drop_pending(self, pending_id: str) -> None:
+        """The pending note could not be stored."""
+        self.remove(pending_id)
+
+    def apply(self, notes: list[NoteInfo]) -> None:
+        """Show ``notes`` as stored: a deleted one is removed, the others take their place by position."""
+        touched: set[int] = set()
+        for note in notes:
+            where = self.find(note.id)
+            target = self._row_of_section.get(note.section)
+            if note.deleted or target is None:  # gone, or in a section this template does not show
+                if where is not None:
+                    self.remove(note.id)
+                continue
+            touched.add(target)
+            if where is None:
+                self._insert(note, self._sorted_row(target, note))
+                continue
+            srow, nrow = where
+            self._sections[srow].notes[nrow] = note
+            parent = self.index(srow, 0)
+            self.dataChanged.emit(self.index(nrow, 0, parent), self.index(nrow, COLUMNS - 1, parent))
+            if srow != target:
+                self._move(srow, nrow, target, self._sorted_row(target, note))
+        for srow in touched:
+            self._sort(srow)
+
+    def move_local(self, note_id: str, section: str, index: int | None) -> None:
+        """Show a move at once, before it is stored (``index`` among the section's other notes; None: last)."""
+        where = self.find(note_id)
+        target = self._row_of_section.get(section)
+        if where is None or target is None:
+            return
+        srow, nrow = where
+        row = self._clamp(target, index, moving=srow == target)
+        if (srow, nrow) != (target, row):
+            self._move(srow, nrow, target, row)
+
+    @staticmethod
+    def _key(note: NoteInfo) -> tuple:
+        return note.position, note.created_at, note.id
+
+    def _sorted_row(self, srow: int, note: NoteInfo) -> int:
+        key = self._key(note)
+        return sum(1 for other in self._sections[srow].notes if other.id != note.id and self._key(other) < key)
+
+    def _sort(self, srow: int) -> None:
+        """Put a section's rows in stored order, one row move at a time (no reset)."""
+        notes = self._sections[srow].notes
+        for row, note in enumerate(sorted(notes, key=self._key)):
+            current = next(i for i in range(row, len(notes)) if notes[i] is note)
+            if current != row:
+                self._move(srow, current, srow, row)
+
+    def update_local(self, note_id: str, **values: Any) -> None:
+        """Show an edit at once, before it is stored (the stored values follow through :meth:`apply`)."""
+        where = self.find(note_id)
+        if where is None:
+            return
+        srow, nrow = where
+        notes = self._sections[srow].notes
+        notes[nrow] = dataclasses.replace(notes[nrow], **values)
+        parent = self.index(srow, 0)
+        self.dataChanged.emit(self.index(nrow, 0, parent), self.index(nrow, COLUMNS - 1, parent))
+
+    def remove(self, note_id: str) -> None:
+        where = self.find(note_id)
+        if where is None:
+            return
+        srow, nrow = where
+        self.beginRemoveRows(self.index(srow, 0), nrow, nrow)
+        del self._sections[srow].notes[nrow]
+        self.endRemoveRows()
+        self._count_changed(srow)
+
+    def _clamp(self, srow: int, index: int | None, moving: bool) -> int:
+        size = len(self._sections[srow].notes) - (1 if moving else 0)
+        return size if index is None else max(0, min(index, size))
+
+    def _insert(self, note: NoteInfo, index: int | None) -> None:
+        srow = self._row_of_section.get(note.section)
+        if srow is None:
+            return
+        row = self._clamp(srow, index, moving=False)
+        self.beginInsertRows(self.index(srow, 0), row, row)
+        self._sections[srow].notes.insert(row, note)
+        self.endInsertRows()
+        self._count_changed(srow)
+
+    def _move(self, srow: int, nrow: int, trow: int, target: int) -> None:
+        """Move one note row to ``target`` (its row once moved) in section ``trow``."""
+        destination = target + 1 if srow == trow and target > nrow else target  # Qt counts before the move
+        ok = self.beginMoveRows(self.index(srow, 0), nrow, nrow, self.index(trow, 0), destination)
+        if not ok:
+            return
+        note = self._sections[srow].notes.pop(nrow)
+        self._sections[trow].notes.insert(target, note)
+        self.endMoveRows()
+        if srow != trow:
+            self._count_changed(srow)
+            self._count_changed(trow)
+
+    def _count_changed(self, srow: int) -> None:
+        index = self.index(srow, 0)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+
+    # QAbstractItemModel ------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt's default
+        if column < 0 or column >= COLUMNS or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOP) if row < len(self._sections) else QModelIndex()
+        if parent.internalId() != _TOP:
+            return QModelIndex()
+        srow = parent.row()
+        if srow >= len(self._sections) or row >= len(self._sections[srow].notes):
+            return QModelIndex()
+        return self.createIndex(row, column, srow + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt's default
+        if not index.isValid() or index.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _TOP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's names
+        if not parent.isValid():
+            return len(self._sections)
+        if parent.internalId() == _TOP and parent.column() == 0:
+            return len(self._sections[parent.row()].notes)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's names
+        return COLUMNS
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008 - Qt's names
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        # ItemNeverHasChildren on notes: the view then never asks a note for children (a call per row saved
+        # on every layout, which is what keeps a change cheap in a visit of 1,000 notes).
+        if not index.isValid():
+            return _NO_FLAGS
+        if index.internalId() == _TOP:
+            return _SECTION_FLAGS
+        return _TEXT_FLAGS if index.column() == TEXT_COLUMN else _NOTE_FLAGS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMNS:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Views ask for many roles of every visible cell: answer from a per-note cache, no formatting here.
+        if role not in _ROLES or not index.isValid():
+            return None
+        parent = index.internalId()
+        if parent == _TOP:
+            return self._section_data(self._sections[index.row()], index.column(), role)
+        notes = self._sections[parent - 1].notes
+        if index.row() >= len(notes):
+            return None
+        note = notes[index.row()]
+        if role == ID_ROLE:
+            return note.id
+        if role == SECTION_ROLE:
+            return note.section
+        if role == PENDING_ROLE:
+            return note.id.startswith(PENDING_PREFIX)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic if note.id.startswith(PENDING_PREFIX) else None
+        cached = self._shown.get(note.id)
+        if cached is not None and cached[0] is note:
+            shown = cached[1]
+        else:
+            shown = _Shown.of(note)
+            self._shown[note.id] = (note, shown)
+        column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return shown.time_tip if column == TIME_COLUMN else shown.text_tip if column == TEXT_COLUMN else None
+        return shown.cells[column]
+
+    def _section_data(self, section: _Section, column: int, role: int) -> Any:
+        if role == SECTION_ROLE:
+            return section.key
+        if column != 0:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{section.title}  ({len(section.notes)})"
+        if role == Qt.ItemDataRole.FontRole and section.key == self._current:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole and section.key == self._current:
+            return self._highlight
+        return None
