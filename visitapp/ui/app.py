@@ -16,6 +16,7 @@ from visitapp.errors import UserError
 from visitapp.services import Services
 from visitapp.ui import settings as s
 from visitapp.ui.main_window import MainWindow
+from visitapp.ui.safe_text import plain_message
 from visitapp.ui.settings import AppSettings
 from visitapp.ui.translation import LANGUAGES, Translations, system_language
 from visitapp.ui.worker import DbWorker
@@ -130,7 +131,7 @@ def run(db: Path | str | None = None, visit_id: str | None = None, settings_file
     except UserError as err:
         sys.stderr.write(f"visitapp: {err}\n")
         if qapp.platformName() != "offscreen":
-            QMessageBox.critical(None, "visitapp", str(err))
+            plain_message(None, QMessageBox.Icon.Critical, "visitapp", str(err))  # it names a path
         return 1
     if os.environ.get("VISITAPP_REPORT_SHOWN"):
         ShownReport(app.window, Path(os.environ["VISITAPP_REPORT_SHOWN"]))

@@ -28,6 +28,7 @@ class PagePreview(QScrollArea):
         self._column.setSpacing(MARGIN)
         self._message = QLabel(self._inner)
         self._message.setWordWrap(True)
+        self._message.setTextFormat(Qt.TextFormat.PlainText)  # errors can quote names
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._column.addWidget(self._message)
         self._column.addStretch(1)

@@ -26,7 +26,7 @@ import shiboken6
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -38,6 +38,7 @@ from visitapp.services import Services
 from visitapp.signing.sign import Pkcs11Source, Pkcs12Source, SignerSource, default_reason
 from visitapp.ui.labels import fmt_datetime
 from visitapp.ui.page_preview import PagePreview
+from visitapp.ui.safe_text import plain, plain_question
 from visitapp.ui.settings import AppSettings, Setting
 from visitapp.ui.worker import DbWorker
 
@@ -99,7 +100,7 @@ class SignDialog(QDialog):
         right.addWidget(self._minutes_box())
         right.addWidget(self._signing_box())
         right.addStretch(1)
-        self.status = QLabel(self)
+        self.status = plain(QLabel(self))  # signer and file names, errors: plain text
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))
         right.addWidget(self.status)
@@ -164,7 +165,7 @@ class SignDialog(QDialog):
         form = QFormLayout(box)
         about = QLabel(f"{self.visit.organisation.name}\n{fmt_datetime(self.visit.starts_at)} · {self.visit.place}"
                        .strip(" ·"), box)
-        about.setWordWrap(True)
+        plain(about).setWordWrap(True)  # names from the visit: plain text
         form.addRow(self.tr("Visit:"), about)
         versions = self.svc.records.versions(self.visit_id)
         self.version_label = QLabel(box)
@@ -434,9 +435,8 @@ class SignDialog(QDialog):
             return
         written_here = self.result_export is not None and out == self.result_export.export.path
         if out.exists() and not written_here:
-            answer = QMessageBox.question(self, self.windowTitle(),
-                                          self.tr("%1 already exists. Replace it?").replace("%1", str(out)))
-            if answer != QMessageBox.StandardButton.Yes:
+            if not plain_question(self, self.windowTitle(),
+                                  self.tr("%1 already exists. Replace it?").replace("%1", str(out))):
                 return
         self._remember()
         self._cancel.clear()

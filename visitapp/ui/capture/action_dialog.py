@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QWidget,
 )
@@ -18,6 +18,7 @@ class ActionDialog(QDialog):
         form = QFormLayout(self)
         text = QLabel(description, self)
         text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)  # a note's text
         form.addRow(self.tr("Commitment:"), text)
         self.owner = QComboBox(self)
         self.owner.setEditable(True)

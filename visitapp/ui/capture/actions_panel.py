@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from visitapp.services.dto import ActionInfo
 from visitapp.ui.labels import fmt_date
+from visitapp.ui.safe_text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -30,7 +31,7 @@ class ActionsPanel(QTreeWidget):
         self.clear()
         for action in actions:
             item = QTreeWidgetItem(self, [action.description, action.owner, fmt_date(action.due_date)])
-            item.setToolTip(0, action.description)
+            item.setToolTip(0, plain_tooltip(action.description))
             item.setData(0, ID_ROLE, action.id)
 
     def current_id(self) -> str | None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from visitapp.errors import UserError
 from visitapp.services import Services
+from visitapp.ui.safe_text import plain_warning
 
 ServicesRef = Services | Callable[[], Services]
 
@@ -26,7 +27,7 @@ def message_of(err: BaseException) -> str:
 
 
 def warn(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    plain_warning(parent, title, text)  # the text often holds a file's or a signer's name
 
 
 def table(parent: QWidget, name: str, model: Any, *, stretch: int = -1) -> QTableView:

@@ -79,6 +79,7 @@ class MergePage(QWidget):
         self.status = QLabel(self.tr("No files merged yet."), self)
         self.status.setAccessibleName(self.tr("Merge status"))
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # file names, errors
 
         self.model = RowsModel([
             Column("file", self.tr("File"), lambda r: Path(r.file).name or r.file, tip=lambda r: r.file),

@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from visitapp.ui.safe_text import plain_tooltip
+
 Index = QModelIndex | QPersistentModelIndex
 RED = QColor("#b00020")
 GREEN = QColor("#1b5e20")
@@ -81,7 +83,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return col.edit(row) if col.edit else col.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return col.tip(row) if col.tip else (col.text(row) or None)
+            return plain_tooltip(col.tip(row) if col.tip else (col.text(row) or None))  # Qt guesses HTML
         if role == Qt.ItemDataRole.ForegroundRole and col.color:
             color = col.color(row)
             return QBrush(color) if color is not None else None

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from visitapp.errors import UserError
 from visitapp.registry.trust import TrustedInfo, TrustStore
 from visitapp.ui.coordinator.common import ServicesRef, current, selected_row, table, warn
 from visitapp.ui.coordinator.models import RED, Column, RowsModel
 from visitapp.ui.labels import fmt_date
+from visitapp.ui.safe_text import plain_question
 
 
 def grouped(fingerprint: str) -> str:
@@ -116,11 +117,10 @@ class TrustPage(QWidget):
         info = selected_row(self.table)
         if info is None:
             return
-        answer = QMessageBox.question(
+        if not plain_question(  # the subject is a certificate's name: plain text
             self, self.tr("Stop trusting a signer"),
             self.tr("Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; "
-                    "what was merged stays.").replace("%1", info.subject or "?").replace("%2", info.organisation or "-"))
-        if answer != QMessageBox.StandardButton.Yes:
+                    "what was merged stays.").replace("%1", info.subject or "?").replace("%2", info.organisation or "-")):
             return
         try:
             TrustStore(current(self.services).db).remove(info.fingerprint)
