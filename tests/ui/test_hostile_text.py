@@ -54,6 +54,8 @@ def test_plain_message_box_shows_the_text_as_text(qapp, hostile, monkeypatch):
     assert plain_message(None, QMessageBox.Icon.Warning, "visitapp", hostile) == QMessageBox.StandardButton.Yes
     assert boxes == [(Qt.TextFormat.PlainText, f"Stop trusting {hostile}?", False),
                      (Qt.TextFormat.PlainText, hostile, False)]
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: -1)  # closed without a button
+    assert plain_question(None, "visitapp", hostile) is False
 
 
 # -- the official's window -----------------------------------------------------------------------

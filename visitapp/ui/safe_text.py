@@ -46,13 +46,17 @@ def plain_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, te
                   buttons: Button = Button.Ok, default: Button = Button.NoButton) -> Button:
     """A modal message box whose text is plain text (what ``QMessageBox.warning`` and friends cannot do).
 
-    Returns the button chosen, as the static functions do.
+    Returns the button chosen, as the static functions do (NoButton when none was).
     """
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if default != Button.NoButton:
         box.setDefaultButton(default)
-    return Button(box.exec())
+    chosen = box.exec()  # a standard button's value
+    try:
+        return Button(chosen)
+    except ValueError:
+        return Button.NoButton
 
 
 def plain_question(parent: QWidget | None, title: str, text: str) -> bool:
