@@ -185,8 +185,16 @@ def test_foreign_pdf_is_refused_for_signing_and_fails_verification(first, roots)
         sign_pdf(_foreign_pdf(), first[0])
     report = verify_pdf(_foreign_pdf(), roots)
     assert not report.ok
-    assert "There is no visitapp record in this file; it was not written by visitapp." in report.all_problems()
-    assert "This file is not signed." in report.all_problems()
+    # An unsigned file is judged by that alone: nothing inside it is read before a signature covers it.
+    assert report.all_problems() == ["This file is not signed."]
+
+
+def test_a_signed_foreign_pdf_has_no_record(tmp_path, roots):
+    from hostile_files import signed_by_anyone
+
+    report = verify_pdf(signed_by_anyone(_foreign_pdf(), tmp_path), roots)
+    assert not report.ok
+    assert report.record.problem == "There is no visitapp record in this file; it was not written by visitapp."
 
 
 def test_verify_never_raises_for_garbage(roots):

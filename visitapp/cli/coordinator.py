@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("trust", help=_("the registry's list of trusted signers"))
     tsub = p.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
-    t = tsub.add_parser("add", help=_("trust the signers whose certificates are in these files"))
+    t = tsub.add_parser("add", help=_("trust signers, each by a file with their own certificate (not a CA's)"))
     add_db_option(t)
     t.add_argument("certs", nargs="+", type=Path, metavar="CERT.pem")
     t.set_defaults(handler=cmd_trust_add)

@@ -151,10 +151,11 @@ def cmd_cosign(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from visitapp.cli.common import print_json, safe
-    from visitapp.signing.verify import load_trust_roots, verify_file
+    from visitapp.signing.sandbox import verify_file_capped
+    from visitapp.signing.verify import load_trust_roots
 
     roots = load_trust_roots(args.trust)
-    report = verify_file(args.file, roots)
+    report = verify_file_capped(args.file, roots)
     if args.json:
         print_json(report.as_json())
         return 0 if report.ok else 1

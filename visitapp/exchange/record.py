@@ -181,13 +181,29 @@ def format_major(data: Any) -> int | None:
         return None
 
 
+def _check_counts(data: dict[str, Any]) -> None:
+    from visitapp.limits import LIMITS
+
+    for key in ("notes", "action_items", "participants", "answers"):
+        items = data.get(key)
+        if isinstance(items, list) and len(items) > LIMITS.record_items:
+            raise InvalidInput(_("The visit record holds more than {n} {what}; visitapp does not read it.").format(
+                n=LIMITS.record_items, what=key.replace("_", " ")))
+
+
 def parse_record(data: bytes | str | dict[str, Any]) -> VisitRecord:
     """Validate a record; InvalidInput with one sentence if it is not one we can read."""
     if isinstance(data, bytes | str):
+        from visitapp.limits import check_json
+
+        raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+        check_json(raw)  # size and depth before json.loads recurses into it
         try:
-            data = json.loads(data)
+            data = json.loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as err:
             raise InvalidInput(_("The visit record is not valid JSON.")) from err
+        except RecursionError as err:
+            raise InvalidInput(_("The visit record is nested deeper than visitapp accepts.")) from err
     major = format_major(data)
     if major is None:
         raise InvalidInput(_("This is not a visitapp visit record."))
@@ -198,8 +214,11 @@ def parse_record(data: bytes | str | dict[str, Any]) -> VisitRecord:
         )
     if major < FORMAT_MAJOR:
         raise InvalidInput(_("The visit record has an old format version {major} that is no longer read.").format(major=major))
+    _check_counts(data)
     try:
         return VisitRecord.model_validate(data)
+    except RecursionError as err:
+        raise InvalidInput(_("The visit record is nested deeper than visitapp accepts.")) from err
     except ValidationError as err:
         first = err.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "top level"

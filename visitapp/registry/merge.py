@@ -38,11 +38,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-import multiprocessing
-import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -53,7 +50,7 @@ from sqlalchemy.orm import Session
 
 from visitapp.db import Database
 from visitapp.db import models as m
-from visitapp.errors import NotFound
+from visitapp.errors import NotFound, UserError
 from visitapp.exchange.record import VisitRecord, dump_record
 from visitapp.i18n import _
 from visitapp.registry.signers import typed_beside, who
@@ -591,9 +588,7 @@ def collect_files(items: Sequence[Path]) -> list[Path]:
     return out
 
 
-# A worker process pays off from this many files on (it takes about a second to start).
-PARALLEL_FROM = 16
-LOOKAHEAD = 4  # files verified ahead of the merge
+LOOKAHEAD = 4  # files verified ahead of the merge, in the capped worker
 
 
 @dataclass
@@ -604,32 +599,17 @@ class CheckedFile:
     sha256: str = ""
     report: VerificationReport | None = None
     record: VisitRecord | None = None
-    error: str | None = None  # the file could not even be read
+    error: str | None = None  # the file could not even be read, or its check was stopped by a limit
 
 
-def check_file(name: str, roots: list) -> CheckedFile:  # roots: asn1crypto certificates
-    """Read, hash and verify one file; no database (runs in a worker process too)."""
-    from visitapp.signing.verify import verify_pdf_record
-
-    try:
-        data = Path(name).read_bytes()
-    except OSError as err:
-        return CheckedFile(name, error=_("Cannot read the file: {reason}.").format(reason=err.strerror))
-    report, record = verify_pdf_record(data, roots, name)
-    return CheckedFile(name, sha256_of(data), report, record)
+def _outcome_to_checked(name: str, outcome: Any) -> CheckedFile:
+    if outcome.refused is not None:
+        return CheckedFile(name, error=outcome.refused)
+    sha256, report, record = outcome.value
+    return CheckedFile(name, sha256, report, record)
 
 
-def check_file_der(name: str, roots_der: list[bytes], lang: str) -> CheckedFile:
-    """:func:`check_file` for a worker process: trust roots travel as DER, messages in the caller's language."""
-    from asn1crypto import x509 as asn1_x509
-
-    from visitapp import i18n
-
-    i18n.set_language(lang)
-    return check_file(name, [asn1_x509.Certificate.load(der) for der in roots_der])
-
-
-def _asn1(certs) -> list:  # noqa: ANN001
+def _asn1(certs) -> list:  # noqa: ANN001 (cryptography certificates in, asn1crypto out)
     from asn1crypto import x509 as asn1_x509
     from cryptography.hazmat.primitives import serialization
 
@@ -641,20 +621,18 @@ class Merger:
 
     def __init__(self, db: Database, extra_trust: Sequence[Path] = (), *,
                  before_commit: BeforeCommit | None = None) -> None:
-        from visitapp.registry.trust import TrustStore, load_certificate_file
+        from visitapp.registry.trust import TrustStore
+        from visitapp.signing.verify import load_trust_roots
 
         self.db = db
         self.before_commit = before_commit
-        certs = TrustStore(db).certificates()
-        for path in extra_trust:
-            certs.extend(load_certificate_file(Path(path)))
-        self.roots = _asn1(certs)
+        self.roots = _asn1(TrustStore(db).certificates()) + load_trust_roots(extra_trust)
 
     def merge_file(self, path: Path) -> FileResult:
-        return self._merge_checked(check_file(str(path), self.roots))
+        return self.merge_all([path])[0]
 
     def _merge_checked(self, checked: CheckedFile) -> FileResult:
-        """Merge one file that :func:`check_file` read and verified (in this process or a worker)."""
+        """Merge one file that the capped worker read and verified."""
         if checked.error is not None:
             return FileResult(checked.name, "rejected", checked.error)
         with self.db.read() as s:
@@ -685,40 +663,34 @@ class Merger:
         files = collect_files(paths)
         results: list[FileResult] = []
         for i, checked in enumerate(self._checked(files, cancelled), 1):
-            result = self._merge_checked(checked)
+            try:
+                result = self._merge_checked(checked)
+            except UserError as err:  # e.g. the database is locked or full: this file is not merged
+                result = FileResult(checked.name, "rejected", str(err), sha256=checked.sha256)
             results.append(result)
             if progress is not None:
                 progress(i, len(files), result)
         return results
 
     def _checked(self, files: list[Path], cancelled: Callable[[], bool] | None) -> Iterator[CheckedFile]:
-        def stop() -> bool:
-            return cancelled is not None and cancelled()
+        """Each file read, hashed and verified in the capped worker, :data:`LOOKAHEAD` files ahead of the merge."""
+        from visitapp.signing.sandbox import CappedWorker
+        from visitapp.signing.verify import verify_received
 
-        if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-            for path in files:
-                if stop():
+        roots_der = [cert.dump() for cert in self.roots]
+        queue = iter(files)
+        with CappedWorker() as worker:
+            pending: deque[Path] = deque()
+            for path in itertools.islice(queue, LOOKAHEAD):
+                worker.submit(verify_received, str(path), roots_der)
+                pending.append(path)
+            while pending:
+                if cancelled is not None and cancelled():
                     return
-                yield check_file(str(path), self.roots)
-            return
-        from visitapp import i18n
-
-        roots_der, lang = [cert.dump() for cert in self.roots], i18n.current_language()
-        context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            pending: deque[Future[CheckedFile]] = deque()
-            queue = iter(files)
-            try:
-                for path in itertools.islice(queue, LOOKAHEAD):
-                    pending.append(pool.submit(check_file_der, str(path), roots_der, lang))
-                while pending:
-                    if stop():
-                        return
-                    checked = pending.popleft().result()
-                    following = next(queue, None)
-                    if following is not None:
-                        pending.append(pool.submit(check_file_der, str(following), roots_der, lang))
-                    yield checked
-            finally:
-                for future in pending:
-                    future.cancel()
+                path = pending.popleft()
+                outcome = worker.result()
+                following = next(queue, None)
+                if following is not None:
+                    worker.submit(verify_received, str(following), roots_der)
+                    pending.append(following)
+                yield _outcome_to_checked(str(path), outcome)

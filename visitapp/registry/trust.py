@@ -43,18 +43,16 @@ def describe(cert: x509.Certificate) -> TrustedInfo:
 
 
 def load_certificates(data: bytes, source: str = "") -> list[x509.Certificate]:
-    """Every certificate in a PEM file (or one DER certificate); InvalidInput if there is none."""
-    try:
-        if b"-----BEGIN" in data:
-            certs = x509.load_pem_x509_certificates(data)
-        else:
-            certs = [x509.load_der_x509_certificate(data)]
-    except ValueError:
-        certs = []
-    if not certs:
-        raise InvalidInput(_("{file} holds no certificate (a PEM or DER certificate file is expected).").format(
-            file=source or _("The file")))
-    return certs
+    """The one signer certificate in a PEM or DER file, as a list of one; InvalidInput with one sentence otherwise.
+
+    A file with several certificates, or a CA's certificate, is refused: the
+    registry pins a signer's own certificate, and trusting a chain or a CA
+    would trust everyone it certified (see visitapp.signing.verify).
+    """
+    from visitapp.signing.verify import signer_certificate
+
+    cert = signer_certificate(data, source or _("The file"))
+    return [x509.load_der_x509_certificate(cert.dump())]
 
 
 def load_certificate_file(path: Path) -> list[x509.Certificate]:

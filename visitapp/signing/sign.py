@@ -382,22 +382,25 @@ def sign_pdf(pdf_bytes: bytes, source: SignerSource, *, reason: str | None = Non
 
 
 def check_cosignable(pdf_bytes: bytes) -> None:
-    """Refuse to add a signature to minutes whose earlier signatures no longer hold.
+    """Refuse to add a signature to minutes that ``verify`` would refuse, but for trust.
 
     A co-signer vouches for what they sign: if someone changed the file after
-    the first signature, signing it again would vouch for forged content.
-    Trust is not checked here (the co-signer may not hold the first signer's
-    certificate); integrity and coverage are.
+    the first signature, appended a revision that is not a signature, or made
+    it unreadable to the one parser that decides what was signed, signing it
+    again would vouch for forged content. Trust is not checked here (the
+    co-signer may not hold the first signer's certificate). The check runs in
+    the capped verification worker, as ``verify`` does.
     """
-    from visitapp.signing.verify import verify_pdf
+    from visitapp.signing.sandbox import verify_bytes_capped
 
-    report = verify_pdf(pdf_bytes, [])
-    broken = [sig for sig in report.signatures if not (sig.intact and sig.covers_document)]
-    if broken:  # an unsigned or foreign file is left to sign_with, which says what it is
-        raise InvalidInput(
-            _("{sig} no longer holds: the file was changed after it was signed, so it must not be co-signed.").format(
-                sig=broken[0].label)
-        )
+    report = verify_bytes_capped(pdf_bytes, [])
+    problems = report.integrity_problems()
+    if problems:
+        broken = next((sig for sig in report.signatures if sig.problems), None)
+        if broken is not None:
+            raise InvalidInput(_("{sig} no longer holds: the file was changed after it was signed, so it must not "
+                                 "be co-signed.").format(sig=broken.label))
+        raise InvalidInput(problems[0])
 
 
 def cosign_pdf(pdf_bytes: bytes, source: SignerSource, *, reason: str | None = None,

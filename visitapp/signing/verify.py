@@ -1,16 +1,26 @@
-"""Verify signed minutes: every signature, then the record inside.
+"""Verify signed minutes: every signature, then the record that the first one covers.
 
 For each signature: who signed (CN, O), when (as the signer's clock said: a
 B-B signature has no timestamp), whether the signed bytes are intact, whether
 it covers the whole file but for later signatures, and whether the signer is
-trusted.  The coverage question uses pyHanko's difference analysis: an
-incremental update that changes page content after signing is not a
-signature, and ``pdfsig`` still calls such a file valid.
+trusted.
 
-Trust roots are always given explicitly (the ``--trust`` certificates);
-pyHanko would otherwise fall back to the operating system's TLS roots, which
-say nothing about who may sign minutes.  Verification never raises for a bad
-file: each problem becomes one sentence in the report.
+pyHanko is the one parser that decides what was signed:
+- the file is first held to :mod:`visitapp.limits` (size, nesting, objects,
+  revisions; decompression is capped while pyHanko inflates), and its tail
+  must end exactly where pyHanko's last revision ends, so no other reader can
+  find a revision pyHanko did not see;
+- the record is read through pyHanko's historical resolver from the revision
+  the *first* signature covers, so the bytes a merge uses are exactly the
+  bytes that signature covers (never re-read with a second parser);
+- later revisions may only add signatures, document timestamps and
+  validation data (pyHanko's difference analysis; after the last signature
+  only timestamps and validation data).
+
+Trust pins end certificates: a signature is trusted only when the signer's
+own certificate is one given as trusted (its SHA-256 fingerprint); an
+end-entity certificate never acts as the issuer of another. Verification
+never raises for a bad file: each problem becomes one sentence in the report.
 """
 
 from __future__ import annotations
@@ -32,14 +42,21 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from visitapp import limits
 from visitapp.errors import InvalidInput, UserError
-from visitapp.exchange.record import VisitRecord
+from visitapp.exchange.record import VisitRecord, parse_record
 from visitapp.i18n import _
-from visitapp.minutes.embed import extract_record
+
+RECORD_NAME = "visit-record.json"  # the attachment's name (visitapp.minutes.embed writes it)
 
 # Later signatures add a field and its widget: pyHanko files that under form filling.
-_ACCEPTED_LEVELS = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING)
+_BETWEEN_SIGNATURES = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING)
+# After the last signature: only document timestamps and validation data (DSS).
+_AFTER_LAST_SIGNATURE = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
 _QUIET_LOGGERS = ("pyhanko", "pyhanko_certvalidator", "pyhanko.sign.validation")
+# What pyHanko and the libraries under it raise for a malformed or hostile file.
+_BAD_FILE = (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError, MemoryError,
+             OverflowError, EOFError)
 
 
 @dataclass
@@ -57,10 +74,11 @@ class SignatureCheck:
     modification: str = ""
     trusted: bool = False
     problems: list[str] = field(default_factory=list)
+    trust_problem: str | None = None  # why the signer is not trusted (kept apart: a co-signer need not trust)
 
     @property
     def ok(self) -> bool:
-        return self.intact and self.covers_document and self.trusted and not self.problems
+        return self.intact and self.covers_document and self.trusted and not self.problems and not self.trust_problem
 
     @property
     def label(self) -> str:
@@ -90,11 +108,22 @@ class VerificationReport:
         """Exit status 0: signed, every signature intact, covering and trusted, record valid."""
         return bool(self.signatures) and all(s.ok for s in self.signatures) and self.record.valid and not self.problems
 
+    def integrity_problems(self) -> list[str]:
+        """Every problem but untrusted signers: what makes the file itself unbelievable."""
+        out = list(self.problems)
+        for sig in self.signatures:
+            out.extend(sig.problems)
+        if self.record.problem:
+            out.append(self.record.problem)
+        return out
+
     def all_problems(self) -> list[str]:
         """One sentence per problem, in the order a person should read them."""
         out = list(self.problems)
         for sig in self.signatures:
             out.extend(sig.problems)
+            if sig.trust_problem:
+                out.append(sig.trust_problem)
         if self.record.problem:
             out.append(self.record.problem)
         return out
@@ -109,26 +138,91 @@ class VerificationReport:
         return data
 
 
-def load_trust_roots(paths: Iterable[Path]) -> list[asn1_x509.Certificate]:
-    """Certificates from PEM or DER files (a PEM file may hold several)."""
+# -- trusted signers ----------------------------------------------------------------------
+
+
+def is_ca_certificate(cert: asn1_x509.Certificate) -> bool:
+    """A CA (basicConstraints CA=True) or a certificate whose key may sign certificates (keyCertSign)."""
+    if cert.ca:
+        return True
+    usage = cert.key_usage_value
+    return usage is not None and "key_cert_sign" in usage.native
+
+
+def signer_certificate(data: bytes, source: str) -> asn1_x509.Certificate:
+    """The one end certificate in a PEM or DER file; one sentence for anything else.
+
+    A trusted signer is pinned by their own certificate: a file with several
+    certificates (a chain) or a CA certificate would trust everyone it issued.
+    """
     from asn1crypto import pem
 
-    roots: list[asn1_x509.Certificate] = []
+    try:
+        if pem.detect(data):
+            certs = [asn1_x509.Certificate.load(der) for kind, _h, der in pem.unarmor(data, multiple=True)
+                     if kind == "CERTIFICATE"]
+        else:
+            certs = [asn1_x509.Certificate.load(data)]
+        for cert in certs:
+            cert.native  # noqa: B018 (parse fully now, not during validation)
+    except (ValueError, TypeError, KeyError) as err:
+        raise InvalidInput(_("{path} is not a certificate file (PEM or DER).").format(path=source)) from err
+    if not certs:
+        raise InvalidInput(_("{path} holds no certificate (a PEM or DER certificate file is expected).").format(
+            path=source))
+    if len(certs) > 1:
+        raise InvalidInput(_("{path} holds {n} certificates; give a file with only the signer's own certificate "
+                             "(the .pem that visitapp keygen wrote beside their key).").format(
+                                 path=source, n=len(certs)))
+    if is_ca_certificate(certs[0]):
+        raise InvalidInput(_("{path} is a certificate authority's certificate, which would trust everyone it "
+                             "certified; give the signer's own certificate instead.").format(path=source))
+    return certs[0]
+
+
+def load_trust_roots(paths: Iterable[Path]) -> list[asn1_x509.Certificate]:
+    """The trusted signers' certificates named on a command line (``--trust``): one end certificate per file."""
+    out: list[asn1_x509.Certificate] = []
     for path in paths:
         try:
             data = Path(path).read_bytes()
         except OSError as err:
             raise InvalidInput(_("Cannot read the certificate file {path}.").format(path=path)) from err
-        try:
-            if pem.detect(data):
-                roots.extend(asn1_x509.Certificate.load(der) for _t, _h, der in pem.unarmor(data, multiple=True))
-            else:
-                roots.append(asn1_x509.Certificate.load(data))
-            for cert in roots:
-                cert.native  # noqa: B018 (parse fully now, not during validation)
-        except (ValueError, TypeError) as err:
-            raise InvalidInput(_("{path} is not a certificate file (PEM or DER).").format(path=path)) from err
-    return roots
+        out.append(signer_certificate(data, str(path)))
+    return out
+
+
+def fingerprint(cert: asn1_x509.Certificate) -> str:
+    return hashlib.sha256(cert.dump()).hexdigest()
+
+
+class TrustedSigners:
+    """Signers pinned by the SHA-256 fingerprint of their own certificate.
+
+    A signature is trusted only when its signer's certificate is one of
+    these; pyHanko then checks it (validity period, usage) with that
+    certificate as its only anchor, so no certificate can lend trust to
+    another. Anchors (CA certificates and the subject identities they vouch
+    for) plug in here when the registry gets them.
+    """
+
+    def __init__(self, certs: Iterable[asn1_x509.Certificate] = ()) -> None:
+        self._certs = {fingerprint(c): c for c in certs}
+        self._contexts: dict[str, ValidationContext] = {}
+
+    def __contains__(self, fp: str) -> bool:
+        return fp in self._certs
+
+    def context_for(self, cert: asn1_x509.Certificate) -> ValidationContext:
+        fp = fingerprint(cert)
+        if fp not in self._contexts:
+            roots = [self._certs[fp]] if fp in self._certs else []
+            self._contexts[fp] = ValidationContext(trust_roots=roots, allow_fetching=False,
+                                                   revocation_mode="soft-fail")
+        return self._contexts[fp]
+
+
+# -- checking -----------------------------------------------------------------------------
 
 
 @contextlib.contextmanager
@@ -149,30 +243,33 @@ def _subject(cert: asn1_x509.Certificate) -> tuple[str, str]:
     return str(native.get("common_name", "")), str(native.get("organization_name", ""))
 
 
-def _check_one(number: int, embedded, vc: ValidationContext) -> SignatureCheck:  # noqa: ANN001
+def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision: int,  # noqa: ANN001
+               last_signature: bool) -> SignatureCheck:
     check = SignatureCheck(number=number, field=embedded.field_name or f"Signature{number}")
     try:
         cert = embedded.signer_cert
         check.signer, check.institution = _subject(cert)
-        check.fingerprint = hashlib.sha256(cert.dump()).hexdigest()
-    except Exception:  # noqa: BLE001 (a damaged CMS blob)
+        check.fingerprint = fingerprint(cert)
+    except Exception:  # noqa: BLE001 (a damaged CMS blob raises anything)
         check.problems.append(_("{sig}: its signature data is damaged.").format(sig=check.label))
         return check
     try:
-        status: PdfSignatureStatus = validate_pdf_signature(embedded, signer_validation_context=vc)
+        status: PdfSignatureStatus = validate_pdf_signature(embedded, signer_validation_context=trusted.context_for(cert))
     except Exception as err:  # noqa: BLE001 (pyHanko raises many kinds for broken files)
         check.problems.append(_("{sig} could not be checked ({reason}).").format(
-            sig=check.label, reason=str(err) or type(err).__name__))
+            sig=check.label, reason=str(err)[:200] or type(err).__name__))
         return check
     check.signed_at = status.signer_reported_dt
     check.intact = bool(status.intact and status.valid)
     level = status.modification_level
     check.modification = level.name.lower() if level is not None else "unknown"
+    allowed = _AFTER_LAST_SIGNATURE if last_signature else _BETWEEN_SIGNATURES
     check.covers_document = (
         status.coverage == SignatureCoverageLevel.ENTIRE_FILE
-        or (status.coverage == SignatureCoverageLevel.ENTIRE_REVISION and level in _ACCEPTED_LEVELS)
+        or (status.coverage == SignatureCoverageLevel.ENTIRE_REVISION and level in allowed
+            and embedded.signed_revision < last_revision)
     )
-    check.trusted = bool(status.trusted)
+    check.trusted = bool(status.trusted) and check.fingerprint in trusted
     if not check.intact:
         check.problems.append(_("{sig} is broken: the signed content was changed after signing.").format(
             sig=check.label))
@@ -183,15 +280,52 @@ def _check_one(number: int, embedded, vc: ValidationContext) -> SignatureCheck: 
     if not check.trusted:
         indic = status.trust_problem_indic
         reason = getattr(indic, "name", "") if indic is not None else ""
-        if "EXPIRED" in reason or "NOT_YET_VALID" in reason or "OUT_OF_BOUNDS" in reason:
-            check.problems.append(_("{sig}: the signer's certificate is not valid at this time.").format(
-                sig=check.label))
+        if check.fingerprint in trusted and ("EXPIRED" in reason or "NOT_YET_VALID" in reason
+                                             or "OUT_OF_BOUNDS" in reason):
+            check.trust_problem = _("{sig}: the signer's certificate is not valid at this time.").format(
+                sig=check.label)
         elif "REVOKED" in reason:
-            check.problems.append(_("{sig}: the signer's certificate was revoked.").format(sig=check.label))
+            check.trust_problem = _("{sig}: the signer's certificate was revoked.").format(sig=check.label)
         else:
-            check.problems.append(_("{sig}: the signer is not trusted; give their certificate with --trust.").format(
-                sig=check.label))
+            check.trust_problem = _("{sig}: the signer is not trusted; give their certificate with --trust.").format(
+                sig=check.label)
     return check
+
+
+def _record_spec(root) -> object | None:  # noqa: ANN001 (pyHanko generic objects)
+    """The file specification of the record: in the catalogue's /AF, as visitapp writes it."""
+    for spec in root.get("/AF", []):
+        spec = spec.get_object()
+        if RECORD_NAME in (str(spec.get("/UF", "")), str(spec.get("/F", ""))):
+            return spec
+    return None
+
+
+def signed_record_bytes(reader: PdfFileReader, revision: int) -> bytes:
+    """The record's bytes as the given revision holds them, read by pyHanko (InvalidInput otherwise)."""
+    resolver = reader.get_historical_resolver(revision)
+    try:
+        spec = _record_spec(resolver.root)
+        if spec is None:
+            raise InvalidInput(_("There is no visitapp record in this file; it was not written by visitapp."))
+        stream = spec["/EF"]["/F"].get_object()
+        encoded = len(stream.encoded_data)
+        if encoded > limits.LIMITS.record_bytes:
+            raise InvalidInput(_("The visit record is larger than visitapp accepts."))
+        data = stream.data
+    except UserError:
+        raise
+    except (RecursionError, MemoryError) as err:
+        raise InvalidInput(_readable_problem(err)) from err
+    except _BAD_FILE as err:
+        from pyhanko.pdf_utils.misc import PdfDecodeLimitError
+
+        if isinstance(err, PdfDecodeLimitError):
+            raise InvalidInput(_readable_problem(err)) from err
+        raise InvalidInput(_("The visitapp record in this file is damaged.")) from err
+    if len(data) > limits.LIMITS.record_bytes:
+        raise InvalidInput(_("The visit record is larger than visitapp accepts."))
+    return bytes(data)
 
 
 def verify_pdf(pdf_bytes: bytes, trust_roots: list[asn1_x509.Certificate], path: str = "") -> VerificationReport:
@@ -201,37 +335,91 @@ def verify_pdf(pdf_bytes: bytes, trust_roots: list[asn1_x509.Certificate], path:
 
 def verify_pdf_record(pdf_bytes: bytes, trust_roots: list[asn1_x509.Certificate],
                       path: str = "") -> tuple[VerificationReport, VisitRecord | None]:
-    """:func:`verify_pdf`, and the record it read (None when the report says it is not valid).
+    """:func:`verify_pdf`, and the record the first signature covers (None unless the report says it is valid).
 
-    For a caller that goes on to use the record (the registry's merge), so the
-    PDF is not opened and the record not parsed a second time.
+    For a caller that goes on to use the record (the registry's merge): the
+    record is exactly the bytes the first signature covers.
     """
     report = VerificationReport(path=path)
     try:
-        reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
-        embedded = list(reader.embedded_regular_signatures)
-    except (PdfError, ValueError, KeyError, TypeError, IndexError) as err:
-        report.problems.append(_("This file is not a readable PDF ({reason}).").format(reason=err))
+        limits.check_pdf(pdf_bytes)
+        limits.check_pdf_tail(pdf_bytes)
+    except InvalidInput as err:
+        report.problems.append(str(err))
         return report, None
-    vc = ValidationContext(trust_roots=trust_roots, allow_fetching=False, revocation_mode="soft-fail")
+    trusted = TrustedSigners(trust_roots)
     with _quiet_pyhanko():
+        try:
+            reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False, decode_limits=limits.pdf_decode_limits())
+            last_revision = reader.xrefs.total_revisions - 1
+            embedded = list(reader.embedded_regular_signatures)
+        except _BAD_FILE as err:
+            report.problems.append(_readable_problem(err))
+            return report, None
+        if not embedded:
+            report.problems.append(_("This file is not signed."))
+            return report, None
         for number, sig in enumerate(embedded, 1):
-            report.signatures.append(_check_one(number, sig, vc))
-    if not embedded:
-        report.problems.append(_("This file is not signed."))
-    try:
-        record = extract_record(pdf_bytes)
-    except UserError as err:
-        report.record = RecordCheck(valid=False, problem=str(err))
-        return report, None
+            report.signatures.append(_check_one(number, sig, trusted, last_revision=last_revision,
+                                                last_signature=number == len(embedded)))
+        try:
+            data = signed_record_bytes(reader, embedded[0].signed_revision)
+            if signed_record_bytes(reader, last_revision) != data:
+                raise InvalidInput(_("The visit record was changed after the first signature."))
+            limits.check_json(data)
+            record = parse_record(data)
+        except UserError as err:
+            report.record = RecordCheck(valid=False, problem=str(err))
+            return report, None
+        except _BAD_FILE as err:
+            report.record = RecordCheck(valid=False, problem=_readable_problem(err))
+            return report, None
     report.record = RecordCheck(valid=True, visit_id=record.visit.id, version=record.version,
                                 copy=record.copy_kind, organisation=record.organisation.name)
     return report, record
 
 
+def _readable_problem(err: BaseException) -> str:
+    from pyhanko.pdf_utils.misc import PdfDecodeLimitError
+
+    if isinstance(err, PdfDecodeLimitError | MemoryError):
+        return _("The file holds compressed data that unpacks to more than visitapp accepts; it is refused as a "
+                 "decompression bomb.")
+    if isinstance(err, RecursionError):
+        return _("The file is nested deeper than visitapp accepts.")
+    return _("This file is not a readable PDF ({reason}).").format(reason=str(err)[:200] or type(err).__name__)
+
+
 def verify_file(path: Path, trust_roots: list[asn1_x509.Certificate]) -> VerificationReport:
+    """:func:`verify_pdf` for a file on disk (its size checked before it is read)."""
+    return verify_pdf(read_received(path), trust_roots, str(path))
+
+
+def read_received(path: Path) -> bytes:
+    """A received file's bytes, refused unread when it is larger than the limit."""
     try:
-        data = Path(path).read_bytes()
+        size = Path(path).stat().st_size
+        limits.check_size(size)
+        return Path(path).read_bytes()
     except OSError as err:
         raise InvalidInput(_("Cannot read {path}: {reason}.").format(path=path, reason=err.strerror)) from err
-    return verify_pdf(data, trust_roots, str(path))
+
+
+# -- jobs for the capped worker (visitapp.signing.sandbox): plain arguments that pickle ------------
+
+
+def verify_received(path: str, roots_der: list[bytes]) -> tuple[str, VerificationReport, VisitRecord | None]:
+    """Read, hash and verify one received file: (SHA-256 of the file, report, signed record or None)."""
+    report = VerificationReport(path=path)
+    try:
+        data = read_received(Path(path))
+    except UserError as err:
+        report.problems.append(str(err))
+        return "", report, None
+    roots = [asn1_x509.Certificate.load(der) for der in roots_der]
+    report, record = verify_pdf_record(data, roots, path)
+    return hashlib.sha256(data).hexdigest(), report, record
+
+
+def verify_bytes(data: bytes, roots_der: list[bytes], path: str = "") -> VerificationReport:
+    return verify_pdf(data, [asn1_x509.Certificate.load(der) for der in roots_der], path)
