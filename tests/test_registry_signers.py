@@ -122,6 +122,10 @@ def test_a_co_signer_does_not_change_the_author(world):
     cosigned.write_bytes(sign_pdf(signed.read_bytes(), Pkcs12Source(world["b"], KEY_PASSWORD)).pdf)
     result = merger.merge_file(cosigned)
     assert result.status == "accepted" and result.reason.startswith("Supersedes version 1")
+    # Named by the first signature's certificate, never the co-signer's (both stay in ``signer``).
+    assert (result.author, result.signer) == ("Jan", "Jan, Bogdan Zły")
+    with registry.read() as s:
+        assert s.scalars(select(m.MergedFile.signer_name).order_by(m.MergedFile.id)).all() == ["Jan", "Jan"]
     assert _files(registry) == [(1, world["a_fp"], True), (2, world["a_fp"], False)]
     assert _notes(registry, deleted=True) == ["Do usunięcia."]
 
