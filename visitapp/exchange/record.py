@@ -187,8 +187,8 @@ def _check_counts(data: dict[str, Any]) -> None:
     for key in ("notes", "action_items", "participants", "answers"):
         items = data.get(key)
         if isinstance(items, list) and len(items) > LIMITS.record_items:
-            raise InvalidInput(_("The visit record holds more than {n} {what}; visitapp does not read it.").format(
-                n=LIMITS.record_items, what=key.replace("_", " ")))
+            raise InvalidInput(_("The visit record holds a list of more than {n} items; visitapp does not read it.")
+                               .format(n=LIMITS.record_items))
 
 
 def parse_record(data: bytes | str | dict[str, Any]) -> VisitRecord:
