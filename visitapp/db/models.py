@@ -20,6 +20,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -298,6 +299,28 @@ class TrustedCertificate(Base):
     organisation: Mapped[str] = mapped_column(String(300), default="")
     not_after: Mapped[dt.datetime | None]
     pem: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Schema 0004: NULL pins this certificate; else the signer is ``identity`` (subject serialNumber, else
+    # the DN) under the anchor with this fingerprint, so renewals are the same signer.
+    anchor_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    identity: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # What merged files record as their author (merged_files.signer_fingerprint): see visitapp.signing.pki.
+    signer_key: Mapped[str] = mapped_column(String(64), default="", server_default="", index=True)
+
+
+class TrustAnchor(Base):
+    """A CA certificate (kind "ca") or an ETSI TS 119 612 trusted list with its operator's certificate
+    (kind "trusted_list") under which the registry trusts signers by identity (schema 0004)."""
+
+    __tablename__ = "trust_anchors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    not_after: Mapped[dt.datetime | None]
+    pem: Mapped[str] = mapped_column(Text)
+    trusted_list: Mapped[bytes | None] = mapped_column(LargeBinary)
     added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
