@@ -133,11 +133,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_cosign(args: argparse.Namespace) -> int:
     from visitapp.minutes.output import check_writable, write_atomic
     from visitapp.signing.sign import cosign_pdf
+    from visitapp.signing.verify import read_received
 
-    try:
-        data = args.input.read_bytes()
-    except OSError as err:
-        raise InvalidInput(_("Cannot read {path}: {reason}.").format(path=args.input, reason=err.strerror)) from err
+    data = read_received(args.input)  # a received file: its size is checked before it is read
     check_writable(args.out)
     source = _signer_source(args)
     result = cosign_pdf(data, source, reason=args.reason)
