@@ -195,3 +195,23 @@ def test_visit_status_planned_and_in_progress_only(world):
     with pytest.raises(InvalidInput):
         ops.set_visit_status(history, ids[2], "done")
     assert ops.set_visit_status(history, ids[2], "in_progress").result.status == m.VisitStatus.IN_PROGRESS.value
+
+
+def test_one_history_per_open_database_and_it_does_not_keep_a_closed_one_alive(tmp_path):
+    import gc
+    import weakref
+
+    from visitapp.db import Database
+    from visitapp.services import Services
+
+    db = Database.open(tmp_path / "other.db")
+    svc = Services(db)
+    svc.series.create("Cykl")
+    assert svc.history is history_for(db) and svc.history.undo_label == "Add series"
+    with Database.open(tmp_path / "third.db") as third:
+        assert history_for(third) is not svc.history and not history_for(third).can_undo
+    gone = weakref.ref(db)
+    db.close()
+    del db, svc
+    gc.collect()
+    assert gone() is None

@@ -189,13 +189,20 @@ class History:
             from visitapp.services.base import Identity
 
             identity = Identity.system()
-        self.db = db
+        self._db = weakref.ref(db)  # the registry of histories must not keep a closed database alive
         self.identity = identity
         self.limit = limit
         self._undo: list[Step] = []
         self._redo: list[Step] = []
         self._run = threading.RLock()  # one operation, undo or redo at a time
         self._stacks = threading.Lock()  # held only briefly: the GUI thread may read the labels
+
+    @property
+    def db(self) -> Database:
+        db = self._db()
+        if db is None:
+            raise RuntimeError("the database of this history is gone")
+        return db
 
     # -- running ------------------------------------------------------------
 
