@@ -96,19 +96,20 @@ def ours(qapp: QApplication, folder: Path, size: int, notes: int) -> list[float]
     window.open_visit(visit_id)
     busy_until(qapp, lambda: not app.worker.busy, settle=0.2)
     editor = window.capture.box.editor
+    stored = []
+    window.capture.stored.connect(stored.append)  # "stored" in the status bar: the commit was reported
     times = []
     for i in range(notes + 3):  # three unmeasured warm-up notes
         editor.setFocus()
         editor.setPlainText(f"Nowa notatka numer {i}: {TEXT}")
         busy_until(qapp, lambda: True, settle=0.01)
+        stored.clear()
         start = time.perf_counter()
         QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         key = time.perf_counter() - start
-        after = busy_until(qapp, lambda: not app.worker.busy and "stored" in window.saved_label.text(),
-                           drain=app.worker.wait)
-        if editor.toPlainText():
-            raise RuntimeError("Ctrl+Enter did not take the note")
-        window.saved_label.clear()
+        after = busy_until(qapp, lambda: not app.worker.busy and bool(stored), drain=app.worker.wait)
+        if editor.toPlainText() or "stored" not in window.saved_label.text():
+            raise RuntimeError("Ctrl+Enter did not store the note")
         if i >= 3:
             times.append(key + after)
     app.replacing = True

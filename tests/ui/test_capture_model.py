@@ -186,3 +186,36 @@ def test_visit_list_updates_only_the_changed_row(gui, qtbot, svc, demo):
     qtbot.waitUntil(lambda: rows[demo[2]].text(2) == "In progress")
     # The same items: the row was updated in place, the list was not read again.
     assert [panel.visits.topLevelItem(i) for i in range(panel.visits.topLevelItemCount())] == list(rows.values())
+
+
+def test_a_change_to_a_note_on_its_way_is_applied_once_it_is_stored(opened, qtbot, svc, demo, held):
+    capture = opened.window.capture
+    _type(qtbot, opened, "Notatka w drodze")
+    pending = capture.tree.current_note_id()
+    assert pending and capture.tree.currentIndex().data(PENDING_ROLE) is True
+    capture.edit_note(pending, "Notatka poprawiona w drodze")  # before the add is committed
+    assert "Notatka w drodze" not in [n.text for n in svc.notes.list(demo[0])]
+    held.set()
+    _settled(qtbot, opened)
+    texts = [n.text for n in svc.notes.list(demo[0])]
+    assert "Notatka poprawiona w drodze" in texts and "Notatka w drodze" not in texts
+    stored = next(n for n in svc.notes.list(demo[0]) if n.text == "Notatka poprawiona w drodze")
+    assert capture.tree.notes_model.note_index(stored.id).data() == "Notatka poprawiona w drodze"
+
+
+def test_a_refused_note_gives_its_text_back(opened, qtbot, svc, demo, held):
+    capture, window = opened.window.capture, opened.window
+    before = capture.tree.notes_model.note_count()
+    _type(qtbot, opened, "Notatka, ktora zostanie zapisana")
+    assert capture.tree.notes_model.note_count() == before + 1
+    # The core refuses the next one (a section its template does not have), after the view showed it.
+    capture.section = "no_such_section"
+    _type(qtbot, opened, "Druga notatka")
+    capture.section = capture.template.section_keys[0]
+    held.set()
+    _settled(qtbot, opened)
+    assert capture.tree.notes_model.note_count() == before + 1  # the refused one is gone from the view
+    assert "Druga notatka" not in [n.text for n in svc.notes.list(demo[0])]
+    assert capture.box.text() == "Druga notatka"  # given back, to be added again
+    assert capture.warning.isVisibleTo(capture) and capture.warning.text()
+    assert window.saved_label.text() == "Not stored!"

@@ -15,7 +15,7 @@ import dataclasses
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from visitapp.services.dto import NoteInfo
@@ -37,7 +37,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
-    Qt.ItemDataRole.BackgroundRole, ID_ROLE, SECTION_ROLE, PENDING_ROLE,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.SizeHintRole, ID_ROLE, SECTION_ROLE, PENDING_ROLE,
 })
 
 
@@ -83,6 +83,7 @@ class NotesModel(QAbstractItemModel):
         self._shown: dict[str, tuple[NoteInfo, _Shown]] = {}  # note id -> (the NoteInfo it was made of, cells)
         self._italic = QFont()
         self._italic.setItalic(True)  # shown, not yet stored
+        self._line = QSize()  # the size hint of a one-line cell (set by the view): no text layout per cell
 
     # loading ---------------------------------------------------------------
     def load(self, template: Template, lang: str, notes: list[NoteInfo]) -> None:
@@ -105,6 +106,10 @@ class NotesModel(QAbstractItemModel):
 
     def set_highlight(self, color: QColor) -> None:
         self._highlight = QBrush(color)
+
+    def set_line_height(self, height: int) -> None:
+        """One-line cells (time, kind, tags, author, a section's title) are this tall; the note's text wraps."""
+        self._line = QSize(0, height)
 
     def set_current_section(self, key: str) -> None:
         """Bold and highlight the section new notes go to (two rows change)."""
@@ -341,6 +346,8 @@ class NotesModel(QAbstractItemModel):
             return note.id.startswith(PENDING_PREFIX)
         if role == Qt.ItemDataRole.FontRole:
             return self._italic if note.id.startswith(PENDING_PREFIX) else None
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return None if index.column() == TEXT_COLUMN or not self._line.isValid() else self._line
         cached = self._shown.get(note.id)
         if cached is not None and cached[0] is note:
             shown = cached[1]
@@ -355,6 +362,8 @@ class NotesModel(QAbstractItemModel):
     def _section_data(self, section: _Section, column: int, role: int) -> Any:
         if role == SECTION_ROLE:
             return section.key
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self._line if self._line.isValid() else None
         if column != 0:
             return None
         if role == Qt.ItemDataRole.DisplayRole:

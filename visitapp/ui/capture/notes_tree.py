@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -11,6 +13,9 @@ from PySide6.QtWidgets import (
 from visitapp.services.dto import NoteInfo
 from visitapp.templates import Template
 from visitapp.ui.capture.notes_model import ID_ROLE, SECTION_ROLE, TEXT_COLUMN, NotesModel
+from visitapp.ui.labels import KINDS, fmt_time, kind_label
+
+NARROW_MAX = 220  # px: the tags and author columns never take the note's room
 
 __all__ = ["ID_ROLE", "SECTION_ROLE", "TEXT_COLUMN", "NoteDelegate", "NotesTree"]
 
@@ -61,6 +66,7 @@ class NotesTree(QTreeView):
             [self.tr("Time"), self.tr("Kind"), self.tr("Note"), self.tr("Tags"), self.tr("Author")])
         self.notes_model.set_highlight(self.palette().brush(QPalette.ColorRole.Highlight).color().lighter(170))
         self.setModel(self.notes_model)
+        self.notes_model.set_line_height(self.fontMetrics().height() + 6)
         self.setAccessibleName(self.tr("Sections and notes"))
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
@@ -70,14 +76,17 @@ class NotesTree(QTreeView):
         self.setItemDelegateForColumn(TEXT_COLUMN, self.delegate)
         header = self.header()
         header.setStretchLastSection(False)
+        # The narrow columns are sized from what they can hold (a time, the kind labels, the notes' tags and
+        # authors), measured once per visit and widened by a new note: ResizeToContents would measure the
+        # visible cells again, text layout and all, on every change.
         for col in (0, 1, 3, 4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setResizeContentsPrecision(0)  # fit the visible rows only: a change never measures every note
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.notes_model.modelReset.connect(self._sections_spanned)
+        self.notes_model.rowsInserted.connect(self._fit_rows)
 
     def populate(self, template: Template, lang: str, notes: list[NoteInfo], current_section: str,
                  select: str | None = None) -> None:
@@ -92,6 +101,37 @@ class NotesTree(QTreeView):
         for row in range(self.notes_model.rowCount()):
             self.setFirstColumnSpanned(row, QModelIndex(), True)
         self.expandAll()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        fm, pad = self.fontMetrics(), 2 * self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 12
+        header = self.header()
+        labels = [self.notes_model.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(5)]
+        sample = dt.datetime(2026, 12, 31, 23, 59, tzinfo=dt.UTC)
+        widths = {
+            0: max(fm.horizontalAdvance(fmt_time(sample)), fm.horizontalAdvance("88:88")) + self.indentation(),
+            1: max(fm.horizontalAdvance(kind_label(k)) for k in KINDS),
+            3: 0,
+            4: 0,
+        }
+        for note in self.notes_model.notes():
+            widths[3] = max(widths[3], fm.horizontalAdvance(", ".join(note.tags)))
+            widths[4] = max(widths[4], fm.horizontalAdvance(note.author))
+        for col, width in widths.items():
+            width = max(width, fm.horizontalAdvance(labels[col]) + 10) + pad
+            header.resizeSection(col, min(width, NARROW_MAX))
+
+    def _fit_rows(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Widen the tags or author column for a new note that does not fit (one measurement per row)."""
+        if not parent.isValid():
+            return
+        fm, header = self.fontMetrics(), self.header()
+        for row in range(first, last + 1):
+            for col in (3, 4):
+                text = self.notes_model.index(row, col, parent).data() or ""
+                width = min(fm.horizontalAdvance(text) + 24, NARROW_MAX)
+                if width > header.sectionSize(col):
+                    header.resizeSection(col, width)
 
     def mark_section(self, key: str) -> None:
         self.notes_model.set_current_section(key)

@@ -9,13 +9,12 @@ the notes model then updates only the rows the operation changed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from visitapp import ops
-from visitapp.errors import UserError
-from visitapp.ops import Changes
 from visitapp.services import Services
 from visitapp.services.dto import ActionInfo, NoteInfo, VisitInfo
 from visitapp.templates import get_template
@@ -23,17 +22,16 @@ from visitapp.ui.capture.action_dialog import ActionDialog
 from visitapp.ui.capture.actions_panel import ActionsPanel
 from visitapp.ui.capture.capture_box import CaptureBox
 from visitapp.ui.capture.fields_panel import FieldsPanel
-from visitapp.ui.capture.notes_model import PENDING_POSITION, PENDING_PREFIX
+from visitapp.ui.capture.notes_model import PENDING_POSITION
 from visitapp.ui.capture.notes_tree import NotesTree
+from visitapp.ui.capture.op_results import CAPTURE_KEY, OpResults
 from visitapp.ui.drafts import DraftKeeper
 from visitapp.ui.labels import fmt_datetime, kind_label
 from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.worker import DbWorker
 
-CAPTURE_KEY = "capture"
 
-
-class CaptureView(QWidget):
+class CaptureView(OpResults, QWidget):
     stored = Signal(object)  # when a change was committed (dt.datetime)
     failed = Signal(str)  # a change could not be stored
     visitChanged = Signal(object)  # the VisitInfo of a visit whose row in the list may have changed
@@ -48,6 +46,7 @@ class CaptureView(QWidget):
         self._actions: list[ActionInfo] = []
         self._keepers: dict[str, DraftKeeper] = {}
         self._tickets: dict[int, tuple] = {}  # ticket -> what to do when that operation is reported
+        self._deferred: dict[str, list[Callable[[str], object]]] = {}  # pending note -> changes asked of it
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -179,11 +178,16 @@ class CaptureView(QWidget):
         self._show_actions(svc.actions.list(visit_id=self.visit.id))
 
     def _show_header(self) -> None:
-        self.header.setText(
-            f"<b>{_esc(self.visit.organisation.name)}</b> — {_esc(self.visit.title)}<br>"
-            f"{fmt_datetime(self.visit.starts_at)} · {_esc(self.visit.place)} · "
-            + self.tr("%n note(s)", "", self.tree.notes_model.note_count())
-        )
+        """The visit's name, time and place (formatted when the visit changes) and its number of notes."""
+        visit = self.visit
+        shown = (visit.organisation.name, visit.title, visit.starts_at, visit.place)
+        if getattr(self, "_header_of", None) != shown:
+            self._header_of = shown
+            self._header_head = (f"<b>{_esc(visit.organisation.name)}</b> — {_esc(visit.title)}<br>"
+                                 f"{fmt_datetime(visit.starts_at)} · {_esc(visit.place)} · ")
+        text = self._header_head + self.tr("%n note(s)", "", self.tree.notes_model.note_count())
+        if text != self.header.text():
+            self.header.setText(text)
 
     def _show_actions(self, actions: list[ActionInfo]) -> None:
         if actions != self._actions:
@@ -219,19 +223,26 @@ class CaptureView(QWidget):
         if self.visit is not None and 0 < number <= len(self.template.sections):
             self.set_section(self.template.section_keys[number - 1])
 
-    def apply_kind(self, kind: str) -> None:
+    def apply_kind(self, kind: str, note_id: str | None = None) -> None:
         """Ctrl+1…6: the kind of the selected note when the notes have focus, else of the next note."""
+        if note_id is not None:  # a note that was pending when asked
+            self._note_kind(note_id, kind)
+            return
         note_id = self.tree.current_note_id()
         if self.tree.hasFocus() and note_id:
-            note = self._note(note_id)
-            if note and note.kind != kind and not self._pending(note_id):
-                self.tree.notes_model.update_local(note_id, kind=kind)
-                self._submit(("edit", note_id), ops.edit_note, note_id, kind=kind)
-                if kind == "commitment":
-                    self.make_action(note_id)
+            if not self._later(note_id, lambda nid: self.apply_kind(kind, nid)):
+                self._note_kind(note_id, kind)
         else:
             self.box.set_kind(kind)
             self._keepers[CAPTURE_KEY].changed()
+
+    def _note_kind(self, note_id: str, kind: str) -> None:
+        note = self._note(note_id)
+        if note and note.kind != kind:
+            self.tree.notes_model.update_local(note_id, kind=kind)
+            self._submit(("edit", note_id), ops.edit_note, note_id, kind=kind)
+            if kind == "commitment":
+                self.make_action(note_id)
 
     # note operations: each one submitted to the DB worker, shown at once --------------
     def add_note(self) -> None:
@@ -255,13 +266,13 @@ class CaptureView(QWidget):
 
     def edit_note(self, note_id: str, text: str) -> None:
         note = self._note(note_id)
-        if note is None or self._pending(note_id) or not text.strip():
+        if note is None or not text.strip() or self._later(note_id, lambda nid: self.edit_note(nid, text)):
             return
         self.tree.notes_model.update_local(note_id, text=text.strip())
         self._submit(("edit", note_id), ops.edit_note, note_id, text=text)
 
     def delete_note(self, note_id: str) -> None:
-        if self._pending(note_id):
+        if self._later(note_id, self.delete_note):
             return
         self.tree.notes_model.remove(note_id)
         self._show_header()
@@ -270,7 +281,9 @@ class CaptureView(QWidget):
     def reorder_note(self, note_id: str, step: int) -> None:
         row = self.tree.notes_model.row_in_section(note_id)
         note = self._note(note_id)
-        if note is None or row is None or self._pending(note_id) or row + step < 0:
+        if note is None or row is None or row + step < 0:
+            return
+        if self._later(note_id, lambda nid: self.reorder_note(nid, step)):
             return
         self.tree.notes_model.move_local(note_id, note.section, row + step)
         self._submit(("resync", note_id), ops.reorder_note, note_id, row + step)
@@ -279,7 +292,7 @@ class CaptureView(QWidget):
         """Move a note to another section (asks which when none is given)."""
         note_id = note_id or self.tree.current_note_id()
         note = self._note(note_id) if note_id else None
-        if note is None or self._pending(note.id):
+        if note is None or self._later(note.id, lambda nid: self.move_note(nid, section)):
             return
         if section is None:
             titles = [f"{i}. {s.title.get(self.lang)}" for i, s in enumerate(self.template.sections, 1)]
@@ -295,7 +308,7 @@ class CaptureView(QWidget):
     def make_action(self, note_id: str | None = None) -> None:
         note_id = note_id or self.tree.current_note_id()
         note = self._note(note_id) if note_id else None
-        if note is None or self._pending(note.id):
+        if note is None or self._later(note.id, self.make_action):
             return
         existing = next((a for a in self._actions if a.note_id == note_id), None)
         dialog = ActionDialog(note.text, self._owners(), existing.owner if existing else "",
@@ -332,95 +345,6 @@ class CaptureView(QWidget):
 
     def redo(self) -> None:
         self.runner.redo()
-
-    # what the DB worker reports ----------------------------------------------------
-    def _submit(self, then: tuple | None, op: ops.Operation, *args: object, **kwargs: object) -> int:
-        ticket = self.runner.submit(op, *args, **kwargs)
-        if then is not None:
-            self._tickets[ticket] = then
-        return ticket
-
-    def _pending(self, note_id: str) -> bool:
-        """A note shown but not stored yet: it has no id to change it by."""
-        return note_id.startswith(PENDING_PREFIX)
-
-    def _finished(self, changes: Changes) -> None:
-        """An operation was committed: update the rows it changed and say it is stored."""
-        then = self._tickets.pop(changes.ticket, None)
-        model = self.tree.notes_model
-        known: list[NoteInfo] = []
-        if then is not None and then[0] == "add":
-            model.resolve_pending(then[1], changes.result)
-            if self.tree.current_note_id() == changes.result.id and changes.result.kind == "commitment":
-                QTimer.singleShot(0, lambda nid=changes.result.id: self.make_action(nid))
-        elif then is not None and then[0] == "edit":
-            keeper = self._keepers.pop(f"note:{then[1]}", None)
-            if keeper is not None:
-                keeper.discard()
-        if isinstance(changes.result, NoteInfo) and changes.notes.all <= {changes.result.id}:
-            known.append(changes.result)  # the one note it changed: no need to read it again
-        self._fetch(changes, known)
-        self.warning.hide()
-        self.stored.emit(dt.datetime.now(dt.UTC))
-
-    def _fetch(self, changes: Changes, known: list[NoteInfo]) -> None:
-        """Apply what the result holds; read the other changed rows on the DB worker, not here."""
-        if self.visit is None:
-            return
-        visit_id = self.visit.id
-        shown = [n for n in known if n.visit_id == visit_id]
-        if shown:
-            self.tree.notes_model.apply(shown)
-            self._show_header()
-        notes = sorted(changes.notes.all - {n.id for n in known})
-        visits = sorted(changes.visits.all)
-        actions = bool(changes.actions)
-        if not (notes or visits or actions) or self.worker.closed:
-            return
-        svc = self.services()
-
-        def read() -> tuple[list[NoteInfo], list[VisitInfo], list[ActionInfo] | None]:
-            found = []
-            for note_id in notes:
-                try:
-                    found.append(svc.notes.get(note_id))
-                except UserError:  # gone for good (an undone add): nothing to show
-                    found.append(None)
-            return ([n for n in found if n is not None], [svc.visits.get(v) for v in visits],
-                    svc.actions.list(visit_id=visit_id) if actions else None)
-
-        def show(result: tuple) -> None:
-            found, visit_infos, action_list = result
-            if self.visit is None or self.visit.id != visit_id:
-                return  # another visit was opened meanwhile
-            gone = set(notes) - {n.id for n in found}
-            for note_id in gone:
-                self.tree.notes_model.remove(note_id)
-            self.tree.notes_model.apply([n for n in found if n.visit_id == visit_id])
-            self._show_header()
-            for info in visit_infos:
-                if info.id == visit_id:
-                    self.visit = info
-                self.visitChanged.emit(info)
-            if action_list is not None:
-                self._show_actions(action_list)
-
-        self.worker.submit(read, show, lambda err: self._error(str(err)))
-
-    def _op_failed(self, ticket: int, sentence: str) -> None:
-        """Nothing was stored: show the note as it is in the database, and say why."""
-        then = self._tickets.pop(ticket, None)
-        if then is not None and then[0] == "add":
-            _kind, pending, text, state, section = then
-            self.tree.notes_model.drop_pending(pending)
-            self._show_header()
-            if not self.box.text().strip():  # give the text back, to be added again
-                self.box.restore(text, state)
-                self.set_section(section)
-                self._keepers[CAPTURE_KEY].changed()
-        elif then is not None and then[0] in ("edit", "resync") and self.visit is not None:
-            self._fetch(Changes("", notes=ops.Ids(updated=frozenset({then[1]}))), [])
-        self._error(sentence)
 
     # drafts of in-place edits -------------------------------------------------
     def _editor_opened(self, note_id: str, editor: QLineEdit) -> None:

@@ -1,0 +1,121 @@
+"""What the DB worker reports to the capture view: committed operations update only the rows they changed.
+
+A mixin of :class:`~visitapp.ui.capture.view.CaptureView` (kept apart so the view stays readable).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+
+from visitapp import ops
+from visitapp.errors import UserError
+from visitapp.ops import Changes
+from visitapp.services.dto import ActionInfo, NoteInfo, VisitInfo
+from visitapp.ui.capture.notes_model import PENDING_PREFIX
+
+CAPTURE_KEY = "capture"  # the capture box's draft
+
+
+class OpResults:
+    """Submits the view's operations and applies their reports (needs the view's tree, box, runner, worker)."""
+
+    # what the DB worker reports ----------------------------------------------------
+    def _submit(self, then: tuple | None, op: ops.Operation, *args: object, **kwargs: object) -> int:
+        ticket = self.runner.submit(op, *args, **kwargs)
+        if then is not None:
+            self._tickets[ticket] = then
+        return ticket
+
+    def _later(self, note_id: str, again: Callable[[str], object]) -> bool:
+        """A note shown but not stored yet has no id to change it by: ``again(its id)`` once it is stored."""
+        if not note_id.startswith(PENDING_PREFIX):
+            return False
+        self._deferred.setdefault(note_id, []).append(again)
+        return True
+
+    def _finished(self, changes: Changes) -> None:
+        """An operation was committed: update the rows it changed and say it is stored."""
+        then = self._tickets.pop(changes.ticket, None)
+        model = self.tree.notes_model
+        known: list[NoteInfo] = []
+        if then is not None and then[0] == "add":
+            model.resolve_pending(then[1], changes.result)
+            later = self._deferred.pop(then[1], [])
+            if changes.result.kind == "commitment":
+                later.insert(0, self.make_action)
+            for again in later:  # what was asked of the note while it was on its way (after this slot)
+                QTimer.singleShot(0, lambda fn=again, nid=changes.result.id: fn(nid))
+        elif then is not None and then[0] == "edit":
+            keeper = self._keepers.pop(f"note:{then[1]}", None)
+            if keeper is not None:
+                keeper.discard()
+        if isinstance(changes.result, NoteInfo) and changes.notes.all <= {changes.result.id}:
+            known.append(changes.result)  # the one note it changed: no need to read it again
+        self._fetch(changes, known)
+        self.warning.hide()
+        self.stored.emit(dt.datetime.now(dt.UTC))
+
+    def _fetch(self, changes: Changes, known: list[NoteInfo]) -> None:
+        """Apply what the result holds; read the other changed rows on the DB worker, not here."""
+        if self.visit is None:
+            return
+        visit_id = self.visit.id
+        shown = [n for n in known if n.visit_id == visit_id]
+        if shown:
+            self.tree.notes_model.apply(shown)
+            self._show_header()
+        notes = sorted(changes.notes.all - {n.id for n in known})
+        visits = sorted(changes.visits.all)
+        actions = bool(changes.actions)
+        if not (notes or visits or actions) or self.worker.closed:
+            return
+        svc = self.services()
+
+        def read() -> tuple[list[NoteInfo], list[VisitInfo], list[ActionInfo] | None]:
+            found = []
+            for note_id in notes:
+                try:
+                    found.append(svc.notes.get(note_id))
+                except UserError:  # gone for good (an undone add): nothing to show
+                    found.append(None)
+            return ([n for n in found if n is not None], [svc.visits.get(v) for v in visits],
+                    svc.actions.list(visit_id=visit_id) if actions else None)
+
+        def show(result: tuple) -> None:
+            found, visit_infos, action_list = result
+            if self.visit is None or self.visit.id != visit_id:
+                return  # another visit was opened meanwhile
+            gone = set(notes) - {n.id for n in found}
+            for note_id in gone:
+                self.tree.notes_model.remove(note_id)
+            self.tree.notes_model.apply([n for n in found if n.visit_id == visit_id])
+            self._show_header()
+            for info in visit_infos:
+                if info.id == visit_id:
+                    self.visit = info
+                self.visitChanged.emit(info)
+            if action_list is not None:
+                self._show_actions(action_list)
+
+        self.worker.submit(read, show, lambda err: self._error(str(err)))
+
+    def _op_failed(self, ticket: int, sentence: str) -> None:
+        """Nothing was stored: show the note as it is in the database, and say why."""
+        then = self._tickets.pop(ticket, None)
+        if then is not None and then[0] == "add":
+            _kind, pending, text, state, section = then
+            self._deferred.pop(pending, None)
+            self.tree.notes_model.drop_pending(pending)
+            self._show_header()
+            if not self.box.text().strip():  # give the text back, to be added again
+                self.box.restore(text, state)
+                if section in self.template.section_keys:
+                    self.set_section(section)
+                self._keepers[CAPTURE_KEY].changed()
+        elif then is not None and then[0] in ("edit", "resync") and self.visit is not None:
+            self._fetch(Changes("", notes=ops.Ids(updated=frozenset({then[1]}))), [])
+        self._error(sentence)
+
