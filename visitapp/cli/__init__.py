@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from visitapp.cli.streams import make_safe
+
+    make_safe()  # a cp1250 console or a windowed executable's missing streams never crash the output
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # `visitapp` alone opens the desktop window

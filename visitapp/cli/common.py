@@ -94,8 +94,11 @@ _JSON_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), *_BIDI)
 
 
 def print_json(data: Any) -> None:
+    """JSON on stdout, as UTF-8 bytes whatever the console's code page (cp1250 has no "→" or Cyrillic)."""
+    from visitapp.cli.streams import write_utf8
+
     text = json.dumps(data, ensure_ascii=False, indent=2, default=_default)
-    sys.stdout.write(text.translate(_JSON_ESCAPES) + "\n")
+    write_utf8(text.translate(_JSON_ESCAPES) + "\n")
 
 
 def local(value: dt.datetime | None) -> str:
