@@ -1,0 +1,153 @@
+"""Merging signed files: finding them, verifying them ahead in a capped worker, merging them in order.
+
+:class:`Merger` verifies the signed PDFs (as ``visitapp verify`` does) against
+the registry's trust list and merges each accepted record with
+:func:`~visitapp.registry.apply.merge_record`, one transaction per file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from visitapp.db import Database
+from visitapp.db import models as m
+from visitapp.errors import UserError
+from visitapp.exchange.record import VisitRecord
+from visitapp.i18n import _
+from visitapp.registry.apply import BeforeCommit, FileResult, Source, merge_record
+
+if TYPE_CHECKING:
+    from visitapp.signing.verify import VerificationReport
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def collect_files(items: Sequence[Path]) -> list[Path]:
+    """The files named, and every ``*.pdf`` and ``*.p7m`` (encrypted minutes) under the folders named (sorted)."""
+    out: list[Path] = []
+    for item in items:
+        item = Path(item)
+        if item.is_dir():
+            out.extend(sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in (".pdf", ".p7m")))
+        else:
+            out.append(item)
+    return out
+
+
+LOOKAHEAD = 4  # files verified ahead of the merge, in the capped worker
+
+
+@dataclass
+class CheckedFile:
+    """A file read, hashed and verified, ready to merge (or why not)."""
+
+    name: str
+    sha256: str = ""
+    report: VerificationReport | None = None
+    record: VisitRecord | None = None
+    error: str | None = None  # the file could not even be read, or its check was stopped by a limit
+
+
+def _outcome_to_checked(name: str, outcome: Any) -> CheckedFile:
+    if outcome.refused is not None:
+        return CheckedFile(name, error=outcome.refused)
+    sha256, report, record = outcome.value
+    return CheckedFile(name, sha256, report, record)
+
+
+def _asn1(certs) -> list:
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import serialization
+
+    return [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in certs]
+
+
+class Merger:
+    """Verifies signed PDFs against the registry's trust list (plus extra roots) and merges them."""
+
+    def __init__(self, db: Database, extra_trust: Sequence[Path] = (), *,
+                 before_commit: BeforeCommit | None = None, key: object = None) -> None:
+        from visitapp.registry.trust import TrustStore
+        from visitapp.signing.verify import load_trust_roots
+
+        self.db = db
+        self.before_commit = before_commit
+        self.key = key  # the coordinator's key for .p7m files (visitapp.signing.envelope), or None
+        self.roots = _asn1(TrustStore(db).certificates()) + load_trust_roots(extra_trust)
+
+    def merge_file(self, path: Path) -> FileResult:
+        return self.merge_all([path])[0]
+
+    def _merge_checked(self, checked: CheckedFile) -> FileResult:
+        """Merge one file that the capped worker read and verified."""
+        if checked.error is not None:
+            return FileResult(checked.name, "rejected", checked.error)
+        with self.db.read() as s:
+            if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == checked.sha256)) is not None:
+                return FileResult(checked.name, "unchanged", _("This file was merged before."), sha256=checked.sha256)
+        report, record = checked.report, checked.record
+        if report is None or not report.ok or record is None:
+            problems = (report.all_problems() if report else []) or [_("The file could not be verified.")]
+            return FileResult(checked.name, "rejected", " ".join(problems), sha256=checked.sha256)
+        first = report.signatures[0]
+        source = Source(
+            sha256=checked.sha256, file_name=checked.name,
+            signer=", ".join(sig.signer for sig in report.signatures if sig.signer),
+            signer_organisation=first.institution, signer_fingerprint=first.fingerprint, signed_at=first.signed_at,
+            signer_name=first.signer or "?",  # the author's certificate name (never a co-signer's)
+        )
+        return merge_record(self.db, record, source, before_commit=self.before_commit)
+
+    def merge_all(self, paths: Sequence[Path], progress: Callable[[int, int, FileResult], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> list[FileResult]:
+        """Merge files in order, each in its own transaction.
+
+        With many files, a worker process verifies the next files while this
+        one merges the current (SQLite has one writer; verification is CPU
+        work that needs no database), so a batch costs about as much as
+        verifying it.  Results, order and transactions are the same either way.
+        """
+        files = collect_files(paths)
+        results: list[FileResult] = []
+        for i, checked in enumerate(self._checked(files, cancelled), 1):
+            try:
+                result = self._merge_checked(checked)
+            except UserError as err:  # e.g. the database is locked or full: this file is not merged
+                result = FileResult(checked.name, "rejected", str(err), sha256=checked.sha256)
+            results.append(result)
+            if progress is not None:
+                progress(i, len(files), result)
+        return results
+
+    def _checked(self, files: list[Path], cancelled: Callable[[], bool] | None) -> Iterator[CheckedFile]:
+        """Each file read, hashed and verified in the capped worker, :data:`LOOKAHEAD` files ahead of the merge."""
+        from visitapp.signing.envelope import verification_job
+        from visitapp.signing.sandbox import CappedWorker
+
+        roots_der = [cert.dump() for cert in self.roots]
+        queue = iter(files)
+        with CappedWorker() as worker:
+            pending: deque[Path] = deque()
+            for path in itertools.islice(queue, LOOKAHEAD):
+                worker.submit(*verification_job(path, roots_der, self.key))
+                pending.append(path)
+            while pending:
+                if cancelled is not None and cancelled():
+                    return
+                path = pending.popleft()
+                outcome = worker.result()
+                following = next(queue, None)
+                if following is not None:
+                    worker.submit(*verification_job(following, roots_der, self.key))
+                    pending.append(following)
+                yield _outcome_to_checked(str(path), outcome)
