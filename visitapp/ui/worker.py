@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from sqlalchemy import event
 
 from visitapp.db import Database
@@ -48,7 +48,9 @@ class DbWorker(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="visitapp-db")
         self._pending = 0
         self._closed = False
-        self._finished.connect(self._deliver)
+        # Queued even when a job is done before submit() attaches its callback (then report() runs here,
+        # inside submit): results always come from the event loop, after the caller has its ticket.
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def submit(
         self,
