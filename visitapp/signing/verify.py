@@ -422,5 +422,24 @@ def verify_received(path: str, roots_der: list[bytes]) -> tuple[str, Verificatio
     return hashlib.sha256(data).hexdigest(), report, record
 
 
+def verify_received_bytes(data: bytes, path: str,
+                          roots_der: list[bytes]) -> tuple[str, VerificationReport, VisitRecord | None]:
+    """:func:`verify_received` for a file already in memory (minutes decrypted from a ``.p7m``)."""
+    report = VerificationReport(path=path)
+    try:
+        limits.check_size(len(data))
+    except UserError as err:
+        report.problems.append(str(err))
+        return "", report, None
+    roots = [asn1_x509.Certificate.load(der) for der in roots_der]
+    report, record = verify_pdf_record(data, roots, path)
+    return hashlib.sha256(data).hexdigest(), report, record
+
+
+def refused_received(path: str, problem: str) -> tuple[str, VerificationReport, None]:
+    """A file refused before verification (e.g. a ``.p7m`` that could not be decrypted), as a worker job's result."""
+    return "", VerificationReport(path=path, problems=[problem]), None
+
+
 def verify_bytes(data: bytes, roots_der: list[bytes], path: str = "") -> VerificationReport:
     return verify_pdf(data, [asn1_x509.Certificate.load(der) for der in roots_der], path)
