@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 # The tables whose rows a view shows, and the name of their field in Changes.
@@ -38,6 +38,9 @@ class Ids:
         return self.added | self.updated | self.removed
 
 
+NO_IDS = Ids()  # shared: Ids is immutable
+
+
 @dataclass(frozen=True)
 class Changes:
     """What one operation (or one undo or redo of it) changed.
@@ -52,14 +55,14 @@ class Changes:
 
     label: str
     kind: str = "do"
-    notes: Ids = field(default_factory=Ids)
-    visits: Ids = field(default_factory=Ids)
-    actions: Ids = field(default_factory=Ids)
-    answers: Ids = field(default_factory=Ids)
-    participants: Ids = field(default_factory=Ids)
-    organisations: Ids = field(default_factory=Ids)
-    people: Ids = field(default_factory=Ids)
-    series: Ids = field(default_factory=Ids)
+    notes: Ids = NO_IDS
+    visits: Ids = NO_IDS
+    actions: Ids = NO_IDS
+    answers: Ids = NO_IDS
+    participants: Ids = NO_IDS
+    organisations: Ids = NO_IDS
+    people: Ids = NO_IDS
+    series: Ids = NO_IDS
     result: Any = None
     ticket: int = 0
 

@@ -100,22 +100,22 @@ def _edit(
     if len(ref) != 36:
         with Session(bind=conn) as s:
             ref = note_by_uuid(s, ref).uuid
-    found = conn.execute(_NOTE_AND_VISIT, {"ref": ref}).mappings().first()
+    found = conn.execute(_NOTE_AND_VISIT, {"ref": ref}).first()
     if found is None:
         raise NotFound(_missing(m.Note, ref))
-    before = {key: found[key] for key in _NOTE_COLUMNS}
-    visit_before = {"uuid": found["visit_uuid"], "status": found["visit_status"],
-                    "updated_at": found["visit_updated_at"]}
+    before = dict(zip(_NOTE_COLUMNS, found, strict=False))  # the note's columns come first
+    visit_uuid, visit_status, visit_updated_at = found[-3:]
+    visit_before = {"uuid": visit_uuid, "status": visit_status, "updated_at": visit_updated_at}
     now = m.utcnow()
     values["updated_at"] = now
     conn.execute(_UPDATE_NOTE, {**values, "_pk": before["id"]})
-    visit_after = {"uuid": found["visit_uuid"], "status": m.VisitStatus.IN_PROGRESS, "updated_at": now}
+    visit_after = {"uuid": visit_uuid, "status": m.VisitStatus.IN_PROGRESS, "updated_at": now}
     conn.execute(_UPDATE_VISIT, {"status": visit_after["status"], "updated_at": now, "_pk": before["visit_id"]})
     after = {**before, **values}
     tx.record("notes", before["id"], before, after)
     tx.record("visits", before["visit_id"], visit_before, visit_after)
     return NoteInfo(
-        id=after["uuid"], visit_id=found["visit_uuid"], section=after["section"],
+        id=after["uuid"], visit_id=visit_uuid, section=after["section"],
         kind=m.NoteKind(after["kind"]).value, text=after["text"], author=after["author"],
         created_at=after["created_at"], updated_at=now, tags=tuple(after["tags"] or ()),
         position=after["position"], visibility=m.Visibility(after["visibility"]).value,
