@@ -219,3 +219,21 @@ def test_a_refused_note_gives_its_text_back(opened, qtbot, svc, demo, held):
     assert capture.box.text() == "Druga notatka"  # given back, to be added again
     assert capture.warning.isVisibleTo(capture) and capture.warning.text()
     assert window.saved_label.text() == "Not stored!"
+
+
+def test_undoing_a_field_answer_shows_the_value_before(opened, qtbot, svc, demo):
+    capture, window = opened.window.capture, opened.window
+    before = svc.answers.list(demo[0]).get("planned_hires")
+    edit = capture.fields.editor("planned_hires")
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "42")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    _settled(qtbot, opened)
+    assert svc.answers.list(demo[0])["planned_hires"].value == 42
+    window.undo_action.trigger()
+    _settled(qtbot, opened)
+    after = svc.answers.list(demo[0]).get("planned_hires")
+    assert (after.value if after else None) == (before.value if before else None)
+    shown = capture.fields.editor("planned_hires")
+    assert shown.text() == ("" if before is None else str(before.value))

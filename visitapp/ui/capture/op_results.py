@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer
 from visitapp import ops
 from visitapp.errors import UserError
 from visitapp.ops import Changes
-from visitapp.services.dto import ActionInfo, NoteInfo, VisitInfo
+from visitapp.services.dto import NoteInfo
 from visitapp.ui.capture.notes_model import PENDING_PREFIX
 
 CAPTURE_KEY = "capture"  # the capture box's draft
@@ -70,22 +70,27 @@ class OpResults:
         notes = sorted(changes.notes.all - {n.id for n in known})
         visits = sorted(changes.visits.all)
         actions = bool(changes.actions)
-        if not (notes or visits or actions) or self.worker.closed:
+        answers = bool(changes.answers) and changes.kind != "do"  # an undone answer: show the field's value again
+        if not (notes or visits or actions or answers) or self.worker.closed:
             return
         svc = self.services()
 
-        def read() -> tuple[list[NoteInfo], list[VisitInfo], list[ActionInfo] | None]:
+        def get(read_one: Callable[[str], object], ids: list[str]) -> list:
             found = []
-            for note_id in notes:
+            for ref in ids:
                 try:
-                    found.append(svc.notes.get(note_id))
+                    found.append(read_one(ref))
                 except UserError:  # gone for good (an undone add): nothing to show
-                    found.append(None)
-            return ([n for n in found if n is not None], [svc.visits.get(v) for v in visits],
-                    svc.actions.list(visit_id=visit_id) if actions else None)
+                    pass
+            return found
+
+        def read() -> tuple:
+            return (get(svc.notes.get, notes), get(svc.visits.get, visits),
+                    svc.actions.list(visit_id=visit_id) if actions else None,
+                    svc.answers.list(visit_id) if answers else None)
 
         def show(result: tuple) -> None:
-            found, visit_infos, action_list = result
+            found, visit_infos, action_list, answer_map = result
             if self.visit is None or self.visit.id != visit_id:
                 return  # another visit was opened meanwhile
             gone = set(notes) - {n.id for n in found}
@@ -99,6 +104,9 @@ class OpResults:
                 self.visitChanged.emit(info)
             if action_list is not None:
                 self._show_actions(action_list)
+            if answer_map is not None:
+                self.fields.populate(self.template, self.lang, answer_map)
+                self.fields.show_section(self.section)
 
         self.worker.submit(read, show, lambda err: self._error(str(err)))
 
