@@ -386,3 +386,22 @@ class Disagreement(Base):
     chosen_value: Mapped[Any] = mapped_column(JSON, nullable=True)
 
     visit: Mapped[Visit] = relationship()
+
+
+class Erasure(Base):
+    """A person erased from this database (GDPR art. 17), remembered so a later merge keeps them erased.
+
+    Holds no byte of the name: ``name_hash`` and ``email_hash`` are SHA-256 of
+    the normalised name and e-mail (:mod:`visitapp.registry.persons`), so a
+    record that names the person again is recognised and pseudonymised.
+    """
+
+    __tablename__ = "erasures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    pseudonym: Mapped[str] = mapped_column(String(200))
+    name_hash: Mapped[str] = mapped_column(String(64), index=True)
+    email_hash: Mapped[str] = mapped_column(String(64), default="")
+    redact_mentions: Mapped[bool] = mapped_column(Boolean, default=False)
+    erased_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
