@@ -1346,6 +1346,16 @@
         <translation>Search all visits (Ctrl+F)</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="74"/>
+        <source>E&amp;xact forms</source>
+        <translation>E&amp;xact forms</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="74"/>
+        <source>Find words only in the form typed; otherwise a word finds all its forms</source>
+        <translation>Find words only in the form typed; otherwise a word finds all its forms</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/visit_list.py" line="71"/>
         <source>Search</source>
         <translation>Search</translation>

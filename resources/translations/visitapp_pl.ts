@@ -1349,6 +1349,16 @@
         <translation>Szukaj we wszystkich wizytach (Ctrl+F)</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="74"/>
+        <source>E&amp;xact forms</source>
+        <translation>&amp;Dokładne formy</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/visit_list.py" line="74"/>
+        <source>Find words only in the form typed; otherwise a word finds all its forms</source>
+        <translation>Szukaj słów tylko w formie, w jakiej je wpisano; inaczej słowo znajduje wszystkie swoje formy</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/visit_list.py" line="71"/>
         <source>Search</source>
         <translation>Szukaj</translation>

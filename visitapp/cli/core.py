@@ -62,6 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_option(p)
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--visit", metavar="ID", help=_("search only this visit"))
+    p.add_argument("--exact", action="store_true",
+                   help=_("match words only in the form typed (by default a word finds all its forms)"))
     p.add_argument("query", nargs="+", help=_("words; word* finds prefixes; \"a phrase\" in quotes"))
     p.set_defaults(handler=cmd_search)
 
@@ -228,7 +230,7 @@ def cmd_note(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     svc = open_services(args)
     try:
-        hits = svc.search.search(" ".join(args.query), limit=args.limit, visit_id=args.visit)
+        hits = svc.search.search(" ".join(args.query), limit=args.limit, visit_id=args.visit, exact=args.exact)
     finally:
         svc.close()
     return print_rows(

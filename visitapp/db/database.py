@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from visitapp.db.engines import Backend, as_target, backend_for
+from visitapp.db.engines.base import Progress
 from visitapp.errors import DatabaseError
 
 # How long a connection waits for another program's lock before the user is told.
@@ -72,7 +73,8 @@ class Database:
     # -- opening ---------------------------------------------------------
 
     @classmethod
-    def open(cls, target: str | Path, *, create: bool = True, backup_dir: Path | None = None) -> Database:
+    def open(cls, target: str | Path, *, create: bool = True, backup_dir: Path | None = None,
+             progress: Progress | None = None) -> Database:
         """Open (and create, and migrate) the database at ``target``: a file path or a database URL.
 
         A string ``scheme://…`` or ``scheme+driver://…`` is always a URL (see
@@ -81,6 +83,11 @@ class Database:
         Raises :class:`DatabaseError` with one sentence for a database that is
         not a visitapp database, is damaged, was written by a newer visitapp,
         or is locked; such a database is left untouched.
+
+        After migrating, the search index's backlog (lemmas of documents an
+        upgrade or another program left unanalysed) is built in batches,
+        reporting ``progress(done, total)``; interrupted, it resumes at the
+        next open (see ``Backend.analyse_backlog``).
         """
         backend = backend_for(target, lock_timeout_ms=BUSY_TIMEOUT_MS)
         revision = backend.prepare(create=create)
@@ -88,6 +95,7 @@ class Database:
         db = cls(engine, backend)
         try:
             db._migrate(revision, backup_dir=backup_dir)
+            backend.analyse_backlog(engine, progress=progress)
         except DatabaseError:
             engine.dispose()
             raise

@@ -1,5 +1,11 @@
 """Full-text search over notes, action items, visits (with organisation names) and participants.
 
+A query word finds every form of every lemma it may stand for (Polish,
+Morfeusz 2: ``spawacze`` finds "spawaczy", ``urzędzie`` finds "Urząd"); words
+are ANDed; ``"exact phrases"`` and ``word*`` prefixes match the text as
+typed, and so does every word with ``exact=True`` (``visitapp search --exact``,
+the window's "exact forms" switch).  Diacritics never matter.
+
 The query is parsed here into engine-neutral :class:`SearchTerm` s; the
 database's engine (``db.backend.search``, see ``visitapp/db/engines/``) turns
 them into its own query (FTS5 ``MATCH`` in SQLite), ranks and cuts snippets.
@@ -27,8 +33,21 @@ _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"[\w]+", re.UNICODE)
 
 
-def parse_query(user_query: str) -> list[SearchTerm]:
-    """What a person typed, as terms ANDed: words; ``word*`` a prefix; "…" a phrase. Never fails."""
+def parse_query(user_query: str, *, exact: bool = True) -> list[SearchTerm]:
+    """What a person typed, as terms ANDed: words; ``word*`` a prefix; "…" a phrase. Never fails.
+
+    Unless ``exact``, each plain word carries its lemmas (:func:`visitapp.text.polish.query_lemmas`).
+    """
+    terms = _parse(user_query)
+    if exact:
+        return terms
+    from visitapp.text.polish import query_lemmas
+
+    return [SearchTerm(t.words, t.prefix, tuple(sorted(query_lemmas(t.words[0]))))
+            if len(t.words) == 1 and not t.prefix else t for t in terms]
+
+
+def _parse(user_query: str) -> list[SearchTerm]:
     terms: list[SearchTerm] = []
     for phrase, token in _TOKEN.findall(user_query):
         if phrase:
@@ -61,8 +80,10 @@ _REF_MODELS: dict[str, type[m.Record]] = {
 
 
 class SearchService(Service):
-    def search(self, query: str, *, limit: int = 50, visit_id: str | None = None) -> list[SearchHit]:
-        terms = parse_query(query)
+    def search(self, query: str, *, limit: int = 50, visit_id: str | None = None,
+               exact: bool = False) -> list[SearchHit]:
+        """The best ``limit`` hits, best first; ``exact`` matches words only as typed (no other forms)."""
+        terms = parse_query(query, exact=exact)
         if not terms:
             return []
         with self.db.read() as s:

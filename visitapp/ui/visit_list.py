@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import QDate, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QApplication, QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QStackedWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem,
     QVBoxLayout, QWidget,
 )
@@ -71,6 +71,10 @@ class VisitListPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search all visits (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search"))
         layout.addWidget(self.search)
+        self.exact = QCheckBox(self.tr("E&xact forms"), self)
+        self.exact.setToolTip(self.tr("Find words only in the form typed; otherwise a word finds all its forms"))
+        self.exact.toggled.connect(self.run_search)
+        layout.addWidget(self.exact)
 
         grid = QGridLayout()
         self.status = QComboBox(self)
@@ -173,7 +177,7 @@ class VisitListPanel(QWidget):
             self.stack.setCurrentWidget(self.visits)
             self.reload()
             return
-        hits = self.services().search.search(query, limit=100)
+        hits = self.services().search.search(query, limit=100, exact=self.exact.isChecked())
         self.hits.clear()
         for hit in hits:
             head = f"<span style='color:gray'>{html.escape(fmt_date(hit.starts_at.date()))} · {html.escape(hit.organisation)}</span><br>"

@@ -34,6 +34,7 @@ Core statements on the engine's own connection (a write transaction begun as
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,14 @@ class SearchTerm:
 
     words: tuple[str, ...]
     prefix: bool = False
+    #: For a single word (no prefix): the folded lemmas it stands for
+    #: (``visitapp.text.polish.query_lemmas``); the word then matches any form
+    #: of any of them.  Empty: the word matches only as typed (``--exact``).
+    lemmas: tuple[str, ...] = ()
+
+
+#: Called with (done, total) as a long index build goes; it may raise to stop it.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -138,6 +147,15 @@ class Backend(ABC):
 
         Runs inside the caller's transaction after every migration.
         """
+
+    def analyse_backlog(self, engine: Engine, *, progress: Progress | None = None) -> int:
+        """Finish what the search index still lacks (e.g. lemmas after an upgrade), in batches; return how many.
+
+        Called by ``Database.open`` after migrations.  Interruptible: each batch
+        is its own transaction and the rest is done at the next open.  An
+        engine whose index needs no such step keeps this default.
+        """
+        return 0
 
     @abstractmethod
     def search(

@@ -31,9 +31,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, FromClause
 
 from visitapp.db.engines import sqlite_fts as fts
-from visitapp.db.engines.base import Backend, SearchRow, SearchTerm
+from visitapp.db.engines.base import Backend, Progress, SearchRow, SearchTerm
 from visitapp.errors import DatabaseError, DatabaseLocked, StorageFull
 from visitapp.i18n import _
+from visitapp.text.snippet import mark_matches
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Files up to this size (an official's database: years of visits) get a full
@@ -178,6 +179,14 @@ class SQLiteBackend(Backend):
         def _on_begin(conn):  # noqa: ANN001
             conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("visitapp_write") else "BEGIN")
 
+        @event.listens_for(engine, "commit")
+        def _on_commit(conn):  # noqa: ANN001
+            # The lemmas of what this transaction wrote, in this transaction
+            # (before SQLite's COMMIT): a stored note is findable by them at once.
+            options = conn.get_execution_options()
+            if options.get("visitapp_write") and not options.get("visitapp_backlog"):
+                fts.analyse_pending(conn.connection.driver_connection)
+
         return engine
 
     def translate_error(self, err: BaseException) -> DatabaseError | None:
@@ -205,6 +214,31 @@ class SQLiteBackend(Backend):
     def ensure_search(self, conn: Connection, *, rebuild_index: bool) -> None:
         fts.ensure(conn, rebuild_index=rebuild_index)
 
+    def analyse_backlog(self, engine: Engine, *, progress: Progress | None = None) -> int:
+        """Analyse the documents left without lemmas (an upgrade, another program's writes), in batches.
+
+        Each batch is its own transaction, so an interruption (Ctrl+C, or
+        ``progress`` raising) loses only the batch under way; the rest is
+        analysed at the next open.  Until then such documents are found by
+        their typed words.
+        """
+        with engine.connect() as conn:
+            total = fts.pending_count(conn.connection.driver_connection)
+            conn.rollback()
+        done = 0
+        if not total:
+            return 0
+        writer = engine.execution_options(visitapp_write=True, visitapp_backlog=True)
+        while done < total:
+            with writer.begin() as conn:
+                n = fts.analyse_pending(conn.connection.driver_connection, fts.BACKLOG_BATCH)
+            if not n:
+                break
+            done += n
+            if progress is not None:
+                progress(min(done, total), total)
+        return done
+
     def search(
         self, session: Session, terms: list[SearchTerm], *, limit: int, visit_pk: int | None, window: int,
         marks: tuple[str, str],
@@ -212,6 +246,7 @@ class SQLiteBackend(Backend):
         match = match_query(terms)
         if match is None:
             return []
+        lemma_mode = any(t.lemmas for t in terms)
         # Ranking is bounded: FTS5 scores every match to order by rank, so
         # rank only among the newest ``window`` matches (found in rowid order).
         bound = session.execute(
@@ -226,14 +261,19 @@ class SQLiteBackend(Backend):
         if visit_pk is not None:
             where += " AND d.visit_id = :vid"
             params["vid"] = visit_pk
+        # A match through the lemmas has no place in the typed text that FTS5
+        # knows of: those snippets are cut and marked in Python.
+        shown = "d.body" if lemma_mode else "snippet(search_fts, 0, :start, :end, '…', 16)"
         rows = session.execute(
             text(
-                "SELECT d.kind, d.ref_id, d.visit_id, snippet(search_fts, 0, :start, :end, '…', 16), search_fts.rank "
+                f"SELECT d.kind, d.ref_id, d.visit_id, {shown}, search_fts.rank "
                 "FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
                 f"WHERE search_fts MATCH :q{where} ORDER BY search_fts.rank LIMIT :limit"
             ),
             params,
         ).all()
+        if lemma_mode:
+            rows = [(k, r, v, mark_matches(body, terms, marks), rank) for k, r, v, body, rank in rows]
         return [SearchRow(kind, ref_id, vid, snippet, float(rank)) for kind, ref_id, vid, snippet, rank in rows]
 
     # -- JSON arrays -----------------------------------------------------
@@ -245,10 +285,21 @@ class SQLiteBackend(Backend):
 def match_query(terms: list[SearchTerm]) -> str | None:
     """An FTS5 query ANDing ``terms``: each a quoted phrase (so no word is FTS5 syntax), ``*`` for a prefix.
 
-    Folded like the indexed text (``ł`` → ``ĺ``, see ``sqlite_fts.py``).
+    Phrases, prefixes and plain words match the typed text (column ``body``),
+    folded like the indexed text (``ł`` → ``ĺ``, see ``sqlite_fts.py``).  A
+    word with ``lemmas`` matches any of them in column ``lemmas``, or itself
+    as typed (so a document not yet analysed is still found by its words).
     """
-    parts = ['"' + " ".join(w.replace('"', '""') for w in t.words) + '"' + ("*" if t.prefix else "")
-             for t in terms if t.words]
+    parts = []
+    for t in terms:
+        if not t.words:
+            continue
+        typed = fts.fold('body : "' + " ".join(w.replace('"', '""') for w in t.words) + '"' + ("*" if t.prefix else ""))
+        if t.lemmas and len(t.words) == 1 and not t.prefix:
+            alternatives = " OR ".join('"' + lemma.replace('"', '""') + '"' for lemma in t.lemmas)
+            parts.append(f"(lemmas : ({alternatives}) OR {typed})")
+        else:
+            parts.append(typed)
     if not parts:
         return None
-    return fts.fold(" ".join(parts))
+    return " AND ".join(parts)

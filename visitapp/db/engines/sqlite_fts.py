@@ -5,7 +5,20 @@ Layout:
 * ``search_docs`` holds one row per searchable thing (a note, an action item,
   a visit with its organisation's name, a participant) with its original text;
 * ``search_fts`` is an FTS5 index over ``search_docs`` (external content), so
-  ``snippet()`` shows the text as typed.
+  ``snippet()`` shows the text as typed.  Its second column, ``lemmas``, holds
+  the Polish lemmas of the text (:func:`visitapp.text.polish.doc_lemmas`:
+  every reading of every word, folded); NULL means "not analysed yet", and
+  such a row is found by its typed words only until it is analysed.
+
+Lemmas are written by Python, never by a trigger (a trigger cannot call
+Python on a connection that did not register a function, such as another
+program's plain ``sqlite3``): the triggers leave ``lemmas`` NULL, and every
+write transaction of visitapp analyses the rows it left NULL just before it
+commits (:func:`analyse_pending`, called from the engine's commit hook), so a
+stored note is findable by its lemmas the moment it is stored.  Rows left NULL
+by others (an upgrade, another program) are analysed in batches when visitapp
+opens the database (:func:`analyse_backlog`): interruptible, and resumed at
+the next start.
 
 Triggers on the source tables keep ``search_docs`` right on every insert,
 update (ORM or bulk ``update()``) and delete; triggers on ``search_docs`` keep
@@ -42,12 +55,14 @@ TABLES_DDL = [
         kind TEXT NOT NULL,
         ref_id INTEGER NOT NULL,
         visit_id INTEGER,
-        body TEXT NOT NULL
+        body TEXT NOT NULL,
+        lemmas TEXT
     )""",
     "CREATE UNIQUE INDEX IF NOT EXISTS ix_search_docs_ref ON search_docs(kind, ref_id)",
     "CREATE INDEX IF NOT EXISTS ix_search_docs_visit ON search_docs(visit_id)",
+    "CREATE INDEX IF NOT EXISTS ix_search_docs_pending ON search_docs(visit_id) WHERE lemmas IS NULL",
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-        body, content='search_docs', content_rowid='rowid',
+        body, lemmas, content='search_docs', content_rowid='rowid',
         tokenize='unicode61 remove_diacritics 2'
     )""",
 ]
@@ -117,12 +132,14 @@ def _trigger_ddl() -> list[str]:
     folded_old = FOLD_SQL.format(expr="OLD.body")
     ddl += [
         "CREATE TRIGGER IF NOT EXISTS trg_search_docs_ai AFTER INSERT ON search_docs BEGIN "
-        f"INSERT INTO search_fts(rowid, body) VALUES (NEW.rowid, {folded_new}); END",
+        f"INSERT INTO search_fts(rowid, body, lemmas) VALUES (NEW.rowid, {folded_new}, NEW.lemmas); END",
         "CREATE TRIGGER IF NOT EXISTS trg_search_docs_ad AFTER DELETE ON search_docs BEGIN "
-        f"INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', OLD.rowid, {folded_old}); END",
+        f"INSERT INTO search_fts(search_fts, rowid, body, lemmas) VALUES ('delete', OLD.rowid, {folded_old}, "
+        "OLD.lemmas); END",
         "CREATE TRIGGER IF NOT EXISTS trg_search_docs_au AFTER UPDATE ON search_docs BEGIN "
-        f"INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', OLD.rowid, {folded_old}); "
-        f"INSERT INTO search_fts(rowid, body) VALUES (NEW.rowid, {folded_new}); END",
+        f"INSERT INTO search_fts(search_fts, rowid, body, lemmas) VALUES ('delete', OLD.rowid, {folded_old}, "
+        "OLD.lemmas); "
+        f"INSERT INTO search_fts(rowid, body, lemmas) VALUES (NEW.rowid, {folded_new}, NEW.lemmas); END",
     ]
     return ddl
 
@@ -142,8 +159,22 @@ def drop_triggers(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
+def _has_lemmas(conn: Connection) -> bool:
+    return any(row[1] == "lemmas" for row in conn.exec_driver_sql("PRAGMA table_info(search_docs)"))
+
+
 def rebuild(conn: Connection) -> None:
-    """Refill ``search_docs`` from the source tables and rebuild the FTS index."""
+    """Refill ``search_docs`` from the source tables and rebuild the FTS index.
+
+    A document whose text is unchanged keeps its lemmas; the others are left
+    to be analysed (``lemmas`` NULL, see :func:`analyse_backlog`).
+    """
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.search_old_lemmas")
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE search_old_lemmas AS SELECT kind, ref_id, body, lemmas FROM search_docs "
+        "WHERE lemmas IS NOT NULL"
+    )
+    conn.exec_driver_sql("CREATE INDEX temp.ix_search_old_lemmas ON search_old_lemmas(kind, ref_id)")
     conn.exec_driver_sql("DELETE FROM search_docs")
     sources = [
         ("note", "notes", _NOTE_BODY, "{r}.visit_id", "NOT {r}.deleted"),
@@ -159,15 +190,30 @@ def rebuild(conn: Connection) -> None:
             f"SELECT '{kind}', r.id, {visit_expr.format(r='r')}, {body.format(r='r')} "
             f"FROM {table} r WHERE {where.format(r='r')}"
         )
+    conn.exec_driver_sql(
+        "UPDATE search_docs SET lemmas = o.lemmas FROM search_old_lemmas o "
+        "WHERE o.kind = search_docs.kind AND o.ref_id = search_docs.ref_id AND o.body = search_docs.body"
+    )
+    conn.exec_driver_sql("DROP TABLE temp.search_old_lemmas")
     # The external-content index reads search_docs; feed it the folded text instead.
     conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
     conn.exec_driver_sql(
-        f"INSERT INTO search_fts(rowid, body) SELECT rowid, {FOLD_SQL.format(expr='body')} FROM search_docs"
+        f"INSERT INTO search_fts(rowid, body, lemmas) SELECT rowid, {FOLD_SQL.format(expr='body')}, lemmas "
+        "FROM search_docs"
     )
 
 
 def ensure(conn: Connection, *, rebuild_index: bool) -> None:
-    """Create the search tables and (re)create every trigger; optionally rebuild the index."""
+    """Create the search tables and (re)create every trigger; optionally rebuild the index.
+
+    An index of an older layout (no ``lemmas`` column) is dropped and rebuilt.
+    """
+    tables = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "search_docs" in tables and not _has_lemmas(conn):
+        drop_triggers(conn)
+        conn.exec_driver_sql("DROP TABLE IF EXISTS search_fts")
+        conn.exec_driver_sql("DROP TABLE search_docs")
+        rebuild_index = True
     create_tables(conn)
     drop_triggers(conn)
     if rebuild_index:
@@ -200,3 +246,36 @@ def missing_triggers(conn: Connection) -> list[str]:
         row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
     }
     return [name for name in TRIGGER_NAMES if name not in present]
+
+
+# -- lemmas (Python, not triggers) ---------------------------------------------------
+
+#: Rows a write transaction analyses before it commits: the ones it just wrote
+#: are the newest (highest rowid); a larger backlog is left to analyse_backlog.
+COMMIT_BATCH = 256
+BACKLOG_BATCH = 2000
+
+_PENDING = (
+    "SELECT d.rowid, d.body, v.language FROM search_docs d LEFT JOIN visits v ON v.id = d.visit_id "
+    "WHERE d.lemmas IS NULL ORDER BY d.rowid DESC LIMIT ?"
+)
+
+
+def analyse_pending(dbapi_conn, limit: int = COMMIT_BATCH) -> int:  # noqa: ANN001
+    """Fill ``lemmas`` of up to ``limit`` not yet analysed rows (newest first), in the open transaction.
+
+    ``dbapi_conn`` is the driver's ``sqlite3`` connection.  Returns how many rows were analysed.
+    """
+    from visitapp.text.polish import doc_lemmas
+
+    rows = dbapi_conn.execute(_PENDING, (limit,)).fetchall()
+    if rows:
+        dbapi_conn.executemany(
+            "UPDATE search_docs SET lemmas = ? WHERE rowid = ?",
+            [(doc_lemmas(body, lang), rowid) for rowid, body, lang in rows],
+        )
+    return len(rows)
+
+
+def pending_count(dbapi_conn) -> int:  # noqa: ANN001
+    return int(dbapi_conn.execute("SELECT count(*) FROM search_docs WHERE lemmas IS NULL").fetchone()[0])

@@ -1,0 +1,295 @@
+"""Search that understands Polish (issue 15): a word finds every form of its lemmas, through Morfeusz 2.
+
+Real SQLite files and the real analyser: a table of query/note pairs across
+cases, numbers, genders and alternations, pairs that must not match (other
+lemmas with the same beginning), English visits left as typed, the index
+written in the note's own transaction, built for old databases by the
+upgrade in batches that resume after an interruption.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from visitapp.db import Database
+from visitapp.db.engines import sqlite_fts
+from visitapp.services import Identity, Services
+from visitapp.services.search import highlight
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("visitapp-*.db"))
+
+# (query, note text): the query must find the note although no word of it is typed in that form.
+MATCHES = [
+    ("urzędzie", "Urząd Pracy zaprasza pracodawców"),
+    ("urząd", "Spotkanie odbyło się w urzędzie miasta"),
+    ("huta", "Zakład mieści się przy hucie stali"),
+    ("hucie", "Huta zatrudni technologów"),
+    ("centrum", "Usługi świadczone w centrach usług wspólnych"),
+    ("centrach", "Centrum kompetencji przy uczelni"),
+    ("człowiek", "Brakuje ludzi do pracy na zmiany"),
+    ("ludzie", "Każdy człowiek w zespole przechodzi szkolenie"),
+    ("spawacze", "Od lat brakuje spawaczy"),
+    ("spawaczy", "Spawacze z uprawnieniami są poszukiwani"),
+    ("staż", "Staże dla studentów trzeciego roku"),
+    ("staże", "Płatny staż wakacyjny"),
+    ("nowa huta", "Siedziba firmy jest w Nowej Hucie"),
+    ("certyfikatów", "Certyfikaty branżowe są wymagane"),
+    ("certyfikaty", "Kandydatom brak certyfikatów"),
+    ("kompetencje", "Rozwój kompetencji cyfrowych"),
+    ("kompetencji", "Kompetencje przyszłości"),
+    ("szkoła", "Współpraca ze szkołami średnimi"),
+    ("szkołami", "Szkoła branżowa w sąsiedztwie"),
+    ("uczelnia", "Projekty z uczelniami technicznymi"),
+    ("pracownik", "Pracownicy produkcji pracują w trzech zmianach"),
+    ("pracowników", "Każdy nowy pracownik ma opiekuna"),
+    ("inżynier", "Firma zatrudni inżynierów procesu"),
+    ("inżynierów", "Inżynier jakości odejdzie w maju"),
+    ("elektryk", "Elektrycy z uprawnieniami SEP"),
+    ("elektryków", "Elektryk utrzymania ruchu"),
+    ("praktyka", "Praktyki zawodowe trwają miesiąc"),
+    ("praktykach", "Praktyka pokazuje, że to działa"),
+    ("miasto", "Inwestycja w mieście"),
+    ("mieście", "Miasto wspiera inwestorów"),
+    ("Kraków", "Biuro w Krakowie od 2019 roku"),
+    ("Krakowie", "Kraków przyciąga centra usług"),
+    ("krakow", "Nowe biuro w Krakowie"),
+    ("spolka", "Zarząd spółki zgodził się"),
+    ("spolki", "Spółka akcyjna z kapitałem zagranicznym"),
+    ("firma", "Trzy firmy z branży"),
+    ("firmach", "Firma planuje rozbudowę"),
+    ("dane", "Analiza danych sprzedażowych"),
+    ("analizy danych", "Zespół analiza dane z maszyn"),
+    ("język angielski", "Wymagana znajomość języka angielskiego"),
+    ("angielskiego", "Angielski na poziomie B2"),
+    ("umiejętność", "Umiejętności miękkie są ważne"),
+    ("szkolenia", "Szkolenie BHP dla nowych osób"),
+    ("szkoleniu", "Szkolenia wewnętrzne co kwartał"),
+    ("kurs", "Kursy spawania metodą TIG"),
+    ("kursów", "Kurs obsługi wózka"),
+    ("inwestycja", "Plan inwestycji na trzy lata"),
+    ("inwestycje", "Nowa inwestycja w Podgórzu"),
+    ("hala", "Produkcja w nowej hali"),
+    ("hali", "Hala magazynowa do rozbudowy"),
+    ("ręka", "Wszystko w rękach zarządu"),
+    ("ręce", "Pracownik do ręki"),
+    ("dziecko", "Opieka nad dziećmi pracowników"),
+    ("dzieci", "Każde dziecko dostaje upominek"),
+    ("rok", "Od trzech lat rośnie zatrudnienie"),
+    ("przyjaciel", "Przyjaciele firmy z Norwegii"),
+    ("nowy", "Nowa hala jest gotowa"),
+    ("nowe", "Nowy zakład ruszy w marcu"),
+    ("dobry", "Lepsze warunki pracy"),
+    ("duży", "Klient dużej firmy"),
+    ("technik", "Technicy automatyki są w cenie"),
+    ("robotów", "Robot spawalniczy"),
+    ("automatyka", "Specjaliści od automatyki"),
+    ("pies", "Psy ratownicze na terenie zakładu"),
+    ("Łódź", "Oddział w Łodzi"),
+    ("Łodzi", "Łódź i okolice"),
+    ("Wrocław", "Zespół we Wrocławiu"),
+    ("kobieta", "Kobiety stanowią połowę kadry"),
+    ("przedsiębiorstwo", "W przedsiębiorstwach rodzinnych"),
+    ("pracować", "Studenci pracują w weekendy"),
+    ("zatrudnić", "Zatrudnimy operatorów"),
+    ("szukają", "Szukamy elektromonterów"),
+    ("kadrowy", "Dział kadrowa obsługa"),
+    ("SEP", "Uprawnienia SEP do 1 kV"),
+    ("IT", "Dział IT szuka testerów"),
+    ("Hitachi", "Rozmowa z Hitachi Energy"),
+]
+
+# (query, note text): other lemmas that begin alike must not match.
+NO_MATCH = [
+    ("dostępny", "Dostępność mieszkań dla pracowników"),
+    ("dostępność", "Parking jest dostępny dla gości"),
+    ("pracownik", "Pracownia prototypów"),
+    ("szkoła", "Szkolenie wstępne"),
+    ("kraj", "Rynek krajowy"),
+    ("spawacz", "Spawanie laserowe"),
+    ("certyfikat", "Certyfikacja ISO"),
+    ("elektryk", "Napęd elektryczny"),
+    ("huta", "Hutnik z wieloletnim stażem"),
+    ("kompetencja", "Kompetentny zespół"),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """One database holding every note of both tables, each in its own Polish visit."""
+    db = Database.open(tmp_path_factory.mktemp("polish") / "pl.db")
+    svc = Services(db, Identity("Ewa Kowalczyk"))
+    org = svc.organisations.create("Zakład Testowy")
+    visit = svc.visits.create(org.id, dt.datetime(2026, 4, 1, 9, tzinfo=dt.UTC), place="Pałac")
+    ids = {text: svc.notes.add(visit.id, text).id for _q, text in MATCHES + NO_MATCH}
+    yield svc, ids
+    db.close()
+
+
+def hit_ids(hits):
+    return [h.ref_id for h in hits]
+
+
+@pytest.mark.parametrize(("query", "note"), MATCHES, ids=[f"{q}->{n.split()[0]}" for q, n in MATCHES])
+def test_a_word_finds_every_form_of_its_lemmas(corpus, query, note):
+    svc, ids = corpus
+    assert ids[note] in hit_ids(svc.search.search(query, limit=200))
+
+
+@pytest.mark.parametrize(("query", "note"), NO_MATCH, ids=[q for q, _n in NO_MATCH])
+def test_other_lemmas_that_begin_alike_do_not_match(corpus, query, note):
+    svc, ids = corpus
+    assert ids[note] not in hit_ids(svc.search.search(query, limit=200))
+
+
+def test_the_table_is_large_enough():
+    assert len(MATCHES) >= 60 and len(NO_MATCH) >= 5
+
+
+@pytest.fixture
+def visit(svc):
+    org = svc.organisations.create("Huta Testowa")
+    return svc.visits.create(org.id, dt.datetime(2026, 3, 17, 9, tzinfo=dt.UTC), place="Sala 1")
+
+
+def test_words_are_anded_and_exact_forms_switch_lemmas_off(svc, visit):
+    welders = svc.notes.add(visit.id, "Brakuje spawaczy z uprawnieniami")
+    svc.notes.add(visit.id, "Spawacze są drodzy")
+    assert hit_ids(svc.search.search("spawacze uprawnienia")) == [welders.id]
+    assert hit_ids(svc.search.search("spawacze uprawnienia", exact=True)) == []
+    assert len(svc.search.search("spawacz")) == 2
+    assert svc.search.search("spawacz", exact=True) == []
+
+
+def test_phrases_and_prefixes_keep_matching_the_typed_text(svc, visit):
+    note = svc.notes.add(visit.id, "Siedziba jest w Nowej Hucie od lat")
+    assert hit_ids(svc.search.search('"nowej hucie"')) == [note.id]
+    assert svc.search.search('"nowa huta"') == []  # a phrase is the text as typed
+    assert hit_ids(svc.search.search("huc*")) == [note.id]  # the typed "Hucie", not the lemma "huta"
+    assert hit_ids(svc.search.search("nowa huta")) == [note.id]
+
+
+def test_snippets_show_the_typed_text_with_the_matched_forms_marked(svc, visit):
+    svc.notes.add(visit.id, "Brakuje spawaczy z uprawnieniami, a spawacze z Ukrainy odchodzą")
+    [hit] = svc.search.search("spawacz")
+    assert highlight(hit.snippet) == "Brakuje [spawaczy] z uprawnieniami, a [spawacze] z Ukrainy odchodzą"
+    long_text = " ".join(["słowo"] * 30) + " Certyfikaty branżowe " + " ".join(["koniec"] * 30)
+    svc.notes.add(visit.id, long_text)
+    [hit] = svc.search.search("certyfikatów")
+    shown = highlight(hit.snippet)
+    assert "[Certyfikaty]" in shown and shown.startswith("…") and shown.endswith("…")
+    assert len(shown.split()) <= 17
+
+
+def test_english_visits_are_not_mangled(svc):
+    org = svc.organisations.create("Acme Ltd")
+    english = svc.visits.create(org.id, dt.datetime(2026, 5, 1, 9, tzinfo=dt.UTC), language="en")
+    polish = svc.visits.create(org.id, dt.datetime(2026, 5, 2, 9, tzinfo=dt.UTC), language="pl")
+    en_note = svc.notes.add(english.id, "Data for the plant managers")
+    pl_note = svc.notes.add(polish.id, "Data spotkania ustalona")
+    # "daty" is a form of the Polish "data" (a date): it finds the Polish note, not the English word.
+    assert hit_ids(svc.search.search("daty")) == [pl_note.id]
+    assert set(hit_ids(svc.search.search("data"))) == {en_note.id, pl_note.id}
+    assert hit_ids(svc.search.search("managers")) == [en_note.id]
+    assert svc.search.search("manager") == []  # English words stay as typed
+    with sqlite3.connect(svc.db.path) as conn:
+        stored = conn.execute("SELECT lemmas FROM search_docs WHERE body = ?", ("Data for the plant managers",)).fetchone()
+    conn.close()
+    assert stored == ("",)  # analysed (not pending), and matched only as typed
+
+
+def test_lemmas_are_stored_in_the_note_s_own_transaction(svc, visit):
+    """What another connection sees once the note is stored already holds its lemmas (so a crash loses none)."""
+    note = svc.notes.add(visit.id, "Kursy spawania")
+    svc.notes.edit(note.id, text="Certyfikaty spawaczy")
+    with sqlite3.connect(f"file:{svc.db.path}?mode=ro", uri=True) as conn:
+        rows = conn.execute("SELECT lemmas FROM search_docs WHERE kind = 'note'").fetchall()
+        pending = conn.execute("SELECT count(*) FROM search_docs WHERE lemmas IS NULL").fetchone()[0]
+    conn.close()
+    assert rows == [("certyfikat spawacz",)]
+    assert pending == 0
+
+
+def test_writes_of_another_program_are_analysed_later_and_found_as_typed_meanwhile(svc, visit):
+    note = svc.notes.add(visit.id, "Stary tekst")
+    with sqlite3.connect(svc.db.path) as conn:  # no visitapp here: nothing analyses this text
+        conn.execute("UPDATE notes SET text = 'Brakuje spawaczy' WHERE uuid = ?", (note.id,))
+    conn.close()
+    assert hit_ids(svc.search.search("spawaczy")) == [note.id]  # as typed, before analysis
+    assert svc.search.search("spawacze") == []
+    svc.notes.add(visit.id, "Inna notatka")  # the next write of visitapp analyses what it finds left
+    assert hit_ids(svc.search.search("spawacze")) == [note.id]
+
+
+def _unanalyse(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE search_docs SET lemmas = NULL")
+        n = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+    conn.close()
+    return n
+
+
+def _pending(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        n = conn.execute("SELECT count(*) FROM search_docs WHERE lemmas IS NULL").fetchone()[0]
+    conn.close()
+    return n
+
+
+class Stop(Exception):
+    pass
+
+
+def test_an_interrupted_index_build_resumes_at_the_next_open(db_path, monkeypatch):
+    db = Database.open(db_path)
+    svc = Services(db, Identity("t"))
+    org = svc.organisations.create("Huta Testowa")
+    visit = svc.visits.create(org.id, dt.datetime(2026, 3, 17, 9, tzinfo=dt.UTC))
+    for i in range(30):
+        svc.notes.add(visit.id, f"Spawacze numer {i} szukają pracy")
+    db.close()
+    total = _unanalyse(db_path)
+    assert total > 30
+    monkeypatch.setattr(sqlite_fts, "BACKLOG_BATCH", 7)
+    seen: list[tuple[int, int]] = []
+
+    def stop_after_two(done: int, total: int) -> None:
+        seen.append((done, total))
+        if len(seen) == 2:
+            raise Stop
+
+    with pytest.raises(Stop):
+        Database.open(db_path, progress=stop_after_two)
+    assert seen == [(7, total), (14, total)]
+    assert _pending(db_path) == total - 14  # two batches kept, the rest left for later
+
+    seen.clear()
+    db = Database.open(db_path, progress=lambda d, t: seen.append((d, t)))
+    try:
+        assert _pending(db_path) == 0
+        assert seen[-1] == (total - 14, total - 14)
+        assert len(Services(db, Identity("t")).search.search("spawacz szukać", limit=100)) == 30
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_an_old_database_gets_the_lemma_index_when_opened(fixture, tmp_path):
+    path = tmp_path / "old.db"
+    shutil.copy(fixture, path)
+    seen: list[tuple[int, int]] = []
+    db = Database.open(path, backup_dir=tmp_path / "backups", progress=lambda d, t: seen.append((d, t)))
+    try:
+        assert seen and seen[-1][0] == seen[-1][1] > 0
+        assert _pending(path) == 0
+        svc = Services(db, Identity("t"))
+        # "notatka do testu migracji": other forms of each word find it.
+        hits = svc.search.search("notatki testem migracja")
+        assert [h.kind for h in hits] == ["note"]
+        assert "[notatka] do [testu] [migracji]." in highlight(hits[0].snippet)
+    finally:
+        db.close()

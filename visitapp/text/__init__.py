@@ -1,0 +1,1 @@
+"""Text analysis shared by search and reports (no Qt, no database): Polish lemmas, folding, key phrases."""
