@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "visitapp.cli.gui",
     "visitapp.cli.minutes",
     "visitapp.cli.coordinator",
+    "visitapp.cli.persons",
 ]
 
 EXIT_OK = 0

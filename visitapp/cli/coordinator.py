@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from visitapp.cli.common import (
@@ -33,8 +35,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERTS.pem",
                    help=_("also trust these signers' certificates for this run (repeatable)"))
     add_json_option(p)
+    g = p.add_argument_group(_("the coordinator's key, for minutes encrypted for you (.p7m)"))
+    g.add_argument("--key", type=Path, metavar="FILE.p12", help=_("your PKCS#12 key file"))
+    g.add_argument("--key-pass-env", metavar="VAR", help=_("environment variable holding its password (default: ask)"))
+    g.add_argument("--pkcs11", type=Path, metavar="MODULE", help=_("decrypt with a token through this PKCS#11 module"))
+    g.add_argument("--token", metavar="LABEL", help=_("the token's label"))
+    g.add_argument("--key-label", metavar="LABEL", help=_("the label of the key (and certificate) on the token"))
+    g.add_argument("--pin-env", metavar="VAR", help=_("environment variable holding the token's PIN (default: ask)"))
     p.add_argument("files", nargs="+", type=Path, metavar="FILE_OR_FOLDER",
-                   help=_("signed PDFs, or folders holding them"))
+                   help=_("signed PDFs or encrypted minutes (.p7m), or folders holding them"))
     p.set_defaults(handler=cmd_merge)
 
     p = sub.add_parser("trust", help=_("the registry's list of trusted signers"))
@@ -98,6 +107,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     from visitapp.cli.minutes import _add_signing_options
 
     _add_signing_options(e, required=False)
+    e.add_argument("--encrypt-to-me", type=Path, metavar="COORDINATOR.pem",
+                   help=_("put your encryption certificate in the plan, so officials can encrypt minutes for you"))
     e.set_defaults(handler=cmd_plan_export)
     i = psub.add_parser("import", help=_("add the visits of a signed plan file to your database"))
     add_db_option(i)
@@ -117,19 +128,42 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
 # -- merge ----------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _decryption_key(args: argparse.Namespace) -> Iterator[object]:
+    """The coordinator's key for .p7m files (--key FILE.p12, or a token), or None when none is given."""
+    from visitapp.signing import envelope
+    from visitapp.signing.secrets import read_secret
+
+    if args.key and args.pkcs11:
+        raise InvalidInput(_("Choose one key: --key FILE.p12 or --pkcs11 MODULE, not both."))
+    if args.key:
+        password = read_secret(args.key_pass_env, _("Password for {path}: ").format(path=args.key))
+        yield envelope.load_pkcs12_key(args.key, password)
+        return
+    if args.pkcs11:
+        if not args.token or not args.key_label:
+            raise InvalidInput(_("Decrypting with a token needs --token LABEL and --key-label LABEL."))
+        pin = read_secret(args.pin_env, _("PIN for token {token}: ").format(token=args.token))
+        with envelope.open_pkcs11_key(args.pkcs11, args.token, args.key_label, pin) as key:
+            yield key
+        return
+    yield None
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
     from visitapp.registry.merge import Merger
 
     for item in args.files:
         if not item.exists():
             raise InvalidInput(_("{path} does not exist.").format(path=item))
-    db = Database.open(args.into, create=True)
-    try:
-        merger = Merger(db, args.trust)
-        show = None if args.json else _print_result
-        results = merger.merge_all(args.files, progress=show)
-    finally:
-        db.close()
+    with _decryption_key(args) as key:
+        db = Database.open(args.into, create=True)
+        try:
+            merger = Merger(db, args.trust, key=key)
+            show = None if args.json else _print_result
+            results = merger.merge_all(args.files, progress=show)
+        finally:
+            db.close()
     counts = {k: sum(1 for r in results if r.status == k) for k in ("accepted", "unchanged", "rejected")}
     if args.json:
         print_json({"registry": str(args.into), "files": [r.as_json() for r in results], "summary": counts})
@@ -304,10 +338,16 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
     from visitapp.cli.minutes import _signer_source
     from visitapp.registry.plans import export_plan
 
+    recipient = None
+    if args.encrypt_to_me is not None:
+        from visitapp.signing.envelope import load_recipients
+
+        recipient = load_recipients([args.encrypt_to_me])[0]
     source = _signer_source(args)  # a wrong password fails before anything is written
     db = _open(args)
     try:
-        count = export_plan(db, args.out, series=args.series, include_all=args.all, source=source)
+        count = export_plan(db, args.out, series=args.series, include_all=args.all, source=source,
+                            encrypt_to=recipient)
     finally:
         db.close()
     print(_("Wrote {n} planned visit(s) to {path}.").format(n=count, path=args.out))

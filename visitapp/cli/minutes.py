@@ -49,6 +49,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--copy", choices=["internal", "company"], default="internal",
                    help=_("company: leave out every note not marked for the company"))
     _add_signing_options(p, required=False)
+    g = p.add_argument_group(_("encryption for the coordinator (CMS, .p7m)"))
+    g.add_argument("--encrypt-to", type=Path, action="append", default=[], metavar="COORDINATOR.pem",
+                   help=_("write the signed minutes encrypted for this certificate (repeatable)"))
+    g.add_argument("--encrypt-for-plan", action="store_true",
+                   help=_("encrypt for the coordinator whose certificate came with the visit's plan"))
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("cosign", help=_("add your signature to signed minutes, keeping the earlier ones valid"))
@@ -110,17 +115,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     from visitapp.minutes.output import check_writable
 
     check_writable(args.out)
+    recipients = _recipients(args)
     source = _signer_source(args)
     svc = open_services(args)
     try:
+        if args.encrypt_for_plan:
+            recipients += _plan_recipients(svc, args.visit)
         # The signer is opened before finalising: a wrong password leaves no new version behind.
         done = finalise_and_export(svc, args.visit, args.out, lang=args.lang, copy=args.copy, source=source,
-                                   reason=args.reason, signer_is_author=not os.environ.get("VISITAPP_AUTHOR"))
+                                   reason=args.reason, signer_is_author=not os.environ.get("VISITAPP_AUTHOR"),
+                                   encrypt_to=recipients)
     finally:
         svc.close()
     state = _("new version") if done.created else _("unchanged since that version")
     print(_("Finalised version {version} ({state}).").format(version=done.version, state=state))
     exported = done.export
+    if recipients:
+        from visitapp.cli.common import safe
+
+        print(_("Wrote {path}, encrypted for {n} recipient(s).").format(path=safe(exported.path), n=len(recipients)))
     if exported.signed:
         from visitapp.cli.common import safe
 
@@ -128,6 +141,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         print(_("Wrote {path}, not signed (give --sign or --pkcs11 to sign it).").format(path=exported.path))
     return 0
+
+
+def _recipients(args: argparse.Namespace) -> list:
+    from visitapp.signing.envelope import load_recipients
+
+    if (args.encrypt_to or args.encrypt_for_plan) and not (args.sign or args.pkcs11):
+        raise InvalidInput(_("Encrypted minutes must be signed: give --sign or --pkcs11 as well."))
+    return load_recipients(args.encrypt_to)
+
+
+def _plan_recipients(svc, visit: str) -> list:  # noqa: ANN001 (Services)
+    from visitapp.registry.plan_recipients import recipients_for_visit
+
+    found = recipients_for_visit(svc.db, visit)
+    if not found:
+        raise InvalidInput(_("This visit did not come from a plan with the coordinator's encryption certificate; "
+                             "give --encrypt-to COORDINATOR.pem instead."))
+    return found
 
 
 def cmd_cosign(args: argparse.Namespace) -> int:

@@ -405,3 +405,18 @@ class Erasure(Base):
     email_hash: Mapped[str] = mapped_column(String(64), default="")
     redact_mentions: Mapped[bool] = mapped_column(Boolean, default=False)
     erased_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class PlanRecipient(Base):
+    """The coordinator's encryption certificate that came with a visit's plan (``plan export --encrypt-to-me``).
+
+    The official's export then offers (GUI) or takes (``--encrypt-for-plan``)
+    encryption for that coordinator; the plan's signature vouched for it.
+    """
+
+    __tablename__ = "plan_recipients"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    certificate: Mapped[str] = mapped_column(Text)  # PEM
+    added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -85,8 +85,13 @@ def export_minutes(
     reason: str | None = None,
     step: StepCallback | None = None,
     cancelled: CancelCheck | None = None,
+    encrypt_to: list[x509.Certificate] | None = None,
 ) -> ExportResult:
-    """Write the minutes of ``record`` to ``out``, signed when a signer is given; nothing half-written."""
+    """Write the minutes of ``record`` to ``out``, signed when a signer is given; nothing half-written.
+
+    With ``encrypt_to`` (coordinators' certificates) ``out`` is a CMS
+    EnvelopedData (``.p7m``) around the signed PDF (visitapp.signing.envelope).
+    """
     step, cancelled = step or _noop_step, cancelled or _never
     step("render")
     data = minutes_pdf(record, lang)
@@ -100,6 +105,10 @@ def export_minutes(
     if cancelled():
         raise ExportCancelled(record.version)
     step("write")
+    if encrypt_to:
+        from visitapp.signing.envelope import encrypt_for
+
+        data = encrypt_for(data, encrypt_to)
     write_atomic(Path(out), data)
     return ExportResult(Path(out), len(data), signed)
 
@@ -125,6 +134,7 @@ def finalise_and_export(
     signer_is_author: bool = False,
     step: StepCallback | None = None,
     cancelled: CancelCheck | None = None,
+    encrypt_to: list[x509.Certificate] | None = None,
 ) -> FinalisedExport:
     """Finalise ``visit_id`` and write its minutes (the ``copy`` asked for) to ``out``, signed if ``source``.
 
@@ -155,5 +165,5 @@ def finalise_and_export(
         if cancelled():
             raise ExportCancelled(result.version)
         exported = export_minutes(record, out, lang=lang, signer=signer, reason=reason, step=step,
-                                  cancelled=cancelled)
+                                  cancelled=cancelled, encrypt_to=encrypt_to)
     return FinalisedExport(result.version, result.created, exported)

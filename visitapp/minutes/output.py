@@ -26,14 +26,12 @@ def check_writable(path: Path) -> None:
         raise InvalidInput(_("Cannot write {path}: permission denied.").format(path=path))
 
 
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
 def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
-    """Replace ``path`` with ``data`` in one step (``mode`` e.g. 0o600 for a private key)."""
+    """Replace ``path`` with ``data`` in one step; mode 0600 (owner only) unless ``mode`` says otherwise.
+
+    Exports, keys, plans and reports hold notes or personal data: private
+    whatever the umask (issue 12).
+    """
     path = Path(path)
     check_writable(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -46,8 +44,7 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        # mkstemp makes the file private; a PDF or certificate gets the usual mode.
-        os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
+        os.chmod(tmp, mode if mode is not None else 0o600)
         os.replace(tmp, path)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)

@@ -443,6 +443,10 @@ def _merge_in(s: Session, record: VisitRecord, source: Source, result: FileResul
     if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == source.sha256)) is not None:
         result.reason = _("This file was merged before.")
         return result
+    from visitapp.registry.persons import redact_incoming
+
+    # People erased from this registry (GDPR) stay erased: pseudonymised before anything is stored.
+    record, source = redact_incoming(s, record, source)
     author = record.author.name.strip()  # kept as typed; shown only beside the certificate's name
     shown = who(source.author_signer, author)
     previous = s.scalar(select(m.MergedFile).where(

@@ -69,6 +69,8 @@ class Plan(_Part):
     exported_at: AwareDatetime
     series: PlanSeries | None = None
     visits: list[PlanVisit]
+    # The coordinator's certificate (PEM) for minutes encrypted for them (plan export --encrypt-to-me).
+    encrypt_to: str | None = Field(default=None, max_length=65536)
 
 
 def json_schema() -> dict[str, Any]:
@@ -112,6 +114,10 @@ def parse_plan(data: bytes | str) -> Plan:
     ids = [visit.id for visit in plan.visits]
     if len(set(ids)) != len(ids):
         raise InvalidInput(_("The plan lists the same visit more than once; it was not read."))
+    if plan.encrypt_to is not None:
+        from visitapp.registry.plan_recipients import check_plan_certificate
+
+        check_plan_certificate(plan.encrypt_to)
     return plan
 
 
@@ -187,9 +193,17 @@ def build_plan(db: Database, *, series: str | None = None, include_all: bool = F
 
 
 def export_plan(db: Database, out: Path, *, series: str | None = None, include_all: bool = False,
-                source=None) -> int:  # noqa: ANN001 (a signing.sign.SignerSource)
-    """Write the plan: a CMS SignedData around its JSON when ``source`` is given, else plain JSON."""
+                source=None, encrypt_to=None) -> int:  # noqa: ANN001 (a SignerSource, an x509.Certificate)
+    """Write the plan: a CMS SignedData around its JSON when ``source`` is given, else plain JSON.
+
+    With ``encrypt_to`` (the coordinator's certificate) the plan carries it, so
+    officials can export minutes of its visits encrypted for the coordinator.
+    """
     plan = build_plan(db, series=series, include_all=include_all)
+    if encrypt_to is not None:
+        from visitapp.registry.plan_recipients import certificate_pem
+
+        plan.encrypt_to = certificate_pem(encrypt_to)
     text = json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2)
     content = (text + "\n").encode("utf-8")
     if source is not None:
@@ -438,4 +452,7 @@ def import_plan(db: Database, plan: Plan, *, confirmed: PlanPreview | None = Non
                 s.add(part)
                 present.append(part)
             s.flush()
+        from visitapp.registry.plan_recipients import remember
+
+        remember(s, [pv.id for pv in plan.visits], plan.encrypt_to)
     return result

@@ -254,8 +254,6 @@ def _remove_empty(folders: list[Path]) -> None:
 
 def _write_all(files: dict[Path, bytes]) -> None:
     """Write every file to a temporary file beside it, then put them all in place: all or nothing written."""
-    umask = os.umask(0o022)
-    os.umask(umask)
     temps: list[tuple[str, Path]] = []
     try:
         for path, data in files.items():
@@ -266,7 +264,7 @@ def _write_all(files: dict[Path, bytes]) -> None:
                     fh.write(data)
                     fh.flush()
                     os.fsync(fh.fileno())
-                os.chmod(tmp, 0o666 & ~umask)
+                os.chmod(tmp, 0o600)  # reports and CSVs hold notes: owner only
             except OSError as err:
                 raise InvalidInput(_("Cannot write {path}: {reason}.").format(
                     path=path, reason=err.strerror or err)) from err

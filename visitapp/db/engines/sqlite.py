@@ -20,6 +20,7 @@ part of this engine.  A SQLCipher engine would subclass :class:`SQLiteBackend`
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,17 @@ def translate_error(err: BaseException, where: Path | str) -> DatabaseError | No
     return None
 
 
+def create_private(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 (owner only) whatever the umask, unless it exists (issue 12)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        return
+    except OSError as err:
+        raise DatabaseError(_("The database {path} cannot be created: {reason}.").format(
+            path=path, reason=err.strerror)) from err
+
+
 def _damaged(where: Path | str) -> DatabaseError:
     return DatabaseError(_("The database {path} is damaged; visitapp did not change it.").format(path=where))
 
@@ -116,6 +128,7 @@ class SQLiteBackend(Backend):
             raise DatabaseError(
                 _("The folder for {path} cannot be created: {reason}.").format(path=path, reason=err.strerror)
             ) from err
+        create_private(path)  # SQLite gives -wal and -shm the database file's mode
         return None
 
     def _inspect(self) -> str | None:
@@ -195,6 +208,7 @@ class SQLiteBackend(Backend):
     def backup(self, engine: Engine, target: Path) -> Path:
         """Copy the live database (WAL included) with SQLite's backup API."""
         target.parent.mkdir(parents=True, exist_ok=True)
+        create_private(target)
         raw = engine.raw_connection()
         try:
             dest = sqlite3.connect(target)

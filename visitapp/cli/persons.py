@@ -1,0 +1,131 @@
+"""Personal data (GDPR art. 15 and 17) and retention: person list|export|erase, retention."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from visitapp.cli.common import add_db_option, add_json_option, db_path, local, print_json, print_rows, safe
+from visitapp.errors import InvalidInput
+from visitapp.i18n import _
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("person", help=_("personal data: list people, export or erase what is held about one"))
+    psub = p.add_subparsers(dest="person_command", metavar="ACTION", required=True)
+    c = psub.add_parser("list", help=_("every person in the database, with in how many visits they appear"))
+    add_db_option(c)
+    add_json_option(c)
+    c.set_defaults(handler=cmd_person_list)
+    c = psub.add_parser("export", help=_("everything held about one person, as JSON (right of access)"))
+    add_db_option(c)
+    c.add_argument("--person", required=True, metavar="ID", help=_("the person's id (or its first characters)"))
+    c.add_argument("--out", required=True, type=Path, metavar="FILE.json")
+    c.set_defaults(handler=cmd_person_export)
+    c = psub.add_parser("erase", help=_("replace a person's data by a pseudonym, leaving no trace of their name"))
+    add_db_option(c)
+    c.add_argument("--person", required=True, metavar="ID", help=_("the person's id (or its first characters)"))
+    c.add_argument("--redact-mentions", action="store_true",
+                   help=_("also replace mentions of their name in note texts (inflected forms too)"))
+    c.add_argument("--yes", action="store_true", help=_("confirm: an erasure cannot be undone"))
+    c.set_defaults(handler=cmd_person_erase)
+
+    p = sub.add_parser("retention", help=_("list (or remove) visits older than a retention period"))
+    add_db_option(p)
+    add_json_option(p)
+    p.add_argument("--older-than", required=True, metavar="PERIOD", help=_("e.g. 5y, 18m or 90d"))
+    p.add_argument("--delete", action="store_true", help=_("remove those visits and everything held for them"))
+    p.add_argument("--yes", action="store_true", help=_("confirm the removal"))
+    p.set_defaults(handler=cmd_retention)
+
+
+def _open(args: argparse.Namespace):  # noqa: ANN202
+    from visitapp.db import Database
+
+    return Database.open(db_path(args), create=False)
+
+
+def cmd_person_list(args: argparse.Namespace) -> int:
+    from visitapp.registry.persons import list_people
+
+    db = _open(args)
+    try:
+        rows = list_people(db)
+    finally:
+        db.close()
+    erased = _("(erased)")
+    return print_rows(
+        rows, as_json=args.json, empty=_("No people."),
+        line=lambda r: "  ".join(x for x in (r.id[:8], r.name, r.institution, r.email,
+                                             _("{n} visit(s)").format(n=r.visits), erased if r.erased else "") if x),
+        json_row=lambda r: {"id": r.id, "name": r.name, "institution": r.institution, "email": r.email,
+                            "visits": r.visits, "erased": r.erased},
+    )
+
+
+def cmd_person_export(args: argparse.Namespace) -> int:
+    from visitapp.minutes.output import check_writable, write_atomic
+    from visitapp.registry.persons import export_person
+
+    check_writable(args.out)
+    db = _open(args)
+    try:
+        data = export_person(db, args.person)
+    finally:
+        db.close()
+    write_atomic(args.out, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+    print(_("Wrote {path}: {visits} visit(s), {notes} note(s) written, {actions} action item(s) owned, "
+            "{files} merged file(s) naming them.").format(
+        path=safe(args.out), visits=len(data["participations"]), notes=len(data["notes_written"]),
+        actions=len(data["action_items_owned"]), files=len(data["files_naming_them"])))
+    return 0
+
+
+def cmd_person_erase(args: argparse.Namespace) -> int:
+    from visitapp.registry.persons import erase_person
+
+    if not args.yes:
+        raise InvalidInput(_("An erasure cannot be undone; add --yes to confirm it."))
+    db = _open(args)
+    try:
+        result = erase_person(db, args.person, redact_mentions=args.redact_mentions)
+    finally:
+        db.close()
+    print(_("Erased: the person is now {pseudonym} ({n} value(s) changed).").format(
+        pseudonym=safe(result.pseudonym), n=result.values_changed))
+    if result.files:
+        print(_("These merged files (signed PDFs, not changed) still name them; handle them outside visitapp:"))
+        for f in result.files:
+            print("  " + safe(f"{f['file']}  sha256 {f['sha256'][:16]}  {f['signer']}"))
+    return 0
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    from visitapp.registry.retention import delete_visits, old_visits, parse_period
+
+    period = parse_period(args.older_than)
+    if args.delete and not args.yes:
+        raise InvalidInput(_("Removing visits cannot be undone; add --yes to confirm it."))
+    db = _open(args)
+    try:
+        rows = old_visits(db, period)
+        removed = delete_visits(db, [r.id for r in rows]) if args.delete else 0
+    finally:
+        db.close()
+    if args.json:
+        print_json({"visits": [{"id": r.id, "starts_at": r.starts_at, "organisation": r.organisation,
+                                "title": r.title, "notes": r.notes} for r in rows], "removed": removed})
+        return 0
+    for r in rows:
+        print(safe(f"{r.id[:8]}  {local(r.starts_at)}  {r.organisation}  {r.title}  ")
+              + _("{n} note(s)").format(n=r.notes))
+    if args.delete:
+        print(_("Removed {n} visit(s) older than {period}.").format(n=removed, period=args.older_than.strip()))
+    elif rows:
+        print(_("{n} visit(s) older than {period}; add --delete --yes to remove them.").format(
+            n=len(rows), period=args.older_than.strip()))
+    else:
+        sys.stdout.write(_("No visit is older than {period}.").format(period=args.older_than.strip()) + "\n")
+    return 0
