@@ -293,3 +293,44 @@ def test_an_old_database_gets_the_lemma_index_when_opened(fixture, tmp_path):
         assert "[notatka] do [testu] [migracji]." in highlight(hits[0].snippet)
     finally:
         db.close()
+
+
+def test_report_themes_and_key_phrases_merge_inflected_forms(svc, db):
+    import io
+
+    from pypdf import PdfReader
+
+    from visitapp.registry.reports import collect, render_pdf
+
+    org = svc.organisations.create("Huta Testowa")
+    days = [dt.datetime(2026, 4, d, 9, tzinfo=dt.UTC) for d in (1, 2, 3)]
+    v1, v2, v3 = (svc.visits.create(org.id, day) for day in days)
+    english = svc.visits.create(org.id, dt.datetime(2026, 4, 4, 9, tzinfo=dt.UTC), language="en")
+    svc.notes.add(v1.id, "Szukamy ludzi do analizy danych.", tags=["kompetencje", "Kompetencje"])
+    svc.notes.add(v1.id, "Wymagana znajomość języka angielskiego", tags=["kompetencji"])
+    svc.notes.add(v2.id, "Analiza danych to priorytet, kompetencje też", tags=["kompetencje"])
+    svc.notes.add(v3.id, "Język angielski obowiązkowy")
+    svc.notes.add(english.id, "Data analysis and data analysis again")
+    svc.notes.add(english.id, "Data analysis once more")
+    svc.answers.set(v1.id, "skills_in_demand", ["spawacze", "analiza danych"])
+    svc.answers.set(v2.id, "skills_in_demand", ["spawaczy", "analizy danych"])
+    svc.answers.set(v3.id, "skills_in_demand", ["spawacze"])
+    svc.answers.set(v1.id, "certification_needs", ["certyfikaty SEP"])
+    svc.answers.set(v2.id, "certification_needs", ["certyfikatów SEP"])
+
+    data = collect(db)
+    assert dict(data.tags) == {"kompetencje": 3}  # one theme, counted once per note, in its most typed form
+    assert dict(data.themes["skills_in_demand"]) == {"spawacze": 3, "analiza danych": 2}
+    assert dict(data.themes["certification_needs"]) == {"certyfikaty SEP": 2}
+    phrases = {k.phrase: k for k in data.phrases}
+    assert set(phrases) == {"analizy danych", "języka angielskiego"} or set(phrases) == {
+        "analiza danych", "języka angielskiego"}
+    data_analysis = next(k for k in data.phrases if k.phrase.startswith("anali"))
+    label = "Huta Testowa ({})"
+    assert data_analysis.notes == 2
+    assert data_analysis.visits == [label.format("2026-04-01"), label.format("2026-04-02")]
+    assert phrases["języka angielskiego"].visits == [label.format("2026-04-01"), label.format("2026-04-03")]
+    assert not any("analysis" in k.phrase for k in data.phrases)  # English notes are not Polish phrases
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(data, "en"))).pages)
+    assert "Key phrases" in text and "języka angielskiego" in text

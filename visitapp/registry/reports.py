@@ -2,8 +2,9 @@
 
 The PDF: an overview (visits, organisations, participants), action items by
 owner and status with overdue ones marked, themes across visits (tags, skills
-in demand and certification needs from the structured answers, with a chart),
-and a page per organisation with its visits.  Everything is read with a few
+in demand and certification needs from the structured answers, with a chart;
+counted by lemma, so inflected forms are one theme) and key phrases of the
+notes (see ``themes.py``), and a page per organisation with its visits.  Everything is read with a few
 aggregate queries, so a registry of 10,000 visits reports in seconds.
 
 The CSV files are UTF-8 with a byte-order mark and commas, which Excel and
@@ -22,7 +23,6 @@ import csv
 import datetime as dt
 import io
 import os
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,7 +36,9 @@ from visitapp.db import models as m
 from visitapp.errors import InvalidInput, NotFound
 from visitapp.i18n import _, current_language, gettext_for
 from visitapp.minutes.output import check_writable
+from visitapp.registry.outputs import write_all as _write_all
 from visitapp.registry.signers import signer_of, trusted_names, typed_beside, who
+from visitapp.registry.themes import KeyPhrase, chart, key_phrases, merge_forms
 
 THEME_FIELDS = ("skills_in_demand", "certification_needs")
 TOP = 15
@@ -94,6 +96,7 @@ class ReportData:
     notes: int = 0
     tags: Counter = field(default_factory=Counter)
     themes: dict[str, Counter] = field(default_factory=lambda: {f: Counter() for f in THEME_FIELDS})
+    phrases: list[KeyPhrase] = field(default_factory=list)
     minutes: dict[str, list[MinutesRow]] = field(default_factory=lambda: defaultdict(list))  # by visit id
 
 
@@ -145,12 +148,21 @@ def collect(db: Database, *, series: str | None = None, today: dt.date | None = 
                                                    signed_at))
         data.people = s.scalar(select(func.count(func.distinct(m.Participant.person_id)))
                                .where(m.Participant.visit_id.in_(scope))) or 0
-        for (tags,) in s.execute(select(m.Note.tags).where(m.Note.deleted.is_(False), m.Note.visit_id.in_(scope))):
-            data.tags.update(t for t in (tags or []) if isinstance(t, str))
+        data.tags = merge_forms(
+            [t for t in (tags or []) if isinstance(t, str)]
+            for (tags,) in s.execute(select(m.Note.tags).where(m.Note.deleted.is_(False), m.Note.visit_id.in_(scope))))
+        answers: dict[str, list[list[str]]] = {f: [] for f in THEME_FIELDS}
         for fld, value in s.execute(select(m.Answer.field, m.Answer.value)
                                     .where(m.Answer.field.in_(THEME_FIELDS), m.Answer.visit_id.in_(scope))):
             values = value if isinstance(value, list) else [value]
-            data.themes[fld].update(str(v) for v in values if v not in (None, ""))
+            answers[fld].append([str(v) for v in values if v not in (None, "")])
+        data.themes = {f: merge_forms(groups) for f, groups in answers.items()}
+        labels = {v.id: f"{v.organisation} ({v.starts_at.date().isoformat()})" for v in data.visits}
+        data.phrases = key_phrases(
+            (labels[v_uuid], text) for v_uuid, text in s.execute(
+                select(m.Visit.uuid, m.Note.text).join(m.Visit, m.Note.visit_id == m.Visit.id)
+                .where(m.Note.deleted.is_(False), m.Visit.id.in_(scope), m.Visit.language != "en")
+                .order_by(m.Visit.starts_at, m.Visit.id, m.Note.id)))
         for row in s.execute(
             select(m.ActionItem.uuid, m.Visit.uuid, m.Organisation.name, m.ActionItem.description,
                    m.ActionItem.owner, m.ActionItem.due_date, m.ActionItem.status)
@@ -252,33 +264,6 @@ def _remove_empty(folders: list[Path]) -> None:
             pass
 
 
-def _write_all(files: dict[Path, bytes]) -> None:
-    """Write every file to a temporary file beside it, then put them all in place: all or nothing written."""
-    temps: list[tuple[str, Path]] = []
-    try:
-        for path, data in files.items():
-            try:
-                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-                temps.append((tmp, path))
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.chmod(tmp, 0o600)  # reports and CSVs hold notes: owner only
-            except OSError as err:
-                raise InvalidInput(_("Cannot write {path}: {reason}.").format(
-                    path=path, reason=err.strerror or err)) from err
-        for tmp, path in temps:
-            try:
-                os.replace(tmp, path)
-            except OSError as err:
-                raise InvalidInput(_("Cannot write {path}: {reason}.").format(
-                    path=path, reason=err.strerror or err)) from err
-    finally:
-        for tmp, _path in temps:
-            Path(tmp).unlink(missing_ok=True)
-
-
 def write_csv(db: Database, folder: Path, *, series: str | None = None, data: ReportData | None = None) -> list[Path]:
     """``visits.csv``, ``notes.csv`` and ``actions.csv`` in ``folder`` (created if needed)."""
     folder = Path(folder)
@@ -293,31 +278,6 @@ def write_csv(db: Database, folder: Path, *, series: str | None = None, data: Re
 
 
 # -- PDF ----------------------------------------------------------------------------------
-
-
-def _chart(items: list[tuple[str, int]], font: str, width: float):  # noqa: ANN202
-    from reportlab.graphics.charts.barcharts import HorizontalBarChart
-    from reportlab.graphics.shapes import Drawing
-    from reportlab.lib import colors
-
-    rows = items[:10][::-1]
-    height = 18 * len(rows) + 30
-    drawing = Drawing(width, height)
-    chart = HorizontalBarChart()
-    chart.x, chart.y = 150, 15
-    chart.width, chart.height = width - 170, height - 25
-    chart.data = [[n for _label, n in rows]]
-    chart.categoryAxis.categoryNames = [label if len(label) <= 28 else label[:27] + "…" for label, _n in rows]
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 8
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    top = max(n for _l, n in rows)
-    chart.valueAxis.valueStep = max(1, (top + 4) // 5)
-    chart.bars[0].fillColor = colors.HexColor("#2f6690")
-    drawing.add(chart)
-    return drawing
 
 
 def render_pdf(data: ReportData, lang: str) -> bytes:
@@ -421,10 +381,14 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
         if not top:
             story.append(p(t("None."), base))
             continue
-        story.append(_chart(top, font, width))
+        story.append(chart(top, font, width))
         story.append(Spacer(1, 4))
         unit = t("Notes") if counter is data.tags else t("Visits")
         story.extend(tables([title, unit], [[k, str(n)] for k, n in top], [width * 0.6, width * 0.2]))
+    story.append(p(t("Key phrases"), h2))  # lemma pairs across the notes, with the visits they come from
+    story.extend(tables([t("Phrase"), t("Notes"), t("Visits")],
+                        [[k.phrase, str(k.notes), "; ".join(k.visits)] for k in data.phrases],
+                        [width * 0.3, width * 0.1, width * 0.6]))
 
     by_org: dict[int, list[VisitRow]] = defaultdict(list)
     for v in data.visits:

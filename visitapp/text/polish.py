@@ -144,6 +144,7 @@ def theme_key(text: str) -> str:
     return " ".join(_canonical(w) for w in WORD.findall(text)) or fold(text.strip())
 
 
+@functools.lru_cache(maxsize=200_000)
 def _canonical(word: str) -> str:
     """One lemma per word, the same for all its forms: a noun reading first, then the alphabetically first."""
     reads = readings(word)
@@ -153,6 +154,7 @@ def _canonical(word: str) -> str:
     return nouns[0] if nouns else sorted(fold(lemma) for lemma, _pos in reads)[0]
 
 
+@functools.lru_cache(maxsize=200_000)
 def _is_content(word: str) -> bool:
     reads = readings(word)
     if not reads:  # unknown: a name or an abbreviation counts if it is a real word, not a number
