@@ -54,9 +54,14 @@ class Step:
     images: tuple[Image, ...]
 
 
-def _row(conn: Any, table: Table, pk: int) -> Row | None:
-    found = conn.execute(select(table).where(table.c.id == pk)).mappings().first()
-    return dict(found) if found is not None else None
+def _rows(conn: Any, table: Table, pks: list[int]) -> dict[int, Row]:
+    """Rows by primary key, a few hundred per SELECT."""
+    out: dict[int, Row] = {}
+    for start in range(0, len(pks), 500):
+        chunk = pks[start:start + 500]
+        for found in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            out[found["id"]] = dict(found)
+    return out
 
 
 def _matches(current: Row | None, expected: Row | None) -> bool:
@@ -90,13 +95,23 @@ class Tx:
     def conn(self) -> Any:
         return self._conn if self._session is None else self._session.connection()
 
-    def capture(self, table: str, pk: int, before: Row | None = ...) -> None:  # type: ignore[assignment]  # sentinel
-        """Remember a row as it was before this operation (read now unless ``before`` is given)."""
-        key = (table, pk)
-        if key in self._before:
+    def capture(self, table: str, pk: int) -> None:
+        """Remember a row as it is now, before this operation changes it (call before writing it)."""
+        self._capture_many(table, [pk])
+
+    def _capture_many(self, table: str, pks: Iterable[int]) -> None:
+        wanted = [pk for pk in dict.fromkeys(pks) if (table, pk) not in self._before]
+        if not wanted:
             return
-        self._before[key] = _row(self.conn, TABLES[table], pk) if before is ... else before
-        self._order.append(key)
+        found = _rows(self.conn, TABLES[table], wanted)
+        for pk in wanted:
+            self._remember(table, pk, found.get(pk))
+
+    def _remember(self, table: str, pk: int, before: Row | None) -> None:
+        key = (table, pk)
+        if key not in self._before:
+            self._before[key] = before
+            self._order.append(key)
 
     def record(self, table: str, pk: int, before: Row | None, after: Row | None) -> None:
         """A row written with Core statements: its image before (if first seen) and after.
@@ -105,32 +120,38 @@ class Tx:
         columns (the same ones, ``uuid`` among them): undo and redo then check and
         restore only those.
         """
-        self.capture(table, pk, before)
+        self._remember(table, pk, before)
         self._after[(table, pk)] = after
 
     # -- session events (rows changed through the ORM) -----------------------
 
     def _before_flush(self, session: Session, _ctx: Any, _instances: Any) -> None:
+        by_table: dict[str, list[int]] = {}
         for obj in list(session.dirty) + list(session.deleted):
             state = inspect(obj)
             if state.key is None or not session.is_modified(obj) and obj not in session.deleted:
                 continue
-            table = state.mapper.local_table.name
-            self.capture(table, state.key[1][0])
+            by_table.setdefault(state.mapper.local_table.name, []).append(state.key[1][0])
+        for table, pks in by_table.items():  # one SELECT per table, not per row
+            self._capture_many(table, pks)
 
     def _after_flush(self, session: Session, _ctx: Any) -> None:
         for obj in session.new:
             state = inspect(obj)
-            self.capture(state.mapper.local_table.name, state.key[1][0] if state.key else obj.id, None)
+            self._remember(state.mapper.local_table.name, state.key[1][0] if state.key else obj.id, None)
 
     def images(self) -> tuple[Image, ...]:
         if self._session is not None:
             self._session.flush()
-        conn = self.conn
+        unread: dict[str, list[int]] = {}
+        for table, pk in self._order:
+            if (table, pk) not in self._after:
+                unread.setdefault(table, []).append(pk)
+        now = {table: _rows(self.conn, TABLES[table], pks) for table, pks in unread.items()}
         out = []
         for table, pk in self._order:
             key = (table, pk)
-            after = self._after[key] if key in self._after else _row(conn, TABLES[table], pk)
+            after = self._after[key] if key in self._after else now[table].get(pk)
             if after != self._before[key]:
                 out.append(Image(table, pk, self._before[key], after))
         return tuple(out)
@@ -266,9 +287,13 @@ class History:
     def _apply(self, step: Step, *, undo: bool) -> None:
         with self.db.write() as session:
             conn = session.connection()
+            by_table: dict[str, list[int]] = {}
+            for image in step.images:
+                by_table.setdefault(image.table, []).append(image.pk)
+            current = {table: _rows(conn, TABLES[table], pks) for table, pks in by_table.items()}
             for image in step.images:
                 expected = image.after if undo else image.before
-                if not _matches(_row(conn, TABLES[image.table], image.pk), expected):
+                if not _matches(current[image.table].get(image.pk), expected):
                     raise HistoryConflict(
                         _("“{label}” cannot be undone or redone: the data changed since.").format(label=step.label)
                     )
