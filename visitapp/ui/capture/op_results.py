@@ -69,6 +69,10 @@ class OpResults:
             self._show_header()
         notes = sorted(changes.notes.all - {n.id for n in known})
         visits = sorted(changes.visits.all)
+        content = bool(changes.notes or changes.actions or changes.answers) and not (
+            changes.participants or changes.organisations or changes.people or changes.series)
+        if changes.kind == "do" and content and visits == [visit_id] and self.visit.status == "in_progress":
+            visits = []  # a note, action or answer leaves a visit in progress as it was: nothing else to show
         actions = bool(changes.actions)
         answers = bool(changes.answers) and changes.kind != "do"  # an undone answer: show the field's value again
         if not (notes or visits or actions or answers) or self.worker.closed:
