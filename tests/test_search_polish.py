@@ -334,3 +334,21 @@ def test_report_themes_and_key_phrases_merge_inflected_forms(svc, db):
 
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(data, "en"))).pages)
     assert "Key phrases" in text and "języka angielskiego" in text
+
+
+def test_cli_search_finds_every_form_and_exact_switches_it_off(db_path):
+    import json
+
+    from tests.conftest import run_cli
+
+    db = Database.open(db_path)
+    svc = Services(db, Identity("t"))
+    org = svc.organisations.create("Huta Testowa")
+    visit = svc.visits.create(org.id, dt.datetime(2026, 3, 17, 9, tzinfo=dt.UTC))
+    note = svc.notes.add(visit.id, "Brakuje spawaczy")
+    db.close()
+    found = run_cli("search", "--db", str(db_path), "--json", "spawacze")
+    assert found.returncode == 0, found.stderr
+    assert [(h["id"], h["snippet"]) for h in json.loads(found.stdout)] == [(note.id, "Brakuje [spawaczy]")]
+    exact = run_cli("search", "--db", str(db_path), "--exact", "spawacze")
+    assert exact.returncode == 0 and exact.stdout.strip() == "Nothing found."
