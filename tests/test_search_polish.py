@@ -352,3 +352,15 @@ def test_cli_search_finds_every_form_and_exact_switches_it_off(db_path):
     assert [(h["id"], h["snippet"]) for h in json.loads(found.stdout)] == [(note.id, "Brakuje [spawaczy]")]
     exact = run_cli("search", "--db", str(db_path), "--exact", "spawacze")
     assert exact.returncode == 0 and exact.stdout.strip() == "Nothing found."
+
+
+def test_changing_a_visit_s_language_analyses_its_documents_again(svc):
+    org = svc.organisations.create("Acme Ltd")
+    visit = svc.visits.create(org.id, dt.datetime(2026, 5, 2, 9, tzinfo=dt.UTC), language="pl")
+    note = svc.notes.add(visit.id, "Data spotkania ustalona")
+    assert hit_ids(svc.search.search("daty")) == [note.id]
+    svc.visits.update(visit.id, language="en")
+    assert svc.search.search("daty") == []  # now English: its words match as typed only
+    assert hit_ids(svc.search.search("data")) == [note.id]
+    svc.visits.update(visit.id, language="pl")
+    assert hit_ids(svc.search.search("daty")) == [note.id]

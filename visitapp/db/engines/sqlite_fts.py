@@ -128,6 +128,12 @@ def _trigger_ddl() -> list[str]:
         "INSERT INTO search_docs(kind, ref_id, visit_id, body) "
         f"SELECT 'participant', pt.id, pt.visit_id, {part_body} FROM participants pt WHERE pt.person_id = NEW.id; END"
     )
+    # A visit's language decides how its documents are analysed: analyse them again.
+    ddl.append(
+        "CREATE TRIGGER IF NOT EXISTS trg_visits_language AFTER UPDATE OF language ON visits "
+        "WHEN NEW.language IS NOT OLD.language BEGIN "
+        "UPDATE search_docs SET lemmas = NULL WHERE visit_id = NEW.id; END"
+    )
     folded_new = FOLD_SQL.format(expr="NEW.body")
     folded_old = FOLD_SQL.format(expr="OLD.body")
     ddl += [
@@ -146,7 +152,7 @@ def _trigger_ddl() -> list[str]:
 
 TRIGGER_NAMES = [
     f"trg_{t}_{s}" for t in ("notes", "action_items", "visits", "participants", "search_docs") for s in ("ai", "au", "ad")
-] + ["trg_organisations_au", "trg_people_au"]
+] + ["trg_organisations_au", "trg_people_au", "trg_visits_language"]
 
 
 def create_tables(conn: Connection) -> None:
