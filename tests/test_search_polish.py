@@ -364,3 +364,11 @@ def test_changing_a_visit_s_language_analyses_its_documents_again(svc):
     assert hit_ids(svc.search.search("data")) == [note.id]
     svc.visits.update(visit.id, language="pl")
     assert hit_ids(svc.search.search("daty")) == [note.id]
+
+
+def test_finding_the_rows_to_analyse_never_scans_the_table(db):
+    """Every write asks for the unanalysed rows before it commits: that must use the partial index."""
+    with db.read() as s:
+        plan = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sqlite_fts._PENDING, (5,)).all()
+    assert any("ix_search_docs_unanalysed" in row[-1] for row in plan), plan
+    assert not any(row[-1] == "SCAN d" for row in plan), plan

@@ -60,7 +60,9 @@ TABLES_DDL = [
     )""",
     "CREATE UNIQUE INDEX IF NOT EXISTS ix_search_docs_ref ON search_docs(kind, ref_id)",
     "CREATE INDEX IF NOT EXISTS ix_search_docs_visit ON search_docs(visit_id)",
-    "CREATE INDEX IF NOT EXISTS ix_search_docs_pending ON search_docs(visit_id) WHERE lemmas IS NULL",
+    # The rows not analysed yet, newest first without a scan of the table (every commit asks).
+    "DROP INDEX IF EXISTS ix_search_docs_pending",
+    "CREATE INDEX IF NOT EXISTS ix_search_docs_unanalysed ON search_docs(rowid) WHERE lemmas IS NULL",
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
         body, lemmas, content='search_docs', content_rowid='rowid',
         tokenize='unicode61 remove_diacritics 2'
