@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "visitapp.cli.gui",
     "visitapp.cli.minutes",
     "visitapp.cli.coordinator",
+    "visitapp.cli.dbcmd",
     "visitapp.cli.persons",
 ]
 
@@ -57,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:  # `visitapp` alone opens the desktop window
         args = parser.parse_args(["gui"])
     try:
+        from visitapp.cli.common import install_db_key_source
+
+        install_db_key_source(args)  # --db-pass-env, the keyring, a prompt: for every database opened
         return int(args.handler(args) or EXIT_OK)
     except UserError as err:  # may name a file or a signer: escaped for the terminal
         from visitapp.cli.common import safe_lines

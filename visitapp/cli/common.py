@@ -24,6 +24,41 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         help=_("the database file, or a database URL such as sqlite:///path/to/file.db "
                "(default: $VISITAPP_DB or the user data folder)"),
     )
+    add_db_pass_option(parser)
+
+
+def add_db_pass_option(parser: argparse.ArgumentParser) -> None:
+    """``--db-pass-env VAR``: the passphrase of an encrypted database (every command that opens one)."""
+    parser.add_argument(
+        "--db-pass-env", metavar="VAR",
+        help=_("the environment variable holding the passphrase of an encrypted database "
+               "(else its key in the keyring, else a prompt)"),
+    )
+
+
+def db_key_source(env_var: str | None):
+    """Where the CLI finds an encrypted database's key: ``$env_var``, else the keyring, else a terminal prompt."""
+    from visitapp.db.engines.sqlcipher import DbKey, keyring_key, missing_key
+    from visitapp.signing.secrets import read_secret
+
+    def source(path: Path) -> DbKey:
+        if env_var:
+            return DbKey(passphrase=read_secret(env_var, ""))
+        found = keyring_key(path)
+        if found is not None:
+            return found
+        if not sys.stdin or not sys.stdin.isatty():
+            raise missing_key(path)
+        return DbKey(passphrase=read_secret(None, _("Passphrase of the database {path}: ").format(path=path)))
+
+    return source
+
+
+def install_db_key_source(args: argparse.Namespace) -> None:
+    """Every database this command opens finds its key as :func:`db_key_source` says (``--db-pass-env``)."""
+    from visitapp.db.engines.sqlcipher import set_default_key_source
+
+    set_default_key_source(db_key_source(getattr(args, "db_pass_env", None)))
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from visitapp.cli.common import (
     add_db_option,
+    add_db_pass_option,
     add_json_option,
     db_path,
     identity_from_env,
@@ -32,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("merge", help=_("verify signed minutes and merge them into a registry"))
     p.add_argument("--into", required=True, type=as_target, metavar="REGISTRY.db|URL",
                    help=_("the registry database: a file (created if it does not exist) or a database URL"))
+    add_db_pass_option(p)  # an encrypted registry's passphrase
     p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERTS.pem",
                    help=_("also trust these signers' certificates for this run (repeatable)"))
     add_json_option(p)

@@ -74,7 +74,7 @@ class Database:
 
     @classmethod
     def open(cls, target: str | Path, *, create: bool = True, backup_dir: Path | None = None,
-             progress: Progress | None = None) -> Database:
+             progress: Progress | None = None, key: object = None) -> Database:
         """Open (and create, and migrate) the database at ``target``: a file path or a database URL.
 
         A string ``scheme://…`` or ``scheme+driver://…`` is always a URL (see
@@ -88,8 +88,15 @@ class Database:
         upgrade or another program left unanalysed) is built in batches,
         reporting ``progress(done, total)``; interrupted, it resumes at the
         next open (see ``Backend.analyse_backlog``).
+
+        ``key`` (a ``visitapp.db.engines.sqlcipher.DbKey``, or a ``KeySource``
+        asked only when the file is encrypted; None: the process's default
+        source, see ``sqlcipher.set_default_key_source``) opens an encrypted
+        file, or creates a new file encrypted.  A plain file opens as before.
+        An encrypted file without a key, or with a wrong one, raises one
+        sentence and is left untouched.
         """
-        backend = backend_for(target, lock_timeout_ms=BUSY_TIMEOUT_MS)
+        backend = backend_for(target, lock_timeout_ms=BUSY_TIMEOUT_MS, key=key)
         revision = backend.prepare(create=create)
         engine = backend.create_engine()
         db = cls(engine, backend)

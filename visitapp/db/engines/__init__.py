@@ -4,7 +4,8 @@
 :func:`backend_for` which engine serves it.  One module per engine:
 
 * ``sqlite.py``: the embedded default (a path, or ``sqlite:///path``);
-* ``sqlcipher.py`` (not yet): ``sqlite+pysqlcipher://:key@/path``;
+* ``sqlcipher.py``: an encrypted SQLite file (a path whose file is encrypted, or
+  given with a key; or ``sqlite+pysqlcipher://:passphrase@/path``);
 * ``postgresql.py`` (not yet): ``postgresql+psycopg://user@host/db``, for a
   coordinators' shared registry.
 
@@ -26,7 +27,7 @@ from visitapp.db.engines.base import Backend, SearchRow, SearchTerm
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _
 
-__all__ = ["Backend", "SearchRow", "SearchTerm", "backend_for", "is_url", "as_target"]
+__all__ = ["Backend", "SearchRow", "SearchTerm", "as_target", "backend_for", "is_url"]
 
 # ``scheme://``, where a scheme is letters, digits, ``+``, ``.`` and ``-``
 # (RFC 3986), so ``backend+driver://`` too.  A scheme here has at least two
@@ -44,6 +45,21 @@ def as_target(value: str | Path) -> str | Path:
     if isinstance(value, Path) or is_url(value):
         return value
     return Path(value).expanduser()
+
+
+def _sqlcipher(url: URL, lock_timeout_ms: int, key: object = None) -> Backend:
+    """``sqlite+pysqlcipher://:passphrase@/path.db``; without a passphrase, ``key`` (or the default key source)."""
+    from visitapp.db.engines.sqlcipher import DbKey, SQLCipherBackend
+
+    shown = url.render_as_string(hide_password=True)
+    if not url.database or url.database == ":memory:" or url.database.startswith("file:") or url.query or url.host:
+        raise InvalidInput(
+            _("{url} names no database file; give one as sqlite+pysqlcipher://:PASSPHRASE@/path/to/file.db.")
+            .format(url=shown)
+        )
+    if url.password:
+        key = DbKey(passphrase=str(url.password))
+    return SQLCipherBackend(Path(url.database), key=key, lock_timeout_ms=lock_timeout_ms)  # type: ignore[arg-type]
 
 
 def _sqlite(url: URL, lock_timeout_ms: int) -> Backend:
@@ -77,22 +93,35 @@ def _not_yet(engine: Callable[[], str]) -> Callable[[URL, int], Backend]:
 _ENGINES: dict[str, Callable[[URL, int], Backend]] = {
     "sqlite": _sqlite,
     "sqlite+pysqlite": _sqlite,
-    "sqlite+pysqlcipher": _not_yet(lambda: _("SQLCipher (encrypted SQLite)")),
+    "sqlite+pysqlcipher": _sqlcipher,
     "postgresql": _not_yet(lambda: "PostgreSQL"),
     "postgres": _not_yet(lambda: "PostgreSQL"),  # what people type; SQLAlchemy says postgresql
 }
 
 
-def backend_for(target: str | Path, *, lock_timeout_ms: int) -> Backend:
+def backend_for(target: str | Path, *, lock_timeout_ms: int, key: object = None) -> Backend:
     """The engine that serves ``target`` (a path or a URL); nothing is opened or created yet.
 
+    A file path is served by SQLCipher when the file is encrypted, or when it
+    is new and ``key`` is a ``DbKey``; a plain file stays plain SQLite whatever
+    ``key`` is.  ``key``: a ``DbKey``, a ``KeySource`` asked only for an
+    encrypted file, or None (then ``sqlcipher.default_key_source()``).
     Raises ``InvalidInput`` with one sentence for a malformed URL or one whose
     engine visitapp does not implement (the password, if any, is never shown).
     """
     if not is_url(target):
+        from visitapp.db.engines.sqlcipher import (
+            DbKey,
+            SQLCipherBackend,
+            looks_encrypted,
+        )
         from visitapp.db.engines.sqlite import SQLiteBackend
 
-        return SQLiteBackend(Path(target).expanduser(), lock_timeout_ms=lock_timeout_ms)
+        path = Path(target).expanduser()
+        is_new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+        if looks_encrypted(path) or (is_new and isinstance(key, DbKey)):
+            return SQLCipherBackend(path, key=key, lock_timeout_ms=lock_timeout_ms)  # type: ignore[arg-type]
+        return SQLiteBackend(path, lock_timeout_ms=lock_timeout_ms)
     text = str(target)
     scheme = text.split("://", 1)[0]
     try:
@@ -109,4 +138,6 @@ def backend_for(target: str | Path, *, lock_timeout_ms: int) -> Backend:
             _("{engine} databases are not supported ({url}); visitapp opens SQLite files, given as a path "
               "or as sqlite:///path/to/file.db.").format(engine=name, url=url.render_as_string(hide_password=True))
         )
+    if opener is _sqlcipher:
+        return _sqlcipher(url, lock_timeout_ms, key)
     return opener(url, lock_timeout_ms)

@@ -173,9 +173,13 @@ class SQLiteBackend(Backend):
             )
         return revision
 
-    def create_engine(self) -> Engine:
+    def _new_engine(self) -> Engine:
+        """The bare SQLAlchemy engine; a subclass (SQLCipher) changes how it connects."""
         # URL.create, not a formatted string: a path may hold '#', '?' or '%'.
-        engine = sa_create_engine(URL.create("sqlite", database=str(self._path)))
+        return sa_create_engine(URL.create("sqlite", database=str(self._path)))
+
+    def create_engine(self) -> Engine:
+        engine = self._new_engine()
         busy_ms = int(self.lock_timeout_ms)
 
         @event.listens_for(engine, "connect")

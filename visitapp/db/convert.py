@@ -1,0 +1,185 @@
+"""Encrypt, decrypt and rekey a database file in place, safely.
+
+Each conversion writes the new file beside the old one with SQLCipher's
+``sqlcipher_export`` (an attached database keyed with the new key, or with no
+key for a plain copy: SQLite reads and writes pages through the codec, so no
+decrypted copy of an encrypted file is ever written unless decrypting is what
+was asked), checks it (``integrity_check``, the row count of every table), and
+only then replaces the old file with ``os.replace``.  Any failure removes the
+new file and leaves the old one as it was.
+
+The old file is held with ``locking_mode = EXCLUSIVE`` while it is copied: a
+file that another program (another visitapp) has open is refused in one
+sentence, and nothing can write to it between the copy and the replace.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+from visitapp.db.engines.sqlcipher import (
+    DbKey,
+    connect,
+    create_private,
+    key_opens,
+    looks_encrypted,
+    wrong_key,
+)
+from visitapp.db.engines.sqlite import SQLITE_MAGIC
+from visitapp.errors import DatabaseError, DatabaseLocked, InvalidInput
+from visitapp.i18n import _
+
+
+def is_plain(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def _check_file(path: Path) -> None:
+    if not path.is_file() or path.stat().st_size == 0:
+        raise DatabaseError(_("There is no database at {path}.").format(path=path))
+
+
+def encrypt(path: Path, key: DbKey) -> None:
+    """Turn the plain database ``path`` into a SQLCipher 4 file encrypted with ``key``."""
+    _check_file(path)
+    if not is_plain(path):
+        if looks_encrypted(path):
+            raise InvalidInput(_("The database {path} is already encrypted.").format(path=path))
+        raise DatabaseError(_("{path} is not a visitapp database.").format(path=path))
+    _convert(path, None, key)
+
+
+def decrypt(path: Path, key: DbKey) -> None:
+    """Turn the encrypted database ``path`` back into a plain SQLite file (the user asked for it)."""
+    _check_file(path)
+    if is_plain(path):
+        raise InvalidInput(_("The database {path} is not encrypted.").format(path=path))
+    _convert(path, key, None)
+
+
+def rekey(path: Path, old: DbKey, new: DbKey) -> None:
+    """Encrypt the database ``path`` with ``new`` instead of ``old``."""
+    _check_file(path)
+    if is_plain(path):
+        raise InvalidInput(_("The database {path} is not encrypted; encrypt it first.").format(path=path))
+    _convert(path, old, new)
+
+
+def _counts(conn, schema: str) -> dict[str, int]:
+    names = [row[0] for row in conn.execute(
+        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+    return {name: conn.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0] for name in names}
+
+
+@contextlib.contextmanager
+def _exclusive(path: Path, key: DbKey | None) -> Iterator[object]:
+    """The old file opened alone (refused if another program has it open), keyed with ``key``."""
+    from sqlcipher3 import dbapi2
+
+    conn = connect(path, key, timeout_s=0.5)
+    try:
+        # Set before the first read: SQLite then takes the file's exclusive
+        # lock and no other connection can hold it open meanwhile.
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        try:
+            if not key_opens(conn):
+                raise wrong_key(path)
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")
+        except dbapi2.OperationalError as err:
+            raise DatabaseLocked(
+                _("The database {path} is in use by another program (perhaps another copy of visitapp); "
+                  "close it and try again.").format(path=path)
+            ) from err
+        yield conn
+    finally:
+        conn.close()
+
+
+def _convert(path: Path, old: DbKey | None, new: DbKey | None) -> None:
+    from sqlcipher3 import dbapi2
+
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.converting")
+    create_private(tmp)
+    try:
+        try:
+            with _exclusive(path, old) as conn:
+                expected = _counts(conn, "main")
+                conn.execute("ATTACH DATABASE ? AS converted KEY ?", (str(tmp), _attach_key(new)))
+                conn.execute("SELECT sqlcipher_export('converted')")
+                version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+                conn.execute(f"PRAGMA converted.user_version = {int(version)}")
+                conn.execute("DETACH DATABASE converted")
+                # Everything of the old file is in the copy: fold its WAL in, so
+                # no -wal of the old file outlives it beside the new one.
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            _verify(tmp, new, expected)
+        except dbapi2.Error as err:
+            raise DatabaseError(
+                _("The database {path} could not be converted ({reason}); it was not changed.")
+                .format(path=path, reason=str(err))
+            ) from err
+        for suffix in ("-wal", "-shm", "-journal"):
+            side = path.with_name(path.name + suffix)
+            if side.exists() and side.stat().st_size > 0 and suffix != "-shm":
+                raise DatabaseLocked(
+                    _("The database {path} is in use by another program (perhaps another copy of visitapp); "
+                      "close it and try again.").format(path=path)
+                )
+            with contextlib.suppress(FileNotFoundError):
+                side.unlink()
+        _fsync(tmp)
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    except BaseException:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        raise
+
+
+def _attach_key(key: DbKey | None) -> str:
+    """The KEY of ``ATTACH``: the passphrase, ``x'…'`` for a raw key, '' for a plain file."""
+    if key is None:
+        return ""
+    if key.raw is not None:
+        return "x'" + key.raw.hex() + (key.salt or b"").hex() + "'"
+    assert key.passphrase is not None
+    return key.passphrase
+
+
+def _verify(tmp: Path, key: DbKey | None, expected: dict[str, int]) -> None:
+    conn = connect(tmp, key)
+    try:
+        if not key_opens(conn):
+            raise DatabaseError(_("The converted copy does not open with its key; nothing was changed."))
+        conn.execute("PRAGMA journal_mode = WAL")
+        if conn.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+            raise DatabaseError(_("The converted copy failed its integrity check; nothing was changed."))
+        if _counts(conn, "main") != expected:
+            raise DatabaseError(_("The converted copy does not hold every row; nothing was changed."))
+    finally:
+        conn.close()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        _fsync(folder)
