@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-
 from visitapp import ops
 from visitapp.errors import UserError
 from visitapp.ops import Changes
@@ -41,13 +39,12 @@ class OpResults:
         then = self._tickets.pop(changes.ticket, None)
         model = self.tree.notes_model
         known: list[NoteInfo] = []
+        later: list[Callable[[str], object]] = []
         if then is not None and then[0] == "add":
             model.resolve_pending(then[1], changes.result)
             later = self._deferred.pop(then[1], [])
             if changes.result.kind == "commitment":
                 later.insert(0, self.make_action)
-            for again in later:  # what was asked of the note while it was on its way (after this slot)
-                QTimer.singleShot(0, lambda fn=again, nid=changes.result.id: fn(nid))
         elif then is not None and then[0] == "edit":
             keeper = self._keepers.pop(f"note:{then[1]}", None)
             if keeper is not None:
@@ -57,6 +54,8 @@ class OpResults:
         self._fetch(changes, known)
         self.warning.hide()
         self.stored.emit(dt.datetime.now(dt.UTC))
+        for again in later:  # what was asked of the note while it was on its way, now that it has an id
+            again(changes.result.id)
 
     def _fetch(self, changes: Changes, known: list[NoteInfo]) -> None:
         """Apply what the result holds; read the other changed rows on the DB worker, not here."""
