@@ -75,9 +75,11 @@ def test_a_path_stays_a_path(text):
      "PostgreSQL databases are not supported yet (postgresql+psycopg://ewa:***@db.example/registry); " + SUPPORTED),
     ("postgres://ewa:tajne@db.example/registry",
      "PostgreSQL databases are not supported yet (postgres://ewa:***@db.example/registry); " + SUPPORTED),
-    ("sqlite+pysqlcipher://:tajne@/wizyty.db",
-     "SQLCipher (encrypted SQLite) databases are not supported yet (sqlite+pysqlcipher://:***@/wizyty.db); "
-     + SUPPORTED),
+    ("sqlite+pysqlcipher://:tajne@/wizyty.db?cipher=aes-128-cbc",
+     "A SQLCipher URL takes no host, user or options here (sqlite+pysqlcipher://:***@/wizyty.db?cipher=aes-128-cbc); "
+     "give only the passphrase and the file, as sqlite+pysqlcipher://:PASSPHRASE@/path/to/file.db."),
+    ("sqlite+pysqlcipher://:tajne@/", "sqlite+pysqlcipher://:***@/ names no database file; give one as "
+                                      "sqlite+pysqlcipher://:PASSPHRASE@/path/to/file.db."),
     ("mysql://ewa:tajne@db.example/registry",
      "mysql databases are not supported (mysql://ewa:***@db.example/registry); " + SUPPORTED),
     ("postgresql+psycopg://ewa:tajne@db.example:port/registry",

@@ -52,10 +52,15 @@ def _sqlcipher(url: URL, lock_timeout_ms: int, key: object = None) -> Backend:
     from visitapp.db.engines.sqlcipher import DbKey, SQLCipherBackend
 
     shown = url.render_as_string(hide_password=True)
-    if not url.database or url.database == ":memory:" or url.database.startswith("file:") or url.query or url.host:
+    if not url.database or url.database == ":memory:" or url.database.startswith("file:"):
         raise InvalidInput(
             _("{url} names no database file; give one as sqlite+pysqlcipher://:PASSPHRASE@/path/to/file.db.")
             .format(url=shown)
+        )
+    if url.query or url.host or url.username:
+        raise InvalidInput(
+            _("A SQLCipher URL takes no host, user or options here ({url}); give only the passphrase and the file, "
+              "as sqlite+pysqlcipher://:PASSPHRASE@/path/to/file.db.").format(url=shown)
         )
     if url.password:
         key = DbKey(passphrase=str(url.password))
