@@ -36,6 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_pass_option(p)  # an encrypted registry's passphrase
     p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERTS.pem",
                    help=_("also trust these signers' certificates for this run (repeatable)"))
+    from visitapp.cli.verify_cmd import add_online_options
+
+    add_online_options(p)  # --online, --revocation
     add_json_option(p)
     g = p.add_argument_group(_("the coordinator's key, for minutes encrypted for you (.p7m)"))
     g.add_argument("--key", type=Path, metavar="FILE.p12", help=_("your PKCS#12 key file"))
@@ -62,6 +65,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(t)
     t.add_argument("fingerprint", metavar="FINGERPRINT", help=_("the SHA-256 fingerprint (or its first characters)"))
     t.set_defaults(handler=cmd_trust_remove)
+    from visitapp.cli.verify_cmd import add_anchor_parsers
+
+    add_anchor_parsers(tsub)  # trust anchor add|list|remove
 
     p = sub.add_parser("actions", help=_("follow up action items"))
     add_db_option(p)
@@ -161,7 +167,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     with _decryption_key(args) as key:
         db = Database.open(args.into, create=True)
         try:
-            merger = Merger(db, args.trust, key=key)
+            merger = Merger(db, args.trust, key=key, online=args.online, revocation=args.revocation)
             show = None if args.json else _print_result
             results = merger.merge_all(args.files, progress=show)
         finally:

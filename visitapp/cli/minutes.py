@@ -62,12 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     _add_signing_options(p, required=True)
     p.set_defaults(handler=cmd_cosign)
 
-    p = sub.add_parser("verify", help=_("check the signatures and the visit record of a PDF"))
-    p.add_argument("file", type=Path, metavar="FILE.pdf")
-    p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERTS.pem",
-                   help=_("certificates of trusted signers or their authorities (repeatable)"))
-    add_json_option(p)
-    p.set_defaults(handler=cmd_verify)
+    from visitapp.cli.verify_cmd import add_verify_parser
+
+    add_verify_parser(sub)  # --trust, --anchor, --online, --revocation, --at
 
 
 # --- signing sources --------------------------------------------------------------------------------
@@ -179,36 +176,6 @@ def cmd_cosign(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from visitapp.cli.common import print_json, safe
-    from visitapp.signing.sandbox import verify_file_capped
-    from visitapp.signing.verify import load_trust_roots
+    from visitapp.cli.verify_cmd import cmd_verify as verify
 
-    roots = load_trust_roots(args.trust)
-    report = verify_file_capped(args.file, roots)
-    if args.json:
-        print_json(report.as_json())
-        return 0 if report.ok else 1
-    yes, no = _("yes"), _("no")
-    # Names, fields and ids come from the file (and its certificates): escaped for the terminal.
-    for sig in report.signatures:
-        print(safe(sig.label))
-        print("  " + _("field: {field}").format(field=safe(sig.field)))
-        if sig.institution:
-            print("  " + _("institution: {o}").format(o=safe(sig.institution)))
-        when = sig.signed_at.strftime("%Y-%m-%d %H:%M:%S %Z") if sig.signed_at else "?"
-        print("  " + _("signed at: {when}").format(when=when))
-        print("  " + _("intact: {v}").format(v=yes if sig.intact else no))
-        print("  " + _("covers the whole file but for later signatures: {v}").format(
-            v=yes if sig.covers_document else no))
-        print("  " + _("trusted signer: {v}").format(v=yes if sig.trusted else no))
-    rec = report.record
-    if rec.valid:
-        copy = _("company copy") if rec.copy == "company" else _("internal copy")
-        print(_("Record: valid; visit {visit}, version {version}, {copy}.").format(
-            visit=safe(rec.visit_id), version=rec.version if rec.version is not None else "-", copy=copy))
-    for problem in report.all_problems():
-        sys.stderr.write(safe(problem) + "\n")
-    if report.ok:
-        print(_("All signatures are intact and trusted, and the record is valid."))
-        return 0
-    return 1
+    return verify(args)

@@ -76,7 +76,10 @@ class Merger:
     """Verifies signed PDFs against the registry's trust list (plus extra roots) and merges them."""
 
     def __init__(self, db: Database, extra_trust: Sequence[Path] = (), *,
-                 before_commit: BeforeCommit | None = None, key: object = None) -> None:
+                 before_commit: BeforeCommit | None = None, key: object = None, online: bool = False,
+                 revocation: str = "soft") -> None:
+        import uuid
+
         from visitapp.registry.trust import TrustStore
         from visitapp.signing.verify import load_trust_roots
 
@@ -84,6 +87,10 @@ class Merger:
         self.before_commit = before_commit
         self.key = key  # the coordinator's key for .p7m files (visitapp.signing.envelope), or None
         self.roots = _asn1(TrustStore(db).certificates()) + load_trust_roots(extra_trust)
+        # Pinned signers, anchors and the people trusted under them (visitapp.signing.assess); answers
+        # fetched online are cached per certificate for this run.
+        self.policy = TrustStore(db).policy(extra_pinned=load_trust_roots(extra_trust), online=online,
+                                            revocation=revocation, run=uuid.uuid4().hex)
 
     def merge_file(self, path: Path) -> FileResult:
         return self.merge_all([path])[0]
@@ -103,7 +110,10 @@ class Merger:
         source = Source(
             sha256=checked.sha256, file_name=checked.name,
             signer=", ".join(sig.signer for sig in report.signatures if sig.signer),
-            signer_organisation=first.institution, signer_fingerprint=first.fingerprint, signed_at=first.signed_at,
+            # The author is the signer: a pinned certificate's fingerprint, or the person under an anchor
+            # (so a renewed certificate's minutes supersede the old ones).
+            signer_organisation=first.institution, signer_fingerprint=first.signer_key or first.fingerprint,
+            signed_at=first.signed_at,
             signer_name=first.signer or "?",  # the author's certificate name (never a co-signer's)
         )
         return merge_record(self.db, record, source, before_commit=self.before_commit)
@@ -134,7 +144,7 @@ class Merger:
         from visitapp.signing.envelope import verification_job
         from visitapp.signing.sandbox import CappedWorker
 
-        roots_der = [cert.dump() for cert in self.roots]
+        roots_der = self.policy  # a TrustPolicy travels to the worker as the roots do
         queue = iter(files)
         with CappedWorker() as worker:
             pending: deque[Path] = deque()

@@ -1,4 +1,11 @@
-"""The registry's list of trusted signers (certificates kept as PEM, named by SHA-256 fingerprint)."""
+"""The registry's trust: anchors (CA certificates) and signers.
+
+A signer is pinned by their certificate's SHA-256 fingerprint (a self-signed
+certificate, as ``visitapp keygen`` makes, or any certificate that chains to
+no anchor), or, for a certificate that chains to an anchor, trusted as a
+*person*: the subject's serialNumber (else the whole DN) under that anchor, so
+a renewed certificate of the same person is the same signer and author.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +31,56 @@ class TrustedInfo:
     organisation: str
     not_after: dt.datetime | None
     added_at: dt.datetime | None = None
+    identity: str = ""  # "serialNumber=…" or "DN=…" under an anchor; "" when pinned by fingerprint
+    anchor: str = ""  # the anchor's fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorInfo:
+    fingerprint: str
+    kind: str
+    subject: str
+    not_after: dt.datetime | None
+    added_at: dt.datetime | None = None
+
+
+def _info(r: m.TrustedCertificate) -> TrustedInfo:
+    return TrustedInfo(r.fingerprint, r.subject, r.organisation, r.not_after, r.added_at, r.identity,
+                       r.anchor_fingerprint or "")
+
+
+def _anchor_info(r: m.TrustAnchor) -> AnchorInfo:
+    return AnchorInfo(r.fingerprint, r.kind, r.subject, r.not_after, r.added_at)
+
+
+def _asn1(cert: x509.Certificate):  # noqa: ANN202
+    from asn1crypto import x509 as asn1_x509
+
+    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+def chain_anchor(cert: x509.Certificate, anchors: list[x509.Certificate],
+                 intermediates: list[x509.Certificate] = ()) -> str | None:  # type: ignore[assignment]
+    """The fingerprint of the anchor the certificate chains to (pyHanko's path validation), or None."""
+    import asyncio
+
+    from pyhanko_certvalidator import CertificateValidator, ValidationContext
+    from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError, ValidationError
+
+    from visitapp.signing import pki
+
+    if not anchors:
+        return None
+    roots = [_asn1(a) for a in anchors]
+    context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
+    validator = CertificateValidator(_asn1(cert), intermediate_certs=[_asn1(c) for c in intermediates],
+                                     validation_context=context)
+    try:
+        path = asyncio.run(validator.async_validate_path())
+    except (PathBuildingError, PathValidationError, ValidationError, ValueError):
+        return None
+    anchor = getattr(getattr(path.trust_anchor, "authority", None), "certificate", None)
+    return pki.fingerprint(anchor) if anchor is not None else None
 
 
 def fingerprint(cert: x509.Certificate) -> str:
@@ -42,6 +99,10 @@ def describe(cert: x509.Certificate) -> TrustedInfo:
     )
 
 
+def _self_signed(cert: x509.Certificate) -> bool:
+    return cert.issuer == cert.subject
+
+
 def load_certificates(data: bytes, source: str = "") -> list[x509.Certificate]:
     """The one signer certificate in a PEM or DER file, as a list of one; InvalidInput with one sentence otherwise.
 
@@ -49,9 +110,16 @@ def load_certificates(data: bytes, source: str = "") -> list[x509.Certificate]:
     registry pins a signer's own certificate, and trusting a chain or a CA
     would trust everyone it certified (see visitapp.signing.verify).
     """
+    from visitapp.signing import pki
     from visitapp.signing.verify import signer_certificate
 
-    cert = signer_certificate(data, source or _("The file"))
+    source = source or _("The file")
+    certs = pki.read_certificates(data, source)
+    if len(certs) > 1 and not pki.is_real_ca(certs[0]) and all(pki.is_real_ca(c) for c in certs[1:]):
+        # The signer's certificate followed by its chain: the CAs only help find the anchor it chains to
+        # (TrustStore.add refuses the file unless it does); they are never trusted themselves.
+        return [x509.load_der_x509_certificate(c.dump()) for c in certs]
+    cert = signer_certificate(data, source)
     return [x509.load_der_x509_certificate(cert.dump())]
 
 
@@ -70,19 +138,103 @@ class TrustStore:
         self.db = db
 
     def add(self, certs: list[x509.Certificate]) -> list[TrustedInfo]:
+        """Trust these signers: by identity under the anchor a certificate chains to, else by fingerprint."""
+        from visitapp.signing import pki
+
+        anchors = self.anchor_certificates()
+        chain = [c for c in certs if pki.is_real_ca(_asn1(c))]  # a signer's chain given after it (never trusted)
         added = []
         with self.db.write() as s:
             for cert in certs:
+                if cert in chain:
+                    continue
                 info = describe(cert)
+                anchor = None if _self_signed(cert) else chain_anchor(cert, anchors, [*anchors, *chain])
+                if anchor is None and chain:
+                    raise InvalidInput(_("{name}'s certificate does not chain to any anchor of this registry; add "
+                                         "its certificate authority first (visitapp trust anchor add CA.pem).").format(
+                                             name=info.subject or "?"))
+                identity = pki.subject_identity(_asn1(cert)) if anchor else ""
+                key = pki.signer_key(anchor, identity) if anchor else info.fingerprint
                 row = s.scalar(select(m.TrustedCertificate).where(m.TrustedCertificate.fingerprint == info.fingerprint))
                 if row is None:
                     pem = cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
                     row = m.TrustedCertificate(fingerprint=info.fingerprint, subject=info.subject,
-                                               organisation=info.organisation, not_after=info.not_after, pem=pem)
+                                               organisation=info.organisation, not_after=info.not_after, pem=pem,
+                                               anchor_fingerprint=anchor, identity=identity, signer_key=key)
                     s.add(row)
                     s.flush()
-                added.append(TrustedInfo(info.fingerprint, info.subject, info.organisation, info.not_after, row.added_at))
+                added.append(_info(row))
         return added
+
+    # anchors -----------------------------------------------------------------------------
+
+    def add_anchor(self, cert: x509.Certificate) -> AnchorInfo:
+        """Trust a certificate authority as an anchor (only a real CA: see visitapp.signing.pki.is_real_ca)."""
+        from visitapp.signing import pki
+
+        a = _asn1(cert)
+        if not pki.is_real_ca(a):
+            raise InvalidInput(_("This is not a certificate authority's certificate, so it cannot be an anchor."))
+        fp = pki.fingerprint(a)
+        with self.db.write() as s:
+            row = s.scalar(select(m.TrustAnchor).where(m.TrustAnchor.fingerprint == fp))
+            if row is None:
+                row = m.TrustAnchor(fingerprint=fp, kind="ca", subject=cert.subject.rfc4514_string()[:500],
+                                    not_after=cert.not_valid_after_utc,
+                                    pem=cert.public_bytes(serialization.Encoding.PEM).decode("ascii"))
+                s.add(row)
+                s.flush()
+            return _anchor_info(row)
+
+    def add_anchor_file(self, path: Path) -> AnchorInfo:
+        from visitapp.signing import pki
+
+        try:
+            data = Path(path).read_bytes()
+        except OSError as err:
+            raise InvalidInput(_("{file} cannot be read: {reason}.").format(file=path, reason=err.strerror)) from err
+        cert = pki.anchor_certificate(data, str(path))
+        return self.add_anchor(x509.load_der_x509_certificate(cert.dump()))
+
+    def anchors(self) -> list[AnchorInfo]:
+        with self.db.read() as s:
+            return [_anchor_info(r) for r in s.scalars(select(m.TrustAnchor).order_by(m.TrustAnchor.subject))]
+
+    def anchor_certificates(self) -> list[x509.Certificate]:
+        with self.db.read() as s:
+            pems = s.scalars(select(m.TrustAnchor.pem).where(m.TrustAnchor.kind == "ca")).all()
+        return [x509.load_pem_x509_certificate(p.encode("ascii")) for p in pems]
+
+    def remove_anchor(self, ref: str) -> AnchorInfo:
+        """Stop trusting an anchor (and so everyone trusted by identity under it)."""
+        key = ref.replace(":", "").strip().lower()
+        if len(key) < 8:
+            raise InvalidInput(_("Give at least 8 characters of the fingerprint."))
+        with self.db.write() as s:
+            rows = s.scalars(select(m.TrustAnchor).where(m.TrustAnchor.fingerprint.startswith(key))).all()
+            if not rows:
+                raise NotFound(_("No anchor has the fingerprint {ref}.").format(ref=ref))
+            if len(rows) > 1:
+                raise InvalidInput(_("More than one anchor has a fingerprint starting with {ref}; give more of "
+                                     "it.").format(ref=ref))
+            info = _anchor_info(rows[0])
+            s.delete(rows[0])
+            return info
+
+    def policy(self, extra_pinned=(), extra_anchors=(), **options):  # noqa: ANN001, ANN003, ANN201
+        """The :class:`~visitapp.signing.assess.TrustPolicy` of this registry (a merge requires a trusted signer)."""
+        from visitapp.signing.assess import TrustPolicy
+
+        with self.db.read() as s:
+            rows = s.execute(select(m.TrustedCertificate.pem, m.TrustedCertificate.anchor_fingerprint,
+                                    m.TrustedCertificate.identity)).all()
+        pinned = [x509.load_pem_x509_certificate(p.encode("ascii")) for p, anchor, _i in rows if not anchor]
+        identities = tuple(sorted({(anchor, ident) for _p, anchor, ident in rows if anchor}))
+        return TrustPolicy(
+            pinned=tuple(_asn1(c).dump() for c in pinned) + tuple(c.dump() for c in extra_pinned),
+            anchors=tuple(_asn1(c).dump() for c in self.anchor_certificates()) + tuple(c.dump() for c in extra_anchors),
+            identities=identities, require_identity=True, **options)
 
     def add_file(self, path: Path) -> list[TrustedInfo]:
         return self.add(load_certificate_file(path))
@@ -90,7 +242,7 @@ class TrustStore:
     def list(self) -> list[TrustedInfo]:
         with self.db.read() as s:
             rows = s.scalars(select(m.TrustedCertificate).order_by(m.TrustedCertificate.subject))
-            return [TrustedInfo(r.fingerprint, r.subject, r.organisation, r.not_after, r.added_at) for r in rows]
+            return [_info(r) for r in rows]
 
     def remove(self, ref: str) -> TrustedInfo:
         """Remove the certificate whose fingerprint is or starts with ``ref`` (colons and case ignored)."""
@@ -104,11 +256,12 @@ class TrustStore:
             if len(rows) > 1:
                 raise InvalidInput(_("More than one certificate has a fingerprint starting with {ref}; give more of it.").format(ref=ref))
             row = rows[0]
-            info = TrustedInfo(row.fingerprint, row.subject, row.organisation, row.not_after, row.added_at)
+            info = _info(row)
             s.delete(row)
             return info
 
     def certificates(self) -> list[x509.Certificate]:
+        """The signers pinned by fingerprint (not those trusted by identity under an anchor)."""
         with self.db.read() as s:
-            pems = s.scalars(select(m.TrustedCertificate.pem)).all()
+            pems = s.scalars(select(m.TrustedCertificate.pem).where(m.TrustedCertificate.anchor_fingerprint.is_(None))).all()
         return [x509.load_pem_x509_certificate(p.encode("ascii")) for p in pems]

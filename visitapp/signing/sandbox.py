@@ -185,7 +185,7 @@ def verify_file_capped(path: str, trust_roots: list[Any]) -> Any:
     from visitapp.signing.verify import VerificationReport, verify_received
 
     with CappedWorker() as worker:
-        outcome = worker.call(verify_received, str(path), [cert.dump() for cert in trust_roots])
+        outcome = worker.call(verify_received, str(path), _der(trust_roots))
     if outcome.refused is not None:
         return VerificationReport(path=str(path), problems=[outcome.refused])
     return outcome.value[1]
@@ -196,7 +196,16 @@ def verify_bytes_capped(data: bytes, trust_roots: list[Any], path: str = "") -> 
     from visitapp.signing.verify import VerificationReport, verify_bytes
 
     with CappedWorker() as worker:
-        outcome = worker.call(verify_bytes, data, [cert.dump() for cert in trust_roots], path)
+        outcome = worker.call(verify_bytes, data, _der(trust_roots), path)
     if outcome.refused is not None:
         return VerificationReport(path=path, problems=[outcome.refused])
     return outcome.value
+
+
+def _der(trust_roots: Any) -> Any:
+    """What a verification job takes: a TrustPolicy as it is, or pinned certificates as DER."""
+    from visitapp.signing.assess import TrustPolicy
+
+    if isinstance(trust_roots, TrustPolicy):
+        return trust_roots
+    return [cert.dump() for cert in trust_roots]

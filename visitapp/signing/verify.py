@@ -75,6 +75,19 @@ class SignatureCheck:
     trusted: bool = False
     problems: list[str] = field(default_factory=list)
     trust_problem: str | None = None  # why the signer is not trusted (kept apart: a co-signer need not trust)
+    # Under an anchor (visitapp.signing.assess): the anchor reached, the person, their author key.
+    anchor: str = ""
+    anchor_fingerprint: str = ""
+    identity: str = ""
+    signer_key: str = ""  # what a merge records as the author: the fingerprint if pinned, else anchor+identity
+    level: str = ""  # "qualified", "advanced", "self-signed" (trusted by fingerprint), "pinned"
+    revocation: str = ""  # "good", "revoked", "unknown", "not_checked" ("" for pinned signers)
+    revocation_source: str = ""  # "ocsp", "crl", "embedded"
+    revoked_at: dt.datetime | None = None
+    timestamp: dt.datetime | None = None  # the time a signature timestamp proves
+    timestamp_trusted: bool = False
+    judged_at_timestamp: bool = False  # the chain was judged at the timestamp's time (certificate expired since)
+    warnings: list[str] = field(default_factory=list)  # e.g. revocation unknown under "soft"
 
     @property
     def ok(self) -> bool:
@@ -133,6 +146,8 @@ class VerificationReport:
         for sig, raw in zip(self.signatures, data["signatures"], strict=True):  # type: ignore[arg-type]
             raw["ok"] = sig.ok
             raw["signed_at"] = sig.signed_at.isoformat() if sig.signed_at else None
+            raw["revoked_at"] = sig.revoked_at.isoformat() if sig.revoked_at else None
+            raw["timestamp"] = sig.timestamp.isoformat() if sig.timestamp else None
         data["ok"] = self.ok
         data["problems"] = self.all_problems()
         return data
@@ -197,30 +212,7 @@ def fingerprint(cert: asn1_x509.Certificate) -> str:
     return hashlib.sha256(cert.dump()).hexdigest()
 
 
-class TrustedSigners:
-    """Signers pinned by the SHA-256 fingerprint of their own certificate.
-
-    A signature is trusted only when its signer's certificate is one of
-    these; pyHanko then checks it (validity period, usage) with that
-    certificate as its only anchor, so no certificate can lend trust to
-    another. Anchors (CA certificates and the subject identities they vouch
-    for) plug in here when the registry gets them.
-    """
-
-    def __init__(self, certs: Iterable[asn1_x509.Certificate] = ()) -> None:
-        self._certs = {fingerprint(c): c for c in certs}
-        self._contexts: dict[str, ValidationContext] = {}
-
-    def __contains__(self, fp: str) -> bool:
-        return fp in self._certs
-
-    def context_for(self, cert: asn1_x509.Certificate) -> ValidationContext:
-        fp = fingerprint(cert)
-        if fp not in self._contexts:
-            roots = [self._certs[fp]] if fp in self._certs else []
-            self._contexts[fp] = ValidationContext(trust_roots=roots, allow_fetching=False,
-                                                   revocation_mode="soft-fail")
-        return self._contexts[fp]
+from visitapp.signing.assess import TrustedSigners  # noqa: E402 (re-exported: it lived here)
 
 
 # -- checking -----------------------------------------------------------------------------
@@ -245,7 +237,7 @@ def _subject(cert: asn1_x509.Certificate) -> tuple[str, str]:
 
 
 def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision: int,  # noqa: ANN001
-               last_signature: bool) -> SignatureCheck:
+               last_signature: bool, revinfo: tuple[list[bytes], list[bytes]] = ([], [])) -> SignatureCheck:
     check = SignatureCheck(number=number, field=embedded.field_name or f"Signature{number}")
     try:
         cert = embedded.signer_cert
@@ -255,7 +247,9 @@ def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision:
         check.problems.append(_("{sig}: its signature data is damaged.").format(sig=check.label))
         return check
     try:
-        status: PdfSignatureStatus = validate_pdf_signature(embedded, signer_validation_context=trusted.context_for(cert))
+        status: PdfSignatureStatus = validate_pdf_signature(
+            embedded, signer_validation_context=trusted.context_for(cert),
+            ts_validation_context=trusted.timestamp_context())
     except Exception as err:  # noqa: BLE001 (pyHanko raises many kinds for broken files)
         check.problems.append(_("{sig} could not be checked ({reason}).").format(
             sig=check.label, reason=str(err)[:200] or type(err).__name__))
@@ -271,6 +265,28 @@ def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision:
             and embedded.signed_revision < last_revision)
     )
     check.trusted = bool(status.trusted) and check.fingerprint in trusted
+    if check.fingerprint in trusted:
+        from visitapp.signing import pki
+
+        check.signer_key = check.fingerprint
+        check.level = "self-signed" if pki.is_self_signed(cert) else "pinned"
+    if check.intact and check.fingerprint not in trusted:
+        from visitapp.signing import assess
+
+        def again(moment: dt.datetime) -> PdfSignatureStatus:
+            return validate_pdf_signature(embedded, signer_validation_context=trusted.context_for(cert, moment),
+                                          ts_validation_context=trusted.timestamp_context(), skip_diff=True)
+
+        try:
+            assess.judge(check, status, trusted, cert, revinfo=revinfo, revalidate=again)
+        except Exception as err:  # noqa: BLE001 (pyHanko raises many kinds for broken chains)
+            check.trusted = False
+            check.trust_problem = _("{sig}: the signer's certificate chain could not be checked ({reason}).").format(
+                sig=check.label, reason=str(err)[:200] or type(err).__name__)
+        if not check.covers_document:
+            check.problems.append(_("{sig} no longer covers the file: it was changed afterwards by something "
+                                    "other than a signature.").format(sig=check.label))
+        return check
     if not check.intact:
         check.problems.append(_("{sig} is broken: the signed content was changed after signing.").format(
             sig=check.label))
@@ -348,7 +364,10 @@ def verify_pdf_record(pdf_bytes: bytes, trust_roots: list[asn1_x509.Certificate]
     except InvalidInput as err:
         report.problems.append(str(err))
         return report, None
-    trusted = TrustedSigners(trust_roots)
+    from visitapp.signing.assess import TrustPolicy, as_policy, embedded_revinfo
+
+    policy = trust_roots if isinstance(trust_roots, TrustPolicy) else None
+    trusted = TrustedSigners([] if policy else trust_roots, as_policy(policy) if policy else None)
     with _quiet_pyhanko():
         try:
             reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False, decode_limits=limits.pdf_decode_limits())
@@ -360,9 +379,10 @@ def verify_pdf_record(pdf_bytes: bytes, trust_roots: list[asn1_x509.Certificate]
         if not embedded:
             report.problems.append(_("This file is not signed."))
             return report, None
+        revinfo = embedded_revinfo(reader, _BAD_FILE)
         for number, sig in enumerate(embedded, 1):
             report.signatures.append(_check_one(number, sig, trusted, last_revision=last_revision,
-                                                last_signature=number == len(embedded)))
+                                                last_signature=number == len(embedded), revinfo=revinfo))
         try:
             data = signed_record_bytes(reader, embedded[0].signed_revision)
             if signed_record_bytes(reader, last_revision) != data:
@@ -417,8 +437,7 @@ def verify_received(path: str, roots_der: list[bytes]) -> tuple[str, Verificatio
     except UserError as err:
         report.problems.append(str(err))
         return "", report, None
-    roots = [asn1_x509.Certificate.load(der) for der in roots_der]
-    report, record = verify_pdf_record(data, roots, path)
+    report, record = verify_pdf_record(data, _roots(roots_der), path)
     return hashlib.sha256(data).hexdigest(), report, record
 
 
@@ -431,8 +450,7 @@ def verify_received_bytes(data: bytes, path: str,
     except UserError as err:
         report.problems.append(str(err))
         return "", report, None
-    roots = [asn1_x509.Certificate.load(der) for der in roots_der]
-    report, record = verify_pdf_record(data, roots, path)
+    report, record = verify_pdf_record(data, _roots(roots_der), path)
     return hashlib.sha256(data).hexdigest(), report, record
 
 
@@ -442,4 +460,13 @@ def refused_received(path: str, problem: str) -> tuple[str, VerificationReport, 
 
 
 def verify_bytes(data: bytes, roots_der: list[bytes], path: str = "") -> VerificationReport:
-    return verify_pdf(data, [asn1_x509.Certificate.load(der) for der in roots_der], path)
+    return verify_pdf(data, _roots(roots_der), path)
+
+
+def _roots(roots_der):  # noqa: ANN001, ANN202
+    """A worker job's trust: a TrustPolicy as it is, or pinned certificates as DER."""
+    from visitapp.signing.assess import TrustPolicy
+
+    if isinstance(roots_der, TrustPolicy):
+        return roots_der
+    return [asn1_x509.Certificate.load(der) for der in roots_der]

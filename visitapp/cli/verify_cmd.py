@@ -1,0 +1,219 @@
+"""``visitapp verify`` and ``visitapp trust anchor …``: signatures under anchors, revocation, timestamps.
+
+Offline by default: nothing is fetched unless ``--online`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from visitapp.errors import InvalidInput
+from visitapp.i18n import _
+
+
+def parse_time(text: str) -> dt.datetime:
+    """An ISO 8601 time (``2031-05-01`` or ``2031-05-01T10:00+02:00``); without a zone it is UTC."""
+    try:
+        when = dt.datetime.fromisoformat(text.strip())
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(_("{text} is not a time (give e.g. 2031-05-01 or 2031-05-01T10:00+02:00)")
+                                         .format(text=text)) from err
+    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
+
+
+def add_online_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--online", action="store_true",
+                   help=_("ask the certificate authorities (OCSP, CRL) whether certificates were revoked"))
+    p.add_argument("--revocation", choices=["soft", "hard"], default="soft",
+                   help=_("soft: refuse revoked certificates and warn when the status is unknown; hard: also "
+                          "refuse unknown (default: soft)"))
+
+
+def add_verify_parser(sub: argparse._SubParsersAction) -> None:
+    from visitapp.cli.common import add_json_option
+
+    p = sub.add_parser("verify", help=_("check the signatures and the visit record of a PDF"))
+    p.add_argument("file", type=Path, metavar="FILE.pdf")
+    p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERT.pem",
+                   help=_("a trusted signer's own certificate (repeatable)"))
+    p.add_argument("--anchor", type=Path, action="append", default=[], metavar="CA.pem",
+                   help=_("a trusted certificate authority: signers whose chain leads to it are trusted (repeatable)"))
+    add_online_options(p)
+    p.add_argument("--at", type=parse_time, metavar="TIME",
+                   help=_("judge the certificates at this time instead of now (ISO 8601)"))
+    add_json_option(p)
+    p.set_defaults(handler=cmd_verify)
+
+
+def load_anchor_files(paths: list[Path]) -> list:
+    from visitapp.signing import pki
+
+    out = []
+    for path in paths:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as err:
+            raise InvalidInput(_("Cannot read the certificate file {path}.").format(path=path)) from err
+        out.append(pki.anchor_certificate(data, str(path)))
+    return out
+
+
+def level_text(level: str) -> str:
+    return {
+        "qualified": _("qualified (QES, key on a QSCD)"),
+        "advanced": _("advanced"),
+        "self-signed": _("self-signed, trusted by fingerprint"),
+        "pinned": _("trusted by fingerprint"),
+    }.get(level, "-")
+
+
+def revocation_text(sig) -> str:  # noqa: ANN001 (a SignatureCheck)
+    source = {"ocsp": _("OCSP"), "crl": _("CRL"), "embedded": _("embedded in the file")}.get(sig.revocation_source, "")
+    when = sig.revoked_at.strftime("%Y-%m-%d %H:%M UTC") if sig.revoked_at else "?"
+    text = {
+        "good": _("not revoked"),
+        "revoked": _("revoked on {when}").format(when=when),
+        "unknown": _("unknown"),
+        "not_checked": _("not checked (offline)"),
+    }.get(sig.revocation, "-")
+    return f"{text} ({source})" if source else text
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from visitapp.cli.common import print_json, safe
+    from visitapp.signing.assess import TrustPolicy
+    from visitapp.signing.sandbox import verify_file_capped
+    from visitapp.signing.verify import load_trust_roots
+
+    roots = load_trust_roots(args.trust)
+    anchors = load_anchor_files(args.anchor)
+    policy = TrustPolicy(pinned=tuple(c.dump() for c in roots), anchors=tuple(c.dump() for c in anchors),
+                         online=args.online, revocation=args.revocation, at=args.at)
+    report = verify_file_capped(args.file, policy)
+    if args.json:
+        print_json(report.as_json())
+        return 0 if report.ok else 1
+    yes, no = _("yes"), _("no")
+    # Names, fields and ids come from the file (and its certificates): escaped for the terminal.
+    for sig in report.signatures:
+        print(safe(sig.label))
+        print("  " + _("field: {field}").format(field=safe(sig.field)))
+        if sig.institution:
+            print("  " + _("institution: {o}").format(o=safe(sig.institution)))
+        when = sig.signed_at.strftime("%Y-%m-%d %H:%M:%S %Z") if sig.signed_at else "?"
+        print("  " + _("signed at: {when}").format(when=when))
+        if sig.timestamp is not None:
+            stamp = sig.timestamp.strftime("%Y-%m-%d %H:%M:%S %Z")
+            trusted = yes if sig.timestamp_trusted else no
+            print("  " + _("timestamp: {when} (authority trusted: {v})").format(when=stamp, v=trusted))
+        else:
+            print("  " + _("timestamp: none (the signing time is the signer's claim)"))
+        print("  " + _("intact: {v}").format(v=yes if sig.intact else no))
+        print("  " + _("covers the whole file but for later signatures: {v}").format(
+            v=yes if sig.covers_document else no))
+        if sig.anchor:
+            print("  " + _("chain to: {anchor}").format(anchor=safe(sig.anchor)))
+            print("  " + _("signer identity: {identity}").format(identity=safe(sig.identity)))
+        if sig.level:
+            print("  " + _("signature: {level}").format(level=level_text(sig.level)))
+        if sig.revocation:
+            print("  " + _("revocation: {status}").format(status=revocation_text(sig)))
+        print("  " + _("trusted signer: {v}").format(v=yes if sig.trusted else no))
+    rec = report.record
+    if rec.valid:
+        copy = _("company copy") if rec.copy == "company" else _("internal copy")
+        print(_("Record: valid; visit {visit}, version {version}, {copy}.").format(
+            visit=safe(rec.visit_id), version=rec.version if rec.version is not None else "-", copy=copy))
+    for sig in report.signatures:
+        for warning in sig.warnings:
+            sys.stderr.write(_("warning: {text}").format(text=safe(warning)) + "\n")
+    for problem in report.all_problems():
+        sys.stderr.write(safe(problem) + "\n")
+    if report.ok:
+        print(_("All signatures are intact and trusted, and the record is valid."))
+        return 0
+    return 1
+
+
+# -- trust anchor ---------------------------------------------------------------------------
+
+
+def add_anchor_parsers(tsub: argparse._SubParsersAction) -> None:
+    from visitapp.cli.common import add_db_option, add_json_option
+
+    a = tsub.add_parser("anchor", help=_("the certificate authorities under which signers are trusted by identity"))
+    asub = a.add_subparsers(dest="anchor_command", metavar="ACTION", required=True)
+    t = asub.add_parser("add", help=_("trust a certificate authority (a root or issuing CA) as an anchor"))
+    add_db_option(t)
+    t.add_argument("cert", type=Path, metavar="CA.pem")
+    t.set_defaults(handler=cmd_anchor_add)
+    t = asub.add_parser("list", help=_("list the anchors"))
+    add_db_option(t)
+    add_json_option(t)
+    t.set_defaults(handler=cmd_anchor_list)
+    t = asub.add_parser("remove", help=_("stop trusting an anchor"))
+    add_db_option(t)
+    t.add_argument("fingerprint", metavar="FINGERPRINT", help=_("the SHA-256 fingerprint (or its first characters)"))
+    t.set_defaults(handler=cmd_anchor_remove)
+
+
+def _open(args: argparse.Namespace, create: bool = False):  # noqa: ANN202
+    from visitapp.cli.common import db_path
+    from visitapp.db import Database
+
+    return Database.open(db_path(args), create=create)
+
+
+def cmd_anchor_add(args: argparse.Namespace) -> int:
+    from visitapp.cli.common import safe
+    from visitapp.registry.trust import TrustStore
+    from visitapp.signing import pki
+
+    try:
+        data = args.cert.read_bytes()
+    except OSError as err:
+        raise InvalidInput(_("Cannot read the certificate file {path}.").format(path=args.cert)) from err
+    cert = pki.anchor_certificate(data, str(args.cert))  # refused before the registry is opened
+    from cryptography import x509
+
+    db = _open(args, create=True)
+    try:
+        info = TrustStore(db).add_anchor(x509.load_der_x509_certificate(cert.dump()))
+    finally:
+        db.close()
+    print(_("Anchor: {name}, fingerprint {fp}").format(name=safe(info.subject), fp=info.fingerprint))
+    return 0
+
+
+def cmd_anchor_list(args: argparse.Namespace) -> int:
+    from visitapp.cli.common import print_rows
+    from visitapp.registry.trust import TrustStore
+
+    db = _open(args)
+    try:
+        rows = TrustStore(db).anchors()
+    finally:
+        db.close()
+
+    def line(r) -> str:  # noqa: ANN001
+        until = r.not_after.strftime("%Y-%m-%d") if r.not_after else "?"
+        return f"{r.fingerprint}  {r.subject}  " + _("valid until {date}").format(date=until)
+
+    return print_rows(rows, as_json=args.json, line=line,
+                      empty=_("No anchors yet; add one with: visitapp trust anchor add CA.pem"))
+
+
+def cmd_anchor_remove(args: argparse.Namespace) -> int:
+    from visitapp.cli.common import safe
+    from visitapp.registry.trust import TrustStore
+
+    db = _open(args)
+    try:
+        info = TrustStore(db).remove_anchor(args.fingerprint)
+    finally:
+        db.close()
+    print(_("No longer an anchor: {name} ({fp}).").format(name=safe(info.subject), fp=info.fingerprint))
+    return 0
