@@ -43,7 +43,8 @@ from reportlab.platypus import SimpleDocTemplate  # noqa: E402
 
 from visitapp.db import Database  # noqa: E402
 from visitapp.exchange.record import VisitRecord  # noqa: E402
-from visitapp.minutes.export import export_minutes, minutes_pdf  # noqa: E402
+from visitapp.minutes.export import minutes_pdf  # noqa: E402
+from visitapp.publish import export_minutes  # noqa: E402
 from visitapp.minutes.render import build_story  # noqa: E402
 from visitapp.services import Services  # noqa: E402
 from visitapp.signing.keys import keygen  # noqa: E402

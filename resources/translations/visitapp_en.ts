@@ -142,6 +142,171 @@
     </message>
 </context>
 <context>
+    <name>CertificateBox</name>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="243"/>
+        <source>&amp;Key label:</source>
+        <translation>&amp;Key label:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="237"/>
+        <source>&amp;Module:</source>
+        <translation>&amp;Module:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="298"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="298"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="240"/>
+        <source>&amp;Token label:</source>
+        <translation>&amp;Token label:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="216"/>
+        <source>B&amp;rowse…</source>
+        <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="231"/>
+        <source>Bro&amp;wse…</source>
+        <translation>Bro&amp;wse…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="222"/>
+        <source>Certificate f&amp;ile:</source>
+        <translation>Certificate f&amp;ile:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="214"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="323"/>
+        <source>Certificate file</source>
+        <translation>Certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="203"/>
+        <source>Certificate file (PKCS#12)</source>
+        <translation>Certificate file (PKCS#12)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="324"/>
+        <source>Certificate files (*.p12 *.pfx);;All files (*)</source>
+        <translation>Certificate files (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="409"/>
+        <source>Choose the PKCS#11 module of your card or token.</source>
+        <translation>Choose the PKCS#11 module of your card or token.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="404"/>
+        <source>Choose your certificate file.</source>
+        <translation>Choose your certificate file.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="202"/>
+        <source>Do not sign</source>
+        <translation>Do not sign</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="201"/>
+        <source>How to sign</source>
+        <translation>How to sign</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="242"/>
+        <source>Key label</source>
+        <translation>Key label</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="330"/>
+        <source>Libraries (*.so *.dll *.dylib);;All files (*)</source>
+        <translation>Libraries (*.so *.dll *.dylib);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="299"/>
+        <source>PIN of the token</source>
+        <translation>PIN of the token</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="229"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="329"/>
+        <source>PKCS#11 module</source>
+        <translation>PKCS#11 module</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="300"/>
+        <source>Password of the certificate file</source>
+        <translation>Password of the certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="254"/>
+        <source>R&amp;eason:</source>
+        <translation>R&amp;eason:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="253"/>
+        <source>Reason for signing</source>
+        <translation>Reason for signing</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="205"/>
+        <source>Si&amp;gn with:</source>
+        <translation>Si&amp;gn with:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="198"/>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="204"/>
+        <source>Smart card or token (PKCS#11)</source>
+        <translation>Smart card or token (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="239"/>
+        <source>Token label</source>
+        <translation>Token label</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="415"/>
+        <source>Type the PIN of your token.</source>
+        <translation>Type the PIN of your token.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="411"/>
+        <source>Type the label of your key on the token.</source>
+        <translation>Type the label of your key on the token.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="410"/>
+        <source>Type the label of your token.</source>
+        <translation>Type the label of your token.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="406"/>
+        <source>Type the password of your certificate file.</source>
+        <translation>Type the password of your certificate file.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="215"/>
+        <source>a .p12 or .pfx file</source>
+        <translation>a .p12 or .pfx file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="230"/>
+        <source>the card&apos;s driver library, e.g. opensc-pkcs11.so</source>
+        <translation>the card&apos;s driver library, e.g. opensc-pkcs11.so</translation>
+    </message>
+</context>
+<context>
     <name>CoordinatorWindow</name>
     <message>
         <location filename="../../visitapp/ui/coordinator_window.py" line="19"/>
@@ -679,6 +844,50 @@
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="366"/>
+        <source>%n page(s), as they will be finalised (the signature stamp is added on signing).</source>
+        <translation>
+            <numerusform>%n page, as it will be finalised (the signature stamp is added on signing).</numerusform>
+            <numerusform>%n pages, as they will be finalised (the signature stamp is added on signing).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="371"/>
+        <source>%n page(s); open the preview in your PDF viewer to see them as printed.</source>
+        <translation>
+            <numerusform>%n page; open the preview in your PDF viewer to see it as printed.</numerusform>
+            <numerusform>%n pages; open the preview in your PDF viewer to see them as printed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="340"/>
+        <source>Drawing the pages…</source>
+        <translation>Drawing the pages…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="89"/>
+        <source>Open preview in PDF &amp;viewer</source>
+        <translation>Open preview in PDF &amp;viewer</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="370"/>
+        <source>Page images need poppler&apos;s pdftoppm, which is not installed; this is the text of each page.</source>
+        <translation>Page images need poppler&apos;s pdftoppm, which is not installed; this is the text of each page.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="388"/>
+        <source>The preview could not be drawn: %1</source>
+        <translation>The preview could not be drawn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="375"/>
+        <source>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</source>
+        <translation>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../visitapp/ui/settings_dialog.py" line="18"/>
@@ -872,430 +1081,227 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="84"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="84"/>
         <source>Finalise and sign: %1</source>
         <translation>Finalise and sign: %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="89"/>
-        <source>Open preview in PDF &amp;viewer</source>
-        <translation>Open preview in PDF &amp;viewer</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="104"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="104"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="107"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="107"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="115"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="115"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="117"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="117"/>
         <source>&amp;Open PDF</source>
         <translation>&amp;Open PDF</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="119"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="119"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="163"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="163"/>
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="168"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="168"/>
         <source>Visit:</source>
         <translation>Visit:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="171"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="171"/>
         <source>Finalising freezes the visit as it is now. Changes after that make a new version; without changes the same version is exported again.</source>
         <translation>Finalising freezes the visit as it is now. Changes after that make a new version; without changes the same version is exported again.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="174"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="174"/>
         <source>Version:</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="176"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="176"/>
         <source>Language of the minutes</source>
         <translation>Language of the minutes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="180"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="180"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="182"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="182"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="183"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="183"/>
         <source>Internal: every note</source>
         <translation>Internal: every note</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="184"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="184"/>
         <source>Company copy: only notes marked for the company</source>
         <translation>Company copy: only notes marked for the company</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="187"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="187"/>
         <source>PDF file to write</source>
         <translation>PDF file to write</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="188"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="188"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="194"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="194"/>
         <source>&amp;Save as:</source>
         <translation>&amp;Save as:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="198"/>
-        <source>Signature</source>
-        <translation>Signature</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="201"/>
-        <source>How to sign</source>
-        <translation>How to sign</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="202"/>
-        <source>Do not sign</source>
-        <translation>Do not sign</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="203"/>
-        <source>Certificate file (PKCS#12)</source>
-        <translation>Certificate file (PKCS#12)</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="204"/>
-        <source>Smart card or token (PKCS#11)</source>
-        <translation>Smart card or token (PKCS#11)</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="205"/>
-        <source>Si&amp;gn with:</source>
-        <translation>Si&amp;gn with:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="214"/>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="323"/>
-        <source>Certificate file</source>
-        <translation>Certificate file</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="215"/>
-        <source>a .p12 or .pfx file</source>
-        <translation>a .p12 or .pfx file</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="216"/>
-        <source>B&amp;rowse…</source>
-        <translation>B&amp;rowse…</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="229"/>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="329"/>
-        <source>PKCS#11 module</source>
-        <translation>PKCS#11 module</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="230"/>
-        <source>the card&apos;s driver library, e.g. opensc-pkcs11.so</source>
-        <translation>the card&apos;s driver library, e.g. opensc-pkcs11.so</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="237"/>
-        <source>&amp;Module:</source>
-        <translation>&amp;Module:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="239"/>
-        <source>Token label</source>
-        <translation>Token label</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="240"/>
-        <source>&amp;Token label:</source>
-        <translation>&amp;Token label:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="242"/>
-        <source>Key label</source>
-        <translation>Key label</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="243"/>
-        <source>&amp;Key label:</source>
-        <translation>&amp;Key label:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="253"/>
-        <source>Reason for signing</source>
-        <translation>Reason for signing</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="118"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="118"/>
         <source>Show fol&amp;der</source>
         <translation>Show fol&amp;der</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="185"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="185"/>
         <source>Cop&amp;y:</source>
         <translation>Cop&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="222"/>
-        <source>Certificate f&amp;ile:</source>
-        <translation>Certificate f&amp;ile:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="231"/>
-        <source>Bro&amp;wse…</source>
-        <translation>Bro&amp;wse…</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="254"/>
-        <source>R&amp;eason:</source>
-        <translation>R&amp;eason:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="259"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="259"/>
         <source>not finalised yet</source>
         <translation>not finalised yet</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="260"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="260"/>
         <source>%1 finalised; a change since makes a new one</source>
         <translation>%1 finalised; a change since makes a new one</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="298"/>
-        <source>&amp;PIN:</source>
-        <translation>&amp;PIN:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="298"/>
-        <source>&amp;Password:</source>
-        <translation>&amp;Password:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="299"/>
-        <source>PIN of the token</source>
-        <translation>PIN of the token</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="300"/>
-        <source>Password of the certificate file</source>
-        <translation>Password of the certificate file</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="304"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="304"/>
         <source>&amp;Finalise and sign</source>
         <translation>&amp;Finalise and sign</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="304"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="304"/>
         <source>&amp;Finalise and export</source>
         <translation>&amp;Finalise and export</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="317"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="317"/>
         <source>Save the minutes as</source>
         <translation>Save the minutes as</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="318"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="318"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="324"/>
-        <source>Certificate files (*.p12 *.pfx);;All files (*)</source>
-        <translation>Certificate files (*.p12 *.pfx);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="330"/>
-        <source>Libraries (*.so *.dll *.dylib);;All files (*)</source>
-        <translation>Libraries (*.so *.dll *.dylib);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="340"/>
-        <source>Drawing the pages…</source>
-        <translation>Drawing the pages…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../visitapp/ui/sign_dialog.py" line="366"/>
-        <source>%n page(s), as they will be finalised (the signature stamp is added on signing).</source>
-        <translation>
-            <numerusform>%n page, as it will be finalised (the signature stamp is added on signing).</numerusform>
-            <numerusform>%n pages, as they will be finalised (the signature stamp is added on signing).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="370"/>
-        <source>Page images need poppler&apos;s pdftoppm, which is not installed; this is the text of each page.</source>
-        <translation>Page images need poppler&apos;s pdftoppm, which is not installed; this is the text of each page.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../visitapp/ui/sign_dialog.py" line="371"/>
-        <source>%n page(s); open the preview in your PDF viewer to see them as printed.</source>
-        <translation>
-            <numerusform>%n page; open the preview in your PDF viewer to see it as printed.</numerusform>
-            <numerusform>%n pages; open the preview in your PDF viewer to see them as printed.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="375"/>
-        <source>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</source>
-        <translation>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="388"/>
-        <source>The preview could not be drawn: %1</source>
-        <translation>The preview could not be drawn: %1</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="404"/>
-        <source>Choose your certificate file.</source>
-        <translation>Choose your certificate file.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="406"/>
-        <source>Type the password of your certificate file.</source>
-        <translation>Type the password of your certificate file.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="409"/>
-        <source>Choose the PKCS#11 module of your card or token.</source>
-        <translation>Choose the PKCS#11 module of your card or token.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="410"/>
-        <source>Type the label of your token.</source>
-        <translation>Type the label of your token.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="411"/>
-        <source>Type the label of your key on the token.</source>
-        <translation>Type the label of your key on the token.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="415"/>
-        <source>Type the PIN of your token.</source>
-        <translation>Type the PIN of your token.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="425"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="425"/>
         <source>Choose where to save the PDF.</source>
         <translation>Choose where to save the PDF.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="438"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="438"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="461"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="461"/>
         <source>Cancelling after the current step…</source>
         <translation>Cancelling after the current step…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="467"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="467"/>
         <source>Opening the certificate…</source>
         <translation>Opening the certificate…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="468"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="468"/>
         <source>Opening the token…</source>
         <translation>Opening the token…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="469"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="469"/>
         <source>Finalising the visit…</source>
         <translation>Finalising the visit…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="470"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="470"/>
         <source>Drawing the minutes…</source>
         <translation>Drawing the minutes…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="471"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="471"/>
         <source>Signing…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="472"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="472"/>
         <source>Writing the file…</source>
         <translation>Writing the file…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="492"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="492"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="501"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="501"/>
         <source>new version</source>
         <translation>new version</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="501"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="501"/>
         <source>unchanged since that version</source>
         <translation>unchanged since that version</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="502"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="502"/>
         <source>Finalised version %1 (%2).</source>
         <translation>Finalised version %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="504"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="504"/>
         <source>Wrote %1, signed by %2.</source>
         <translation>Wrote %1, signed by %2.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="507"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="507"/>
         <source>No free signature box was left: the signature is invisible.</source>
         <translation>No free signature box was left: the signature is invisible.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="509"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="509"/>
         <source>Wrote %1, not signed.</source>
         <translation>Wrote %1, not signed.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="523"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="523"/>
         <source>Cancelled: no PDF was written.</source>
         <translation>Cancelled: no PDF was written.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="525"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="525"/>
         <source>The visit stays finalised as version %1.</source>
         <translation>The visit stays finalised as version %1.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="533"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="533"/>
         <source>Something went wrong and no PDF was written: %1</source>
         <translation>Something went wrong and no PDF was written: %1</translation>
     </message>

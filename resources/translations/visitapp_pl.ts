@@ -143,6 +143,171 @@
     </message>
 </context>
 <context>
+    <name>CertificateBox</name>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="243"/>
+        <source>&amp;Key label:</source>
+        <translation>Etykieta &amp;klucza:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="237"/>
+        <source>&amp;Module:</source>
+        <translation>&amp;Moduł:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="298"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="298"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Hasło:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="240"/>
+        <source>&amp;Token label:</source>
+        <translation>Etykieta &amp;tokenu:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="216"/>
+        <source>B&amp;rowse…</source>
+        <translation>Przeglą&amp;daj…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="231"/>
+        <source>Bro&amp;wse…</source>
+        <translation>Prz&amp;eglądaj…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="222"/>
+        <source>Certificate f&amp;ile:</source>
+        <translation>Plik &amp;certyfikatu:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="214"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="323"/>
+        <source>Certificate file</source>
+        <translation>Plik certyfikatu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="203"/>
+        <source>Certificate file (PKCS#12)</source>
+        <translation>Plik certyfikatu (PKCS#12)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="324"/>
+        <source>Certificate files (*.p12 *.pfx);;All files (*)</source>
+        <translation>Pliki certyfikatów (*.p12 *.pfx);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="409"/>
+        <source>Choose the PKCS#11 module of your card or token.</source>
+        <translation>Wybierz moduł PKCS#11 swojej karty lub tokenu.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="404"/>
+        <source>Choose your certificate file.</source>
+        <translation>Wybierz swój plik certyfikatu.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="202"/>
+        <source>Do not sign</source>
+        <translation>Bez podpisu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="201"/>
+        <source>How to sign</source>
+        <translation>Sposób podpisu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="242"/>
+        <source>Key label</source>
+        <translation>Etykieta klucza</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="330"/>
+        <source>Libraries (*.so *.dll *.dylib);;All files (*)</source>
+        <translation>Biblioteki (*.so *.dll *.dylib);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="299"/>
+        <source>PIN of the token</source>
+        <translation>PIN tokenu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="229"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="329"/>
+        <source>PKCS#11 module</source>
+        <translation>Moduł PKCS#11</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="300"/>
+        <source>Password of the certificate file</source>
+        <translation>Hasło do pliku certyfikatu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="254"/>
+        <source>R&amp;eason:</source>
+        <translation>Po&amp;wód:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="253"/>
+        <source>Reason for signing</source>
+        <translation>Powód podpisania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="205"/>
+        <source>Si&amp;gn with:</source>
+        <translation>Sposó&amp;b podpisu:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="198"/>
+        <source>Signature</source>
+        <translation>Podpis</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="204"/>
+        <source>Smart card or token (PKCS#11)</source>
+        <translation>Karta kryptograficzna lub token (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="239"/>
+        <source>Token label</source>
+        <translation>Etykieta tokenu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="415"/>
+        <source>Type the PIN of your token.</source>
+        <translation>Wpisz PIN swojego tokenu.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="411"/>
+        <source>Type the label of your key on the token.</source>
+        <translation>Wpisz etykietę swojego klucza na tokenie.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="410"/>
+        <source>Type the label of your token.</source>
+        <translation>Wpisz etykietę swojego tokenu.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="406"/>
+        <source>Type the password of your certificate file.</source>
+        <translation>Wpisz hasło do pliku certyfikatu.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="215"/>
+        <source>a .p12 or .pfx file</source>
+        <translation>plik .p12 lub .pfx</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="230"/>
+        <source>the card&apos;s driver library, e.g. opensc-pkcs11.so</source>
+        <translation>biblioteka sterownika karty, np. opensc-pkcs11.so</translation>
+    </message>
+</context>
+<context>
     <name>CoordinatorWindow</name>
     <message>
         <location filename="../../visitapp/ui/coordinator_window.py" line="19"/>
@@ -680,6 +845,52 @@
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="366"/>
+        <source>%n page(s), as they will be finalised (the signature stamp is added on signing).</source>
+        <translation>
+            <numerusform>%n strona w wersji do zatwierdzenia (pieczęć podpisu dochodzi przy podpisywaniu).</numerusform>
+            <numerusform>%n strony w wersji do zatwierdzenia (pieczęć podpisu dochodzi przy podpisywaniu).</numerusform>
+            <numerusform>%n stron w wersji do zatwierdzenia (pieczęć podpisu dochodzi przy podpisywaniu).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="371"/>
+        <source>%n page(s); open the preview in your PDF viewer to see them as printed.</source>
+        <translation>
+            <numerusform>%n strona; otwórz podgląd w przeglądarce PDF, aby zobaczyć ją jak w druku.</numerusform>
+            <numerusform>%n strony; otwórz podgląd w przeglądarce PDF, aby zobaczyć je jak w druku.</numerusform>
+            <numerusform>%n stron; otwórz podgląd w przeglądarce PDF, aby zobaczyć je jak w druku.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="340"/>
+        <source>Drawing the pages…</source>
+        <translation>Rysowanie stron…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="89"/>
+        <source>Open preview in PDF &amp;viewer</source>
+        <translation>Otwórz podg&amp;ląd w przeglądarce PDF</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="370"/>
+        <source>Page images need poppler&apos;s pdftoppm, which is not installed; this is the text of each page.</source>
+        <translation>Obrazy stron wymagają programu pdftoppm (poppler), który nie jest zainstalowany; poniżej tekst każdej strony.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="388"/>
+        <source>The preview could not be drawn: %1</source>
+        <translation>Nie udało się przygotować podglądu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="375"/>
+        <source>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</source>
+        <translation>Na tym komputerze nie można tu narysować stron (brak programu pdftoppm z pakietu poppler). Otwórz podgląd w przeglądarce PDF, aby je zobaczyć.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../visitapp/ui/settings_dialog.py" line="18"/>
@@ -873,432 +1084,227 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="84"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="84"/>
         <source>Finalise and sign: %1</source>
         <translation>Zatwierdź i podpisz: %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="89"/>
-        <source>Open preview in PDF &amp;viewer</source>
-        <translation>Otwórz podg&amp;ląd w przeglądarce PDF</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="104"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="104"/>
         <source>Status</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="107"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="107"/>
         <source>Progress</source>
         <translation>Postęp</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="115"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="115"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Anuluj</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="117"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="117"/>
         <source>&amp;Open PDF</source>
         <translation>&amp;Otwórz PDF</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="119"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="119"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="163"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="163"/>
         <source>Minutes</source>
         <translation>Protokół</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="168"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="168"/>
         <source>Visit:</source>
         <translation>Wizyta:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="171"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="171"/>
         <source>Finalising freezes the visit as it is now. Changes after that make a new version; without changes the same version is exported again.</source>
         <translation>Zatwierdzenie zamraża wizytę w obecnym stanie. Późniejsze zmiany tworzą nową wersję; bez zmian eksportowana jest ponownie ta sama wersja.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="174"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="174"/>
         <source>Version:</source>
         <translation>Wersja:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="176"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="176"/>
         <source>Language of the minutes</source>
         <translation>Język protokołu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="180"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="180"/>
         <source>&amp;Language:</source>
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="182"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="182"/>
         <source>Copy</source>
         <translation>Kopia</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="183"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="183"/>
         <source>Internal: every note</source>
         <translation>Wewnętrzna: wszystkie notatki</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="184"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="184"/>
         <source>Company copy: only notes marked for the company</source>
         <translation>Dla firmy: tylko notatki oznaczone dla firmy</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="187"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="187"/>
         <source>PDF file to write</source>
         <translation>Plik PDF do zapisania</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="188"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="188"/>
         <source>&amp;Browse…</source>
         <translation>P&amp;rzeglądaj…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="194"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="194"/>
         <source>&amp;Save as:</source>
         <translation>Zapi&amp;sz jako:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="198"/>
-        <source>Signature</source>
-        <translation>Podpis</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="201"/>
-        <source>How to sign</source>
-        <translation>Sposób podpisu</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="202"/>
-        <source>Do not sign</source>
-        <translation>Bez podpisu</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="203"/>
-        <source>Certificate file (PKCS#12)</source>
-        <translation>Plik certyfikatu (PKCS#12)</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="204"/>
-        <source>Smart card or token (PKCS#11)</source>
-        <translation>Karta kryptograficzna lub token (PKCS#11)</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="205"/>
-        <source>Si&amp;gn with:</source>
-        <translation>Sposó&amp;b podpisu:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="214"/>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="323"/>
-        <source>Certificate file</source>
-        <translation>Plik certyfikatu</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="215"/>
-        <source>a .p12 or .pfx file</source>
-        <translation>plik .p12 lub .pfx</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="216"/>
-        <source>B&amp;rowse…</source>
-        <translation>Przeglą&amp;daj…</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="229"/>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="329"/>
-        <source>PKCS#11 module</source>
-        <translation>Moduł PKCS#11</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="230"/>
-        <source>the card&apos;s driver library, e.g. opensc-pkcs11.so</source>
-        <translation>biblioteka sterownika karty, np. opensc-pkcs11.so</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="237"/>
-        <source>&amp;Module:</source>
-        <translation>&amp;Moduł:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="239"/>
-        <source>Token label</source>
-        <translation>Etykieta tokenu</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="240"/>
-        <source>&amp;Token label:</source>
-        <translation>Etykieta &amp;tokenu:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="242"/>
-        <source>Key label</source>
-        <translation>Etykieta klucza</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="243"/>
-        <source>&amp;Key label:</source>
-        <translation>Etykieta &amp;klucza:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="253"/>
-        <source>Reason for signing</source>
-        <translation>Powód podpisania</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="118"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="118"/>
         <source>Show fol&amp;der</source>
         <translation>Pokaż &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="185"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="185"/>
         <source>Cop&amp;y:</source>
         <translation>Kop&amp;ia:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="222"/>
-        <source>Certificate f&amp;ile:</source>
-        <translation>Plik &amp;certyfikatu:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="231"/>
-        <source>Bro&amp;wse…</source>
-        <translation>Prz&amp;eglądaj…</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="254"/>
-        <source>R&amp;eason:</source>
-        <translation>Po&amp;wód:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="259"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="259"/>
         <source>not finalised yet</source>
         <translation>jeszcze nie zatwierdzona</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="260"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="260"/>
         <source>%1 finalised; a change since makes a new one</source>
         <translation>zatwierdzona wersja %1; późniejsza zmiana utworzy nową</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="298"/>
-        <source>&amp;PIN:</source>
-        <translation>&amp;PIN:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="298"/>
-        <source>&amp;Password:</source>
-        <translation>&amp;Hasło:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="299"/>
-        <source>PIN of the token</source>
-        <translation>PIN tokenu</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="300"/>
-        <source>Password of the certificate file</source>
-        <translation>Hasło do pliku certyfikatu</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="304"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="304"/>
         <source>&amp;Finalise and sign</source>
         <translation>&amp;Zatwierdź i podpisz</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="304"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="304"/>
         <source>&amp;Finalise and export</source>
         <translation>&amp;Zatwierdź i eksportuj</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="317"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="317"/>
         <source>Save the minutes as</source>
         <translation>Zapisz protokół jako</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="318"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="318"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pliki PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="324"/>
-        <source>Certificate files (*.p12 *.pfx);;All files (*)</source>
-        <translation>Pliki certyfikatów (*.p12 *.pfx);;Wszystkie pliki (*)</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="330"/>
-        <source>Libraries (*.so *.dll *.dylib);;All files (*)</source>
-        <translation>Biblioteki (*.so *.dll *.dylib);;Wszystkie pliki (*)</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="340"/>
-        <source>Drawing the pages…</source>
-        <translation>Rysowanie stron…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../visitapp/ui/sign_dialog.py" line="366"/>
-        <source>%n page(s), as they will be finalised (the signature stamp is added on signing).</source>
-        <translation>
-            <numerusform>%n strona w wersji do zatwierdzenia (pieczęć podpisu dochodzi przy podpisywaniu).</numerusform>
-            <numerusform>%n strony w wersji do zatwierdzenia (pieczęć podpisu dochodzi przy podpisywaniu).</numerusform>
-            <numerusform>%n stron w wersji do zatwierdzenia (pieczęć podpisu dochodzi przy podpisywaniu).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="370"/>
-        <source>Page images need poppler&apos;s pdftoppm, which is not installed; this is the text of each page.</source>
-        <translation>Obrazy stron wymagają programu pdftoppm (poppler), który nie jest zainstalowany; poniżej tekst każdej strony.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../visitapp/ui/sign_dialog.py" line="371"/>
-        <source>%n page(s); open the preview in your PDF viewer to see them as printed.</source>
-        <translation>
-            <numerusform>%n strona; otwórz podgląd w przeglądarce PDF, aby zobaczyć ją jak w druku.</numerusform>
-            <numerusform>%n strony; otwórz podgląd w przeglądarce PDF, aby zobaczyć je jak w druku.</numerusform>
-            <numerusform>%n stron; otwórz podgląd w przeglądarce PDF, aby zobaczyć je jak w druku.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="375"/>
-        <source>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</source>
-        <translation>Na tym komputerze nie można tu narysować stron (brak programu pdftoppm z pakietu poppler). Otwórz podgląd w przeglądarce PDF, aby je zobaczyć.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="388"/>
-        <source>The preview could not be drawn: %1</source>
-        <translation>Nie udało się przygotować podglądu: %1</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="404"/>
-        <source>Choose your certificate file.</source>
-        <translation>Wybierz swój plik certyfikatu.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="406"/>
-        <source>Type the password of your certificate file.</source>
-        <translation>Wpisz hasło do pliku certyfikatu.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="409"/>
-        <source>Choose the PKCS#11 module of your card or token.</source>
-        <translation>Wybierz moduł PKCS#11 swojej karty lub tokenu.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="410"/>
-        <source>Type the label of your token.</source>
-        <translation>Wpisz etykietę swojego tokenu.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="411"/>
-        <source>Type the label of your key on the token.</source>
-        <translation>Wpisz etykietę swojego klucza na tokenie.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="415"/>
-        <source>Type the PIN of your token.</source>
-        <translation>Wpisz PIN swojego tokenu.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="425"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="425"/>
         <source>Choose where to save the PDF.</source>
         <translation>Wybierz, gdzie zapisać plik PDF.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="438"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="438"/>
         <source>%1 already exists. Replace it?</source>
         <translation>Plik %1 już istnieje. Zastąpić go?</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="461"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="461"/>
         <source>Cancelling after the current step…</source>
         <translation>Anulowanie po bieżącym kroku…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="467"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="467"/>
         <source>Opening the certificate…</source>
         <translation>Otwieranie certyfikatu…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="468"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="468"/>
         <source>Opening the token…</source>
         <translation>Otwieranie tokenu…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="469"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="469"/>
         <source>Finalising the visit…</source>
         <translation>Zatwierdzanie wizyty…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="470"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="470"/>
         <source>Drawing the minutes…</source>
         <translation>Składanie protokołu…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="471"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="471"/>
         <source>Signing…</source>
         <translation>Podpisywanie…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="472"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="472"/>
         <source>Writing the file…</source>
         <translation>Zapisywanie pliku…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="492"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="492"/>
         <source>Starting…</source>
         <translation>Rozpoczynanie…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="501"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="501"/>
         <source>new version</source>
         <translation>nowa wersja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="501"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="501"/>
         <source>unchanged since that version</source>
         <translation>bez zmian od tej wersji</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="502"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="502"/>
         <source>Finalised version %1 (%2).</source>
         <translation>Zatwierdzono wersję %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="504"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="504"/>
         <source>Wrote %1, signed by %2.</source>
         <translation>Zapisano %1, podpisany przez: %2.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="507"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="507"/>
         <source>No free signature box was left: the signature is invisible.</source>
         <translation>Nie zostało wolne pole podpisu: podpis jest niewidoczny.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="509"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="509"/>
         <source>Wrote %1, not signed.</source>
         <translation>Zapisano %1, bez podpisu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="523"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="523"/>
         <source>Cancelled: no PDF was written.</source>
         <translation>Anulowano: nie zapisano pliku PDF.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="525"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="525"/>
         <source>The visit stays finalised as version %1.</source>
         <translation>Wizyta pozostaje zatwierdzona jako wersja %1.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/sign_dialog.py" line="533"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="533"/>
         <source>Something went wrong and no PDF was written: %1</source>
         <translation>Coś poszło nie tak i nie zapisano pliku PDF: %1</translation>
     </message>

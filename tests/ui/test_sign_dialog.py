@@ -12,7 +12,7 @@ from visitapp.signing.keys import keygen
 from visitapp.signing.verify import load_trust_roots, verify_file
 from visitapp.ui import sign_dialog as sd
 from visitapp.ui.settings import AppSettings
-from visitapp.ui.sign_dialog import SignDialog
+from visitapp.ui.signing.dialog import SignDialog
 
 PASSWORD = "hasło ąę 42"
 
@@ -63,6 +63,8 @@ def test_preview_then_sign_company_copy(gui, qtbot, demo, key, tmp_path, svc, ur
     dialog = _dialog(gui, qtbot, demo[0])
     require_tool("pdftoppm")  # pages are drawn as images with poppler (CI installs it)
     assert dialog.preview.page_count() >= 1 and "page" in dialog.preview_caption.text()
+    # Drawn on the dialog's own worker, not on the DB worker (which only built the record).
+    assert dialog.preview_pane.rendered_on.startswith("visitapp-publish")
     assert dialog.open_preview_button.isEnabled()
     dialog.open_preview()
     assert urls and urls[-1].endswith(".pdf")
@@ -73,8 +75,13 @@ def test_preview_then_sign_company_copy(gui, qtbot, demo, key, tmp_path, svc, ur
     out = tmp_path / "minutes.pdf"
     _fill(dialog, qtbot, p12, PASSWORD, out)
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    job = dialog.job
     qtbot.waitUntil(lambda: dialog.result_export is not None or not dialog.busy, timeout=15000)
     assert dialog.result_export is not None, dialog.status.text()
+    # Finalising (a write) ran on the one DB worker as a core operation; rendering and signing on the
+    # dialog's own worker. The Edit menu's undo step is the finalisation.
+    assert job.finalised_on.startswith("visitapp-db") and job.published_on.startswith("visitapp-publish")
+    assert gui.window.runner.undo_label == "Finalise the visit"
 
     assert out.is_file()
     report = verify_file(out, load_trust_roots([pem]))

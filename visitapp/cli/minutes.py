@@ -108,8 +108,8 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from visitapp.cli.common import open_services
-    from visitapp.minutes.export import finalise_and_export
-    from visitapp.minutes.output import check_writable
+    from visitapp.files import check_writable
+    from visitapp.publish import finalise_and_export
 
     check_writable(args.out)
     recipients = _recipients(args)
@@ -159,7 +159,7 @@ def _plan_recipients(svc, visit: str) -> list:  # noqa: ANN001 (Services)
 
 
 def cmd_cosign(args: argparse.Namespace) -> int:
-    from visitapp.minutes.output import check_writable, write_atomic
+    from visitapp.files import check_writable, write_atomic
     from visitapp.signing.sign import cosign_pdf
     from visitapp.signing.verify import read_received
 

@@ -21,8 +21,8 @@ from pikepdf import AttachedFileSpec, Name, Pdf
 from visitapp.errors import InvalidInput
 from visitapp.exchange.record import VisitRecord, parse_record, record_bytes
 from visitapp.i18n import _
+from visitapp.pdf_common import RECORD_NAME
 
-RECORD_NAME = "visit-record.json"
 RECORD_MIME = "application/json"
 
 log = logging.getLogger(__name__)

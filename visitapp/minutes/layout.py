@@ -1,38 +1,28 @@
-"""Page geometry shared by the renderer and the signer.
-
-The signer must put each visible stamp into a box of the signature block that
-the renderer drew, without reading the page back: the block is always drawn at
-the bottom of the last page, so its boxes have fixed page coordinates.
-"""
+"""Page geometry of the minutes: it lives in :mod:`visitapp.pdf_common` (the signer puts its stamps there too)."""
 
 from __future__ import annotations
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
-MARGIN_TOP = 24 * mm
-MARGIN_BOTTOM = 20 * mm
-FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
-
-SLOT_GAP = 14.0
-SLOT_WIDTH = (FRAME_WIDTH - SLOT_GAP) / 2
-SLOT_HEIGHT = 70.0
-SLOT_BOTTOM = MARGIN_BOTTOM + 2
-CAPTION_HEIGHT = 26.0
-BLOCK_HEADING_HEIGHT = 24.0
-#: Height the signature block takes at the bottom of the last page.
-SIGNATURE_BLOCK_HEIGHT = SLOT_HEIGHT + CAPTION_HEIGHT + BLOCK_HEADING_HEIGHT + 4
-
-#: Stamp boxes (x1, y1, x2, y2) on the last page, in signing order.
-SIGNATURE_SLOTS: tuple[tuple[float, float, float, float], ...] = tuple(
-    (
-        round(MARGIN_LEFT + i * (SLOT_WIDTH + SLOT_GAP), 2),
-        round(SLOT_BOTTOM, 2),
-        round(MARGIN_LEFT + i * (SLOT_WIDTH + SLOT_GAP) + SLOT_WIDTH, 2),
-        round(SLOT_BOTTOM + SLOT_HEIGHT, 2),
-    )
-    for i in range(2)
+from visitapp.pdf_common import (
+    BLOCK_HEADING_HEIGHT,
+    CAPTION_HEIGHT,
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    SIGNATURE_BLOCK_HEIGHT,
+    SIGNATURE_SLOTS,
+    SLOT_BOTTOM,
+    SLOT_GAP,
+    SLOT_HEIGHT,
+    SLOT_WIDTH,
 )
+
+__all__ = [
+    "BLOCK_HEADING_HEIGHT", "CAPTION_HEIGHT", "FRAME_HEIGHT", "FRAME_WIDTH", "MARGIN_BOTTOM", "MARGIN_LEFT",
+    "MARGIN_RIGHT", "MARGIN_TOP", "PAGE_HEIGHT", "PAGE_WIDTH", "SIGNATURE_BLOCK_HEIGHT", "SIGNATURE_SLOTS",
+    "SLOT_BOTTOM", "SLOT_GAP", "SLOT_HEIGHT", "SLOT_WIDTH",
+]

@@ -132,28 +132,10 @@ class RecordService(Service):
         return company_copy(record) if copy == "company" else record
 
     def finalise(self, visit_id: str, *, author: str | None = None) -> FinaliseResult:
-        """Freeze the current state as the next version (or return the latest one if nothing changed)."""
-        with self.db.write() as s:
-            visit = visit_by_uuid(s, visit_id)
-            record = self._build(s, visit)
-            if record.version is not None:
-                if visit.status != m.VisitStatus.FINALISED:
-                    visit.status = m.VisitStatus.FINALISED
-                return FinaliseResult(record.version, self._as_finalised(record), created=False)
-            number = (visit.versions[-1].number + 1) if visit.versions else 1
-            visit.status = m.VisitStatus.FINALISED
-            record = self._as_finalised(record.model_copy(update={"version": number}))
-            s.add(m.VisitVersion(
-                visit=visit, number=number, author=author or self.identity.name,
-                content_hash=content_hash(record), record=dump_record(record),
-            ))
-            s.flush()
-            return FinaliseResult(number, record, created=True)
+        """Freeze the current state as the next version: the core operation :func:`visitapp.ops.records.finalise_visit`."""
+        from visitapp.ops.records import finalise_visit
 
-    @staticmethod
-    def _as_finalised(record: VisitRecord) -> VisitRecord:
-        visit = record.visit.model_copy(update={"status": "finalised"})
-        return record.model_copy(update={"visit": visit})
+        return self._op(finalise_visit, visit_id, author=author)
 
     def versions(self, visit_id: str) -> list[VersionInfo]:
         with self.db.read() as s:

@@ -22,8 +22,8 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from visitapp.errors import InvalidInput
+from visitapp.files import check_writable, write_atomic
 from visitapp.i18n import _
-from visitapp.minutes.output import check_writable, write_atomic
 from visitapp.signing.errors import CertificateNotValid, KeyMismatch, WrongPassword
 
 VALIDITY_DAYS = 3 * 365 + 1

@@ -2,7 +2,7 @@
 
 Every signature is an incremental update, so the second attendee's signature
 keeps the first one valid.  Its visible stamp goes into the next free box of
-the signature block on the last page (see :mod:`visitapp.minutes.layout`);
+the signature block on the last page (see :mod:`visitapp.pdf_common`);
 past the boxes, further signatures are invisible rather than drawn over text.
 The stamp uses the embedded Noto Sans (1000 units per em): pyHanko's default
 font has no Polish letters, and fonts at other sizes are misplaced.
@@ -43,10 +43,15 @@ from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _, gettext_for
-from visitapp.minutes.embed import RECORD_NAME
-from visitapp.minutes.fonts import STAMP_FILE, stamp_font_file, subset_keeping_ids
-from visitapp.minutes.layout import SIGNATURE_SLOTS
-from visitapp.signing.errors import KeyMismatch, NotVisitappPdf, SigningError, TokenError, WrongPassword
+from visitapp.pdf_common import RECORD_NAME, SIGNATURE_SLOTS
+from visitapp.pdf_fonts import STAMP_FILE, stamp_font_file, subset_keeping_ids
+from visitapp.signing.errors import (
+    KeyMismatch,
+    NotVisitappPdf,
+    SigningError,
+    TokenError,
+    WrongPassword,
+)
 from visitapp.signing.keys import check_validity, load_pkcs12, name_of
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,212 @@
+"""How to sign: no signature, a certificate file (PKCS#12) or a smart card / token (PKCS#11).
+
+The choice, the file, the module and the token and key labels are remembered
+in QSettings; never the password or the PIN.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from visitapp.signing.sign import (
+    Pkcs11Source,
+    Pkcs12Source,
+    SignerSource,
+    default_reason,
+)
+from visitapp.ui.settings import AppSettings, Setting
+
+SOURCE = Setting("signing/source", str, "none")  # none | pkcs12 | pkcs11
+PKCS12_FILE = Setting("signing/pkcs12", str, "")
+PKCS11_MODULE = Setting("signing/pkcs11_module", str, "")
+TOKEN = Setting("signing/token", str, "")
+KEY = Setting("signing/key", str, "")
+REMEMBERED = (SOURCE, PKCS12_FILE, PKCS11_MODULE, TOKEN, KEY)
+
+
+class MissingField(Exception):
+    """A field needed to sign is empty: ``message`` says which, ``field`` gets the focus."""
+
+    def __init__(self, message: str, field: QWidget) -> None:
+        super().__init__(message)
+        self.message, self.field = message, field
+
+
+def buddy(text: str, field: QWidget, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setBuddy(field)
+    return label
+
+
+class CertificateBox(QGroupBox):
+    """The "Signature" group: the source, its fields, the password or PIN and the reason."""
+
+    changed = Signal()  # the source changed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Signature"))
+        form = QFormLayout(self)
+        self.source = QComboBox(self)
+        self.source.setAccessibleName(self.tr("How to sign"))
+        self.source.addItem(self.tr("Do not sign"), "none")
+        self.source.addItem(self.tr("Certificate file (PKCS#12)"), "pkcs12")
+        self.source.addItem(self.tr("Smart card or token (PKCS#11)"), "pkcs11")
+        form.addRow(self.tr("Si&gn with:"), self.source)
+
+        self.source_pages = QWidget(self)
+        pages = QVBoxLayout(self.source_pages)
+        pages.setContentsMargins(0, 0, 0, 0)
+        pages.addWidget(self._p12_page())
+        pages.addWidget(self._p11_page())
+        form.addRow(self.source_pages)
+
+        self.secret_label = QLabel(self)
+        self.secret = QLineEdit(self)
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_label.setBuddy(self.secret)
+        form.addRow(self.secret_label, self.secret)
+        self.reason = QLineEdit(self)
+        self.reason.setAccessibleName(self.tr("Reason for signing"))
+        form.addRow(self.tr("R&eason:"), self.reason)
+        self.form = form
+        self.source.currentIndexChanged.connect(self._source_changed)
+
+    def _p12_page(self) -> QWidget:
+        p12 = self.p12_page = QWidget(self.source_pages)
+        p12_form = QFormLayout(p12)
+        p12_form.setContentsMargins(0, 0, 0, 0)
+        self.p12_path = QLineEdit(p12)
+        self.p12_path.setAccessibleName(self.tr("Certificate file"))
+        self.p12_path.setPlaceholderText(self.tr("a .p12 or .pfx file"))
+        browse = QPushButton(self.tr("B&rowse…"), p12)
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._browse_p12)
+        row = QHBoxLayout()
+        row.addWidget(self.p12_path, 1)
+        row.addWidget(browse)
+        p12_form.addRow(buddy(self.tr("Certificate f&ile:"), self.p12_path, p12), row)
+        return p12
+
+    def _p11_page(self) -> QWidget:
+        p11 = self.p11_page = QWidget(self.source_pages)
+        p11_form = QFormLayout(p11)
+        p11_form.setContentsMargins(0, 0, 0, 0)
+        self.module = QLineEdit(p11)
+        self.module.setAccessibleName(self.tr("PKCS#11 module"))
+        self.module.setPlaceholderText(self.tr("the card's driver library, e.g. opensc-pkcs11.so"))
+        browse_module = QPushButton(self.tr("Bro&wse…"), p11)
+        browse_module.setAutoDefault(False)
+        browse_module.clicked.connect(self._browse_module)
+        row = QHBoxLayout()
+        row.addWidget(self.module, 1)
+        row.addWidget(browse_module)
+        p11_form.addRow(buddy(self.tr("&Module:"), self.module, p11), row)
+        self.token = QLineEdit(p11)
+        self.token.setAccessibleName(self.tr("Token label"))
+        p11_form.addRow(self.tr("&Token label:"), self.token)
+        self.key = QLineEdit(p11)
+        self.key.setAccessibleName(self.tr("Key label"))
+        p11_form.addRow(self.tr("&Key label:"), self.key)
+        return p11
+
+    # the choice ----------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        """``none``, ``pkcs12`` or ``pkcs11``."""
+        return self.source.currentData()
+
+    @property
+    def signing(self) -> bool:
+        return self.kind != "none"
+
+    def _source_changed(self) -> None:
+        kind = self.kind
+        self.p12_page.setVisible(kind == "pkcs12")  # hidden ones take no room: the rows below move up
+        self.p11_page.setVisible(kind == "pkcs11")
+        self.source_pages.setVisible(kind != "none")
+        self.secret_label.setText(self.tr("&PIN:") if kind == "pkcs11" else self.tr("&Password:"))
+        self.secret.setAccessibleName(self.tr("PIN of the token") if kind == "pkcs11" else
+                                      self.tr("Password of the certificate file"))
+        for widget in (self.secret_label, self.secret, self.reason, self.form.labelForField(self.reason)):
+            widget.setVisible(self.signing)
+        self.secret.clear()
+        self.changed.emit()
+
+    def set_language(self, lang: str) -> None:
+        self.reason.setPlaceholderText(default_reason(lang, cosign=False))
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.source, self.source_pages, self.secret, self.reason):
+            widget.setEnabled(not busy)
+
+    def reason_text(self) -> str | None:
+        return self.reason.text().strip() or None
+
+    def signer_source(self) -> SignerSource | None:
+        """The chosen source, or None for an unsigned export; an empty field raises :class:`MissingField`."""
+        kind = self.kind
+        if kind == "pkcs12":
+            path = self.p12_path.text().strip()
+            if not path:
+                raise MissingField(self.tr("Choose your certificate file."), self.p12_path)
+            if not self.secret.text():
+                raise MissingField(self.tr("Type the password of your certificate file."), self.secret)
+            return Pkcs12Source(Path(path).expanduser(), self.secret.text())
+        if kind == "pkcs11":
+            for field, message in ((self.module, self.tr("Choose the PKCS#11 module of your card or token.")),
+                                   (self.token, self.tr("Type the label of your token.")),
+                                   (self.key, self.tr("Type the label of your key on the token."))):
+                if not field.text().strip():
+                    raise MissingField(message, field)
+            if not self.secret.text():
+                raise MissingField(self.tr("Type the PIN of your token."), self.secret)
+            return Pkcs11Source(Path(self.module.text().strip()).expanduser(), self.token.text().strip(),
+                                self.key.text().strip(), self.secret.text())
+        return None
+
+    # remembered choices ----------------------------------------------------------
+    def restore(self, st: AppSettings) -> None:
+        self.source.setCurrentIndex(max(0, self.source.findData(st.get(SOURCE))))
+        self.p12_path.setText(st.get(PKCS12_FILE))
+        self.module.setText(st.get(PKCS11_MODULE))
+        self.token.setText(st.get(TOKEN))
+        self.key.setText(st.get(KEY))
+        self._source_changed()
+
+    def remember(self, st: AppSettings) -> None:
+        """Store the choice and its fields (never the password or PIN); the caller syncs."""
+        st.set(SOURCE, self.kind)
+        if self.kind == "pkcs12":
+            st.set(PKCS12_FILE, self.p12_path.text().strip())
+        elif self.kind == "pkcs11":
+            st.set(PKCS11_MODULE, self.module.text().strip())
+            st.set(TOKEN, self.token.text().strip())
+            st.set(KEY, self.key.text().strip())
+
+    # file choosers ---------------------------------------------------------------
+    def _browse_p12(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Certificate file"), self.p12_path.text(),
+                                                    self.tr("Certificate files (*.p12 *.pfx);;All files (*)"))
+        if path:
+            self.p12_path.setText(path)
+
+    def _browse_module(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("PKCS#11 module"), self.module.text(),
+                                                    self.tr("Libraries (*.so *.dll *.dylib);;All files (*)"))
+        if path:
+            self.module.setText(path)
