@@ -10,11 +10,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from visitapp.errors import UserError
+from visitapp.ui import undo
 from visitapp.ui.capture.view import CaptureView
 from visitapp.ui.labels import KINDS, fmt_time, kind_label
 from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.prepare import PrepareDialog
-from visitapp.ui.safe_text import plain_tooltip
 from visitapp.ui.settings_dialog import SettingsDialog
 from visitapp.ui.shortcuts import ShortcutsDialog
 from visitapp.ui.visit_list import VisitListPanel
@@ -61,7 +61,6 @@ class MainWindow(QMainWindow):
         self.capture.stored.connect(self._stored)
         self.capture.failed.connect(self._failed)
         self.capture.visitChanged.connect(self.list_panel.update_visit)
-        self.runner.historyChanged.connect(self._history_changed)
         self.coordinator = None  # the coordinator's window, made when first asked for
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.restore_state()
@@ -91,10 +90,14 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
         edit = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(edit, self.tr("&Undo"), self.capture.undo, QKeySequence.StandardKey.Undo, "undo")
-        self.redo_action = self._action(edit, self.tr("&Redo"), self.capture.redo, None, "redo")
+        self.undo_action = QAction(self.tr("&Undo"), self)
+        self.undo_action.setObjectName("undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = QAction(self.tr("&Redo"), self)
+        self.redo_action.setObjectName("redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self._history_changed(self.runner.undo_label, self.runner.redo_label)
+        edit.addActions([self.undo_action, self.redo_action])
+        undo.bind(self.runner, self.undo_action, self.redo_action, self.capture.undo, self.capture.redo)
         edit.addSeparator()
         self._action(edit, self.tr("&Search visits"), self.focus_search, QKeySequence.StandardKey.Find, "search")
 
@@ -202,20 +205,14 @@ class MainWindow(QMainWindow):
         else:
             self.who_label.setText(self.tr("Notes by %1 (set your name in Settings)").replace("%1", who))
 
-    # undo and redo: the core's history ----------------------------------------
-    def _history_changed(self, undo_label: str, redo_label: str) -> None:
-        self.undo_action.setEnabled(bool(undo_label))
-        self.undo_action.setToolTip(plain_tooltip(undo_label))  # an operation's name, ours; plain all the same
-        self.redo_action.setEnabled(bool(redo_label))
-        self.redo_action.setToolTip(plain_tooltip(redo_label))
-
+    # undo and redo: the core's history (visitapp.ui.undo.bind follows it) ----------------
     def _clear_history(self) -> None:
         """Another visit is opened: Ctrl+Z must not change the one no longer shown (as before, per visit)."""
         history = self.runner.history
 
         def cleared(_result: object) -> None:
             self.runner.undo_label = self.runner.redo_label = ""
-            self._history_changed("", "")
+            self.runner.historyChanged.emit("", "")  # the Edit menu follows
 
         self.app.worker.submit(history.clear, cleared)  # after the operations queued before it
 
