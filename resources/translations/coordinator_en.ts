@@ -164,59 +164,69 @@
 <context>
     <name>CoordinatorView</name>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="31"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="32"/>
         <source>Coordinator</source>
         <translation>Coordinator</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="40"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="42"/>
         <source>Coordinator&apos;s tasks</source>
         <translation>Coordinator&apos;s tasks</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="47"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="50"/>
         <source>Merge signed minutes</source>
         <translation>Merge signed minutes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="43"/>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="47"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="45"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="50"/>
         <source>Trusted signers</source>
         <translation>Trusted signers</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="42"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="44"/>
         <source>Merge</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="44"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="46"/>
         <source>Action items</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="48"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="49"/>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="51"/>
         <source>Follow up action items</source>
         <translation>Follow up action items</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="48"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="51"/>
         <source>Disagreements to settle</source>
         <translation>Disagreements to settle</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="65"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="52"/>
+        <source>People and their personal data</source>
+        <translation>People and their personal data</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="69"/>
         <source>Disagreements (%1)</source>
         <translation>Disagreements (%1)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="66"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="70"/>
         <source>Disagreements</source>
         <translation>Disagreements</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="46"/>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="49"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="48"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="52"/>
         <source>Reports and plans</source>
         <translation>Reports and plans</translation>
     </message>
@@ -340,136 +350,192 @@
     </message>
 </context>
 <context>
-    <name>MergePage</name>
+    <name>KeyDialog</name>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="61"/>
-        <source>Drop signed minutes (PDF files) or whole folders here.
-Each file is verified, then merged into the registry.</source>
-        <translation>Drop signed minutes (PDF files) or whole folders here.
-Each file is verified, then merged into the registry.</translation>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="46"/>
+        <source>Your key for encrypted minutes</source>
+        <translation>Your key for encrypted minutes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="48"/>
+        <source>%n file(s) are encrypted for the coordinator. Give your key file (.p12) and its password to open them; visitapp keeps the key for this session only.</source>
+        <translation>
+            <numerusform>%n file is encrypted for the coordinator. Give your key file (.p12) and its password to open it; visitapp keeps the key for this session only.</numerusform>
+            <numerusform>%n files are encrypted for the coordinator. Give your key file (.p12) and its password to open them; visitapp keeps the key for this session only.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="63"/>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="53"/>
+        <source>Key file</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="54"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="55"/>
+        <source>Choose the key file</source>
+        <translation>Choose the key file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="62"/>
+        <source>Password of the key file</source>
+        <translation>Password of the key file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="72"/>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Key file:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="73"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="78"/>
+        <source>Your key file</source>
+        <translation>Your key file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="79"/>
+        <source>Key files (*.p12 *.pfx);;All files (*)</source>
+        <translation>Key files (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MergePage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="65"/>
         <source>Drop area for signed minutes</source>
         <translation>Drop area for signed minutes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="65"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="67"/>
         <source>Choose PDF files to merge</source>
         <translation>Choose PDF files to merge</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="66"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="68"/>
         <source>Choose f&amp;older…</source>
         <translation>Choose f&amp;older…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="67"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="69"/>
         <source>Choose a folder of PDF files to merge</source>
         <translation>Choose a folder of PDF files to merge</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="68"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="70"/>
         <source>&amp;Cancel merge</source>
         <translation>&amp;Cancel merge</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="69"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="71"/>
         <source>Cancel the merge after the current file</source>
         <translation>Cancel the merge after the current file</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="64"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="66"/>
         <source>Choose f&amp;iles…</source>
         <translation>Choose f&amp;iles…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="71"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="63"/>
+        <source>Drop signed minutes (PDF files, or .p7m encrypted for you) or whole folders here.
+Each file is verified, then merged into the registry.</source>
+        <translation>Drop signed minutes (PDF files, or .p7m encrypted for you) or whole folders here.
+Each file is verified, then merged into the registry.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="73"/>
         <source>Clear res&amp;ults</source>
         <translation>Clear res&amp;ults</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="72"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="74"/>
         <source>Clear the table of results</source>
         <translation>Clear the table of results</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="75"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="77"/>
         <source>Merge progress</source>
         <translation>Merge progress</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="78"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="80"/>
         <source>%v of %m files</source>
         <translation>%v of %m files</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="79"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="81"/>
         <source>No files merged yet.</source>
         <translation>No files merged yet.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="80"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="82"/>
         <source>Merge status</source>
         <translation>Merge status</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="84"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="87"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="85"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="88"/>
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="87"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="90"/>
         <source>Visit</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="89"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="92"/>
         <source>Author</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="90"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="93"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="92"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="95"/>
         <source>Results of the merge, one row per file</source>
         <translation>Results of the merge, one row per file</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="120"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="123"/>
         <source>accepted</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="120"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="123"/>
         <source>unchanged</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="120"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="123"/>
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="121"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="124"/>
         <source>not merged</source>
         <translation>not merged</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="128"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="131"/>
         <source>new visit</source>
         <translation>new visit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="129"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="132"/>
         <source>%n note(s) added</source>
         <translation>
             <numerusform>%n note added</numerusform>
@@ -477,7 +543,7 @@ Each file is verified, then merged into the registry.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="130"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="133"/>
         <source>%n note(s) updated</source>
         <translation>
             <numerusform>%n note updated</numerusform>
@@ -485,7 +551,7 @@ Each file is verified, then merged into the registry.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="131"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="134"/>
         <source>%n note(s) removed</source>
         <translation>
             <numerusform>%n note removed</numerusform>
@@ -493,7 +559,7 @@ Each file is verified, then merged into the registry.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="132"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="135"/>
         <source>%n action item(s) added</source>
         <translation>
             <numerusform>%n action item added</numerusform>
@@ -501,7 +567,7 @@ Each file is verified, then merged into the registry.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="133"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="136"/>
         <source>%n action item(s) updated</source>
         <translation>
             <numerusform>%n action item updated</numerusform>
@@ -509,7 +575,7 @@ Each file is verified, then merged into the registry.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="145"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="148"/>
         <source>%n disagreement(s) to settle on the Disagreements page.</source>
         <translation>
             <numerusform>%n disagreement to settle on the Disagreements page.</numerusform>
@@ -517,27 +583,27 @@ Each file is verified, then merged into the registry.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="156"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="159"/>
         <source>Signed minutes to merge</source>
         <translation>Signed minutes to merge</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="156"/>
-        <source>PDF files (*.pdf);;All files (*)</source>
-        <translation>PDF files (*.pdf);;All files (*)</translation>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="159"/>
+        <source>Signed minutes (*.pdf *.p7m);;All files (*)</source>
+        <translation>Signed minutes (*.pdf *.p7m);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="161"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="164"/>
         <source>A folder of signed minutes to merge</source>
         <translation>A folder of signed minutes to merge</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="200"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="203"/>
         <source>There is no PDF file in what was dropped.</source>
         <translation>There is no PDF file in what was dropped.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="206"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="209"/>
         <source>Verifying and merging %n file(s)…</source>
         <translation>
             <numerusform>Verifying and merging %n file…</numerusform>
@@ -545,156 +611,271 @@ Each file is verified, then merged into the registry.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="224"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="231"/>
         <source>Merged %1 of %2: %3</source>
         <translation>Merged %1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="232"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="239"/>
         <source>Cancelling after the current file…</source>
         <translation>Cancelling after the current file…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="237"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="244"/>
         <source>The merge was cancelled before this file.</source>
         <translation>The merge was cancelled before this file.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="240"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="247"/>
         <source>%1 accepted, %2 unchanged, %3 rejected.</source>
         <translation>%1 accepted, %2 unchanged, %3 rejected.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="244"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="251"/>
         <source>Cancelled: %1 of %2 files merged.</source>
         <translation>Cancelled: %1 of %2 files merged.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="250"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="257"/>
         <source>The merge stopped: %1</source>
         <translation>The merge stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="251"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="258"/>
         <source>Merge</source>
         <translation>Merge</translation>
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="42"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="43"/>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="44"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="45"/>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="46"/>
+        <source>Erased</source>
+        <translation>Erased</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="46"/>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="48"/>
+        <source>People in the registry</source>
+        <translation>People in the registry</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="49"/>
+        <source>E&amp;xport their data…</source>
+        <translation>E&amp;xport their data…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="50"/>
+        <source>Export everything held about the selected person</source>
+        <translation>Export everything held about the selected person</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="52"/>
+        <source>Also replace mentions of the name in note texts</source>
+        <translation>Also replace mentions of the name in note texts</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="54"/>
+        <source>&amp;Erase…</source>
+        <translation>&amp;Erase…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="55"/>
+        <source>Erase the selected person&apos;s personal data</source>
+        <translation>Erase the selected person&apos;s personal data</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="83"/>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="83"/>
+        <source>Select a person first.</source>
+        <translation>Select a person first.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="92"/>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="105"/>
+        <source>Export a person&apos;s data</source>
+        <translation>Export a person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="93"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="107"/>
+        <source>Wrote %1.</source>
+        <translation>Wrote %1.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="116"/>
+        <source>Erase %1? Their name, e-mail and phone are replaced by a pseudonym everywhere in this database; this cannot be undone.</source>
+        <translation>Erase %1? Their name, e-mail and phone are replaced by a pseudonym everywhere in this database; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="118"/>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="147"/>
+        <source>Erase a person</source>
+        <translation>Erase a person</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="126"/>
+        <source>Erasing and rewriting the database file…</source>
+        <translation>Erasing and rewriting the database file…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="135"/>
+        <source>Erased: the person is now %1.</source>
+        <translation>Erased: the person is now %1.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="137"/>
+        <source>These merged files (signed PDFs, not changed) still name them: %1</source>
+        <translation>These merged files (signed PDFs, not changed) still name them: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="35"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="50"/>
         <source>Series to report on or plan</source>
         <translation>Series to report on or plan</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="38"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="53"/>
         <source>&amp;Series:</source>
         <translation>&amp;Series:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="41"/>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="163"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="56"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="179"/>
         <source>Series report</source>
         <translation>Series report</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="43"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="58"/>
         <source>Language of the report</source>
         <translation>Language of the report</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="47"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="62"/>
         <source>Also write &amp;CSV files (visits, notes, action items) for spreadsheets</source>
         <translation>Also write &amp;CSV files (visits, notes, action items) for spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="50"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="65"/>
         <source>Write the &amp;report…</source>
         <translation>Write the &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="51"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="66"/>
         <source>Write the series report as a PDF file</source>
         <translation>Write the series report as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="54"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="69"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="60"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="75"/>
         <source>Overview of visits, organisations and people; action items by owner and status with overdue ones marked; themes across visits; a page per organisation.</source>
         <translation>Overview of visits, organisations and people; action items by owner and status with overdue ones marked; themes across visits; a page per organisation.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="67"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="82"/>
         <source>Plan of visits</source>
         <translation>Plan of visits</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="68"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="83"/>
         <source>Include visits that are no longer &amp;planned</source>
         <translation>Include visits that are no longer &amp;planned</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="69"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="84"/>
         <source>E&amp;xport plan…</source>
         <translation>E&amp;xport plan…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="70"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="85"/>
         <source>Write the planned visits to a plan file for officials</source>
         <translation>Write the planned visits to a plan file for officials</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="71"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="86"/>
         <source>&amp;Import plan…</source>
         <translation>&amp;Import plan…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="72"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="87"/>
         <source>Add the visits of a plan file to this database</source>
         <translation>Add the visits of a plan file to this database</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="73"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="88"/>
         <source>Officials who import the plan start from the same visits, so every note on one visit shares its identity when it comes back to be merged.</source>
         <translation>Officials who import the plan start from the same visits, so every note on one visit shares its identity when it comes back to be merged.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="87"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="102"/>
         <source>Result of the last report or plan</source>
         <translation>Result of the last report or plan</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="111"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="127"/>
         <source>All series</source>
         <translation>All series</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="123"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="139"/>
         <source>Write the series report</source>
         <translation>Write the series report</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="124"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="140"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="144"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="160"/>
         <source>Writing the report…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="154"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="170"/>
         <source>Report written to %1.</source>
         <translation>Report written to %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="156"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="172"/>
         <source>%n CSV file(s) in %1.</source>
         <translation>
             <numerusform>%n CSV file in %1.</numerusform>
@@ -702,17 +883,17 @@ Each file is verified, then merged into the registry.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="167"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="183"/>
         <source>Export the plan of visits</source>
         <translation>Export the plan of visits</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="177"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="204"/>
         <source>Export the plan</source>
         <translation>Export the plan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="179"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="206"/>
         <source>%n planned visit(s) written to %1.</source>
         <translation>
             <numerusform>%n planned visit written to %1.</numerusform>
@@ -720,81 +901,97 @@ Each file is verified, then merged into the registry.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="183"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="210"/>
         <source>Import a plan of visits</source>
         <translation>Import a plan of visits</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="193"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="280"/>
         <source>Import a plan</source>
         <translation>Import a plan</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="196"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="271"/>
         <source>Visits from the plan: %1 added, %2 updated, %3 unchanged.</source>
         <translation>Visits from the plan: %1 added, %2 updated, %3 unchanged.</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="184"/>
         <source>Signed plan files (*.p7m)</source>
         <translation>Signed plan files (*.p7m)</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="187"/>
         <source>Sign the plan with your certificate file</source>
         <translation>Sign the plan with your certificate file</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="188"/>
         <source>Certificate files (*.p12 *.pfx)</source>
         <translation>Certificate files (*.p12 *.pfx)</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="191"/>
         <source>Sign the plan</source>
         <translation>Sign the plan</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="191"/>
         <source>Password of the certificate file:</source>
         <translation>Password of the certificate file:</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="211"/>
         <source>Plan files (*.p7m *.json);;All files (*)</source>
         <translation>Plan files (*.p7m *.json);;All files (*)</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="233"/>
         <source>This plan is signed by %1 (%2), whom this database does not trust yet.</source>
         <translation>This plan is signed by %1 (%2), whom this database does not trust yet.</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="235"/>
         <source>SHA-256 fingerprint:</source>
         <translation>SHA-256 fingerprint:</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="236"/>
         <source>Trust this signer only if the coordinator confirms this fingerprint to you, for example by phone. Trust the signer and go on?</source>
         <translation>Trust this signer only if the coordinator confirms this fingerprint to you, for example by phone. Trust the signer and go on?</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="238"/>
         <source>Trust the signer of this plan?</source>
         <translation>Trust the signer of this plan?</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="253"/>
         <source>The plan changes visits you already have:</source>
         <translation>The plan changes visits you already have:</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="255"/>
         <source>… and %1 more (see the details).</source>
         <translation>… and %1 more (see the details).</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="257"/>
         <source>New visits in the plan: %1.</source>
         <translation>New visits in the plan: %1.</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="258"/>
         <source>Apply these changes?</source>
         <translation>Apply these changes?</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="260"/>
         <source>Changes to your visits</source>
         <translation>Changes to your visits</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="303"/>
         <source>The plan was not imported.</source>
         <translation>The plan was not imported.</translation>
     </message>
@@ -802,93 +999,93 @@ Each file is verified, then merged into the registry.</translation>
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="34"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="35"/>
         <source>Minutes are merged only when they are signed by one of these people. Ask each official for the certificate file (.pem) that visitapp wrote beside their key.</source>
         <translation>Minutes are merged only when they are signed by one of these people. Ask each official for the certificate file (.pem) that visitapp wrote beside their key.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="39"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="40"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="40"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="41"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="41"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="42"/>
         <source>Fingerprint (SHA-256)</source>
         <translation>Fingerprint (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="43"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="44"/>
         <source>Valid until</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="45"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="46"/>
         <source>Trusted since</source>
         <translation>Trusted since</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="47"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="48"/>
         <source>Trusted signers</source>
         <translation>Trusted signers</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="51"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="52"/>
         <source>&amp;Add certificate…</source>
         <translation>&amp;Add certificate…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="52"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="53"/>
         <source>Trust the signer of a certificate file</source>
         <translation>Trust the signer of a certificate file</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="53"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="54"/>
         <source>&amp;Remove</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="54"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="55"/>
         <source>Stop trusting the selected signer</source>
         <translation>Stop trusting the selected signer</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="56"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="57"/>
         <source>No trusted signers yet: every merged file would be rejected.</source>
         <translation>No trusted signers yet: every merged file would be rejected.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="84"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="85"/>
         <source>%1 (expired)</source>
         <translation>%1 (expired)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="96"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="97"/>
         <source>Certificate of a signer to trust</source>
         <translation>Certificate of a signer to trust</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="97"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="98"/>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="105"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="106"/>
         <source>Trust a signer</source>
         <translation>Trust a signer</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="120"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="121"/>
         <location filename="../../visitapp/ui/coordinator/trust_page.py" line="128"/>
         <source>Stop trusting a signer</source>
         <translation>Stop trusting a signer</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="121"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="122"/>
         <source>Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; what was merged stays.</source>
         <translation>Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; what was merged stays.</translation>
     </message>

@@ -166,59 +166,69 @@
 <context>
     <name>CoordinatorView</name>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="31"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="32"/>
         <source>Coordinator</source>
         <translation>Koordynacja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="40"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="42"/>
         <source>Coordinator&apos;s tasks</source>
         <translation>Zadania koordynatora</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="47"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="50"/>
         <source>Merge signed minutes</source>
         <translation>Scalanie podpisanych protokołów</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="43"/>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="47"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="45"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="50"/>
         <source>Trusted signers</source>
         <translation>Zaufani podpisujący</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="42"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="44"/>
         <source>Merge</source>
         <translation>Scalanie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="44"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="46"/>
         <source>Action items</source>
         <translation>Zadania</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="48"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="49"/>
+        <source>People</source>
+        <translation>Osoby</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="51"/>
         <source>Follow up action items</source>
         <translation>Realizacja zadań</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="48"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="51"/>
         <source>Disagreements to settle</source>
         <translation>Rozbieżności do rozstrzygnięcia</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="65"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="52"/>
+        <source>People and their personal data</source>
+        <translation>Osoby i ich dane osobowe</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="69"/>
         <source>Disagreements (%1)</source>
         <translation>Rozbieżności (%1)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="66"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="70"/>
         <source>Disagreements</source>
         <translation>Rozbieżności</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="46"/>
-        <location filename="../../visitapp/ui/coordinator/view.py" line="49"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="48"/>
+        <location filename="../../visitapp/ui/coordinator/view.py" line="52"/>
         <source>Reports and plans</source>
         <translation>Raporty i plany</translation>
     </message>
@@ -342,136 +352,193 @@
     </message>
 </context>
 <context>
-    <name>MergePage</name>
+    <name>KeyDialog</name>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="61"/>
-        <source>Drop signed minutes (PDF files) or whole folders here.
-Each file is verified, then merged into the registry.</source>
-        <translation>Upuść tutaj podpisane protokoły (pliki PDF) lub całe foldery.
-Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="46"/>
+        <source>Your key for encrypted minutes</source>
+        <translation>Twój klucz do zaszyfrowanych protokołów</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="48"/>
+        <source>%n file(s) are encrypted for the coordinator. Give your key file (.p12) and its password to open them; visitapp keeps the key for this session only.</source>
+        <translation>
+            <numerusform>%n plik jest zaszyfrowany dla koordynatora. Podaj swój plik klucza (.p12) i jego hasło, aby go otworzyć; visitapp przechowa klucz tylko do końca sesji.</numerusform>
+            <numerusform>%n pliki są zaszyfrowane dla koordynatora. Podaj swój plik klucza (.p12) i jego hasło, aby je otworzyć; visitapp przechowa klucz tylko do końca sesji.</numerusform>
+            <numerusform>%n plików jest zaszyfrowanych dla koordynatora. Podaj swój plik klucza (.p12) i jego hasło, aby je otworzyć; visitapp przechowa klucz tylko do końca sesji.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="63"/>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="53"/>
+        <source>Key file</source>
+        <translation>Plik klucza</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="54"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Przeglądaj…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="55"/>
+        <source>Choose the key file</source>
+        <translation>Wybierz plik klucza</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="62"/>
+        <source>Password of the key file</source>
+        <translation>Hasło pliku klucza</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="72"/>
+        <source>&amp;Key file:</source>
+        <translation>Plik &amp;klucza:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="73"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Hasło:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="78"/>
+        <source>Your key file</source>
+        <translation>Twój plik klucza</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/key_dialog.py" line="79"/>
+        <source>Key files (*.p12 *.pfx);;All files (*)</source>
+        <translation>Pliki kluczy (*.p12 *.pfx);;Wszystkie pliki (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MergePage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="65"/>
         <source>Drop area for signed minutes</source>
         <translation>Miejsce na upuszczenie podpisanych protokołów</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="65"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="67"/>
         <source>Choose PDF files to merge</source>
         <translation>Wybierz pliki PDF do scalenia</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="66"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="68"/>
         <source>Choose f&amp;older…</source>
         <translation>Wybierz &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="67"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="69"/>
         <source>Choose a folder of PDF files to merge</source>
         <translation>Wybierz folder z plikami PDF do scalenia</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="68"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="70"/>
         <source>&amp;Cancel merge</source>
         <translation>&amp;Anuluj scalanie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="69"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="71"/>
         <source>Cancel the merge after the current file</source>
         <translation>Anuluj scalanie po bieżącym pliku</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="64"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="66"/>
         <source>Choose f&amp;iles…</source>
         <translation>Wybierz p&amp;liki…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="71"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="63"/>
+        <source>Drop signed minutes (PDF files, or .p7m encrypted for you) or whole folders here.
+Each file is verified, then merged into the registry.</source>
+        <translation>Upuść tutaj podpisane protokoły (pliki PDF albo zaszyfrowane dla ciebie .p7m) lub całe foldery.
+Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="73"/>
         <source>Clear res&amp;ults</source>
         <translation>Wy&amp;czyść wyniki</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="72"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="74"/>
         <source>Clear the table of results</source>
         <translation>Wyczyść tabelę wyników</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="75"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="77"/>
         <source>Merge progress</source>
         <translation>Postęp scalania</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="78"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="80"/>
         <source>%v of %m files</source>
         <translation>%v z %m plików</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="79"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="81"/>
         <source>No files merged yet.</source>
         <translation>Jeszcze nie scalono żadnych plików.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="80"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="82"/>
         <source>Merge status</source>
         <translation>Stan scalania</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="84"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="87"/>
         <source>File</source>
         <translation>Plik</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="85"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="88"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="87"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="90"/>
         <source>Visit</source>
         <translation>Wizyta</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="89"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="92"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="90"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="93"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="92"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="95"/>
         <source>Results of the merge, one row per file</source>
         <translation>Wyniki scalania, jeden wiersz na plik</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="120"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="123"/>
         <source>accepted</source>
         <translation>przyjęty</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="120"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="123"/>
         <source>unchanged</source>
         <translation>bez zmian</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="120"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="123"/>
         <source>rejected</source>
         <translation>odrzucony</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="121"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="124"/>
         <source>not merged</source>
         <translation>nie scalony</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="128"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="131"/>
         <source>new visit</source>
         <translation>nowa wizyta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="129"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="132"/>
         <source>%n note(s) added</source>
         <translation>
             <numerusform>dodano %n notatkę</numerusform>
@@ -480,7 +547,7 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="130"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="133"/>
         <source>%n note(s) updated</source>
         <translation>
             <numerusform>zmieniono %n notatkę</numerusform>
@@ -489,7 +556,7 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="131"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="134"/>
         <source>%n note(s) removed</source>
         <translation>
             <numerusform>usunięto %n notatkę</numerusform>
@@ -498,7 +565,7 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="132"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="135"/>
         <source>%n action item(s) added</source>
         <translation>
             <numerusform>dodano %n zadanie</numerusform>
@@ -507,7 +574,7 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="133"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="136"/>
         <source>%n action item(s) updated</source>
         <translation>
             <numerusform>zmieniono %n zadanie</numerusform>
@@ -516,7 +583,7 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="145"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="148"/>
         <source>%n disagreement(s) to settle on the Disagreements page.</source>
         <translation>
             <numerusform>%n rozbieżność do rozstrzygnięcia na karcie Rozbieżności.</numerusform>
@@ -525,27 +592,27 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="156"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="159"/>
         <source>Signed minutes to merge</source>
         <translation>Podpisane protokoły do scalenia</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="156"/>
-        <source>PDF files (*.pdf);;All files (*)</source>
-        <translation>Pliki PDF (*.pdf);;Wszystkie pliki (*)</translation>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="159"/>
+        <source>Signed minutes (*.pdf *.p7m);;All files (*)</source>
+        <translation>Podpisane protokoły (*.pdf *.p7m);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="161"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="164"/>
         <source>A folder of signed minutes to merge</source>
         <translation>Folder z podpisanymi protokołami do scalenia</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="200"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="203"/>
         <source>There is no PDF file in what was dropped.</source>
         <translation>Wśród upuszczonych elementów nie ma pliku PDF.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="206"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="209"/>
         <source>Verifying and merging %n file(s)…</source>
         <translation>
             <numerusform>Weryfikacja i scalanie %n pliku…</numerusform>
@@ -554,156 +621,271 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="224"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="231"/>
         <source>Merged %1 of %2: %3</source>
         <translation>Scalono %1 z %2: %3</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="232"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="239"/>
         <source>Cancelling after the current file…</source>
         <translation>Anulowanie po bieżącym pliku…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="237"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="244"/>
         <source>The merge was cancelled before this file.</source>
         <translation>Scalanie anulowano przed tym plikiem.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="240"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="247"/>
         <source>%1 accepted, %2 unchanged, %3 rejected.</source>
         <translation>Przyjęte: %1, bez zmian: %2, odrzucone: %3.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="244"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="251"/>
         <source>Cancelled: %1 of %2 files merged.</source>
         <translation>Anulowano: scalono %1 z %2 plików.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="250"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="257"/>
         <source>The merge stopped: %1</source>
         <translation>Scalanie przerwane: %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="251"/>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="258"/>
         <source>Merge</source>
         <translation>Scalanie</translation>
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="42"/>
+        <source>Name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="43"/>
+        <source>Institution</source>
+        <translation>Instytucja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="44"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="45"/>
+        <source>Visits</source>
+        <translation>Wizyty</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="46"/>
+        <source>Erased</source>
+        <translation>Usunięta</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="46"/>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="48"/>
+        <source>People in the registry</source>
+        <translation>Osoby w rejestrze</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="49"/>
+        <source>E&amp;xport their data…</source>
+        <translation>&amp;Eksportuj jej dane…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="50"/>
+        <source>Export everything held about the selected person</source>
+        <translation>Eksportuj wszystkie dane wybranej osoby</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="52"/>
+        <source>Also replace mentions of the name in note texts</source>
+        <translation>Zastąp także wzmianki o nazwisku w treści notatek</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="54"/>
+        <source>&amp;Erase…</source>
+        <translation>&amp;Usuń…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="55"/>
+        <source>Erase the selected person&apos;s personal data</source>
+        <translation>Usuń dane osobowe wybranej osoby</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="83"/>
+        <source>People</source>
+        <translation>Osoby</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="83"/>
+        <source>Select a person first.</source>
+        <translation>Najpierw wybierz osobę.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="92"/>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="105"/>
+        <source>Export a person&apos;s data</source>
+        <translation>Eksport danych osoby</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="93"/>
+        <source>JSON files (*.json)</source>
+        <translation>Pliki JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="107"/>
+        <source>Wrote %1.</source>
+        <translation>Zapisano %1.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="116"/>
+        <source>Erase %1? Their name, e-mail and phone are replaced by a pseudonym everywhere in this database; this cannot be undone.</source>
+        <translation>Usunąć %1? Imię i nazwisko, e-mail i telefon tej osoby zostaną w całej bazie zastąpione pseudonimem; tego nie można cofnąć.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="118"/>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="147"/>
+        <source>Erase a person</source>
+        <translation>Usuwanie osoby</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="126"/>
+        <source>Erasing and rewriting the database file…</source>
+        <translation>Usuwanie i przepisywanie pliku bazy danych…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="135"/>
+        <source>Erased: the person is now %1.</source>
+        <translation>Usunięto: osoba nazywa się teraz %1.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="137"/>
+        <source>These merged files (signed PDFs, not changed) still name them: %1</source>
+        <translation>Te scalone pliki (podpisane PDF, niezmienione) nadal zawierają jej dane: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="35"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="50"/>
         <source>Series to report on or plan</source>
         <translation>Seria do raportu lub planu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="38"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="53"/>
         <source>&amp;Series:</source>
         <translation>&amp;Seria:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="41"/>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="163"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="56"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="179"/>
         <source>Series report</source>
         <translation>Raport z serii</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="43"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="58"/>
         <source>Language of the report</source>
         <translation>Język raportu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="47"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="62"/>
         <source>Also write &amp;CSV files (visits, notes, action items) for spreadsheets</source>
         <translation>Zapisz też pliki C&amp;SV (wizyty, notatki, zadania) do arkuszy kalkulacyjnych</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="50"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="65"/>
         <source>Write the &amp;report…</source>
         <translation>&amp;Zapisz raport…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="51"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="66"/>
         <source>Write the series report as a PDF file</source>
         <translation>Zapisz raport z serii jako plik PDF</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="54"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="69"/>
         <source>&amp;Language:</source>
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="60"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="75"/>
         <source>Overview of visits, organisations and people; action items by owner and status with overdue ones marked; themes across visits; a page per organisation.</source>
         <translation>Przegląd wizyt, organizacji i osób; zadania według odpowiedzialnych i stanu z oznaczeniem zaległych; tematy przekrojowe; strona dla każdej organizacji.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="67"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="82"/>
         <source>Plan of visits</source>
         <translation>Plan wizyt</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="68"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="83"/>
         <source>Include visits that are no longer &amp;planned</source>
         <translation>Uwzględnij wizyty już nie&amp;planowane</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="69"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="84"/>
         <source>E&amp;xport plan…</source>
         <translation>Eksportuj p&amp;lan…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="70"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="85"/>
         <source>Write the planned visits to a plan file for officials</source>
         <translation>Zapisz planowane wizyty do pliku planu dla urzędników</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="71"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="86"/>
         <source>&amp;Import plan…</source>
         <translation>&amp;Importuj plan…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="72"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="87"/>
         <source>Add the visits of a plan file to this database</source>
         <translation>Dodaj wizyty z pliku planu do tej bazy</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="73"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="88"/>
         <source>Officials who import the plan start from the same visits, so every note on one visit shares its identity when it comes back to be merged.</source>
         <translation>Urzędnicy, którzy zaimportują plan, zaczynają od tych samych wizyt, więc każda notatka z jednej wizyty ma jej identyfikator, gdy wraca do scalenia.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="87"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="102"/>
         <source>Result of the last report or plan</source>
         <translation>Wynik ostatniego raportu lub planu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="111"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="127"/>
         <source>All series</source>
         <translation>Wszystkie serie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="123"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="139"/>
         <source>Write the series report</source>
         <translation>Zapisz raport z serii</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="124"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="140"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pliki PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="144"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="160"/>
         <source>Writing the report…</source>
         <translation>Zapisywanie raportu…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="154"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="170"/>
         <source>Report written to %1.</source>
         <translation>Raport zapisano w %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="156"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="172"/>
         <source>%n CSV file(s) in %1.</source>
         <translation>
             <numerusform>%n plik CSV w %1.</numerusform>
@@ -712,17 +894,17 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="167"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="183"/>
         <source>Export the plan of visits</source>
         <translation>Eksport planu wizyt</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="177"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="204"/>
         <source>Export the plan</source>
         <translation>Eksport planu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="179"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="206"/>
         <source>%n planned visit(s) written to %1.</source>
         <translation>
             <numerusform>Zapisano %n planowaną wizytę w %1.</numerusform>
@@ -731,81 +913,97 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="183"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="210"/>
         <source>Import a plan of visits</source>
         <translation>Import planu wizyt</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="193"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="280"/>
         <source>Import a plan</source>
         <translation>Import planu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="196"/>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="271"/>
         <source>Visits from the plan: %1 added, %2 updated, %3 unchanged.</source>
         <translation>Wizyty z planu: dodane %1, zmienione %2, bez zmian %3.</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="184"/>
         <source>Signed plan files (*.p7m)</source>
         <translation>Podpisane pliki planu (*.p7m)</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="187"/>
         <source>Sign the plan with your certificate file</source>
         <translation>Podpisz plan swoim plikiem certyfikatu</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="188"/>
         <source>Certificate files (*.p12 *.pfx)</source>
         <translation>Pliki certyfikatów (*.p12 *.pfx)</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="191"/>
         <source>Sign the plan</source>
         <translation>Podpisz plan</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="191"/>
         <source>Password of the certificate file:</source>
         <translation>Hasło pliku certyfikatu:</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="211"/>
         <source>Plan files (*.p7m *.json);;All files (*)</source>
         <translation>Pliki planu (*.p7m *.json);;Wszystkie pliki (*)</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="233"/>
         <source>This plan is signed by %1 (%2), whom this database does not trust yet.</source>
         <translation>Ten plan podpisano certyfikatem %1 (%2), któremu ta baza jeszcze nie ufa.</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="235"/>
         <source>SHA-256 fingerprint:</source>
         <translation>Odcisk SHA-256:</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="236"/>
         <source>Trust this signer only if the coordinator confirms this fingerprint to you, for example by phone. Trust the signer and go on?</source>
         <translation>Zaufaj tylko wtedy, gdy koordynator potwierdzi ci ten odcisk, np. telefonicznie. Zaufać i kontynuować?</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="238"/>
         <source>Trust the signer of this plan?</source>
         <translation>Zaufać podpisującemu ten plan?</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="253"/>
         <source>The plan changes visits you already have:</source>
         <translation>Plan zmienia wizyty, które już masz:</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="255"/>
         <source>… and %1 more (see the details).</source>
         <translation>… i jeszcze %1 (zobacz szczegóły).</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="257"/>
         <source>New visits in the plan: %1.</source>
         <translation>Nowe wizyty w planie: %1.</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="258"/>
         <source>Apply these changes?</source>
         <translation>Wprowadzić te zmiany?</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="260"/>
         <source>Changes to your visits</source>
         <translation>Zmiany w twoich wizytach</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="303"/>
         <source>The plan was not imported.</source>
         <translation>Planu nie zaimportowano.</translation>
     </message>
@@ -813,93 +1011,93 @@ Każdy plik jest weryfikowany, a potem scalany z rejestrem.</translation>
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="34"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="35"/>
         <source>Minutes are merged only when they are signed by one of these people. Ask each official for the certificate file (.pem) that visitapp wrote beside their key.</source>
         <translation>Protokoły są scalane tylko wtedy, gdy podpisała je jedna z tych osób. Poproś każdego urzędnika o plik certyfikatu (.pem), który visitapp zapisał obok jego klucza.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="39"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="40"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="40"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="41"/>
         <source>Institution</source>
         <translation>Instytucja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="41"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="42"/>
         <source>Fingerprint (SHA-256)</source>
         <translation>Odcisk (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="43"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="44"/>
         <source>Valid until</source>
         <translation>Ważny do</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="45"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="46"/>
         <source>Trusted since</source>
         <translation>Zaufany od</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="47"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="48"/>
         <source>Trusted signers</source>
         <translation>Zaufani podpisujący</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="51"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="52"/>
         <source>&amp;Add certificate…</source>
         <translation>&amp;Dodaj certyfikat…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="52"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="53"/>
         <source>Trust the signer of a certificate file</source>
         <translation>Zaufaj osobie z pliku certyfikatu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="53"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="54"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="54"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="55"/>
         <source>Stop trusting the selected signer</source>
         <translation>Przestań ufać wybranej osobie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="56"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="57"/>
         <source>No trusted signers yet: every merged file would be rejected.</source>
         <translation>Nie ma jeszcze zaufanych podpisujących: każdy scalany plik zostałby odrzucony.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="84"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="85"/>
         <source>%1 (expired)</source>
         <translation>%1 (wygasł)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="96"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="97"/>
         <source>Certificate of a signer to trust</source>
         <translation>Certyfikat osoby, której zaufać</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="97"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="98"/>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation>Certyfikaty (*.pem *.crt *.cer *.der);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="105"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="106"/>
         <source>Trust a signer</source>
         <translation>Zaufaj podpisującemu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="120"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="121"/>
         <location filename="../../visitapp/ui/coordinator/trust_page.py" line="128"/>
         <source>Stop trusting a signer</source>
         <translation>Przestań ufać podpisującemu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="121"/>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="122"/>
         <source>Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; what was merged stays.</source>
         <translation>Przestać ufać: %1 (%2)? Podpisane przez tę osobę protokoły będą odtąd odrzucane; to, co już scalono, zostaje.</translation>
     </message>

@@ -27,7 +27,7 @@ def test_the_view_in_polish(qtbot, svc, demo, polish):
     view = CoordinatorView(svc)
     qtbot.addWidget(view)
     tabs = [view.tabs.tabText(i) for i in range(view.tabs.count())]
-    assert tabs == ["Scalanie", "Zaufani podpisujący", "Zadania", "Rozbieżności", "Raporty i plany"]
+    assert tabs == ["Scalanie", "Zaufani podpisujący", "Zadania", "Rozbieżności", "Raporty i plany", "Osoby"]
     assert view.merge.choose_files.text() == "Wybierz p&liki…"
     count = view.actions.model.rowCount()
     assert view.actions.count.text().startswith(f"{count} zada")

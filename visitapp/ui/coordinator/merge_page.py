@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
 )
 
 from visitapp.registry.merge import FileResult, Merger, collect_files
+from visitapp.signing.envelope import is_envelope_name
+from visitapp.ui.coordinator.key_dialog import ask_key
 from visitapp.ui.coordinator.common import ServicesRef, current, message_of, table, warn
 from visitapp.ui.coordinator.models import GREEN, GREY, RED, Column, RowsModel
 from visitapp.ui.coordinator.tasks import Task
@@ -58,8 +60,8 @@ class MergePage(QWidget):
         self.files: list[Path] = []  # of the run in progress
         self.setAcceptDrops(True)
 
-        self.zone = DropZone(self.tr("Drop signed minutes (PDF files) or whole folders here.\n"
-                                     "Each file is verified, then merged into the registry."), self)
+        self.zone = DropZone(self.tr("Drop signed minutes (PDF files, or .p7m encrypted for you) or whole folders "
+                                     "here.\nEach file is verified, then merged into the registry."), self)
         self.zone.setAccessibleName(self.tr("Drop area for signed minutes"))
         self.choose_files = QPushButton(self.tr("Choose f&iles…"), self)
         self.choose_files.setAccessibleName(self.tr("Choose PDF files to merge"))
@@ -154,7 +156,7 @@ class MergePage(QWidget):
     # choosing and dropping -----------------------------------------------------
     def ask_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Signed minutes to merge"), "", self.tr("PDF files (*.pdf);;All files (*)"))
+            self, self.tr("Signed minutes to merge"), "", self.tr("Signed minutes (*.pdf *.p7m);;All files (*)"))
         if names:
             self.add_paths(names)
 
@@ -207,8 +209,12 @@ class MergePage(QWidget):
         self.status.setText(self.tr("Verifying and merging %n file(s)…", "", len(files)))
         self.cancel_button.setEnabled(True)
 
+        encrypted = [f for f in files if is_envelope_name(f)]
+        key = ask_key(self, len(encrypted)) if encrypted else None  # once per run; None leaves them rejected
+
         def work(progress, cancelled):  # noqa: ANN001, ANN202 (on the worker thread)
-            return Merger(db).merge_all(files, progress=progress, cancelled=cancelled)
+            merger = Merger(db, key=key) if key is not None else Merger(db)
+            return merger.merge_all(files, progress=progress, cancelled=cancelled)
 
         self.results: list[FileResult] = []
         self.task = Task(work)

@@ -9,6 +9,7 @@ from visitapp.ui.coordinator.actions_page import ActionsPage
 from visitapp.ui.coordinator.common import ServicesRef
 from visitapp.ui.coordinator.disagreements_page import DisagreementsPage
 from visitapp.ui.coordinator.merge_page import MergePage
+from visitapp.ui.coordinator.people_page import PeoplePage
 from visitapp.ui.coordinator.reports_page import ReportsPage
 from visitapp.ui.coordinator.tasks import stop_all
 from visitapp.ui.coordinator.trust_page import TrustPage
@@ -35,6 +36,7 @@ class CoordinatorView(QWidget):
         self.actions = ActionsPage(services, self)
         self.disagreements = DisagreementsPage(services, self)
         self.reports = ReportsPage(services, self)
+        self.people = PeoplePage(services, self)
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Coordinator's tasks"))
@@ -44,9 +46,10 @@ class CoordinatorView(QWidget):
         self.tabs.addTab(self.actions, self.tr("Action items"))
         self.tabs.addTab(self.disagreements, "")
         self.tabs.addTab(self.reports, self.tr("Reports and plans"))
+        self.tabs.addTab(self.people, self.tr("People"))
         for i, name in enumerate((self.tr("Merge signed minutes"), self.tr("Trusted signers"),
                                   self.tr("Follow up action items"), self.tr("Disagreements to settle"),
-                                  self.tr("Reports and plans"))):
+                                  self.tr("Reports and plans"), self.tr("People and their personal data"))):
             self.tabs.widget(i).setAccessibleName(name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -58,6 +61,7 @@ class CoordinatorView(QWidget):
         self.disagreements.changed.connect(self.registryChanged)
         self.disagreements.countChanged.connect(self._count)
         self.reports.changed.connect(self._plan_imported)
+        self.people.changed.connect(self._plan_imported)  # an erasure changed names: read everything again
         self._count(self.disagreements.model.rowCount())
 
     def _count(self, n: int) -> None:
@@ -80,10 +84,11 @@ class CoordinatorView(QWidget):
         self.actions.reload()
         self.disagreements.reload()
         self.reports.reload()
+        self.people.reload()
 
     @property
     def busy(self) -> bool:
-        return self.merge.busy or self.reports.busy
+        return self.merge.busy or self.reports.busy or self.people.busy
 
     def shutdown(self) -> None:
         self.merge.shutdown()

@@ -1,0 +1,147 @@
+"""People and their personal data (GDPR art. 15 and 17): list, export all held about one, erase one.
+
+The same three actions as ``visitapp person list|export|erase``. Erasing
+rewrites the whole database file (so that no byte of the name is left), so it
+runs on its own thread; the page asks first, and offers to redact mentions of
+the name in note texts too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from visitapp.errors import UserError
+from visitapp.ui.coordinator.common import ServicesRef, current, message_of, selected_row, table, warn
+from visitapp.ui.coordinator.models import Column, RowsModel
+from visitapp.ui.coordinator.tasks import Task
+from visitapp.ui.safe_text import plain_question
+
+
+class PeoplePage(QWidget):
+    """Every person in the database, with export and erase for the one selected."""
+
+    changed = Signal()
+
+    def __init__(self, services: ServicesRef, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.task: Task | None = None
+        self.model = RowsModel([
+            Column("name", self.tr("Name"), lambda r: r.name),
+            Column("institution", self.tr("Institution"), lambda r: r.institution),
+            Column("email", self.tr("E-mail"), lambda r: r.email),
+            Column("visits", self.tr("Visits"), lambda r: str(r.visits)),
+            Column("erased", self.tr("Erased"), lambda r: self.tr("yes") if r.erased else ""),
+        ], self)
+        self.table = table(self, self.tr("People in the registry"), self.model)
+        self.export_button = QPushButton(self.tr("E&xport their data…"), self)
+        self.export_button.setAccessibleName(self.tr("Export everything held about the selected person"))
+        self.export_button.clicked.connect(self.ask_export)
+        self.redact = QCheckBox(self.tr("Also replace mentions of the name in note texts"), self)
+        self.redact.setChecked(True)
+        self.erase_button = QPushButton(self.tr("&Erase…"), self)
+        self.erase_button.setAccessibleName(self.tr("Erase the selected person's personal data"))
+        self.erase_button.clicked.connect(self.ask_erase)
+        self.status = QLabel("", self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names from files
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.redact)
+        buttons.addWidget(self.erase_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self.reload()
+
+    def reload(self) -> None:
+        from visitapp.registry.persons import list_people
+
+        self.model.reset(list_people(current(self.services).db))
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def _selected(self):  # noqa: ANN202
+        row = selected_row(self.table)
+        if row is None:
+            warn(self, self.tr("People"), self.tr("Select a person first."))
+        return row
+
+    # -- export (art. 15) -----------------------------------------------------------------
+
+    def ask_export(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export a person's data"), "person.json",
+                                                    self.tr("JSON files (*.json)"))
+        if path:
+            self.export_to(row.id, Path(path))
+
+    def export_to(self, person_id: str, out: Path) -> bool:
+        from visitapp.minutes.output import write_atomic
+        from visitapp.registry.persons import export_person
+
+        try:
+            data = export_person(current(self.services).db, person_id)
+            write_atomic(out, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+        except UserError as err:
+            warn(self, self.tr("Export a person's data"), message_of(err))
+            return False
+        self.status.setText(self.tr("Wrote %1.").replace("%1", str(out)))
+        return True
+
+    # -- erase (art. 17) ------------------------------------------------------------------
+
+    def ask_erase(self) -> None:
+        row = self._selected()
+        if row is None or self.busy:
+            return
+        text = self.tr("Erase %1? Their name, e-mail and phone are replaced by a pseudonym everywhere in this "
+                       "database; this cannot be undone.").replace("%1", row.name)
+        if plain_question(self, self.tr("Erase a person"), text):
+            self.erase(row.id, redact_mentions=self.redact.isChecked())
+
+    def erase(self, person_id: str, *, redact_mentions: bool) -> None:
+        from visitapp.registry.persons import erase_person
+
+        db = current(self.services).db
+        self.erase_button.setEnabled(False)
+        self.status.setText(self.tr("Erasing and rewriting the database file…"))
+        self.task = Task(lambda _progress, _cancelled: erase_person(db, person_id, redact_mentions=redact_mentions))
+        self.task.succeeded.connect(self._erased)
+        self.task.failed.connect(self._failed)
+        self.task.start()
+
+    def _erased(self, result) -> None:  # noqa: ANN001 (a persons.ErasureResult)
+        self.task = None
+        self.erase_button.setEnabled(True)
+        text = self.tr("Erased: the person is now %1.").replace("%1", result.pseudonym)
+        if result.files:
+            text += " " + self.tr("These merged files (signed PDFs, not changed) still name them: %1").replace(
+                "%1", ", ".join(Path(f["file"]).name for f in result.files))
+        self.status.setText(text)
+        self.reload()
+        self.changed.emit()
+
+    def _failed(self, err: BaseException) -> None:
+        self.task = None
+        self.erase_button.setEnabled(True)
+        self.status.setText("")
+        warn(self, self.tr("Erase a person"), message_of(err))
