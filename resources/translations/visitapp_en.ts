@@ -9,32 +9,32 @@
         <translation>Action item</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="21"/>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="22"/>
         <source>Commitment:</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="26"/>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="27"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="28"/>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="29"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Owner:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="32"/>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="33"/>
         <source>&amp;Due date</source>
         <translation>&amp;Due date</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="35"/>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="36"/>
         <source>Due date</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="42"/>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="43"/>
         <source>Due:</source>
         <translation>Due:</translation>
     </message>
@@ -42,22 +42,22 @@
 <context>
     <name>ActionsPanel</name>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22"/>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23"/>
         <source>Action item</source>
         <translation>Action item</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22"/>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22"/>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23"/>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="24"/>
         <source>Action items</source>
         <translation>Action items</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="66"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="74"/>
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="67"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="75"/>
         <source>Action items</source>
         <translation>Action items</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/capture/view.py" line="163"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="188"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -121,22 +121,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="182"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="204"/>
         <source>Section %1: %2</source>
         <translation>Section %1: %2</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="258"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="300"/>
         <source>Move note</source>
         <translation>Move note</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="258"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="300"/>
         <source>To section:</source>
         <translation>To section:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="343"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="389"/>
         <source>Not stored: %1 Your text stays here until it can be stored.</source>
         <translation>Not stored: %1 Your text stays here until it can be stored.</translation>
     </message>
@@ -144,164 +144,164 @@
 <context>
     <name>CertificateBox</name>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="243"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="124"/>
         <source>&amp;Key label:</source>
         <translation>&amp;Key label:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="237"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="118"/>
         <source>&amp;Module:</source>
         <translation>&amp;Module:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="298"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="142"/>
         <source>&amp;PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="298"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="142"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="240"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="121"/>
         <source>&amp;Token label:</source>
         <translation>&amp;Token label:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="216"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="96"/>
         <source>B&amp;rowse…</source>
         <translation>B&amp;rowse…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="231"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="112"/>
         <source>Bro&amp;wse…</source>
         <translation>Bro&amp;wse…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="222"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="102"/>
         <source>Certificate f&amp;ile:</source>
         <translation>Certificate f&amp;ile:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="214"/>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="323"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="94"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="203"/>
         <source>Certificate file</source>
         <translation>Certificate file</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="203"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="67"/>
         <source>Certificate file (PKCS#12)</source>
         <translation>Certificate file (PKCS#12)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="324"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="204"/>
         <source>Certificate files (*.p12 *.pfx);;All files (*)</source>
         <translation>Certificate files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="409"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="171"/>
         <source>Choose the PKCS#11 module of your card or token.</source>
         <translation>Choose the PKCS#11 module of your card or token.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="404"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="166"/>
         <source>Choose your certificate file.</source>
         <translation>Choose your certificate file.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="202"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="66"/>
         <source>Do not sign</source>
         <translation>Do not sign</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="201"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="65"/>
         <source>How to sign</source>
         <translation>How to sign</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="242"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="123"/>
         <source>Key label</source>
         <translation>Key label</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="330"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="210"/>
         <source>Libraries (*.so *.dll *.dylib);;All files (*)</source>
         <translation>Libraries (*.so *.dll *.dylib);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="299"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="143"/>
         <source>PIN of the token</source>
         <translation>PIN of the token</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="229"/>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="329"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="110"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="209"/>
         <source>PKCS#11 module</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="300"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="144"/>
         <source>Password of the certificate file</source>
         <translation>Password of the certificate file</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="254"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="85"/>
         <source>R&amp;eason:</source>
         <translation>R&amp;eason:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="253"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="84"/>
         <source>Reason for signing</source>
         <translation>Reason for signing</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="205"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="69"/>
         <source>Si&amp;gn with:</source>
         <translation>Si&amp;gn with:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="198"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="62"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="204"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="68"/>
         <source>Smart card or token (PKCS#11)</source>
         <translation>Smart card or token (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="239"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="120"/>
         <source>Token label</source>
         <translation>Token label</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="415"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="177"/>
         <source>Type the PIN of your token.</source>
         <translation>Type the PIN of your token.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="411"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="173"/>
         <source>Type the label of your key on the token.</source>
         <translation>Type the label of your key on the token.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="410"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="172"/>
         <source>Type the label of your token.</source>
         <translation>Type the label of your token.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="406"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="168"/>
         <source>Type the password of your certificate file.</source>
         <translation>Type the password of your certificate file.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="215"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="95"/>
         <source>a .p12 or .pfx file</source>
         <translation>a .p12 or .pfx file</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="230"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="111"/>
         <source>the card&apos;s driver library, e.g. opensc-pkcs11.so</source>
         <translation>the card&apos;s driver library, e.g. opensc-pkcs11.so</translation>
     </message>
@@ -408,147 +408,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="30"/>
+        <location filename="../../visitapp/ui/main_window.py" line="32"/>
         <source>visitapp — visit notes</source>
         <translation>visitapp — visit notes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="34"/>
+        <location filename="../../visitapp/ui/main_window.py" line="37"/>
         <source>Choose a visit from the list, or prepare a new one with Ctrl+N.</source>
         <translation>Choose a visit from the list, or prepare a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="49"/>
+        <location filename="../../visitapp/ui/main_window.py" line="52"/>
         <source>Storage status</source>
         <translation>Storage status</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="80"/>
+        <location filename="../../visitapp/ui/main_window.py" line="84"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="81"/>
+        <location filename="../../visitapp/ui/main_window.py" line="85"/>
         <source>&amp;New visit…</source>
         <translation>&amp;New visit…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="82"/>
+        <location filename="../../visitapp/ui/main_window.py" line="86"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="83"/>
+        <location filename="../../visitapp/ui/main_window.py" line="87"/>
         <source>&amp;Coordinator: merge, actions, reports…</source>
         <translation>&amp;Coordinator: merge, actions, reports…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="86"/>
+        <location filename="../../visitapp/ui/main_window.py" line="90"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="88"/>
+        <location filename="../../visitapp/ui/main_window.py" line="92"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="89"/>
+        <location filename="../../visitapp/ui/main_window.py" line="93"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="91"/>
+        <location filename="../../visitapp/ui/main_window.py" line="96"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="95"/>
+        <location filename="../../visitapp/ui/main_window.py" line="102"/>
         <source>&amp;Search visits</source>
         <translation>&amp;Search visits</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="97"/>
+        <location filename="../../visitapp/ui/main_window.py" line="104"/>
         <source>&amp;Visit</source>
         <translation>&amp;Visit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="99"/>
+        <location filename="../../visitapp/ui/main_window.py" line="106"/>
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="100"/>
+        <location filename="../../visitapp/ui/main_window.py" line="107"/>
         <source>Go to &amp;notes</source>
         <translation>Go to &amp;notes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="101"/>
+        <location filename="../../visitapp/ui/main_window.py" line="108"/>
         <source>&amp;Previous section</source>
         <translation>&amp;Previous section</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="102"/>
+        <location filename="../../visitapp/ui/main_window.py" line="109"/>
         <source>Ne&amp;xt section</source>
         <translation>Ne&amp;xt section</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="103"/>
+        <location filename="../../visitapp/ui/main_window.py" line="110"/>
         <source>&amp;Move note to section…</source>
         <translation>&amp;Move note to section…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="104"/>
+        <location filename="../../visitapp/ui/main_window.py" line="111"/>
         <source>Make &amp;action item…</source>
         <translation>Make &amp;action item…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="109"/>
+        <location filename="../../visitapp/ui/main_window.py" line="116"/>
         <source>&amp;Finalise and sign…</source>
         <translation>&amp;Finalise and sign…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="112"/>
+        <location filename="../../visitapp/ui/main_window.py" line="119"/>
         <source>Signing is not installed in this copy of visitapp yet.</source>
         <translation>Signing is not installed in this copy of visitapp yet.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="115"/>
+        <location filename="../../visitapp/ui/main_window.py" line="122"/>
         <source>&amp;Kind</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="120"/>
+        <location filename="../../visitapp/ui/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="121"/>
+        <location filename="../../visitapp/ui/main_window.py" line="128"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="196"/>
+        <location filename="../../visitapp/ui/main_window.py" line="204"/>
         <source>Notes by %1</source>
         <translation>Notes by %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="198"/>
+        <location filename="../../visitapp/ui/main_window.py" line="206"/>
         <source>Notes by %1 (set your name in Settings)</source>
         <translation>Notes by %1 (set your name in Settings)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="203"/>
+        <location filename="../../visitapp/ui/main_window.py" line="222"/>
         <source>All changes stored at %1</source>
         <translation>All changes stored at %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="207"/>
+        <location filename="../../visitapp/ui/main_window.py" line="226"/>
         <source>Not stored!</source>
         <translation>Not stored!</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="256"/>
+        <location filename="../../visitapp/ui/main_window.py" line="275"/>
         <source>Some text could not be stored (see the status bar). Quit anyway and lose it?</source>
         <translation>Some text could not be stored (see the status bar). Quit anyway and lose it?</translation>
     </message>
@@ -556,7 +556,7 @@
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="37"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="39"/>
         <source>Edit note</source>
         <translation>Edit note</translation>
     </message>
@@ -564,47 +564,34 @@
 <context>
     <name>NotesTree</name>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="66"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="66"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="66"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="66"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="66"/>
         <source>Author</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="62"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="70"/>
         <source>Sections and notes</source>
         <translation>Sections and notes</translation>
-    </message>
-</context>
-<context>
-    <name>PagePreview</name>
-    <message>
-        <location filename="../../visitapp/ui/page_preview.py" line="20"/>
-        <source>Preview of the pages</source>
-        <translation>Preview of the pages</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/page_preview.py" line="52"/>
-        <source>Page %1 of %2</source>
-        <translation>Page %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -616,229 +603,242 @@
     </message>
 </context>
 <context>
+    <name>PagePreview</name>
+    <message>
+        <location filename="../../visitapp/ui/page_preview.py" line="20"/>
+        <source>Preview of the pages</source>
+        <translation>Preview of the pages</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/page_preview.py" line="53"/>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>PrepareDialog</name>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="53"/>
+        <location filename="../../visitapp/ui/prepare.py" line="64"/>
         <source>Prepare visit</source>
         <translation>Prepare visit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="53"/>
+        <location filename="../../visitapp/ui/prepare.py" line="64"/>
         <source>Visit details</source>
         <translation>Visit details</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="76"/>
+        <location filename="../../visitapp/ui/prepare.py" line="88"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="79"/>
+        <location filename="../../visitapp/ui/prepare.py" line="91"/>
         <source>Organisation name</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="84"/>
+        <location filename="../../visitapp/ui/prepare.py" line="96"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="86"/>
+        <location filename="../../visitapp/ui/prepare.py" line="98"/>
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="93"/>
+        <location filename="../../visitapp/ui/prepare.py" line="105"/>
         <source>N&amp;IP:</source>
         <translation>N&amp;IP:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="97"/>
+        <location filename="../../visitapp/ui/prepare.py" line="109"/>
         <source>Sector</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="98"/>
+        <location filename="../../visitapp/ui/prepare.py" line="110"/>
         <source>S&amp;ector:</source>
         <translation>S&amp;ector:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="100"/>
+        <location filename="../../visitapp/ui/prepare.py" line="112"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="101"/>
+        <location filename="../../visitapp/ui/prepare.py" line="113"/>
         <source>Add&amp;ress:</source>
         <translation>Add&amp;ress:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="104"/>
+        <location filename="../../visitapp/ui/prepare.py" line="116"/>
         <source>Visit</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="107"/>
+        <location filename="../../visitapp/ui/prepare.py" line="119"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="108"/>
+        <location filename="../../visitapp/ui/prepare.py" line="120"/>
         <source>T&amp;itle:</source>
         <translation>T&amp;itle:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="113"/>
+        <location filename="../../visitapp/ui/prepare.py" line="125"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="113"/>
+        <location filename="../../visitapp/ui/prepare.py" line="125"/>
         <source>End</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="117"/>
+        <location filename="../../visitapp/ui/prepare.py" line="129"/>
         <source>&amp;Start:</source>
         <translation>&amp;Start:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="118"/>
+        <location filename="../../visitapp/ui/prepare.py" line="130"/>
         <source>En&amp;d:</source>
         <translation>En&amp;d:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="120"/>
+        <location filename="../../visitapp/ui/prepare.py" line="132"/>
         <source>Place</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="121"/>
+        <location filename="../../visitapp/ui/prepare.py" line="133"/>
         <source>&amp;Place:</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="123"/>
+        <location filename="../../visitapp/ui/prepare.py" line="135"/>
         <source>Polish</source>
         <translation>Polish</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="124"/>
+        <location filename="../../visitapp/ui/prepare.py" line="136"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="125"/>
+        <location filename="../../visitapp/ui/prepare.py" line="137"/>
         <source>Language of the minutes</source>
         <translation>Language of the minutes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="126"/>
+        <location filename="../../visitapp/ui/prepare.py" line="138"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="128"/>
+        <location filename="../../visitapp/ui/prepare.py" line="140"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="133"/>
+        <location filename="../../visitapp/ui/prepare.py" line="145"/>
         <source>Te&amp;mplate:</source>
         <translation>Te&amp;mplate:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="135"/>
+        <location filename="../../visitapp/ui/prepare.py" line="147"/>
         <source>Series</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="136"/>
+        <location filename="../../visitapp/ui/prepare.py" line="148"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="140"/>
+        <location filename="../../visitapp/ui/prepare.py" line="152"/>
         <source>Se&amp;ries:</source>
         <translation>Se&amp;ries:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="146"/>
+        <location filename="../../visitapp/ui/prepare.py" line="158"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="150"/>
+        <location filename="../../visitapp/ui/prepare.py" line="162"/>
         <source>Participant&apos;s name</source>
         <translation>Participant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="154"/>
+        <location filename="../../visitapp/ui/prepare.py" line="166"/>
         <source>Na&amp;me:</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="156"/>
+        <location filename="../../visitapp/ui/prepare.py" line="168"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="158"/>
+        <location filename="../../visitapp/ui/prepare.py" line="170"/>
         <source>Instit&amp;ution:</source>
         <translation>Instit&amp;ution:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="160"/>
+        <location filename="../../visitapp/ui/prepare.py" line="172"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="161"/>
+        <location filename="../../visitapp/ui/prepare.py" line="173"/>
         <source>R&amp;ole:</source>
         <translation>R&amp;ole:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="163"/>
+        <location filename="../../visitapp/ui/prepare.py" line="175"/>
         <source>Side</source>
         <translation>Side</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="166"/>
+        <location filename="../../visitapp/ui/prepare.py" line="178"/>
         <source>Si&amp;de:</source>
         <translation>Si&amp;de:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="168"/>
+        <location filename="../../visitapp/ui/prepare.py" line="180"/>
         <source>&amp;Add participant</source>
         <translation>&amp;Add participant</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="174"/>
+        <location filename="../../visitapp/ui/prepare.py" line="186"/>
         <source>Participants (Delete removes)</source>
         <translation>Participants (Delete removes)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="177"/>
+        <location filename="../../visitapp/ui/prepare.py" line="189"/>
         <source>Agenda (one item per line)</source>
         <translation>Agenda (one item per line)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="181"/>
+        <location filename="../../visitapp/ui/prepare.py" line="193"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="199"/>
+        <location filename="../../visitapp/ui/prepare.py" line="211"/>
         <source>valid</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="201"/>
+        <location filename="../../visitapp/ui/prepare.py" line="213"/>
         <source>invalid check digit</source>
         <translation>invalid check digit</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="212"/>
+        <location filename="../../visitapp/ui/prepare.py" line="224"/>
         <source>Reference visit: %1</source>
         <translation>Reference visit: %1</translation>
     </message>
@@ -846,7 +846,7 @@
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="366"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="113"/>
         <source>%n page(s), as they will be finalised (the signature stamp is added on signing).</source>
         <translation>
             <numerusform>%n page, as it will be finalised (the signature stamp is added on signing).</numerusform>
@@ -854,7 +854,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="371"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="118"/>
         <source>%n page(s); open the preview in your PDF viewer to see them as printed.</source>
         <translation>
             <numerusform>%n page; open the preview in your PDF viewer to see it as printed.</numerusform>
@@ -862,27 +862,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="340"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="68"/>
         <source>Drawing the pages…</source>
         <translation>Drawing the pages…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="89"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="48"/>
         <source>Open preview in PDF &amp;viewer</source>
         <translation>Open preview in PDF &amp;viewer</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="370"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="117"/>
         <source>Page images need poppler&apos;s pdftoppm, which is not installed; this is the text of each page.</source>
         <translation>Page images need poppler&apos;s pdftoppm, which is not installed; this is the text of each page.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="388"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="135"/>
         <source>The preview could not be drawn: %1</source>
         <translation>The preview could not be drawn: %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="375"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="122"/>
         <source>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</source>
         <translation>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</translation>
     </message>
@@ -1081,7 +1081,7 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="84"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="87"/>
         <source>Finalise and sign: %1</source>
         <translation>Finalise and sign: %1</translation>
     </message>
@@ -1111,62 +1111,62 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="163"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="155"/>
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="168"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="160"/>
         <source>Visit:</source>
         <translation>Visit:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="171"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="163"/>
         <source>Finalising freezes the visit as it is now. Changes after that make a new version; without changes the same version is exported again.</source>
         <translation>Finalising freezes the visit as it is now. Changes after that make a new version; without changes the same version is exported again.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="174"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="166"/>
         <source>Version:</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="176"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="168"/>
         <source>Language of the minutes</source>
         <translation>Language of the minutes</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="180"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="172"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="182"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="174"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="183"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="175"/>
         <source>Internal: every note</source>
         <translation>Internal: every note</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="184"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="176"/>
         <source>Company copy: only notes marked for the company</source>
         <translation>Company copy: only notes marked for the company</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="187"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="188"/>
         <source>PDF file to write</source>
         <translation>PDF file to write</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="188"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="189"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="194"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="195"/>
         <source>&amp;Save as:</source>
         <translation>&amp;Save as:</translation>
     </message>
@@ -1176,178 +1176,160 @@
         <translation>Show fol&amp;der</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="185"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="177"/>
         <source>Cop&amp;y:</source>
         <translation>Cop&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="259"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="182"/>
+        <source>Encrypted for the coordinator (.p7m)</source>
+        <translation>Encrypted for the coordinator (.p7m)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="183"/>
+        <source>Encrypt the signed minutes for the coordinator of the plan</source>
+        <translation>Encrypt the signed minutes for the coordinator of the plan</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="199"/>
         <source>not finalised yet</source>
         <translation>not finalised yet</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="260"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="200"/>
         <source>%1 finalised; a change since makes a new one</source>
         <translation>%1 finalised; a change since makes a new one</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="304"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="227"/>
         <source>&amp;Finalise and sign</source>
         <translation>&amp;Finalise and sign</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="304"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="227"/>
         <source>&amp;Finalise and export</source>
         <translation>&amp;Finalise and export</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="317"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="239"/>
         <source>Save the minutes as</source>
         <translation>Save the minutes as</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="318"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="240"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="425"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="253"/>
         <source>Choose where to save the PDF.</source>
         <translation>Choose where to save the PDF.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="438"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="264"/>
+        <source>Encrypted minutes must be signed: choose a certificate, or untick the encryption.</source>
+        <translation>Encrypted minutes must be signed: choose a certificate, or untick the encryption.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="269"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="461"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="287"/>
         <source>Cancelling after the current step…</source>
         <translation>Cancelling after the current step…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="467"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="293"/>
         <source>Opening the certificate…</source>
         <translation>Opening the certificate…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="468"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="294"/>
         <source>Opening the token…</source>
         <translation>Opening the token…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="469"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="295"/>
         <source>Finalising the visit…</source>
         <translation>Finalising the visit…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="470"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="296"/>
         <source>Drawing the minutes…</source>
         <translation>Drawing the minutes…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="471"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="297"/>
         <source>Signing…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="472"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="298"/>
         <source>Writing the file…</source>
         <translation>Writing the file…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="492"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="320"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="501"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="329"/>
         <source>new version</source>
         <translation>new version</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="501"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="329"/>
         <source>unchanged since that version</source>
         <translation>unchanged since that version</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="502"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="330"/>
         <source>Finalised version %1 (%2).</source>
         <translation>Finalised version %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="504"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="332"/>
         <source>Wrote %1, signed by %2.</source>
         <translation>Wrote %1, signed by %2.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="507"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="335"/>
         <source>No free signature box was left: the signature is invisible.</source>
         <translation>No free signature box was left: the signature is invisible.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="509"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="337"/>
         <source>Wrote %1, not signed.</source>
         <translation>Wrote %1, not signed.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="523"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="339"/>
+        <source>Encrypted for the coordinator: only their key opens it.</source>
+        <translation>Encrypted for the coordinator: only their key opens it.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="354"/>
         <source>Cancelled: no PDF was written.</source>
         <translation>Cancelled: no PDF was written.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="525"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="356"/>
         <source>The visit stays finalised as version %1.</source>
         <translation>The visit stays finalised as version %1.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="533"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="364"/>
         <source>Something went wrong and no PDF was written: %1</source>
         <translation>Something went wrong and no PDF was written: %1</translation>
     </message>
 </context>
 <context>
-    <name>Undo</name>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="76"/>
-        <source>Add note</source>
-        <translation>Add note</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="93"/>
-        <source>Edit note</source>
-        <translation>Edit note</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="105"/>
-        <source>Move note</source>
-        <translation>Move note</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="121"/>
-        <source>Delete note</source>
-        <translation>Delete note</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="135"/>
-        <source>Make action item</source>
-        <translation>Make action item</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="159"/>
-        <source>Edit action item</source>
-        <translation>Edit action item</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="171"/>
-        <source>Delete action item</source>
-        <translation>Delete action item</translation>
-    </message>
-</context>
-<context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="70"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="71"/>
         <source>Search all visits (Ctrl+F)</source>
         <translation>Search all visits (Ctrl+F)</translation>
     </message>
@@ -1357,83 +1339,84 @@
         <translation>E&amp;xact forms</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="74"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="75"/>
         <source>Find words only in the form typed; otherwise a word finds all its forms</source>
         <translation>Find words only in the form typed; otherwise a word finds all its forms</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="71"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="72"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="76"/>
-        <location filename="../../visitapp/ui/visit_list.py" line="104"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="81"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="109"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="77"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="82"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="81"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="86"/>
         <source>Series</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="83"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="88"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="83"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="88"/>
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="86"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="91"/>
         <source>any date</source>
         <translation>any date</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="90"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="95"/>
         <source>&amp;From:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="90"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="95"/>
         <source>&amp;To:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="104"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="109"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="104"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="109"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="105"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="110"/>
         <source>Visits</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="108"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="113"/>
         <source>Search results</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="144"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="149"/>
         <source>All series</source>
         <translation>All series</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/visit_list.py" line="167"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="172"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="208"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -1441,7 +1424,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/visit_list.py" line="184"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="189"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>

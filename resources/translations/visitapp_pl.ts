@@ -9,32 +9,32 @@
         <translation>Zadanie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="21"/>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="22"/>
         <source>Commitment:</source>
         <translation>Zobowiązanie:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="26"/>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="27"/>
         <source>Owner</source>
         <translation>Odpowiedzialny</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="28"/>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="29"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Odpowiedzialny:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="32"/>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="33"/>
         <source>&amp;Due date</source>
         <translation>&amp;Termin</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="35"/>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="36"/>
         <source>Due date</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/action_dialog.py" line="42"/>
+        <location filename="../../visitapp/ui/capture/action_dialog.py" line="43"/>
         <source>Due:</source>
         <translation>Termin:</translation>
     </message>
@@ -42,22 +42,22 @@
 <context>
     <name>ActionsPanel</name>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22"/>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23"/>
         <source>Action item</source>
         <translation>Zadanie</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22"/>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23"/>
         <source>Owner</source>
         <translation>Odpowiedzialny</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="22"/>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/actions_panel.py" line="23"/>
+        <location filename="../../visitapp/ui/capture/actions_panel.py" line="24"/>
         <source>Action items</source>
         <translation>Zadania</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="66"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="74"/>
         <source>Fields</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="67"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="75"/>
         <source>Action items</source>
         <translation>Zadania</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/capture/view.py" line="163"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="188"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n notatka</numerusform>
@@ -122,22 +122,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="182"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="204"/>
         <source>Section %1: %2</source>
         <translation>Sekcja %1: %2</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="258"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="300"/>
         <source>Move note</source>
         <translation>Przenieś notatkę</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="258"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="300"/>
         <source>To section:</source>
         <translation>Do sekcji:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/view.py" line="343"/>
+        <location filename="../../visitapp/ui/capture/view.py" line="389"/>
         <source>Not stored: %1 Your text stays here until it can be stored.</source>
         <translation>Nie zapisano: %1 Tekst zostaje tutaj, dopóki nie uda się go zapisać.</translation>
     </message>
@@ -145,164 +145,164 @@
 <context>
     <name>CertificateBox</name>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="243"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="124"/>
         <source>&amp;Key label:</source>
         <translation>Etykieta &amp;klucza:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="237"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="118"/>
         <source>&amp;Module:</source>
         <translation>&amp;Moduł:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="298"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="142"/>
         <source>&amp;PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="298"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="142"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="240"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="121"/>
         <source>&amp;Token label:</source>
         <translation>Etykieta &amp;tokenu:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="216"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="96"/>
         <source>B&amp;rowse…</source>
         <translation>Przeglą&amp;daj…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="231"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="112"/>
         <source>Bro&amp;wse…</source>
         <translation>Prz&amp;eglądaj…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="222"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="102"/>
         <source>Certificate f&amp;ile:</source>
         <translation>Plik &amp;certyfikatu:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="214"/>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="323"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="94"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="203"/>
         <source>Certificate file</source>
         <translation>Plik certyfikatu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="203"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="67"/>
         <source>Certificate file (PKCS#12)</source>
         <translation>Plik certyfikatu (PKCS#12)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="324"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="204"/>
         <source>Certificate files (*.p12 *.pfx);;All files (*)</source>
         <translation>Pliki certyfikatów (*.p12 *.pfx);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="409"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="171"/>
         <source>Choose the PKCS#11 module of your card or token.</source>
         <translation>Wybierz moduł PKCS#11 swojej karty lub tokenu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="404"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="166"/>
         <source>Choose your certificate file.</source>
         <translation>Wybierz swój plik certyfikatu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="202"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="66"/>
         <source>Do not sign</source>
         <translation>Bez podpisu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="201"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="65"/>
         <source>How to sign</source>
         <translation>Sposób podpisu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="242"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="123"/>
         <source>Key label</source>
         <translation>Etykieta klucza</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="330"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="210"/>
         <source>Libraries (*.so *.dll *.dylib);;All files (*)</source>
         <translation>Biblioteki (*.so *.dll *.dylib);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="299"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="143"/>
         <source>PIN of the token</source>
         <translation>PIN tokenu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="229"/>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="329"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="110"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="209"/>
         <source>PKCS#11 module</source>
         <translation>Moduł PKCS#11</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="300"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="144"/>
         <source>Password of the certificate file</source>
         <translation>Hasło do pliku certyfikatu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="254"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="85"/>
         <source>R&amp;eason:</source>
         <translation>Po&amp;wód:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="253"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="84"/>
         <source>Reason for signing</source>
         <translation>Powód podpisania</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="205"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="69"/>
         <source>Si&amp;gn with:</source>
         <translation>Sposó&amp;b podpisu:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="198"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="62"/>
         <source>Signature</source>
         <translation>Podpis</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="204"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="68"/>
         <source>Smart card or token (PKCS#11)</source>
         <translation>Karta kryptograficzna lub token (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="239"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="120"/>
         <source>Token label</source>
         <translation>Etykieta tokenu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="415"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="177"/>
         <source>Type the PIN of your token.</source>
         <translation>Wpisz PIN swojego tokenu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="411"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="173"/>
         <source>Type the label of your key on the token.</source>
         <translation>Wpisz etykietę swojego klucza na tokenie.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="410"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="172"/>
         <source>Type the label of your token.</source>
         <translation>Wpisz etykietę swojego tokenu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="406"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="168"/>
         <source>Type the password of your certificate file.</source>
         <translation>Wpisz hasło do pliku certyfikatu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="215"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="95"/>
         <source>a .p12 or .pfx file</source>
         <translation>plik .p12 lub .pfx</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/certificate_box.py" line="230"/>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="111"/>
         <source>the card&apos;s driver library, e.g. opensc-pkcs11.so</source>
         <translation>biblioteka sterownika karty, np. opensc-pkcs11.so</translation>
     </message>
@@ -409,147 +409,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="30"/>
+        <location filename="../../visitapp/ui/main_window.py" line="32"/>
         <source>visitapp — visit notes</source>
         <translation>visitapp — notatki z wizyt</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="34"/>
+        <location filename="../../visitapp/ui/main_window.py" line="37"/>
         <source>Choose a visit from the list, or prepare a new one with Ctrl+N.</source>
         <translation>Wybierz wizytę z listy albo przygotuj nową (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="49"/>
+        <location filename="../../visitapp/ui/main_window.py" line="52"/>
         <source>Storage status</source>
         <translation>Stan zapisu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="80"/>
+        <location filename="../../visitapp/ui/main_window.py" line="84"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="81"/>
+        <location filename="../../visitapp/ui/main_window.py" line="85"/>
         <source>&amp;New visit…</source>
         <translation>&amp;Nowa wizyta…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="82"/>
+        <location filename="../../visitapp/ui/main_window.py" line="86"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Ustawienia…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="83"/>
+        <location filename="../../visitapp/ui/main_window.py" line="87"/>
         <source>&amp;Coordinator: merge, actions, reports…</source>
         <translation>&amp;Koordynator: scalanie, zadania, raporty…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="86"/>
+        <location filename="../../visitapp/ui/main_window.py" line="90"/>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="88"/>
+        <location filename="../../visitapp/ui/main_window.py" line="92"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edycja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="89"/>
+        <location filename="../../visitapp/ui/main_window.py" line="93"/>
         <source>&amp;Undo</source>
         <translation>&amp;Cofnij</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="91"/>
+        <location filename="../../visitapp/ui/main_window.py" line="96"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ponów</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="95"/>
+        <location filename="../../visitapp/ui/main_window.py" line="102"/>
         <source>&amp;Search visits</source>
         <translation>&amp;Szukaj w wizytach</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="97"/>
+        <location filename="../../visitapp/ui/main_window.py" line="104"/>
         <source>&amp;Visit</source>
         <translation>&amp;Wizyta</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="99"/>
+        <location filename="../../visitapp/ui/main_window.py" line="106"/>
         <source>&amp;Details…</source>
         <translation>&amp;Szczegóły…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="100"/>
+        <location filename="../../visitapp/ui/main_window.py" line="107"/>
         <source>Go to &amp;notes</source>
         <translation>Przejdź do &amp;notatek</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="101"/>
+        <location filename="../../visitapp/ui/main_window.py" line="108"/>
         <source>&amp;Previous section</source>
         <translation>&amp;Poprzednia sekcja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="102"/>
+        <location filename="../../visitapp/ui/main_window.py" line="109"/>
         <source>Ne&amp;xt section</source>
         <translation>Na&amp;stępna sekcja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="103"/>
+        <location filename="../../visitapp/ui/main_window.py" line="110"/>
         <source>&amp;Move note to section…</source>
         <translation>P&amp;rzenieś notatkę do sekcji…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="104"/>
+        <location filename="../../visitapp/ui/main_window.py" line="111"/>
         <source>Make &amp;action item…</source>
         <translation>Utwórz &amp;zadanie…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="109"/>
+        <location filename="../../visitapp/ui/main_window.py" line="116"/>
         <source>&amp;Finalise and sign…</source>
         <translation>&amp;Zatwierdź i podpisz…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="112"/>
+        <location filename="../../visitapp/ui/main_window.py" line="119"/>
         <source>Signing is not installed in this copy of visitapp yet.</source>
         <translation>Podpisywanie nie jest jeszcze dostępne w tej kopii visitapp.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="115"/>
+        <location filename="../../visitapp/ui/main_window.py" line="122"/>
         <source>&amp;Kind</source>
         <translation>&amp;Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="120"/>
+        <location filename="../../visitapp/ui/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="121"/>
+        <location filename="../../visitapp/ui/main_window.py" line="128"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="196"/>
+        <location filename="../../visitapp/ui/main_window.py" line="204"/>
         <source>Notes by %1</source>
         <translation>Notatki: %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="198"/>
+        <location filename="../../visitapp/ui/main_window.py" line="206"/>
         <source>Notes by %1 (set your name in Settings)</source>
         <translation>Notatki: %1 (ustaw swoje imię i nazwisko w Ustawieniach)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="203"/>
+        <location filename="../../visitapp/ui/main_window.py" line="222"/>
         <source>All changes stored at %1</source>
         <translation>Wszystkie zmiany zapisane o %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="207"/>
+        <location filename="../../visitapp/ui/main_window.py" line="226"/>
         <source>Not stored!</source>
         <translation>Nie zapisano!</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/main_window.py" line="256"/>
+        <location filename="../../visitapp/ui/main_window.py" line="275"/>
         <source>Some text could not be stored (see the status bar). Quit anyway and lose it?</source>
         <translation>Części tekstu nie udało się zapisać (zob. pasek stanu). Zakończyć mimo to i go utracić?</translation>
     </message>
@@ -557,7 +557,7 @@
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="37"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="39"/>
         <source>Edit note</source>
         <translation>Edytuj notatkę</translation>
     </message>
@@ -565,47 +565,34 @@
 <context>
     <name>NotesTree</name>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="66"/>
         <source>Time</source>
         <translation>Godzina</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="66"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="66"/>
         <source>Note</source>
         <translation>Notatka</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="66"/>
         <source>Tags</source>
         <translation>Tagi</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="61"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="66"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/capture/notes_tree.py" line="62"/>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="70"/>
         <source>Sections and notes</source>
         <translation>Sekcje i notatki</translation>
-    </message>
-</context>
-<context>
-    <name>PagePreview</name>
-    <message>
-        <location filename="../../visitapp/ui/page_preview.py" line="20"/>
-        <source>Preview of the pages</source>
-        <translation>Podgląd stron</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/page_preview.py" line="52"/>
-        <source>Page %1 of %2</source>
-        <translation>Strona %1 z %2</translation>
     </message>
 </context>
 <context>
@@ -617,229 +604,242 @@
     </message>
 </context>
 <context>
+    <name>PagePreview</name>
+    <message>
+        <location filename="../../visitapp/ui/page_preview.py" line="20"/>
+        <source>Preview of the pages</source>
+        <translation>Podgląd stron</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/page_preview.py" line="53"/>
+        <source>Page %1 of %2</source>
+        <translation>Strona %1 z %2</translation>
+    </message>
+</context>
+<context>
     <name>PrepareDialog</name>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="53"/>
+        <location filename="../../visitapp/ui/prepare.py" line="64"/>
         <source>Prepare visit</source>
         <translation>Przygotuj wizytę</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="53"/>
+        <location filename="../../visitapp/ui/prepare.py" line="64"/>
         <source>Visit details</source>
         <translation>Szczegóły wizyty</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="76"/>
+        <location filename="../../visitapp/ui/prepare.py" line="88"/>
         <source>Organisation</source>
         <translation>Organizacja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="79"/>
+        <location filename="../../visitapp/ui/prepare.py" line="91"/>
         <source>Organisation name</source>
         <translation>Nazwa organizacji</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="84"/>
+        <location filename="../../visitapp/ui/prepare.py" line="96"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="86"/>
+        <location filename="../../visitapp/ui/prepare.py" line="98"/>
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="93"/>
+        <location filename="../../visitapp/ui/prepare.py" line="105"/>
         <source>N&amp;IP:</source>
         <translation>N&amp;IP:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="97"/>
+        <location filename="../../visitapp/ui/prepare.py" line="109"/>
         <source>Sector</source>
         <translation>Branża</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="98"/>
+        <location filename="../../visitapp/ui/prepare.py" line="110"/>
         <source>S&amp;ector:</source>
         <translation>&amp;Branża:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="100"/>
+        <location filename="../../visitapp/ui/prepare.py" line="112"/>
         <source>Address</source>
         <translation>Adres</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="101"/>
+        <location filename="../../visitapp/ui/prepare.py" line="113"/>
         <source>Add&amp;ress:</source>
         <translation>&amp;Adres:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="104"/>
+        <location filename="../../visitapp/ui/prepare.py" line="116"/>
         <source>Visit</source>
         <translation>Wizyta</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="107"/>
+        <location filename="../../visitapp/ui/prepare.py" line="119"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="108"/>
+        <location filename="../../visitapp/ui/prepare.py" line="120"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Tytuł:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="113"/>
+        <location filename="../../visitapp/ui/prepare.py" line="125"/>
         <source>Start</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="113"/>
+        <location filename="../../visitapp/ui/prepare.py" line="125"/>
         <source>End</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="117"/>
+        <location filename="../../visitapp/ui/prepare.py" line="129"/>
         <source>&amp;Start:</source>
         <translation>&amp;Początek:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="118"/>
+        <location filename="../../visitapp/ui/prepare.py" line="130"/>
         <source>En&amp;d:</source>
         <translation>&amp;Koniec:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="120"/>
+        <location filename="../../visitapp/ui/prepare.py" line="132"/>
         <source>Place</source>
         <translation>Miejsce</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="121"/>
+        <location filename="../../visitapp/ui/prepare.py" line="133"/>
         <source>&amp;Place:</source>
         <translation>&amp;Miejsce:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="123"/>
+        <location filename="../../visitapp/ui/prepare.py" line="135"/>
         <source>Polish</source>
         <translation>polski</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="124"/>
+        <location filename="../../visitapp/ui/prepare.py" line="136"/>
         <source>English</source>
         <translation>angielski</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="125"/>
+        <location filename="../../visitapp/ui/prepare.py" line="137"/>
         <source>Language of the minutes</source>
         <translation>Język protokołu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="126"/>
+        <location filename="../../visitapp/ui/prepare.py" line="138"/>
         <source>&amp;Language:</source>
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="128"/>
+        <location filename="../../visitapp/ui/prepare.py" line="140"/>
         <source>Template</source>
         <translation>Szablon</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="133"/>
+        <location filename="../../visitapp/ui/prepare.py" line="145"/>
         <source>Te&amp;mplate:</source>
         <translation>&amp;Szablon:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="135"/>
+        <location filename="../../visitapp/ui/prepare.py" line="147"/>
         <source>Series</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="136"/>
+        <location filename="../../visitapp/ui/prepare.py" line="148"/>
         <source>(none)</source>
         <translation>(brak)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="140"/>
+        <location filename="../../visitapp/ui/prepare.py" line="152"/>
         <source>Se&amp;ries:</source>
         <translation>C&amp;ykl:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="146"/>
+        <location filename="../../visitapp/ui/prepare.py" line="158"/>
         <source>Participants</source>
         <translation>Uczestnicy</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="150"/>
+        <location filename="../../visitapp/ui/prepare.py" line="162"/>
         <source>Participant&apos;s name</source>
         <translation>Imię i nazwisko uczestnika</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="154"/>
+        <location filename="../../visitapp/ui/prepare.py" line="166"/>
         <source>Na&amp;me:</source>
         <translation>I&amp;mię i nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="156"/>
+        <location filename="../../visitapp/ui/prepare.py" line="168"/>
         <source>Institution</source>
         <translation>Instytucja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="158"/>
+        <location filename="../../visitapp/ui/prepare.py" line="170"/>
         <source>Instit&amp;ution:</source>
         <translation>I&amp;nstytucja:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="160"/>
+        <location filename="../../visitapp/ui/prepare.py" line="172"/>
         <source>Role</source>
         <translation>Funkcja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="161"/>
+        <location filename="../../visitapp/ui/prepare.py" line="173"/>
         <source>R&amp;ole:</source>
         <translation>&amp;Funkcja:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="163"/>
+        <location filename="../../visitapp/ui/prepare.py" line="175"/>
         <source>Side</source>
         <translation>Strona</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="166"/>
+        <location filename="../../visitapp/ui/prepare.py" line="178"/>
         <source>Si&amp;de:</source>
         <translation>Stro&amp;na:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="168"/>
+        <location filename="../../visitapp/ui/prepare.py" line="180"/>
         <source>&amp;Add participant</source>
         <translation>&amp;Dodaj uczestnika</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="174"/>
+        <location filename="../../visitapp/ui/prepare.py" line="186"/>
         <source>Participants (Delete removes)</source>
         <translation>Uczestnicy (Delete usuwa)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="177"/>
+        <location filename="../../visitapp/ui/prepare.py" line="189"/>
         <source>Agenda (one item per line)</source>
         <translation>Program (jeden punkt w wierszu)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="181"/>
+        <location filename="../../visitapp/ui/prepare.py" line="193"/>
         <source>Agenda</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="199"/>
+        <location filename="../../visitapp/ui/prepare.py" line="211"/>
         <source>valid</source>
         <translation>poprawny</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="201"/>
+        <location filename="../../visitapp/ui/prepare.py" line="213"/>
         <source>invalid check digit</source>
         <translation>błędna cyfra kontrolna</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="212"/>
+        <location filename="../../visitapp/ui/prepare.py" line="224"/>
         <source>Reference visit: %1</source>
         <translation>Wizyta referencyjna: %1</translation>
     </message>
@@ -847,7 +847,7 @@
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="366"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="113"/>
         <source>%n page(s), as they will be finalised (the signature stamp is added on signing).</source>
         <translation>
             <numerusform>%n strona w wersji do zatwierdzenia (pieczęć podpisu dochodzi przy podpisywaniu).</numerusform>
@@ -856,7 +856,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="371"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="118"/>
         <source>%n page(s); open the preview in your PDF viewer to see them as printed.</source>
         <translation>
             <numerusform>%n strona; otwórz podgląd w przeglądarce PDF, aby zobaczyć ją jak w druku.</numerusform>
@@ -865,27 +865,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="340"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="68"/>
         <source>Drawing the pages…</source>
         <translation>Rysowanie stron…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="89"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="48"/>
         <source>Open preview in PDF &amp;viewer</source>
         <translation>Otwórz podg&amp;ląd w przeglądarce PDF</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="370"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="117"/>
         <source>Page images need poppler&apos;s pdftoppm, which is not installed; this is the text of each page.</source>
         <translation>Obrazy stron wymagają programu pdftoppm (poppler), który nie jest zainstalowany; poniżej tekst każdej strony.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="388"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="135"/>
         <source>The preview could not be drawn: %1</source>
         <translation>Nie udało się przygotować podglądu: %1</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/preview_pane.py" line="375"/>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="122"/>
         <source>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</source>
         <translation>Na tym komputerze nie można tu narysować stron (brak programu pdftoppm z pakietu poppler). Otwórz podgląd w przeglądarce PDF, aby je zobaczyć.</translation>
     </message>
@@ -1084,7 +1084,7 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="84"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="87"/>
         <source>Finalise and sign: %1</source>
         <translation>Zatwierdź i podpisz: %1</translation>
     </message>
@@ -1114,62 +1114,62 @@
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="163"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="155"/>
         <source>Minutes</source>
         <translation>Protokół</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="168"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="160"/>
         <source>Visit:</source>
         <translation>Wizyta:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="171"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="163"/>
         <source>Finalising freezes the visit as it is now. Changes after that make a new version; without changes the same version is exported again.</source>
         <translation>Zatwierdzenie zamraża wizytę w obecnym stanie. Późniejsze zmiany tworzą nową wersję; bez zmian eksportowana jest ponownie ta sama wersja.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="174"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="166"/>
         <source>Version:</source>
         <translation>Wersja:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="176"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="168"/>
         <source>Language of the minutes</source>
         <translation>Język protokołu</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="180"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="172"/>
         <source>&amp;Language:</source>
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="182"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="174"/>
         <source>Copy</source>
         <translation>Kopia</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="183"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="175"/>
         <source>Internal: every note</source>
         <translation>Wewnętrzna: wszystkie notatki</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="184"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="176"/>
         <source>Company copy: only notes marked for the company</source>
         <translation>Dla firmy: tylko notatki oznaczone dla firmy</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="187"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="188"/>
         <source>PDF file to write</source>
         <translation>Plik PDF do zapisania</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="188"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="189"/>
         <source>&amp;Browse…</source>
         <translation>P&amp;rzeglądaj…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="194"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="195"/>
         <source>&amp;Save as:</source>
         <translation>Zapi&amp;sz jako:</translation>
     </message>
@@ -1179,178 +1179,160 @@
         <translation>Pokaż &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="185"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="177"/>
         <source>Cop&amp;y:</source>
         <translation>Kop&amp;ia:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="259"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="182"/>
+        <source>Encrypted for the coordinator (.p7m)</source>
+        <translation>Zaszyfrowany dla koordynatora (.p7m)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="183"/>
+        <source>Encrypt the signed minutes for the coordinator of the plan</source>
+        <translation>Zaszyfruj podpisany protokół dla koordynatora planu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="199"/>
         <source>not finalised yet</source>
         <translation>jeszcze nie zatwierdzona</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="260"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="200"/>
         <source>%1 finalised; a change since makes a new one</source>
         <translation>zatwierdzona wersja %1; późniejsza zmiana utworzy nową</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="304"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="227"/>
         <source>&amp;Finalise and sign</source>
         <translation>&amp;Zatwierdź i podpisz</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="304"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="227"/>
         <source>&amp;Finalise and export</source>
         <translation>&amp;Zatwierdź i eksportuj</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="317"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="239"/>
         <source>Save the minutes as</source>
         <translation>Zapisz protokół jako</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="318"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="240"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pliki PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="425"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="253"/>
         <source>Choose where to save the PDF.</source>
         <translation>Wybierz, gdzie zapisać plik PDF.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="438"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="264"/>
+        <source>Encrypted minutes must be signed: choose a certificate, or untick the encryption.</source>
+        <translation>Zaszyfrowany protokół musi być podpisany: wybierz certyfikat albo odznacz szyfrowanie.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="269"/>
         <source>%1 already exists. Replace it?</source>
         <translation>Plik %1 już istnieje. Zastąpić go?</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="461"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="287"/>
         <source>Cancelling after the current step…</source>
         <translation>Anulowanie po bieżącym kroku…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="467"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="293"/>
         <source>Opening the certificate…</source>
         <translation>Otwieranie certyfikatu…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="468"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="294"/>
         <source>Opening the token…</source>
         <translation>Otwieranie tokenu…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="469"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="295"/>
         <source>Finalising the visit…</source>
         <translation>Zatwierdzanie wizyty…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="470"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="296"/>
         <source>Drawing the minutes…</source>
         <translation>Składanie protokołu…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="471"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="297"/>
         <source>Signing…</source>
         <translation>Podpisywanie…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="472"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="298"/>
         <source>Writing the file…</source>
         <translation>Zapisywanie pliku…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="492"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="320"/>
         <source>Starting…</source>
         <translation>Rozpoczynanie…</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="501"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="329"/>
         <source>new version</source>
         <translation>nowa wersja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="501"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="329"/>
         <source>unchanged since that version</source>
         <translation>bez zmian od tej wersji</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="502"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="330"/>
         <source>Finalised version %1 (%2).</source>
         <translation>Zatwierdzono wersję %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="504"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="332"/>
         <source>Wrote %1, signed by %2.</source>
         <translation>Zapisano %1, podpisany przez: %2.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="507"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="335"/>
         <source>No free signature box was left: the signature is invisible.</source>
         <translation>Nie zostało wolne pole podpisu: podpis jest niewidoczny.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="509"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="337"/>
         <source>Wrote %1, not signed.</source>
         <translation>Zapisano %1, bez podpisu.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="523"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="339"/>
+        <source>Encrypted for the coordinator: only their key opens it.</source>
+        <translation>Zaszyfrowano dla koordynatora: otworzy go tylko jego klucz.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="354"/>
         <source>Cancelled: no PDF was written.</source>
         <translation>Anulowano: nie zapisano pliku PDF.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="525"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="356"/>
         <source>The visit stays finalised as version %1.</source>
         <translation>Wizyta pozostaje zatwierdzona jako wersja %1.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="533"/>
+        <location filename="../../visitapp/ui/signing/dialog.py" line="364"/>
         <source>Something went wrong and no PDF was written: %1</source>
         <translation>Coś poszło nie tak i nie zapisano pliku PDF: %1</translation>
     </message>
 </context>
 <context>
-    <name>Undo</name>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="76"/>
-        <source>Add note</source>
-        <translation>Dodanie notatki</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="93"/>
-        <source>Edit note</source>
-        <translation>Edytuj notatkę</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="105"/>
-        <source>Move note</source>
-        <translation>Przenieś notatkę</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="121"/>
-        <source>Delete note</source>
-        <translation>Usunięcie notatki</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="135"/>
-        <source>Make action item</source>
-        <translation>Utworzenie zadania</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="159"/>
-        <source>Edit action item</source>
-        <translation>Zmiana zadania</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/undo.py" line="171"/>
-        <source>Delete action item</source>
-        <translation>Usunięcie zadania</translation>
-    </message>
-</context>
-<context>
     <name>VisitListPanel</name>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="70"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="71"/>
         <source>Search all visits (Ctrl+F)</source>
         <translation>Szukaj we wszystkich wizytach (Ctrl+F)</translation>
     </message>
@@ -1360,83 +1342,84 @@
         <translation>&amp;Dokładne formy</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="74"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="75"/>
         <source>Find words only in the form typed; otherwise a word finds all its forms</source>
         <translation>Szukaj słów tylko w formie, w jakiej je wpisano; inaczej słowo znajduje wszystkie swoje formy</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="71"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="72"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="76"/>
-        <location filename="../../visitapp/ui/visit_list.py" line="104"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="81"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="109"/>
         <source>Status</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="77"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="82"/>
         <source>All statuses</source>
         <translation>Wszystkie stany</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="81"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="86"/>
         <source>Series</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="83"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="88"/>
         <source>From</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="83"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="88"/>
         <source>To</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="86"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="91"/>
         <source>any date</source>
         <translation>dowolna data</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="90"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="95"/>
         <source>&amp;From:</source>
         <translation>&amp;Od:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="90"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="95"/>
         <source>&amp;To:</source>
         <translation>&amp;Do:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="104"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="109"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="104"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="109"/>
         <source>Organisation</source>
         <translation>Organizacja</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="105"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="110"/>
         <source>Visits</source>
         <translation>Wizyty</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="108"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="113"/>
         <source>Search results</source>
         <translation>Wyniki wyszukiwania</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/visit_list.py" line="144"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="149"/>
         <source>All series</source>
         <translation>Wszystkie cykle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/visit_list.py" line="167"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="172"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="208"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n wizyta</numerusform>
@@ -1445,7 +1428,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../visitapp/ui/visit_list.py" line="184"/>
+        <location filename="../../visitapp/ui/visit_list.py" line="189"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n wynik</numerusform>

@@ -25,6 +25,7 @@ import shiboken6
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -136,6 +137,7 @@ class SignDialog(QDialog):
 
         self.language.currentIndexChanged.connect(self._options_changed)
         self.copy.currentIndexChanged.connect(self._options_changed)
+        self.encrypt.toggled.connect(self._options_changed)
         self.certificate.changed.connect(self._source_changed)
         self.sign_button.clicked.connect(self.sign)
         self.cancel_button.clicked.connect(self.cancel)
@@ -173,6 +175,15 @@ class SignDialog(QDialog):
         self.copy.addItem(self.tr("Internal: every note"), "internal")
         self.copy.addItem(self.tr("Company copy: only notes marked for the company"), "company")
         form.addRow(self.tr("Cop&y:"), self.copy)
+        # A visit from a plan that carries the coordinator's certificate: offered encrypted for them, checked.
+        from visitapp.registry.plan_recipients import recipients_for_visit
+
+        self.recipients = recipients_for_visit(self.svc.db, self.visit_id)
+        self.encrypt = QCheckBox(self.tr("Encrypted for the coordinator (.p7m)"), box)
+        self.encrypt.setAccessibleName(self.tr("Encrypt the signed minutes for the coordinator of the plan"))
+        self.encrypt.setChecked(bool(self.recipients))
+        self.encrypt.setVisible(bool(self.recipients))
+        form.addRow("", self.encrypt)
         self.out = QLineEdit(box)
         self.out.setAccessibleName(self.tr("PDF file to write"))
         self.browse_out = QPushButton(self.tr("&Browse…"), box)
@@ -203,7 +214,12 @@ class SignDialog(QDialog):
     def _file_name(self) -> str:
         date = self.visit.starts_at.astimezone().strftime("%Y-%m-%d") if self.visit.starts_at else "visit"
         copy = "-company" if self.copy.currentData() == "company" else ""
-        return f"{date}-{_slug(self.visit.organisation.name)}-{self.language.currentData()}{copy}.pdf"
+        sealed = ".p7m" if self.encrypting else ""
+        return f"{date}-{_slug(self.visit.organisation.name)}-{self.language.currentData()}{copy}.pdf{sealed}"
+
+    @property
+    def encrypting(self) -> bool:
+        return bool(self.recipients) and self.encrypt.isChecked()
 
     # choices -----------------------------------------------------------------
     def _source_changed(self) -> None:
@@ -214,7 +230,7 @@ class SignDialog(QDialog):
     def _options_changed(self) -> None:
         self.certificate.set_language(self.language.currentData())
         out = Path(self.out.text().strip()) if self.out.text().strip() else self._folder / "x.pdf"
-        if re.fullmatch(r"(\d{4}-\d\d-\d\d|visit)-.*-(pl|en)(-company)?\.pdf", out.name):
+        if re.fullmatch(r"(\d{4}-\d\d-\d\d|visit)-.*-(pl|en)(-company)?\.pdf(\.p7m)?", out.name):
             self.out.setText(str(out.with_name(self._file_name())))  # our own suggestion follows the choices
         self._clear_status()
         self.preview_pane.request(self.language.currentData(), self.copy.currentData())
@@ -244,6 +260,10 @@ class SignDialog(QDialog):
             self._show_error(missing.message)
             missing.field.setFocus()
             return
+        if self.encrypting and source is None:
+            self._show_error(self.tr("Encrypted minutes must be signed: choose a certificate, or untick the "
+                                     "encryption."))
+            return
         written_here = self.result_export is not None and out == self.result_export.export.path
         if out.exists() and not written_here and not plain_question(
                 self, self.windowTitle(), self.tr("%1 already exists. Replace it?").replace("%1", str(out))):
@@ -251,7 +271,8 @@ class SignDialog(QDialog):
         self._remember()
         self.job = SignJob(self.runner, self.job_worker, self.visit_id, out, lang=self.language.currentData(),
                            copy=self.copy.currentData(), source=source, reason=self.certificate.reason_text(),
-                           identity=self.svc.identity, signer_is_author=not self.settings.identity_set(), parent=self)
+                           identity=self.svc.identity, signer_is_author=not self.settings.identity_set(), parent=self,
+                           encrypt_to=self.recipients if self.encrypting else None)
         self.job.stepped.connect(self._step)
         self.job.succeeded.connect(self._signed)
         self.job.failed.connect(self._sign_failed)
@@ -289,7 +310,7 @@ class SignDialog(QDialog):
         self.cancel_button.setEnabled(busy)
         self.sign_button.setEnabled(not busy)
         self.close_button.setEnabled(not busy)
-        for widget in (self.language, self.copy, self.out, self.browse_out):
+        for widget in (self.language, self.copy, self.encrypt, self.out, self.browse_out):
             widget.setEnabled(not busy)
         self.certificate.set_busy(busy)
         if busy:
@@ -314,13 +335,16 @@ class SignDialog(QDialog):
                 lines.append(self.tr("No free signature box was left: the signature is invisible."))
         else:
             lines.append(self.tr("Wrote %1, not signed.").replace("%1", exported.path.name))
+        if self.encrypting:
+            lines.append(self.tr("Encrypted for the coordinator: only their key opens it."))
         self.status.setStyleSheet(DONE_STYLE)
         self.status.setText("\n".join(lines))
         self._show_version(done.version)
-        self.open_button.show()
+        self.open_button.setVisible(not self.encrypting)  # a .p7m opens only with the coordinator's key
         self.folder_button.show()
-        self.open_button.setDefault(True)
-        self.open_button.setFocus()
+        default = self.folder_button if self.encrypting else self.open_button
+        default.setDefault(True)
+        default.setFocus()
 
     def _sign_failed(self, err: BaseException) -> None:
         if not shiboken6.isValid(self):

@@ -88,8 +88,9 @@ class SignJob(QObject):
 
     def __init__(self, runner: OpRunner, worker: JobWorker, visit_id: str, out: Path, *, lang: str, copy: str,
                  source: SignerSource | None, reason: str | None, identity: Identity,
-                 signer_is_author: bool, parent: QObject | None = None) -> None:
+                 signer_is_author: bool, parent: QObject | None = None, encrypt_to: list | None = None) -> None:
         super().__init__(parent)
+        self.encrypt_to = encrypt_to or None  # coordinators' certificates: write a .p7m (issue 12)
         self.runner, self.worker = runner, worker
         self.visit_id, self.out, self.lang, self.copy = visit_id, Path(out), lang, copy
         self.source, self.reason = source, reason
@@ -166,7 +167,7 @@ class SignJob(QObject):
             try:
                 exported = publish.publish_record(record, self.out, lang=self.lang, signer=self._signer,
                                                   reason=self.reason, step=self.stepped.emit,
-                                                  cancelled=self._cancel.is_set)
+                                                  cancelled=self._cancel.is_set, encrypt_to=self.encrypt_to)
             finally:
                 self._stack.close()
             return publish.FinalisedExport(done.version, done.created, exported)
