@@ -33,6 +33,7 @@ PENDING_POSITION = 1 << 40  # a pending note goes last in its section, as the st
 _TOP = 0  # internalId of a section row; a note's is its section's row + 1
 
 Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the default parent (never changed)
 
 
 _ROLES = frozenset({
@@ -283,17 +284,18 @@ class NotesModel(QAbstractItemModel):
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 
     # QAbstractItemModel ------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt's default
-        if column < 0 or column >= COLUMNS or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _TOP) if row < len(self._sections) else QModelIndex()
-        if parent.internalId() != _TOP:
-            return QModelIndex()
+    # index() and flags() run for every row on every layout of the view: as few calls into Qt as possible.
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
         srow = parent.row()
-        if srow >= len(self._sections) or row >= len(self._sections[srow].notes):
+        if srow < 0:  # the root: a section
+            if 0 <= row < len(self._sections) and 0 <= column < COLUMNS:
+                return self.createIndex(row, column, _TOP)
             return QModelIndex()
-        return self.createIndex(row, column, srow + 1)
+        if parent.internalId() != _TOP or srow >= len(self._sections):
+            return QModelIndex()  # a note has no children
+        if 0 <= row < len(self._sections[srow].notes) and 0 <= column < COLUMNS:
+            return self.createIndex(row, column, srow + 1)
+        return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt's default
         if not index.isValid() or index.internalId() == _TOP:
@@ -316,11 +318,9 @@ class NotesModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         # ItemNeverHasChildren on notes: the view then never asks a note for children (a call per row saved
         # on every layout, which is what keeps a change cheap in a visit of 1,000 notes).
-        if not index.isValid():
-            return _NO_FLAGS
-        if index.internalId() == _TOP:
-            return _SECTION_FLAGS
-        return _TEXT_FLAGS if index.column() == TEXT_COLUMN else _NOTE_FLAGS
+        if index.internalId() != _TOP:
+            return _TEXT_FLAGS if index.column() == TEXT_COLUMN else _NOTE_FLAGS
+        return _SECTION_FLAGS if index.row() >= 0 else _NO_FLAGS  # an invalid index has row -1
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMNS:
