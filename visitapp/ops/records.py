@@ -11,7 +11,10 @@ Undoing it puts back the visit's status and drops the version it made.
 
 from __future__ import annotations
 
+from typing import Any
+
 from visitapp.db import models as m
+from visitapp.domain import VisitStatus
 from visitapp.exchange.record import VisitRecord, dump_record
 from visitapp.i18n import _
 from visitapp.ops.history import Tx
@@ -21,19 +24,20 @@ from visitapp.services.records import FinaliseResult, content_hash, record_data
 
 
 def as_finalised(record: VisitRecord) -> VisitRecord:
-    visit = record.visit.model_copy(update={"status": "finalised"})
+    visit = record.visit.model_copy(update={"status": VisitStatus.FINALISED.value})
     return record.model_copy(update={"visit": visit})
 
 
 @operation(lambda: _("Finalise the visit"))
-def finalise_visit(tx: Tx, visit_id: str, *, author: str | None = None) -> FinaliseResult:
+def finalise_visit(tx: Tx, visit_id: str, *, author: str | None = None, identity: Any = None) -> FinaliseResult:
     """Freeze the visit as it is now as its next version (or return the latest one if nothing changed).
 
-    ``author`` names the version's author (else whoever acts, ``tx.identity``);
-    the record's author is always ``tx.identity``.
+    ``identity`` (a :class:`visitapp.services.Identity`) is the record's author,
+    else whoever acts (``tx.identity``); ``author`` names the version's author,
+    else that identity's name.
     """
     s = tx.session
-    ident = tx.identity
+    ident = identity if identity is not None else tx.identity
     visit = visit_by_uuid(s, visit_id)
     record = VisitRecord.model_validate(record_data(visit, author={
         "name": ident.name, "institution": ident.institution, "role": ident.role}))

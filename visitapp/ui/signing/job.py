@@ -28,9 +28,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from visitapp import publish
 from visitapp.errors import UserError
 from visitapp.files import check_writable
-from visitapp.ops import Changes, History
+from visitapp.ops import Changes, Tx
 from visitapp.ops.records import finalise_visit
 from visitapp.services import Identity, company_copy
+from visitapp.services.records import FinaliseResult
 from visitapp.signing.sign import SignerSource
 from visitapp.ui.ops_runner import OpRunner
 
@@ -131,19 +132,19 @@ class SignJob(QObject):
         self.stepped.emit("finalise")
         self.runner.finished.connect(self._finalised)
         self.runner.failed.connect(self._finalise_refused)
-        self._ticket = self.runner.submit(self._finalise_op(identity), self.visit_id)
+        self._ticket = self.runner.submit_label(finalise_visit.label, self._finalise_body(identity), self.visit_id)
 
     # 2. finalise, on the DB worker ----------------------------------------------------------
-    def _finalise_op(self, identity: Identity) -> Callable[[History, str], Changes]:
+    def _finalise_body(self, identity: Identity) -> Callable[[Tx, str], FinaliseResult | None]:
         cancel = self._cancel
 
-        def op(history: History, visit_id: str) -> Changes:
+        def body(tx: Tx, visit_id: str) -> FinaliseResult | None:
             if cancel.is_set():  # cancelled while waiting for the DB worker: nothing is written
-                return Changes(label=finalise_visit.label, kind="do", result=None)
+                return None
             self.finalised_on = threading.current_thread().name
-            return finalise_visit.run_as(history, identity, visit_id, author=identity.name)
+            return finalise_visit.body(tx, visit_id, author=identity.name, identity=identity)
 
-        return op
+        return body
 
     def _disconnect(self) -> None:
         self.runner.finished.disconnect(self._finalised)
