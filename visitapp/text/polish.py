@@ -98,8 +98,20 @@ def doc_lemmas(text: str, lang: str | None = "pl") -> str:
     """
     if lang == "en":
         return ""
-    words = WORD.findall(text)
-    return " ".join(itertools.chain.from_iterable(word_lemmas(w) for w in words))
+    joined = _JOINED
+    return " ".join([joined.get(w) or _joined(w) for w in WORD.findall(text)])
+
+
+# word -> its lemmas joined by spaces: the index build's inner loop, a plain dict
+# (faster than an lru_cache call); bounded by clearing it when full.
+_JOINED: dict[str, str] = {}
+
+
+def _joined(word: str) -> str:
+    if len(_JOINED) >= 200_000:
+        _JOINED.clear()
+    value = _JOINED[word] = " ".join(word_lemmas(word))
+    return value
 
 
 def _restorations(word: str) -> list[str]:
