@@ -257,40 +257,52 @@ def test_key_in_the_keyring_opens_without_asking(db_path):
         Database.open(db_path)
 
 
-def test_cli_encrypt_open_rekey_backup_decrypt(db_path, tmp_path):
-    assert run_cli("demo", "--db", str(db_path)).returncode == 0
-    plain_visits = run_cli("visits", "--db", str(db_path)).stdout
+def test_cli_encrypt_open_rekey_backup_decrypt(db_path, tmp_path, capsys):
+    from visitapp.cli import main
+    from visitapp.demo import create_demo
+
+    with Database.open(db_path) as db:
+        visit_ids = create_demo(Services(db, Identity("t")))
     env = {"P_OLD": PASS, "P_NEW": "nowe hasło", "P_BAD": "zle"}
 
     r = run_cli("db", "encrypt", "--db", str(db_path), "--pass-env", "P_OLD", env=env)
     assert r.returncode == 0, r.stderr
-    r = run_cli("visits", "--db", str(db_path), env=env)
+    assert not db_path.read_bytes().startswith(SQLITE_MAGIC)
+    r = run_cli("visits", "--db", str(db_path), env=env)  # no key, no terminal: one sentence
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "is encrypted" in r.stderr and "Traceback" not in r.stderr
     before = db_path.read_bytes()
     r = run_cli("visits", "--db", str(db_path), "--db-pass-env", "P_BAD", env=env)
     assert r.returncode == 1 and "does not open" in r.stderr and r.stderr.count("\n") == 1
     assert db_path.read_bytes() == before
     r = run_cli("visits", "--db", str(db_path), "--db-pass-env", "P_OLD", env=env)
-    assert r.returncode == 0 and r.stdout == plain_visits
+    assert r.returncode == 0 and sorted(line.split()[0] for line in r.stdout.splitlines()) == sorted(visit_ids)
 
     r = run_cli("db", "rekey", "--db", str(db_path), "--pass-env", "P_OLD", "--new-pass-env", "P_NEW", env=env)
     assert r.returncode == 0, r.stderr
-    assert run_cli("visits", "--db", str(db_path), "--db-pass-env", "P_OLD", env=env).returncode == 1
+    with pytest.raises(WrongKey):
+        Database.open(db_path, key=DbKey(passphrase=PASS))
     backup = tmp_path / "kopia.db"
     r = run_cli("db", "backup", "--db", str(db_path), "--out", str(backup), "--db-pass-env", "P_NEW", env=env)
     assert r.returncode == 0, r.stderr
     assert not backup.read_bytes().startswith(SQLITE_MAGIC)
-    assert run_cli("visits", "--db", str(backup), env=env).returncode == 1
-    assert run_cli("visits", "--db", str(backup), "--db-pass-env", "P_NEW", env=env).stdout == plain_visits
-    r = run_cli("db", "backup", "--db", str(db_path), "--out", str(backup), "--db-pass-env", "P_NEW", env=env)
-    assert r.returncode == 1 and "already exists" in r.stderr
+    with pytest.raises(KeyMissing):
+        Database.open(backup)
+    with Database.open(backup, key=DbKey(passphrase="nowe hasło")) as db:
+        assert sorted(v.id for v in Services(db, Identity("t")).visits.list()) == sorted(visit_ids)
+    os.environ["P_NEW"] = "nowe hasło"
+    try:
+        assert main(["db", "backup", "--db", str(db_path), "--out", str(backup), "--db-pass-env", "P_NEW"]) == 1
+        assert "already exists" in capsys.readouterr().err
+    finally:
+        del os.environ["P_NEW"]
 
     r = run_cli("db", "decrypt", "--db", str(db_path), "--pass-env", "P_NEW", env=env)
     assert r.returncode == 0, r.stderr
     assert db_path.read_bytes().startswith(SQLITE_MAGIC)
-    assert run_cli("visits", "--db", str(db_path)).stdout == plain_visits
-    r = run_cli("db", "decrypt", "--db", str(db_path), "--pass-env", "P_NEW", env=env)
-    assert r.returncode == 1 and "not encrypted" in r.stderr
+    assert main(["db", "decrypt", "--db", str(db_path)]) == 1
+    assert "not encrypted" in capsys.readouterr().err
+    with Database.open(db_path) as db:
+        assert sorted(v.id for v in Services(db, Identity("t")).visits.list()) == sorted(visit_ids)
 
 
 WRITER = """
