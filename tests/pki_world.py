@@ -68,6 +68,10 @@ class Pki:
         self.ocsp_signer = self._issue(self.issuing, _name("Testowy OCSP"), days=365,
                                        eku=[ExtendedKeyUsageOID.OCSP_SIGNING])
         self._start("ocsp", self._ocsp_answer)
+        self.tsa = self._issue(self.issuing, _name("Testowy Znacznik Czasu", "Test PKI"), days=3000,
+                               eku=[ExtendedKeyUsageOID.TIME_STAMPING], ocsp_url=self.url("ocsp"))
+        self.register(self.tsa)
+        self._start("tsa", self._tsa_answer)
 
     # -- certificates -------------------------------------------------------------------------
 
@@ -190,6 +194,24 @@ class Pki:
         resp = (builder.responder_id(ocsp.OCSPResponderEncoding.HASH, self.ocsp_signer.cert)
                 .certificates([self.ocsp_signer.cert]).sign(self.ocsp_signer.key, hashes.SHA256()))
         return 200, "application/ocsp-response", resp.public_bytes(serialization.Encoding.DER)
+
+    def _tsa_answer(self, body: bytes) -> tuple[int, str, bytes]:
+        """RFC 3161: a TimeStampReq in, a TimeStampResp out (pyHanko's in-process stamper behind real HTTP)."""
+        from asn1crypto import keys as asn1_keys
+        from asn1crypto import tsp
+        from asn1crypto import x509 as asn1_x509
+        from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+        from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+        chain = SimpleCertificateStore()
+        chain.register_multiple([asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+                                 for c in (self.issuing.cert, self.root.cert)])
+        key_der = self.tsa.key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                             serialization.NoEncryption())
+        stamper = DummyTimeStamper(asn1_x509.Certificate.load(self.tsa.cert.public_bytes(serialization.Encoding.DER)),
+                                   asn1_keys.PrivateKeyInfo.load(key_der), certs_to_embed=chain)
+        resp = stamper.request_tsa_response(tsp.TimeStampReq.load(body))
+        return 200, "application/timestamp-reply", resp.dump()
 
     @property
     def _known(self) -> dict[int, x509.Certificate]:

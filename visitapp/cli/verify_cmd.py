@@ -10,6 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from visitapp.domain import copy_kind_label
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _
 
@@ -46,6 +47,17 @@ def add_verify_parser(sub: argparse._SubParsersAction) -> None:
                    help=_("judge the certificates at this time instead of now (ISO 8601)"))
     add_json_option(p)
     p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser("augment", help=_("add revocation data and a document timestamp to signed minutes (PAdES "
+                                         "B-LT/B-LTA), so they can be verified long after"))
+    p.add_argument("file", type=Path, metavar="IN.pdf")
+    p.add_argument("--out", required=True, type=Path, metavar="OUT.pdf")
+    p.add_argument("--timestamp-url", required=True, metavar="URL", help=_("the RFC 3161 timestamp server"))
+    p.add_argument("--anchor", type=Path, action="append", default=[], metavar="CA.pem",
+                   help=_("the certificate authority of the signers (repeatable)"))
+    p.add_argument("--online", action="store_true",
+                   help=_("fetch the OCSP/CRL answers to embed (without it only certificates are added)"))
+    p.set_defaults(handler=cmd_augment)
 
 
 def load_anchor_files(paths: list[Path]) -> list:
@@ -124,7 +136,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print("  " + _("trusted signer: {v}").format(v=yes if sig.trusted else no))
     rec = report.record
     if rec.valid:
-        copy = _("company copy") if rec.copy == "company" else _("internal copy")
+        copy = copy_kind_label(rec.copy)
         print(_("Record: valid; visit {visit}, version {version}, {copy}.").format(
             visit=safe(rec.visit_id), version=rec.version if rec.version is not None else "-", copy=copy))
     for sig in report.signatures:
@@ -136,6 +148,21 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(_("All signatures are intact and trusted, and the record is valid."))
         return 0
     return 1
+
+
+def cmd_augment(args: argparse.Namespace) -> int:
+    from visitapp.cli.common import safe
+    from visitapp.files import check_writable, write_atomic
+    from visitapp.signing.ltv import augment_pdf
+    from visitapp.signing.verify import read_received
+
+    data = read_received(args.file)
+    check_writable(args.out)
+    anchors = load_anchor_files(args.anchor)
+    out = augment_pdf(data, timestamp_url=args.timestamp_url, anchors=anchors, online=args.online)
+    write_atomic(args.out, out)
+    print(_("Wrote {path}, with validation data and a document timestamp.").format(path=safe(args.out)))
+    return 0
 
 
 # -- trust anchor ---------------------------------------------------------------------------

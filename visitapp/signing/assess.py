@@ -127,11 +127,33 @@ def embedded_revinfo(reader: Any, bad_file: tuple[type[BaseException], ...]) -> 
 
     try:
         dss = DocumentSecurityStore.read_dss(reader)
-        return [o.dump() for o in dss.ocsps], [c.dump() for c in dss.crls]
+        # DSS entries are PDF streams holding the DER of each OCSP answer and CRL (at most 64 of each).
+        return ([bytes(o.get_object().data) for o in list(dss.ocsps)[:64]],
+                [bytes(c.get_object().data) for c in list(dss.crls)[:64]])
     except NoDSSFoundError:
         return [], []
     except bad_file:
         return [], []
+
+
+def document_timestamps(reader: Any, trusted: TrustedSigners,
+                        bad_file: tuple[type[BaseException], ...]) -> list[tuple[int, dt.datetime]]:
+    """(revision, time) of each intact document timestamp whose authority chains to an anchor."""
+    from pyhanko.sign.validation import validate_pdf_timestamp
+
+    out = []
+    try:
+        stamps = list(reader.embedded_timestamp_signatures)[:16]
+    except bad_file:
+        return []
+    for stamp in stamps:
+        try:
+            status = validate_pdf_timestamp(stamp, validation_context=trusted.timestamp_context(), skip_diff=True)
+        except Exception:  # noqa: BLE001, S112 (a broken timestamp proves nothing; the signature's own checks stand)
+            continue
+        if status.intact and status.valid and status.trusted and status.timestamp is not None:
+            out.append((stamp.signed_revision, status.timestamp))
+    return out
 
 
 def _path_certs(path: Any) -> list[asn1_x509.Certificate]:
@@ -150,7 +172,7 @@ def _fmt(when: dt.datetime | None) -> str:
 
 def judge(check: SignatureCheck, status: Any, trusted: TrustedSigners, cert: asn1_x509.Certificate, *,
           revinfo: tuple[list[bytes], list[bytes]],
-          revalidate: Callable[[dt.datetime], Any]) -> Any:
+          revalidate: Callable[[dt.datetime], Any], doc_times: list[dt.datetime] = ()) -> Any:  # type: ignore[assignment]
     """Fill in the trust part of ``check`` for a signature under an anchor; returns the status finally used.
 
     Pinned signers are judged by the caller as before. Here: the chain must reach
@@ -162,6 +184,9 @@ def judge(check: SignatureCheck, status: Any, trusted: TrustedSigners, cert: asn
     if ts is not None and ts.intact and ts.valid:
         check.timestamp = ts.timestamp
         check.timestamp_trusted = bool(ts.trusted)
+    if (check.timestamp is None or not check.timestamp_trusted) and doc_times:
+        # A trusted document timestamp over a later revision proves the signature existed by then (B-LTA).
+        check.timestamp, check.timestamp_trusted = doc_times[0], True
     reason = getattr(status.trust_problem_indic, "name", "") if status.trust_problem_indic is not None else ""
     expired = any(word in reason for word in ("EXPIRED", "NOT_YET_VALID", "OUT_OF_BOUNDS"))
     if expired and check.timestamp is not None and check.timestamp_trusted:

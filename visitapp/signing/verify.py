@@ -237,7 +237,8 @@ def _subject(cert: asn1_x509.Certificate) -> tuple[str, str]:
 
 
 def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision: int,  # noqa: ANN001
-               last_signature: bool, revinfo: tuple[list[bytes], list[bytes]] = ([], [])) -> SignatureCheck:
+               last_signature: bool, revinfo: tuple[list[bytes], list[bytes]] = ([], []),
+               doc_times: Iterable[tuple[int, dt.datetime]] = ()) -> SignatureCheck:
     check = SignatureCheck(number=number, field=embedded.field_name or f"Signature{number}")
     try:
         cert = embedded.signer_cert
@@ -278,7 +279,8 @@ def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision:
                                           ts_validation_context=trusted.timestamp_context(), skip_diff=True)
 
         try:
-            assess.judge(check, status, trusted, cert, revinfo=revinfo, revalidate=again)
+            later = sorted(t for rev, t in doc_times if rev > embedded.signed_revision)  # document timestamps
+            assess.judge(check, status, trusted, cert, revinfo=revinfo, revalidate=again, doc_times=later)
         except Exception as err:  # noqa: BLE001 (pyHanko raises many kinds for broken chains)
             check.trusted = False
             check.trust_problem = _("{sig}: the signer's certificate chain could not be checked ({reason}).").format(
@@ -364,6 +366,7 @@ def verify_pdf_record(pdf_bytes: bytes, trust_roots: list[asn1_x509.Certificate]
     except InvalidInput as err:
         report.problems.append(str(err))
         return report, None
+    from visitapp.signing import assess
     from visitapp.signing.assess import TrustPolicy, as_policy, embedded_revinfo
 
     policy = trust_roots if isinstance(trust_roots, TrustPolicy) else None
@@ -380,9 +383,11 @@ def verify_pdf_record(pdf_bytes: bytes, trust_roots: list[asn1_x509.Certificate]
             report.problems.append(_("This file is not signed."))
             return report, None
         revinfo = embedded_revinfo(reader, _BAD_FILE)
+        doc_times = assess.document_timestamps(reader, trusted, _BAD_FILE) if trusted.anchors else []
         for number, sig in enumerate(embedded, 1):
             report.signatures.append(_check_one(number, sig, trusted, last_revision=last_revision,
-                                                last_signature=number == len(embedded), revinfo=revinfo))
+                                                last_signature=number == len(embedded), revinfo=revinfo,
+                                                doc_times=doc_times))
         try:
             data = signed_record_bytes(reader, embedded[0].signed_revision)
             if signed_record_bytes(reader, last_revision) != data:
