@@ -372,3 +372,54 @@ def test_finding_the_rows_to_analyse_never_scans_the_table(db):
         plan = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sqlite_fts._PENDING, (5,)).all()
     assert any("ix_search_docs_unanalysed" in row[-1] for row in plan), plan
     assert not any(row[-1] == "SCAN d" for row in plan), plan
+
+
+def _db_with_unanalysed_notes(path: Path, n: int) -> int:
+    db = Database.open(path)
+    svc = Services(db, Identity("t"))
+    org = svc.organisations.create("Huta Testowa")
+    visit = svc.visits.create(org.id, dt.datetime(2026, 3, 17, 9, tzinfo=dt.UTC))
+    for i in range(n):
+        svc.notes.add(visit.id, f"Spawacze numer {i}")
+    db.close()
+    return _unanalyse(path)
+
+
+def test_the_cli_shows_the_index_build_on_a_terminal(db_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    total = _db_with_unanalysed_notes(db_path, 5)
+    master, slave = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "VISITAPP_LANG": "en"}
+    done = subprocess.run([sys.executable, "-m", "visitapp", "search", "--db", str(db_path), "spawacz"],
+                          stdout=subprocess.PIPE, stderr=slave, text=True, env=env, cwd=ROOT, timeout=60)
+    os.close(slave)
+    shown = os.read(master, 65536).decode()
+    os.close(master)
+    assert done.returncode == 0 and len(done.stdout.splitlines()) == 5
+    assert f"Building the search index: {total} of {total} texts analysed" in shown
+    assert _pending(db_path) == 0
+
+
+def test_a_locked_database_opens_and_leaves_the_build_for_later(db_path, monkeypatch):
+    from visitapp.db import database
+
+    total = _db_with_unanalysed_notes(db_path, 3)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 100)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program is writing
+    try:
+        db = Database.open(db_path)
+        try:
+            assert len(Services(db, Identity("t")).search.search("spawacze")) == 3  # typed words meanwhile
+        finally:
+            db.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert _pending(db_path) == total

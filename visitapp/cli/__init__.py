@@ -61,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from visitapp.cli.common import install_db_key_source
 
         install_db_key_source(args)  # --db-pass-env, the keyring, a prompt: for every database opened
+        from visitapp.cli.common import install_index_progress
+
+        install_index_progress()  # an upgrade's search index build shows its progress on a terminal
         return int(args.handler(args) or EXIT_OK)
     except UserError as err:  # may name a file or a signer: escaped for the terminal
         from visitapp.cli.common import safe_lines

@@ -78,6 +78,21 @@ def identity_from_env() -> Identity:
     return Identity(name, os.environ.get("VISITAPP_INSTITUTION", "").strip(), os.environ.get("VISITAPP_ROLE", "").strip())
 
 
+def install_index_progress() -> None:
+    """On a terminal, show the search index being built at open (after an upgrade) on stderr; stdout stays clean."""
+    from visitapp.db.database import set_default_progress
+
+    if not sys.stderr.isatty():
+        return
+
+    def show(done: int, total: int) -> None:
+        line = _("Building the search index: {done} of {total} texts analysed").format(done=done, total=total)
+        sys.stderr.write("\r" + line + ("\n" if done >= total else ""))
+        sys.stderr.flush()
+
+    set_default_progress(show)
+
+
 def open_services(args: argparse.Namespace, *, create: bool = False, identity: Identity | None = None) -> Services:
     return Services(Database.open(db_path(args), create=create), identity or identity_from_env())
 

@@ -30,6 +30,15 @@ BUSY_TIMEOUT_MS = 5000
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
+_default_progress: Progress | None = None
+
+
+def set_default_progress(progress: Progress | None) -> None:
+    """Where :meth:`Database.open` reports a long search index build when not given ``progress`` (the CLI: stderr)."""
+    global _default_progress
+    _default_progress = progress
+
+
 def default_db_path() -> Path | str:
     """``VISITAPP_DB`` if set (a path, or a database URL kept as text), else ``visitapp.db`` in the user data folder."""
     env = os.environ.get("VISITAPP_DB")
@@ -102,7 +111,7 @@ class Database:
         db = cls(engine, backend)
         try:
             db._migrate(revision, backup_dir=backup_dir)
-            backend.analyse_backlog(engine, progress=progress)
+            backend.analyse_backlog(engine, progress=progress or _default_progress)
         except DatabaseError:
             engine.dispose()
             raise

@@ -248,8 +248,13 @@ class SQLiteBackend(Backend):
             return 0
         writer = engine.execution_options(visitapp_write=True, visitapp_backlog=True)
         while done < total:
-            with writer.begin() as conn:
-                n = fts.analyse_pending(conn.connection.driver_connection, fts.BACKLOG_BATCH)
+            try:
+                with writer.begin() as conn:
+                    n = fts.analyse_pending(conn.connection.driver_connection, fts.BACKLOG_BATCH)
+            except exc.OperationalError as err:
+                if isinstance(translate_error(err, self._path), DatabaseLocked):
+                    return done  # another program is writing: the rest waits for the next open
+                raise
             if not n:
                 break
             done += n
