@@ -37,8 +37,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -55,63 +54,13 @@ from visitapp.registry.match import (
     match_series,
     uuid_free,
 )
+from visitapp.registry.results import BeforeCommit, FileResult, Source
 from visitapp.registry.signers import typed_beside, who
 from visitapp.services.records import content_hash
 from visitapp.templates import DEFAULT_TEMPLATE, get_template
 
-Status = Literal["accepted", "unchanged", "rejected"]
 FACTS = ("organisation", "starts_at", "place")
 _STATUS_RANK = {m.VisitStatus.PLANNED: 0, m.VisitStatus.IN_PROGRESS: 1, m.VisitStatus.FINALISED: 2}
-BeforeCommit = Callable[["Source"], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where a verified record came from.
-
-    ``signer_fingerprint`` (SHA-256 of the first signer's DER certificate)
-    says who the author is: supersession and removals are keyed on it;
-    ``signer_name`` is that certificate's common name (what the registry shows
-    as the author), ``signer`` every signature's name.
-    """
-
-    sha256: str
-    file_name: str = ""
-    signer: str = ""
-    signer_organisation: str = ""
-    signer_fingerprint: str = ""
-    signed_at: dt.datetime | None = None
-    signer_name: str = ""
-
-    @property
-    def author_signer(self) -> str:
-        """The name of the certificate that made the first signature."""
-        return self.signer_name or self.signer
-
-
-@dataclass(slots=True)
-class FileResult:
-    file: str
-    status: Status
-    reason: str = ""
-    sha256: str = ""
-    visit_id: str | None = None
-    organisation: str = ""
-    author: str = ""  # who signed first, from the certificate, with the typed name beside it when it differs
-    version: int | None = None
-    signer: str = ""
-    changes: dict[str, int] = field(default_factory=dict)
-    disagreements: int = 0
-    typed_author: str = ""  # the author's name typed in the record, when it is not the certificate's
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file, "status": self.status, "reason": self.reason, "sha256": self.sha256,
-            "visit_id": self.visit_id, "organisation": self.organisation, "author": self.author,
-            "typed_author": self.typed_author, "version": self.version, "signer": self.signer,
-            "changes": dict(self.changes), "disagreements": self.disagreements,
-        }
-
 
 
 def _utc(value: dt.datetime | None) -> dt.datetime | None:

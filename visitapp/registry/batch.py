@@ -22,7 +22,8 @@ from visitapp.db import models as m
 from visitapp.errors import UserError
 from visitapp.exchange.record import VisitRecord
 from visitapp.i18n import _
-from visitapp.registry.apply import BeforeCommit, FileResult, Source, merge_record
+from visitapp.registry.apply import merge_record
+from visitapp.registry.results import BeforeCommit, FileResult, Source
 
 if TYPE_CHECKING:
     from visitapp.signing.verify import VerificationReport
