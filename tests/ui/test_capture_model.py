@@ -237,3 +237,15 @@ def test_undoing_a_field_answer_shows_the_value_before(opened, qtbot, svc, demo)
     assert (after.value if after else None) == (before.value if before else None)
     shown = capture.fields.editor("planned_hires")
     assert shown.text() == ("" if before is None else str(before.value))
+
+
+def test_a_note_refused_after_another_visit_was_opened_is_kept_as_its_draft(opened, qtbot, svc, demo, held):
+    capture = opened.window.capture
+    capture.section = "no_such_section"  # the core will refuse this note
+    _type(qtbot, opened, "Notatka odrzucona po zmianie wizyty")
+    opened.window.open_visit(demo[2])  # while the add waits for the worker
+    held.set()
+    _settled(qtbot, opened)
+    assert capture.visit.id == demo[2] and capture.box.text() == ""
+    assert "Notatka odrzucona po zmianie wizyty" not in [n.text for n in capture.notes]  # not shown in this visit
+    assert svc.drafts.list(demo[0])["capture"].text == "Notatka odrzucona po zmianie wizyty"

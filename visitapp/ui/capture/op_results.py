@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from visitapp import ops
+from visitapp.domain import ACTION_KIND, VisitStatus
 from visitapp.errors import UserError
 from visitapp.ops import Changes
 from visitapp.services.dto import NoteInfo
@@ -40,10 +41,10 @@ class OpResults:
         model = self.tree.notes_model
         known: list[NoteInfo] = []
         later: list[Callable[[str], object]] = []
-        if then is not None and then[0] == "add":
+        if then is not None and then[0] == "add" and self.visit is not None and then[5] == self.visit.id:
             model.resolve_pending(then[1], changes.result)
             later = self._deferred.pop(then[1], [])
-            if changes.result.kind == "commitment":
+            if changes.result.kind == ACTION_KIND:
                 later.insert(0, self.make_action)
         elif then is not None and then[0] == "edit":
             keeper = self._keepers.pop(f"note:{then[1]}", None)
@@ -70,7 +71,7 @@ class OpResults:
         visits = sorted(changes.visits.all)
         content = bool(changes.notes or changes.actions or changes.answers) and not (
             changes.participants or changes.organisations or changes.people or changes.series)
-        if changes.kind == "do" and content and visits == [visit_id] and self.visit.status == "in_progress":
+        if changes.kind == "do" and content and visits == [visit_id] and self.visit.status == VisitStatus.IN_PROGRESS:
             visits = []  # a note, action or answer leaves a visit in progress as it was: nothing else to show
         actions = bool(changes.actions)
         answers = bool(changes.answers) and changes.kind != "do"  # an undone answer: show the field's value again
@@ -117,14 +118,22 @@ class OpResults:
         """Nothing was stored: show the note as it is in the database, and say why."""
         then = self._tickets.pop(ticket, None)
         if then is not None and then[0] == "add":
-            _kind, pending, text, state, section = then
+            _kind, pending, text, state, section, visit_id = then
             self._deferred.pop(pending, None)
-            self.tree.notes_model.drop_pending(pending)
-            self._show_header()
-            if not self.box.text().strip():  # give the text back, to be added again
-                self.box.restore(text, state)
-                if section in self.template.section_keys:
-                    self.set_section(section)
+            if self.visit is None or self.visit.id != visit_id:  # another visit is open now: keep it as that visit's draft
+                svc = self.services()
+                self.worker.submit(lambda: svc.drafts.save(visit_id, CAPTURE_KEY, text, {**state, "section": section}),
+                                   None, lambda err: self._error(str(err)))
+            else:  # give the text back, to be added again
+                self.tree.notes_model.drop_pending(pending)
+                self._show_header()
+                typed = self.box.text()
+                if typed.strip():  # something new is being typed: keep both
+                    self.box.editor.setPlainText(f"{text}\n{typed}")
+                else:
+                    self.box.restore(text, state)
+                    if section in self.template.section_keys:
+                        self.set_section(section)
                 self._keepers[CAPTURE_KEY].changed()
         elif then is not None and then[0] in ("edit", "resync") and self.visit is not None:
             self._fetch(Changes("", notes=ops.Ids(updated=frozenset({then[1]}))), [])

@@ -15,6 +15,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from visitapp import ops
+from visitapp.domain import ACTION_KIND
 from visitapp.services import Services
 from visitapp.services.dto import ActionInfo, NoteInfo, VisitInfo
 from visitapp.templates import get_template
@@ -105,9 +106,13 @@ class CaptureView(OpResults, QWidget):
 
     def open(self, visit_id: str, note_id: str | None = None) -> None:
         self.flush()
-        for keeper in self._keepers.values():
-            keeper.deleteLater()
+        old = list(self._keepers.values())
         self._keepers.clear()
+        if old and not self.worker.closed:  # gone once the stores they queued have reported (to their signals)
+            self.worker.submit(lambda: None, lambda _r: [k.deleteLater() for k in old])
+        else:
+            for keeper in old:
+                keeper.deleteLater()
         self.visit = self.svc.visits.get(visit_id)
         self.lang = self._lang()
         self.template = get_template(self.visit.template_key)
@@ -241,7 +246,7 @@ class CaptureView(OpResults, QWidget):
         if note and note.kind != kind:
             self.tree.notes_model.update_local(note_id, kind=kind)
             self._submit(("edit", note_id), ops.edit_note, note_id, kind=kind)
-            if kind == "commitment":
+            if kind == ACTION_KIND:
                 self.make_action(note_id)
 
     # note operations: each one submitted to the DB worker, shown at once --------------
@@ -257,7 +262,7 @@ class CaptureView(OpResults, QWidget):
                          tuple(values["tags"]), PENDING_POSITION, values["visibility"], False)
         pending = self.tree.notes_model.add_pending(shown)
         ticket = self.runner.submit(ops.add_note, self.visit.id, text, **values)
-        self._tickets[ticket] = ("add", pending, text, state, self.section)
+        self._tickets[ticket] = ("add", pending, text, state, self.section, self.visit.id)
         self._keepers[CAPTURE_KEY].discard()  # queued after the note: the draft goes once the note is stored
         self.box.clear()
         self._show_header()
