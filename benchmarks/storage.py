@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks._util import measure, row  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
-from visitapp.db import Database, fts  # noqa: E402
+from visitapp.db import Database  # noqa: E402
 from visitapp.db.engines.sqlite import match_query  # noqa: E402
 from visitapp.db import models as m  # noqa: E402
 from visitapp.services import Identity, Services  # noqa: E402

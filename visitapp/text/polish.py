@@ -36,6 +36,8 @@ _NOUN = ("subst", "depr", "ger")
 _RESTORE = {"a": "ą", "c": "ć", "e": "ę", "l": "ł", "n": "ń", "o": "ó", "s": "ś", "z": "żź"}
 _MAX_RESTORED = 2
 _MAX_CANDIDATES = 200
+_MAX_WORD = 64
+_MAX_RESTORED_LENGTH = 30  # longer words are not Polish words missing their diacritics
 
 _lock = threading.Lock()
 _morfeusz = None
@@ -66,6 +68,8 @@ def _lemma(raw: str) -> str:
 @functools.lru_cache(maxsize=200_000)
 def readings(word: str) -> tuple[tuple[str, str], ...]:
     """``(lemma as Morfeusz writes it, part of speech)`` for each reading of ``word``; ``()`` when unknown."""
+    if len(word) > _MAX_WORD:
+        return ()  # no Polish word is this long: not worth Morfeusz's time (it grows with the length)
     with _lock:  # a Morfeusz object is not thread-safe
         result = _analyser().analyse(word)
     out: list[tuple[str, str]] = []
@@ -138,7 +142,7 @@ def query_lemmas(word: str) -> frozenset[str]:
     if readings(word):
         found.update(word_lemmas(word))
         return frozenset(found)
-    if word.isascii() and word.isalpha():
+    if word.isascii() and word.isalpha() and len(word) <= _MAX_RESTORED_LENGTH:
         candidates = _restorations(word)
         if candidates:
             with _lock:
@@ -163,7 +167,7 @@ def _canonical(word: str) -> str:
     if not reads:
         return fold(word)
     nouns = sorted(fold(lemma) for lemma, pos in reads if pos in _NOUN)
-    return nouns[0] if nouns else sorted(fold(lemma) for lemma, _pos in reads)[0]
+    return nouns[0] if nouns else min(fold(lemma) for lemma, _pos in reads)
 
 
 @functools.lru_cache(maxsize=200_000)
