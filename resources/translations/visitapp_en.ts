@@ -309,6 +309,26 @@
 <context>
     <name>CoordinatorWindow</name>
     <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="1"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="1"/>
+        <source>&amp;Encrypt this database…</source>
+        <translation>&amp;Encrypt this database…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="1"/>
+        <source>Encrypt this database</source>
+        <translation>Encrypt this database</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="1"/>
+        <source>This database is already encrypted.</source>
+        <translation>This database is already encrypted.</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/coordinator_window.py" line="19"/>
         <source>visitapp — coordinator</source>
         <translation>visitapp — coordinator</translation>
@@ -1430,6 +1450,82 @@
             <numerusform>%n hit</numerusform>
             <numerusform>%n hits</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Encrypted database</source>
+        <translation>Encrypted database</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>The database %1 is encrypted. Enter its passphrase.</source>
+        <translation>The database %1 is encrypted. Enter its passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>That passphrase does not open it; try again.</source>
+        <translation>That passphrase does not open it; try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Protect your notes</source>
+        <translation>Protect your notes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Your notes hold business plans and personal data. Encrypt the database %1 so that nobody who gets this laptop or a copy of the file can read it?</source>
+        <translation>Your notes hold business plans and personal data. Encrypt the database %1 so that nobody who gets this laptop or a copy of the file can read it?</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Keep a random key in this computer's keyring (recommended)</source>
+        <translation>Keep a random key in this computer's keyring (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Use a passphrase that I type at every start</source>
+        <translation>Use a passphrase that I type at every start</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Repeat:</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>&amp;Encrypt</source>
+        <translation>&amp;Encrypt</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>&amp;Not now</source>
+        <translation>&amp;Not now</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Type a passphrase, or choose the keyring.</source>
+        <translation>Type a passphrase, or choose the keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Not encrypted</source>
+        <translation>Not encrypted</translation>
     </message>
 </context>
 </TS>

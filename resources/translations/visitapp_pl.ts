@@ -310,6 +310,26 @@
 <context>
     <name>CoordinatorWindow</name>
     <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="1"/>
+        <source>&amp;File</source>
+        <translation>&amp;Plik</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="1"/>
+        <source>&amp;Encrypt this database…</source>
+        <translation>&amp;Zaszyfruj tę bazę danych…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="1"/>
+        <source>Encrypt this database</source>
+        <translation>Zaszyfruj tę bazę danych</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="1"/>
+        <source>This database is already encrypted.</source>
+        <translation>Ta baza danych jest już zaszyfrowana.</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/coordinator_window.py" line="19"/>
         <source>visitapp — coordinator</source>
         <translation>visitapp — koordynator</translation>
@@ -1435,6 +1455,82 @@
             <numerusform>%n wyniki</numerusform>
             <numerusform>%n wyników</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Encrypted database</source>
+        <translation>Zaszyfrowana baza danych</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>The database %1 is encrypted. Enter its passphrase.</source>
+        <translation>Baza danych %1 jest zaszyfrowana. Wpisz jej hasło.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>That passphrase does not open it; try again.</source>
+        <translation>To hasło jej nie otwiera; spróbuj ponownie.</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Protect your notes</source>
+        <translation>Chroń swoje notatki</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Your notes hold business plans and personal data. Encrypt the database %1 so that nobody who gets this laptop or a copy of the file can read it?</source>
+        <translation>Twoje notatki zawierają plany firm i dane osobowe. Zaszyfrować bazę danych %1, aby nikt, kto dostanie ten laptop lub kopię pliku, nie mógł jej odczytać?</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Keep a random key in this computer's keyring (recommended)</source>
+        <translation>Przechowuj losowy klucz w pęku kluczy tego komputera (zalecane)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Use a passphrase that I type at every start</source>
+        <translation>Użyj hasła, które wpiszę przy każdym uruchomieniu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Passphrase:</source>
+        <translation>Hasło:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Repeat:</source>
+        <translation>Powtórz:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>&amp;Encrypt</source>
+        <translation>&amp;Zaszyfruj</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>&amp;Not now</source>
+        <translation>&amp;Nie teraz</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Type a passphrase, or choose the keyring.</source>
+        <translation>Wpisz hasło albo wybierz pęk kluczy.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>The two passphrases differ.</source>
+        <translation>Te dwa hasła się różnią.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Not encrypted</source>
+        <translation>Nie zaszyfrowano</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from visitapp.errors import UserError
 from visitapp.services import Services
 from visitapp.ui import settings as s
 from visitapp.ui.main_window import MainWindow
+from visitapp.ui.protect_dialog import offer_protection, open_database
 from visitapp.ui.safe_text import plain_message
 from visitapp.ui.settings import AppSettings
 from visitapp.ui.translation import LANGUAGES, Translations, system_language
@@ -41,7 +42,7 @@ class Application:
         self.qapp, self.db_path, self.settings = qapp, as_target(db_path), settings
         self.translations = Translations(qapp)
         self.translations.apply(settings.get(s.LANGUAGE))
-        self.db = Database.open(self.db_path, create=True)
+        self.db = open_database(self.db_path)  # an encrypted file: its key from the keyring, else asked for
         self._svc = Services(self.db, settings.identity())
         self.worker = DbWorker()
         self.replacing = False
@@ -126,6 +127,7 @@ def run(db: Path | str | None = None, visit_id: str | None = None, settings_file
     QCoreApplication.setOrganizationName("visitapp")
     QCoreApplication.setApplicationName("visitapp")
     settings = AppSettings(settings_file)
+    first_start = not settings.qs.allKeys()
     try:
         app = Application(qapp, resolve_db(db, settings), settings)
     except UserError as err:
@@ -136,6 +138,7 @@ def run(db: Path | str | None = None, visit_id: str | None = None, settings_file
     if os.environ.get("VISITAPP_REPORT_SHOWN"):
         ShownReport(app.window, Path(os.environ["VISITAPP_REPORT_SHOWN"]))
     app.window.show()
+    offer_protection(app, first_start=first_start)  # encrypt the database? (not blocking the window)
     if visit_id:
         app.window.open_visit(visit_id)
     qapp.lastWindowClosed.connect(qapp.quit)

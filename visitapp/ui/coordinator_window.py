@@ -20,6 +20,22 @@ class CoordinatorWindow(QMainWindow):
         self.view = CoordinatorView(services, self)
         self.setCentralWidget(self.view)
         self.resize(1100, 700)
+        file = self.menuBar().addMenu(self.tr("&File"))
+        protect = file.addAction(self.tr("&Encrypt this database…"))
+        protect.setObjectName("encryptDatabase")
+        protect.triggered.connect(self._protect)
+
+    def _protect(self) -> None:
+        """Encrypt the registry (the app's database) like the official's: see visitapp/ui/protect_dialog.py."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from visitapp.ui.protect_dialog import ask_to_protect
+        from visitapp.ui.safe_text import plain_message
+
+        app = getattr(self.parent(), "app", None)
+        if app is None or ask_to_protect(app) is None:
+            plain_message(self, QMessageBox.Icon.Information, self.tr("Encrypt this database"),
+                          self.tr("This database is already encrypted."))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.view.busy:
