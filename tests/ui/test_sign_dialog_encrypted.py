@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 
 from visitapp.signing import envelope
 from visitapp.signing.keys import keygen
@@ -32,7 +35,7 @@ def _dialog(gui, qtbot, visit_id: str) -> SignDialog:
 
 
 def test_a_visit_from_such_a_plan_is_offered_encrypted_and_written_as_p7m(gui, qtbot, demo, keys, tmp_path,
-                                                                         db_path):
+                                                                         db_path, monkeypatch):
     (p12, pem, _cert), (coord_p12, coord_pem, _c) = keys
     # As a plan import leaves it (test setup, not the GUI: plain sqlite3 beside the app's connections).
     with sqlite3.connect(db_path) as conn:
@@ -46,6 +49,16 @@ def test_a_visit_from_such_a_plan_is_offered_encrypted_and_written_as_p7m(gui, q
 
     dialog = _dialog(gui, qtbot, demo[0])
     assert dialog.encrypt.isVisibleTo(dialog) and dialog.encrypt.isChecked()
+    # The preview opened in the PDF viewer is private too (0600 under umask 022).
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    qtbot.waitUntil(lambda: dialog.preview_pane.pdf is not None, timeout=20000)
+    old = os.umask(0o022)
+    try:
+        dialog.open_preview()
+    finally:
+        os.umask(old)
+    assert opened and stat.S_IMODE(os.stat(opened[-1]).st_mode) == 0o600
     assert dialog.out.text().endswith(".pdf.p7m")
     dialog.encrypt.setChecked(False)
     assert dialog.out.text().endswith(".pdf")

@@ -9,6 +9,7 @@ language or copy makes older requests moot: only the latest is shown.
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 from pathlib import Path
 
@@ -138,7 +139,9 @@ class PreviewPane(QWidget):
         if self.pdf is None:
             return
         path = Path(self._temp.name) / f"preview-{self.generation}-{file_name}"
-        path.write_bytes(self.pdf)
+        # Private (0600) whatever the umask, in the pane's own private folder, removed when the dialog closes.
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
+            fh.write(self.pdf)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def close_pane(self) -> None:
