@@ -166,9 +166,11 @@ def _pkcs11_signer(source: Pkcs11Source) -> Iterator[tuple[signers.Signer, x509.
         from pyhanko.sign import pkcs11 as hanko_p11
     except ImportError as err:  # pragma: no cover - python-pkcs11 comes with pyHanko[pkcs11]
         raise TokenError(_("PKCS#11 support is not installed (python-pkcs11).")) from err
-    module = Path(source.module)
-    if not module.is_file():
-        raise TokenError(_("The PKCS#11 module {module} does not exist.").format(module=module))
+    from visitapp.signing.modules import find_module
+
+    module = find_module(source.module)  # a bare name (opensc-pkcs11.dll) is found on the library path
+    if module is None:
+        raise TokenError(_("The PKCS#11 module {module} does not exist.").format(module=source.module))
     try:
         session = hanko_p11.open_pkcs11_session(
             str(module), token_criteria=TokenCriteria(label=source.token), user_pin=source.pin)
