@@ -15,34 +15,54 @@ second drawing of the record.
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PREVIEW_WIDTH = 1000  # pixels across an A4 page (about 120 dpi): sharp when scaled down
 TIMEOUT = 60
 
 
+def split_pngs(data: bytes) -> list[bytes]:
+    """PNG files written one after another (``pdftoppm`` to stdout), cut apart at each IEND chunk."""
+    pages, at = [], 0
+    while at < len(data):
+        if data[at:at + 8] != PNG_SIGNATURE:
+            raise ValueError("not a PNG stream")
+        end = at + 8
+        while True:
+            if end + 8 > len(data):
+                raise ValueError("a PNG is cut short")
+            length = int.from_bytes(data[end:end + 4], "big")
+            kind = data[end + 4:end + 8]
+            end += 12 + length  # length, type, data, CRC
+            if kind == b"IEND":
+                break
+        if end > len(data):
+            raise ValueError("a PNG is cut short")
+        pages.append(data[at:end])
+        at = end
+    return pages
+
+
 def page_images(pdf: bytes, width: int = PREVIEW_WIDTH) -> list[bytes] | None:
-    """A PNG of each page, drawn by ``pdftoppm``; None when it is missing or fails."""
+    """A PNG of each page, drawn by ``pdftoppm``; None when it is missing or fails.
+
+    The PDF goes to ``pdftoppm`` through its standard input and the pages come back on its standard
+    output: the unsigned minutes (internal notes included) are never written to the temporary folder,
+    where a crash, a killed process or a file another program holds open would leave them behind.
+    """
     tool = shutil.which("pdftoppm")
     if tool is None:
         return None
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
-    with tempfile.TemporaryDirectory(prefix="visitapp-preview-") as folder:
-        src = Path(folder) / "minutes.pdf"
-        src.write_bytes(pdf)
-        try:
-            subprocess.run([tool, "-png", "-scale-to-x", str(width), "-scale-to-y", "-1", str(src),
-                            str(Path(folder) / "page")], check=True, capture_output=True, timeout=TIMEOUT,
-                           creationflags=flags)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        pages = sorted(Path(folder).glob("page-*.png"), key=lambda p: int(re.findall(r"\d+", p.stem)[-1]))
-        return [p.read_bytes() for p in pages] or None
+    try:
+        done = subprocess.run([tool, "-png", "-scale-to-x", str(width), "-scale-to-y", "-1", "-"], input=pdf,
+                              check=True, capture_output=True, timeout=TIMEOUT, creationflags=flags)
+        return split_pngs(done.stdout) or None
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return None
 
 
 def page_texts(pdf: bytes) -> list[str] | None:

@@ -1,0 +1,45 @@
+"""The signing dialog's page preview never writes the unsigned minutes (internal notes included) to disk."""
+
+from __future__ import annotations
+
+import tempfile
+
+import pytest
+
+from minutes_sample import require_tool, sample_record
+from visitapp.minutes.export import minutes_pdf
+from visitapp.minutes.preview import PREVIEW_WIDTH, page_images, split_pngs
+
+
+def _pages(pdf: bytes) -> int:
+    import pikepdf
+    import io
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        return len(doc.pages)
+
+
+def test_pages_drawn_without_any_temporary_file(tmp_path, monkeypatch):
+    require_tool("pdftoppm")
+    pdf = minutes_pdf(sample_record("pl"))
+    # No temporary folder can be made: the temporary "folder" is a file, for us and for pdftoppm.
+    blocker = tmp_path / "no-temp-here"
+    blocker.write_text("")
+    monkeypatch.setattr(tempfile, "tempdir", str(blocker))
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.setenv(name, str(blocker))
+    images = page_images(pdf)
+    assert images is not None and len(images) == _pages(pdf) >= 1
+    for png in images:
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR"
+        assert int.from_bytes(png[16:20], "big") == PREVIEW_WIDTH
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["no-temp-here"]
+
+
+def test_split_refuses_what_is_not_a_whole_png():
+    with pytest.raises(ValueError):
+        split_pngs(b"not a png")
+    one = b"\x89PNG\r\n\x1a\n" + (0).to_bytes(4, "big") + b"IEND" + bytes(4)
+    assert split_pngs(one + one) == [one, one]
+    with pytest.raises(ValueError):
+        split_pngs(one + one[:-3])
