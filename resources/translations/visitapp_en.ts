@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>AboutAction</name>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="72"/>
+        <source>&amp;About visitapp…</source>
+        <translation>&amp;About visitapp…</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="30"/>
+        <source>About visitapp</source>
+        <translation>About visitapp</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="44"/>
+        <source>Notes from reference visits to companies, signed minutes and a registry of the series.</source>
+        <translation>Notes from reference visits to companies, signed minutes and a registry of the series.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="46"/>
+        <source>visitapp is free software under the MIT licence. It ships software by others under their own licences, listed below: Qt and PySide6 under the GNU LGPL version 3, the Noto Sans fonts under the SIL Open Font License, and the Python packages under theirs.</source>
+        <translation>visitapp is free software under the MIT licence. It ships software by others under their own licences, listed below: Qt and PySide6 under the GNU LGPL version 3, the Noto Sans fonts under the SIL Open Font License, and the Python packages under theirs.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="51"/>
+        <source>visitapp licence</source>
+        <translation>visitapp licence</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="51"/>
+        <source>Qt, PySide6 and others</source>
+        <translation>Qt, PySide6 and others</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="52"/>
+        <source>Fonts</source>
+        <translation>Fonts</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="4"/>
+        <source>Python packages</source>
+        <translation>Python packages</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../visitapp/ui/capture/action_dialog.py" line="17"/>

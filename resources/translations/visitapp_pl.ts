@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
+    <name>AboutAction</name>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="72"/>
+        <source>&amp;About visitapp…</source>
+        <translation>&amp;O programie visitapp…</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="30"/>
+        <source>About visitapp</source>
+        <translation>O programie visitapp</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="44"/>
+        <source>Notes from reference visits to companies, signed minutes and a registry of the series.</source>
+        <translation>Notatki z wizyt referencyjnych w firmach, podpisane protokoły i rejestr całego cyklu.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="46"/>
+        <source>visitapp is free software under the MIT licence. It ships software by others under their own licences, listed below: Qt and PySide6 under the GNU LGPL version 3, the Noto Sans fonts under the SIL Open Font License, and the Python packages under theirs.</source>
+        <translation>visitapp jest wolnym oprogramowaniem na licencji MIT. Zawiera oprogramowanie innych autorów na ich licencjach, wymienionych niżej: Qt i PySide6 na licencji GNU LGPL w wersji 3, fonty Noto Sans na licencji SIL Open Font License, a pakiety Pythona na ich własnych.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="51"/>
+        <source>visitapp licence</source>
+        <translation>Licencja visitapp</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="51"/>
+        <source>Qt, PySide6 and others</source>
+        <translation>Qt, PySide6 i inne</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="52"/>
+        <source>Fonts</source>
+        <translation>Fonty</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/about.py" line="4"/>
+        <source>Python packages</source>
+        <translation>Pakiety Pythona</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../visitapp/ui/capture/action_dialog.py" line="17"/>

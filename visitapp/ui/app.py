@@ -78,6 +78,9 @@ class Application:
         self.db.close()
 
 
+QT_PROBE = ("QLineEdit", "Select All")
+
+
 class ShownReport(QObject):
     """Test hook: with ``VISITAPP_REPORT_SHOWN=FILE``, once the window is first painted, write what it shows
     (title, database, open visit, capture box text) to FILE as JSON, readable by its owner only.
@@ -101,7 +104,10 @@ class ShownReport(QObject):
         handle = w.windowHandle()
         report = {"title": w.windowTitle(), "visible": w.isVisible(), "exposed": bool(handle and handle.isExposed()),
                   "db": str(w.app.db_path), "visit": w.capture.visit.id if w.capture.visit else None,
-                  "capture": w.capture.box.text()}
+                  "capture": w.capture.box.text(),
+                  # Qt's own catalogue (qtbase_pl.qm) is loaded when this reads "Zaznacz wszystko"; not literals,
+                  # so that lupdate never copies the string into our catalogue (which would hide a missing qtbase)
+                  "qt_select_all": QCoreApplication.translate(*QT_PROBE)}
         tmp = self.path.with_name(self.path.name + ".part")
         with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
             json.dump(report, f)

@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        from visitapp.ui.about import AboutAction  # licences of everything the app ships
+
+        help_menu.addAction(AboutAction(self))
         self._enable_visit_actions(False)
 
     def _enable_visit_actions(self, on: bool) -> None:
