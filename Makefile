@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test venv clean translations screenshots
+.PHONY: run test venv clean translations screenshots package package-test
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "visitapp needs Python 3.11 or newer"'
@@ -23,6 +23,19 @@ screenshots: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# The frozen one-folder app (dist/visitapp) and the .deb; PyInstaller comes in only for this.
+PACKAGE_STAMP := $(VENV)/.package-installed
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,package]'
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	$(PY) packaging/build.py
+
+# The frozen app run as a user would (no venv on PATH), and the .deb's contents.
+package-test: $(STAMP)
+	VISITAPP_FROZEN=dist/visitapp $(PY) -m pytest tests/test_frozen_app.py -q $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
