@@ -17,6 +17,13 @@ Adding an engine (``sqlcipher.py``, ``postgresql.py``):
    ``tsvector`` column filled by its own triggers, answers :meth:`search`
    with ``websearch_to_tsquery``/``ts_headline``, and uses
    ``jsonb_array_elements_text`` for :meth:`json_array_values`.
+   Polish lemmas: a :class:`SearchTerm` with ``lemmas`` matches any of them
+   (or the word as typed).  The SQLite engine stores
+   ``visitapp.text.polish.doc_lemmas`` of each document beside its text,
+   written by Python in the same transaction as the document (a commit hook;
+   see ``sqlite_fts.py``) and snippets of lemma matches are cut by
+   ``visitapp.text.snippet.mark_matches``; another engine can do the same
+   (e.g. a second ``tsvector`` over the lemma string, ``simple`` config).
 2. Register it in ``_ENGINES`` in ``visitapp/db/engines/__init__.py`` under the
    SQLAlchemy backend/driver names it serves (``"postgresql"``,
    ``"sqlite+pysqlcipher"``), replacing the "not yet" entry there.
