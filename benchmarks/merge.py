@@ -9,6 +9,15 @@
    with CSV files (target: under 10 s).
 
     PYTHONPATH=. python benchmarks/merge.py [--count 1000] [--signers 4] [--visits 10000] [--keep DIR]
+
+With ``--online`` (issue 13) the signers hold certificates from a test CA
+(tests/pki_world.py: root and issuing CA, an OCSP responder on 127.0.0.1);
+the registry trusts the issuing CA as an anchor and the signers by identity.
+It merges the files offline, then online (OCSP answers cached per
+certificate within the run) into a fresh registry, and prints both and their
+ratio (target: online within 1.3x of offline); then it times ``augment`` of
+one file against the local OCSP responder and timestamp authority (target
+under 0.5 s).
 """
 
 from __future__ import annotations
@@ -116,6 +125,78 @@ def bench_merge(folder: Path, files: list[Path], pems: list[Path]) -> None:
     print(f"ratio merge/verify: {merge_s / verify_s:.2f}x (target <= 1.5x)")
 
 
+def generate_pki(folder: Path, count: int, signers: int):  # noqa: ANN201
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from pki_world import PASSWORD, Pki
+
+    from visitapp.minutes.export import minutes_pdf
+    from visitapp.signing.sign import Pkcs12Source, sign_pdf
+
+    pki = Pki(folder)
+    rng = random.Random(5)
+    people = [pki.official(f"official{n}", f"Urzędnik {n}", f"PNOPL-{80010100000 + n}") for n in range(signers)]
+    base = base_record(folder)
+    files = []
+    (folder / "in").mkdir(exist_ok=True)
+    for i in range(count):
+        p12, _pem, _issued = people[i % signers]
+        pdf = minutes_pdf(make_record(base, i, f"Urzędnik {i % signers}", rng))
+        path = folder / "in" / f"minutes-{i:05d}.pdf"
+        path.write_bytes(sign_pdf(pdf, Pkcs12Source(p12, PASSWORD)).pdf)
+        files.append(path)
+    return pki, [pem for _p12, pem, _i in people], files
+
+
+def _pki_registry(path: Path, pki, pems: list[Path]) -> Database:  # noqa: ANN001
+    from visitapp.registry.trust import TrustStore
+
+    db = Database.open(path)
+    store = TrustStore(db)
+    store.add_anchor(pki.issuing.cert)
+    for pem in pems:
+        store.add_file(pem)
+    return db
+
+
+def bench_online(folder: Path, count: int, signers: int) -> None:
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import serialization
+
+    from visitapp.registry.merge import Merger
+    from visitapp.signing.ltv import augment_pdf
+
+    t0 = time.perf_counter()
+    pki, pems, files = generate_pki(folder, count, signers)
+    print(f"generated {len(files)} signed minutes from {signers} signers under a test CA in "
+          f"{time.perf_counter() - t0:.1f} s")
+    try:
+        timings = {}
+        for mode in ("offline", "online"):
+            db = _pki_registry(folder / f"registry-{mode}.db", pki, pems)
+            before = pki.requests("ocsp")
+            t0 = time.perf_counter()
+            results = Merger(db, online=mode == "online").merge_all(files)
+            timings[mode] = time.perf_counter() - t0
+            db.close()
+            bad = [r for r in results if r.status != "accepted"]
+            assert not bad, bad[:3]
+            print(f"merge {mode:<7}: {count} files in {timings[mode]:6.1f} s = {count / timings[mode]:6.1f} files/s"
+                  f" ({pki.requests('ocsp') - before} OCSP requests)")
+        print(f"ratio online/offline: {timings['online'] / timings['offline']:.2f}x (target <= 1.3x)")
+        anchor = asn1_x509.Certificate.load(pki.root.cert.public_bytes(serialization.Encoding.DER))
+        data = files[0].read_bytes()
+        runs = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            augment_pdf(data, timestamp_url=pki.url("tsa"), anchors=[anchor], online=True)
+            runs.append(time.perf_counter() - t0)
+        runs.sort()
+        print(f"augment of one file ({len(data) / 1e3:.0f} kB, OCSP + timestamp on 127.0.0.1): median "
+              f"{runs[2]:.2f} s, best {runs[0]:.2f} s (target < 0.5 s)")
+    finally:
+        pki.stop()
+
+
 def bench_report(folder: Path, visits: int) -> None:
     from visitapp.registry.reports import build_report
 
@@ -154,9 +235,14 @@ def main() -> None:
     parser.add_argument("--signers", type=int, default=4)
     parser.add_argument("--visits", type=int, default=10000, help="visits in the registry for the report")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--online", action="store_true",
+                        help="signers under a test CA: merge offline vs online (OCSP on 127.0.0.1), and augment")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="visitapp-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
+    if args.online:
+        bench_online(folder, args.count, args.signers)
+        return
     t0 = time.perf_counter()
     files, pems = generate(folder, args.count, args.signers)
     print(f"generated {len(files)} signed minutes from {args.signers} signers in {time.perf_counter() - t0:.1f} s")

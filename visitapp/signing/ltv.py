@@ -10,70 +10,105 @@ for every certificate of every chain are fetched and embedded).
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 from collections.abc import Sequence
 
 from asn1crypto import x509 as asn1_x509
 
-from visitapp.errors import InvalidInput
+from visitapp.errors import InvalidInput, UserError
 from visitapp.i18n import _
 
 log = logging.getLogger(__name__)
 TIMESTAMP_TIMEOUT = 10  # seconds for the timestamp server
 
 
-def _context(anchors: Sequence[asn1_x509.Certificate], signers: Sequence[asn1_x509.Certificate], online: bool):  # noqa: ANN202
+_SSL_CONTEXT = None  # one per process: building it loads the CA bundle (a sizeable part of an augment)
+
+
+def _session():  # noqa: ANN202
+    """One HTTP session for the whole augment (pyHanko would open one, with its own TLS setup, per step)."""
+    import ssl
+
+    import aiohttp
+    import certifi
+
+    global _SSL_CONTEXT
+    if _SSL_CONTEXT is None:
+        _SSL_CONTEXT = ssl.create_default_context(cafile=certifi.where())
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=_SSL_CONTEXT))
+
+
+def _context(anchors: Sequence[asn1_x509.Certificate], signers: Sequence[asn1_x509.Certificate], online: bool,
+             session):  # noqa: ANN001, ANN202
     from pyhanko_certvalidator import ValidationContext
+    from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend
 
     from visitapp.signing import pki
 
     # Self-signed signers are their own roots: their certificates still go into the DSS.
     roots = [*anchors, *(c for c in signers if pki.is_self_signed(c))]
-    return ValidationContext(trust_roots=roots, allow_fetching=online, revocation_mode="soft-fail")
+    return ValidationContext(trust_roots=roots, allow_fetching=online, revocation_mode="soft-fail",
+                             fetcher_backend=AIOHttpFetcherBackend(session, per_request_timeout=TIMESTAMP_TIMEOUT))
 
 
-def timestamper(url: str):  # noqa: ANN201
+def timestamper(url: str, session=None):  # noqa: ANN001, ANN201
     from pyhanko.sign.timestamps import HTTPTimeStamper
 
     if not url.lower().startswith(("http://", "https://")):
         raise InvalidInput(_("The timestamp server must be an http:// or https:// address, not {url}.").format(url=url))
-    return HTTPTimeStamper(url, timeout=TIMESTAMP_TIMEOUT)
+    return HTTPTimeStamper(url, timeout=TIMESTAMP_TIMEOUT, session=session)
 
 
 def augment_pdf(pdf_bytes: bytes, *, timestamp_url: str, anchors: Sequence[asn1_x509.Certificate] = (),
-                online: bool = False) -> bytes:
-    """The file with the validation data of every signature and a (renewed) document timestamp added."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
-    from pyhanko.sign.validation import add_validation_info
+                online: bool = False, checked: bool = False) -> bytes:
+    """The file with the validation data of every signature and a (renewed) document timestamp added.
 
+    ``checked``: the caller has just verified this very file (a merge, in the
+    capped worker), so the integrity check is not run again.
+    """
     from visitapp.signing.sign import check_cosignable
 
-    check_cosignable(pdf_bytes)  # the same checks as co-signing: never vouch for a changed file
-    stamper = PdfTimeStamper(timestamper(timestamp_url))
-    reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
-    count = len(reader.embedded_regular_signatures)
-    signers = [sig.signer_cert for sig in reader.embedded_regular_signatures]
-    context = _context(anchors, signers, online)
-    data = pdf_bytes
+    if not checked:
+        check_cosignable(pdf_bytes)  # the same checks as co-signing: never vouch for a changed file
+    timestamper(timestamp_url)  # the address is checked before anything is done
     try:
-        for i in range(count):
-            sig = PdfFileReader(io.BytesIO(data), strict=False).embedded_regular_signatures[i]
-            out = io.BytesIO()
-            add_validation_info(sig, context, in_place=False, output=out, force_write=True)
-            data = out.getvalue()
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
-        out = io.BytesIO()
-        if reader.embedded_timestamp_signatures:
-            stamper.update_archival_timestamp_chain(reader, context, in_place=False, output=out)
-        else:
-            writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-            stamper.timestamp_pdf(writer, "sha256", validation_context=context, in_place=False, output=out)
+        return asyncio.run(_augment(pdf_bytes, timestamp_url, anchors, online))
+    except UserError:
+        raise
     except Exception as err:  # noqa: BLE001 (network, path building and TSA errors come in many types)
         log.debug("augment failed", exc_info=True)
         reason = str(err).strip()[:200] or type(err).__name__
         raise InvalidInput(_("Could not add the validation data and timestamp ({reason}).").format(
             reason=reason)) from err
-    return out.getvalue()
+
+
+async def _augment(pdf_bytes: bytes, timestamp_url: str, anchors: Sequence[asn1_x509.Certificate],
+                   online: bool) -> bytes:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
+    from pyhanko.sign.validation import async_add_validation_info
+
+    async with _session() as session:
+        stamper = PdfTimeStamper(timestamper(timestamp_url, session))
+        reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        count = len(reader.embedded_regular_signatures)
+        signers = [sig.signer_cert for sig in reader.embedded_regular_signatures]
+        context = _context(anchors, signers, online, session)
+        data = pdf_bytes
+        for i in range(count):
+            sig = PdfFileReader(io.BytesIO(data), strict=False).embedded_regular_signatures[i]
+            out = io.BytesIO()
+            await async_add_validation_info(sig, context, in_place=False, output=out, force_write=True)
+            data = out.getvalue()
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        out = io.BytesIO()
+        if reader.embedded_timestamp_signatures:  # renew the archive timestamp
+            await stamper.async_update_archival_timestamp_chain(reader, context, in_place=False, output=out)
+        else:
+            writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+            await stamper.async_timestamp_pdf(writer, "sha256", validation_context=context, in_place=False,
+                                              output=out)
+        return out.getvalue()
