@@ -43,7 +43,7 @@ clean:
 # gettext catalogues of the core (no Qt): one domain per area, each extracted from its
 # sources, merged into the Polish .po (the translator's file) and compiled to .mo.
 # The GUI's Qt catalogues are in resources/translations (see README).
-DOMAIN_visitapp := visitapp/__init__.py visitapp/errors.py visitapp/i18n.py visitapp/limits.py visitapp/templates.py \
+DOMAIN_visitapp := visitapp/__init__.py visitapp/domain.py visitapp/errors.py visitapp/i18n.py visitapp/limits.py visitapp/templates.py \
 	visitapp/validation.py visitapp/demo.py visitapp/db visitapp/ops visitapp/services visitapp/exchange \
 	visitapp/cli/__init__.py visitapp/cli/common.py visitapp/cli/core.py visitapp/cli/gui.py visitapp/cli/dbcmd.py
 DOMAIN_minutes := visitapp/minutes visitapp/signing visitapp/files.py visitapp/publish.py visitapp/cli/minutes.py visitapp/cli/verify_cmd.py

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from visitapp.domain import NoteKind, Side, Visibility
 from visitapp.services import Identity, Services
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -62,23 +63,23 @@ def create_demo(svc: Services) -> list[str]:
                 "Kompetencje przyszłości i certyfikacja", "Współpraca ze szkołami i uczelniami", "Wnioski i dalsze kroki"],
     )
     ids.append(v1.id)
-    for key, side, role in (("liguzinski", "city", "prowadzący"), ("biernat", "city", ""),
-                            ("kowalczyk", "city", "protokolantka"), ("lukasik", "company", ""), ("zak", "company", "")):
+    for key, side, role in (("liguzinski", Side.CITY, "prowadzący"), ("biernat", Side.CITY, ""),
+                            ("kowalczyk", Side.CITY, "protokolantka"), ("lukasik", Side.COMPANY, ""), ("zak", Side.COMPANY, "")):
         svc.visits.add_participant(v1.id, people[key].id, side=side, role=role)
     notes1 = [
-        ("profile", "note", "Firma działa w Krakowie od 2007 roku; od 2021 roku rozwija tu centrum cyfrowe obsługujące klientów z całej Europy.", ["inwestycje"], "company"),
-        ("profile", "note", "Zespół krakowski rośnie; firma rozważa dodatkową powierzchnię biurową w ciągu dwóch lat.", ["inwestycje", "biura"], "internal"),
-        ("city_projects", "note", "Przedstawiono ofertę Centrum Wspierania Inwestorów oraz plan spotkań branżowych na drugie półrocze.", ["oferta-miasta"], "company"),
-        ("future_skills", "quote", "„Najbardziej cenimy ludzi, którzy szybko się uczą i nie boją się zmiany technologii.”", ["kompetencje", "adaptacja"], "company"),
-        ("future_skills", "note", "Rośnie zapotrzebowanie na analizę danych, chmurę obliczeniową i cyberbezpieczeństwo; sama znajomość narzędzi nie wystarcza.", ["kompetencje", "IT"], "company"),
-        ("certification", "note", "Certyfikaty chmurowe (AWS, Azure) coraz częściej decydują o awansie; firma finansuje egzaminy, ale brakuje praktycznych laboratoriów.", ["certyfikacja"], "partners"),
-        ("cooperation", "note", "Firma chce prowadzić zajęcia praktyczne w technikach informatycznych; potrzebuje partnera po stronie miasta do wyboru szkół.", ["edukacja", "szkoły"], "company"),
-        ("cooperation", "decision", "Urząd pracy przygotuje wspólnie z firmą pilotaż kursu dla osób przebranżawiających się do IT.", ["GUP", "przekwalifikowanie"], "company"),
-        ("labour_market", "note", "Najtrudniej obsadzić stanowiska inżynierów chmury z doświadczeniem i specjalistów bezpieczeństwa.", ["rynek-pracy"], "partners"),
-        ("barriers", "risk", "Długi dojazd do biura z części dzielnic zniechęca kandydatów; firma pyta o plany komunikacji.", ["transport"], "internal"),
-        ("requests", "question", "Czy miasto może pomóc w kontakcie z uczelniami przy programach stażowych dla studentów?", ["uczelnie", "staże"], "company"),
-        ("follow_ups", "commitment", "Przesłać firmie listę techników informatycznych zainteresowanych zajęciami praktycznymi.", ["edukacja"], "company"),
-        ("follow_ups", "commitment", "Zorganizować spotkanie firmy z biurami karier trzech krakowskich uczelni.", ["uczelnie"], "company"),
+        ("profile", NoteKind.NOTE, "Firma działa w Krakowie od 2007 roku; od 2021 roku rozwija tu centrum cyfrowe obsługujące klientów z całej Europy.", ["inwestycje"], Visibility.COMPANY),
+        ("profile", NoteKind.NOTE, "Zespół krakowski rośnie; firma rozważa dodatkową powierzchnię biurową w ciągu dwóch lat.", ["inwestycje", "biura"], Visibility.INTERNAL),
+        ("city_projects", NoteKind.NOTE, "Przedstawiono ofertę Centrum Wspierania Inwestorów oraz plan spotkań branżowych na drugie półrocze.", ["oferta-miasta"], Visibility.COMPANY),
+        ("future_skills", NoteKind.QUOTE, "„Najbardziej cenimy ludzi, którzy szybko się uczą i nie boją się zmiany technologii.”", ["kompetencje", "adaptacja"], Visibility.COMPANY),
+        ("future_skills", NoteKind.NOTE, "Rośnie zapotrzebowanie na analizę danych, chmurę obliczeniową i cyberbezpieczeństwo; sama znajomość narzędzi nie wystarcza.", ["kompetencje", "IT"], Visibility.COMPANY),
+        ("certification", NoteKind.NOTE, "Certyfikaty chmurowe (AWS, Azure) coraz częściej decydują o awansie; firma finansuje egzaminy, ale brakuje praktycznych laboratoriów.", ["certyfikacja"], Visibility.PARTNERS),
+        ("cooperation", NoteKind.NOTE, "Firma chce prowadzić zajęcia praktyczne w technikach informatycznych; potrzebuje partnera po stronie miasta do wyboru szkół.", ["edukacja", "szkoły"], Visibility.COMPANY),
+        ("cooperation", NoteKind.DECISION, "Urząd pracy przygotuje wspólnie z firmą pilotaż kursu dla osób przebranżawiających się do IT.", ["GUP", "przekwalifikowanie"], Visibility.COMPANY),
+        ("labour_market", NoteKind.NOTE, "Najtrudniej obsadzić stanowiska inżynierów chmury z doświadczeniem i specjalistów bezpieczeństwa.", ["rynek-pracy"], Visibility.PARTNERS),
+        ("barriers", NoteKind.RISK, "Długi dojazd do biura z części dzielnic zniechęca kandydatów; firma pyta o plany komunikacji.", ["transport"], Visibility.INTERNAL),
+        ("requests", NoteKind.QUESTION, "Czy miasto może pomóc w kontakcie z uczelniami przy programach stażowych dla studentów?", ["uczelnie", "staże"], Visibility.COMPANY),
+        ("follow_ups", NoteKind.COMMITMENT, "Przesłać firmie listę techników informatycznych zainteresowanych zajęciami praktycznymi.", ["edukacja"], Visibility.COMPANY),
+        ("follow_ups", NoteKind.COMMITMENT, "Zorganizować spotkanie firmy z biurami karier trzech krakowskich uczelni.", ["uczelnie"], Visibility.COMPANY),
     ]
     made1 = [svc.notes.add(v1.id, text, section=sec, kind=kind, tags=tags, visibility=vis, author=author,
                            created_at=_at(17, 3, 10, 4 + 8 * i))
@@ -101,19 +102,19 @@ def create_demo(svc: Services) -> list[str]:
         agenda=["Zwiedzanie zakładu", "Plany rozwoju i inwestycje", "Kształcenie zawodowe i certyfikacja", "Oczekiwania wobec miasta"],
     )
     ids.append(v2.id)
-    for key, side, role in (("liguzinski", "city", "prowadzący"), ("zieba", "city", ""),
-                            ("kowalczyk", "city", "protokolantka"), ("slusarczyk", "company", ""), ("gorska", "company", "")):
+    for key, side, role in (("liguzinski", Side.CITY, "prowadzący"), ("zieba", Side.CITY, ""),
+                            ("kowalczyk", Side.CITY, "protokolantka"), ("slusarczyk", Side.COMPANY, ""), ("gorska", Side.COMPANY, "")):
         svc.visits.add_participant(v2.id, people[key].id, side=side, role=role)
     notes2 = [
-        ("profile", "note", "Zakład rozbudowuje linię produkcyjną transformatorów i centrum inżynieryjne obsługujące projekty sieciowe.", ["inwestycje", "energetyka"], "company"),
-        ("future_skills", "note", "Potrzebni są elektrycy, automatycy i spawacze z umiejętnością czytania dokumentacji technicznej po angielsku.", ["kompetencje", "spawacze", "automatyka"], "company"),
-        ("future_skills", "quote", "„Praktyka na prawdziwych urządzeniach znaczy dla nas więcej niż dyplom.”", ["praktyka"], "company"),
-        ("certification", "note", "Uprawnienia SEP i certyfikaty spawalnicze są warunkiem zatrudnienia; firma chciałaby, by szkoły przygotowywały do nich już w trakcie nauki.", ["certyfikacja", "SEP", "spawacze"], "company"),
-        ("cooperation", "note", "Firma współpracuje z jedną szkołą branżową; chce rozszerzyć klasy patronackie i praktyki dla uczniów techników.", ["szkoły", "klasy-patronackie"], "company"),
-        ("labour_market", "note", "Rotacja wśród młodszych pracowników produkcji jest wysoka; firma szuka kandydatów także wśród osób bezrobotnych po przeszkoleniu.", ["rynek-pracy", "GUP"], "partners"),
-        ("barriers", "risk", "Brak instruktorów praktycznej nauki zawodu w szkołach ogranicza liczbę miejsc w klasach patronackich.", ["edukacja"], "internal"),
-        ("requests", "note", "Firma prosi o wsparcie miasta w wyposażeniu pracowni elektrycznej w szkole partnerskiej.", ["szkoły", "wyposażenie"], "company"),
-        ("follow_ups", "commitment", "Przygotować z urzędem pracy szkolenie spawaczy TIG finansowane ze środków na aktywizację.", ["GUP", "spawacze"], "company"),
+        ("profile", NoteKind.NOTE, "Zakład rozbudowuje linię produkcyjną transformatorów i centrum inżynieryjne obsługujące projekty sieciowe.", ["inwestycje", "energetyka"], Visibility.COMPANY),
+        ("future_skills", NoteKind.NOTE, "Potrzebni są elektrycy, automatycy i spawacze z umiejętnością czytania dokumentacji technicznej po angielsku.", ["kompetencje", "spawacze", "automatyka"], Visibility.COMPANY),
+        ("future_skills", NoteKind.QUOTE, "„Praktyka na prawdziwych urządzeniach znaczy dla nas więcej niż dyplom.”", ["praktyka"], Visibility.COMPANY),
+        ("certification", NoteKind.NOTE, "Uprawnienia SEP i certyfikaty spawalnicze są warunkiem zatrudnienia; firma chciałaby, by szkoły przygotowywały do nich już w trakcie nauki.", ["certyfikacja", "SEP", "spawacze"], Visibility.COMPANY),
+        ("cooperation", NoteKind.NOTE, "Firma współpracuje z jedną szkołą branżową; chce rozszerzyć klasy patronackie i praktyki dla uczniów techników.", ["szkoły", "klasy-patronackie"], Visibility.COMPANY),
+        ("labour_market", NoteKind.NOTE, "Rotacja wśród młodszych pracowników produkcji jest wysoka; firma szuka kandydatów także wśród osób bezrobotnych po przeszkoleniu.", ["rynek-pracy", "GUP"], Visibility.PARTNERS),
+        ("barriers", NoteKind.RISK, "Brak instruktorów praktycznej nauki zawodu w szkołach ogranicza liczbę miejsc w klasach patronackich.", ["edukacja"], Visibility.INTERNAL),
+        ("requests", NoteKind.NOTE, "Firma prosi o wsparcie miasta w wyposażeniu pracowni elektrycznej w szkole partnerskiej.", ["szkoły", "wyposażenie"], Visibility.COMPANY),
+        ("follow_ups", NoteKind.COMMITMENT, "Przygotować z urzędem pracy szkolenie spawaczy TIG finansowane ze środków na aktywizację.", ["GUP", "spawacze"], Visibility.COMPANY),
     ]
     made2 = [svc.notes.add(v2.id, text, section=sec, kind=kind, tags=tags, visibility=vis, author=author,
                            created_at=_at(24, 3, 9, 40 + 9 * i))
@@ -133,8 +134,8 @@ def create_demo(svc: Services) -> list[str]:
         agenda=["Programy stażowe z uczelniami", "Pilotaż kursu z urzędem pracy"],
     )
     ids.append(v3.id)
-    svc.visits.add_participant(v3.id, people["kowalczyk"].id, side="city")
-    svc.visits.add_participant(v3.id, people["zak"].id, side="company")
+    svc.visits.add_participant(v3.id, people["kowalczyk"].id, side=Side.CITY)
+    svc.visits.add_participant(v3.id, people["zak"].id, side=Side.COMPANY)
     return ids
 
 

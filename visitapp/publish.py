@@ -22,11 +22,12 @@ import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from pyhanko.sign.signers import Signer
 
+from visitapp.domain import CopyKind
 from visitapp.exchange.record import VisitRecord
 from visitapp.files import check_writable, write_atomic
 from visitapp.minutes.export import minutes_pdf
@@ -43,7 +44,6 @@ STEPS = ("signer", "finalise", "render", "sign", "write")
 
 StepCallback = Callable[[str], None]
 CancelCheck = Callable[[], bool]
-CopyKind = Literal["internal", "company"]
 OpenSigner = tuple[Signer, x509.Certificate]
 
 
@@ -112,7 +112,7 @@ def signer_identity(signer: OpenSigner | None, fallback: Identity) -> Identity:
     return Identity(cn, org)
 
 
-def finalise(history: History, visit_id: str, *, copy: CopyKind = "internal",
+def finalise(history: History, visit_id: str, *, copy: str = CopyKind.INTERNAL,
              identity: Any = None) -> Finalised:
     """Finalise ``visit_id`` (one operation, one transaction); the record of the ``copy`` asked for.
 
@@ -120,11 +120,11 @@ def finalise(history: History, visit_id: str, *, copy: CopyKind = "internal",
     the version and of the record; else the history's identity.
     """
     from visitapp.ops.records import finalise_visit
-    from visitapp.services import company_copy
+    from visitapp.services.records import copy_of
 
     who = identity if identity is not None else history.identity
     result = finalise_visit.run_as(history, who, visit_id, author=who.name).result
-    record = company_copy(result.record) if copy == "company" else result.record
+    record = copy_of(result.record, copy)
     return Finalised(result.version, result.created, record)
 
 
@@ -178,7 +178,7 @@ def finalise_and_export(
     out: Path,
     *,
     lang: str | None = None,
-    copy: CopyKind = "internal",
+    copy: str = CopyKind.INTERNAL,
     source: SignerSource | None = None,
     reason: str | None = None,
     signer_is_author: bool = False,

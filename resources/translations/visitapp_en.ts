@@ -396,6 +396,31 @@
 <context>
     <name>Labels</name>
     <message>
+        <location filename="../../visitapp/ui/labels.py" line="52"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="52"/>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="52"/>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="52"/>
+        <source>Internal: every note</source>
+        <translation>Internal: every note</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="52"/>
+        <source>Company copy: only notes marked for the company</source>
+        <translation>Company copy: only notes marked for the company</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/labels.py" line="17"/>
         <source>Note</source>
         <translation>Note</translation>
@@ -1210,16 +1235,6 @@
         <location filename="../../visitapp/ui/signing/dialog.py" line="174"/>
         <source>Copy</source>
         <translation>Copy</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="175"/>
-        <source>Internal: every note</source>
-        <translation>Internal: every note</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="176"/>
-        <source>Company copy: only notes marked for the company</source>
-        <translation>Company copy: only notes marked for the company</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/signing/dialog.py" line="188"/>

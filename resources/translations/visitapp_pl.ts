@@ -397,6 +397,31 @@
 <context>
     <name>Labels</name>
     <message>
+        <location filename="../../visitapp/ui/labels.py" line="52"/>
+        <source>open</source>
+        <translation>otwarte</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="52"/>
+        <source>done</source>
+        <translation>wykonane</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="52"/>
+        <source>cancelled</source>
+        <translation>anulowane</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="52"/>
+        <source>Internal: every note</source>
+        <translation>Wewnętrzna: wszystkie notatki</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="52"/>
+        <source>Company copy: only notes marked for the company</source>
+        <translation>Dla firmy: tylko notatki oznaczone dla firmy</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/labels.py" line="17"/>
         <source>Note</source>
         <translation>Notatka</translation>
@@ -1213,16 +1238,6 @@
         <location filename="../../visitapp/ui/signing/dialog.py" line="174"/>
         <source>Copy</source>
         <translation>Kopia</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="175"/>
-        <source>Internal: every note</source>
-        <translation>Wewnętrzna: wszystkie notatki</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/signing/dialog.py" line="176"/>
-        <source>Company copy: only notes marked for the company</source>
-        <translation>Dla firmy: tylko notatki oznaczone dla firmy</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/signing/dialog.py" line="188"/>

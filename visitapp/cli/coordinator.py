@@ -22,6 +22,7 @@ from visitapp.cli.common import (
 )
 from visitapp.db import Database
 from visitapp.db.engines import as_target
+from visitapp.domain import ActionStatus, action_status_label
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _, set_language
 from visitapp.services import Services
@@ -73,14 +74,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(p)
     add_json_option(p)
     p.add_argument("--owner", metavar="TEXT", help=_("only items whose owner contains TEXT"))
-    p.add_argument("--status", choices=["open", "done", "cancelled"], help=_("only items with this status"))
+    p.add_argument("--status", choices=[s.value for s in ActionStatus], help=_("only items with this status"))
     p.add_argument("--overdue", action="store_true", help=_("only open items past their due date"))
     p.set_defaults(handler=cmd_actions)
 
     p = sub.add_parser("action-update", help=_("change an action item's status, owner or due date"))
     add_db_option(p)
     p.add_argument("action", metavar="ID", help=_("the action item's id (or its first characters)"))
-    p.add_argument("--status", choices=["open", "done", "cancelled"])
+    p.add_argument("--status", choices=[s.value for s in ActionStatus])
     p.add_argument("--owner")
     p.add_argument("--due", metavar="YYYY-MM-DD", help=_("the due date ('' clears it)"))
     p.set_defaults(handler=cmd_action_update)
@@ -257,7 +258,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     for a in items:
         due = a.due_date.isoformat() if a.due_date else "—"
         mark = "!" if a.is_overdue(today) else " "
-        print(safe(f"{a.id[:8]} {mark} {due:<10}  {_(a.status):<9}  {a.owner or '—'}: {a.description}  ({a.organisation})"))
+        print(safe(f"{a.id[:8]} {mark} {due:<10}  {action_status_label(a.status):<9}  {a.owner or '—'}: {a.description}  ({a.organisation})"))
     return 0
 
 
@@ -276,7 +277,7 @@ def cmd_action_update(args: argparse.Namespace) -> int:
         a = Services(db, identity_from_env()).actions.update(args.action, **kwargs)
     finally:
         db.close()
-    print(safe(f"{a.id}  {_(a.status)}  {a.owner or '—'}  {a.due_date or '—'}"))
+    print(safe(f"{a.id}  {action_status_label(a.status)}  {a.owner or '—'}  {a.due_date or '—'}"))
     return 0
 
 

@@ -17,6 +17,17 @@ from visitapp.cli.common import (
     safe_lines,
 )
 from visitapp.db import Database
+from visitapp.domain import (
+    NoteKind,
+    Visibility,
+    VisitStatus,
+    action_status_label,
+    from_spelling,
+    note_kind_label,
+    several_authors,
+    spellings,
+    visit_status_label,
+)
 from visitapp.errors import InvalidInput
 from visitapp.exchange.record import dump_record
 from visitapp.i18n import _
@@ -35,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("visits", help=_("list visits"))
     add_db_option(p)
     add_json_option(p)
-    p.add_argument("--status", choices=["planned", "in-progress", "in_progress", "finalised"], metavar="STATUS",
+    p.add_argument("--status", choices=spellings(VisitStatus), metavar="STATUS",
                    help=_("only visits with this status: planned, in-progress or finalised"))
     p.set_defaults(handler=cmd_visits)
 
@@ -49,10 +60,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(p)
     p.add_argument("--visit", required=True, metavar="ID")
     p.add_argument("--section", metavar="KEY", help=_("the template section (default: the first)"))
-    p.add_argument("--kind", default="note",
-                   choices=["note", "quote", "decision", "commitment", "question", "risk"])
+    p.add_argument("--kind", default=NoteKind.NOTE.value, choices=[k.value for k in NoteKind])
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help=_("a tag (repeatable)"))
-    p.add_argument("--visibility", default="internal", choices=["internal", "partners", "company"])
+    p.add_argument("--visibility", default=Visibility.INTERNAL.value, choices=[v.value for v in Visibility])
     p.add_argument("--author", help=_("who wrote it (default: $VISITAPP_AUTHOR or the system user)"))
     p.add_argument("text", nargs="+", help=_("the note's text"))
     p.set_defaults(handler=cmd_note)
@@ -89,28 +99,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_visits(args: argparse.Namespace) -> int:
     svc = open_services(args)
     try:
-        visits = svc.visits.list(status=args.status.replace("-", "_") if args.status else None)
+        visits = svc.visits.list(status=from_spelling(VisitStatus, args.status) if args.status else None)
     finally:
         svc.close()
     return print_rows(
         visits, as_json=args.json, empty=_("No visits yet."),
-        line=lambda v: f"{v.id}  {local(v.starts_at)}  {_status_label(v.status):<12}  {v.organisation}",
+        line=lambda v: f"{v.id}  {local(v.starts_at)}  {visit_status_label(v.status):<12}  {v.organisation}",
         json_row=lambda v: {"id": v.id, "starts_at": v.starts_at, "organisation": v.organisation,
                             "status": v.status, "title": v.title, "series": v.series, "place": v.place},
     )
-
-
-def _status_label(status: str) -> str:
-    return {"planned": _("planned"), "in_progress": _("in progress"), "finalised": _("finalised")}[status]
-
-
-def _kind_label(kind: str) -> str:
-    return {"note": _("note"), "quote": _("quote"), "decision": _("decision"), "commitment": _("commitment"),
-            "question": _("question"), "risk": _("risk")}[kind]
-
-
-def _action_status_label(status: str) -> str:
-    return {"open": _("open"), "done": _("done"), "cancelled": _("cancelled")}[status]
 
 
 def _hit_label(kind: str) -> str:
@@ -156,7 +153,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     # Who wrote a merged note is the certificate that signed its file; a typed name only goes beside it.
     authors = {n.id: who(signers.notes[n.id], n.author) if n.id in signers.notes else n.author for n in notes}
     authors.update({("answer", k): who(v, answers[k].author) for k, v in signers.answers.items() if k in answers})
-    _write_visit(visit, notes, actions, answers, authors, several=bool(signers) or len(set(authors.values())) > 1)
+    _write_visit(visit, notes, actions, answers, authors, several=several_authors(authors.values()))
     for line in provenance:
         sys.stdout.write(safe(line) + "\n")
     return 0
@@ -175,7 +172,7 @@ def _write_visit(visit, notes, actions, answers, authors: dict, *, several: bool
     out.write(_("When: {when}").format(when=when) + "\n")
     if visit.place:
         out.write(_("Place: {place}").format(place=safe(visit.place)) + "\n")
-    status = _status_label(visit.status)
+    status = visit_status_label(visit.status)
     if visit.latest_version:
         status = _("{status} (version {n})").format(status=status, n=visit.latest_version)
     out.write(_("Status: {status}").format(status=status) + "\n")
@@ -203,7 +200,7 @@ def _write_visit(visit, notes, actions, answers, authors: dict, *, several: bool
             by = f"  ({safe(authors[('answer', f.key)])})" if several and authors.get(("answer", f.key)) else ""
             out.write(f"  {f.label.get(lang)}: {safe(value)}{by}\n")
         for n in in_section:
-            kind = f"[{_kind_label(n.kind)}] " if n.kind != "note" else ""
+            kind = f"[{note_kind_label(n.kind).lower()}] " if n.kind != NoteKind.NOTE else ""
             tags = safe("  #" + " #".join(n.tags)) if n.tags else ""
             by = f"  ({safe(authors[n.id])})" if several and authors.get(n.id) else ""
             out.write(f"  {local(n.created_at)[-5:]}  {kind}{safe_lines(n.text, '         ')}{tags}{by}\n")
@@ -211,7 +208,7 @@ def _write_visit(visit, notes, actions, answers, authors: dict, *, several: bool
         out.write("\n" + _("Action items:") + "\n")
         for a in actions:
             due = a.due_date.isoformat() if a.due_date else "—"
-            out.write(f"  - {safe(a.description)} ({safe(a.owner or '—')}, {due}, {_action_status_label(a.status)})\n")
+            out.write(f"  - {safe(a.description)} ({safe(a.owner or '—')}, {due}, {action_status_label(a.status)})\n")
 
 
 def cmd_note(args: argparse.Namespace) -> int:

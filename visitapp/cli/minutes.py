@@ -40,13 +40,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_keygen)
 
     from visitapp.cli.common import add_db_option, add_json_option
+    from visitapp.domain import CopyKind
 
     p = sub.add_parser("export", help=_("finalise a visit and export its minutes as a (signed) PDF"))
     add_db_option(p)
     p.add_argument("--visit", required=True, metavar="ID", help=_("the visit's id"))
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     p.add_argument("--lang", choices=["pl", "en"], help=_("language of the minutes (default: the visit's)"))
-    p.add_argument("--copy", choices=["internal", "company"], default="internal",
+    p.add_argument("--copy", choices=[c.value for c in CopyKind], default=CopyKind.INTERNAL.value,
                    help=_("company: leave out every note not marked for the company"))
     _add_signing_options(p, required=False)
     g = p.add_argument_group(_("encryption for the coordinator (CMS, .p7m)"))

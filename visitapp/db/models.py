@@ -29,6 +29,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# The enumerations are defined once, in visitapp.domain; m.NoteKind etc. stay available here.
+from visitapp.domain import ActionStatus, NoteKind, Side, Visibility, VisitStatus
+
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
@@ -55,39 +58,6 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=dt.UTC)
-
-
-class VisitStatus(enum.StrEnum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    FINALISED = "finalised"
-
-
-class Side(enum.StrEnum):
-    CITY = "city"
-    COMPANY = "company"
-    OTHER = "other"
-
-
-class NoteKind(enum.StrEnum):
-    NOTE = "note"
-    QUOTE = "quote"
-    DECISION = "decision"
-    COMMITMENT = "commitment"
-    QUESTION = "question"
-    RISK = "risk"
-
-
-class Visibility(enum.StrEnum):
-    INTERNAL = "internal"
-    PARTNERS = "partners"
-    COMPANY = "company"
-
-
-class ActionStatus(enum.StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    CANCELLED = "cancelled"
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:

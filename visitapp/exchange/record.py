@@ -17,6 +17,14 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
+from visitapp.domain import (
+    ActionStatusValue,
+    CopyKindValue,
+    NoteKindValue,
+    SideValue,
+    VisibilityValue,
+    VisitStatusValue,
+)
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _
 
@@ -68,7 +76,7 @@ class PersonRec(_Part):
 class ParticipantRec(_Part):
     id: str = Field(pattern=UUID_PATTERN)
     person: PersonRec
-    side: Literal["city", "company", "other"]
+    side: SideValue
     role: str = ""
 
 
@@ -99,7 +107,7 @@ class VisitRec(_Part):
     starts_at: AwareDatetime
     ends_at: AwareDatetime | None = None
     place: str = ""
-    status: Literal["planned", "in_progress", "finalised"]
+    status: VisitStatusValue
     language: Literal["pl", "en"]
     agenda: list[str] = Field(default_factory=list)
 
@@ -107,13 +115,13 @@ class VisitRec(_Part):
 class NoteRec(_Part):
     id: str = Field(pattern=UUID_PATTERN)
     section: str
-    kind: Literal["note", "quote", "decision", "commitment", "question", "risk"]
+    kind: NoteKindValue
     text: str
     author: str = ""
     created_at: AwareDatetime
     updated_at: AwareDatetime
     tags: list[str] = Field(default_factory=list)
-    visibility: Literal["internal", "partners", "company"]
+    visibility: VisibilityValue
     position: int = 0
 
 
@@ -123,7 +131,7 @@ class ActionRec(_Part):
     description: str
     owner: str = ""
     due_date: dt.date | None = None
-    status: Literal["open", "done", "cancelled"]
+    status: ActionStatusValue
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -148,7 +156,7 @@ class VisitRecord(_Part):
     minor: int = Field(default=FORMAT_MINOR, ge=0)
     app_version: str
     exported_at: AwareDatetime
-    copy_kind: Literal["internal", "company"] = Field(alias="copy")
+    copy_kind: CopyKindValue = Field(alias="copy")
     version: int | None = Field(default=None, ge=1, description="finalised version number, if finalised")
     author: AuthorRec
     series: SeriesRec | None = None

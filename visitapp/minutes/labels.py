@@ -10,25 +10,9 @@ import datetime as dt
 from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from visitapp import domain
 from visitapp.i18n import gettext_for, ngettext_for
 
-
-def N_(message: str) -> str:
-    """Mark a string for extraction; it is translated later, in the visit's language."""
-    return message
-
-
-KIND_LABELS = {
-    "note": N_("Note"),
-    "quote": N_("Quote"),
-    "decision": N_("Decision"),
-    "commitment": N_("Commitment"),
-    "question": N_("Question"),
-    "risk": N_("Risk"),
-}
-STATUS_LABELS = {"open": N_("open"), "done": N_("done"), "cancelled": N_("cancelled")}
-SIDE_LABELS = {"city": N_("city"), "company": N_("company"), "other": N_("other")}
-VISIBILITY_LABELS = {"internal": N_("internal"), "partners": N_("for partners"), "company": N_("for the company")}
 
 try:  # the city's wall clock; records keep UTC
     LOCAL_ZONE: dt.tzinfo = ZoneInfo("Europe/Warsaw")
@@ -67,17 +51,21 @@ class Labels:
             return f"{text} – {self.date(end)}, {self.time(end)}"
         return f"{text}–{self.time(end)}"
 
+    # The labels of the enumerations are defined once, in visitapp.domain; here in this language.
     def kind(self, kind: str) -> str:
-        return self._(KIND_LABELS.get(kind, kind))
+        return domain.note_kind_label(kind, self._)
 
     def status(self, status: str) -> str:
-        return self._(STATUS_LABELS.get(status, status))
+        return domain.action_status_label(status, self._)
 
     def side(self, side: str) -> str:
-        return self._(SIDE_LABELS.get(side, side))
+        return domain.side_label(side, self._)
 
     def visibility(self, visibility: str) -> str:
-        return self._(VISIBILITY_LABELS.get(visibility, visibility))
+        return domain.visibility_label(visibility, self._)
+
+    def copy(self, copy: str) -> str:
+        return domain.copy_kind_label(copy, self._)
 
     def localised(self, text: object) -> str:
         """A record's ``{pl, en}`` text in this language."""

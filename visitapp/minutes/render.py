@@ -33,6 +33,7 @@ from reportlab.platypus import (
 )
 
 from visitapp import __version__
+from visitapp.domain import CopyKind, several_authors, visibility_shown
 from visitapp.exchange.record import AnswerRec, FieldRec, NoteRec, VisitRecord
 from visitapp.minutes import layout as L
 from visitapp.minutes.fonts import BOLD, REGULAR, register_fonts
@@ -54,7 +55,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", base, fontSize=9, leading=11.5, spaceAfter=0),
         "cellhead": ParagraphStyle("cellhead", base, fontName=BOLD, fontSize=9, leading=11.5, spaceAfter=0),
         "meta": ParagraphStyle("meta", base, fontSize=8, leading=10, textColor=GREY, spaceAfter=1),
-        "note": ParagraphStyle("note", base, leftIndent=8, spaceAfter=6),
+        "note_text": ParagraphStyle("note_text", base, leftIndent=8, spaceAfter=6),
         "empty": ParagraphStyle("empty", base, fontName="NotoSans-Italic", textColor=GREY),
         "caption": ParagraphStyle("caption", base, fontSize=8.5, leading=10.5, textColor=GREY, spaceAfter=0),
     }
@@ -179,8 +180,8 @@ def build_story(record: VisitRecord, lang: str | None = None) -> list[Flowable]:
     sub = [visit.title or org.name]
     if record.version:
         sub.append(t("version {version}").format(version=record.version))
-    if record.copy_kind == "company":
-        sub.append(t("company copy"))
+    if record.copy_kind == CopyKind.COMPANY:
+        sub.append(t.copy(record.copy_kind))
     story.append(Paragraph(_text(" · ".join(sub)), s["subtitle"]))
 
     # The organisation and the meeting, as a two-column list of facts.
@@ -243,7 +244,7 @@ def _answer_text(answer: AnswerRec, field: FieldRec, t: Labels) -> str:
 
 
 def _sections(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) -> Iterable[Flowable]:
-    several_authors = len({n.author for n in record.notes if n.author}) > 1
+    several = several_authors([n.author for n in record.notes] + [a.author for a in record.answers])
     known = {sec.key for sec in record.template.sections}
     by_section: dict[str, list[NoteRec]] = {}
     for note in sorted(record.notes, key=lambda n: (n.position, n.created_at)):
@@ -264,15 +265,15 @@ def _sections(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) -> I
             body.append(Spacer(1, 4))
         for note in by_section.get(key, []):
             meta = [t.kind(note.kind).upper(), t.time(note.created_at)]
-            if several_authors and note.author:
+            if several and note.author:
                 meta.append(note.author)
-            if note.visibility != "company" and record.copy_kind == "internal":
+            if visibility_shown(note.visibility, record.copy_kind):
                 meta.append(t.visibility(note.visibility))
             text = _text(note.text)
             if note.tags:
                 text += " " + " ".join(f'<font color="#5f6368">#{_text(tag)}</font>' for tag in note.tags)
             body.append(Paragraph(_text(" · ".join(meta)), s["meta"]))
-            body.append(Paragraph(text, s["note"]))
+            body.append(Paragraph(text, s["note_text"]))
         if not body:
             body.append(Paragraph(_text(t("No notes.")), s["empty"]))
         # Keep a heading with the start of its section, never alone at a page end.

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from visitapp.db import models as m
+from visitapp.domain import NoteKind, Visibility
 from visitapp.errors import InvalidInput, NotFound
 from visitapp.i18n import _
 from visitapp.ops import common as c
@@ -38,9 +39,9 @@ def add_note(
     text: str,
     *,
     section: str | None = None,
-    kind: str = "note",
+    kind: str = NoteKind.NOTE,
     tags: list[str] | None = None,
-    visibility: str = "internal",
+    visibility: str = Visibility.INTERNAL,
     author: str | None = None,
     created_at: dt.datetime | None = None,
 ) -> NoteInfo:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from visitapp.db import models as m
+from visitapp.domain import Side
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _
 from visitapp.ops import common as c
@@ -237,7 +238,7 @@ def _add_participant(tx: Tx, visit: m.Visit, person: m.Person, side: str, role: 
 
 
 @operation(lambda: _("Add participant"))
-def add_participant(tx: Tx, visit_id: str, person_id: str, *, side: str = "city", role: str = "") -> ParticipantInfo:
+def add_participant(tx: Tx, visit_id: str, person_id: str, *, side: str = Side.CITY, role: str = "") -> ParticipantInfo:
     s = tx.session
     return ParticipantInfo.of(_add_participant(tx, visit_by_uuid(s, visit_id), by_uuid(s, m.Person, person_id),
                                                side, role))
@@ -308,6 +309,6 @@ def prepare_visit(
         else:
             person = _create_person(tx, attendee.get("name", ""), {
                 "institution": attendee.get("institution", ""), "role": attendee.get("role", "")})
-        _add_participant(tx, target, person, attendee.get("side", "city"), attendee.get("role", ""))
+        _add_participant(tx, target, person, attendee.get("side", Side.CITY), attendee.get("role", ""))
     tx.session.flush()
     return VisitInfo.of(target)

@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 
 from visitapp.db import Database
 from visitapp.db import models as m
+from visitapp.domain import CopyKind
 from visitapp.errors import NotFound
 from visitapp.exchange.record import VisitRecord, dump_record
 from visitapp.i18n import _
@@ -374,7 +375,7 @@ def merge_record(db: Database, record: VisitRecord, source: Source, *,
                       organisation=record.organisation.name, author=who(source.author_signer, record.author.name),
                       version=record.version, signer=source.signer,
                       typed_author=typed_beside(source.author_signer, record.author.name))
-    if record.copy_kind == "company":
+    if record.copy_kind == CopyKind.COMPANY:
         base.status = "rejected"
         base.reason = _("This is the company's copy of the minutes; merge the internal minutes instead.")
         return base

@@ -33,6 +33,7 @@ from sqlalchemy import func, select
 
 from visitapp.db import Database
 from visitapp.db import models as m
+from visitapp.domain import VisitStatus, action_overdue, action_status_label, visit_status_label
 from visitapp.errors import InvalidInput, NotFound
 from visitapp.i18n import _, current_language, gettext_for
 from visitapp.minutes.output import check_writable
@@ -72,7 +73,7 @@ class ActionRow:
     status: str
 
     def overdue(self, today: dt.date) -> bool:
-        return self.status == "open" and self.due_date is not None and self.due_date < today
+        return action_overdue(self.status, self.due_date, today)
 
 
 @dataclass
@@ -329,8 +330,6 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
             return value.astimezone().strftime("%Y-%m-%d %H:%M")
         return value.isoformat()
 
-    status_label = {"planned": t("planned"), "in_progress": t("in progress"), "finalised": t("finalised"),
-                    "open": t("open"), "done": t("done"), "cancelled": t("cancelled")}
     story: list[Any] = [p(t("Report on the series of visits"), h1)]
     if data.series:
         story.append(p(data.series, h2))
@@ -340,9 +339,7 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
     by_status = Counter(v.status for v in data.visits)
     overview = [
         [t("Visits"), str(len(data.visits))],
-        [t("planned"), str(by_status.get("planned", 0))],
-        [t("in progress"), str(by_status.get("in_progress", 0))],
-        [t("finalised"), str(by_status.get("finalised", 0))],
+        *([visit_status_label(status, t), str(by_status.get(status, 0))] for status in VisitStatus),
         [t("Organisations"), str(len(orgs))],
         [t("Participants"), str(data.people)],
         [t("Notes"), str(data.notes)],
@@ -367,7 +364,7 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
         owners[a.owner or "—"].append(a)
     for owner in sorted(owners):
         story.append(p(owner, h2))
-        rows = [[("! " if a.overdue(data.today) else "") + status_label.get(a.status, a.status), date(a.due_date),
+        rows = [[("! " if a.overdue(data.today) else "") + action_status_label(a.status, t), date(a.due_date),
                  a.description, a.organisation] for a in owners[owner]]
         story.extend(tables([t("Status"), t("Due"), t("Action item"), t("Organisation")], rows,
                             [width * 0.14, width * 0.14, width * 0.47, width * 0.25]))
@@ -400,7 +397,7 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
         if first.nip:
             story.append(p(f"NIP {first.nip}", base))
         rows = [[date(v.starts_at), v.title or "—", v.place or "—",
-                 status_label.get(v.status, v.status) + (" ⚑" if v.flagged else ""), str(v.participants),
+                 visit_status_label(v.status, t) + (" ⚑" if v.flagged else ""), str(v.participants),
                  str(v.notes)] for v in visits]
         story.extend(tables([t("When"), t("Title"), t("Place"), t("Status"), t("Participants"), t("Notes")], rows,
                             [width * 0.17, width * 0.3, width * 0.2, width * 0.13, width * 0.1, width * 0.1]))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from visitapp.db import models as m
+from visitapp.domain import action_overdue
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,7 @@ class ActionInfo:
         )
 
     def is_overdue(self, today: dt.date) -> bool:
-        return self.status == "open" and self.due_date is not None and self.due_date < today
+        return action_overdue(self.status, self.due_date, today)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,19 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from visitapp import __version__
 from visitapp.db import models as m
+from visitapp.domain import CopyKind, in_copy
 from visitapp.exchange.record import FORMAT_MINOR, FORMAT_NAME, VisitRecord, dump_record
 from visitapp.services.base import Service, visit_by_uuid
 from visitapp.services.dto import VersionInfo
 from visitapp.templates import get_template
-
-CopyKind = Literal["internal", "company"]
 
 # Fields that describe one export, not the visit: left out of the content hash.
 _VOLATILE = ("exported_at", "app_version", "author", "copy", "version")
@@ -39,12 +38,21 @@ def content_hash(record: VisitRecord | dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def company_copy(record: VisitRecord) -> VisitRecord:
-    """The record as the company may see it: only notes marked for the company, and their action items."""
-    kept = [n for n in record.notes if n.visibility == "company"]
+def copy_of(record: VisitRecord, copy: str) -> VisitRecord:
+    """The record as one copy of the minutes holds it: only the notes that copy's readers may see
+    (:data:`visitapp.domain.COPY_VISIBILITIES`), and their action items."""
+    kind = CopyKind(copy)
+    if kind == CopyKind.INTERNAL:
+        return record
+    kept = [n for n in record.notes if in_copy(n.visibility, kind)]
     kept_ids = {n.id for n in kept}
     actions = [a for a in record.action_items if a.note_id in kept_ids]
-    return record.model_copy(update={"notes": kept, "action_items": actions, "copy_kind": "company"})
+    return record.model_copy(update={"notes": kept, "action_items": actions, "copy_kind": kind.value})
+
+
+def company_copy(record: VisitRecord) -> VisitRecord:
+    """The record as the company may see it: only notes marked for the company, and their action items."""
+    return copy_of(record, CopyKind.COMPANY)
 
 
 def _iso(value) -> str | None:  # noqa: ANN001
@@ -61,7 +69,7 @@ def record_data(visit: m.Visit, *, author: dict[str, str]) -> dict[str, Any]:
         "minor": FORMAT_MINOR,
         "app_version": __version__,
         "exported_at": m.utcnow().isoformat(),
-        "copy": "internal",
+        "copy": CopyKind.INTERNAL.value,
         "version": None,
         "author": author,
         "series": (
@@ -125,11 +133,11 @@ class RecordService(Service):
             record = record.model_copy(update={"version": latest.number})
         return record
 
-    def build(self, visit_id: str, *, copy: CopyKind = "internal") -> VisitRecord:
+    def build(self, visit_id: str, *, copy: str = CopyKind.INTERNAL) -> VisitRecord:
         """The visit's current record; ``version`` is set when nothing changed since a finalised version."""
         with self.db.read() as s:
             record = self._build(s, visit_by_uuid(s, visit_id))
-        return company_copy(record) if copy == "company" else record
+        return copy_of(record, copy)
 
     def finalise(self, visit_id: str, *, author: str | None = None) -> FinaliseResult:
         """Freeze the current state as the next version: the core operation :func:`visitapp.ops.records.finalise_visit`."""

@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from visitapp import ops
 from visitapp.db import models as m
+from visitapp.domain import Side
 from visitapp.ops.visits import VISIT_FIELDS
 from visitapp.services.base import Service, visit_by_uuid
 from visitapp.services.dto import ParticipantInfo, VisitInfo, VisitSummary
@@ -75,7 +76,7 @@ class VisitService(Service):
 
     # -- participants ------------------------------------------------------
 
-    def add_participant(self, visit_id: str, person_id: str, *, side: str = "city", role: str = "") -> ParticipantInfo:
+    def add_participant(self, visit_id: str, person_id: str, *, side: str = Side.CITY, role: str = "") -> ParticipantInfo:
         return self._op(ops.add_participant, visit_id, person_id, side=side, role=role)
 
     def update_participant(self, participant_id: str, *, side: str | None = None, role: str | None = None) -> ParticipantInfo:

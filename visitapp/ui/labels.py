@@ -3,33 +3,99 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
-KINDS = ("note", "quote", "decision", "commitment", "question", "risk")
-STATUSES = ("planned", "in_progress", "finalised")
-SIDES = ("city", "company", "other")
-VISIBILITIES = ("internal", "partners", "company")
+from visitapp.domain import ActionStatus, CopyKind, NoteKind, Side, Visibility, VisitStatus
+
+# The enumerations are defined once, in visitapp.domain; these are their names in the GUI (Qt tr,
+# context "Labels"), a mapping keyed by the members.  tests/ui/test_domain_labels.py checks that
+# every member has one, translated in both languages.
+# The values as plain text, for Qt item data (a str subclass would travel as a Python object).
+KINDS = tuple(k.value for k in NoteKind)
+STATUSES = tuple(v.value for v in VisitStatus)
+SIDES = tuple(v.value for v in Side)
+VISIBILITIES = tuple(v.value for v in Visibility)
+ACTION_STATUSES = tuple(v.value for v in ActionStatus)
+COPIES = tuple(v.value for v in CopyKind)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+def _kinds() -> dict[Any, str]:
+    return {
+        NoteKind.NOTE: _tr("Note"), NoteKind.QUOTE: _tr("Quote"), NoteKind.DECISION: _tr("Decision"),
+        NoteKind.COMMITMENT: _tr("Commitment"), NoteKind.QUESTION: _tr("Question"), NoteKind.RISK: _tr("Risk"),
+    }
+
+
+def _statuses() -> dict[Any, str]:
+    return {VisitStatus.PLANNED: _tr("Planned"), VisitStatus.IN_PROGRESS: _tr("In progress"),
+            VisitStatus.FINALISED: _tr("Finalised")}
+
+
+def _sides() -> dict[Any, str]:
+    return {Side.CITY: _tr("City"), Side.COMPANY: _tr("Company"), Side.OTHER: _tr("Other")}
+
+
+def _visibilities() -> dict[Any, str]:
+    return {Visibility.INTERNAL: _tr("Internal"), Visibility.PARTNERS: _tr("Partner institutions"),
+            Visibility.COMPANY: _tr("Company copy")}
+
+
+def _action_statuses() -> dict[Any, str]:
+    return {ActionStatus.OPEN: _tr("open"), ActionStatus.DONE: _tr("done"), ActionStatus.CANCELLED: _tr("cancelled")}
+
+
+def _copies() -> dict[Any, str]:
+    return {CopyKind.INTERNAL: _tr("Internal: every note"),
+            CopyKind.COMPANY: _tr("Company copy: only notes marked for the company")}
+
+
+# Each enumeration's labels, in the GUI's current language (built on each call: the language can change).
+_LABELS: dict[type[StrEnum], Callable[[], dict[Any, str]]] = {
+    NoteKind: _kinds, VisitStatus: _statuses, Side: _sides, Visibility: _visibilities,
+    ActionStatus: _action_statuses, CopyKind: _copies,
+}
+
+
+def gui_labels() -> dict[type[StrEnum], dict[Any, str]]:
+    """Every enumeration's members and their names, in the GUI's current language."""
+    return {enumeration: labels() for enumeration, labels in _LABELS.items()}
+
+
+def label(enumeration: type[StrEnum], value: str) -> str:
+    """The GUI's name of ``value`` of ``enumeration`` (the value itself if it is none of its members)."""
+    return _LABELS[enumeration]().get(value, str(value))
 
 
 def kind_label(kind: str) -> str:
-    return {
-        "note": QCoreApplication.translate("Labels", "Note"), "quote": QCoreApplication.translate("Labels", "Quote"), "decision": QCoreApplication.translate("Labels", "Decision"),
-        "commitment": QCoreApplication.translate("Labels", "Commitment"), "question": QCoreApplication.translate("Labels", "Question"), "risk": QCoreApplication.translate("Labels", "Risk"),
-    }.get(kind, kind)
+    return label(NoteKind, kind)
 
 
 def status_label(status: str) -> str:
-    return {"planned": QCoreApplication.translate("Labels", "Planned"), "in_progress": QCoreApplication.translate("Labels", "In progress"), "finalised": QCoreApplication.translate("Labels", "Finalised")}.get(status, status)
+    return label(VisitStatus, status)
 
 
 def side_label(side: str) -> str:
-    return {"city": QCoreApplication.translate("Labels", "City"), "company": QCoreApplication.translate("Labels", "Company"), "other": QCoreApplication.translate("Labels", "Other")}.get(side, side)
+    return label(Side, side)
 
 
 def visibility_label(value: str) -> str:
-    return {"internal": QCoreApplication.translate("Labels", "Internal"), "partners": QCoreApplication.translate("Labels", "Partner institutions"),
-            "company": QCoreApplication.translate("Labels", "Company copy")}.get(value, value)
+    return label(Visibility, value)
+
+
+def action_status_label(status: str) -> str:
+    return label(ActionStatus, status)
+
+
+def copy_label(copy: str) -> str:
+    return label(CopyKind, copy)
 
 
 def qdatetime(value: dt.datetime) -> QDateTime:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
 )
 
+from visitapp.domain import NoteKind, Visibility
 from visitapp.ui.capture.tags import TagsEdit
 from visitapp.ui.labels import KINDS, VISIBILITIES, kind_label, visibility_label
 
@@ -92,10 +93,10 @@ class CaptureBox(QWidget):
         if data.get("kind") in KINDS:
             self.set_kind(data["kind"])
         self.tags.setText(data.get("tags", ""))
-        index = self.visibility.findData(data.get("visibility", "internal"))
+        index = self.visibility.findData(data.get("visibility", Visibility.INTERNAL.value))
         self.visibility.setCurrentIndex(max(0, index))
 
     def clear(self) -> None:
         self.editor.clear()
         self.tags.clear()
-        self.set_kind("note")
+        self.set_kind(NoteKind.NOTE)

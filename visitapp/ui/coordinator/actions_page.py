@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
 )
 
+from visitapp.domain import ActionStatus
 from visitapp.errors import UserError
 from visitapp.services.dto import ActionInfo
 from visitapp.ui.coordinator.common import ServicesRef, current, table, warn
 from visitapp.ui.coordinator.models import GREY, RED, Column, EditableRowsModel
-from visitapp.ui.labels import fmt_date, fmt_datetime
+from visitapp.ui.labels import ACTION_STATUSES, action_status_label, fmt_date, fmt_datetime
 
-STATUSES = ("open", "done", "cancelled")
 NO_DATE = QDate(2000, 1, 1)  # the QDateEdit's minimum, shown as "no due date"
 
 
@@ -82,7 +82,7 @@ class ActionsPage(QWidget):
         self.status = QComboBox(self)
         self.status.setAccessibleName(self.tr("Filter by status"))
         self.status.addItem(self.tr("Any status"), None)
-        for code in STATUSES:
+        for code in ACTION_STATUSES:
             self.status.addItem(self.status_label(code), code)
         self.status.setCurrentIndex(1)  # open items first: that is what needs following up
         status_label = QLabel(self.tr("&Status:"), self)
@@ -96,7 +96,7 @@ class ActionsPage(QWidget):
             Column("due", self.tr("Due"), self._due, color=self._due_color, bold=self._overdue,
                    edit=lambda r: r.due_date),
             Column("status", self.tr("Status"), lambda r: self.status_label(r.status),
-                   color=lambda r: GREY if r.status != "open" else None, edit=lambda r: r.status),
+                   color=lambda r: GREY if r.status != ActionStatus.OPEN else None, edit=lambda r: r.status),
             Column("owner", self.tr("Owner"), lambda r: r.owner, edit=lambda r: r.owner),
             Column("description", self.tr("Action item"), lambda r: r.description),
             Column("organisation", self.tr("Organisation"), lambda r: r.organisation),
@@ -109,7 +109,7 @@ class ActionsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setItemDelegateForColumn(
             self.model.column_of("status"),
-            ChoiceDelegate([(self.status_label(c), c) for c in STATUSES], self.tr("Status of the action item"), self))
+            ChoiceDelegate([(self.status_label(c), c) for c in ACTION_STATUSES], self.tr("Status of the action item"), self))
         self.table.setItemDelegateForColumn(
             self.model.column_of("due"),
             DueDateDelegate(self.tr("no due date"), self.tr("Due date of the action item"), self))
@@ -142,13 +142,13 @@ class ActionsPage(QWidget):
         self.owner.textChanged.connect(self.reload)
         self.status.currentIndexChanged.connect(self.reload)
         self.overdue.toggled.connect(self.reload)
-        self.done_button.clicked.connect(lambda: self.set_status_of_selected("done"))
-        self.reopen_button.clicked.connect(lambda: self.set_status_of_selected("open"))
+        self.done_button.clicked.connect(lambda: self.set_status_of_selected(ActionStatus.DONE.value))
+        self.reopen_button.clicked.connect(lambda: self.set_status_of_selected(ActionStatus.OPEN.value))
         self.reload()
 
     # texts ---------------------------------------------------------------------
     def status_label(self, code: str) -> str:
-        return {"open": self.tr("open"), "done": self.tr("done"), "cancelled": self.tr("cancelled")}.get(code, code)
+        return action_status_label(code)
 
     def _overdue(self, r: ActionInfo) -> bool:
         return r.is_overdue(self.today)

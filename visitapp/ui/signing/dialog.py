@@ -40,10 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitapp.domain import CopyKind
 from visitapp.errors import UserError
 from visitapp.publish import STEPS, ExportCancelled, FinalisedExport
 from visitapp.services import Services
-from visitapp.ui.labels import fmt_datetime
+from visitapp.ui.labels import COPIES, copy_label, fmt_datetime
 from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.safe_text import plain, plain_question
 from visitapp.ui.settings import AppSettings, Setting
@@ -172,8 +173,8 @@ class SignDialog(QDialog):
         form.addRow(self.tr("&Language:"), self.language)
         self.copy = QComboBox(box)
         self.copy.setAccessibleName(self.tr("Copy"))
-        self.copy.addItem(self.tr("Internal: every note"), "internal")
-        self.copy.addItem(self.tr("Company copy: only notes marked for the company"), "company")
+        for copy in COPIES:
+            self.copy.addItem(copy_label(copy), copy)
         form.addRow(self.tr("Cop&y:"), self.copy)
         # A visit from a plan that carries the coordinator's certificate: offered encrypted for them, checked.
         from visitapp.registry.plan_recipients import recipients_for_visit
@@ -213,7 +214,7 @@ class SignDialog(QDialog):
 
     def _file_name(self) -> str:
         date = self.visit.starts_at.astimezone().strftime("%Y-%m-%d") if self.visit.starts_at else "visit"
-        copy = "-company" if self.copy.currentData() == "company" else ""
+        copy = "-company" if self.copy.currentData() == CopyKind.COMPANY else ""
         sealed = ".p7m" if self.encrypting else ""
         return f"{date}-{_slug(self.visit.organisation.name)}-{self.language.currentData()}{copy}.pdf{sealed}"
 

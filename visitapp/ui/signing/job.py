@@ -30,8 +30,8 @@ from visitapp.errors import UserError
 from visitapp.files import check_writable
 from visitapp.ops import Changes, Tx
 from visitapp.ops.records import finalise_visit
-from visitapp.services import Identity, company_copy
-from visitapp.services.records import FinaliseResult
+from visitapp.services import Identity
+from visitapp.services.records import FinaliseResult, copy_of
 from visitapp.signing.sign import SignerSource
 from visitapp.ui.ops_runner import OpRunner
 
@@ -161,7 +161,7 @@ class SignJob(QObject):
         if self.cancelled:
             self._end_failed(publish.ExportCancelled(done.version))
             return
-        record = company_copy(done.record) if self.copy == "company" else done.record
+        record = copy_of(done.record, self.copy)
 
         def work() -> publish.FinalisedExport:
             self.published_on = threading.current_thread().name
