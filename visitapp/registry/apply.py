@@ -397,6 +397,8 @@ def _merge_in(s: Session, record: VisitRecord, source: Source, result: FileResul
 
     # People erased from this registry (GDPR) stay erased: pseudonymised before anything is stored.
     record, source = redact_incoming(s, record, source)
+    result.author, result.signer = who(source.author_signer, record.author.name), source.signer  # shown: erased too
+    result.typed_author = typed_beside(source.author_signer, record.author.name)
     author = record.author.name.strip()  # kept as typed; shown only beside the certificate's name
     shown = who(source.author_signer, author)
     previous = s.scalar(select(m.MergedFile).where(
