@@ -187,7 +187,13 @@ def _pkcs11_signer(source: Pkcs11Source) -> Iterator[tuple[signers.Signer, x509.
             module=module, reason=text or type(err).__name__)) from err
     try:
         cert_label = source.cert or source.key
-        signer = hanko_p11.PKCS11Signer(session, cert_label=cert_label, key_label=source.key, bulk_fetch=False)
+        from visitapp.signing.tokens import sign_kwargs
+
+        # The chain: every certificate on the token is pulled (the card's CA certificates); and a key marked
+        # CKA_ALWAYS_AUTHENTICATE gets the PIN again after each C_SignInit (visitapp.signing.tokens).
+        extra = {"other_certs_to_pull": None, "base_sign_kwargs": sign_kwargs(session, source.key, source.pin)}
+        signer = hanko_p11.PKCS11Signer(session, cert_label=cert_label, key_label=source.key, bulk_fetch=False,
+                                        **extra)
         try:
             asn1_cert = signer.signing_cert
         except (p11e.PKCS11Error, HankoSigningError, KeyError) as err:
@@ -202,7 +208,7 @@ def _pkcs11_signer(source: Pkcs11Source) -> Iterator[tuple[signers.Signer, x509.
                 raise
             # Many tokens (SoftHSM2 among them) only sign a digest made outside: CKM_ECDSA / CKM_RSA_PKCS.
             signer = hanko_p11.PKCS11Signer(session, cert_label=cert_label, key_label=source.key, bulk_fetch=False,
-                                            use_raw_mechanism=True)
+                                            use_raw_mechanism=True, **extra)
             _probe(signer, cert)
         yield signer, cert
     finally:
