@@ -45,7 +45,7 @@ def test_openssl_decrypts_the_p7m_to_a_pdf_whose_signature_pdfsig_accepts(export
     pdfsig = require_tool("pdfsig")
     tmp = exported["tmp"]
     data = exported["out"].read_bytes()
-    assert not data.startswith(b"%PDF") and "spawaczy".encode() not in data
+    assert not data.startswith(b"%PDF") and b"spawaczy" not in data
     key_pem = tmp / "coord-key.pem"
     subprocess.run([openssl, "pkcs12", "-in", str(exported["coord_p12"]), "-passin", "env:KP", "-nodes",
                     "-out", str(key_pem)], check=True, env={**os.environ, **ENV}, capture_output=True)
@@ -56,7 +56,7 @@ def test_openssl_decrypts_the_p7m_to_a_pdf_whose_signature_pdfsig_accepts(export
     subprocess.run([openssl, "cms", "-decrypt", "-inform", "DER", "-in", str(exported["out"]), "-inkey",
                     str(key_pem), "-out", str(plain)], check=True, capture_output=True)
     assert plain.read_bytes().startswith(b"%PDF")
-    checked = subprocess.run([pdfsig, str(plain)], capture_output=True, text=True)
+    checked = subprocess.run([pdfsig, str(plain)], check=False, capture_output=True, text=True)
     assert "Signature is Valid" in checked.stdout, checked.stdout
     # The decrypted file is the signed PDF that visitapp itself verifies.
     verified = run_cli("verify", str(plain), "--trust", str(exported["anna_pem"]), env=ENV)
@@ -119,8 +119,8 @@ def test_a_plan_carries_the_coordinators_certificate_and_export_encrypts_for_it(
 
     from tests.registry_helpers import WARSAW
     from visitapp.cli import main
-    from visitapp.services import Identity, Services
     from visitapp.db import Database
+    from visitapp.services import Identity, Services
 
     monkeypatch.setenv("KP", KEY_PASSWORD)
     monkeypatch.setenv("VISITAPP_AUTHOR", "")

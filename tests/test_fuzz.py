@@ -38,7 +38,7 @@ json_values = st.recursive(
 )
 
 
-def _refused_in_one_sentence(fn, *args: Any) -> None:  # noqa: ANN001
+def _refused_in_one_sentence(fn, *args: Any) -> None:
     try:
         fn(*args)
     except UserError as err:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.registry_helpers import ANNA, KEY_PASSWORD, Official, keys, sign_record
+from tests.registry_helpers import ANNA, Official, keys, sign_record
 from visitapp.cli import main
 from visitapp.db import Database
 from visitapp.registry.merge import Merger

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from coordinator_helpers import PASSWORD, keys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
-
-from coordinator_helpers import PASSWORD, keys
 from registry_helpers import Identity
+
 from visitapp.signing import envelope
 from visitapp.ui.coordinator import key_dialog
 

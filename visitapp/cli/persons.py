@@ -7,7 +7,15 @@ import json
 import sys
 from pathlib import Path
 
-from visitapp.cli.common import add_db_option, add_json_option, db_path, local, print_json, print_rows, safe
+from visitapp.cli.common import (
+    add_db_option,
+    add_json_option,
+    db_path,
+    local,
+    print_json,
+    print_rows,
+    safe,
+)
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _
 
@@ -41,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_retention)
 
 
-def _open(args: argparse.Namespace):  # noqa: ANN202
+def _open(args: argparse.Namespace):
     from visitapp.db import Database
 
     return Database.open(db_path(args), create=False)

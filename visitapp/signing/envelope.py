@@ -103,7 +103,7 @@ def _parse(data: bytes) -> Any:
         env.native  # noqa: B018 (parse everything now, not while decrypting)
     except InvalidInput:
         raise
-    except Exception as err:  # noqa: BLE001 (asn1crypto raises many kinds for malformed DER)
+    except Exception as err:  # asn1crypto raises many kinds for malformed DER
         raise InvalidInput(_("This .p7m file is damaged or is not CMS (DER).")) from err
     return env
 
@@ -252,7 +252,11 @@ def verification_job(path: Path, roots_der: list[bytes], key: DecryptionKey | No
     from bytes, with no decrypted copy on disk. A ``.p7m`` that cannot be
     decrypted becomes a job that reports why, so results keep their order.
     """
-    from visitapp.signing.verify import refused_received, verify_received, verify_received_bytes
+    from visitapp.signing.verify import (
+        refused_received,
+        verify_received,
+        verify_received_bytes,
+    )
 
     if not is_envelope_name(path):
         return verify_received, str(path), roots_der

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from visitapp.errors import UserError
-from visitapp.ui.coordinator.common import ServicesRef, current, message_of, selected_row, table, warn
+from visitapp.ui.coordinator.common import (
+    ServicesRef,
+    current,
+    message_of,
+    selected_row,
+    table,
+    warn,
+)
 from visitapp.ui.coordinator.models import Column, RowsModel
 from visitapp.ui.coordinator.tasks import Task
 from visitapp.ui.safe_text import plain_question
@@ -77,7 +84,7 @@ class PeoplePage(QWidget):
     def busy(self) -> bool:
         return self.task is not None
 
-    def _selected(self):  # noqa: ANN202
+    def _selected(self):
         row = selected_row(self.table)
         if row is None:
             warn(self, self.tr("People"), self.tr("Select a person first."))
@@ -129,7 +136,7 @@ class PeoplePage(QWidget):
         self.task.failed.connect(self._failed)
         self.task.start()
 
-    def _erased(self, result) -> None:  # noqa: ANN001 (a persons.ErasureResult)
+    def _erased(self, result) -> None:
         self.task = None
         self.erase_button.setEnabled(True)
         text = self.tr("Erased: the person is now %1.").replace("%1", result.pseudonym)
