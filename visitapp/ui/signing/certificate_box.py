@@ -112,6 +112,14 @@ class CertificateBox(QGroupBox):
         browse_module = QPushButton(self.tr("Bro&wse…"), p11)
         browse_module.setAutoDefault(False)
         browse_module.clicked.connect(self._browse_module)
+        from PySide6.QtWidgets import QCompleter
+
+        from visitapp.signing.tokens import find_modules
+
+        self.found_modules = find_modules()  # Certum, OpenSC, Szafir, SoftHSM2… where they usually install
+        completer = QCompleter(self.found_modules, self.module)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.module.setCompleter(completer)
         row = QHBoxLayout()
         row.addWidget(self.module, 1)
         row.addWidget(browse_module)
@@ -183,7 +191,7 @@ class CertificateBox(QGroupBox):
     def restore(self, st: AppSettings) -> None:
         self.source.setCurrentIndex(max(0, self.source.findData(st.get(SOURCE))))
         self.p12_path.setText(st.get(PKCS12_FILE))
-        self.module.setText(st.get(PKCS11_MODULE))
+        self.module.setText(st.get(PKCS11_MODULE) or (self.found_modules[0] if self.found_modules else ""))
         self.token.setText(st.get(TOKEN))
         self.key.setText(st.get(KEY))
         self._source_changed()
