@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -276,7 +275,7 @@ def test_a_merge_killed_mid_way_leaves_the_registry_as_before_that_file(world, m
     try:
         line = proc.stderr.readline()
         assert "paused inside the transaction" in line, line
-        proc.send_signal(signal.SIGKILL)
+        proc.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
         proc.wait(timeout=30)
     finally:
         if proc.poll() is None:
