@@ -146,10 +146,11 @@ def test_which_notes_go_into_which_copy():
         domain.in_copy("everyone", "internal")
 
 
-def test_several_authors_is_one_rule():
-    assert not domain.several_authors(["Ewa", "Ewa", "", None])
-    assert domain.several_authors(["Ewa", "", "Michał"])
-    assert not domain.several_authors([])
+def test_when_authors_are_named_is_one_rule():
+    assert not domain.authors_shown(["Ewa", "Ewa", "", None])
+    assert domain.authors_shown(["Ewa", "", "Michał"])
+    assert not domain.authors_shown([])
+    assert domain.authors_shown(["Ewa"], signed=True)  # merged from signed minutes: the signer is named
 
 
 def test_overdue_and_spellings():

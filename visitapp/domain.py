@@ -110,10 +110,11 @@ def visibility_shown(visibility: str, copy: str) -> bool:
     return CopyKind(copy) == CopyKind.INTERNAL and Visibility(visibility) != Visibility.COMPANY
 
 
-def several_authors(names: Iterable[str | None]) -> bool:
-    """Whether the minutes and ``visitapp show`` name the author beside each note and answer:
-    when more than one person (distinct non-empty names) wrote the visit's notes and answers."""
-    return len({name for name in names if name}) > 1
+def authors_shown(names: Iterable[str | None], *, signed: bool = False) -> bool:
+    """Whether the minutes and ``visitapp show`` name the author beside each note and answer: when more
+    than one person (distinct non-empty names) wrote the visit's notes and answers, or when they were
+    merged from signed minutes (``signed``: who signed them is then what the registry vouches for)."""
+    return signed or len({name for name in names if name}) > 1
 
 
 def action_overdue(status: str, due: dt.date | None, today: dt.date) -> bool:

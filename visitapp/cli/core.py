@@ -22,9 +22,9 @@ from visitapp.domain import (
     Visibility,
     VisitStatus,
     action_status_label,
+    authors_shown,
     from_spelling,
     note_kind_label,
-    several_authors,
     spellings,
     visit_status_label,
 )
@@ -153,7 +153,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     # Who wrote a merged note is the certificate that signed its file; a typed name only goes beside it.
     authors = {n.id: who(signers.notes[n.id], n.author) if n.id in signers.notes else n.author for n in notes}
     authors.update({("answer", k): who(v, answers[k].author) for k, v in signers.answers.items() if k in answers})
-    _write_visit(visit, notes, actions, answers, authors, several=several_authors(authors.values()))
+    several = authors_shown(authors.values(), signed=bool(signers))
+    _write_visit(visit, notes, actions, answers, authors, several=several)
     for line in provenance:
         sys.stdout.write(safe(line) + "\n")
     return 0

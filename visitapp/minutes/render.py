@@ -33,7 +33,7 @@ from reportlab.platypus import (
 )
 
 from visitapp import __version__
-from visitapp.domain import CopyKind, several_authors, visibility_shown
+from visitapp.domain import CopyKind, authors_shown, visibility_shown
 from visitapp.exchange.record import AnswerRec, FieldRec, NoteRec, VisitRecord
 from visitapp.minutes import layout as L
 from visitapp.minutes.fonts import BOLD, REGULAR, register_fonts
@@ -244,7 +244,7 @@ def _answer_text(answer: AnswerRec, field: FieldRec, t: Labels) -> str:
 
 
 def _sections(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) -> Iterable[Flowable]:
-    several = several_authors([n.author for n in record.notes] + [a.author for a in record.answers])
+    several = authors_shown([n.author for n in record.notes] + [a.author for a in record.answers])
     known = {sec.key for sec in record.template.sections}
     by_section: dict[str, list[NoteRec]] = {}
     for note in sorted(record.notes, key=lambda n: (n.position, n.created_at)):
