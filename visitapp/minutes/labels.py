@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from visitapp import domain
 from visitapp.i18n import gettext_for, ngettext_for
 
-
 try:  # the city's wall clock; records keep UTC
     LOCAL_ZONE: dt.tzinfo = ZoneInfo("Europe/Warsaw")
 except ZoneInfoNotFoundError:  # a system without tz data: show UTC rather than fail
