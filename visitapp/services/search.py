@@ -41,9 +41,11 @@ def parse_query(user_query: str, *, exact: bool = True) -> list[SearchTerm]:
     terms = _parse(user_query)
     if exact:
         return terms
-    from visitapp.text.polish import query_lemmas
+    from visitapp.text.polish import query_lemmas, readings
 
-    return [SearchTerm(t.words, t.prefix, tuple(sorted(query_lemmas(t.words[0]))))
+    # A word Morfeusz does not know may be a Polish word typed without its
+    # diacritics (``zazolc``): it also matches as typed, in the text.
+    return [SearchTerm(t.words, t.prefix, tuple(sorted(query_lemmas(t.words[0]))), typed=not readings(t.words[0]))
             if len(t.words) == 1 and not t.prefix else t for t in terms]
 
 

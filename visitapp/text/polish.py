@@ -7,11 +7,11 @@ diacritics removed, ``ł`` → ``l`` (see :func:`fold`), so ``Kraków`` and
 * :func:`doc_lemmas` is what the search index stores beside a document's text:
   every reading of every word (an ambiguous form keeps all its lemmas),
   unknown words (names, brands, ``SEP``) as themselves.  Visits in English get
-  none: their words match as typed, so no Polish analysis mangles them.
+  their plain folded words: no Polish analysis mangles them.
 * :func:`query_lemmas` is what one query word may match in that column: its
-  lemmas and itself.  A word typed without diacritics that Morfeusz does not
-  know (``spolki``) is also tried with up to two diacritics restored
-  (``spółki``), and every known reading found that way counts.
+  lemmas and itself.  A word typed without diacritics (``spolki``, ``lodzi``)
+  is also tried with up to two diacritics restored (``spółki``, ``łodzi``),
+  and every known reading found that way counts.
 * :func:`theme_key` and :func:`key_phrases` count lemmas for the reports.
 
 Analysis is per word and cached: Morfeusz costs about 100 µs a call, a cache
@@ -95,13 +95,14 @@ def word_lemmas(word: str) -> tuple[str, ...]:
 
 
 def doc_lemmas(text: str, lang: str | None = "pl") -> str:
-    """The lemma string the search index stores for ``text``.
+    """The lemma string the search index stores for ``text``: for English, its plain folded words.
 
-    Empty for English: its words are matched as typed (in the text column), so
-    a Polish reading of an English word ("data") never finds it.
+    English is never analysed as Polish ("managers" stays "managers"); a
+    Polish query word finds an English one only where one of its lemmas is
+    that very word ("plany" finds "plan").
     """
     if lang == "en":
-        return ""
+        return " ".join(fold(w) for w in WORD.findall(text))
     joined = _JOINED
     return " ".join([joined.get(w) or _joined(w) for w in WORD.findall(text)])
 
@@ -141,7 +142,7 @@ def query_lemmas(word: str) -> frozenset[str]:
     found = {fold(word)}
     if readings(word):
         found.update(word_lemmas(word))
-        return frozenset(found)
+    # Typed without diacritics, a word may be another one with them ("lodzi": lodzić, and Łódź).
     if word.isascii() and word.isalpha() and len(word) <= _MAX_RESTORED_LENGTH:
         candidates = _restorations(word)
         if candidates:

@@ -64,9 +64,13 @@ class SearchTerm:
     words: tuple[str, ...]
     prefix: bool = False
     #: For a single word (no prefix): the folded lemmas it stands for
-    #: (``visitapp.text.polish.query_lemmas``); the word then matches any form
-    #: of any of them.  Empty: the word matches only as typed (``--exact``).
+    #: (``visitapp.text.polish.query_lemmas``, always holding the word itself);
+    #: the word then matches any form of any of them.  Empty: the word matches
+    #: only as typed (``--exact``).
     lemmas: tuple[str, ...] = ()
+    #: With ``lemmas``: also match the word as typed in the text (for a word
+    #: the analyser does not know, e.g. ``zazolc`` typed for "Zażółć").
+    typed: bool = False
 
 
 #: Called with (done, total) as a long index build goes; it may raise to stop it.

@@ -310,8 +310,9 @@ def match_query(terms: list[SearchTerm]) -> str | None:
 
     Phrases, prefixes and plain words match the typed text (column ``body``),
     folded like the indexed text (``ł`` → ``ĺ``, see ``sqlite_fts.py``).  A
-    word with ``lemmas`` matches any of them in column ``lemmas``, or itself
-    as typed (so a document not yet analysed is still found by its words).
+    word with ``lemmas`` (which always hold the word itself, folded) matches
+    any of them in column ``lemmas``, where a document not analysed yet has
+    its typed words; a word marked ``typed`` also matches the text as typed.
     """
     parts = []
     for t in terms:
@@ -320,7 +321,7 @@ def match_query(terms: list[SearchTerm]) -> str | None:
         typed = fts.fold('body : "' + " ".join(w.replace('"', '""') for w in t.words) + '"' + ("*" if t.prefix else ""))
         if t.lemmas and len(t.words) == 1 and not t.prefix:
             alternatives = " OR ".join('"' + lemma.replace('"', '""') + '"' for lemma in t.lemmas)
-            parts.append(f"(lemmas : ({alternatives}) OR {typed})")
+            parts.append(f"(lemmas : ({alternatives}) OR {typed})" if t.typed else f"lemmas : ({alternatives})")
         else:
             parts.append(typed)
     if not parts:
