@@ -1089,5 +1089,70 @@ Each file is verified, then merged into the registry.</translation>
         <source>Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; what was merged stays.</source>
         <translation>Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; what was merged stays.</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Identity</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>by fingerprint</source>
+        <translation>by fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Certificate authorities (anchors): an official&apos;s certificate issued under one of them is trusted as that person, so a renewed certificate keeps its author.</source>
+        <translation>Certificate authorities (anchors): an official&apos;s certificate issued under one of them is trusted as that person, so a renewed certificate keeps its author.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Authority</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Trusted certificate authorities</source>
+        <translation>Trusted certificate authorities</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Add a&amp;uthority…</source>
+        <translation>Add a&amp;uthority…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Trust a certificate authority as an anchor</source>
+        <translation>Trust a certificate authority as an anchor</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Remove a&amp;nchor</source>
+        <translation>Remove a&amp;nchor</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Stop trusting the selected certificate authority</source>
+        <translation>Stop trusting the selected certificate authority</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Certificate authority to trust</source>
+        <translation>Certificate authority to trust</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Trust a certificate authority</source>
+        <translation>Trust a certificate authority</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Stop trusting a certificate authority</source>
+        <translation>Stop trusting a certificate authority</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Stop trusting %1? Signers trusted under it will be rejected from now on; what was merged stays.</source>
+        <translation>Stop trusting %1? Signers trusted under it will be rejected from now on; what was merged stays.</translation>
+    </message>
 </context>
 </TS>

@@ -1101,5 +1101,70 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
         <source>Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; what was merged stays.</source>
         <translation>Przestać ufać: %1 (%2)? Podpisane przez tę osobę protokoły będą odtąd odrzucane; to, co już scalono, zostaje.</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Identity</source>
+        <translation>Tożsamość</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>by fingerprint</source>
+        <translation>po odcisku certyfikatu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Certificate authorities (anchors): an official&apos;s certificate issued under one of them is trusted as that person, so a renewed certificate keeps its author.</source>
+        <translation>Urzędy certyfikacji (kotwice zaufania): certyfikat urzędnika wydany przez jeden z nich jest zaufany jako ta osoba, więc odnowiony certyfikat zachowuje autora.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Authority</source>
+        <translation>Urząd certyfikacji</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Trusted certificate authorities</source>
+        <translation>Zaufane urzędy certyfikacji</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Add a&amp;uthority…</source>
+        <translation>Dodaj &amp;urząd…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Trust a certificate authority as an anchor</source>
+        <translation>Zaufaj urzędowi certyfikacji jako kotwicy</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Remove a&amp;nchor</source>
+        <translation>Usuń &amp;kotwicę</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Stop trusting the selected certificate authority</source>
+        <translation>Przestań ufać zaznaczonemu urzędowi certyfikacji</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Certificate authority to trust</source>
+        <translation>Urząd certyfikacji, któremu zaufać</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Trust a certificate authority</source>
+        <translation>Zaufaj urzędowi certyfikacji</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Stop trusting a certificate authority</source>
+        <translation>Przestań ufać urzędowi certyfikacji</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="1"/>
+        <source>Stop trusting %1? Signers trusted under it will be rejected from now on; what was merged stays.</source>
+        <translation>Przestać ufać %1? Od teraz podpisy zaufanych pod nim osób będą odrzucane; to, co scalono, zostaje.</translation>
+    </message>
 </context>
 </TS>

@@ -86,7 +86,8 @@ def read_certificates(data: bytes, source: str) -> list[asn1_x509.Certificate]:
         for cert in certs:
             cert.native  # noqa: B018 (parse fully now, not during validation)
     except (ValueError, TypeError, KeyError) as err:
-        raise InvalidInput(_("{path} is not a certificate file (PEM or DER).").format(path=source)) from err
+        raise InvalidInput(_("{path} holds no certificate (a PEM or DER certificate file is expected).").format(
+            path=source)) from err
     if not certs:
         raise InvalidInput(_("{path} holds no certificate (a PEM or DER certificate file is expected).").format(
             path=source))

@@ -1,4 +1,4 @@
-"""Trust: the certificates of the signers whose minutes the registry accepts."""
+"""Trust: the signers whose minutes the registry accepts, and the certificate authorities (anchors) they are under."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from visitapp.errors import UserError
-from visitapp.registry.trust import TrustedInfo, TrustStore
+from visitapp.ops import registry as registry_ops
+from visitapp.registry.trust import TrustedInfo, TrustStore, load_anchor_file, load_certificate_file
 from visitapp.ui.coordinator.common import ServicesRef, current, selected_row, table, warn
 from visitapp.ui.coordinator.models import RED, Column, RowsModel
+from visitapp.ui.coordinator.writes import Writes
 from visitapp.ui.labels import fmt_date
 from visitapp.ui.safe_text import plain_question
 
@@ -29,9 +31,10 @@ def _expired(info: TrustedInfo) -> bool:
 class TrustPage(QWidget):
     changed = Signal()
 
-    def __init__(self, services: ServicesRef, parent: QWidget | None = None) -> None:
+    def __init__(self, services: ServicesRef, parent: QWidget | None = None, *, writes: Writes) -> None:
         super().__init__(parent)
         self.services = services
+        self.writes = writes  # every change: an operation on the DB worker
         intro = QLabel(self.tr("Minutes are merged only when they are signed by one of these people. "
                                "Ask each official for the certificate file (.pem) that visitapp wrote beside "
                                "their key."), self)
@@ -39,6 +42,7 @@ class TrustPage(QWidget):
         self.model = RowsModel([
             Column("name", self.tr("Name"), lambda r: r.subject),
             Column("institution", self.tr("Institution"), lambda r: r.organisation),
+            Column("identity", self.tr("Identity"), lambda r: r.identity or self.tr("by fingerprint")),
             Column("fingerprint", self.tr("Fingerprint (SHA-256)"), lambda r: grouped(r.fingerprint)[:47] + "…",
                    tip=lambda r: grouped(r.fingerprint)),
             Column("valid", self.tr("Valid until"), self._validity, color=lambda r: RED if _expired(r) else None,
@@ -48,7 +52,7 @@ class TrustPage(QWidget):
         self.table = table(self, self.tr("Trusted signers"), self.model, stretch=2)
         self.table.setColumnWidth(0, 180)
         self.table.setColumnWidth(1, 240)
-        self.table.setColumnWidth(3, 140)
+        self.table.setColumnWidth(4, 140)
         self.add_button = QPushButton(self.tr("&Add certificate…"), self)
         self.add_button.setAccessibleName(self.tr("Trust the signer of a certificate file"))
         self.remove_button = QPushButton(self.tr("&Remove"), self)
@@ -66,6 +70,7 @@ class TrustPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        self._anchors(layout)
 
         QWidget.setTabOrder(self.add_button, self.remove_button)  # in reading order: buttons above the table
         QWidget.setTabOrder(self.remove_button, self.table)
@@ -78,6 +83,77 @@ class TrustPage(QWidget):
         self.model.modelReset.connect(self._selection)
         self.reload()
 
+    # anchors ------------------------------------------------------------------------
+
+    def _anchors(self, layout: QVBoxLayout) -> None:
+        intro = QLabel(self.tr("Certificate authorities (anchors): an official's certificate issued under one of "
+                               "them is trusted as that person, so a renewed certificate keeps its author."), self)
+        intro.setWordWrap(True)
+        self.anchor_model = RowsModel([
+            Column("authority", self.tr("Authority"), lambda r: r.subject),
+            Column("fingerprint", self.tr("Fingerprint (SHA-256)"), lambda r: grouped(r.fingerprint)[:47] + "…",
+                   tip=lambda r: grouped(r.fingerprint)),
+            Column("valid", self.tr("Valid until"), self._validity, color=lambda r: RED if _expired(r) else None,
+                   bold=_expired),
+        ], self)
+        self.anchor_table = table(self, self.tr("Trusted certificate authorities"), self.anchor_model, stretch=0)
+        self.anchor_table.setColumnWidth(0, 360)
+        self.add_anchor_button = QPushButton(self.tr("Add a&uthority…"), self)
+        self.add_anchor_button.setAccessibleName(self.tr("Trust a certificate authority as an anchor"))
+        self.remove_anchor_button = QPushButton(self.tr("Remove a&nchor"), self)
+        self.remove_anchor_button.setAccessibleName(self.tr("Stop trusting the selected certificate authority"))
+        self.remove_anchor_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_anchor_button)
+        buttons.addWidget(self.remove_anchor_button)
+        buttons.addStretch(1)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(self.anchor_table, 1)
+        QWidget.setTabOrder(self.table, self.add_anchor_button)
+        QWidget.setTabOrder(self.add_anchor_button, self.remove_anchor_button)
+        QWidget.setTabOrder(self.remove_anchor_button, self.anchor_table)
+        self.add_anchor_button.clicked.connect(self.ask_add_anchor)
+        self.remove_anchor_button.clicked.connect(self.remove_selected_anchor)
+        enable = lambda *_a: self.remove_anchor_button.setEnabled(selected_row(self.anchor_table) is not None)  # noqa: E731
+        self.anchor_table.selectionModel().selectionChanged.connect(enable)
+        self.anchor_model.modelReset.connect(enable)
+
+    def ask_add_anchor(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Certificate authority to trust"), "",
+            self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
+        if name:
+            self.add_anchor_file(Path(name))
+
+    def add_anchor_file(self, path: Path) -> int | None:
+        """Trust the authority in this file (on the DB worker); the ticket of the write, None if the file is refused."""
+        title = self.tr("Trust a certificate authority")
+        try:
+            cert = load_anchor_file(Path(path))
+        except UserError as err:
+            warn(self, title, str(err))
+            return None
+        return self.writes.submit(registry_ops.trust_anchor, cert, on_done=lambda _info: self._written(),
+                                  on_error=lambda sentence: warn(self, title, sentence))
+
+    def _written(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def remove_selected_anchor(self) -> None:
+        info = selected_row(self.anchor_table)
+        if info is None:
+            return
+        if not plain_question(  # a certificate's name: plain text
+            self, self.tr("Stop trusting a certificate authority"),
+            self.tr("Stop trusting %1? Signers trusted under it will be rejected from now on; what was merged "
+                    "stays.").replace("%1", info.subject or "?")):
+            return
+        title = self.tr("Stop trusting a certificate authority")
+        self.writes.submit(registry_ops.distrust_anchor, info.fingerprint, on_done=lambda _info: self._written(),
+                           on_error=lambda sentence: (warn(self, title, sentence), self._written()))
+
     def _validity(self, r: TrustedInfo) -> str:
         if r.not_after is None:
             return ""
@@ -88,8 +164,11 @@ class TrustPage(QWidget):
         self.remove_button.setEnabled(selected_row(self.table) is not None)
 
     def reload(self) -> None:
-        rows = TrustStore(current(self.services).db).list()
+        store = TrustStore(current(self.services).db)
+        rows = store.list()
         self.model.reset(rows)
+        if hasattr(self, "anchor_model"):
+            self.anchor_model.reset(store.anchors())
         self.empty.setVisible(not rows)
 
     def ask_add(self) -> None:
@@ -99,19 +178,24 @@ class TrustPage(QWidget):
         if name:
             self.add_file(Path(name))
 
-    def add_file(self, path: Path) -> list[TrustedInfo]:
+    def add_file(self, path: Path) -> int | None:
+        """Trust the signer of this certificate file (on the DB worker); the ticket, None if the file is refused."""
+        title = self.tr("Trust a signer")
         try:
-            added = TrustStore(current(self.services).db).add_file(Path(path))
+            certs = load_certificate_file(Path(path))  # reading and checking the file: no database
         except UserError as err:
-            warn(self, self.tr("Trust a signer"), str(err))
-            return []
+            warn(self, title, str(err))
+            return None
+        return self.writes.submit(registry_ops.trust_signers, certs, on_done=self._added,
+                                  on_error=lambda sentence: warn(self, title, sentence))
+
+    def _added(self, added: list[TrustedInfo]) -> None:
         self.reload()
         if added:
             index = next((i for i, r in enumerate(self.model.rows) if r.fingerprint == added[-1].fingerprint), -1)
             if index >= 0:
                 self.table.selectRow(index)
         self.changed.emit()
-        return added
 
     def remove_selected(self) -> None:
         info = selected_row(self.table)
@@ -122,9 +206,6 @@ class TrustPage(QWidget):
             self.tr("Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; "
                     "what was merged stays.").replace("%1", info.subject or "?").replace("%2", info.organisation or "-")):
             return
-        try:
-            TrustStore(current(self.services).db).remove(info.fingerprint)
-        except UserError as err:
-            warn(self, self.tr("Stop trusting a signer"), str(err))
-        self.reload()
-        self.changed.emit()
+        title = self.tr("Stop trusting a signer")
+        self.writes.submit(registry_ops.distrust_signer, info.fingerprint, on_done=lambda _info: self._written(),
+                           on_error=lambda sentence: (warn(self, title, sentence), self._written()))

@@ -1,0 +1,43 @@
+"""The coordinator's trust page manages certificate authorities (anchors) too (issue 13); signers show their identity."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from pki_world import Pki
+from visitapp.registry.trust import TrustStore
+
+
+def cell(model, row: int, key: str) -> str:
+    return model.index(row, model.column_of(key)).data()
+
+
+@pytest.mark.allow_gui_commit("coordinator pages write on the GUI thread (temporary, until they use the OpRunner)")
+def test_anchor_add_refuse_and_remove(qtbot, view, svc, signed, messages, tmp_path):
+    pki = Pki(tmp_path)
+    try:
+        _p12, anna_pem, _issued = pki.official("anna", "Anna Nowak", "PNOPL-85010112345")
+    finally:
+        pki.stop()  # only certificates are needed here
+    issuing = pki.write("issuing.pem", pki.issuing)
+    page = view.trust
+    view.tabs.setCurrentWidget(page)
+    assert page.anchor_model.rowCount() == 0
+
+    page.add_anchor_file(anna_pem)  # an end certificate is no anchor
+    assert messages and "cannot be an anchor" in messages[-1][1]
+    assert TrustStore(svc.db).anchors() == []
+
+    page.add_anchor_file(issuing)
+    assert cell(page.anchor_model, 0, "authority") == pki.issuing.cert.subject.rfc4514_string()
+    page.add_file(anna_pem)  # under the anchor: trusted as the person
+    page.add_file(signed.piotr_pem)  # self-signed: by fingerprint
+    identities = {cell(page.model, r, "name"): cell(page.model, r, "identity") for r in range(page.model.rowCount())}
+    assert identities == {"Anna Nowak": "serialNumber=PNOPL-85010112345", "Piotr Wiśniewski": "by fingerprint"}
+
+    page.anchor_table.selectRow(0)
+    assert page.remove_anchor_button.isEnabled()
+    qtbot.mouseClick(page.remove_anchor_button, Qt.MouseButton.LeftButton)  # the question is answered Yes
+    assert TrustStore(svc.db).anchors() == []
+    assert page.anchor_model.rowCount() == 0 and not page.remove_anchor_button.isEnabled()
