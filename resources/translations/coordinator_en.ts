@@ -645,6 +645,61 @@ Each file is verified, then merged into the registry.</translation>
         <source>Merge</source>
         <translation>Merge</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>qualified</source>
+        <translation>qualified</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>advanced</source>
+        <translation>advanced</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>self-signed</source>
+        <translation>self-signed</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>by fingerprint</source>
+        <translation>by fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>not revoked</source>
+        <translation>not revoked</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>revoked</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>revocation unknown</source>
+        <translation>revocation unknown</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>revocation not checked</source>
+        <translation>revocation not checked</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>timestamped</source>
+        <translation>timestamped</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>no timestamp</source>
+        <translation>no timestamp</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>

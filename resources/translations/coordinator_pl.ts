@@ -655,6 +655,61 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
         <source>Merge</source>
         <translation>Scalanie</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>Signature</source>
+        <translation>Podpis</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>qualified</source>
+        <translation>kwalifikowany</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>advanced</source>
+        <translation>zaawansowany</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>self-signed</source>
+        <translation>samopodpisany</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>by fingerprint</source>
+        <translation>po odcisku</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>not revoked</source>
+        <translation>nieunieważniony</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>revoked</source>
+        <translation>unieważniony</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>revocation unknown</source>
+        <translation>unieważnienie nieznane</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>revocation not checked</source>
+        <translation>unieważnienia nie sprawdzono</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>timestamped</source>
+        <translation>ze znacznikiem czasu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>no timestamp</source>
+        <translation>bez znacznika czasu</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>

@@ -29,15 +29,47 @@ def test_anchor_add_refuse_and_remove(qtbot, view, svc, signed, messages, tmp_pa
     assert messages and "cannot be an anchor" in messages[-1][1]
     assert TrustStore(svc.db).anchors() == []
 
-    page.add_anchor_file(issuing)
+    page.add_anchor_file(issuing)  # written on the DB worker where the page has one: wait for the table
+    qtbot.waitUntil(lambda: page.anchor_model.rowCount() == 1, timeout=30000)
     assert cell(page.anchor_model, 0, "authority") == pki.issuing.cert.subject.rfc4514_string()
     page.add_file(anna_pem)  # under the anchor: trusted as the person
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=30000)
     page.add_file(signed.piotr_pem)  # self-signed: by fingerprint
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=30000)
     identities = {cell(page.model, r, "name"): cell(page.model, r, "identity") for r in range(page.model.rowCount())}
     assert identities == {"Anna Nowak": "serialNumber=PNOPL-85010112345", "Piotr Wiśniewski": "by fingerprint"}
 
     page.anchor_table.selectRow(0)
     assert page.remove_anchor_button.isEnabled()
     qtbot.mouseClick(page.remove_anchor_button, Qt.MouseButton.LeftButton)  # the question is answered Yes
+    qtbot.waitUntil(lambda: page.anchor_model.rowCount() == 0, timeout=30000)
     assert TrustStore(svc.db).anchors() == []
     assert page.anchor_model.rowCount() == 0 and not page.remove_anchor_button.isEnabled()
+
+
+def test_the_merge_table_shows_the_signature_level_revocation_and_timestamp(qtbot, view, svc, tmp_path):
+    """A file signed under the anchor: advanced, revocation not checked (offline merge), no timestamp."""
+    from minutes_sample import sample_record
+    from pki_world import PASSWORD
+
+    from visitapp.minutes.export import minutes_pdf
+    from visitapp.signing.sign import Pkcs12Source, sign_pdf
+
+    pki = Pki(tmp_path)
+    try:
+        p12, anna_pem, _issued = pki.official("anna", "Anna Nowak", "PNOPL-85010112345")
+    finally:
+        pki.stop()
+    store = TrustStore(svc.db)
+    store.add_anchor(pki.issuing.cert)
+    store.add_file(anna_pem)
+    pdf = tmp_path / "anna.pdf"
+    pdf.write_bytes(sign_pdf(minutes_pdf(sample_record()), Pkcs12Source(p12, PASSWORD)).pdf)
+    view.tabs.setCurrentWidget(view.merge)
+    view.merge.add_paths([pdf])
+    qtbot.waitUntil(lambda: not view.merge.busy, timeout=30000)
+    model = view.merge.model
+    assert cell(model, 0, "status") == "accepted", cell(model, 0, "reason")
+    assert cell(model, 0, "signature") == "advanced, revocation not checked, no timestamp"
+    column = model.column_of("signature")
+    assert model.index(0, column).data(Qt.ItemDataRole.ToolTipRole) == "serialNumber=PNOPL-85010112345"

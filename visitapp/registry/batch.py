@@ -117,7 +117,14 @@ class Merger:
             signed_at=first.signed_at,
             signer_name=first.signer or "?",  # the author's certificate name (never a co-signer's)
         )
-        return merge_record(self.db, record, source, before_commit=self.before_commit)
+        result = merge_record(self.db, record, source, before_commit=self.before_commit)
+        result.signature = {
+            "identity": first.identity or (f"sha256:{first.fingerprint}" if first.fingerprint else ""),
+            "anchor": first.anchor, "level": first.level, "revocation": first.revocation,
+            "revocation_source": first.revocation_source,
+            "timestamp": first.timestamp.isoformat() if first.timestamp else None,
+        }
+        return result
 
     def merge_all(self, paths: Sequence[Path], progress: Callable[[int, int, FileResult], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> list[FileResult]:

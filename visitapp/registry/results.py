@@ -49,11 +49,13 @@ class FileResult:
     changes: dict[str, int] = field(default_factory=dict)
     disagreements: int = 0
     typed_author: str = ""  # the author's name typed in the record, when it is not the certificate's
+    # The first signature as verification judged it (issue 13): identity, level, revocation, timestamp.
+    signature: dict[str, Any] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return {
             "file": self.file, "status": self.status, "reason": self.reason, "sha256": self.sha256,
             "visit_id": self.visit_id, "organisation": self.organisation, "author": self.author,
             "typed_author": self.typed_author, "version": self.version, "signer": self.signer,
-            "changes": dict(self.changes), "disagreements": self.disagreements,
+            "changes": dict(self.changes), "disagreements": self.disagreements, "signature": dict(self.signature),
         }

@@ -90,6 +90,7 @@ class MergePage(QWidget):
             Column("visit", self.tr("Visit"), lambda r: r.organisation,
                    tip=lambda r: r.visit_id or ""),
             Column("author", self.tr("Author"), lambda r: r.author),
+            Column("signature", self.tr("Signature"), self._signature, tip=lambda r: r.signature.get("identity", "")),
             Column("reason", self.tr("Reason"), self._reason, tip=self._reason),
         ], self)
         self.table = table(self, self.tr("Results of the merge, one row per file"), self.model)
@@ -137,6 +138,19 @@ class MergePage(QWidget):
             if c.get(key):
                 parts.append(text)
         return ", ".join(parts)
+
+    def _signature(self, r: FileResult) -> str:
+        """Qualification, revocation status and timestamp of the author's signature, in a few words."""
+        sig = r.signature
+        if not sig:
+            return ""
+        level = {"qualified": self.tr("qualified"), "advanced": self.tr("advanced"),
+                 "self-signed": self.tr("self-signed"), "pinned": self.tr("by fingerprint")}.get(sig.get("level"), "")
+        revocation = {"good": self.tr("not revoked"), "revoked": self.tr("revoked"),
+                      "unknown": self.tr("revocation unknown"),
+                      "not_checked": self.tr("revocation not checked")}.get(sig.get("revocation"), "")
+        stamp = self.tr("timestamped") if sig.get("timestamp") else self.tr("no timestamp")
+        return ", ".join(p for p in (level, revocation, stamp) if p)
 
     def _reason(self, r: FileResult) -> str:
         text = r.reason
