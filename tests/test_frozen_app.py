@@ -8,11 +8,13 @@ fresh HOME, the current directory a temporary one); the window through ``visitap
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -153,19 +155,21 @@ def wait_for_report(proc: subprocess.Popen, report: Path) -> dict:
 def show_window(home: Path, name: str, prefix: list[str] | None = None, **env: str) -> dict:
     report = home / f"{name}.json"
     report.unlink(missing_ok=True)
+    # A session of its own: xvfb-run starts the app as its child, and the whole group is ended after.
     proc = subprocess.Popen([*(prefix or []), str(APP / f"visitapp-gui{EXE}"), "--db", "demo.db"], cwd=home,
                             env=bare_env(home, VISITAPP_REPORT_SHOWN=str(report), **env),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         return wait_for_report(proc, report)
     finally:
-        proc.terminate()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
         try:
-            proc.wait(timeout=15)
+            proc.communicate(timeout=20)
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-        proc.communicate()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate(timeout=20)
 
 
 def test_the_window_in_polish_with_qts_own_catalogue(home, demo):
