@@ -12,10 +12,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -67,9 +70,20 @@ class PassphraseDialog(QDialog):
         return self.field.text()
 
 
-def open_database(target: Path | str, *, create: bool = True, parent: QWidget | None = None) -> Database:
-    """``Database.open`` for the app: an encrypted file's key from the keyring, else from the user."""
+def open_database(target: Path | str, *, create: bool = True, parent: QWidget | None = None,
+                  on_gui: Callable[[Callable[[], Any]], Any] | None = None) -> Database:
+    """``Database.open`` for the app: an encrypted file's key from the keyring, else from the user.
+
+    Called off the GUI thread (the app opens and migrates on its DB worker), ``on_gui(fn)`` runs
+    ``fn`` on the GUI thread and returns its result: the passphrase dialog is shown there.
+    """
     state = {"keyring_tried": False, "wrong": False}
+
+    def ask() -> str:
+        dialog = PassphraseDialog(path_of["path"], state["wrong"], parent)
+        return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else ""
+
+    path_of: dict[str, Path] = {}
 
     def source(path: Path) -> DbKey:
         if not state["keyring_tried"]:
@@ -77,10 +91,11 @@ def open_database(target: Path | str, *, create: bool = True, parent: QWidget | 
             found = keyring_key(path)
             if found is not None:
                 return found
-        dialog = PassphraseDialog(path, state["wrong"], parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.passphrase():
+        path_of["path"] = path
+        passphrase = on_gui(ask) if on_gui is not None else ask()
+        if not passphrase:
             raise missing_key(path)
-        return DbKey(passphrase=dialog.passphrase())
+        return DbKey(passphrase=passphrase)
 
     while True:
         try:
@@ -194,9 +209,13 @@ def protect_app(app, key: DbKey) -> bool:  # noqa: ANN001 - visitapp.ui.app.Appl
     old.capture.flush()
     app.worker.wait()  # every queued write is in the file before it is copied
     app.db.close()
+    # On the GUI thread on purpose: no event (a timer's read, a typed note) may reach the
+    # database between the copy and the replace.  An official's database takes seconds.
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         protect_file(path, key)
     finally:
+        QApplication.restoreOverrideCursor()
         app.db = Database.open(path, create=False, key=key)
         app._svc = Services(app.db, app.settings.identity())
         app.replacing = True
