@@ -129,3 +129,36 @@ def test_augment_again_renews_the_archive_timestamp(tmp_path):
     report = verify_pdf(twice, TrustPolicy(anchors=(root.dump(),), revocation="hard"))
     assert report.ok, report.all_problems()
     assert report.signatures[0].revocation_source == "embedded"
+
+
+def test_export_with_a_timestamp_server_signs_b_t_and_without_an_answer_b_b(tmp_path):
+    pki = Pki(tmp_path)
+    db = tmp_path / "mine.db"
+    try:
+        p12, _pem, _issued = pki.official("anna", "Anna Nowak", "PNOPL-85010112345")
+        root = pki.write("root.pem", pki.root)
+        assert run_cli("demo", "--db", str(db)).returncode == 0
+        visit = json.loads(run_cli("visits", "--db", str(db), "--json").stdout)[0]["id"]
+        out = tmp_path / "bt.pdf"
+        done = run_cli("export", "--db", str(db), "--visit", visit, "--out", str(out), "--sign", str(p12),
+                       "--pass-env", "PW", "--timestamp-url", pki.url("tsa"), env=ENV)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        tsa_url = pki.url("tsa")
+    finally:
+        pki.stop()
+    done, report = _verify_with(root, out)
+    assert done.returncode == 0, report["problems"]
+    assert report["signatures"][0]["timestamp"] is not None and report["signatures"][0]["timestamp_trusted"]
+    # The server is gone: the minutes are still signed (B-B), and the official is told.
+    offline = tmp_path / "bb.pdf"
+    done = run_cli("cosign", str(out), "--out", str(offline), "--sign", str(p12), "--pass-env", "PW",
+                   "--timestamp-url", tsa_url, env=ENV)
+    assert done.returncode == 0, done.stderr
+    assert "the timestamp server did not answer" in done.stderr
+    done, report = _verify_with(root, offline)
+    assert [s["timestamp"] is not None for s in report["signatures"]] == [True, False]
+
+
+def _verify_with(root, path):
+    done = run_cli("verify", str(path), "--anchor", str(root), "--json")
+    return done, json.loads(done.stdout)

@@ -27,6 +27,9 @@ def _add_signing_options(p: argparse.ArgumentParser, *, required: bool) -> None:
     g.add_argument("--cert-label", metavar="LABEL", help=_("the certificate's label, if not the key's"))
     g.add_argument("--pin-env", metavar="VAR", help=_("environment variable holding the token's PIN (default: ask)"))
     g.add_argument("--reason", help=_("the reason shown in the signature"))
+    g.add_argument("--timestamp-url", metavar="URL",
+                   help=_("an RFC 3161 timestamp server: the signature proves its time (PAdES B-T); "
+                          "without an answer the minutes are signed as offline"))
     p.set_defaults(signing_required=required)
 
 
@@ -81,12 +84,12 @@ def _signer_source(args: argparse.Namespace):  # noqa: ANN202
         if not args.sign.is_file():
             raise InvalidInput(_("The certificate file {path} does not exist.").format(path=args.sign))
         password = read_secret(args.pass_env, _("Password for {path}: ").format(path=args.sign))
-        return Pkcs12Source(args.sign, password)
+        return Pkcs12Source(args.sign, password, timestamp_url=args.timestamp_url)
     if args.pkcs11:
         if not args.token or not args.key:
             raise InvalidInput(_("Signing with a token needs --token LABEL and --key LABEL."))
         pin = read_secret(args.pin_env, _("PIN for token {token}: ").format(token=args.token))
-        return Pkcs11Source(args.pkcs11, args.token, args.key, pin, args.cert_label)
+        return Pkcs11Source(args.pkcs11, args.token, args.key, pin, args.cert_label, timestamp_url=args.timestamp_url)
     if args.signing_required:
         raise InvalidInput(_("Say how to sign: --sign FILE.p12 or --pkcs11 MODULE --token LABEL --key LABEL."))
     return None
@@ -136,6 +139,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         from visitapp.cli.common import safe
 
         print(_("Wrote {path}, signed by {signer}.").format(path=safe(exported.path), signer=safe(exported.signed.signer)))
+        _say_timestamp(args, exported.signed)
     else:
         print(_("Wrote {path}, not signed (give --sign or --pkcs11 to sign it).").format(path=exported.path))
     return 0
@@ -173,7 +177,14 @@ def cmd_cosign(args: argparse.Namespace) -> int:
 
     where = "" if result.visible else " " + _("(no free signature box left: the signature is invisible)")
     print(_("Wrote {path}, co-signed by {signer}.").format(path=safe(args.out), signer=safe(result.signer)) + where)
+    _say_timestamp(args, result)
     return 0
+
+
+def _say_timestamp(args: argparse.Namespace, result) -> None:  # noqa: ANN001 (a SignResult)
+    if getattr(args, "timestamp_url", None) and not result.timestamped:
+        sys.stderr.write(_("warning: the timestamp server did not answer; the signature has no timestamp "
+                           "(run visitapp augment later).") + "\n")
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

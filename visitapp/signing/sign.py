@@ -68,6 +68,7 @@ class Pkcs12Source:
 
     path: Path
     password: str
+    timestamp_url: str | None = None  # an RFC 3161 server: the signature gets a timestamp (PAdES B-T)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Pkcs11Source:
     key: str
     pin: str
     cert: str | None = None  # the certificate's label; the key's label if not given
+    timestamp_url: str | None = None  # an RFC 3161 server: the signature gets a timestamp (PAdES B-T)
 
 
 SignerSource = Pkcs12Source | Pkcs11Source
@@ -91,6 +93,7 @@ class SignResult:
     signer: str
     institution: str
     visible: bool
+    timestamped: bool = False  # B-T: a timestamp server answered (else B-B, as offline)
 
 
 # --- opening a signer --------------------------------------------------------------------------------
@@ -220,9 +223,12 @@ def _pkcs11_signer(source: Pkcs11Source) -> Iterator[tuple[signers.Signer, x509.
 def open_signer(source: SignerSource) -> Iterator[tuple[signers.Signer, x509.Certificate]]:
     """A pyHanko signer and its certificate, checked for today's use (and closed after)."""
     if isinstance(source, Pkcs12Source):
-        yield _pkcs12_signer(source)
+        pair = _pkcs12_signer(source)
+        pair[0].visitapp_timestamp_url = source.timestamp_url  # type: ignore[attr-defined] (read by sign_with)
+        yield pair
     else:
         with _pkcs11_signer(source) as pair:
+            pair[0].visitapp_timestamp_url = source.timestamp_url  # type: ignore[attr-defined]
             yield pair
 
 
@@ -447,6 +453,12 @@ def sign_with(pdf_bytes: bytes, signer: signers.Signer, cert: x509.Certificate, 
         subfilter=fields.SigSeedSubFilter.PADES,
     )
     params = {"institution": org or "", "reason": reason, "signer": cn}
+    url = getattr(signer, "visitapp_timestamp_url", None)
+    if url:
+        timestamped = _sign_b_t(pdf_bytes, meta, signer, lang, params, spec, url)
+        if timestamped is not None:
+            return SignResult(timestamped, field_name, cn, org, visible, timestamped=True)
+        writer = _writer(pdf_bytes)  # the server did not answer: sign B-B, as offline
     pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style(lang, params), new_field_spec=spec)
     try:
         out = pdf_signer.sign_pdf(
@@ -458,6 +470,21 @@ def sign_with(pdf_bytes: bytes, signer: signers.Signer, cert: x509.Certificate, 
         raise SigningError(_("The document could not be signed: {reason}.").format(reason=err)) from err
     log.debug("signed %s as %s at %s", field_name, cn, dt.datetime.now(dt.UTC))
     return SignResult(out.getvalue(), field_name, cn, org, visible)
+
+
+def _sign_b_t(pdf_bytes: bytes, meta, signer, lang: str, params: dict[str, str], spec, url: str) -> bytes | None:  # noqa: ANN001
+    """The signed file with a signature timestamp from ``url`` (PAdES B-T), or None when the server fails."""
+    from visitapp.signing.ltv import timestamper
+
+    pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style(lang, params), new_field_spec=spec,
+                                   timestamper=timestamper(url))
+    try:
+        out = pdf_signer.sign_pdf(_writer(pdf_bytes), bytes_reserved=BYTES_RESERVED + 8192,
+                                  appearance_text_params=params)
+    except Exception:  # noqa: BLE001 (network and TSA errors come in many types; the caller signs B-B)
+        log.info("timestamp server %s did not answer; signing without a timestamp", url, exc_info=True)
+        return None
+    return out.getvalue()
 
 
 __all__ = ["Pkcs11Source", "Pkcs12Source", "SignResult", "SignerSource", "open_signer", "sign_pdf", "sign_with"]
