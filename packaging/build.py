@@ -55,19 +55,19 @@ def _elf_files(folder: Path) -> list[Path]:
 def system_packages(folder: Path) -> list[str]:
     """Debian packages of the system libraries the frozen app's binaries load (what is not bundled)."""
     bundled = {p.name for p in folder.rglob("*.so*")}
+    elves = [str(p) for p in _elf_files(folder)]
     libs: set[str] = set()
-    for elf in _elf_files(folder):
-        out = subprocess.run(["ldd", str(elf)], capture_output=True, text=True, env={"LC_ALL": "C"}).stdout
+    for start in range(0, len(elves), 64):  # one ldd for many files: its output names each file
+        out = subprocess.run(["ldd", *elves[start:start + 64]], capture_output=True, text=True,
+                             env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"}).stdout
         for line in out.splitlines():
             match = re.match(r"\s*(\S+) => (/\S+)", line)
             if match and match.group(1) not in bundled and str(folder) not in match.group(2):
-                libs.add(os.path.realpath(match.group(2)))
-    packages: set[str] = set()
-    for lib in sorted(libs):
-        owner = subprocess.run(["dpkg", "-S", lib], capture_output=True, text=True)
-        if owner.returncode == 0:
-            packages.add(owner.stdout.split(":", 1)[0].strip())
-    return sorted(packages)
+                libs.update({match.group(2), os.path.realpath(match.group(2))})  # merged /usr: dpkg knows one
+    if not libs:
+        return []
+    owners = subprocess.run(["dpkg", "-S", *sorted(libs)], capture_output=True, text=True).stdout
+    return sorted({line.split(":", 1)[0].strip() for line in owners.splitlines() if ":" in line})
 
 
 DESKTOP = f"""[Desktop Entry]
@@ -121,12 +121,20 @@ METAINFO = f"""<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def _link_or_copy(src: str, dst: str) -> None:
+    """Hard links: the staging tree costs no second copy of the 300 MB folder (a copy across file systems)."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
 def deb(app: Path, dist: Path, work: Path) -> Path:
     ver = version()
     stage = work / "deb" / f"visitapp_{ver}_amd64"
     if stage.exists():
         shutil.rmtree(stage)
-    shutil.copytree(app, stage / "opt" / "visitapp", symlinks=True)
+    shutil.copytree(app, stage / "opt" / "visitapp", symlinks=True, copy_function=_link_or_copy)
     (stage / "usr" / "bin").mkdir(parents=True)
     os.symlink("/opt/visitapp/visitapp", stage / "usr" / "bin" / "visitapp")
     share = stage / "usr" / "share"
@@ -163,7 +171,7 @@ def deb(app: Path, dist: Path, work: Path) -> Path:
         if not path.is_symlink():
             path.chmod(0o755 if path.is_dir() or os.access(path, os.X_OK) else 0o644)
     out = dist / f"visitapp_{ver}_amd64.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(stage), str(out)],
+    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z3", "--build", str(stage), str(out)],
                    check=True, stdout=subprocess.DEVNULL)
     return out
 
