@@ -43,3 +43,25 @@ def test_split_refuses_what_is_not_a_whole_png():
     assert split_pngs(one + one) == [one, one]
     with pytest.raises(ValueError):
         split_pngs(one + one[:-3])
+
+
+def test_preview_copies_left_by_an_earlier_session_are_swept(tmp_path):
+    """A copy the viewer held (Windows cannot delete it) or a crash left behind is removed at the next start."""
+    import os
+    import time
+
+    from visitapp.minutes.preview import PREVIEW_FOLDER_PREFIX, STALE_AFTER_S, sweep_stale_previews
+
+    old = tmp_path / f"{PREVIEW_FOLDER_PREFIX}left"
+    old.mkdir()
+    (old / "preview-1-minutes.pdf").write_bytes(b"%PDF-1.7 internal notes")
+    hours_ago = time.time() - STALE_AFTER_S - 60
+    os.utime(old, (hours_ago, hours_ago))
+    current = tmp_path / f"{PREVIEW_FOLDER_PREFIX}open-now"  # a dialog of a running instance
+    current.mkdir()
+    (current / "preview-1-minutes.pdf").write_bytes(b"%PDF-1.7")
+    unrelated = tmp_path / "other-app-folder"
+    unrelated.mkdir()
+    os.utime(unrelated, (hours_ago, hours_ago))
+    assert sweep_stale_previews(str(tmp_path)) == [str(old)]
+    assert not old.exists() and current.is_dir() and unrelated.is_dir()

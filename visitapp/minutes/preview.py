@@ -77,3 +77,40 @@ def page_texts(pdf: bytes) -> list[str] | None:
         return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
     except Exception:  # noqa: BLE001 (a preview falls back; the PDF itself is checked elsewhere)
         return None
+
+
+# The copy opened in the system's PDF viewer ("Open preview in PDF viewer") has to be a file. It lives in a
+# private folder named with this prefix and is removed when the dialog closes; a crash, or Windows refusing
+# to delete a file the viewer still holds, can leave it behind: the next start sweeps such folders away.
+PREVIEW_FOLDER_PREFIX = "visitapp-sign-"
+STALE_AFTER_S = 3600.0  # older than any preview a dialog still open could be showing from this session
+
+
+def sweep_stale_previews(temp_root: str | None = None, *, older_than_s: float = STALE_AFTER_S) -> list[str]:
+    """Remove this user's preview folders left by earlier sessions; returns the folders removed."""
+    import os
+    import tempfile
+    import time
+    from pathlib import Path
+
+    root = Path(temp_root or tempfile.gettempdir())
+    removed: list[str] = []
+    try:
+        candidates = list(root.glob(PREVIEW_FOLDER_PREFIX + "*"))
+    except OSError:
+        return removed
+    now = time.time()
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    for folder in candidates:
+        try:
+            info = folder.lstat()
+            if not folder.is_dir() or folder.is_symlink() or now - info.st_mtime < older_than_s:
+                continue
+            if uid is not None and info.st_uid != uid:
+                continue  # someone else's: not ours to judge (and not readable by us anyway)
+        except OSError:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            removed.append(str(folder))
+    return removed

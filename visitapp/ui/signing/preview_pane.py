@@ -19,7 +19,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from visitapp.errors import UserError
-from visitapp.minutes.preview import page_images, page_texts
+from visitapp.minutes.preview import PREVIEW_FOLDER_PREFIX, page_images, page_texts, sweep_stale_previews
 from visitapp.minutes.render import render_pdf
 from visitapp.services import Services
 from visitapp.ui.page_preview import PagePreview
@@ -41,7 +41,9 @@ class PreviewPane(QWidget):
         self.generation = 0
         self.pending = 0
         self.rendered_on: str | None = None  # the thread that drew the latest pages (tests)
-        self._temp = tempfile.TemporaryDirectory(prefix="visitapp-sign-", ignore_cleanup_errors=True)
+        # Copies an earlier session could not delete (a crash; Windows while a viewer still held one) go first.
+        sweep_stale_previews()
+        self._temp = tempfile.TemporaryDirectory(prefix=PREVIEW_FOLDER_PREFIX, ignore_cleanup_errors=True)
 
         self.preview = PagePreview(self)
         self.caption = QLabel(self)
