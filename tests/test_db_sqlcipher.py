@@ -358,3 +358,20 @@ def test_sigkill_on_an_encrypted_database_loses_no_reported_note(tmp_path):
         svc = Services(db, Identity("t"))
         notes = svc.notes.list(visit)
         assert len(svc.search.search("notatka", limit=10_000)) == len(notes)
+
+
+def test_any_sqlcipher_4_opens_a_passphrase_file_with_pragma_key(tmp_path):
+    """The file is plain SQLCipher 4: a bare connection with only ``PRAGMA key`` and the v4 defaults reads it."""
+    from sqlcipher3 import dbapi2
+
+    path = tmp_path / "enc.db"
+    with Database.open(path, key=DbKey(passphrase="it's a secret")) as db:
+        svc = Services(db, Identity("t"))
+        svc.notes.add(_visit(svc), SECRET)
+    conn = dbapi2.connect(str(path))
+    try:
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        conn.execute("PRAGMA key = 'it''s a secret'")
+        assert conn.execute("SELECT text FROM notes").fetchall() == [(SECRET,)]
+    finally:
+        conn.close()
