@@ -6,14 +6,12 @@ import os
 import subprocess
 import sys
 
-import pytest
 from sqlalchemy import select
 
 from tests.conftest import ROOT
 from visitapp.db import models as m
 
 
-@pytest.mark.allow_gui_commit("Application migrates a new database on the GUI thread at start (temporary)")
 def test_the_window_opens_a_sqlite_url(qtbot, qapp, tmp_path, settings, monkeypatch):
     from visitapp.ui.app import Application, resolve_db
 

@@ -113,7 +113,7 @@ def test_trusted_signers_page_and_its_question(qtbot, view, svc, hostile, minute
 def test_a_warning_naming_a_hostile_file_is_plain_text(qtbot, view, tmp_path, boxes):
     bad = tmp_path / '<img src="p.png">x.pem'  # a file name can hold a tag too
     bad.write_text("not a certificate")
-    assert view.trust.add_file(bad) == []
+    assert view.trust.add_file(bad) is None  # refused before anything is written
     assert len(boxes) == 1
     text_format, title, text = boxes[0]
     assert text_format == Qt.TextFormat.PlainText and title == "Trust a signer"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from coordinator_helpers import settle
 from visitapp.registry.merge import Merger
 
 WAIT_MS = 30000
@@ -25,14 +25,14 @@ def merge(qtbot, view, *paths) -> None:
     qtbot.waitUntil(lambda: not view.merge.busy, timeout=WAIT_MS)
 
 
-def trust_both(view, signed) -> None:
+def trust_both(qtbot, view, signed) -> None:
     view.tabs.setCurrentWidget(view.trust)
     assert view.trust.add_file(signed.anna_pem) and view.trust.add_file(signed.piotr_pem)
+    settle(qtbot, view)
 
 
-@pytest.mark.allow_gui_commit("trust_page.add_file writes on the GUI thread (temporary, until the coordinator pages use the OpRunner)")
 def test_merge_two_signed_files_then_again(qtbot, view, svc, signed):
-    trust_both(view, signed)
+    trust_both(qtbot, view, signed)
     view.tabs.setCurrentWidget(view.merge)
     with qtbot.waitSignal(view.registryChanged, timeout=WAIT_MS):
         merge(qtbot, view, signed.anna_pdf, signed.piotr_pdf)
@@ -51,9 +51,8 @@ def test_merge_two_signed_files_then_again(qtbot, view, svc, signed):
     assert len(svc.notes.list(signed.visit_id)) == 2
 
 
-@pytest.mark.allow_gui_commit("trust_page.add_file writes on the GUI thread (temporary, until the coordinator pages use the OpRunner)")
 def test_a_tampered_file_is_rejected_with_its_reason(qtbot, view, svc, signed):
-    trust_both(view, signed)
+    trust_both(qtbot, view, signed)
     merge(qtbot, view, signed.tampered_pdf)
     ((name, status, reason),) = rows(view)
     assert (name, status) == ("tampered.pdf", "rejected")
@@ -62,19 +61,18 @@ def test_a_tampered_file_is_rejected_with_its_reason(qtbot, view, svc, signed):
     assert svc.visits.list() == []  # nothing of it was imported
 
 
-@pytest.mark.allow_gui_commit("trust_page.add_file writes on the GUI thread (temporary, until the coordinator pages use the OpRunner)")
 def test_untrusted_signer_rejected_until_trusted(qtbot, view, svc, signed):
     merge(qtbot, view, signed.anna_pdf)
     assert rows(view)[0][1] == "rejected" and "not trusted" in rows(view)[0][2]
     view.trust.add_file(signed.anna_pem)
+    settle(qtbot, view)
     merge(qtbot, view, signed.anna_pdf)
     assert rows(view)[1][:2] == ("anna.pdf", "accepted")
 
 
-@pytest.mark.allow_gui_commit("trust_page.add_file writes on the GUI thread (temporary, until the coordinator pages use the OpRunner)")
 def test_drop_a_folder(qtbot, view, svc, signed):
     """A real QDropEvent with the folder's URL: every PDF under it is merged."""
-    trust_both(view, signed)
+    trust_both(qtbot, view, signed)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(signed.anna_pdf.parent))])
     event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
@@ -85,11 +83,10 @@ def test_drop_a_folder(qtbot, view, svc, signed):
     assert len(svc.notes.list(signed.visit_id)) == 2
 
 
-@pytest.mark.allow_gui_commit("trust_page.add_file writes on the GUI thread (temporary, until the coordinator pages use the OpRunner)")
 def test_cancel_stops_after_the_current_file(qtbot, view, svc, signed, monkeypatch):
     from visitapp.ui.coordinator import merge_page
 
-    trust_both(view, signed)
+    trust_both(qtbot, view, signed)
     inside, release = threading.Event(), threading.Event()
 
     def pause(source) -> None:  # noqa: ANN001 (on the worker thread, inside the second file's transaction)
@@ -110,7 +107,6 @@ def test_cancel_stops_after_the_current_file(qtbot, view, svc, signed, monkeypat
     assert len(svc.notes.list(signed.visit_id)) == 2
 
 
-@pytest.mark.allow_gui_commit("trust_page.add_file writes on the GUI thread (temporary, until the coordinator pages use the OpRunner)")
 def test_a_merge_with_disagreements_points_to_them(qtbot, view, svc, signed, tmp_path):
     """Piotr's minutes of the same visit name another place: the file is accepted and the disagreement listed."""
     import uuid as uuid_mod
@@ -118,7 +114,7 @@ def test_a_merge_with_disagreements_points_to_them(qtbot, view, svc, signed, tmp
     from coordinator_helpers import keys, sign
     from registry_helpers import PIOTR, Official
 
-    trust_both(view, signed)
+    trust_both(qtbot, view, signed)
     merge(qtbot, view, signed.anna_pdf)
     other = Official(tmp_path / "p2.db", PIOTR, signed.visit_id, place="Zakład w Niepołomicach")
     other.note("Inna notatka " + str(uuid_mod.uuid4())[:8])
@@ -126,6 +122,7 @@ def test_a_merge_with_disagreements_points_to_them(qtbot, view, svc, signed, tmp
     sign(other, tmp_path / "piotr-elsewhere.pdf", p12)
     other.close()
     view.trust.add_file(pem)
+    settle(qtbot, view)
     merge(qtbot, view, tmp_path / "piotr-elsewhere.pdf")
     name, status, _reason = rows(view)[-1]
     assert (name, status) == ("piotr-elsewhere.pdf", "accepted")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QComboBox, QDateEdit, QLineEdit, QWidget,
 )
 
+from coordinator_helpers import settle
 from registry_helpers import ANNA, PIOTR, Official, source_of
 from visitapp.registry.merge import merge_record
 from visitapp.registry.review import disagreements
@@ -26,12 +27,13 @@ def cell(model, row: int, key: str) -> str:
 # -- trust --------------------------------------------------------------------------------------
 
 
-@pytest.mark.allow_gui_commit("coordinator pages write on the GUI thread (temporary, until they use the OpRunner)")
 def test_trust_add_and_remove(qtbot, view, svc, signed, messages, tmp_path):
     page = view.trust
     view.tabs.setCurrentWidget(page)
     assert page.model.rowCount() == 0 and page.empty.isVisibleTo(page)
-    page.add_file(signed.anna_pem)
+    assert page.add_file(signed.anna_pem)  # stored on the DB worker: the row appears when it is
+    assert page.model.rowCount() == 0
+    settle(qtbot, view)
     assert [(cell(page.model, 0, "name"), cell(page.model, 0, "institution"))] == [
         ("Anna Nowak", "Grodzki Urząd Pracy w Krakowie")]
     (stored,) = TrustStore(svc.db).list()
@@ -42,20 +44,23 @@ def test_trust_add_and_remove(qtbot, view, svc, signed, messages, tmp_path):
 
     not_a_cert = tmp_path / "note.pem"
     not_a_cert.write_text("hello")
-    page.add_file(not_a_cert)
+    assert page.add_file(not_a_cert) is None  # refused before anything is written
     assert messages and "holds no certificate" in messages[-1][1]
     assert len(TrustStore(svc.db).list()) == 1
 
     page.table.selectRow(0)
     assert page.remove_button.isEnabled()
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)  # the question is answered Yes
+    settle(qtbot, view)
     assert TrustStore(svc.db).list() == []
     assert page.model.rowCount() == 0 and not page.remove_button.isEnabled()
 
     page.add_file(signed.piotr_pem)  # and by keyboard: select the row, press Delete
+    settle(qtbot, view)
     page.table.setFocus()
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    settle(qtbot, view)
     assert TrustStore(svc.db).list() == []
 
 
@@ -76,7 +81,6 @@ def actions_view(qtbot, svc, demo):
     v.shutdown()
 
 
-@pytest.mark.allow_gui_commit("coordinator pages write on the GUI thread (temporary, until they use the OpRunner)")
 def test_filter_actions_and_mark_one_done(qtbot, actions_view, svc):
     page = actions_view.actions
     everything = svc.actions.list(status="open")
@@ -90,6 +94,7 @@ def test_filter_actions_and_mark_one_done(qtbot, actions_view, svc):
     page.table.setCurrentIndex(page.model.index(0, 0))
     target = page.model.rows[0]
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, actions_view)
     assert svc.actions.get(target.id).status == "done"
     assert cell(page.model, 0, "status") == "done"  # the row stays where it is, now done
 
@@ -103,7 +108,6 @@ def test_filter_actions_and_mark_one_done(qtbot, actions_view, svc):
     assert target.id not in {r.id for r in page.model.rows}  # done is never overdue
 
 
-@pytest.mark.allow_gui_commit("coordinator pages write on the GUI thread (temporary, until they use the OpRunner)")
 def test_edit_owner_status_and_due_date_in_place(qtbot, actions_view, svc):
     page = actions_view.actions
     table = page.table
@@ -119,6 +123,7 @@ def test_edit_owner_status_and_due_date_in_place(qtbot, actions_view, svc):
     qtbot.keyClicks(editor, "UMK Krakow")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
     qtbot.waitUntil(lambda: svc.actions.get(target.id).owner == "UMK Krakow")
+    settle(qtbot, actions_view)
     assert cell(page.model, 0, "owner") == "UMK Krakow"
 
     # status: the combo box editor, choose "cancelled"
@@ -138,6 +143,7 @@ def test_edit_owner_status_and_due_date_in_place(qtbot, actions_view, svc):
     date_edit.setDate(dt.date(2031, 2, 3))
     qtbot.keyClick(date_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: svc.actions.get(target.id).due_date == dt.date(2031, 2, 3))
+    settle(qtbot, actions_view)
     assert not cell(page.model, 0, "due").endswith("(overdue)")
 
 
@@ -157,7 +163,6 @@ def disputed(db, tmp_path):
     return visit
 
 
-@pytest.mark.allow_gui_commit("coordinator pages write on the GUI thread (temporary, until they use the OpRunner)")
 def test_resolve_a_disagreement(qtbot, svc, disputed, messages):
     from visitapp.ui.coordinator import CoordinatorView
 
@@ -173,7 +178,7 @@ def test_resolve_a_disagreement(qtbot, svc, disputed, messages):
     assert not page.take_other.isEnabled()
     page.table.selectRow(0)
     assert page.take_other.isEnabled()
-    with qtbot.waitSignal(view.registryChanged):
+    with qtbot.waitSignal(view.registryChanged, timeout=WAIT_MS):
         qtbot.mouseClick(page.take_other, Qt.MouseButton.LeftButton)
     assert svc.visits.get(disputed).place == "Zakład w Niepołomicach"
     assert disagreements(svc.db) == []
@@ -198,7 +203,6 @@ def test_write_the_series_report(qtbot, actions_view, tmp_path):
     assert page.status.text().startswith(f"Report written to {out}.")
 
 
-@pytest.mark.allow_gui_commit("coordinator pages write on the GUI thread (temporary, until they use the OpRunner)")
 def test_plan_export_import_and_a_malformed_plan(qtbot, view, svc, messages, tmp_path):
     org = svc.organisations.create("Comarch S.A.", nip="6770065406")
     planned = svc.visits.create(org.id, dt.datetime(2026, 9, 1, 10, tzinfo=dt.UTC), title="Plan: Comarch",
@@ -218,14 +222,16 @@ def test_plan_export_import_and_a_malformed_plan(qtbot, view, svc, messages, tmp
 
         other = CoordinatorView(other_view_svc)
         qtbot.addWidget(other)
-        result = other.reports.import_plan_from(plan, allow_unsigned=True)  # signed plans: test_plan_dialogs.py
-        assert result.added == [planned.id]
+        with qtbot.waitSignal(other.reports.imported, timeout=WAIT_MS) as stored:
+            assert other.reports.import_plan_from(plan, allow_unsigned=True)  # signed plans: test_plan_dialogs.py
+        assert stored.args[0].added == [planned.id]
         assert other_view_svc.visits.get(planned.id).title == "Plan: Comarch"
 
         bad = tmp_path / "bad.json"
         bad.write_text('{"format": "visitapp.plan/1", "visits": [', encoding="utf-8")
         before = len(other_view_svc.visits.list())
         assert other.reports.import_plan_from(bad, allow_unsigned=True) is None
+        settle(qtbot, other)
         assert messages[-1] == ("Import a plan", "The plan file is not valid JSON.")
         assert len(other_view_svc.visits.list()) == before
         other.shutdown()

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from coordinator_helpers import PASSWORD, keys
+from coordinator_helpers import PASSWORD, keys, settle
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from registry_helpers import Identity
@@ -58,12 +58,12 @@ def _merge(qtbot, view, *paths) -> list[tuple[str, str]]:
             for r in range(model.rowCount())]
 
 
-@pytest.mark.allow_gui_commit("trust_page.add_file writes on the GUI thread (temporary, until the coordinator pages use the OpRunner)")
 def test_encrypted_minutes_ask_for_the_key_once_and_the_people_page_exports_and_erases(
         qtbot, view, svc, signed, encrypted, tmp_path, db_path):
     p12, (anna_p7m, piotr_p7m) = encrypted
     view.trust.add_file(signed.anna_pem)
     view.trust.add_file(signed.piotr_pem)
+    settle(qtbot, view)
     # A wrong password: the dialog says why; cancelled, the file is rejected with its reason, nothing imported.
     asked: list = []
     _answer_key_dialog(p12, "wrong", asked)

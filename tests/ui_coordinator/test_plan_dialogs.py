@@ -69,12 +69,16 @@ def _answer(qtbot, page, box: QMessageBox, button: QMessageBox.StandardButton) -
     qtbot.waitUntil(lambda: page.plan_question is None and not box.isVisible())
 
 
+def _stored(qtbot, page) -> None:  # noqa: ANN001
+    """The import runs on the DB worker: wait until it is stored (or refused)."""
+    qtbot.waitUntil(lambda: not page.writes.busy, timeout=30000)
+
+
 def _signed_plan(svc, source, out: Path) -> Path:  # noqa: ANN001
     export_plan(svc.db, out, source=source)
     return out
 
 
-@pytest.mark.allow_gui_commit("reports_page applies a plan on the GUI thread (temporary, until it uses the OpRunner)")
 def test_unknown_signer_is_shown_and_trusted_only_on_yes(qtbot, svc, planned, coordinator, official, messages,
                                                          tmp_path):
     source, cert = coordinator
@@ -94,21 +98,25 @@ def test_unknown_signer_is_shown_and_trusted_only_on_yes(qtbot, svc, planned, co
 
     page.import_plan_from(plan)
     _answer(qtbot, page, _question(qtbot, page), QMessageBox.StandardButton.Yes)
+    _stored(qtbot, page)
     assert [v.id for v in mine.visits.list()] == [planned.id]
     assert [t.fingerprint for t in TrustStore(mine.db).list()] == [fingerprint(cert)]
     assert page.status.text() == "Visits from the plan: 1 added, 0 updated, 0 unchanged."
     assert messages == []
     # Trusted now: the same plan again asks nothing.
-    assert page.import_plan_from(plan).unchanged == [planned.id]
+    assert page.import_plan_from(plan)  # the ticket of its write: nothing was asked
+    _stored(qtbot, page)
+    assert page.last_import.unchanged == [planned.id]
 
 
-@pytest.mark.allow_gui_commit("reports_page applies a plan on the GUI thread (temporary, until it uses the OpRunner)")
 def test_changes_to_existing_visits_are_confirmed_and_cancel_changes_nothing(
         qtbot, svc, planned, coordinator, official, messages, tmp_path):
     source, cert = coordinator
     path, mine, page = official
     TrustStore(mine.db).add([cert])
-    assert page.import_plan_from(_signed_plan(svc, source, tmp_path / "first.p7m")).added == [planned.id]
+    assert page.import_plan_from(_signed_plan(svc, source, tmp_path / "first.p7m"))
+    _stored(qtbot, page)
+    assert page.last_import.added == [planned.id]
     svc.visits.update(planned.id, place='Sala <a href="http://127.0.0.1:9/">2</a>', title="Przeniesiona")
     changed = _signed_plan(svc, source, tmp_path / "changed.p7m")
     before = dump(path)
@@ -129,6 +137,7 @@ def test_changes_to_existing_visits_are_confirmed_and_cancel_changes_nothing(
 
     page.import_plan_from(changed)
     _answer(qtbot, page, _question(qtbot, page), QMessageBox.StandardButton.Yes)
+    _stored(qtbot, page)
     visit = mine.visits.get(planned.id)
     assert (visit.title, visit.place) == ("Przeniesiona", 'Sala <a href="http://127.0.0.1:9/">2</a>')
     assert page.status.text() == "Visits from the plan: 0 added, 1 updated, 0 unchanged."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from pki_world import Pki
@@ -13,7 +12,6 @@ def cell(model, row: int, key: str) -> str:
     return model.index(row, model.column_of(key)).data()
 
 
-@pytest.mark.allow_gui_commit("coordinator pages write on the GUI thread (temporary, until they use the OpRunner)")
 def test_anchor_add_refuse_and_remove(qtbot, view, svc, signed, messages, tmp_path):
     pki = Pki(tmp_path)
     try:

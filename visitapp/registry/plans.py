@@ -404,55 +404,62 @@ def import_plan(db: Database, plan: Plan, *, confirmed: PlanPreview | None = Non
     only when ``confirmed`` is a preview listing exactly the changes found now
     (ChangesNotConfirmed otherwise, and nothing is imported).
     """
+    from visitapp.ops.history import history_for
+    from visitapp.ops.registry import import_plan as import_plan_op
+
+    return import_plan_op(history_for(db), plan, confirmed=confirmed).result
+
+
+def apply_plan(s: Session, plan: Plan, *, confirmed: PlanPreview | None = None) -> PlanImportResult:
+    """The body of :func:`import_plan` on the session of its operation (:mod:`visitapp.ops.registry`)."""
     from visitapp.registry.merge import _uuid_free
 
     templates = all_templates()
     result = PlanImportResult()
-    with db.write() as s:
-        now = PlanPreview(plan)
-        _compare(s, plan, now)
-        if now.changes and (confirmed is None or confirmed.changes != now.changes):
-            raise ChangesNotConfirmed(_("The plan changes {n} thing(s) in visits you already have; they were "
-                                        "not confirmed, so nothing was imported.").format(n=len(now.changes)))
-        changed = {c.visit_id for c in now.changes}
-        series = _find_series(s, plan.series)
-        if plan.series is not None and series is None:
-            series = m.Series(uuid=plan.series.id, name=plan.series.name.strip(),
-                              description=plan.series.description or "")
-            s.add(series)
-        for pv in plan.visits:
-            if pv.id not in changed and pv.id not in now.added:
-                result.unchanged.append(pv.id)
+    now = PlanPreview(plan)
+    _compare(s, plan, now)
+    if now.changes and (confirmed is None or confirmed.changes != now.changes):
+        raise ChangesNotConfirmed(_("The plan changes {n} thing(s) in visits you already have; they were "
+                                    "not confirmed, so nothing was imported.").format(n=len(now.changes)))
+    changed = {c.visit_id for c in now.changes}
+    series = _find_series(s, plan.series)
+    if plan.series is not None and series is None:
+        series = m.Series(uuid=plan.series.id, name=plan.series.name.strip(),
+                          description=plan.series.description or "")
+        s.add(series)
+    for pv in plan.visits:
+        if pv.id not in changed and pv.id not in now.added:
+            result.unchanged.append(pv.id)
+            continue
+        org = _find_organisation(s, pv.organisation) or _new_organisation(s, pv.organisation)
+        template = templates[pv.template]
+        visit = s.scalar(select(m.Visit).where(m.Visit.uuid == pv.id))
+        if visit is None:
+            visit = m.Visit(uuid=pv.id, organisation=org, series=series, status=m.VisitStatus.PLANNED,
+                            template_key=template.key, template_version=template.version, **_facts(pv))
+            s.add(visit)
+            result.added.append(pv.id)
+        else:
+            for k, v in _facts(pv).items():
+                setattr(visit, k, v)
+            if visit.template_key != template.key:
+                visit.template_key, visit.template_version = template.key, template.version
+            if series is not None:
+                visit.series = series
+            visit.organisation = org
+            result.updated.append(pv.id)
+        present = list(visit.participants)
+        for pp in pv.participants:
+            person = _find_person(s, pp) or _new_person(s, pp)
+            if any(x.person is person for x in present):
                 continue
-            org = _find_organisation(s, pv.organisation) or _new_organisation(s, pv.organisation)
-            template = templates[pv.template]
-            visit = s.scalar(select(m.Visit).where(m.Visit.uuid == pv.id))
-            if visit is None:
-                visit = m.Visit(uuid=pv.id, organisation=org, series=series, status=m.VisitStatus.PLANNED,
-                                template_key=template.key, template_version=template.version, **_facts(pv))
-                s.add(visit)
-                result.added.append(pv.id)
-            else:
-                for k, v in _facts(pv).items():
-                    setattr(visit, k, v)
-                if visit.template_key != template.key:
-                    visit.template_key, visit.template_version = template.key, template.version
-                if series is not None:
-                    visit.series = series
-                visit.organisation = org
-                result.updated.append(pv.id)
-            present = list(visit.participants)
-            for pp in pv.participants:
-                person = _find_person(s, pp) or _new_person(s, pp)
-                if any(x.person is person for x in present):
-                    continue
-                extra = {"uuid": pp.id} if _uuid_free(s, m.Participant, pp.id) else {}
-                part = m.Participant(visit=visit, person=person, side=m.Side(pp.side), role=pp.role,
-                                     position=len(present), **extra)
-                s.add(part)
-                present.append(part)
-            s.flush()
-        from visitapp.registry.plan_recipients import remember
+            extra = {"uuid": pp.id} if _uuid_free(s, m.Participant, pp.id) else {}
+            part = m.Participant(visit=visit, person=person, side=m.Side(pp.side), role=pp.role,
+                                 position=len(present), **extra)
+            s.add(part)
+            present.append(part)
+        s.flush()
+    from visitapp.registry.plan_recipients import remember
 
-        remember(s, [pv.id for pv in plan.visits], plan.encrypt_to)
+    remember(s, [pv.id for pv in plan.visits], plan.encrypt_to)
     return result

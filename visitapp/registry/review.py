@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from visitapp.db import Database
 from visitapp.db import models as m
@@ -171,23 +172,33 @@ def flagged_visits(db: Database) -> set[str]:
 
 
 def resolve(db: Database, disagreement_id: str, keep: str) -> DisagreementInfo:
-    """Settle a disagreement: ``keep="current"`` keeps the registry's value, ``"other"`` takes the other one."""
+    """Settle a disagreement: ``keep="current"`` keeps the registry's value, ``"other"`` takes the other one.
+
+    One operation (:func:`visitapp.ops.registry.resolve_disagreement`): undoable, in the history.
+    """
+    from visitapp.ops.history import history_for
+    from visitapp.ops.registry import resolve_disagreement
+
+    return resolve_disagreement(history_for(db), disagreement_id, keep).result
+
+
+def settle(s: Session, disagreement_id: str, keep: str) -> DisagreementInfo:
+    """The body of :func:`resolve` on the session of its operation."""
     if keep not in ("current", "other"):
         raise InvalidInput(_("Choose which value to keep: current or other."))
     ref = disagreement_id.strip().lower()
-    with db.write() as s:
-        rows = s.scalars(select(m.Disagreement).where(m.Disagreement.uuid.startswith(ref))).all() if len(ref) >= 4 else []
-        if len(rows) != 1:
-            raise NotFound(_("There is no disagreement with the id {ref}.").format(ref=disagreement_id))
-        d = rows[0]
-        visit = d.visit
-        value = d.current_value if keep == "current" else d.other_value
-        if keep == "other":
-            _apply(s, visit, d.field, value)
-        d.resolved_at = m.utcnow()
-        d.chosen_value = value
-        s.flush()
-        return _info(d, _other_signers(s, [d]))
+    rows = s.scalars(select(m.Disagreement).where(m.Disagreement.uuid.startswith(ref))).all() if len(ref) >= 4 else []
+    if len(rows) != 1:
+        raise NotFound(_("There is no disagreement with the id {ref}.").format(ref=disagreement_id))
+    d = rows[0]
+    visit = d.visit
+    value = d.current_value if keep == "current" else d.other_value
+    if keep == "other":
+        _apply(s, visit, d.field, value)
+    d.resolved_at = m.utcnow()
+    d.chosen_value = value
+    s.flush()
+    return _info(d, _other_signers(s, [d]))
 
 
 def _apply(s, visit: m.Visit, field: str, value: Any) -> None:  # noqa: ANN001

@@ -17,11 +17,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from visitapp.db import Database
 from visitapp.db import models as m
 from visitapp.errors import InvalidInput, NotFound
 from visitapp.i18n import _
+from visitapp.ops.history import history_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,18 @@ def load_certificate_file(path: Path) -> list[x509.Certificate]:
     return load_certificates(data, str(path))
 
 
+def load_anchor_file(path: Path) -> x509.Certificate:
+    """The certificate authority's certificate in a file; InvalidInput with one sentence otherwise."""
+    from visitapp.signing import pki
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise InvalidInput(_("{file} cannot be read: {reason}.").format(file=path, reason=err.strerror)) from err
+    cert = pki.anchor_certificate(data, str(path))
+    return x509.load_der_x509_certificate(cert.dump())
+
+
 class TrustStore:
     """The trusted signers stored in one registry database."""
 
@@ -138,64 +152,24 @@ class TrustStore:
         self.db = db
 
     def add(self, certs: list[x509.Certificate]) -> list[TrustedInfo]:
-        """Trust these signers: by identity under the anchor a certificate chains to, else by fingerprint."""
-        from visitapp.signing import pki
+        """Trust these signers: by identity under the anchor a certificate chains to, else by fingerprint.
 
-        anchors = self.anchor_certificates()
-        chain = [c for c in certs if pki.is_real_ca(_asn1(c))]  # a signer's chain given after it (never trusted)
-        added = []
-        with self.db.write() as s:
-            for cert in certs:
-                if cert in chain:
-                    continue
-                info = describe(cert)
-                anchor = None if _self_signed(cert) else chain_anchor(cert, anchors, [*anchors, *chain])
-                if anchor is None and chain:
-                    raise InvalidInput(_("{name}'s certificate does not chain to any anchor of this registry; add "
-                                         "its certificate authority first (visitapp trust anchor add CA.pem).").format(
-                                             name=info.subject or "?"))
-                identity = pki.subject_identity(_asn1(cert)) if anchor else ""
-                key = pki.signer_key(anchor, identity) if anchor else info.fingerprint
-                row = s.scalar(select(m.TrustedCertificate).where(m.TrustedCertificate.fingerprint == info.fingerprint))
-                if row is None:
-                    pem = cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
-                    row = m.TrustedCertificate(fingerprint=info.fingerprint, subject=info.subject,
-                                               organisation=info.organisation, not_after=info.not_after, pem=pem,
-                                               anchor_fingerprint=anchor, identity=identity, signer_key=key)
-                    s.add(row)
-                    s.flush()
-                added.append(_info(row))
-        return added
+        One operation (:func:`visitapp.ops.registry.trust_signers`): one transaction, one undo step.
+        """
+        from visitapp.ops.registry import trust_signers
+
+        return trust_signers(history_for(self.db), certs).result
 
     # anchors -----------------------------------------------------------------------------
 
     def add_anchor(self, cert: x509.Certificate) -> AnchorInfo:
         """Trust a certificate authority as an anchor (only a real CA: see visitapp.signing.pki.is_real_ca)."""
-        from visitapp.signing import pki
+        from visitapp.ops.registry import trust_anchor
 
-        a = _asn1(cert)
-        if not pki.is_real_ca(a):
-            raise InvalidInput(_("This is not a certificate authority's certificate, so it cannot be an anchor."))
-        fp = pki.fingerprint(a)
-        with self.db.write() as s:
-            row = s.scalar(select(m.TrustAnchor).where(m.TrustAnchor.fingerprint == fp))
-            if row is None:
-                row = m.TrustAnchor(fingerprint=fp, kind="ca", subject=cert.subject.rfc4514_string()[:500],
-                                    not_after=cert.not_valid_after_utc,
-                                    pem=cert.public_bytes(serialization.Encoding.PEM).decode("ascii"))
-                s.add(row)
-                s.flush()
-            return _anchor_info(row)
+        return trust_anchor(history_for(self.db), cert).result
 
     def add_anchor_file(self, path: Path) -> AnchorInfo:
-        from visitapp.signing import pki
-
-        try:
-            data = Path(path).read_bytes()
-        except OSError as err:
-            raise InvalidInput(_("{file} cannot be read: {reason}.").format(file=path, reason=err.strerror)) from err
-        cert = pki.anchor_certificate(data, str(path))
-        return self.add_anchor(x509.load_der_x509_certificate(cert.dump()))
+        return self.add_anchor(load_anchor_file(path))
 
     def anchors(self) -> list[AnchorInfo]:
         with self.db.read() as s:
@@ -203,24 +177,13 @@ class TrustStore:
 
     def anchor_certificates(self) -> list[x509.Certificate]:
         with self.db.read() as s:
-            pems = s.scalars(select(m.TrustAnchor.pem).where(m.TrustAnchor.kind == "ca")).all()
-        return [x509.load_pem_x509_certificate(p.encode("ascii")) for p in pems]
+            return anchor_certificates(s)
 
     def remove_anchor(self, ref: str) -> AnchorInfo:
         """Stop trusting an anchor (and so everyone trusted by identity under it)."""
-        key = ref.replace(":", "").strip().lower()
-        if len(key) < 8:
-            raise InvalidInput(_("Give at least 8 characters of the fingerprint."))
-        with self.db.write() as s:
-            rows = s.scalars(select(m.TrustAnchor).where(m.TrustAnchor.fingerprint.startswith(key))).all()
-            if not rows:
-                raise NotFound(_("No anchor has the fingerprint {ref}.").format(ref=ref))
-            if len(rows) > 1:
-                raise InvalidInput(_("More than one anchor has a fingerprint starting with {ref}; give more of "
-                                     "it.").format(ref=ref))
-            info = _anchor_info(rows[0])
-            s.delete(rows[0])
-            return info
+        from visitapp.ops.registry import distrust_anchor
+
+        return distrust_anchor(history_for(self.db), ref).result
 
     def policy(self, extra_pinned=(), extra_anchors=(), **options):  # noqa: ANN001, ANN003, ANN201
         """The :class:`~visitapp.signing.assess.TrustPolicy` of this registry (a merge requires a trusted signer)."""
@@ -246,22 +209,98 @@ class TrustStore:
 
     def remove(self, ref: str) -> TrustedInfo:
         """Remove the certificate whose fingerprint is or starts with ``ref`` (colons and case ignored)."""
-        key = ref.replace(":", "").strip().lower()
-        if len(key) < 8:
-            raise InvalidInput(_("Give at least 8 characters of the fingerprint."))
-        with self.db.write() as s:
-            rows = s.scalars(select(m.TrustedCertificate).where(m.TrustedCertificate.fingerprint.startswith(key))).all()
-            if not rows:
-                raise NotFound(_("No trusted certificate has the fingerprint {ref}.").format(ref=ref))
-            if len(rows) > 1:
-                raise InvalidInput(_("More than one certificate has a fingerprint starting with {ref}; give more of it.").format(ref=ref))
-            row = rows[0]
-            info = _info(row)
-            s.delete(row)
-            return info
+        from visitapp.ops.registry import distrust_signer
+
+        return distrust_signer(history_for(self.db), ref).result
 
     def certificates(self) -> list[x509.Certificate]:
         """The signers pinned by fingerprint (not those trusted by identity under an anchor)."""
         with self.db.read() as s:
             pems = s.scalars(select(m.TrustedCertificate.pem).where(m.TrustedCertificate.anchor_fingerprint.is_(None))).all()
         return [x509.load_pem_x509_certificate(p.encode("ascii")) for p in pems]
+
+
+# The writes, on the session of one operation (visitapp.ops.registry runs them; nothing else does).
+
+
+def anchor_certificates(s: Session) -> list[x509.Certificate]:
+    pems = s.scalars(select(m.TrustAnchor.pem).where(m.TrustAnchor.kind == "ca")).all()
+    return [x509.load_pem_x509_certificate(p.encode("ascii")) for p in pems]
+
+
+def add_signers(s: Session, certs: list[x509.Certificate]) -> list[TrustedInfo]:
+    """Trust these signers: by identity under the anchor a certificate chains to, else by fingerprint."""
+    from visitapp.signing import pki
+
+    anchors = anchor_certificates(s)
+    chain = [c for c in certs if pki.is_real_ca(_asn1(c))]  # a signer's chain given after it (never trusted)
+    added = []
+    for cert in certs:
+        if cert in chain:
+            continue
+        info = describe(cert)
+        anchor = None if _self_signed(cert) else chain_anchor(cert, anchors, [*anchors, *chain])
+        if anchor is None and chain:
+            raise InvalidInput(_("{name}'s certificate does not chain to any anchor of this registry; add "
+                                 "its certificate authority first (visitapp trust anchor add CA.pem).").format(
+                                     name=info.subject or "?"))
+        identity = pki.subject_identity(_asn1(cert)) if anchor else ""
+        key = pki.signer_key(anchor, identity) if anchor else info.fingerprint
+        row = s.scalar(select(m.TrustedCertificate).where(m.TrustedCertificate.fingerprint == info.fingerprint))
+        if row is None:
+            pem = cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+            row = m.TrustedCertificate(fingerprint=info.fingerprint, subject=info.subject,
+                                       organisation=info.organisation, not_after=info.not_after, pem=pem,
+                                       anchor_fingerprint=anchor, identity=identity, signer_key=key)
+            s.add(row)
+            s.flush()
+        added.append(_info(row))
+    return added
+
+
+def remove_signer(s: Session, ref: str) -> TrustedInfo:
+    key = ref.replace(":", "").strip().lower()
+    if len(key) < 8:
+        raise InvalidInput(_("Give at least 8 characters of the fingerprint."))
+    rows = s.scalars(select(m.TrustedCertificate).where(m.TrustedCertificate.fingerprint.startswith(key))).all()
+    if not rows:
+        raise NotFound(_("No trusted certificate has the fingerprint {ref}.").format(ref=ref))
+    if len(rows) > 1:
+        raise InvalidInput(_("More than one certificate has a fingerprint starting with {ref}; give more of it.").format(ref=ref))
+    info = _info(rows[0])
+    s.delete(rows[0])
+    s.flush()
+    return info
+
+
+def add_anchor(s: Session, cert: x509.Certificate) -> AnchorInfo:
+    from visitapp.signing import pki
+
+    a = _asn1(cert)
+    if not pki.is_real_ca(a):
+        raise InvalidInput(_("This is not a certificate authority's certificate, so it cannot be an anchor."))
+    fp = pki.fingerprint(a)
+    row = s.scalar(select(m.TrustAnchor).where(m.TrustAnchor.fingerprint == fp))
+    if row is None:
+        row = m.TrustAnchor(fingerprint=fp, kind="ca", subject=cert.subject.rfc4514_string()[:500],
+                            not_after=cert.not_valid_after_utc,
+                            pem=cert.public_bytes(serialization.Encoding.PEM).decode("ascii"))
+        s.add(row)
+        s.flush()
+    return _anchor_info(row)
+
+
+def remove_anchor(s: Session, ref: str) -> AnchorInfo:
+    key = ref.replace(":", "").strip().lower()
+    if len(key) < 8:
+        raise InvalidInput(_("Give at least 8 characters of the fingerprint."))
+    rows = s.scalars(select(m.TrustAnchor).where(m.TrustAnchor.fingerprint.startswith(key))).all()
+    if not rows:
+        raise NotFound(_("No anchor has the fingerprint {ref}.").format(ref=ref))
+    if len(rows) > 1:
+        raise InvalidInput(_("More than one anchor has a fingerprint starting with {ref}; give more of "
+                             "it.").format(ref=ref))
+    info = _anchor_info(rows[0])
+    s.delete(rows[0])
+    s.flush()
+    return info

@@ -7,7 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from visitapp.db import Database, default_db_path
@@ -34,6 +37,51 @@ def create_demo_if_missing(path: Path) -> None:
         create_demo(Services(db, demo_identity()))
 
 
+class GuiCalls(QObject):
+    """Lets the DB worker run a function on the GUI thread and wait for its answer (the passphrase dialog)."""
+
+    _run = Signal(object)
+    finished = Signal()  # the work on the DB worker is over
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._run.connect(lambda job: job(), Qt.ConnectionType.BlockingQueuedConnection)
+
+    def call(self, fn: Callable[[], Any]) -> Any:
+        box: dict[str, Any] = {}
+
+        def job() -> None:
+            try:
+                box["value"] = fn()
+            except BaseException as err:  # noqa: BLE001 (raised again on the calling thread)
+                box["error"] = err
+
+        if QThread.currentThread() == self.thread():
+            job()
+        else:
+            self._run.emit(job)  # blocks this (worker) thread until the GUI thread ran it
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
+
+def open_on_worker(worker: DbWorker, target: Path | str) -> Database:
+    """Open, create and migrate the database on the DB worker: the GUI thread never writes, not even at start.
+
+    The GUI thread turns its event loop meanwhile (a passphrase dialog is shown
+    there when the file is encrypted); this returns the open database or raises
+    the core's one sentence.
+    """
+    calls = GuiCalls()
+    loop = QEventLoop()
+    calls.finished.connect(loop.quit)
+    future = worker.submit(lambda: open_database(target, on_gui=calls.call), on_error=lambda _err: None)
+    future.add_done_callback(lambda _f: calls.finished.emit())
+    if not future.done():
+        loop.exec()
+    return future.result()
+
+
 class Application:
     """One open database with its services, the DB worker, settings, translators and the main window."""
 
@@ -42,9 +90,13 @@ class Application:
         self.qapp, self.db_path, self.settings = qapp, as_target(db_path), settings
         self.translations = Translations(qapp)
         self.translations.apply(settings.get(s.LANGUAGE))
-        self.db = open_database(self.db_path)  # an encrypted file: its key from the keyring, else asked for
-        self._svc = Services(self.db, settings.identity())
         self.worker = DbWorker()
+        try:  # migrations write: on the DB worker (an encrypted file: its key from the keyring, else asked for)
+            self.db = open_on_worker(self.worker, self.db_path)
+        except BaseException:
+            self.worker.shutdown()
+            raise
+        self._svc = Services(self.db, settings.identity())
         self.replacing = False
         self.window = MainWindow(self)
 

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
 )
 
+from visitapp import ops
 from visitapp.domain import ActionStatus
-from visitapp.errors import UserError
 from visitapp.services.dto import ActionInfo
 from visitapp.ui.coordinator.common import ServicesRef, current, table, warn
 from visitapp.ui.coordinator.models import GREY, RED, Column, EditableRowsModel
+from visitapp.ui.coordinator.writes import Writes
 from visitapp.ui.labels import ACTION_STATUSES, action_status_label, fmt_date, fmt_datetime
 
 NO_DATE = QDate(2000, 1, 1)  # the QDateEdit's minimum, shown as "no due date"
@@ -68,9 +69,10 @@ class DueDateDelegate(QStyledItemDelegate):
 class ActionsPage(QWidget):
     changed = Signal()
 
-    def __init__(self, services: ServicesRef, parent: QWidget | None = None) -> None:
+    def __init__(self, services: ServicesRef, parent: QWidget | None = None, *, writes: Writes) -> None:
         super().__init__(parent)
         self.services = services
+        self.writes = writes  # every change: ops.edit_action on the DB worker
         self.today = dt.date.today()
 
         self.owner = QLineEdit(self)
@@ -179,17 +181,19 @@ class ActionsPage(QWidget):
         self.count.setText(text)
 
     # changing ----------------------------------------------------------------------
-    def _apply(self, row: ActionInfo, key: str, value) -> ActionInfo | None:  # noqa: ANN001
+    def _apply(self, row: ActionInfo, key: str, value) -> None:  # noqa: ANN001
+        """Submit the edit; the row shows the new value when it is stored (never before)."""
         if isinstance(value, QDate):
             value = value.toPython()
         kwargs = {"status": value} if key == "status" else {"owner": value or ""} if key == "owner" else {"due_date": value}
-        try:
-            new = current(self.services).actions.update(row.id, **kwargs)
-        except UserError as err:
-            warn(self, self.tr("Action item"), str(err))
-            return None
+        self.writes.submit(ops.edit_action, row.id, **kwargs, on_done=self._stored,
+                           on_error=lambda sentence: warn(self, self.tr("Action item"), sentence))
+
+    def _stored(self, new: ActionInfo) -> None:
+        index = next((i for i, r in enumerate(self.model.rows) if r.id == new.id), -1)
+        if index >= 0:
+            self.model.replace(index, new)
         self.changed.emit()
-        return new
 
     def set_status_of_selected(self, status: str) -> None:
         index = self.table.currentIndex()

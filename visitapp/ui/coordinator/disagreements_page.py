@@ -8,10 +8,11 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from visitapp.errors import UserError
-from visitapp.registry.review import DisagreementInfo, disagreements, resolve
+from visitapp.ops import registry as registry_ops
+from visitapp.registry.review import DisagreementInfo, disagreements
 from visitapp.ui.coordinator.common import ServicesRef, current, selected_row, table, warn
 from visitapp.ui.coordinator.models import GREEN, GREY, Column, RowsModel
+from visitapp.ui.coordinator.writes import Writes
 from visitapp.ui.labels import fmt_datetime
 
 
@@ -19,9 +20,10 @@ class DisagreementsPage(QWidget):
     changed = Signal()
     countChanged = Signal(int)  # open disagreements, for the tab's title
 
-    def __init__(self, services: ServicesRef, parent: QWidget | None = None) -> None:
+    def __init__(self, services: ServicesRef, parent: QWidget | None = None, *, writes: Writes) -> None:
         super().__init__(parent)
         self.services = services
+        self.writes = writes  # settling is an undoable operation on the DB worker
         intro = QLabel(self.tr("Two officials' minutes of the same visit say different things. Nothing was "
                                "overwritten: both values are kept until you choose one."), self)
         intro.setWordWrap(True)
@@ -106,18 +108,23 @@ class DisagreementsPage(QWidget):
         self.keep_current.setEnabled(can)
         self.take_other.setEnabled(can)
 
-    def settle_selected(self, keep: str) -> DisagreementInfo | None:
+    def settle_selected(self, keep: str) -> int | None:
+        """Settle the selected disagreement on the DB worker (undoable); the ticket of the write."""
         row: DisagreementInfo | None = selected_row(self.table)
         if row is None or row.resolved:
             return None
-        try:
-            settled = resolve(current(self.services).db, row.id, keep)
-        except UserError as err:
-            warn(self, self.tr("Settle a disagreement"), str(err))
-            return None
+        self.keep_current.setEnabled(False)  # one answer per disagreement
+        self.take_other.setEnabled(False)
         position = self.table.currentIndex().row()
+        return self.writes.submit(registry_ops.resolve_disagreement, row.id, keep,
+                                  on_done=lambda _info: self._settled(position), on_error=self._refused)
+
+    def _settled(self, position: int) -> None:
         self.reload()
         if self.model.rowCount():
             self.table.selectRow(min(position, self.model.rowCount() - 1))
         self.changed.emit()
-        return settled
+
+    def _refused(self, sentence: str) -> None:
+        warn(self, self.tr("Settle a disagreement"), sentence)
+        self._selection()

@@ -2,8 +2,10 @@
 
 The same three actions as ``visitapp person list|export|erase``. Erasing
 rewrites the whole database file (so that no byte of the name is left), so it
-runs on its own thread; the page asks first, and offers to redact mentions of
-the name in note texts too.
+runs on the DB worker (the one writer, after every write asked before it);
+the page asks first, and offers to redact mentions of the name in note texts
+too.  An erasure is no undoable operation by design; the undo history is
+cleared after it, so that no earlier step can bring the name back.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from visitapp.ui.coordinator.common import (
     warn,
 )
 from visitapp.ui.coordinator.models import Column, RowsModel
-from visitapp.ui.coordinator.tasks import Task
+from visitapp.ui.coordinator.writes import Writes
 from visitapp.ui.safe_text import plain_question
 
 
@@ -41,10 +43,11 @@ class PeoplePage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, services: ServicesRef, parent: QWidget | None = None) -> None:
+    def __init__(self, services: ServicesRef, parent: QWidget | None = None, *, writes: Writes) -> None:
         super().__init__(parent)
         self.services = services
-        self.task: Task | None = None
+        self.writes = writes
+        self.erasing = False
         self.model = RowsModel([
             Column("name", self.tr("Name"), lambda r: r.name),
             Column("institution", self.tr("Institution"), lambda r: r.institution),
@@ -82,7 +85,7 @@ class PeoplePage(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self.task is not None
+        return self.erasing
 
     def _selected(self):
         row = selected_row(self.table)
@@ -128,16 +131,22 @@ class PeoplePage(QWidget):
     def erase(self, person_id: str, *, redact_mentions: bool) -> None:
         from visitapp.registry.persons import erase_person
 
-        db = current(self.services).db
+        services = current(self.services)
+        db, history = services.db, services.history
+
+        def work():  # noqa: ANN202 (on the DB worker)
+            try:
+                return erase_person(db, person_id, redact_mentions=redact_mentions)
+            finally:
+                history.clear()  # row images of older steps may hold the name: none may be undone now
+
         self.erase_button.setEnabled(False)
         self.status.setText(self.tr("Erasing and rewriting the database file…"))
-        self.task = Task(lambda _progress, _cancelled: erase_person(db, person_id, redact_mentions=redact_mentions))
-        self.task.succeeded.connect(self._erased)
-        self.task.failed.connect(self._failed)
-        self.task.start()
+        self.erasing = True
+        self.writes.call(work, on_done=self._erased, on_error=self._failed)
 
     def _erased(self, result) -> None:
-        self.task = None
+        self.erasing = False
         self.erase_button.setEnabled(True)
         text = self.tr("Erased: the person is now %1.").replace("%1", result.pseudonym)
         if result.files:
@@ -148,7 +157,7 @@ class PeoplePage(QWidget):
         self.changed.emit()
 
     def _failed(self, err: BaseException) -> None:
-        self.task = None
+        self.erasing = False
         self.erase_button.setEnabled(True)
         self.status.setText("")
         warn(self, self.tr("Erase a person"), message_of(err))

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
 
 from visitapp.errors import UserError
 from visitapp.i18n import current_language
+from visitapp.ops import registry as registry_ops
 from visitapp.registry import plan_sign
 from visitapp.registry.plan_sign import PlanSigner
-from visitapp.registry.plans import Plan, PlanPreview, export_plan, import_plan, preview_plan, read_plan
+from visitapp.registry.plans import Plan, PlanImportResult, PlanPreview, export_plan, preview_plan, read_plan
 from visitapp.registry.reports import build_report
 from visitapp.ui.coordinator.common import ServicesRef, current, message_of, warn
 from visitapp.ui.coordinator.tasks import Task
+from visitapp.ui.coordinator.writes import Writes
 
 if TYPE_CHECKING:
     from visitapp.signing.sign import SignerSource
@@ -39,10 +41,13 @@ def csv_dir_for(pdf: Path) -> Path:
 
 class ReportsPage(QWidget):
     changed = Signal()  # a plan was imported
+    imported = Signal(object)  # its PlanImportResult, once stored
 
-    def __init__(self, services: ServicesRef, parent: QWidget | None = None) -> None:
+    def __init__(self, services: ServicesRef, parent: QWidget | None = None, *, writes: Writes) -> None:
         super().__init__(parent)
         self.services = services
+        self.writes = writes  # importing a plan: one operation on the DB worker
+        self.last_import: PlanImportResult | None = None
         self.task: Task | None = None
         self.plan_question: QMessageBox | None = None  # the open question of a plan import, if any
 
@@ -218,9 +223,11 @@ class ReportsPage(QWidget):
         Only a plan signed by a signer this database trusts is read (a plain
         JSON plan only with ``allow_unsigned``, for tests).  An unknown signer
         is shown by name and fingerprint and trusted only on Yes; changes to
-        visits this database has are listed and applied only on Yes.  Returns
-        the result when nothing had to be asked, else None (the answer to
-        :attr:`plan_question` finishes the import).
+        visits this database has are listed and applied only on Yes.  The
+        import itself (with trusting that signer) is one operation on the DB
+        worker: :attr:`imported` gives its result (also :attr:`last_import`).
+        Returns the ticket of that write when nothing had to be asked, else
+        None (the answer to :attr:`plan_question` finishes the import).
         """
         self._drop_question()
         db = current(self.services).db
@@ -260,25 +267,27 @@ class ReportsPage(QWidget):
         self._ask(self.tr("Changes to your visits"), text, details, lambda: self._apply(plan, preview, new_signer))
         return None
 
-    def _apply(self, plan: Plan, preview: PlanPreview, new_signer: PlanSigner | None):  # noqa: ANN202
-        db = current(self.services).db
-        try:
-            if new_signer is not None:
-                plan_sign.trust(db, new_signer)
-            result = import_plan(db, plan, confirmed=preview)
-        except UserError as err:
-            return self._import_failed(err)
+    def _apply(self, plan: Plan, preview: PlanPreview, new_signer: PlanSigner | None) -> int:
+        trust = new_signer.certificate if new_signer is not None else None
+        return self.writes.submit(registry_ops.import_plan, plan, confirmed=preview, trust_certificate=trust,
+                                  on_done=self._imported, on_error=self._import_refused)
+
+    def _imported(self, result: PlanImportResult) -> None:
         text = (self.tr("Visits from the plan: %1 added, %2 updated, %3 unchanged.")
                 .replace("%1", str(len(result.added))).replace("%2", str(len(result.updated)))
                 .replace("%3", str(len(result.unchanged))))
         self.status.setText(text)
         self.reload()
+        self.last_import = result
         self.changed.emit()
-        return result
+        self.imported.emit(result)
 
     def _import_failed(self, err: UserError) -> None:
-        warn(self, self.tr("Import a plan"), str(err))
-        self.status.setText(str(err))
+        self._import_refused(str(err))
+
+    def _import_refused(self, sentence: str) -> None:
+        warn(self, self.tr("Import a plan"), sentence)
+        self.status.setText(sentence)
 
     def _ask(self, title: str, text: str, details: str, on_yes) -> None:  # noqa: ANN001
         """A Yes/No question in plain text (its text comes from a file), answered without blocking."""

@@ -10,9 +10,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from visitapp.errors import UserError
-from visitapp.registry.trust import AnchorInfo, TrustedInfo, TrustStore
+from visitapp.ops import registry as registry_ops
+from visitapp.registry.trust import TrustedInfo, TrustStore, load_anchor_file, load_certificate_file
 from visitapp.ui.coordinator.common import ServicesRef, current, selected_row, table, warn
 from visitapp.ui.coordinator.models import RED, Column, RowsModel
+from visitapp.ui.coordinator.writes import Writes
 from visitapp.ui.labels import fmt_date
 from visitapp.ui.safe_text import plain_question
 
@@ -29,9 +31,10 @@ def _expired(info: TrustedInfo) -> bool:
 class TrustPage(QWidget):
     changed = Signal()
 
-    def __init__(self, services: ServicesRef, parent: QWidget | None = None) -> None:
+    def __init__(self, services: ServicesRef, parent: QWidget | None = None, *, writes: Writes) -> None:
         super().__init__(parent)
         self.services = services
+        self.writes = writes  # every change: an operation on the DB worker
         intro = QLabel(self.tr("Minutes are merged only when they are signed by one of these people. "
                                "Ask each official for the certificate file (.pem) that visitapp wrote beside "
                                "their key."), self)
@@ -123,15 +126,20 @@ class TrustPage(QWidget):
         if name:
             self.add_anchor_file(Path(name))
 
-    def add_anchor_file(self, path: Path) -> AnchorInfo | None:
+    def add_anchor_file(self, path: Path) -> int | None:
+        """Trust the authority in this file (on the DB worker); the ticket of the write, None if the file is refused."""
+        title = self.tr("Trust a certificate authority")
         try:
-            added = TrustStore(current(self.services).db).add_anchor_file(Path(path))
+            cert = load_anchor_file(Path(path))
         except UserError as err:
-            warn(self, self.tr("Trust a certificate authority"), str(err))
+            warn(self, title, str(err))
             return None
+        return self.writes.submit(registry_ops.trust_anchor, cert, on_done=lambda _info: self._written(),
+                                  on_error=lambda sentence: warn(self, title, sentence))
+
+    def _written(self) -> None:
         self.reload()
         self.changed.emit()
-        return added
 
     def remove_selected_anchor(self) -> None:
         info = selected_row(self.anchor_table)
@@ -142,12 +150,9 @@ class TrustPage(QWidget):
             self.tr("Stop trusting %1? Signers trusted under it will be rejected from now on; what was merged "
                     "stays.").replace("%1", info.subject or "?")):
             return
-        try:
-            TrustStore(current(self.services).db).remove_anchor(info.fingerprint)
-        except UserError as err:
-            warn(self, self.tr("Stop trusting a certificate authority"), str(err))
-        self.reload()
-        self.changed.emit()
+        title = self.tr("Stop trusting a certificate authority")
+        self.writes.submit(registry_ops.distrust_anchor, info.fingerprint, on_done=lambda _info: self._written(),
+                           on_error=lambda sentence: (warn(self, title, sentence), self._written()))
 
     def _validity(self, r: TrustedInfo) -> str:
         if r.not_after is None:
@@ -173,19 +178,24 @@ class TrustPage(QWidget):
         if name:
             self.add_file(Path(name))
 
-    def add_file(self, path: Path) -> list[TrustedInfo]:
+    def add_file(self, path: Path) -> int | None:
+        """Trust the signer of this certificate file (on the DB worker); the ticket, None if the file is refused."""
+        title = self.tr("Trust a signer")
         try:
-            added = TrustStore(current(self.services).db).add_file(Path(path))
+            certs = load_certificate_file(Path(path))  # reading and checking the file: no database
         except UserError as err:
-            warn(self, self.tr("Trust a signer"), str(err))
-            return []
+            warn(self, title, str(err))
+            return None
+        return self.writes.submit(registry_ops.trust_signers, certs, on_done=self._added,
+                                  on_error=lambda sentence: warn(self, title, sentence))
+
+    def _added(self, added: list[TrustedInfo]) -> None:
         self.reload()
         if added:
             index = next((i for i, r in enumerate(self.model.rows) if r.fingerprint == added[-1].fingerprint), -1)
             if index >= 0:
                 self.table.selectRow(index)
         self.changed.emit()
-        return added
 
     def remove_selected(self) -> None:
         info = selected_row(self.table)
@@ -196,9 +206,6 @@ class TrustPage(QWidget):
             self.tr("Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; "
                     "what was merged stays.").replace("%1", info.subject or "?").replace("%2", info.organisation or "-")):
             return
-        try:
-            TrustStore(current(self.services).db).remove(info.fingerprint)
-        except UserError as err:
-            warn(self, self.tr("Stop trusting a signer"), str(err))
-        self.reload()
-        self.changed.emit()
+        title = self.tr("Stop trusting a signer")
+        self.writes.submit(registry_ops.distrust_signer, info.fingerprint, on_done=lambda _info: self._written(),
+                           on_error=lambda sentence: (warn(self, title, sentence), self._written()))

@@ -6,13 +6,15 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from visitapp.ui.coordinator.actions_page import ActionsPage
-from visitapp.ui.coordinator.common import ServicesRef
+from visitapp.ui.coordinator.common import ServicesRef, current
 from visitapp.ui.coordinator.disagreements_page import DisagreementsPage
 from visitapp.ui.coordinator.merge_page import MergePage
 from visitapp.ui.coordinator.people_page import PeoplePage
 from visitapp.ui.coordinator.reports_page import ReportsPage
 from visitapp.ui.coordinator.tasks import stop_all
 from visitapp.ui.coordinator.trust_page import TrustPage
+from visitapp.ui.coordinator.writes import Writes
+from visitapp.ui.ops_runner import OpRunner
 
 
 class CoordinatorView(QWidget):
@@ -22,21 +24,29 @@ class CoordinatorView(QWidget):
     items changed (after a merge, a settled disagreement, an imported plan).
     Call :meth:`shutdown` before the database closes: a running merge stops
     after its current file.
+
+    Every write of the pages is a core operation submitted to ``runner`` (the
+    main window's :class:`OpRunner`, so the one DB worker and the one undo
+    history); without one the view makes a worker and runner of its own.
+    ``writes.busy`` says whether a write is still on its way.
     """
 
     registryChanged = Signal()
 
-    def __init__(self, services: ServicesRef, parent: QWidget | None = None) -> None:
+    def __init__(self, services: ServicesRef, parent: QWidget | None = None, *,
+                 runner: OpRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("coordinatorView")
         self.setAccessibleName(self.tr("Coordinator"))
         self.services = services
+        self.writes = (Writes(runner, self) if runner is not None
+                       else Writes.own(lambda: current(services).history, self))
         self.merge = MergePage(services, self)
-        self.trust = TrustPage(services, self)
-        self.actions = ActionsPage(services, self)
-        self.disagreements = DisagreementsPage(services, self)
-        self.reports = ReportsPage(services, self)
-        self.people = PeoplePage(services, self)
+        self.trust = TrustPage(services, self, writes=self.writes)
+        self.actions = ActionsPage(services, self, writes=self.writes)
+        self.disagreements = DisagreementsPage(services, self, writes=self.writes)
+        self.reports = ReportsPage(services, self, writes=self.writes)
+        self.people = PeoplePage(services, self, writes=self.writes)
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Coordinator's tasks"))
@@ -88,9 +98,10 @@ class CoordinatorView(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self.merge.busy or self.reports.busy or self.people.busy
+        return self.merge.busy or self.reports.busy or self.people.busy or self.writes.busy
 
     def shutdown(self) -> None:
         self.merge.shutdown()
         self.reports.shutdown()
         stop_all()
+        self.writes.shutdown()  # waits for writes still queued on a worker of its own
