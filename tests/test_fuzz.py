@@ -176,3 +176,15 @@ def test_the_fuzzed_files_are_accepted_unmutated():
     assert parse_record(_record_json()).visit.id
     assert parse_plan(open_plan_bytes(_keys()["plan"]).content).visits == []
     assert envelope.decrypt(_keys()["p7m"], _keys()["key"]).startswith(b"%PDF")
+
+
+def test_a_signed_plan_whose_certificate_subject_is_damaged_is_refused():
+    """Found by the fuzzing above: the signature holds, but the signer's name cannot be parsed."""
+    data = bytearray(_keys()["plan"])
+    name = b"\x0c" + bytes([len("Anna Nowak")]) + b"Anna Nowak"  # the CN as a UTF8String
+    first = data.find(name)
+    subject = data.find(name, first + 1)  # a self-signed certificate: issuer first, then subject
+    assert first > 0 and subject > first
+    data[subject] = 0x0D  # a tag no name may have: the signature still holds, the name does not parse
+    with pytest.raises(UserError):
+        parse_plan(open_plan_bytes(bytes(data)).content)

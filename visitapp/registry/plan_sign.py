@@ -195,13 +195,14 @@ def verify_signed(data: bytes) -> OpenedPlan:
         cert = _signer_certificate(signed_data, si["sid"])
         signed_bytes = attrs.untag().dump()  # the SET OF the attributes, as the signer encoded them
         _verify_signature(cert, si["signature"].native, signed_bytes, digest_name, si["signature_algorithm"])
+        # The certificate's names are parsed lazily: a damaged subject must be refused here, not crash later.
+        who = describe(cert)
     except InvalidSignature as err:
         raise _tampered() from err
     except InvalidInput:
         raise
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, UnsupportedAlgorithm) as err:
         raise _refuse() from err
-    who = describe(cert)
     return OpenedPlan(content, PlanSigner(cert, fingerprint(cert), who.subject, who.organisation))
 
 
