@@ -7,6 +7,7 @@ with a serialNumber and an OCSP address, and an OCSP responder on 127.0.0.1.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import sqlite3
 
@@ -200,3 +201,21 @@ def test_merge_online_asks_once_per_certificate(pki, tmp_path):
     assert done.returncode == 0, files
     assert [f["status"] for f in files] == ["accepted"] * 6
     assert pki.requests("ocsp") == before + 2  # two certificates, one answer each for the whole run
+
+
+def test_merge_augment_adds_validation_data_to_each_accepted_file(pki, tmp_path):
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reg = tmp_path / "r.db"
+    assert run_cli("trust", "anchor", "add", "--db", str(reg), str(pki.root_pem)).returncode == 0
+    chain = pki.write("anna-chain-2.pem", pki.anna1[2], pki.issuing)
+    assert run_cli("trust", "add", "--db", str(reg), str(chain)).returncode == 0
+    pdf = _signed(pki, "anna1", tmp_path / "a.pdf")
+    before = pdf.read_bytes()
+    done, files = _merge(reg, pdf, extra=("--online", "--augment", "--timestamp-url", pki.url("tsa")))
+    assert done.returncode == 0 and files[0]["status"] == "accepted", files
+    after = pdf.read_bytes()
+    assert after.startswith(before) and len(PdfFileReader(io.BytesIO(after)).embedded_timestamp_signatures) == 1
+    done = run_cli("verify", str(pdf), "--anchor", str(pki.root_pem), "--revocation", "hard", "--json")
+    assert done.returncode == 0, done.stdout
+    assert json.loads(done.stdout)["signatures"][0]["revocation_source"] == "embedded"

@@ -40,6 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     from visitapp.cli.verify_cmd import add_online_options
 
     add_online_options(p)  # --online, --revocation
+    from visitapp.cli.verify_cmd import add_augment_options
+
+    add_augment_options(p)  # --augment --timestamp-url
     add_json_option(p)
     g = p.add_argument_group(_("the coordinator's key, for minutes encrypted for you (.p7m)"))
     g.add_argument("--key", type=Path, metavar="FILE.p12", help=_("your PKCS#12 key file"))
@@ -171,6 +174,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
             merger = Merger(db, args.trust, key=key, online=args.online, revocation=args.revocation)
             show = None if args.json else _print_result
             results = merger.merge_all(args.files, progress=show)
+            if getattr(args, "augment", False):
+                from visitapp.cli.verify_cmd import augment_accepted
+
+                augment_accepted(args, db, results)
         finally:
             db.close()
     counts = {k: sum(1 for r in results if r.status == k) for k in ("accepted", "unchanged", "rejected")}

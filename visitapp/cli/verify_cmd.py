@@ -165,6 +165,52 @@ def cmd_augment(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_augment_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--augment", action="store_true",
+                   help=_("add revocation data and a document timestamp to each accepted file, in place "
+                          "(needs --timestamp-url)"))
+    p.add_argument("--timestamp-url", metavar="URL", help=_("the RFC 3161 timestamp server"))
+
+
+def augment_accepted(args: argparse.Namespace, db, results: list) -> None:  # noqa: ANN001
+    """``merge --augment``: each accepted PDF gets its DSS and a document timestamp (B-LT/B-LTA), in place."""
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import serialization
+
+    from visitapp.cli.common import safe
+    from visitapp.errors import UserError
+    from visitapp.files import write_atomic
+    from visitapp.registry.trust import TrustStore
+    from visitapp.signing.ltv import augment_pdf
+    from visitapp.signing.verify import read_received
+
+    if not args.timestamp_url:
+        raise InvalidInput(_("--augment needs --timestamp-url URL."))
+    anchors = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+               for c in TrustStore(db).anchor_certificates()]
+    for result in results:
+        path = Path(result.file)
+        if result.status != "accepted" or path.suffix.lower() != ".pdf":
+            continue  # encrypted minutes (.p7m) stay as they came
+        try:
+            data = read_received(path)
+            if hashlib_sha256(data) != result.sha256:
+                raise InvalidInput(_("{path} changed since it was merged; it was not augmented.").format(path=path))
+            write_atomic(path, augment_pdf(data, timestamp_url=args.timestamp_url, anchors=anchors,
+                                           online=args.online, checked=True))
+        except UserError as err:
+            sys.stderr.write(_("warning: {text}").format(text=safe(str(err))) + "\n")
+            continue
+        if not args.json:
+            print(_("augmented  {path}").format(path=safe(str(path))))
+
+
+def hashlib_sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
 # -- trust anchor ---------------------------------------------------------------------------
 
 
