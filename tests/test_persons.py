@@ -124,15 +124,20 @@ def test_erase_leaves_no_byte_of_the_name_and_a_merge_keeps_them_erased(registry
     assert not any(r["name"] == NAME for r in rows)
 
 
-def test_erase_without_redact_mentions_keeps_note_texts(registry, capsys):
+def test_erase_without_redact_mentions_keeps_note_texts_and_leaves_nothing_to_undo(registry, capsys):
+    from visitapp.registry.persons import erase_person
+    from visitapp.services import Identity, Services
+
     reg = registry["reg"]
     pid = _person_id(reg, capsys)
-    assert main(["person", "erase", "--db", str(reg), "--person", pid, "--yes"]) == 0
     db = Database.open(reg)
     try:
-        from visitapp.services import Identity, Services
-
         svc = Services(db, Identity("t"))
+        # An edit made just before: undoing it after the erasure would write the name back.
+        svc.people.update(pid, role="prezes")
+        assert svc.history.can_undo
+        erase_person(db, pid)
+        assert not svc.history.can_undo
         assert svc.people.get(pid).name != NAME
         hits = svc.search.search("stażach")
         assert hits and "Łukasikiem" in hits[0].snippet

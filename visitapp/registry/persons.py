@@ -309,7 +309,15 @@ def erase_person(db: Database, ref: str, *, redact_mentions: bool = False,
                         email_hash=email_hash(email), redact_mentions=redact_mentions))
         db.backend.ensure_search(s.connection(), rebuild_index=True)
     scrub_files(db)
+    forget_history(db)
     return ErasureResult(person.uuid, pseudonym, changed, files)
+
+
+def forget_history(db: Database) -> None:
+    """Drop the undo/redo steps kept in memory: undoing one would write back what was just erased."""
+    from visitapp.ops.history import history_for
+
+    history_for(db).clear()
 
 
 def scrub_files(db: Database) -> None:

@@ -77,7 +77,8 @@ def delete_visits(db: Database, visit_ids: list[str]) -> int:
         s.flush()
         db.backend.ensure_search(s.connection(), rebuild_index=True)
         removed = len(visits)
-    from visitapp.registry.persons import scrub_files
+    from visitapp.registry.persons import forget_history, scrub_files
 
     scrub_files(db)
+    forget_history(db)
     return removed
