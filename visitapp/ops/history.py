@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, event, inspect, select
+from sqlalchemy import Table, event, inspect, null, select
 from sqlalchemy.orm import Session
 
 from visitapp.db import Database
@@ -301,6 +301,7 @@ class History:
             for image, row in sorted((t for t in targets if t[1] is not None), key=lambda t: ORDER[t[0].table]):
                 table = TABLES[image.table]
                 exists = (image.after if undo else image.before) is not None
+                row = {k: null() if v is None else v for k, v in row.items()}  # SQL NULL, never JSON 'null'
                 if exists:
                     conn.execute(table.update().where(table.c.id == image.pk).values(**row))
                 else:
