@@ -9,6 +9,8 @@ import sqlite3
 
 import pytest
 
+from visitapp.errors import UserError
+
 from visitapp import publish
 from visitapp.ops import history_for
 from visitapp.signing.keys import keygen
@@ -43,27 +45,29 @@ def test_finalise_and_export_signs_the_finalised_version(svc, demo, key, tmp_pat
     assert report.ok, report.all_problems()
     assert report.record.version == done.version == svc.records.versions(visit)[-1].number
     assert svc.visits.get(visit).status == "finalised"
-    # Finalising is one operation of the core: it is the history's last step, named so.
-    assert history_for(svc.db, svc.identity).undo_label == "Finalise the visit"
+    # Finalising is an operation of the core that cannot be undone (the version may be signed and sent).
+    assert history_for(svc.db, svc.identity).undo_label is None
 
     again = publish.finalise_and_export(svc, visit, tmp_path / "again.pdf")  # nothing changed: same version
     assert not again.created and again.version == done.version
 
 
-def test_undoing_a_finalisation_restores_the_database_exactly(svc, demo, db_path):
+def test_a_finalisation_cannot_be_undone_and_starts_the_history_anew(svc, demo, db_path):
+    """A finalised version may already be signed and sent: its number must never go to other content."""
     visit = demo[0]
     history = history_for(svc.db, svc.identity)
-    history.clear()
-    before = _dump(db_path)
+    svc.notes.add(visit, "Notatka przed zatwierdzeniem")
+    assert history.can_undo
     done = publish.finalise(history, visit, copy="company")
     assert done.created and done.record.copy_kind == "company"
     assert all(n.visibility == "company" for n in done.record.notes)
+    assert not history.can_undo and not history.can_redo
     after = _dump(db_path)
-    assert after != before
-    history.undo()
-    assert _dump(db_path) == before
-    history.redo()
+    with pytest.raises(UserError, match="nothing to undo"):
+        history.undo()
     assert _dump(db_path) == after
+    svc.notes.add(visit, "Dopisek po zatwierdzeniu")  # later changes are undoable again
+    assert history.can_undo
 
 
 def test_a_wrong_password_or_a_cancel_leaves_no_version_and_no_file(svc, demo, key, tmp_path):

@@ -79,9 +79,9 @@ def test_preview_then_sign_company_copy(gui, qtbot, demo, key, tmp_path, svc, ur
     qtbot.waitUntil(lambda: dialog.result_export is not None or not dialog.busy, timeout=15000)
     assert dialog.result_export is not None, dialog.status.text()
     # Finalising (a write) ran on the one DB worker as a core operation; rendering and signing on the
-    # dialog's own worker. The Edit menu's undo step is the finalisation.
+    # dialog's own worker. Finalising cannot be undone: the Edit menu has no step left.
     assert job.finalised_on.startswith("visitapp-db") and job.published_on.startswith("visitapp-publish")
-    assert gui.window.runner.undo_label == "Finalise the visit"
+    assert gui.window.runner.undo_label == ""  # the runner's label when nothing can be undone
 
     assert out.is_file()
     report = verify_file(out, load_trust_roots([pem]))

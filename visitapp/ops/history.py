@@ -236,8 +236,12 @@ class History:
         return self.execute(identity, label, body, args, kwargs)
 
     def execute(self, identity: Any, label: str, body: Callable[..., Any], args: tuple[Any, ...],
-                kwargs: dict[str, Any], *, core: bool = False) -> Changes:
-        """Run ``body``: on an ORM session, or with ``core`` on a bare Core connection (no unit of work)."""
+                kwargs: dict[str, Any], *, core: bool = False, undoable: bool = True) -> Changes:
+        """Run ``body``: on an ORM session, or with ``core`` on a bare Core connection (no unit of work).
+
+        A step that is not ``undoable`` clears both stacks once it is stored:
+        nothing before it can be undone past it.
+        """
         if core:
             with self._run, self.db.core_write() as conn:
                 tx = Tx(identity, conn=conn)
@@ -252,7 +256,9 @@ class History:
                     images = tx.images()
                 finally:
                     del session.info[_TX]
-        if images:
+        if images and not undoable:
+            self.clear()
+        elif images:
             with self._stacks:
                 self._undo.append(Step(label, images))
                 del self._undo[: -self.limit]

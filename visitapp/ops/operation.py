@@ -12,9 +12,11 @@ from visitapp.ops.history import History
 class Operation:
     """A named operation: ``op(history, *args, **kwargs) -> Changes``."""
 
-    def __init__(self, body: Callable[..., Any], label: Callable[[], str], *, core: bool = False) -> None:
+    def __init__(self, body: Callable[..., Any], label: Callable[[], str], *, core: bool = False,
+                 undoable: bool = True) -> None:
         self.body = body
         self.core = core
+        self.undoable = undoable
         self._label = label
         self.__name__ = body.__name__
         self.__doc__ = body.__doc__
@@ -25,24 +27,29 @@ class Operation:
         return self._label()
 
     def __call__(self, history: History, *args: Any, **kwargs: Any) -> Changes:
-        return history.execute(history.identity, self.label, self.body, args, kwargs, core=self.core)
+        return history.execute(history.identity, self.label, self.body, args, kwargs, core=self.core,
+                               undoable=self.undoable)
 
     def run_as(self, history: History, identity: Any, *args: Any, **kwargs: Any) -> Changes:
         """Run it acting for ``identity`` (a :class:`visitapp.services.Identity`)."""
-        return history.execute(identity, self.label, self.body, args, kwargs, core=self.core)
+        return history.execute(identity, self.label, self.body, args, kwargs, core=self.core,
+                               undoable=self.undoable)
 
     def __repr__(self) -> str:
         return f"<operation {self.__name__}>"
 
 
-def operation(label: Callable[[], str], *, core: bool = False) -> Callable[[Callable[..., Any]], Operation]:
+def operation(label: Callable[[], str], *, core: bool = False,
+              undoable: bool = True) -> Callable[[Callable[..., Any]], Operation]:
     """Make ``body(tx, ...)`` a named operation; ``label`` translates its name when called.
 
     With ``core`` the body gets only ``tx.conn`` (SQLAlchemy Core statements, no ORM
     session: the fast path) and records the rows it writes with ``tx.record``.
+    An operation that is not ``undoable`` (finalising a version that may already
+    have been signed and sent) is a barrier: the history starts anew after it.
     """
 
     def wrap(body: Callable[..., Any]) -> Operation:
-        return Operation(body, label, core=core)
+        return Operation(body, label, core=core, undoable=undoable)
 
     return wrap

@@ -6,7 +6,9 @@ and signing; :meth:`visitapp.services.records.RecordService.finalise` is a
 thin call to it.  Without a change since the latest version it only marks
 the visit finalised again and returns that version (``created`` False).
 
-Undoing it puts back the visit's status and drops the version it made.
+It cannot be undone: the version may already be signed and sent, and its
+number must never be given to other content. The undo history starts anew
+after it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def as_finalised(record: VisitRecord) -> VisitRecord:
     return record.model_copy(update={"visit": visit})
 
 
-@operation(lambda: _("Finalise the visit"))
+@operation(lambda: _("Finalise the visit"), undoable=False)
 def finalise_visit(tx: Tx, visit_id: str, *, author: str | None = None, identity: Any = None) -> FinaliseResult:
     """Freeze the visit as it is now as its next version (or return the latest one if nothing changed).
 

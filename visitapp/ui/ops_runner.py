@@ -67,9 +67,12 @@ class OpRunner(QObject):
         history = self.history
         return self._queue(lambda: op(history, *args, **kwargs), history)
 
-    def submit_label(self, label: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> int:
+    def submit_label(self, label: str, fn: Callable[..., Any], *args: Any, undoable: bool = True,
+                     **kwargs: Any) -> int:
+        """Run a bare body as a step named ``label`` (not ``undoable``: a barrier that clears the history)."""
         history = self.history
-        return self._queue(lambda: history.run(label, fn, *args, **kwargs), history)
+        return self._queue(lambda: history.execute(history.identity, label, fn, args, kwargs, undoable=undoable),
+                           history)
 
     def undo(self) -> int:
         history = self.history

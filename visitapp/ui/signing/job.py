@@ -132,7 +132,8 @@ class SignJob(QObject):
         self.stepped.emit("finalise")
         self.runner.finished.connect(self._finalised)
         self.runner.failed.connect(self._finalise_refused)
-        self._ticket = self.runner.submit_label(finalise_visit.label, self._finalise_body(identity), self.visit_id)
+        self._ticket = self.runner.submit_label(finalise_visit.label, self._finalise_body(identity), self.visit_id,
+                                               undoable=finalise_visit.undoable)
 
     # 2. finalise, on the DB worker ----------------------------------------------------------
     def _finalise_body(self, identity: Identity) -> Callable[[Tx, str], FinaliseResult | None]:
