@@ -41,8 +41,6 @@ def keys(folder: Path, who: str, identity) -> tuple[Path, Path]:  # noqa: ANN001
     return p12, pem
 
 
-
-
 def settle(qtbot, view, timeout: int = 30000) -> None:  # noqa: ANN001
     """Wait until every write the coordinator view submitted to its DB worker is stored (or refused)."""
     qtbot.waitUntil(lambda: not view.writes.busy, timeout=timeout)

@@ -65,17 +65,24 @@ class GuiCalls(QObject):
         return box.get("value")
 
 
-def open_on_worker(worker: DbWorker, target: Path | str) -> Database:
+def open_on_worker(worker: DbWorker, target: Path | str, *, demo: bool = False) -> Database:
     """Open, create and migrate the database on the DB worker: the GUI thread never writes, not even at start.
 
     The GUI thread turns its event loop meanwhile (a passphrase dialog is shown
     there when the file is encrypted); this returns the open database or raises
-    the core's one sentence.
+    the core's one sentence.  With ``demo``, a first start on a missing file
+    creates the demo series there first (on the worker too).
     """
+
+    def work() -> Database:
+        if demo and isinstance(target, Path):
+            create_demo_if_missing(target)
+        return open_database(target, on_gui=calls.call)
+
     calls = GuiCalls()
     loop = QEventLoop()
     calls.finished.connect(loop.quit)
-    future = worker.submit(lambda: open_database(target, on_gui=calls.call), on_error=lambda _err: None)
+    future = worker.submit(work, on_error=lambda _err: None)
     future.add_done_callback(lambda _f: calls.finished.emit())
     if not future.done():
         loop.exec()
@@ -85,14 +92,14 @@ def open_on_worker(worker: DbWorker, target: Path | str) -> Database:
 class Application:
     """One open database with its services, the DB worker, settings, translators and the main window."""
 
-    def __init__(self, qapp: QApplication, db_path: Path | str, settings: AppSettings) -> None:
+    def __init__(self, qapp: QApplication, db_path: Path | str, settings: AppSettings, *, demo: bool = False) -> None:
         # A database URL stays text (Path() would fold its '//' and make it a folder name).
         self.qapp, self.db_path, self.settings = qapp, as_target(db_path), settings
         self.translations = Translations(qapp)
         self.translations.apply(settings.get(s.LANGUAGE))
         self.worker = DbWorker()
         try:  # migrations write: on the DB worker (an encrypted file: its key from the keyring, else asked for)
-            self.db = open_on_worker(self.worker, self.db_path)
+            self.db = open_on_worker(self.worker, self.db_path, demo=demo)
         except BaseException:
             self.worker.shutdown()
             raise
@@ -167,16 +174,18 @@ class ShownReport(QObject):
 
 
 def resolve_db(db: Path | str | None, settings: AppSettings) -> Path | str:
-    """The database to open: a Path, or a database URL kept as text."""
+    """The database to open: a Path, or a database URL kept as text (nothing is created here)."""
     if db is not None:
         return as_target(db)
     chosen = settings.get(s.DATA_FILE)
     if chosen:
         return as_target(chosen)
-    path = default_db_path()
-    if isinstance(path, Path):  # $VISITAPP_DB may be a URL: no demo file then
-        create_demo_if_missing(path)
-    return path
+    return default_db_path()
+
+
+def wants_demo(db: Path | str | None, settings: AppSettings) -> bool:
+    """A first start on the default path opens the demo series ($VISITAPP_DB may be a URL: no demo then)."""
+    return db is None and not settings.get(s.DATA_FILE) and isinstance(default_db_path(), Path)
 
 
 def run(db: Path | str | None = None, visit_id: str | None = None, settings_file: Path | None = None,
@@ -187,7 +196,7 @@ def run(db: Path | str | None = None, visit_id: str | None = None, settings_file
     settings = AppSettings(settings_file)
     first_start = not settings.qs.allKeys()
     try:
-        app = Application(qapp, resolve_db(db, settings), settings)
+        app = Application(qapp, resolve_db(db, settings), settings, demo=wants_demo(db, settings))
     except UserError as err:
         sys.stderr.write(f"visitapp: {err}\n")
         if qapp.platformName() != "offscreen":

@@ -13,11 +13,12 @@ from visitapp.ui.coordinator import CoordinatorView
 
 
 class CoordinatorWindow(QMainWindow):
-    def __init__(self, services, parent: QWidget | None = None) -> None:  # services: callable giving Services
+    def __init__(self, services, parent: QWidget | None = None, *, runner=None) -> None:  # noqa: ANN001
+        # services: callable giving Services; runner: the main window's OpRunner (its one DB worker and history)
         super().__init__(parent)
         self.setObjectName("coordinatorWindow")
         self.setWindowTitle(self.tr("visitapp — coordinator"))
-        self.view = CoordinatorView(services, self)
+        self.view = CoordinatorView(services, self, runner=runner)
         self.setCentralWidget(self.view)
         self.resize(1100, 700)
         file = self.menuBar().addMenu(self.tr("&File"))

@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         from visitapp.ui.coordinator_window import CoordinatorWindow
 
         if self.coordinator is None:
-            self.coordinator = CoordinatorWindow(self.app.services, self)
+            self.coordinator = CoordinatorWindow(self.app.services, self, runner=self.runner)  # one DB worker
             self.coordinator.view.registryChanged.connect(self.list_panel.reload)
         self.coordinator.view.refresh()
         self.coordinator.show()

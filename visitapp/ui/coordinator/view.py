@@ -66,6 +66,7 @@ class CoordinatorView(QWidget):
         layout.addWidget(self.tabs)
 
         self.merge.merged.connect(self._merged)
+        self.writes.undone.connect(lambda _changes: self.refresh())  # Edit > Undo of a settled disagreement…
         self.trust.changed.connect(self.registryChanged)  # trust changes nothing merged, but the lead may show it
         self.actions.changed.connect(self.registryChanged)
         self.disagreements.changed.connect(self.registryChanged)

@@ -27,6 +27,7 @@ class Writes(QObject):
     """Submit an operation and call back the page that asked (the runner's signals go to every listener)."""
 
     settled = Signal()  # nothing is waiting any more
+    undone = Signal(object)  # the Changes of an undo or redo (from any window): the pages read again
 
     def __init__(self, runner: OpRunner, parent: QObject | None = None, *, owned_worker: DbWorker | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,8 @@ class Writes(QObject):
         self.runner.worker.submit(fn, done, error)
 
     def _finished(self, changes: Any) -> None:
+        if changes.kind != "do":
+            self.undone.emit(changes)
         callbacks = self._waiting.pop(changes.ticket, None)
         if callbacks is not None and callbacks[0] is not None:
             callbacks[0](changes.result)

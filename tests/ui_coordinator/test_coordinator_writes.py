@@ -1,0 +1,50 @@
+"""The coordinator view writes through the window's OpRunner (the one DB worker and undo history), never on the GUI
+thread; an undo through that history puts the registry back exactly and the pages show it."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import event
+
+from coordinator_helpers import settle
+from test_ops_undo import dump
+from visitapp.registry.trust import TrustStore
+
+WAIT_MS = 30000
+
+
+def test_trust_through_the_windows_runner_then_undo(qtbot, svc, signed, db_path):
+    from visitapp.ui.coordinator import CoordinatorView
+    from visitapp.ui.ops_runner import OpRunner
+    from visitapp.ui.worker import DbWorker
+
+    worker = DbWorker()
+    runner = OpRunner(worker, lambda: svc.history)
+    view = CoordinatorView(svc, runner=runner)
+    qtbot.addWidget(view)
+    committed_on: list[str] = []
+
+    def seen(conn) -> None:  # noqa: ANN001 (write transactions only, as visitapp.ui.worker.forbid_writes_here)
+        if conn.get_execution_options().get("visitapp_write"):
+            committed_on.append(threading.current_thread().name)
+
+    event.listen(svc.db.engine, "commit", seen)
+    try:
+        before = dump(db_path)
+        with qtbot.waitSignal(runner.historyChanged, timeout=WAIT_MS) as labels:
+            assert view.trust.add_file(signed.anna_pem)
+        assert labels.args == ["Trust a signer", ""]  # the Edit menu of the main window follows
+        settle(qtbot, view)
+        assert view.trust.model.rowCount() == 1
+        assert committed_on and all(name.startswith("visitapp-db") for name in committed_on)  # the one DB worker
+
+        with qtbot.waitSignal(runner.finished, timeout=WAIT_MS):
+            runner.undo()
+        assert dump(db_path) == before
+        assert TrustStore(svc.db).list() == []
+        qtbot.waitUntil(lambda: view.trust.model.rowCount() == 0, timeout=WAIT_MS)  # the page read it again
+    finally:
+        event.remove(svc.db.engine, "commit", seen)
+        view.shutdown()
+        worker.shutdown()
