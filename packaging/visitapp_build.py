@@ -14,7 +14,8 @@ from pathlib import Path
 
 EXCLUDED_MODULES = [
     # test and build tools that the app's optional code paths might name
-    "pytest", "_pytest", "pytestqt", "hatchling", "babel", "jsonschema", "IPython", "setuptools", "pip",
+    # (not jsonschema: pikepdf.pdfa needs it for the minutes' PDF/A-3b claim)
+    "pytest", "_pytest", "pytestqt", "hatchling", "babel", "IPython", "setuptools", "pip", "hypothesis",
     "tkinter", "_tkinter", "unittest.mock", "pydoc_data", "mypy", "ast_serialize", "pydantic.mypy",
     "sqlalchemy.ext.mypy",
     # Qt modules visitapp does not use
@@ -100,6 +101,14 @@ def visitapp_modules() -> list[str]:
     from PyInstaller.utils.hooks import collect_submodules
 
     return collect_submodules("visitapp", filter=lambda name: ".migrations" not in name)
+
+
+def pdfa_parts() -> tuple[list[str], list[tuple[str, str]]]:
+    """pikepdf.pdfa (imported inside a function, checked with find_spec) with its modules and data files."""
+    from PyInstaller.utils.hooks import collect_data_files, collect_submodules
+
+    modules = [*collect_submodules("pikepdf.pdfa"), "jsonschema", "referencing", "fontTools"]
+    return modules, collect_data_files("pikepdf.pdfa") + collect_data_files("jsonschema_specifications")
 
 
 def alembic_imports() -> list[str]:

@@ -101,8 +101,13 @@ def test_keygen_signed_export_and_verify(home, demo):
                  "--sign", "ewa.p12", "--pass-env", "VISITAPP_TEST_PASS", "--lang", "pl", PYTHONTZPATH="",
                  TZ="UTC", **secret)
     assert out.returncode == 0, out.stderr
+    assert "PDF/A" not in out.stderr  # pikepdf.pdfa is in the folder: no warning, the claim is made
     pdf = home / "m.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
+    import pikepdf
+
+    with pikepdf.open(pdf) as doc:
+        assert doc.open_metadata().pdfa_status.startswith("3")  # PDF/A-3b
     checked = frozen(home, "verify", "m.pdf", "--trust", "ewa.pem", "--json")
     assert checked.returncode == 0, checked.stderr
     report = json.loads(checked.stdout)
