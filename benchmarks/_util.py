@@ -21,7 +21,7 @@ def measure(fn: Callable[[], object], repeat: int, warmup: int = 3) -> list[floa
 
 def p95(times: list[float]) -> float:
     ordered = sorted(times)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def row(label: str, ours: list[float], base: list[float] | None, target: str = "") -> str:

@@ -30,15 +30,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._util import row  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTreeView  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QTreeView
 
-from visitapp.db import Database  # noqa: E402
-from visitapp.services import Identity, Services  # noqa: E402
-from visitapp.templates import get_template  # noqa: E402
+from benchmarks._util import row
+from visitapp.db import Database
+from visitapp.services import Identity, Services
+from visitapp.templates import get_template
 
 TEXT = "Firma planuje zatrudnić czterdziestu spawaczy i szuka szkół, które przygotują ich do certyfikacji."
 SETTLE_S = 0.03  # after the result is in: keep handling events this long (delayed layouts, paints)
@@ -81,8 +81,8 @@ def busy_until(qapp: QApplication, done, settle: float = SETTLE_S, timeout: floa
 
 
 def ours(qapp: QApplication, folder: Path, size: int, notes: int) -> list[float]:
-    from visitapp.ui.app import Application
     from visitapp.ui import settings as s
+    from visitapp.ui.app import Application
     from visitapp.ui.settings import AppSettings
 
     db_path = folder / f"capture-{size}.db"

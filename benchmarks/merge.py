@@ -33,10 +33,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from visitapp.db import Database  # noqa: E402
-from visitapp.db import models as m  # noqa: E402
-from visitapp.exchange.record import VisitRecord, dump_record  # noqa: E402
-from visitapp.validation import name_key  # noqa: E402
+from visitapp.db import Database
+from visitapp.db import models as m
+from visitapp.exchange.record import VisitRecord, dump_record
+from visitapp.validation import name_key
 
 WORDS = ("automatyka chmura dane szkoły uczelnie certyfikacja staże inwestycje kompetencje rekrutacja "
          "energetyka transport mieszkania inżynierowie technicy łączność żłobki język angielski").split()
@@ -125,7 +125,7 @@ def bench_merge(folder: Path, files: list[Path], pems: list[Path]) -> None:
     print(f"ratio merge/verify: {merge_s / verify_s:.2f}x (target <= 1.5x)")
 
 
-def generate_pki(folder: Path, count: int, signers: int):  # noqa: ANN201
+def generate_pki(folder: Path, count: int, signers: int):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
     from pki_world import PASSWORD, Pki
 
@@ -147,7 +147,7 @@ def generate_pki(folder: Path, count: int, signers: int):  # noqa: ANN201
     return pki, [pem for _p12, pem, _i in people], files
 
 
-def _pki_registry(path: Path, pki, pems: list[Path]) -> Database:  # noqa: ANN001
+def _pki_registry(path: Path, pki, pems: list[Path]) -> Database:
     from visitapp.registry.trust import TrustStore
 
     db = Database.open(path)
@@ -214,7 +214,7 @@ def bench_report(folder: Path, visits: int) -> None:
                         starts_at=start + dt.timedelta(hours=7 * i), place="Kraków",
                         status=rng.choice(list(m.VisitStatus)), template_key="reference-visit")
             s.add(v)
-            for n in range(5):
+            for _n in range(5):
                 s.add(m.Note(visit=v, section="profile", text=" ".join(rng.choices(WORDS, k=15)), author="A",
                              tags=rng.sample(WORDS, 2)))
             s.add(m.ActionItem(visit=v, description="Zadanie", owner=rng.choice(["GUP", "CWI", "UMK"]),

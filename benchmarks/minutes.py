@@ -34,21 +34,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from benchmarks._util import measure  # noqa: E402
-from minutes_sample import sample_record  # noqa: E402
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: E402
-from pyhanko.sign import fields, signers  # noqa: E402
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.platypus import SimpleDocTemplate  # noqa: E402
+from minutes_sample import sample_record
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import SimpleDocTemplate
 
-from visitapp.db import Database  # noqa: E402
-from visitapp.exchange.record import VisitRecord  # noqa: E402
-from visitapp.minutes.export import minutes_pdf  # noqa: E402
-from visitapp.publish import export_minutes  # noqa: E402
-from visitapp.minutes.render import build_story  # noqa: E402
-from visitapp.services import Services  # noqa: E402
-from visitapp.signing.keys import keygen  # noqa: E402
-from visitapp.signing.sign import Pkcs12Source, open_signer  # noqa: E402
+from benchmarks._util import measure
+from visitapp.db import Database
+from visitapp.exchange.record import VisitRecord
+from visitapp.minutes.export import minutes_pdf
+from visitapp.minutes.render import build_story
+from visitapp.publish import export_minutes
+from visitapp.services import Services
+from visitapp.signing.keys import keygen
+from visitapp.signing.sign import Pkcs12Source, open_signer
 
 
 def demo_record(folder: Path) -> VisitRecord:

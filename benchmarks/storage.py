@@ -38,14 +38,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._util import measure, row  # noqa: E402
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert
 
-from visitapp.db import Database  # noqa: E402
-from visitapp.db.engines.sqlite import match_query  # noqa: E402
-from visitapp.db import models as m  # noqa: E402
-from visitapp.services import Identity, Services  # noqa: E402
-from visitapp.services.search import parse_query  # noqa: E402
+from benchmarks._util import measure, row
+from visitapp.db import Database
+from visitapp.db import models as m
+from visitapp.db.engines.sqlite import match_query
+from visitapp.services import Identity, Services
+from visitapp.services.search import parse_query
 
 COMMON = ("firma miasto kompetencje współpraca szkoły praca pracownicy rozwój projekt uczelnie staże "
           "certyfikacja praktyka zespół inwestycja biuro kadry rynek potrzeby oferta edukacja umiejętności "
@@ -167,7 +167,8 @@ def main() -> None:
     db = Database.open(path)
     svc = Services(db, Identity("bench"))
     note_ids = [r[0] for r in bare.execute("SELECT id, uuid FROM notes ORDER BY random() LIMIT 400")]
-    note_uuids = dict(bare.execute(f"SELECT id, uuid FROM notes WHERE id IN ({','.join(map(str, note_ids))})").fetchall())
+    in_ids = ",".join(map(str, note_ids))
+    note_uuids = dict(bare.execute(f"SELECT id, uuid FROM notes WHERE id IN ({in_ids})").fetchall())
     picks = iter(range(10**9))
 
     def ours_save() -> None:

@@ -32,17 +32,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._util import measure, row  # noqa: E402
-from benchmarks.storage import QUERIES, build, measure_alternately  # noqa: E402
+from benchmarks._util import measure, row
+from benchmarks.storage import QUERIES, build, measure_alternately
+from visitapp.db import Database, convert
+from visitapp.db.engines.sqlcipher import DbKey, connect
+from visitapp.db.engines.sqlite import match_query
+from visitapp.services import Identity, Services
+from visitapp.services.search import parse_query
 
-from visitapp.db import Database, convert  # noqa: E402
-from visitapp.db.engines.sqlcipher import DbKey, connect  # noqa: E402
-from visitapp.db.engines.sqlite import match_query  # noqa: E402
-from visitapp.services import Identity, Services  # noqa: E402
-from visitapp.services.search import parse_query  # noqa: E402
 
-
-def bare_cipher(path: Path, key: DbKey):  # noqa: ANN201
+def bare_cipher(path: Path, key: DbKey):
     conn = connect(path, key)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
@@ -56,7 +55,8 @@ def main() -> None:
     parser.add_argument("--notes-per-visit", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--raw-key", action="store_true", help="a random 256-bit key instead of a passphrase")
-    parser.add_argument("--keep", type=Path, help="build into (or reuse) this plain file; the encrypted copy is beside it")
+    parser.add_argument("--keep", type=Path,
+                        help="build into (or reuse) this plain file; the encrypted copy is beside it")
     args = parser.parse_args()
     rng = random.Random(2026)
 

@@ -122,7 +122,7 @@ def decompression_bomb(inflated_mib: int = 2048) -> bytes:
     ])
 
 
-def signed_by_anyone(pdf: bytes, folder) -> bytes:  # noqa: ANN001 (a Path)
+def signed_by_anyone(pdf: bytes, folder) -> bytes:
     """``pdf`` signed with a key made on the spot: what an attacker without anyone's key can do."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers

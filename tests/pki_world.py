@@ -91,7 +91,7 @@ class Pki:
                 .sign(signing_key, hashes.SHA256()))
         return Issued(key, cert)
 
-    def _issue(self, issuer: Issued, name: x509.Name, *, days: int, eku=None, ocsp_url: str | None = None,  # noqa: ANN001
+    def _issue(self, issuer: Issued, name: x509.Name, *, days: int, eku=None, ocsp_url: str | None = None,
                not_before: dt.datetime | None = None, key: rsa.RSAPrivateKey | None = None) -> Issued:
         key = key or _key()
         start = not_before or (self.now - dt.timedelta(days=1))
@@ -106,7 +106,8 @@ class Pki:
                    .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
                                   critical=False))
         if eku:
-            builder = builder.add_extension(x509.ExtendedKeyUsage(eku), critical=eku == [ExtendedKeyUsageOID.TIME_STAMPING])
+            builder = builder.add_extension(x509.ExtendedKeyUsage(eku),
+                                            critical=eku == [ExtendedKeyUsageOID.TIME_STAMPING])
         if ocsp_url:
             builder = builder.add_extension(x509.AuthorityInformationAccess([x509.AccessDescription(
                 AuthorityInformationAccessOID.OCSP, x509.UniformResourceIdentifier(ocsp_url))]), critical=False)
@@ -139,13 +140,13 @@ class Pki:
     def requests(self, which: str) -> int:
         return self.servers[which].requests
 
-    def _start(self, which: str, answer) -> None:  # noqa: ANN001
+    def _start(self, which: str, answer) -> None:
         world = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             timeout = 5
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 server = world.servers[which]
                 server.requests += 1
                 if server.requests > MAX_REQUESTS:

@@ -10,9 +10,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from visitapp.db import Database
-from visitapp.exchange.record import VisitRecord
+from visitapp.exchange.record import VisitRecord, record_bytes
 from visitapp.registry.merge import Source, sha256_of
-from visitapp.exchange.record import record_bytes
 from visitapp.services import Identity, Services
 
 WARSAW = ZoneInfo("Europe/Warsaw")

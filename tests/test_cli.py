@@ -68,11 +68,12 @@ def test_note_adds_a_note_that_search_finds(demo_db):
     assert "[parkingowych]" in hits[0]["snippet"]
     record = json.loads(run_cli("show", "--db", str(path), "--visit", ids[0], "--json").stdout)
     [note] = [n for n in record["notes"] if n["id"] == note_id]
-    assert (note["author"], note["kind"], note["section"], note["tags"]) == ("Michał Zięba", "risk", "barriers", ["parking"])
+    assert (note["author"], note["kind"], note["section"], note["tags"]) == (
+        "Michał Zięba", "risk", "barriers", ["parking"])
 
 
 def test_search_prints_ranked_hits(demo_db):
-    path, ids = demo_db
+    path, _ids = demo_db
     result = run_cli("search", "--db", str(path), "certyfikat*")
     assert result.returncode == 0
     lines = result.stdout.splitlines()

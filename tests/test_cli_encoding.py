@@ -14,8 +14,8 @@ import sys
 import uuid as uuid_mod
 
 import pytest
-
 from registry_helpers import ANNA, PIOTR, Official, source_of
+
 from tests.conftest import ROOT
 from visitapp.db import Database
 from visitapp.registry.merge import merge_record

@@ -67,7 +67,7 @@ def hostile(tmp_path):
     return {"pdf": pdf, "pem": pem, "visit": visit, "registry": tmp_path / "registry.db"}
 
 
-def _clean(out) -> str:  # noqa: ANN001
+def _clean(out) -> str:
     """stdout and stderr of a run, checked to hold no control character or bidi override raw."""
     both = out.stdout + out.stderr
     assert not RAW.search(both), repr(both)

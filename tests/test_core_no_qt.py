@@ -102,10 +102,8 @@ def violations(root: Path = ROOT, package: Path = PACKAGE) -> list[str]:
     for path in core_files(package):
         rel = path.relative_to(root).as_posix()
         for module, line, at_top in _imports(path, root):
-            if module.split(".")[0] in QT:
-                bad.append(f"{rel}:{line} imports {module}")
-            elif (module == "visitapp.ui" or module.startswith("visitapp.ui.")) and (
-                    at_top or rel not in LAZY_UI_IMPORTS):
+            if module.split(".")[0] in QT or ((module == "visitapp.ui" or module.startswith("visitapp.ui.")) and (
+                    at_top or rel not in LAZY_UI_IMPORTS)):
                 bad.append(f"{rel}:{line} imports {module}")
     return bad
 

@@ -38,7 +38,8 @@ def test_models_and_migrations_agree(db):
     """A model change without a migration fails here."""
     with db.engine.connect() as conn:
         ctx = MigrationContext.configure(
-            conn, opts={"include_name": lambda name, type_, parents: not (type_ == "table" and name and name.startswith(("search_docs", "search_fts")))}
+            conn, opts={"include_name": lambda name, type_, parents: not (
+                type_ == "table" and name and name.startswith(("search_docs", "search_fts")))}
         )
         diffs = compare_metadata(ctx, Base.metadata)
     assert diffs == []

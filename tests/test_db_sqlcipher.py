@@ -27,7 +27,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 @pytest.fixture(autouse=True)
 def _file_keyring(monkeypatch, tmp_path):
-    """A real keyring backend (keyrings.alt's plaintext file) in this test's own data folder, here and in subprocesses."""
+    """A real keyring backend (keyrings.alt's plaintext file) in this test's own data folder,
+    here and in subprocesses."""
     import keyring
     from keyrings.alt.file import PlaintextKeyring
 
@@ -268,7 +269,8 @@ def test_cli_encrypt_open_rekey_backup_decrypt(db_path, tmp_path, capsys):
     assert r.returncode == 0, r.stderr
     assert not db_path.read_bytes().startswith(SQLITE_MAGIC)
     r = run_cli("visits", "--db", str(db_path), env=env)  # no key, no terminal: one sentence
-    assert r.returncode == 1 and r.stderr.count("\n") == 1 and "is encrypted" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 1 and r.stderr.count("\n") == 1
+    assert "is encrypted" in r.stderr and "Traceback" not in r.stderr
     before = db_path.read_bytes()
     r = run_cli("visits", "--db", str(db_path), "--db-pass-env", "P_BAD", env=env)
     assert r.returncode == 1 and "does not open" in r.stderr and r.stderr.count("\n") == 1

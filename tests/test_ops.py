@@ -7,11 +7,11 @@ import sqlite3
 
 import pytest
 
+from tests.test_ops_undo import dump
 from visitapp import ops
 from visitapp.db import models as m
 from visitapp.errors import InvalidInput, NotFound, UserError
 from visitapp.ops import HistoryConflict, history_for
-from tests.test_ops_undo import dump
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_editing_a_note_moves_the_visits_updated_at_also_when_already_in_progres
 
 
 def test_editing_a_note_of_a_finalised_visit_makes_it_in_progress_and_takes_a_short_id(world):
-    svc, history, ids, path = world
+    svc, _history, ids, path = world
     note = svc.notes.list(ids[1])[0]
     assert _visit_row(path, ids[1])[0] == "finalised"
     result = svc.notes.edit(note.id[:8], kind="decision", tags=["#kadry", "kadry", "IT"], visibility="partners")
@@ -65,7 +65,7 @@ def test_a_refused_edit_writes_nothing_and_adds_no_undo_step(world):
 
 
 def test_prepare_visit_is_atomic_a_failure_midway_leaves_nothing(world):
-    svc, history, ids, path = world
+    svc, history, _ids, path = world
     before = dump(path)
     with pytest.raises(NotFound):
         ops.prepare_visit(
@@ -80,7 +80,7 @@ def test_prepare_visit_is_atomic_a_failure_midway_leaves_nothing(world):
 
 
 def test_prepare_visit_is_one_step_that_reports_everything_it_added(world):
-    svc, history, ids, path = world
+    svc, history, _ids, _path = world
     changes = ops.prepare_visit(
         history,
         organisation={"name": "Całkiem Nowa Firma", "nip": "5260001246"},
@@ -99,7 +99,7 @@ def test_prepare_visit_is_one_step_that_reports_everything_it_added(world):
 
 
 def test_a_commitment_becomes_an_action_item_in_one_step(world):
-    svc, history, ids, path = world
+    svc, history, ids, _path = world
     note = ops.add_note(history, ids[0], "Miasto przygotuje listę szkół", section="requests").result
     changes = ops.make_action(history, note.id, owner="GUP", due_date="2026-09-30")
     action = changes.result
@@ -112,7 +112,7 @@ def test_a_commitment_becomes_an_action_item_in_one_step(world):
 
 
 def test_deleting_a_note_reports_it_and_its_action_item_removed_and_undo_adds_them_back(world):
-    svc, history, ids, path = world
+    svc, history, ids, _path = world
     action = next(a for a in svc.actions.list(visit_id=ids[0]) if a.note_id)
     changes = ops.delete_note(history, action.note_id)
     assert changes.notes.removed == {action.note_id} and changes.actions.removed == {action.id}
@@ -122,7 +122,7 @@ def test_deleting_a_note_reports_it_and_its_action_item_removed_and_undo_adds_th
 
 
 def test_moving_a_note_renumbers_its_old_and_new_sections_in_one_step(world):
-    svc, history, ids, path = world
+    svc, history, ids, _path = world
     profile = [n.id for n in svc.notes.list(ids[0]) if n.section == "profile"]
     changes = ops.move_note(history, profile[0], "barriers", 0)
     assert svc.notes.list(ids[0])[0].id == profile[1]
@@ -148,7 +148,7 @@ def test_undo_refuses_when_the_data_changed_outside_the_history(world):
 
 
 def test_nothing_to_undo_or_redo_is_one_sentence_and_a_new_step_clears_redo(world):
-    svc, history, ids, path = world
+    _svc, history, ids, _path = world
     with pytest.raises(UserError, match="nothing to undo"):
         history.undo()
     with pytest.raises(UserError, match="nothing to redo"):
@@ -171,7 +171,7 @@ def test_the_services_write_through_the_same_undoable_operations(world):
 
 
 def test_an_operation_that_changes_nothing_is_no_undo_step(world):
-    svc, history, ids, path = world
+    _svc, history, ids, _path = world
     changes = ops.start_visit(history, ids[0])  # already in progress
     assert changes.empty and not history.can_undo
 
@@ -189,7 +189,7 @@ def test_labels_follow_the_language(world, monkeypatch):
 
 
 def test_visit_status_planned_and_in_progress_only(world):
-    svc, history, ids, path = world
+    _svc, history, ids, _path = world
     with pytest.raises(InvalidInput):
         ops.set_visit_status(history, ids[2], "finalised")
     with pytest.raises(InvalidInput):

@@ -9,6 +9,7 @@ import uuid as uuid_mod
 
 from registry_helpers import ANNA, PIOTR, Official, source_of
 from test_ops_undo import dump  # every row but the search index's, which is compared as a set, checked for integrity
+
 from visitapp.db import Database
 from visitapp.ops import history_for
 from visitapp.ops import registry as registry_ops

@@ -155,7 +155,7 @@ def test_undo_then_redo_restores_the_database_exactly(world, name):
 
 
 def test_a_chain_of_operations_undoes_back_to_the_start_and_redoes_to_the_end(world):
-    svc, history, ids, path = world
+    _svc, history, ids, path = world
     start = dump(path)
     note = ops.add_note(history, ids[0], "Pierwsza wersja", section="requests").result
     ops.edit_note(history, note.id, text="Druga wersja")

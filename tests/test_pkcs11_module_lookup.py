@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from minutes_sample import softhsm_module
+
 from tests.conftest import run_cli
 from tests.test_signing_pkcs11 import PIN, TOKEN, token, unsigned  # noqa: F401 - the SoftHSM2 token fixtures
 from visitapp.signing.errors import TokenError
@@ -44,6 +44,6 @@ def test_a_library_in_the_current_folder_is_never_loaded_by_bare_name(tmp_path, 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("LD_LIBRARY_PATH", raising=False)
     assert find_module("libplanted-pkcs11.so") is None
-    with pytest.raises(TokenError, match="^The PKCS#11 module libplanted-pkcs11.so does not exist.$"):
+    with pytest.raises(TokenError, match=r"^The PKCS#11 module libplanted-pkcs11\.so does not exist\.$"):
         sign_pdf(unsigned, Pkcs11Source("libplanted-pkcs11.so", TOKEN, "zofia", PIN))
     assert find_module(os.path.join(".", "libplanted-pkcs11.so")) == Path("libplanted-pkcs11.so")  # asked for by path

@@ -14,7 +14,7 @@ import subprocess
 import pytest
 from conftest import run_cli
 from minutes_sample import sample_record, softhsm_module
-from pki_world import Issued, Pki, _name
+from pki_world import Pki, _name
 
 from visitapp.minutes.export import minutes_pdf
 from visitapp.signing.sign import Pkcs11Source, cosign_pdf, sign_pdf
@@ -70,10 +70,10 @@ def card(tmp_path_factory):
 class _PublicOnly:
     """A stand-in "key" for Pki._issue: the token keeps the private key, the builder needs the public one."""
 
-    def __init__(self, public) -> None:  # noqa: ANN001
+    def __init__(self, public) -> None:
         self._public = public
 
-    def public_key(self):  # noqa: ANN201
+    def public_key(self):
         return self._public
 
 

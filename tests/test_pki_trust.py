@@ -141,7 +141,8 @@ def test_a_renewed_certificate_keeps_the_author_and_a_namesake_is_refused(pki, t
     assert files[0]["status"] == "rejected"
     assert "does not trust its holder (serialNumber=PNOPL-90020254321)" in files[0]["reason"]
     with sqlite3.connect(reg) as conn:
-        rows = conn.execute("SELECT version, signer_fingerprint, superseded_by_id FROM merged_files ORDER BY id").fetchall()
+        rows = conn.execute(
+            "SELECT version, signer_fingerprint, superseded_by_id FROM merged_files ORDER BY id").fetchall()
         texts = [t for (t,) in conn.execute("SELECT text FROM notes WHERE text LIKE 'Poprawiona%' OR text LIKE "
                                             "'Notatka imienniczki%'")]
     conn.close()
@@ -165,7 +166,8 @@ def test_revocation_online_soft_and_hard(pki, tmp_path):
     try:
         soft = run_cli("verify", str(pdf), "--anchor", str(pki.root_pem), "--online")
         assert soft.returncode == 0, soft.stderr
-        assert "warning: Signature 1 (Anna Nowak): the revocation status of the signer's certificate is unknown" in soft.stderr
+        assert ("warning: Signature 1 (Anna Nowak): the revocation status of the signer's certificate is unknown"
+                in soft.stderr)
         hard = run_cli("verify", str(pdf), "--anchor", str(pki.root_pem), "--online", "--revocation", "hard")
         assert hard.returncode == 1 and "is unknown" in hard.stderr
     finally:

@@ -17,9 +17,11 @@ from asn1crypto import cms
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from registry_helpers import WARSAW, dump
+from test_signing_pkcs11 import PIN, TOKEN
+from test_signing_pkcs11 import token as pkcs11_token  # noqa: F401 (the SoftHSM2 token fixture)
 
 from tests.conftest import require_tool, run_cli
-from registry_helpers import WARSAW, dump
 from visitapp.db import Database
 from visitapp.errors import InvalidInput
 from visitapp.registry.plan_sign import sign_content, verify_signed
@@ -28,15 +30,13 @@ from visitapp.registry.trust import TrustStore, fingerprint
 from visitapp.services import Services
 from visitapp.signing.keys import certificate_pem, make_certificate, pkcs12_bytes
 from visitapp.signing.sign import Pkcs12Source
-from test_signing_pkcs11 import PIN, TOKEN
-from test_signing_pkcs11 import token as pkcs11_token  # noqa: F401 (the SoftHSM2 token fixture)
 
 PASSWORD = "tajne-hasło"
 ENV = {"KP_COORD": PASSWORD}
 
 
 class Keys:
-    def __init__(self, folder: Path, who: str, name: str, key=None) -> None:  # noqa: ANN001
+    def __init__(self, folder: Path, who: str, name: str, key=None) -> None:
         self.key, self.cert = make_certificate(name, "Urząd Miasta Krakowa", key=key)
         self.p12, self.pem = folder / f"{who}.p12", folder / f"{who}.pem"
         self.p12.write_bytes(pkcs12_bytes(self.key, self.cert, PASSWORD))

@@ -5,15 +5,16 @@ from __future__ import annotations
 import tempfile
 
 import pytest
-
 from minutes_sample import require_tool, sample_record
+
 from visitapp.minutes.export import minutes_pdf
 from visitapp.minutes.preview import PREVIEW_WIDTH, page_images, split_pngs
 
 
 def _pages(pdf: bytes) -> int:
-    import pikepdf
     import io
+
+    import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         return len(doc.pages)

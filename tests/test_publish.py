@@ -9,9 +9,8 @@ import sqlite3
 
 import pytest
 
-from visitapp.errors import UserError
-
 from visitapp import publish
+from visitapp.errors import UserError
 from visitapp.ops import history_for
 from visitapp.signing.keys import keygen
 from visitapp.signing.sign import Pkcs12Source

@@ -10,9 +10,9 @@ import uuid as uuid_mod
 from pathlib import Path
 
 import pytest
+from registry_helpers import ANNA, PIOTR, Official, source_of
 
 from tests.conftest import run_cli
-from registry_helpers import ANNA, PIOTR, Official, source_of
 from visitapp.db import Database
 from visitapp.registry.merge import merge_record
 from visitapp.registry.reports import build_report
@@ -54,7 +54,8 @@ def registry(tmp_path):
     anna.svc.actions.add(anna.visit_id, "Umówić spotkanie z uczelnią", owner="CWI", due_date="2099-06-30")
     anna.svc.answers.set(anna.visit_id, "skills_in_demand", ["automatyka", "programowanie PLC"])
     anna.svc.answers.set(anna.visit_id, "certification_needs", ["SEP", "UDT"])
-    piotr.note("Brak mieszkań; „cytat” z przecinkiem, i średnikiem;", section="barriers", tags=["mieszkania", "edukacja"])
+    piotr.note("Brak mieszkań; „cytat” z przecinkiem, i średnikiem;", section="barriers",
+               tags=["mieszkania", "edukacja"])
     db = Database.open(tmp_path / "registry.db")
     for o in (anna, piotr):
         r = o.finalise()
@@ -121,7 +122,7 @@ def test_report_unknown_series_is_one_sentence(registry, tmp_path):
     assert result.returncode == 1 and "no series named" in result.stderr
 
 
-def _impossible_csv_dirs(tmp_path):  # noqa: ANN001, ANN202
+def _impossible_csv_dirs(tmp_path):
     a_file = tmp_path / "a-file"
     a_file.write_text("not a folder")
     yield a_file / "csv"  # its parent is a file

@@ -7,9 +7,9 @@ import uuid as uuid_mod
 from pathlib import Path
 
 import pytest
+from registry_helpers import ANNA, PIOTR, WARSAW, Official, source_of
 from sqlalchemy import func, select
 
-from registry_helpers import ANNA, PIOTR, WARSAW, Official, source_of
 from visitapp.db import Database
 from visitapp.db import models as m
 from visitapp.registry.merge import merge_record
@@ -101,7 +101,8 @@ def test_a_newer_version_supersedes_the_older_which_stays_in_history(registry, o
     assert v2.version == 2
     result = merge_record(registry, v2, source_of(v2))
     assert result.status == "accepted" and "Supersedes version 1" in result.reason
-    assert _notes(registry, anna.visit_id) == [("Nowa w wersji 2.", "Anna Nowak"), ("Zostaje, poprawione.", "Anna Nowak")]
+    assert _notes(registry, anna.visit_id) == [("Nowa w wersji 2.", "Anna Nowak"),
+                                               ("Zostaje, poprawione.", "Anna Nowak")]
     assert _notes(registry, anna.visit_id, deleted=True) == [("Do usunięcia.", "Anna Nowak")]
     with registry.read() as s:
         files = s.scalars(select(m.MergedFile).order_by(m.MergedFile.id)).all()
@@ -133,7 +134,8 @@ def test_disagreement_on_visit_facts_keeps_both_and_flags(registry, tmp_path):
             rows = s.scalars(select(m.Disagreement).order_by(m.Disagreement.field)).all()
             assert [(d.field, d.current_value, d.other_value, d.other_author) for d in rows][1] == (
                 "starts_at", "2026-03-17T09:00:00+00:00", "2026-03-18T09:00:00+00:00", "Piotr Wiśniewski")
-            assert (rows[0].field, rows[0].current_value, rows[0].other_value) == ("place", "Biuro firmy", "Urząd Miasta")
+            assert (rows[0].field, rows[0].current_value, rows[0].other_value) == (
+                "place", "Biuro firmy", "Urząd Miasta")
         # The same author's correction of their own facts is applied, not flagged.
     finally:
         anna.close()

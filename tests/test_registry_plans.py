@@ -6,9 +6,9 @@ import datetime as dt
 import json
 
 import pytest
+from registry_helpers import WARSAW, dump
 
 from tests.conftest import run_cli
-from registry_helpers import WARSAW, dump
 from visitapp.db import Database
 from visitapp.errors import InvalidInput
 from visitapp.registry.plans import (
@@ -141,7 +141,7 @@ def test_changes_to_an_existing_visit_are_listed_and_need_confirmation(svc, plan
     assert not preview.added
     assert {c.field for c in preview.changes} == {"starts_at", "ends_at", "place", "title", "agenda", "participants"}
     lines = preview.lines()
-    assert f"Kampus -> Ul. Obca 1" in next(x for x in lines if ": place: " in x)
+    assert "Kampus -> Ul. Obca 1" in next(x for x in lines if ": place: " in x)
     assert next(x for x in lines if ": participants: " in x).endswith("Zofia Żak -> Zofia Żak; Jan Obcy")
     assert next(x for x in lines if ": end: " in x).endswith(" -> —")
     before = dump(tmp_path / "official.db")

@@ -26,7 +26,7 @@ JAN = Identity("Jan", "Wydział ds. Przedsiębiorczości i Innowacji", "inspekto
 INTRUDER = Identity("Bogdan Zły", "Inna Instytucja", "referent")
 
 
-def fingerprint(pem) -> str:  # noqa: ANN001
+def fingerprint(pem) -> str:
     from cryptography.hazmat.primitives import serialization
 
     cert = x509.load_pem_x509_certificate(pem.read_bytes())
@@ -49,17 +49,17 @@ def world(tmp_path):
     registry.close()
 
 
-def _notes(db, *, deleted: bool) -> list[str]:  # noqa: ANN001
+def _notes(db, *, deleted: bool) -> list[str]:
     with db.read() as s:
         return sorted(s.scalars(select(m.Note.text).where(m.Note.deleted.is_(deleted))))
 
 
-def _actions(db, *, deleted: bool) -> list[str]:  # noqa: ANN001
+def _actions(db, *, deleted: bool) -> list[str]:
     with db.read() as s:
         return sorted(s.scalars(select(m.ActionItem.description).where(m.ActionItem.deleted.is_(deleted))))
 
 
-def _files(db) -> list[tuple[int | None, str, bool]]:  # noqa: ANN001
+def _files(db) -> list[tuple[int | None, str, bool]]:
     with db.read() as s:
         rows = s.scalars(select(m.MergedFile).order_by(m.MergedFile.id)).all()
         return [(f.version, f.signer_fingerprint, f.superseded_by_id is not None) for f in rows]
@@ -204,7 +204,7 @@ def test_verify_reports_each_signers_fingerprint(world):
 
 
 
-def _answer(db, field):  # noqa: ANN001
+def _answer(db, field):
     with db.read() as s:
         return s.scalar(select(m.Answer.value).where(m.Answer.field == field))
 

@@ -84,13 +84,15 @@ def test_renaming_an_organisation_or_person_updates_hits(svc, visit):
 
 
 def test_action_items_are_found(svc, visit):
-    action = svc.actions.add(visit.id, "Zorganizować spotkanie z biurami karier", owner="Wydział ds. Przedsiębiorczości")
+    action = svc.actions.add(visit.id, "Zorganizować spotkanie z biurami karier",
+                             owner="Wydział ds. Przedsiębiorczości")
     assert ids(svc.search.search("biurami")) == [action.id]
     assert ids(svc.search.search("przedsiebiorczosci")) == [action.id]
 
 
 def test_better_matches_rank_first(svc, visit):
-    once = svc.notes.add(visit.id, "Rozmowa o wielu sprawach, o budżecie miasta na kolejne lata, a na końcu krótko: staże")
+    once = svc.notes.add(
+        visit.id, "Rozmowa o wielu sprawach, o budżecie miasta na kolejne lata, a na końcu krótko: staże")
     often = svc.notes.add(visit.id, "Staże, staże i jeszcze raz staże")
     assert ids(svc.search.search("staże")) == [often.id, once.id]
 

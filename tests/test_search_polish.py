@@ -197,7 +197,8 @@ def test_english_visits_are_not_mangled(svc):
     assert hit_ids(svc.search.search("managers")) == [en_note.id]
     assert svc.search.search("manager") == []  # English words stay as typed
     with sqlite3.connect(svc.db.path) as conn:
-        stored = conn.execute("SELECT lemmas FROM search_docs WHERE body = ?", ("The one plant managers like",)).fetchone()
+        stored = conn.execute("SELECT lemmas FROM search_docs WHERE body = ?",
+                              ("The one plant managers like",)).fetchone()
     conn.close()
     assert stored == ("the one plant managers like",)
 

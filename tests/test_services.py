@@ -116,7 +116,8 @@ def test_commitment_becomes_an_action_item(svc, visit):
     note = svc.notes.add(visit.id, "Przesłać listę szkół", section="follow_ups")
     action = svc.actions.from_note(note.id, owner="Centrum Wspierania Inwestorów", due_date="2026-04-15")
     assert svc.notes.get(note.id).kind == "commitment"
-    assert (action.description, action.due_date, action.status) == ("Przesłać listę szkół", dt.date(2026, 4, 15), "open")
+    assert (action.description, action.due_date, action.status) == (
+        "Przesłać listę szkół", dt.date(2026, 4, 15), "open")
     assert svc.actions.list(overdue_on=dt.date(2026, 5, 1))[0].id == action.id
     assert svc.actions.list(overdue_on=dt.date(2026, 4, 1)) == []
     svc.actions.update(action.id, status="done")
@@ -209,7 +210,7 @@ def test_a_newer_minor_version_keeps_unknown_fields_and_a_newer_major_is_refused
         parse_record(b'{"hello": 1}')
     data["format"] = "visitapp.visit/1"
     data["visit"]["starts_at"] = "yesterday"
-    with pytest.raises(InvalidInput, match="malformed at visit.starts_at"):
+    with pytest.raises(InvalidInput, match=r"malformed at visit\.starts_at"):
         parse_record(json.dumps(data))
 
 

@@ -59,7 +59,7 @@ def test_not_a_pkcs12_file(tmp_path):
         load_pkcs12(tmp_path / "missing.p12", "x")
 
 
-def _write(tmp_path: Path, key, cert, name: str = "c.p12") -> Path:  # noqa: ANN001
+def _write(tmp_path: Path, key, cert, name: str = "c.p12") -> Path:
     path = tmp_path / name
     path.write_bytes(pkcs12_bytes(key, cert, "pw"))
     return path

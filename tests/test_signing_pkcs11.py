@@ -25,7 +25,7 @@ TOKEN = "visitapp-test"
 PIN = "5678"
 
 
-def _import_key(util: str, folder, key, label: str, key_id: str) -> None:  # noqa: ANN001
+def _import_key(util: str, folder, key, label: str, key_id: str) -> None:
     path = folder / f"{label}.pem"
     path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                        serialization.NoEncryption()))
@@ -103,7 +103,7 @@ def test_wrong_pin(token, unsigned):
 
 def test_missing_token(token, unsigned):
     module, _ = token
-    with pytest.raises(TokenError, match="No token labelled no-such-card was found; is the card inserted?"):
+    with pytest.raises(TokenError, match=r"No token labelled no-such-card was found; is the card inserted\?"):
         sign_pdf(unsigned, Pkcs11Source(module, "no-such-card", "zofia", PIN))
 
 

@@ -240,7 +240,8 @@ def test_each_stamp_embeds_a_subset_of_the_stamp_font(cosigned):
 
 
 def test_stamp_engine_matches_pyhankos():
-    """visitapp's stamp engine re-does pyHanko's GlyphAccumulator set-up over a font parsed once: same state, same text."""
+    """visitapp's stamp engine re-does pyHanko's GlyphAccumulator set-up over a font parsed once:
+    same state, same text."""
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.writer import PdfFileWriter
 

@@ -22,7 +22,8 @@ TRUST_WRITES = {"add", "add_file", "remove", "add_anchor", "add_anchor_file", "r
 
 # (file under visitapp/ui, what is used) -> why it is allowed
 ALLOWED = {
-    ("app.py", "Database"): "the app opens its database file, on the DB worker (open_on_worker, create_demo_if_missing)",
+    ("app.py", "Database"):
+        "the app opens its database file, on the DB worker (open_on_worker, create_demo_if_missing)",
     ("protect_dialog.py", "Database"): "opening the app's file with its key, and encrypting it in place (a file "
                                        "conversion with the database closed, not a transaction)",
     ("worker.py", "Database"): "the DB worker itself: forbid_writes_here watches the engine's commits",

@@ -113,7 +113,7 @@ def _segments(data: bytes) -> list[bytes]:
     return outside
 
 
-def pdf_decode_limits(limits: Limits = LIMITS):  # noqa: ANN201 (pyHanko type, imported lazily)
+def pdf_decode_limits(limits: Limits = LIMITS):
     """pyHanko's stream-decoding limits set to ours: every stream it inflates is capped while it inflates."""
     from pyhanko.pdf_utils.decode_limits import DecodeLimits, DocumentDecodeBudget, StreamDecodeLimits
 

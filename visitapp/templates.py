@@ -149,7 +149,8 @@ def load_template_file(path: Path) -> Template:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
-        raise InvalidInput(_("Template {file} cannot be read: {reason}.").format(file=path, reason=err.strerror)) from err
+        raise InvalidInput(
+            _("Template {file} cannot be read: {reason}.").format(file=path, reason=err.strerror)) from err
     except json.JSONDecodeError as err:
         raise InvalidInput(
             _("Template {file} is not valid JSON (line {line}, column {col}).").format(

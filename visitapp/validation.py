@@ -64,7 +64,8 @@ def normalise_regon(value: str | None) -> str | None:
         return None
     digits = _digits(value)
     if not regon_is_valid(digits):
-        raise InvalidInput(_("{value} is not a valid REGON (9 or 14 digits with a correct check digit).").format(value=value))
+        raise InvalidInput(
+            _("{value} is not a valid REGON (9 or 14 digits with a correct check digit).").format(value=value))
     return digits
 
 
@@ -80,7 +81,8 @@ def fold_diacritics(value: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """A key to match one organisation's name across databases: ``"Hitachi Energy Poland Sp. z o.o."`` → ``"hitachi energy"``."""
+    """A key to match one organisation's name across databases:
+    ``"Hitachi Energy Poland Sp. z o.o."`` → ``"hitachi energy"``."""
     folded = fold_diacritics(name).lower()
     folded = re.sub(r"[^\w\s]", " ", folded)
     folded = _LEGAL_FORMS.sub(" ", folded)

@@ -6,9 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from visitapp.ui import settings as s  # noqa: E402
+from visitapp.ui import settings as s
 
 
 def pytest_configure(config):

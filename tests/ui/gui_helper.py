@@ -10,12 +10,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from visitapp.ui.app import Application  # noqa: E402
-from visitapp.ui.settings import AppSettings  # noqa: E402
+from visitapp.ui.app import Application
+from visitapp.ui.settings import AppSettings
 
 
 def main() -> None:

@@ -17,7 +17,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from tests.ui.hostile_probe import (  # noqa: F401 (hostile is a fixture)
-    assert_escaped_tooltip, assert_plain_label, hostile, shows_probe, tooltip_shows_probe,
+    assert_escaped_tooltip,
+    assert_plain_label,
+    hostile,
+    shows_probe,
+    tooltip_shows_probe,
 )
 from visitapp.ui.safe_text import escape, plain_message, plain_question, plain_tooltip
 
@@ -182,7 +186,7 @@ def _tr_rooted(node: ast.expr) -> bool:
     return _is_tr_literal(node)
 
 
-def _calls(name: str):  # noqa: ANN202
+def _calls(name: str):
     for path in sorted(UI.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == name:

@@ -72,7 +72,8 @@ def test_qm_files_are_up_to_date(catalogue, lang, tmp_path):
     out = tmp_path / f"{lang}.qm"
     subprocess.run([tool, str(TRANSLATIONS / f"{catalogue}_{lang}.ts"), "-qm", str(out)], check=True,
                    capture_output=True, timeout=60)
-    assert out.read_bytes() == (TRANSLATIONS / f"{catalogue}_{lang}.qm").read_bytes(), f"run pyside6-lrelease: {out.name}"
+    expected = (TRANSLATIONS / f"{catalogue}_{lang}.qm").read_bytes()
+    assert out.read_bytes() == expected, f"run pyside6-lrelease: {out.name}"
 
 
 def test_polish_plural_forms(qapp):

@@ -107,7 +107,7 @@ def test_undo_and_redo_actions_call_the_core_history(qtbot, runner, svc, demo):
 
 
 def test_the_guard_refuses_a_write_committed_on_the_gui_thread(qtbot, runner, svc, demo):
-    runner, commits = runner
+    runner, _commits = runner
     before = len(svc.notes.list(demo[0]))
     with pytest.raises(WriteOnGuiThread):
         svc.notes.add(demo[0], "Zapis na wątku GUI")

@@ -6,20 +6,20 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import re  # noqa: E402
-import sys  # noqa: E402
-import uuid as uuid_mod  # noqa: E402
-from pathlib import Path  # noqa: E402
+import re
+import sys
+import uuid as uuid_mod
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
 HERE = Path(__file__).resolve().parent
 for folder in (HERE, HERE.parent):  # coordinator_helpers; registry_helpers, as the registry tests use it
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from coordinator_helpers import SignedSet, keys, sign  # noqa: E402
-from registry_helpers import ANNA, PIOTR, Official  # noqa: E402
+from coordinator_helpers import SignedSet, keys, sign
+from registry_helpers import ANNA, PIOTR, Official
 
 
 def pytest_configure(config):
@@ -89,7 +89,8 @@ def messages(monkeypatch):
     def answer(box: QMessageBox) -> QMessageBox.StandardButton:  # the real box, built but not shown
         if box.icon() != QMessageBox.Icon.Question:
             shown.append((box.windowTitle(), box.text()))
-        return QMessageBox.StandardButton.Yes if box.button(QMessageBox.StandardButton.Yes) else QMessageBox.StandardButton.Ok
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.Ok
 
     monkeypatch.setattr(QMessageBox, "exec", answer)  # the plain-text boxes of visitapp.ui.safe_text
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a, **k: shown.append((title, text)))

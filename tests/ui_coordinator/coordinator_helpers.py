@@ -31,7 +31,7 @@ def sign(official: Official, out: Path, p12: Path) -> None:
     out.write_bytes(sign_pdf(minutes_pdf(record), Pkcs12Source(p12, PASSWORD)).pdf)
 
 
-def keys(folder: Path, who: str, identity) -> tuple[Path, Path]:  # noqa: ANN001
+def keys(folder: Path, who: str, identity) -> tuple[Path, Path]:
     from visitapp.signing.keys import certificate_pem, make_certificate, pkcs12_bytes
 
     key, cert = make_certificate(identity.name, identity.institution)
@@ -41,6 +41,6 @@ def keys(folder: Path, who: str, identity) -> tuple[Path, Path]:  # noqa: ANN001
     return p12, pem
 
 
-def settle(qtbot, view, timeout: int = 30000) -> None:  # noqa: ANN001
+def settle(qtbot, view, timeout: int = 30000) -> None:
     """Wait until every write the coordinator view submitted to its DB worker is stored (or refused)."""
     qtbot.waitUntil(lambda: not view.writes.busy, timeout=timeout)

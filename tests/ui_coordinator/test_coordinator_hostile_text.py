@@ -16,7 +16,10 @@ from PySide6.QtWidgets import QMessageBox
 from registry_helpers import Official
 
 from tests.ui.hostile_probe import (  # noqa: F401 (hostile is a fixture)
-    assert_escaped_tooltip, hostile, shows_probe, tooltip_shows_probe,
+    assert_escaped_tooltip,
+    hostile,
+    shows_probe,
+    tooltip_shows_probe,
 )
 from visitapp.registry.trust import TrustStore
 from visitapp.services import Identity
@@ -29,7 +32,8 @@ def boxes(monkeypatch):
 
     def answer(box: QMessageBox) -> QMessageBox.StandardButton:
         shown.append((box.textFormat(), box.windowTitle(), box.text()))
-        return QMessageBox.StandardButton.No if box.button(QMessageBox.StandardButton.No) else QMessageBox.StandardButton.Ok
+        no = box.button(QMessageBox.StandardButton.No)
+        return QMessageBox.StandardButton.No if no else QMessageBox.StandardButton.Ok
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
     for static in ("information", "warning", "critical", "question"):  # these guess the format
@@ -72,7 +76,7 @@ def test_merge_results_and_their_tooltips_are_text(qtbot, view, svc, hostile, mi
     assert model.rows[rows["trusted.pdf"]].status == "accepted", model.rows[rows["trusted.pdf"]].reason
     assert model.rows[rows["untrusted.pdf"]].status == "rejected"
 
-    def cell(row: str, key: str, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, ANN202
+    def cell(row: str, key: str, role=Qt.ItemDataRole.DisplayRole):
         return model.index(rows[row], model.column_of(key)).data(role)
 
     assert cell("trusted.pdf", "visit") == hostile

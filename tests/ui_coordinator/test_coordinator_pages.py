@@ -6,13 +6,18 @@ import datetime as dt
 import uuid as uuid_mod
 
 import pytest
+from coordinator_helpers import settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QComboBox, QDateEdit, QLineEdit, QWidget,
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QWidget,
 )
-
-from coordinator_helpers import settle
 from registry_helpers import ANNA, PIOTR, Official, source_of
+
 from visitapp.registry.merge import merge_record
 from visitapp.registry.review import disagreements
 from visitapp.registry.trust import TrustStore

@@ -7,11 +7,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from coordinator_helpers import PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
-
-from coordinator_helpers import PASSWORD
 from registry_helpers import PIOTR, dump
+
 from visitapp.db import Database
 from visitapp.registry.plans import export_plan
 from visitapp.registry.trust import TrustStore, fingerprint
@@ -56,7 +56,7 @@ def official(qtbot, tmp_path):
     db.close()
 
 
-def _question(qtbot, page) -> QMessageBox:  # noqa: ANN001
+def _question(qtbot, page) -> QMessageBox:
     qtbot.waitUntil(lambda: page.plan_question is not None and page.plan_question.isVisible())
     box = page.plan_question
     label = box.findChild(QLabel, "qt_msgbox_label")
@@ -64,17 +64,17 @@ def _question(qtbot, page) -> QMessageBox:  # noqa: ANN001
     return box
 
 
-def _answer(qtbot, page, box: QMessageBox, button: QMessageBox.StandardButton) -> None:  # noqa: ANN001
+def _answer(qtbot, page, box: QMessageBox, button: QMessageBox.StandardButton) -> None:
     qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.plan_question is None and not box.isVisible())
 
 
-def _stored(qtbot, page) -> None:  # noqa: ANN001
+def _stored(qtbot, page) -> None:
     """The import runs on the DB worker: wait until it is stored (or refused)."""
     qtbot.waitUntil(lambda: not page.writes.busy, timeout=30000)
 
 
-def _signed_plan(svc, source, out: Path) -> Path:  # noqa: ANN001
+def _signed_plan(svc, source, out: Path) -> Path:
     export_plan(svc.db, out, source=source)
     return out
 

@@ -1,10 +1,11 @@
-"""The coordinator's trust page manages certificate authorities (anchors) too (issue 13); signers show their identity."""
+"""The coordinator's trust page manages certificate authorities (anchors) too (issue 13);
+signers show their identity."""
 
 from __future__ import annotations
 
+from pki_world import Pki
 from PySide6.QtCore import Qt
 
-from pki_world import Pki
 from visitapp.registry.trust import TrustStore
 
 

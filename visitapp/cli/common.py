@@ -75,7 +75,8 @@ def identity_from_env() -> Identity:
     name = os.environ.get("VISITAPP_AUTHOR", "").strip()
     if not name:
         return Identity.system()
-    return Identity(name, os.environ.get("VISITAPP_INSTITUTION", "").strip(), os.environ.get("VISITAPP_ROLE", "").strip())
+    return Identity(name, os.environ.get("VISITAPP_INSTITUTION", "").strip(),
+                    os.environ.get("VISITAPP_ROLE", "").strip())
 
 
 def install_index_progress() -> None:

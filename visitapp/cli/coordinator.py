@@ -105,7 +105,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(p)
     p.add_argument("--out", required=True, type=Path, metavar="REPORT.pdf")
     p.add_argument("--series", metavar="NAME", help=_("only this series"))
-    p.add_argument("--csv-dir", type=Path, metavar="DIR", help=_("also write visits.csv, notes.csv and actions.csv here"))
+    p.add_argument("--csv-dir", type=Path, metavar="DIR",
+                   help=_("also write visits.csv, notes.csv and actions.csv here"))
     p.add_argument("--lang", choices=["pl", "en"], default=None, help=_("language of the report"))
     p.set_defaults(handler=cmd_report)
 
@@ -188,7 +189,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if counts["rejected"] else 0
 
 
-def _print_result(i: int, n: int, result) -> None:  # noqa: ANN001
+def _print_result(i: int, n: int, result) -> None:
     label = {"accepted": _("accepted"), "unchanged": _("unchanged"), "rejected": _("rejected")}[result.status]
     line = f"{label:<10} {safe(result.file)}"
     if result.reason:
@@ -224,7 +225,7 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
     finally:
         db.close()
 
-    def line(r) -> str:  # noqa: ANN001
+    def line(r) -> str:
         until = r.not_after.strftime("%Y-%m-%d") if r.not_after else "?"
         return f"{r.fingerprint}  {r.subject} ({r.organisation or '-'})  " + _("valid until {date}").format(date=until)
 
@@ -265,7 +266,8 @@ def cmd_actions(args: argparse.Namespace) -> int:
     for a in items:
         due = a.due_date.isoformat() if a.due_date else "—"
         mark = "!" if a.is_overdue(today) else " "
-        print(safe(f"{a.id[:8]} {mark} {due:<10}  {action_status_label(a.status):<9}  {a.owner or '—'}: {a.description}  ({a.organisation})"))
+        status = action_status_label(a.status)
+        print(safe(f"{a.id[:8]} {mark} {due:<10}  {status:<9}  {a.owner or '—'}: {a.description}  ({a.organisation})"))
     return 0
 
 
@@ -300,7 +302,7 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
     finally:
         db.close()
 
-    def line(d) -> str:  # noqa: ANN001
+    def line(d) -> str:
         state = _("settled") if d.resolved else _("open")
         return (f"{d.id[:8]}  {d.organisation}  {d.field}: {_fmt(d.current_value)}  ≠  {_fmt(d.other_value)} "
                 f"({d.other_author})  [{state}]")
@@ -414,7 +416,7 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
 
 def provenance_lines(db: Database, visit_id: str) -> list[str]:
     """The provenance section of ``visitapp show`` (empty for a visit that was not merged)."""
-    from visitapp.registry.review import visit_provenance, format_provenance
+    from visitapp.registry.review import format_provenance, visit_provenance
 
     return format_provenance(visit_provenance(db, visit_id), local)
 

@@ -114,7 +114,7 @@ def _hit_label(kind: str) -> str:
     return {"note": _("note"), "action": _("action item"), "visit": _("visit"), "participant": _("participant")}[kind]
 
 
-def _signed_authors(data: dict, signers) -> dict:  # noqa: ANN001
+def _signed_authors(data: dict, signers) -> dict:
     """The record of ``show --json`` with merged notes and answers attributed to their signer's certificate
     name; the name typed in the file is kept as ``typed_author`` when it differs."""
     from visitapp.registry.signers import typed_beside
@@ -160,7 +160,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_visit(visit, notes, actions, answers, authors: dict, *, several: bool) -> None:  # noqa: ANN001
+def _write_visit(visit, notes, actions, answers, authors: dict, *, several: bool) -> None:
     """The text of ``visitapp show``: every name and text from the database escaped for the terminal."""
     lang = visit.language
     template = get_template(visit.template_key)

@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pass-env", metavar="VAR", help=_("environment variable holding the new password (default: ask)"))
     p.set_defaults(handler=cmd_keygen)
 
-    from visitapp.cli.common import add_db_option, add_json_option
+    from visitapp.cli.common import add_db_option
     from visitapp.domain import CopyKind
 
     p = sub.add_parser("export", help=_("finalise a visit and export its minutes as a (signed) PDF"))
@@ -74,7 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 # --- signing sources --------------------------------------------------------------------------------
 
 
-def _signer_source(args: argparse.Namespace):  # noqa: ANN202
+def _signer_source(args: argparse.Namespace):
     from visitapp.signing.secrets import read_secret
     from visitapp.signing.sign import Pkcs11Source, Pkcs12Source
 
@@ -138,7 +138,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if exported.signed:
         from visitapp.cli.common import safe
 
-        print(_("Wrote {path}, signed by {signer}.").format(path=safe(exported.path), signer=safe(exported.signed.signer)))
+        print(_("Wrote {path}, signed by {signer}.").format(path=safe(exported.path),
+                                                             signer=safe(exported.signed.signer)))
         _say_timestamp(args, exported.signed)
     else:
         print(_("Wrote {path}, not signed (give --sign or --pkcs11 to sign it).").format(path=exported.path))
@@ -153,7 +154,7 @@ def _recipients(args: argparse.Namespace) -> list:
     return load_recipients(args.encrypt_to)
 
 
-def _plan_recipients(svc, visit: str) -> list:  # noqa: ANN001 (Services)
+def _plan_recipients(svc, visit: str) -> list:
     from visitapp.registry.plan_recipients import recipients_for_visit
 
     found = recipients_for_visit(svc.db, visit)
@@ -181,7 +182,7 @@ def cmd_cosign(args: argparse.Namespace) -> int:
     return 0
 
 
-def _say_timestamp(args: argparse.Namespace, result) -> None:  # noqa: ANN001 (a SignResult)
+def _say_timestamp(args: argparse.Namespace, result) -> None:
     if getattr(args, "timestamp_url", None) and not result.timestamped:
         sys.stderr.write(_("warning: the timestamp server did not answer; the signature has no timestamp "
                            "(run visitapp augment later).") + "\n")

@@ -22,7 +22,7 @@ import sys
 
 def _fix(stream: io.TextIOBase | None) -> io.TextIOBase:
     if stream is None:
-        return open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as the process)
+        return open(os.devnull, "w", encoding="utf-8")
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
         try:

@@ -82,7 +82,7 @@ def level_text(level: str) -> str:
     }.get(level, "-")
 
 
-def revocation_text(sig) -> str:  # noqa: ANN001 (a SignatureCheck)
+def revocation_text(sig) -> str:
     source = {"ocsp": _("OCSP"), "crl": _("CRL"), "embedded": _("embedded in the file")}.get(sig.revocation_source, "")
     when = sig.revoked_at.strftime("%Y-%m-%d %H:%M UTC") if sig.revoked_at else "?"
     text = {
@@ -172,7 +172,7 @@ def add_augment_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timestamp-url", metavar="URL", help=_("the RFC 3161 timestamp server"))
 
 
-def augment_accepted(args: argparse.Namespace, db, results: list) -> None:  # noqa: ANN001
+def augment_accepted(args: argparse.Namespace, db, results: list) -> None:
     """``merge --augment``: each accepted PDF gets its DSS and a document timestamp (B-LT/B-LTA), in place."""
     from asn1crypto import x509 as asn1_x509
     from cryptography.hazmat.primitives import serialization
@@ -233,7 +233,7 @@ def add_anchor_parsers(tsub: argparse._SubParsersAction) -> None:
     t.set_defaults(handler=cmd_anchor_remove)
 
 
-def _open(args: argparse.Namespace, create: bool = False):  # noqa: ANN202
+def _open(args: argparse.Namespace, create: bool = False):
     from visitapp.cli.common import db_path
     from visitapp.db import Database
 
@@ -271,7 +271,7 @@ def cmd_anchor_list(args: argparse.Namespace) -> int:
     finally:
         db.close()
 
-    def line(r) -> str:  # noqa: ANN001
+    def line(r) -> str:
         until = r.not_after.strftime("%Y-%m-%d") if r.not_after else "?"
         return f"{r.fingerprint}  {r.subject}  " + _("valid until {date}").format(date=until)
 

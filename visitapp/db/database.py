@@ -147,12 +147,11 @@ class Database:
         from alembic import command
 
         cfg = alembic_config()
-        with self.engine.connect() as conn:
-            with conn.begin():
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
-                # Batch migrations drop triggers; recreate them and the index.
-                self.backend.ensure_search(conn, rebuild_index=revision is not None)
+        with self.engine.connect() as conn, conn.begin():
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            # Batch migrations drop triggers; recreate them and the index.
+            self.backend.ensure_search(conn, rebuild_index=revision is not None)
 
     def backup(self, target: Path) -> Path:
         """Copy the live database consistently (SQLite: the backup API, WAL included) to ``target``."""
@@ -163,16 +162,14 @@ class Database:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work; objects stay usable after it ends."""
-        with self._errors():
-            with self._read() as session, session.begin():
-                yield session
+        with self._errors(), self._read() as session, session.begin():
+            yield session
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """A unit of work committed at the end (rolled back on any error)."""
-        with self._errors():
-            with self._write() as session, session.begin():
-                yield session
+        with self._errors(), self._write() as session, session.begin():
+            yield session
 
     @contextlib.contextmanager
     def core_write(self) -> Iterator[Connection]:
@@ -184,9 +181,8 @@ class Database:
         like :meth:`write`.  This is the one fast write path (it replaced a
         bare sqlite3 connection): see ``visitapp/ops``.
         """
-        with self._errors():
-            with self._write_engine.begin() as conn:
-                yield conn
+        with self._errors(), self._write_engine.begin() as conn:
+            yield conn
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:

@@ -22,26 +22,77 @@ The core imports no Qt.
 
 from __future__ import annotations
 
+from visitapp.ops.actions import (
+    add_action,
+    delete_action,
+    edit_action,
+    make_action,
+    set_action_status,
+    set_answer,
+    undelete_action,
+)
 from visitapp.ops.changes import Changes, Ids
 from visitapp.ops.history import History, HistoryConflict, Tx, history_for
-from visitapp.ops.operation import Operation, operation
-
-from visitapp.ops.actions import (
-    add_action, delete_action, edit_action, make_action, set_action_status, set_answer, undelete_action,
-)
 from visitapp.ops.notes import (
-    add_note, delete_note, edit_note, move_note, reorder_note, set_note_visibility, undelete_note,
+    add_note,
+    delete_note,
+    edit_note,
+    move_note,
+    reorder_note,
+    set_note_visibility,
+    undelete_note,
 )
+from visitapp.ops.operation import Operation, operation
 from visitapp.ops.visits import (
-    add_participant, create_organisation, create_person, create_series, create_visit, edit_organisation,
-    edit_participant, edit_person, edit_visit, prepare_visit, remove_participant, set_visit_status, start_visit,
+    add_participant,
+    create_organisation,
+    create_person,
+    create_series,
+    create_visit,
+    edit_organisation,
+    edit_participant,
+    edit_person,
+    edit_visit,
+    prepare_visit,
+    remove_participant,
+    set_visit_status,
+    start_visit,
 )
 
 __all__ = [
-    "Changes", "History", "HistoryConflict", "Ids", "Operation", "Tx", "history_for", "operation",
-    "add_action", "add_note", "add_participant", "create_organisation", "create_person", "create_series",
-    "create_visit", "delete_action", "delete_note", "edit_action", "edit_note", "edit_organisation",
-    "edit_participant", "edit_person", "edit_visit", "make_action", "move_note", "prepare_visit",
-    "remove_participant", "reorder_note", "set_action_status", "set_answer", "set_note_visibility",
-    "set_visit_status", "start_visit", "undelete_action", "undelete_note",
+    "Changes",
+    "History",
+    "HistoryConflict",
+    "Ids",
+    "Operation",
+    "Tx",
+    "add_action",
+    "add_note",
+    "add_participant",
+    "create_organisation",
+    "create_person",
+    "create_series",
+    "create_visit",
+    "delete_action",
+    "delete_note",
+    "edit_action",
+    "edit_note",
+    "edit_organisation",
+    "edit_participant",
+    "edit_person",
+    "edit_visit",
+    "history_for",
+    "make_action",
+    "move_note",
+    "operation",
+    "prepare_visit",
+    "remove_participant",
+    "reorder_note",
+    "set_action_status",
+    "set_answer",
+    "set_note_visibility",
+    "set_visit_status",
+    "start_visit",
+    "undelete_action",
+    "undelete_note",
 ]

@@ -11,8 +11,8 @@ from visitapp.db import models as m
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _
 from visitapp.ops import common as c
-from visitapp.ops.operation import operation
 from visitapp.ops.history import Tx
+from visitapp.ops.operation import operation
 from visitapp.services.base import by_uuid, clean, note_by_uuid, visit_by_uuid
 from visitapp.services.dto import ActionInfo, AnswerInfo
 from visitapp.templates import get_template

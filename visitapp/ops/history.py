@@ -129,7 +129,7 @@ class Tx:
         by_table: dict[str, list[int]] = {}
         for obj in list(session.dirty) + list(session.deleted):
             state = inspect(obj)
-            if state.key is None or not session.is_modified(obj) and obj not in session.deleted:
+            if state.key is None or (not session.is_modified(obj) and obj not in session.deleted):
                 continue
             by_table.setdefault(state.mapper.local_table.name, []).append(state.key[1][0])
         for table, pks in by_table.items():  # one SELECT per table, not per row
@@ -312,7 +312,7 @@ class History:
                     conn.execute(table.update().where(table.c.id == image.pk).values(**row))
                 else:
                     conn.execute(table.insert().values(**row))
-            for image, _row_ in sorted((t for t in targets if t[1] is None), key=lambda t: -ORDER[t[0].table]):
+            for image, _row in sorted((t for t in targets if t[1] is None), key=lambda t: -ORDER[t[0].table]):
                 table = TABLES[image.table]
                 conn.execute(table.delete().where(table.c.id == image.pk))
 

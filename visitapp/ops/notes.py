@@ -13,8 +13,8 @@ from visitapp.domain import NoteKind, Visibility
 from visitapp.errors import InvalidInput, NotFound
 from visitapp.i18n import _
 from visitapp.ops import common as c
-from visitapp.ops.operation import operation
 from visitapp.ops.history import TABLES, Tx
+from visitapp.ops.operation import operation
 from visitapp.services.base import _missing, clean, note_by_uuid, visit_by_uuid
 from visitapp.services.dto import NoteInfo
 from visitapp.templates import get_template

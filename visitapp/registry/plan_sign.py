@@ -97,7 +97,7 @@ def check_depth(data: bytes, limit: int = MAX_DEPTH) -> None:
 # -- signing ---------------------------------------------------------------------------------
 
 
-def sign_content(content: bytes, source) -> tuple[bytes, x509.Certificate]:  # noqa: ANN001 (a SignerSource)
+def sign_content(content: bytes, source) -> tuple[bytes, x509.Certificate]:
     """DER of a CMS SignedData over ``content`` (attached), signed from a PKCS#12 file or a token."""
     from visitapp.signing.sign import open_signer
 
@@ -229,11 +229,11 @@ class UntrustedSigner(InvalidInput):
         self.signer = signer
 
 
-def is_trusted(db, signer: PlanSigner) -> bool:  # noqa: ANN001 (a Database)
+def is_trusted(db, signer: PlanSigner) -> bool:
     return any(t.fingerprint == signer.fingerprint for t in TrustStore(db).list())
 
 
-def check_trusted(db, signer: PlanSigner, *, trust_signer: str | None = None) -> bool:  # noqa: ANN001
+def check_trusted(db, signer: PlanSigner, *, trust_signer: str | None = None) -> bool:
     """True if ``signer`` must be added to the trusted signers (first use confirmed by fingerprint).
 
     UntrustedSigner (one sentence with the fingerprint) when the database does
@@ -255,5 +255,5 @@ def check_trusted(db, signer: PlanSigner, *, trust_signer: str | None = None) ->
                                             fp=signer.fingerprint), signer)
 
 
-def trust(db, signer: PlanSigner) -> None:  # noqa: ANN001
+def trust(db, signer: PlanSigner) -> None:
     TrustStore(db).add([signer.certificate])

@@ -193,7 +193,7 @@ def build_plan(db: Database, *, series: str | None = None, include_all: bool = F
 
 
 def export_plan(db: Database, out: Path, *, series: str | None = None, include_all: bool = False,
-                source=None, encrypt_to=None) -> int:  # noqa: ANN001 (a SignerSource, an x509.Certificate)
+                source=None, encrypt_to=None) -> int:
     """Write the plan: a CMS SignedData around its JSON when ``source`` is given, else plain JSON.
 
     With ``encrypt_to`` (the coordinator's certificate) the plan carries it, so

@@ -101,7 +101,7 @@ class ReportData:
     minutes: dict[str, list[MinutesRow]] = field(default_factory=lambda: defaultdict(list))  # by visit id
 
 
-def _scope(s, series: str | None):  # noqa: ANN001, ANN202
+def _scope(s, series: str | None):
     """The visit ids the report covers (a subquery), and the series name to print."""
     query = select(m.Visit.id)
     if series:
@@ -282,12 +282,13 @@ def write_csv(db: Database, folder: Path, *, series: str | None = None, data: Re
 
 
 def render_pdf(data: ReportData, lang: str) -> bytes:
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from xml.sax.saxutils import escape
 
     from visitapp.minutes.fonts import BOLD, register_fonts
 
@@ -410,7 +411,7 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
 
     out = io.BytesIO()
 
-    def footer(canvas, doc) -> None:  # noqa: ANN001
+    def footer(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFont(font, 7)
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, t("page {n}").format(n=doc.page))

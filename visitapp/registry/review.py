@@ -77,7 +77,8 @@ def visit_provenance(db: Database, visit_id: str) -> VisitProvenance:
                                      f.superseded_by_id is not None, signers[f.id],
                                      typed_beside(signers[f.id], f.author)) for f in files)
         items: list[ItemProvenance] = []
-        for kind, model, text_col in (("note", m.Note, m.Note.text), ("action", m.ActionItem, m.ActionItem.description)):
+        for kind, model, text_col in (("note", m.Note, m.Note.text),
+                                      ("action", m.ActionItem, m.ActionItem.description)):
             rows = s.execute(
                 select(model.uuid, text_col, m.MergedFile.id, m.MergedFile.sha256, m.MergedFile.signer,
                        m.MergedFile.signed_at)
@@ -115,7 +116,7 @@ def visit_signers(db: Database, visit_id: str) -> VisitSigners:
                             {answers[uuid]: name for uuid, name in by_answer.items()})
 
 
-def format_provenance(prov: VisitProvenance, local) -> list[str]:  # noqa: ANN001
+def format_provenance(prov: VisitProvenance, local) -> list[str]:
     """Lines for ``visitapp show`` (``local`` formats a UTC time)."""
     if not prov.files:
         return []
@@ -133,7 +134,9 @@ def format_provenance(prov: VisitProvenance, local) -> list[str]:  # noqa: ANN00
     return lines
 
 
-def disagreements(db: Database, *, include_resolved: bool = False, visit_id: str | None = None) -> list[DisagreementInfo]:
+def disagreements(
+    db: Database, *, include_resolved: bool = False, visit_id: str | None = None
+) -> list[DisagreementInfo]:
     with db.read() as s:
         query = select(m.Disagreement).join(m.Visit).order_by(m.Disagreement.id)
         if not include_resolved:
@@ -145,7 +148,7 @@ def disagreements(db: Database, *, include_resolved: bool = False, visit_id: str
         return [_info(d, signers) for d in rows]
 
 
-def _other_signers(s, rows: list[m.Disagreement]) -> dict[int, str]:  # noqa: ANN001
+def _other_signers(s, rows: list[m.Disagreement]) -> dict[int, str]:
     """Disagreement id -> the certificate name of whoever signed the file that brought the other value."""
     files = {d.merged_file_id for d in rows if d.merged_file_id is not None}
     if not files:
@@ -201,7 +204,7 @@ def settle(s: Session, disagreement_id: str, keep: str) -> DisagreementInfo:
     return _info(d, _other_signers(s, [d]))
 
 
-def _apply(s, visit: m.Visit, field: str, value: Any) -> None:  # noqa: ANN001
+def _apply(s, visit: m.Visit, field: str, value: Any) -> None:
     if field == "place":
         visit.place = str(value or "")
     elif field == "starts_at":

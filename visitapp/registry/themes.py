@@ -62,7 +62,7 @@ def key_phrases(notes: Iterable[tuple[str, str]], *, top: int = 15) -> list[KeyP
     return [KeyPhrase(forms[k].most_common(1)[0][0], count[k], list(visits[k])) for k in ranked[:top]]
 
 
-def chart(items: list[tuple[str, int]], font: str, width: float):  # noqa: ANN201
+def chart(items: list[tuple[str, int]], font: str, width: float):
     """A horizontal bar chart of the first ten ``(label, count)``, for the report's themes."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing

@@ -74,7 +74,8 @@ def by_uuid(session: Session, model: type[R], ref: str) -> R:
         if len(rows) == 1:
             return rows[0]
         if len(rows) > 1:
-            raise InvalidInput(_("More than one record has an id starting with {ref}; give more of it.").format(ref=ref))
+            raise InvalidInput(
+                _("More than one record has an id starting with {ref}; give more of it.").format(ref=ref))
     raise NotFound(_missing(model, ref))
 
 

@@ -61,7 +61,8 @@ class VisitService(Service):
         if date_from:
             query = query.where(m.Visit.starts_at >= dt.datetime.combine(date_from, dt.time(), dt.UTC))
         if date_to:
-            query = query.where(m.Visit.starts_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), dt.UTC))
+            day_after = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), dt.UTC)
+            query = query.where(m.Visit.starts_at < day_after)
         if limit is not None:
             query = query.limit(limit)
         with self.db.read() as s:
@@ -76,10 +77,14 @@ class VisitService(Service):
 
     # -- participants ------------------------------------------------------
 
-    def add_participant(self, visit_id: str, person_id: str, *, side: str = Side.CITY, role: str = "") -> ParticipantInfo:
+    def add_participant(
+        self, visit_id: str, person_id: str, *, side: str = Side.CITY, role: str = ""
+    ) -> ParticipantInfo:
         return self._op(ops.add_participant, visit_id, person_id, side=side, role=role)
 
-    def update_participant(self, participant_id: str, *, side: str | None = None, role: str | None = None) -> ParticipantInfo:
+    def update_participant(
+        self, participant_id: str, *, side: str | None = None, role: str | None = None
+    ) -> ParticipantInfo:
         return self._op(ops.edit_participant, participant_id, side=side, role=role)
 
     def remove_participant(self, participant_id: str) -> None:

@@ -43,7 +43,7 @@ _lock = threading.Lock()
 _morfeusz = None
 
 
-def _analyser():  # noqa: ANN202
+def _analyser():
     global _morfeusz
     if _morfeusz is None:
         import morfeusz2

@@ -41,7 +41,8 @@ class AboutDialog(QDialog):
         summary = QLabel(self)
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
-        summary.setText(self.tr("Notes from reference visits to companies, signed minutes and a registry of the series.")
+        summary.setText(
+            self.tr("Notes from reference visits to companies, signed minutes and a registry of the series.")
                         + "\n\n" + self.tr(
             "visitapp is free software under the MIT licence. It ships software by others under their own "
             "licences, listed below: Qt and PySide6 under the GNU LGPL version 3, the Noto Sans fonts under "

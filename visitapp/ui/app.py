@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from pathlib import Path
-
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Signal
@@ -53,7 +52,7 @@ class GuiCalls(QObject):
         def job() -> None:
             try:
                 box["value"] = fn()
-            except BaseException as err:  # noqa: BLE001 (raised again on the calling thread)
+            except BaseException as err:
                 box["error"] = err
 
         if QThread.currentThread() == self.thread():
@@ -152,7 +151,7 @@ class ShownReport(QObject):
         self.window, self.path = window, path
         window.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Paint:
             self.window.removeEventFilter(self)
             QTimer.singleShot(0, self.write)  # after this first paint is done

@@ -13,7 +13,7 @@ from visitapp.ui.coordinator import CoordinatorView
 
 
 class CoordinatorWindow(QMainWindow):
-    def __init__(self, services, parent: QWidget | None = None, *, runner=None) -> None:  # noqa: ANN001
+    def __init__(self, services, parent: QWidget | None = None, *, runner=None) -> None:
         # services: callable giving Services; runner: the main window's OpRunner (its one DB worker and history)
         super().__init__(parent)
         self.setObjectName("coordinatorWindow")
@@ -38,7 +38,7 @@ class CoordinatorWindow(QMainWindow):
             plain_message(self, QMessageBox.Icon.Information, self.tr("Encrypt this database"),
                           self.tr("This database is already encrypted."))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.view.busy:
             self.view.shutdown()  # a running merge stops after its current file
         event.accept()

@@ -13,8 +13,8 @@ from visitapp.services import Services
 from visitapp.ui.worker import DbWorker
 
 DELAY_MS = 600  # a pause in typing this long stores the text
-MAX_WAIT_MS = 800
-RETRY_MS = 2000  # after a failed store (disk full, file locked), try again this often  # and someone typing without pause is stored at least this often
+MAX_WAIT_MS = 800  # and someone typing without pause is stored at least this often
+RETRY_MS = 2000  # after a failed store (disk full, file locked), try again this often
 
 
 class DraftKeeper(QObject):

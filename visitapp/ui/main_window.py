@@ -111,7 +111,8 @@ class MainWindow(QMainWindow):
             self._action(visit, self.tr("Make &action item…"), lambda: self.capture.make_action(None), "Ctrl+Shift+A"),
         ]
         for n in range(1, 10):
-            self.visit_actions.append(self._action(None, "", lambda _c=False, n=n: self.capture.goto_section(n), f"Alt+{n}"))
+            self.visit_actions.append(
+                self._action(None, "", lambda _c=False, n=n: self.capture.goto_section(n), f"Alt+{n}"))
         visit.addSeparator()
         self.sign_action = self._action(visit, self.tr("&Finalise and sign…"), self.finalise, None, "finaliseSign")
         if not signing_available():
@@ -125,7 +126,8 @@ class MainWindow(QMainWindow):
                 self._action(kinds, kind_label(kind), lambda _c=False, k=kind: self.capture.apply_kind(k), f"Ctrl+{i}"))
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts,
+                     QKeySequence.StandardKey.HelpContents)
         from visitapp.ui.about import AboutAction  # licences of everything the app ships
 
         help_menu.addAction(AboutAction(self))
@@ -262,7 +264,7 @@ class MainWindow(QMainWindow):
         self.coordinator.raise_()
         self.coordinator.activateWindow()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.capture.flush()
         QApplication.instance().focusChanged.disconnect(self._focus_changed)
         self.save_state()

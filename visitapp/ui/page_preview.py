@@ -99,7 +99,7 @@ class PagePreview(QScrollArea):
         self._column.activate()
         self._inner.resize(self.viewport().width(), max(self.viewport().height(), self._column.sizeHint().height()))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._pixmaps:
             self._fit()

@@ -194,7 +194,7 @@ def protect_file(path: Path, key: DbKey) -> None:
         raise
 
 
-def protect_app(app, key: DbKey) -> bool:  # noqa: ANN001 - visitapp.ui.app.Application
+def protect_app(app, key: DbKey) -> bool:
     """Encrypt the app's open database in place and reopen it; the window is rebuilt on the new one.
 
     Returns False (the database reopened as it was) when the conversion fails;
@@ -229,7 +229,7 @@ def protect_app(app, key: DbKey) -> bool:  # noqa: ANN001 - visitapp.ui.app.Appl
     return True
 
 
-def offer_protection(app, *, first_start: bool) -> ProtectDialog | None:  # noqa: ANN001
+def offer_protection(app, *, first_start: bool) -> ProtectDialog | None:
     """On first start, over a plain database file: open the :class:`ProtectDialog` (not blocking the window)."""
     settings = app.settings
     path = app.db.path
@@ -239,7 +239,7 @@ def offer_protection(app, *, first_start: bool) -> ProtectDialog | None:  # noqa
     return ask_to_protect(app)
 
 
-def ask_to_protect(app) -> ProtectDialog | None:  # noqa: ANN001
+def ask_to_protect(app) -> ProtectDialog | None:
     """The :class:`ProtectDialog` over the main window (window-modal, non-blocking); on Encrypt, :func:`protect_app`."""
     if app.db.path is None or type(app.db.backend).__name__ != "SQLiteBackend":
         return None

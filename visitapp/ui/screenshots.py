@@ -9,15 +9,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from visitapp.db import Database  # noqa: E402
-from visitapp.demo import create_demo, demo_identity  # noqa: E402
-from visitapp.services import Services  # noqa: E402
-from visitapp.ui import settings as s  # noqa: E402
-from visitapp.ui.app import Application  # noqa: E402
-from visitapp.ui.prepare import PrepareDialog  # noqa: E402
-from visitapp.ui.settings import AppSettings  # noqa: E402
+from visitapp.db import Database
+from visitapp.demo import create_demo, demo_identity
+from visitapp.services import Services
+from visitapp.ui import settings as s
+from visitapp.ui.app import Application
+from visitapp.ui.prepare import PrepareDialog
+from visitapp.ui.settings import AppSettings
 
 
 def main(out: Path) -> None:

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -17,7 +25,8 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
         form = QFormLayout(self)
-        note = QLabel(self.tr("Notes are signed with this name. Until you set it, your system user name is used."), self)
+        note = QLabel(
+            self.tr("Notes are signed with this name. Until you set it, your system user name is used."), self)
         note.setWordWrap(True)
         form.addRow(note)
         self.name = QLineEdit(settings.get(s.NAME), self)

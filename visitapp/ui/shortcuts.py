@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
     return [
         ("Ctrl+Enter", QCoreApplication.translate("Shortcuts", "Add the typed note to the current section")),
-        ("Ctrl+1 … Ctrl+6", QCoreApplication.translate("Shortcuts", "Kind: note, quote, decision, commitment, question, risk (of the selected note when the notes have focus)")),
+        ("Ctrl+1 … Ctrl+6", QCoreApplication.translate(
+            "Shortcuts",
+            "Kind: note, quote, decision, commitment, question, risk "
+            "(of the selected note when the notes have focus)")),
         ("Ctrl+PgUp / Ctrl+PgDown", QCoreApplication.translate("Shortcuts", "Previous / next section")),
         ("Alt+1 … Alt+9", QCoreApplication.translate("Shortcuts", "Go to section 1 … 9")),
         ("Ctrl+L", QCoreApplication.translate("Shortcuts", "Go to the notes (Esc returns to the capture box)")),
         ("F2 / Enter", QCoreApplication.translate("Shortcuts", "Edit the selected note in place")),
         ("Alt+Up / Alt+Down", QCoreApplication.translate("Shortcuts", "Move the selected note up / down")),
-        ("Alt+Shift+Up / Alt+Shift+Down", QCoreApplication.translate("Shortcuts", "Move the selected note to the previous / next section")),
+        ("Alt+Shift+Up / Alt+Shift+Down",
+         QCoreApplication.translate("Shortcuts", "Move the selected note to the previous / next section")),
         ("Ctrl+M", QCoreApplication.translate("Shortcuts", "Move the selected note to a section…")),
         ("Delete", QCoreApplication.translate("Shortcuts", "Delete the selected note or action item")),
         ("Ctrl+Shift+A", QCoreApplication.translate("Shortcuts", "Make the selected note an action item")),
-        ("Ctrl+Z / Ctrl+Shift+Z", QCoreApplication.translate("Shortcuts", "Undo / redo (in the notes; in a text box, its own text)")),
+        ("Ctrl+Z / Ctrl+Shift+Z",
+         QCoreApplication.translate("Shortcuts", "Undo / redo (in the notes; in a text box, its own text)")),
         ("Ctrl+F", QCoreApplication.translate("Shortcuts", "Search all visits")),
         ("Ctrl+N", QCoreApplication.translate("Shortcuts", "Prepare a new visit")),
         ("Ctrl+E", QCoreApplication.translate("Shortcuts", "Details of the open visit")),

@@ -7,9 +7,23 @@ import html
 from PySide6.QtCore import QDate, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QStackedWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from visitapp.services.search import MARK_END, MARK_START
@@ -52,7 +66,7 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         self.initStyleOption(option, index)
         doc = self._document(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
@@ -130,16 +144,16 @@ class VisitListPanel(QWidget):
         self.series.currentIndexChanged.connect(self.reload)
         self.reload_series()
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802  (Down in the search box goes to the results)
-        if obj is self.search and event.type() == event.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._timer.stop()
-                self.run_search()
-                view = self.stack.currentWidget()
-                view.setFocus()
-                if isinstance(view, QListWidget) and view.count() and view.currentRow() < 0:
-                    view.setCurrentRow(0)
-                return True
+    def eventFilter(self, obj, event) -> bool:
+        if (obj is self.search and event.type() == event.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._timer.stop()
+            self.run_search()
+            view = self.stack.currentWidget()
+            view.setFocus()
+            if isinstance(view, QListWidget) and view.count() and view.currentRow() < 0:
+                view.setCurrentRow(0)
+            return True
         return super().eventFilter(obj, event)
 
     def reload_series(self) -> None:
@@ -180,7 +194,8 @@ class VisitListPanel(QWidget):
         hits = self.services().search.search(query, limit=100, exact=self.exact.isChecked())
         self.hits.clear()
         for hit in hits:
-            head = f"<span style='color:gray'>{html.escape(fmt_date(hit.starts_at.date()))} · {html.escape(hit.organisation)}</span><br>"
+            when = html.escape(fmt_date(hit.starts_at.date()))
+            head = f"<span style='color:gray'>{when} · {html.escape(hit.organisation)}</span><br>"
             item = QListWidgetItem(head + snippet_html(hit.snippet))
             item.setData(VISIT_ROLE, hit.visit_id)
             item.setData(NOTE_ROLE, hit.ref_id if hit.kind == "note" else None)

@@ -158,9 +158,9 @@ class SQLiteBackend(Backend):
                 raise DatabaseError(_("{path} is not a visitapp database.").format(path=path))
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             # Damage anywhere in the file, found before anything writes to it.
-            if path.stat().st_size <= FULL_CHECK_MAX_BYTES:
-                if conn.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
-                    raise _damaged(path)
+            if (path.stat().st_size <= FULL_CHECK_MAX_BYTES
+                    and conn.execute("PRAGMA quick_check(1)").fetchone() != ("ok",)):
+                raise _damaged(path)
         except sqlite3.DatabaseError as err:
             raise (translate_error(err, path) or _damaged(path)) from err
         finally:
@@ -183,7 +183,7 @@ class SQLiteBackend(Backend):
         busy_ms = int(self.lock_timeout_ms)
 
         @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_conn, _record):  # noqa: ANN001
+        def _on_connect(dbapi_conn, _record):
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
             cur.execute(f"PRAGMA busy_timeout = {busy_ms}")
@@ -193,11 +193,11 @@ class SQLiteBackend(Backend):
             cur.close()
 
         @event.listens_for(engine, "begin")
-        def _on_begin(conn):  # noqa: ANN001
+        def _on_begin(conn):
             conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("visitapp_write") else "BEGIN")
 
         @event.listens_for(engine, "commit")
-        def _on_commit(conn):  # noqa: ANN001
+        def _on_commit(conn):
             # The lemmas of what this transaction wrote, in this transaction
             # (before SQLite's COMMIT): a stored note is findable by them at once.
             options = conn.get_execution_options()

@@ -105,14 +105,16 @@ def _doc_triggers(kind: str, table: str, body: str, visit_expr: str, where: str,
     delete_old = f"DELETE FROM search_docs WHERE kind = '{kind}' AND ref_id = OLD.id;"
     return [
         f"CREATE TRIGGER IF NOT EXISTS trg_{table}_ai AFTER INSERT ON {table} BEGIN {insert} END",
-        f"CREATE TRIGGER IF NOT EXISTS trg_{table}_au AFTER UPDATE OF {columns} ON {table} BEGIN {delete_old} {insert} END",
+        f"CREATE TRIGGER IF NOT EXISTS trg_{table}_au AFTER UPDATE OF {columns} ON {table} "
+        f"BEGIN {delete_old} {insert} END",
         f"CREATE TRIGGER IF NOT EXISTS trg_{table}_ad AFTER DELETE ON {table} BEGIN {delete_old} END",
     ]
 
 
 def _trigger_ddl() -> list[str]:
     ddl: list[str] = []
-    ddl += _doc_triggers("note", "notes", _NOTE_BODY, "{r}.visit_id", "NOT {r}.deleted", "text, tags, deleted, visit_id")
+    ddl += _doc_triggers("note", "notes", _NOTE_BODY, "{r}.visit_id", "NOT {r}.deleted",
+                         "text, tags, deleted, visit_id")
     ddl += _doc_triggers("action", "action_items", _ACTION_BODY, "{r}.visit_id", "NOT {r}.deleted",
                          "description, owner, deleted, visit_id")
     ddl += _doc_triggers("visit", "visits", _VISIT_BODY, "{r}.id", "1", "organisation_id, title, place, agenda")
@@ -160,7 +162,9 @@ def _trigger_ddl() -> list[str]:
 
 
 TRIGGER_NAMES = [
-    f"trg_{t}_{s}" for t in ("notes", "action_items", "visits", "participants", "search_docs") for s in ("ai", "au", "ad")
+    f"trg_{t}_{s}"
+    for t in ("notes", "action_items", "visits", "participants", "search_docs")
+    for s in ("ai", "au", "ad")
 ] + ["trg_organisations_au", "trg_people_au", "trg_visits_language"]
 
 
@@ -276,7 +280,7 @@ _PENDING = (
 )
 
 
-def analyse_pending(dbapi_conn, limit: int = COMMIT_BATCH) -> int:  # noqa: ANN001
+def analyse_pending(dbapi_conn, limit: int = COMMIT_BATCH) -> int:
     """Fill ``lemmas`` of up to ``limit`` not yet analysed rows (newest first), in the open transaction.
 
     ``dbapi_conn`` is the driver's ``sqlite3`` connection.  Returns how many
@@ -294,5 +298,5 @@ def analyse_pending(dbapi_conn, limit: int = COMMIT_BATCH) -> int:  # noqa: ANN0
     return len(rows)
 
 
-def pending_count(dbapi_conn) -> int:  # noqa: ANN001
+def pending_count(dbapi_conn) -> int:
     return int(dbapi_conn.execute("SELECT count(*) FROM search_docs WHERE lemmas IS NULL").fetchone()[0])

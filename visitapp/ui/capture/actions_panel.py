@@ -38,7 +38,7 @@ class ActionsPanel(QTreeWidget):
         item = self.currentItem()
         return item.data(0, ID_ROLE) if item else None
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.current_id() and event.key() == Qt.Key.Key_Delete:
             self.deleteRequested.emit(self.current_id())
             return

@@ -120,7 +120,8 @@ class OpResults:
         if then is not None and then[0] == "add":
             _kind, pending, text, state, section, visit_id = then
             self._deferred.pop(pending, None)
-            if self.visit is None or self.visit.id != visit_id:  # another visit is open now: keep it as that visit's draft
+            # another visit is open now: keep it as that visit's draft
+            if self.visit is None or self.visit.id != visit_id:
                 svc = self.services()
                 self.worker.submit(lambda: svc.drafts.save(visit_id, CAPTURE_KEY, text, {**state, "section": section}),
                                    None, lambda err: self._error(str(err)))

@@ -391,7 +391,8 @@ class SignDialog(QDialog):
         return self.job is not None or self.preview_pane.busy
 
     def reject(self) -> None:
-        if self.job is not None:  # Esc or the window's close button while signing: cancel, stay open to say how it ended
+        # Esc or the window's close button while signing: cancel, stay open to say how it ended
+        if self.job is not None:
             self.cancel()
             return
         super().reject()
