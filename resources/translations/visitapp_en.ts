@@ -145,6 +145,21 @@
         <source>Add (Ctrl+Enter)</source>
         <translation>Add (Ctrl+Enter)</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="1"/>
+        <source>Visibility of the next note</source>
+        <translation>Visibility of the next note</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="1"/>
+        <source>Ctrl+Shift+1 internal, Ctrl+Shift+2 partner institutions, Ctrl+Shift+3 company copy</source>
+        <translation>Ctrl+Shift+1 internal, Ctrl+Shift+2 partner institutions, Ctrl+Shift+3 company copy</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="1"/>
+        <source>Next note:</source>
+        <translation>Next note:</translation>
+    </message>
 </context>
 <context>
     <name>CaptureView</name>
@@ -185,6 +200,11 @@
         <location filename="../../visitapp/ui/capture/view.py" line="389"/>
         <source>Not stored: %1 Your text stays here until it can be stored.</source>
         <translation>Not stored: %1 Your text stays here until it can be stored.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="1"/>
+        <source>Move to section…</source>
+        <translation>Move to section…</translation>
     </message>
 </context>
 <context>
@@ -414,6 +434,11 @@
         <location filename="../../visitapp/ui/labels.py" line="52"/>
         <source>Internal: every note</source>
         <translation>Internal: every note</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="52"/>
+        <source>Partner institutions: notes shared with partners or the company</source>
+        <translation>Partner institutions: notes shared with partners or the company</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/labels.py" line="52"/>
@@ -683,6 +708,11 @@
         <location filename="../../visitapp/ui/capture/notes_tree.py" line="70"/>
         <source>Sections and notes</source>
         <translation>Sections and notes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="1"/>
+        <source>Visibility</source>
+        <translation>Visibility</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1006,11 @@
         <location filename="../../visitapp/ui/signing/preview_pane.py" line="122"/>
         <source>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</source>
         <translation>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="1"/>
+        <source>This copy holds %1 of the visit&apos;s %2 notes; the others stay out of it.</source>
+        <translation>This copy holds %1 of the visit&apos;s %2 notes; the others stay out of it.</translation>
     </message>
 </context>
 <context>
@@ -1587,6 +1622,14 @@
         <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
         <source>Not encrypted</source>
         <translation>Not encrypted</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDelegate</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/tags_delegate.py" line="1"/>
+        <source>Edit tags</source>
+        <translation>Edit tags</translation>
     </message>
 </context>
 </TS>

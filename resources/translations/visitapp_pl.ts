@@ -145,6 +145,21 @@
         <source>Add (Ctrl+Enter)</source>
         <translation>Dodaj (Ctrl+Enter)</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="1"/>
+        <source>Visibility of the next note</source>
+        <translation>Widoczność następnej notatki</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="1"/>
+        <source>Ctrl+Shift+1 internal, Ctrl+Shift+2 partner institutions, Ctrl+Shift+3 company copy</source>
+        <translation>Ctrl+Shift+1 wewnętrzna, Ctrl+Shift+2 dla instytucji partnerskich, Ctrl+Shift+3 do kopii dla firmy</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="1"/>
+        <source>Next note:</source>
+        <translation>Następna notatka:</translation>
+    </message>
 </context>
 <context>
     <name>CaptureView</name>
@@ -186,6 +201,11 @@
         <location filename="../../visitapp/ui/capture/view.py" line="389"/>
         <source>Not stored: %1 Your text stays here until it can be stored.</source>
         <translation>Nie zapisano: %1 Tekst zostaje tutaj, dopóki nie uda się go zapisać.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/view.py" line="1"/>
+        <source>Move to section…</source>
+        <translation>Przenieś do sekcji…</translation>
     </message>
 </context>
 <context>
@@ -415,6 +435,11 @@
         <location filename="../../visitapp/ui/labels.py" line="52"/>
         <source>Internal: every note</source>
         <translation>Wewnętrzna: wszystkie notatki</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/labels.py" line="52"/>
+        <source>Partner institutions: notes shared with partners or the company</source>
+        <translation>Dla instytucji partnerskich: notatki udostępnione partnerom lub firmie</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/labels.py" line="52"/>
@@ -684,6 +709,11 @@
         <location filename="../../visitapp/ui/capture/notes_tree.py" line="70"/>
         <source>Sections and notes</source>
         <translation>Sekcje i notatki</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="1"/>
+        <source>Visibility</source>
+        <translation>Widoczność</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1009,11 @@
         <location filename="../../visitapp/ui/signing/preview_pane.py" line="122"/>
         <source>This computer cannot draw the pages here (poppler&apos;s pdftoppm is not installed). Open the preview in your PDF viewer to see them.</source>
         <translation>Na tym komputerze nie można tu narysować stron (brak programu pdftoppm z pakietu poppler). Otwórz podgląd w przeglądarce PDF, aby je zobaczyć.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/preview_pane.py" line="1"/>
+        <source>This copy holds %1 of the visit&apos;s %2 notes; the others stay out of it.</source>
+        <translation>Ta kopia zawiera notatki: %1 z %2 notatek wizyty; pozostałe do niej nie trafiają.</translation>
     </message>
 </context>
 <context>
@@ -1592,6 +1627,14 @@
         <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
         <source>Not encrypted</source>
         <translation>Nie zaszyfrowano</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDelegate</name>
+    <message>
+        <location filename="../../visitapp/ui/capture/tags_delegate.py" line="1"/>
+        <source>Edit tags</source>
+        <translation>Edytuj tagi</translation>
     </message>
 </context>
 </TS>

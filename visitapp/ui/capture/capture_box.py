@@ -1,4 +1,10 @@
-"""The one box where notes are typed: kind, section, text, tags, visibility; Ctrl+Enter adds."""
+"""The one box where notes are typed: kind, section, text, tags, visibility; Ctrl+Enter adds.
+
+Every new note starts with the default visibility (internal): a value chosen for one note never carries
+over to the next, so an internal remark cannot leak into the company's copy. The next note's visibility is
+shown in words beside the box. Ctrl+Enter adds the note from any of the box's fields, the tag completer's
+popup included.
+"""
 
 from __future__ import annotations
 
@@ -56,21 +62,47 @@ class CaptureBox(QWidget):
         self.tags.textEdited.connect(self.textChanged)
         self.tags.installEventFilter(self)
         bottom.addWidget(self.tags, 2)
+        self.tags._completer.popup().installEventFilter(self)  # Ctrl+Enter while the completer is open
+        self.default_visibility = Visibility.INTERNAL.value
+        self.visibility_label = QLabel(self)
+        self.visibility_label.setTextFormat(Qt.TextFormat.PlainText)
+        bottom.addWidget(self.visibility_label)
         self.visibility = QComboBox(self)
-        self.visibility.setAccessibleName(self.tr("Visibility"))
+        self.visibility.setAccessibleName(self.tr("Visibility of the next note"))
+        self.visibility.setToolTip(self.tr("Ctrl+Shift+1 internal, Ctrl+Shift+2 partner institutions, "
+                                           "Ctrl+Shift+3 company copy"))
         for value in VISIBILITIES:
             self.visibility.addItem(visibility_label(value), value)
+        self.visibility.installEventFilter(self)
+        self.visibility.currentIndexChanged.connect(self._show_visibility)
         bottom.addWidget(self.visibility, 1)
         self.add_button = QPushButton(self.tr("Add (Ctrl+Enter)"), self)
         self.add_button.clicked.connect(self.submitted)
         bottom.addWidget(self.add_button)
         layout.addLayout(bottom)
+        self._show_visibility()
+
+    def _show_visibility(self) -> None:
+        """Say in words who will read the next note; anything but internal stands out."""
+        value = self.visibility.currentData()
+        self.visibility_label.setText(self.tr("Next note:"))
+        style = "" if value == Visibility.INTERNAL.value else (
+            "QComboBox { background: #fff3c4; font-weight: bold; }" if value == Visibility.PARTNERS.value
+            else "QComboBox { background: #ffd7d7; font-weight: bold; }")
+        self.visibility.setStyleSheet(style)
+
+    def set_visibility(self, value: str) -> None:
+        index = self.visibility.findData(value)
+        if index >= 0:
+            self.visibility.setCurrentIndex(index)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
             if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.tags._completer.popup().hide()  # the completer would take the key and keep the focus
                 self.submitted.emit()
+                self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return super().eventFilter(obj, event)
 
@@ -93,10 +125,14 @@ class CaptureBox(QWidget):
         if data.get("kind") in KINDS:
             self.set_kind(data["kind"])
         self.tags.setText(data.get("tags", ""))
-        index = self.visibility.findData(data.get("visibility", Visibility.INTERNAL.value))
+        index = self.visibility.findData(data.get("visibility", self.default_visibility))
         self.visibility.setCurrentIndex(max(0, index))
 
     def clear(self) -> None:
         self.editor.clear()
         self.tags.clear()
         self.set_kind(NoteKind.NOTE)
+        blocked = self.visibility.blockSignals(True)  # not a change of the draft: there is none now
+        self.set_visibility(self.default_visibility)  # never carried over to the next note
+        self.visibility.blockSignals(blocked)
+        self._show_visibility()

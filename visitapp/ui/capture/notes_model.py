@@ -20,14 +20,14 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from visitapp.services.dto import NoteInfo
 from visitapp.templates import Template
-from visitapp.ui.labels import fmt_time, kind_label
+from visitapp.ui.labels import fmt_time, kind_label, visibility_label
 from visitapp.ui.safe_text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 2  # True while the note is not committed yet
-TIME_COLUMN, KIND_COLUMN, TEXT_COLUMN, TAGS_COLUMN, AUTHOR_COLUMN = range(5)
-COLUMNS = 5
+TIME_COLUMN, KIND_COLUMN, TEXT_COLUMN, TAGS_COLUMN, AUTHOR_COLUMN, VISIBILITY_COLUMN = range(6)
+COLUMNS = 6
 PENDING_PREFIX = "pending:"
 PENDING_POSITION = 1 << 40  # a pending note goes last in its section, as the stored one will
 _TOP = 0  # internalId of a section row; a note's is its section's row + 1
@@ -46,20 +46,22 @@ _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NOTE_FLAGS = _SECTION_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _TEXT_FLAGS = _NOTE_FLAGS | Qt.ItemFlag.ItemIsEditable
+_EDITABLE = frozenset({TEXT_COLUMN, TAGS_COLUMN})  # the time, kind, author and visibility are not typed here
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Shown:
     """A note's cells as shown, formatted once."""
 
-    cells: tuple[str, str, str, str, str]
+    cells: tuple[str, str, str, str, str, str]
     time_tip: str
     text_tip: str | None
 
     @classmethod
     def of(cls, note: NoteInfo) -> _Shown:
         return cls(
-            (fmt_time(note.created_at), kind_label(note.kind), note.text, ", ".join(note.tags), note.author),
+            (fmt_time(note.created_at), kind_label(note.kind), note.text, ", ".join(note.tags), note.author,
+             visibility_label(note.visibility)),
             note.created_at.astimezone().isoformat(timespec="seconds"),
             plain_tooltip(note.text),  # typed or merged text: never rich text
         )
@@ -319,7 +321,7 @@ class NotesModel(QAbstractItemModel):
         # ItemNeverHasChildren on notes: the view then never asks a note for children (a call per row saved
         # on every layout, which is what keeps a change cheap in a visit of 1,000 notes).
         if index.internalId() != _TOP:
-            return _TEXT_FLAGS if index.column() == TEXT_COLUMN else _NOTE_FLAGS
+            return _TEXT_FLAGS if index.column() in _EDITABLE else _NOTE_FLAGS
         return _SECTION_FLAGS if index.row() >= 0 else _NO_FLAGS  # an invalid index has row -1
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
 
 from visitapp.services.dto import NoteInfo
 from visitapp.templates import Template
-from visitapp.ui.capture.notes_model import ID_ROLE, SECTION_ROLE, TEXT_COLUMN, NotesModel
-from visitapp.ui.labels import KINDS, fmt_time, kind_label
+from visitapp.ui.capture.notes_model import ID_ROLE, SECTION_ROLE, TAGS_COLUMN, TEXT_COLUMN, NotesModel
+from visitapp.ui.capture.tags_delegate import TagsDelegate
+from visitapp.ui.labels import KINDS, VISIBILITIES, fmt_time, kind_label, visibility_label
 
 NARROW_MAX = 220  # px: the tags and author columns never take the note's room
 
@@ -63,7 +64,8 @@ class NotesTree(QTreeView):
         super().__init__(parent)
         self.notes_model = NotesModel(self)
         self.notes_model.set_headers(
-            [self.tr("Time"), self.tr("Kind"), self.tr("Note"), self.tr("Tags"), self.tr("Author")])
+            [self.tr("Time"), self.tr("Kind"), self.tr("Note"), self.tr("Tags"), self.tr("Author"),
+             self.tr("Visibility")])
         self.notes_model.set_highlight(self.palette().brush(QPalette.ColorRole.Highlight).color().lighter(170))
         self.setModel(self.notes_model)
         self.notes_model.set_line_height(self.fontMetrics().height() + 6)
@@ -74,12 +76,14 @@ class NotesTree(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked)
         self.delegate = NoteDelegate(self)
         self.setItemDelegateForColumn(TEXT_COLUMN, self.delegate)
+        self.tags_delegate = TagsDelegate(self)  # stored through an operation by the view
+        self.setItemDelegateForColumn(TAGS_COLUMN, self.tags_delegate)
         header = self.header()
         header.setStretchLastSection(False)
         # The narrow columns are sized from what they can hold (a time, the kind labels, the notes' tags and
         # authors), measured once per visit and widened by a new note: ResizeToContents would measure the
         # visible cells again, text layout and all, on every change.
-        for col in (0, 1, 3, 4):
+        for col in (0, 1, 3, 4, 5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -106,13 +110,14 @@ class NotesTree(QTreeView):
     def _fit_columns(self) -> None:
         fm, pad = self.fontMetrics(), 2 * self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 12
         header = self.header()
-        labels = [self.notes_model.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(5)]
+        labels = [self.notes_model.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(6)]
         sample = dt.datetime(2026, 12, 31, 23, 59, tzinfo=dt.UTC)
         widths = {
             0: max(fm.horizontalAdvance(fmt_time(sample)), fm.horizontalAdvance("88:88")) + self.indentation(),
             1: max(fm.horizontalAdvance(kind_label(k)) for k in KINDS),
             3: 0,
             4: 0,
+            5: max(fm.horizontalAdvance(visibility_label(v)) for v in VISIBILITIES),
         }
         for note in self.notes_model.notes():
             widths[3] = max(widths[3], fm.horizontalAdvance(", ".join(note.tags)))

@@ -12,7 +12,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from visitapp import ops
 from visitapp.domain import ACTION_KIND
@@ -27,7 +28,7 @@ from visitapp.ui.capture.notes_model import PENDING_POSITION
 from visitapp.ui.capture.notes_tree import NotesTree
 from visitapp.ui.capture.op_results import CAPTURE_KEY, OpResults
 from visitapp.ui.drafts import DraftKeeper
-from visitapp.ui.labels import fmt_datetime, kind_label
+from visitapp.ui.labels import VISIBILITIES, fmt_datetime, kind_label, visibility_label
 from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.worker import DbWorker
 
@@ -93,11 +94,19 @@ class CaptureView(OpResults, QWidget):
         self.tree.delegate.editorOpened.connect(self._editor_opened)
         self.tree.delegate.editCommitted.connect(
             lambda nid, text: QTimer.singleShot(0, lambda: self.edit_note(nid, text)))  # after the editor closes
+        self.tree.tags_delegate.tagsCommitted.connect(
+            lambda nid, tags: QTimer.singleShot(0, lambda: self.edit_tags(nid, tags)))  # after the editor closes
         self.fields.answerChanged.connect(self._set_answer)
         self.actions.editRequested.connect(self.edit_action)
         self.actions.deleteRequested.connect(lambda aid: self._submit(None, ops.delete_action, aid))
         runner.finished.connect(self._finished)
         runner.failed.connect(self._op_failed)
+        for number, value in enumerate(VISIBILITIES, 1):  # Ctrl+Shift+1…3: the next note's, or the selected note's
+            shortcut = QShortcut(QKeySequence(f"Ctrl+Shift+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda v=value: self.apply_visibility(v))
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._note_menu)
 
     # opening --------------------------------------------------------------
     @property
@@ -241,6 +250,41 @@ class CaptureView(OpResults, QWidget):
             self.box.set_kind(kind)
             self._keepers[CAPTURE_KEY].changed()
 
+    def apply_visibility(self, value: str, note_id: str | None = None) -> None:
+        """Ctrl+Shift+1…3: the visibility of the selected note when the notes have focus, else of the next note."""
+        if note_id is None and not self.tree.hasFocus():
+            self.box.set_visibility(value)
+            return
+        note_id = note_id or self.tree.current_note_id()
+        note = self._note(note_id) if note_id else None
+        if note is None or self._later(note.id, lambda nid: self.apply_visibility(value, nid)):
+            return
+        if note.visibility != value:
+            self.tree.notes_model.update_local(note.id, visibility=value)
+            self._submit(("edit", note.id), ops.set_note_visibility, note.id, value)
+
+    def _note_menu(self, pos) -> None:
+        """The context menu of a note: who may read it (and the other changes the keyboard offers)."""
+        index = self.tree.indexAt(pos)
+        note = self.tree.notes_model.note_at(index)
+        if note is None:
+            return
+        self.tree.setCurrentIndex(index)
+        menu = QMenu(self)
+        for number, value in enumerate(VISIBILITIES, 1):
+            action = menu.addAction(visibility_label(value))
+            action.setCheckable(True)
+            action.setChecked(note.visibility == value)
+            action.setShortcut(QKeySequence(f"Ctrl+Shift+{number}"))
+            action.setData(value)
+        menu.addSeparator()
+        move = menu.addAction(self.tr("Move to section…"))
+        chosen = menu.exec(self.tree.viewport().mapToGlobal(pos))
+        if chosen is move:
+            self.move_note(note.id)
+        elif chosen is not None and chosen.data():
+            self.apply_visibility(chosen.data(), note.id)
+
     def _note_kind(self, note_id: str, kind: str) -> None:
         note = self._note(note_id)
         if note and note.kind != kind:
@@ -275,6 +319,14 @@ class CaptureView(OpResults, QWidget):
             return
         self.tree.notes_model.update_local(note_id, text=text.strip())
         self._submit(("edit", note_id), ops.edit_note, note_id, text=text)
+
+    def edit_tags(self, note_id: str, tags: list[str]) -> None:
+        """Tags typed in the notes list: shown and stored through an operation (undoable)."""
+        note = self._note(note_id)
+        if note is None or self._later(note_id, lambda nid: self.edit_tags(nid, tags)):
+            return
+        self.tree.notes_model.update_local(note_id, tags=tuple(tags))
+        self._submit(("edit", note_id), ops.edit_note, note_id, tags=tags)
 
     def delete_note(self, note_id: str) -> None:
         if self._later(note_id, self.delete_note):

@@ -18,6 +18,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from visitapp.domain import CopyKind
 from visitapp.errors import UserError
 from visitapp.minutes.preview import PREVIEW_FOLDER_PREFIX, page_images, page_texts, sweep_stale_previews
 from visitapp.minutes.render import render_pdf
@@ -41,6 +42,8 @@ class PreviewPane(QWidget):
         self.generation = 0
         self.pending = 0
         self.rendered_on: str | None = None  # the thread that drew the latest pages (tests)
+        self.notes_out: int | None = None  # how many notes the copy shown holds
+        self.notes_line = ""  # says so, for a copy that leaves notes out
         # Copies an earlier session could not delete (a crash; Windows while a viewer still held one) go first.
         sweep_stale_previews()
         self._temp = tempfile.TemporaryDirectory(prefix=PREVIEW_FOLDER_PREFIX, ignore_cleanup_errors=True)
@@ -75,12 +78,20 @@ class PreviewPane(QWidget):
         def build():
             if generation != self.generation:
                 return None  # a newer choice is already queued
-            return svc.records.build(visit_id, copy=copy)
+            from visitapp.services.records import copy_of
 
-        def built(record) -> None:
-            if not shiboken6.isValid(self) or record is None or generation != self.generation:
+            full = svc.records.build(visit_id)
+            record = copy_of(full, copy)
+            return record, len(record.notes), len(full.notes)
+
+        def built(result) -> None:
+            if not shiboken6.isValid(self) or result is None or generation != self.generation:
                 self._finished()
                 return
+            record, self.notes_out, notes_all = result
+            self.notes_line = "" if copy == CopyKind.INTERNAL else self.tr(
+                "This copy holds %1 of the visit's %2 notes; the others stay out of it.").replace(
+                "%1", str(self.notes_out)).replace("%2", str(notes_all))
             self.job_worker.submit(lambda: self._draw(generation, record, lang),
                                    lambda result: self._done(generation, result),
                                    lambda err: self._failed(generation, err))
@@ -125,7 +136,7 @@ class PreviewPane(QWidget):
                 "This computer cannot draw the pages here (poppler's pdftoppm is not installed). "
                 "Open the preview in your PDF viewer to see them."))
             caption = ""
-        self.caption.setText(caption)
+        self.caption.setText(f"{self.notes_line} {caption}".strip())
 
     def _failed(self, generation: int, err: BaseException) -> None:
         if not shiboken6.isValid(self):
