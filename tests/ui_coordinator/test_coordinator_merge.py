@@ -95,7 +95,7 @@ def test_cancel_stops_after_the_current_file(qtbot, view, svc, signed, monkeypat
             release.wait(WAIT_MS / 1000)
 
     # The page's real merger, holding the second file open until Cancel is pressed.
-    monkeypatch.setattr(merge_page, "Merger", lambda db: Merger(db, before_commit=pause))
+    monkeypatch.setattr(merge_page, "Merger", lambda db, **kw: Merger(db, before_commit=pause, **kw))
     view.merge.add_paths([signed.anna_pdf, signed.piotr_pdf, signed.tampered_pdf])
     qtbot.waitUntil(inside.is_set, timeout=WAIT_MS)
     qtbot.mouseClick(view.merge.cancel_button, Qt.MouseButton.LeftButton)

@@ -14,10 +14,10 @@ Undo:
 * trusting or no longer trusting a signer or an anchor, settling a
   disagreement and importing a plan are undoable (one step each; undo puts
   back exactly the rows as they were, see :mod:`visitapp.ops.history`);
-* merging a verified file is an operation of the merge itself
-  (:mod:`visitapp.registry.apply`, one transaction per file); it is not in
-  this history, so it is not undoable from the Edit menu: a merge is undone
-  by the file's next version, never by forgetting what was signed;
+* merging one verified file (:func:`merge_verified`, one transaction per
+  file) is an operation that is not undoable: a merge is undone by the
+  author's next version, never by forgetting what was signed; the history
+  starts anew after it;
 * erasing a person (:func:`visitapp.registry.persons.erase_person`) is not an
   operation and never undoable by design: it rewrites the whole database file
   so that no byte of the person is left, and an undo would have to keep the
@@ -71,3 +71,16 @@ def import_plan(tx: Tx, plan: plans.Plan, *, confirmed: plans.PlanPreview | None
     if trust_certificate is not None:
         trust.add_signers(tx.session, [trust_certificate])
     return plans.apply_plan(tx.session, plan, confirmed=confirmed)
+
+
+@operation(lambda: _("Merge signed minutes"), undoable=False)
+def merge_verified(tx: Tx, record: Any, source: Any, result: Any, *, before_commit: Any = None) -> Any:
+    """Merge one verified file's record (:func:`visitapp.registry.apply.merge_record` runs it; the CLI and the GUI,
+    through :class:`visitapp.registry.batch.Merger`, both do): one file, one transaction; returns its FileResult.
+
+    Not undoable: what a signed file brought is undone by the author's next version, never by forgetting it
+    (the merged file stays in the registry's log); the history starts anew after a merge that changed anything.
+    """
+    from visitapp.registry.apply import merge_in
+
+    return merge_in(tx.session, record, source, result, before_commit)

@@ -125,7 +125,7 @@ class _Merge:
     def _disagree(self, visit: m.Visit, field_name: str, current: Any, other: Any) -> None:
         known = self.s.scalars(select(m.Disagreement).where(m.Disagreement.visit_id == visit.id,
                                                             m.Disagreement.field == field_name)).all()
-        # The session does not autoflush (see _merge_in): this file's own ones are not in the registry yet.
+        # The session does not autoflush (see merge_in): this file's own ones are not in the registry yet.
         known = [*known, *(d for d in self.new_disagreements if d.field == field_name)]
         if any(d.other_value == other for d in known):
             return
@@ -379,17 +379,20 @@ def merge_record(db: Database, record: VisitRecord, source: Source, *,
         base.status = "rejected"
         base.reason = _("This is the company's copy of the minutes; merge the internal minutes instead.")
         return base
-    try:
-        with db.write() as s:
-            return _merge_in(s, record, source, base, before_commit)
+    from visitapp.ops.history import history_for
+    from visitapp.ops.registry import merge_verified
+
+    try:  # one operation, one transaction (visitapp.ops.registry.merge_verified: not undoable)
+        return merge_verified(history_for(db), record, source, base, before_commit=before_commit).result
     except IntegrityError as err:
         base.status, base.reason = "rejected", _("The record clashes with the registry ({detail}); nothing of it was imported.").format(
             detail=str(err.orig).split("\n")[0])
         return base
 
 
-def _merge_in(s: Session, record: VisitRecord, source: Source, result: FileResult,
-              before_commit: BeforeCommit | None) -> FileResult:
+def merge_in(s: Session, record: VisitRecord, source: Source, result: FileResult,
+             before_commit: BeforeCommit | None = None) -> FileResult:
+    """The body of :func:`merge_record` on the session of its operation."""
     if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == source.sha256)) is not None:
         result.reason = _("This file was merged before.")
         return result

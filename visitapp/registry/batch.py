@@ -78,7 +78,9 @@ class Merger:
 
     def __init__(self, db: Database, extra_trust: Sequence[Path] = (), *,
                  before_commit: BeforeCommit | None = None, key: object = None, online: bool = False,
-                 revocation: str = "soft") -> None:
+                 revocation: str = "soft", through: Callable[[Callable[[], Any]], Any] | None = None) -> None:
+        """``through(call)`` runs each file's merge operation and returns its result: by default here, in the
+        GUI on its one DB worker (the batch's own thread waits for it)."""
         import uuid
 
         from visitapp.registry.trust import TrustStore
@@ -86,6 +88,7 @@ class Merger:
 
         self.db = db
         self.before_commit = before_commit
+        self.through = through or (lambda call: call())
         self.key = key  # the coordinator's key for .p7m files (visitapp.signing.envelope), or None
         self.roots = _asn1(TrustStore(db).certificates()) + load_trust_roots(extra_trust)
         # Pinned signers, anchors and the people trusted under them (visitapp.signing.assess); answers
@@ -117,7 +120,7 @@ class Merger:
             signed_at=first.signed_at,
             signer_name=first.signer or "?",  # the author's certificate name (never a co-signer's)
         )
-        result = merge_record(self.db, record, source, before_commit=self.before_commit)
+        result = self.through(lambda: merge_record(self.db, record, source, before_commit=self.before_commit))
         result.signature = {
             "identity": first.identity or (f"sha256:{first.fingerprint}" if first.fingerprint else ""),
             "anchor": first.anchor, "level": first.level, "revocation": first.revocation,

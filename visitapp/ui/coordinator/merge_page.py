@@ -16,6 +16,7 @@ from visitapp.ui.coordinator.key_dialog import ask_key
 from visitapp.ui.coordinator.common import ServicesRef, current, message_of, table, warn
 from visitapp.ui.coordinator.models import GREEN, GREY, RED, Column, RowsModel
 from visitapp.ui.coordinator.tasks import Task
+from visitapp.ui.coordinator.writes import Writes
 
 
 def _local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -52,9 +53,10 @@ class MergePage(QWidget):
 
     merged = Signal(list)  # the FileResults of one run, when it ends (cancelled or not)
 
-    def __init__(self, services: ServicesRef, parent: QWidget | None = None) -> None:
+    def __init__(self, services: ServicesRef, parent: QWidget | None = None, *, writes: Writes | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.writes = writes  # each file's merge operation runs on its DB worker
         self.task: Task | None = None
         self.pending: list[Path] = []
         self.files: list[Path] = []  # of the run in progress
@@ -226,8 +228,16 @@ class MergePage(QWidget):
         encrypted = [f for f in files if is_envelope_name(f)]
         key = ask_key(self, len(encrypted)) if encrypted else None  # once per run; None leaves them rejected
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 (on the worker thread)
-            merger = Merger(db, key=key) if key is not None else Merger(db)
+        worker = self.writes.runner.worker if self.writes is not None else None
+
+        def through(call):  # noqa: ANN001, ANN202 (on the batch's thread: it waits while the DB worker merges)
+            if worker is None:
+                return call()
+            return worker.submit(call, on_error=lambda _err: None).result()
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 (on the batch's thread: verification in the capped
+            # worker process, each file's merge operation on the DB worker)
+            merger = Merger(db, key=key, through=through) if key is not None else Merger(db, through=through)
             return merger.merge_all(files, progress=progress, cancelled=cancelled)
 
         self.results: list[FileResult] = []
@@ -274,6 +284,8 @@ class MergePage(QWidget):
 
     def _finish(self, results: list[FileResult]) -> None:
         self.task = None
+        if self.writes is not None:
+            self.writes.history_changed()  # a merge is no undoable step: the Edit menu starts anew
         self.cancel_button.setEnabled(False)
         self.progress.setValue(len(results))
         self.merged.emit(list(results))

@@ -41,7 +41,7 @@ class CoordinatorView(QWidget):
         self.services = services
         self.writes = (Writes(runner, self) if runner is not None
                        else Writes.own(lambda: current(services).history, self))
-        self.merge = MergePage(services, self)
+        self.merge = MergePage(services, self, writes=self.writes)
         self.trust = TrustPage(services, self, writes=self.writes)
         self.actions = ActionsPage(services, self, writes=self.writes)
         self.disagreements = DisagreementsPage(services, self, writes=self.writes)

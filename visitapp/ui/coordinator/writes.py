@@ -61,8 +61,7 @@ class Writes(QObject):
 
         def done(result: Any) -> None:
             self._waiting.pop(key, None)
-            history = self.runner.history  # the write may have cleared it: the Edit menu follows
-            self.runner._labels(history.undo_label or "", history.redo_label or "")  # noqa: SLF001 (same layer)
+            self.history_changed()  # the write may have cleared it
             if on_done is not None:
                 on_done(result)
             self._maybe_settled()
@@ -74,6 +73,11 @@ class Writes(QObject):
             self._maybe_settled()
 
         self.runner.worker.submit(fn, done, error)
+
+    def history_changed(self) -> None:
+        """A write made outside the runner (an erasure, a merge) changed the history: the Edit menu follows."""
+        history = self.runner.history
+        self.runner._labels(history.undo_label or "", history.redo_label or "")  # noqa: SLF001 (same layer)
 
     def _finished(self, changes: Any) -> None:
         if changes.kind != "do":
