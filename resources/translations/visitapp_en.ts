@@ -1096,6 +1096,21 @@
         <source>visitapp databases (*.db);;All files (*)</source>
         <translation>visitapp databases (*.db);;All files (*)</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="1"/>
+        <source> days from today</source>
+        <translation> days from today</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="1"/>
+        <source>Default due date of an action item</source>
+        <translation>Default due date of an action item</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="1"/>
+        <source>Action items &amp;due:</source>
+        <translation>Action items &amp;due:</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -1630,6 +1645,42 @@
         <location filename="../../visitapp/ui/capture/tags_delegate.py" line="1"/>
         <source>Edit tags</source>
         <translation>Edit tags</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../visitapp/ui/date_edit.py" line="1"/>
+        <source>dd.mm.yyyy</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/date_edit.py" line="1"/>
+        <source>Type a date as 31.01.2027 or 2027-01-31; Alt+Down opens the calendar.</source>
+        <translation>Type a date as 31.01.2027 or 2027-01-31; Alt+Down opens the calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/date_edit.py" line="1"/>
+        <source>Open the calendar</source>
+        <translation>Open the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/date_edit.py" line="1"/>
+        <source>Open the calendar (Alt+Down)</source>
+        <translation>Open the calendar (Alt+Down)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/date_edit.py" line="1"/>
+        <source>“%1” is not a date: type it as 31.01.2027 or 2027-01-31.</source>
+        <translation>“%1” is not a date: type it as 31.01.2027 or 2027-01-31.</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeEdit</name>
+    <message>
+        <location filename="../../visitapp/ui/date_edit.py" line="1"/>
+        <source>%1, time</source>
+        <translation>%1, time</translation>
     </message>
 </context>
 </TS>

@@ -1099,6 +1099,21 @@
         <source>visitapp databases (*.db);;All files (*)</source>
         <translation>Bazy visitapp (*.db);;Wszystkie pliki (*)</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="1"/>
+        <source> days from today</source>
+        <translation> dni od dziś</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="1"/>
+        <source>Default due date of an action item</source>
+        <translation>Domyślny termin zadania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py" line="1"/>
+        <source>Action items &amp;due:</source>
+        <translation>&amp;Termin zadań:</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -1635,6 +1650,42 @@
         <location filename="../../visitapp/ui/capture/tags_delegate.py" line="1"/>
         <source>Edit tags</source>
         <translation>Edytuj tagi</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../visitapp/ui/date_edit.py" line="1"/>
+        <source>dd.mm.yyyy</source>
+        <translation>dd.mm.rrrr</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/date_edit.py" line="1"/>
+        <source>Type a date as 31.01.2027 or 2027-01-31; Alt+Down opens the calendar.</source>
+        <translation>Wpisz datę jako 31.01.2027 lub 2027-01-31; Alt+Strzałka w dół otwiera kalendarz.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/date_edit.py" line="1"/>
+        <source>Open the calendar</source>
+        <translation>Otwórz kalendarz</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/date_edit.py" line="1"/>
+        <source>Open the calendar (Alt+Down)</source>
+        <translation>Otwórz kalendarz (Alt+Strzałka w dół)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/date_edit.py" line="1"/>
+        <source>“%1” is not a date: type it as 31.01.2027 or 2027-01-31.</source>
+        <translation>„%1” nie jest datą: wpisz ją jako 31.01.2027 lub 2027-01-31.</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeEdit</name>
+    <message>
+        <location filename="../../visitapp/ui/date_edit.py" line="1"/>
+        <source>%1, time</source>
+        <translation>%1, godzina</translation>
     </message>
 </context>
 </TS>

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTime
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,7 +30,8 @@ from visitapp.ops import Changes, history_for
 from visitapp.services import Services
 from visitapp.services.dto import OrganisationInfo, PersonInfo
 from visitapp.templates import DEFAULT_TEMPLATE, all_templates
-from visitapp.ui.labels import SIDES, qdatetime, side_label, to_datetime
+from visitapp.ui.date_edit import DateTimeEdit
+from visitapp.ui.labels import SIDES, side_label
 from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.safe_text import plain_warning
 from visitapp.ui.worker import DbWorker
@@ -132,14 +133,12 @@ class PrepareDialog(QDialog):
         self.title = QLineEdit(visit)
         self.title.setAccessibleName(self.tr("Title"))
         form.addRow(self.tr("T&itle:"), self.title)
-        now = QDateTime.currentDateTime()
-        start = QDateTime(now.date().addDays(1), QTime(10, 0))
-        self.starts = QDateTimeEdit(start, visit)
-        self.ends = QDateTimeEdit(start.addSecs(2 * 3600), visit)
+        start = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time(10, 0))
+        self.starts = DateTimeEdit(start, visit)  # typed as 31.01.2027 or 2027-01-31, or from the calendar
+        self.ends = DateTimeEdit(start + dt.timedelta(hours=2), visit)
         for edit, name in ((self.starts, self.tr("Start")), (self.ends, self.tr("End"))):
-            edit.setCalendarPopup(True)
             edit.setAccessibleName(name)
-        self.starts.dateTimeChanged.connect(lambda v: self.ends.setDateTime(v.addSecs(2 * 3600)))
+        self.starts.dateTimeChanged.connect(lambda v: self.ends.setValue(v + dt.timedelta(hours=2)))
         form.addRow(self.tr("&Start:"), self.starts)
         form.addRow(self.tr("En&d:"), self.ends)
         self.place = QLineEdit(visit)
@@ -272,9 +271,9 @@ class PrepareDialog(QDialog):
         self.sector.setText(org.sector)
         self.address.setText(org.address)
         self.title.setText(visit.title)
-        self.starts.setDateTime(qdatetime(visit.starts_at))
+        self.starts.setValue(_local(visit.starts_at))
         if visit.ends_at:
-            self.ends.setDateTime(qdatetime(visit.ends_at))
+            self.ends.setValue(_local(visit.ends_at))
         self.place.setText(visit.place)
         self.language.setCurrentIndex(max(0, self.language.findData(visit.language)))
         self.template.setCurrentIndex(max(0, self.template.findData(visit.template_key)))
@@ -293,6 +292,10 @@ class PrepareDialog(QDialog):
             return  # already being stored
         if self.person.text().strip():
             self.add_participant()
+        for edit in (self.starts, self.ends):
+            if not edit.check():  # a text that is not a date: said under the field, nothing stored
+                edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
         self._ticket = self.runner.submit(ops.prepare_visit, visit_id=self.visit_id, **self.values())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
@@ -319,8 +322,8 @@ class PrepareDialog(QDialog):
         if self.org_id:
             organisation["id"] = self.org_id
         visit = dict(
-            title=self.title.text(), starts_at=to_datetime(self.starts.dateTime()),
-            ends_at=to_datetime(self.ends.dateTime()), place=self.place.text(),
+            title=self.title.text(), starts_at=self.starts.value().astimezone(),
+            ends_at=self.ends.value().astimezone(), place=self.place.text(),
             language=self.language.currentData(), agenda=self.agenda.toPlainText().splitlines(),
             series_id=self.series.currentData(), template_key=self.template.currentData(),
         )
@@ -330,3 +333,10 @@ class PrepareDialog(QDialog):
             for a in self.attendees()
         ]
         return {"organisation": organisation, "visit": visit, "participants": participants}
+
+
+def _local(value: dt.datetime) -> dt.datetime:
+    """A stored (UTC) time as the naive local time the fields show."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone().replace(tzinfo=None)

@@ -23,7 +23,8 @@ INSTITUTION = Setting("identity/institution", str, "")
 ROLE = Setting("identity/role", str, "")
 LANGUAGE = Setting("ui/language", str, "")  # "" = follow the system locale
 DATA_FILE = Setting("data/file", str, "")  # "" = the default path
-ALL = (NAME, INSTITUTION, ROLE, LANGUAGE, DATA_FILE)
+DUE_DAYS = Setting("capture/due_days", int, 14)  # a new action item is due this many days from today
+ALL = (NAME, INSTITUTION, ROLE, LANGUAGE, DATA_FILE, DUE_DAYS)
 
 
 class AppSettings:
@@ -41,7 +42,10 @@ class AppSettings:
             return setting.default
         if setting.type is str:
             return str(value)
-        return setting.type(value)
+        try:
+            return setting.type(value)
+        except (TypeError, ValueError):  # a settings file edited by hand: the default, not a traceback
+            return setting.default
 
     def set(self, setting: Setting, value: Any) -> None:
         self.qs.setValue(setting.key, value)

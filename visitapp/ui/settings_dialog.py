@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
@@ -46,6 +47,12 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get(s.LANGUAGE))))
         form.addRow(self.tr("&Language:"), self.language)
+        self.due_days = QSpinBox(self)
+        self.due_days.setRange(0, 365)
+        self.due_days.setValue(settings.get(s.DUE_DAYS))
+        self.due_days.setSuffix(self.tr(" days from today"))
+        self.due_days.setAccessibleName(self.tr("Default due date of an action item"))
+        form.addRow(self.tr("Action items &due:"), self.due_days)
         row = QHBoxLayout()
         self.data_file = QLineEdit(settings.get(s.DATA_FILE) or current_db, self)
         self.data_file.setAccessibleName(self.tr("Data file"))
@@ -74,6 +81,7 @@ class SettingsDialog(QDialog):
         st.set(s.INSTITUTION, self.institution.text().strip())
         st.set(s.ROLE, self.role.text().strip())
         st.set(s.LANGUAGE, self.language.currentData())
+        st.set(s.DUE_DAYS, self.due_days.value())
         data_file = self.data_file.text().strip()
         st.set(s.DATA_FILE, "" if data_file == self._db and not st.get(s.DATA_FILE) else data_file)
         st.sync()

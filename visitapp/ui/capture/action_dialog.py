@@ -1,14 +1,18 @@
-"""Owner and due date of an action item; owners are completed from participants and institutions."""
+"""Owner and due date of an action item; owners are completed from participants and institutions.
+
+The due date is typed as people write dates ("31.01.2027", "31.1.2027", "2027-01-31") or picked from the
+calendar (Alt+Down); a text that is not a date keeps the dialog open with one sentence. A new item is due
+``due_days`` from today (a setting), never silently on the visit's day.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,10 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitapp.ui.date_edit import DateEdit
+
+DEFAULT_DUE_DAYS = 14
+
 
 class ActionDialog(QDialog):
     def __init__(self, description: str, owners: list[str], owner: str = "", due: dt.date | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, due_days: int = DEFAULT_DUE_DAYS) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Action item"))
         form = QFormLayout(self)
@@ -39,14 +47,11 @@ class ActionDialog(QDialog):
         box = QHBoxLayout(row)
         box.setContentsMargins(0, 0, 0, 0)
         self.has_due = QCheckBox(self.tr("&Due date"), row)
-        self.due = QDateEdit(row)
-        self.due.setCalendarPopup(True)
+        self.due = DateEdit(due or dt.date.today() + dt.timedelta(days=due_days), row)
         self.due.setAccessibleName(self.tr("Due date"))
-        start = due or dt.date.today() + dt.timedelta(days=14)
-        self.due.setDate(QDate(start.year, start.month, start.day))
         self.has_due.setChecked(True)
         self.has_due.toggled.connect(self.due.setEnabled)
-        box.addWidget(self.has_due)
+        box.addWidget(self.has_due, 0, Qt.AlignmentFlag.AlignTop)
         box.addWidget(self.due, 1)
         form.addRow(self.tr("Due:"), row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -55,6 +60,13 @@ class ActionDialog(QDialog):
         form.addRow(buttons)
         self.owner.setFocus()
 
+    def accept(self) -> None:
+        """Only a real date (or none) is stored: otherwise the dialog stays open and says why."""
+        if self.has_due.isChecked() and not self.due.check():  # the sentence shows under the field
+            self.due.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().accept()
+
     def values(self) -> tuple[str, dt.date | None]:
-        due = self.due.date().toPython() if self.has_due.isChecked() else None
+        due = self.due.date() if self.has_due.isChecked() else None
         return self.owner.currentText().strip(), due

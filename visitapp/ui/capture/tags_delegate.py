@@ -14,15 +14,15 @@ class TagsDelegate(QStyledItemDelegate):
 
     tagsCommitted = Signal(str, list)  # note id, the new tags
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         editor = QLineEdit(parent)
         editor.setAccessibleName(self.tr("Edit tags"))
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
         note_id = index.data(ID_ROLE)
         tags = split_tags(editor.text())
         if note_id and tags != split_tags(index.data(Qt.ItemDataRole.EditRole) or ""):

@@ -369,7 +369,7 @@ class CaptureView(OpResults, QWidget):
             return
         existing = next((a for a in self._actions if a.note_id == note_id), None)
         dialog = ActionDialog(note.text, self._owners(), existing.owner if existing else "",
-                              existing.due_date if existing else None, self)
+                              existing.due_date if existing else None, self, due_days=self._due_days())
         if dialog.exec():
             owner, due = dialog.values()
             self._submit(None, ops.make_action, note_id, owner=owner, due_date=due)
@@ -383,6 +383,13 @@ class CaptureView(OpResults, QWidget):
         if dialog.exec():
             owner, due = dialog.values()
             self._submit(None, ops.edit_action, action_id, owner=owner, due_date=due)
+
+    def _due_days(self) -> int:
+        """How many days from today a new action item is due (Settings; 14 without the app's settings)."""
+        from visitapp.ui.settings import DUE_DAYS
+
+        app = getattr(self.window(), "app", None)
+        return app.settings.get(DUE_DAYS) if app is not None else DUE_DAYS.default
 
     def _owners(self) -> list[str]:
         names = [p.person.name for p in self.visit.participants]
