@@ -55,13 +55,19 @@ def shipped_distributions(top: str = "visitapp") -> list[metadata.Distribution]:
     return sorted(seen.values(), key=lambda d: d.metadata["Name"].lower())
 
 
+def _field(meta: metadata.PackageMetadata, name: str) -> str | None:
+    """A metadata field's first value, None when the package does not set it."""
+    values = meta.get_all(name)
+    return values[0] if values else None
+
+
 def _licence_of(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = _field(meta, "License-Expression")
     if expression:
         return expression
     classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
-    text = (meta.get("License") or "").strip()
+    text = (_field(meta, "License") or "").strip()
     if classifiers:
         return ", ".join(classifiers)
     return text.splitlines()[0] if text else "see the project"
@@ -73,7 +79,7 @@ def python_package_notices() -> str:
     for dist in shipped_distributions():
         meta = dist.metadata
         head = f"{meta['Name']} {dist.version}\nLicence: {_licence_of(dist)}"
-        home = meta.get("Home-page") or next(
+        home = _field(meta, "Home-page") or next(
             (u.split(",", 1)[1].strip() for u in meta.get_all("Project-URL") or [] if "," in u), "")
         if home:
             head += f"\nHome: {home}"

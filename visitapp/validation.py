@@ -49,6 +49,7 @@ def normalise_krs(value: str | None) -> str | None:
 
 def regon_is_valid(value: str) -> bool:
     digits = _digits(value)
+    weights: tuple[int, ...]
     if len(digits) == 9 and digits.isdigit():
         weights = _REGON9_WEIGHTS
     elif len(digits) == 14 and digits.isdigit():

@@ -396,7 +396,7 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
             if not args.yes:
                 raise InvalidInput(_("Nothing was imported; to apply the {n} change(s) listed above, import again "
                                      "with --yes.").format(n=len(preview.changes)))
-        if new_trust:
+        if new_trust and signer is not None:
             plan_sign.trust(db, signer)
             print(_("Trusted: {name} ({org}), fingerprint {fp}").format(
                 name=plan_sign.printable(signer.name) or "?", org=plan_sign.printable(signer.organisation) or "-",

@@ -18,9 +18,10 @@ from __future__ import annotations
 import io
 import os
 import sys
+from typing import TextIO
 
 
-def _fix(stream: io.TextIOBase | None) -> io.TextIOBase:
+def _fix(stream: TextIO | None) -> TextIO:
     if stream is None:
         return open(os.devnull, "w", encoding="utf-8")
     reconfigure = getattr(stream, "reconfigure", None)

@@ -20,6 +20,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from visitapp.db.engines.sqlcipher import (
     DbKey,
@@ -80,7 +81,7 @@ def _counts(conn, schema: str) -> dict[str, int]:
 
 
 @contextlib.contextmanager
-def _exclusive(path: Path, key: DbKey | None) -> Iterator[object]:
+def _exclusive(path: Path, key: DbKey | None) -> Iterator[Any]:
     """The old file opened alone (refused if another program has it open), keyed with ``key``."""
     from sqlcipher3 import dbapi2
 

@@ -60,7 +60,9 @@ def _scripts() -> ScriptDirectory:
 
 
 def head_revision() -> str:
-    return _scripts().get_current_head()
+    head = _scripts().get_current_head()
+    assert head is not None, "the migrations end in one head revision"
+    return head
 
 
 def known_revisions() -> set[str]:

@@ -194,7 +194,8 @@ def changes_of(label: str, kind: str, images: Iterable[Image], *, undo: bool = F
             removed.add(uuid)
         elif now:
             updated.add(uuid)
-    fields = {name: Ids(frozenset(a), frozenset(u), frozenset(r)) for name, (a, u, r) in sets.items()}
+    # Keyed by Changes' field names (KINDS' values), so the dict is typed loosely for the ** below.
+    fields: dict[str, Any] = {name: Ids(frozenset(a), frozenset(u), frozenset(r)) for name, (a, u, r) in sets.items()}
     return Changes(label=label, kind=kind, result=result, **fields)
 
 
@@ -304,15 +305,17 @@ class History:
                         _("“{label}” cannot be undone or redone: the data changed since.").format(label=step.label)
                     )
             targets = [(i, i.before if undo else i.after) for i in step.images]
-            for image, row in sorted((t for t in targets if t[1] is not None), key=lambda t: ORDER[t[0].table]):
+            written = [(i, r) for i, r in targets if r is not None]
+            for image, row in sorted(written, key=lambda t: ORDER[t[0].table]):
                 table = TABLES[image.table]
                 exists = (image.after if undo else image.before) is not None
-                row = {k: null() if v is None else v for k, v in row.items()}  # SQL NULL, never JSON 'null'
+                values = {k: null() if v is None else v for k, v in row.items()}  # SQL NULL, never JSON 'null'
                 if exists:
-                    conn.execute(table.update().where(table.c.id == image.pk).values(**row))
+                    conn.execute(table.update().where(table.c.id == image.pk).values(**values))
                 else:
-                    conn.execute(table.insert().values(**row))
-            for image, _row in sorted((t for t in targets if t[1] is None), key=lambda t: -ORDER[t[0].table]):
+                    conn.execute(table.insert().values(**values))
+            gone = [i for i, r in targets if r is None]
+            for image in sorted(gone, key=lambda i: -ORDER[i.table]):
                 table = TABLES[image.table]
                 conn.execute(table.delete().where(table.c.id == image.pk))
 

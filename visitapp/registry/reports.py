@@ -172,8 +172,8 @@ def collect(db: Database, *, series: str | None = None, today: dt.date | None = 
             .where(m.ActionItem.deleted.is_(False), m.ActionItem.visit_id.in_(scope))
             .order_by(m.ActionItem.owner, m.ActionItem.status, m.ActionItem.due_date.is_(None), m.ActionItem.due_date)
         ):
-            a_uuid, v_uuid, org, desc, owner, due, status = row
-            data.actions.append(ActionRow(a_uuid, v_uuid, org, desc, owner, due, status.value))
+            a_uuid, v_uuid, org, desc, owner, due, a_status = row
+            data.actions.append(ActionRow(a_uuid, v_uuid, org, desc, owner, due, a_status.value))
     return data
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,7 +149,7 @@ def disagreements(
         return [_info(d, signers) for d in rows]
 
 
-def _other_signers(s, rows: list[m.Disagreement]) -> dict[int, str]:
+def _other_signers(s, rows: Sequence[m.Disagreement]) -> dict[int, str]:
     """Disagreement id -> the certificate name of whoever signed the file that brought the other value."""
     files = {d.merged_file_id for d in rows if d.merged_file_id is not None}
     if not files:

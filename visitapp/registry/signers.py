@@ -10,6 +10,7 @@ beside it when it differs: "Jan Nowak (typed: Anna Kowalska)".
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -72,7 +73,7 @@ def item_signers(s: Session, kind: str, uuids: Iterable[str]) -> dict[str, str]:
     Items with no provenance (made in the registry itself) are left out.
     """
     wanted = list(dict.fromkeys(uuids))
-    rows = []
+    rows: list[Any] = []
     for start in range(0, len(wanted), 500):  # stay under SQLite's limit of bound parameters
         rows.extend(s.execute(
             select(m.Provenance.item_uuid, m.MergedFile.signer_fingerprint, m.MergedFile.signer_name,

@@ -8,6 +8,7 @@ they are scratch, not part of the undo history.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from typing import Any
 
@@ -66,7 +67,7 @@ class NoteService(Service):
             notes.sort(key=lambda n: (order.get(n.section, len(order)), n.position, n.id))
             return [NoteInfo.of(n, visit.uuid) for n in notes]
 
-    def tags(self, prefix: str = "") -> list[str]:
+    def tags(self, prefix: str = "") -> builtins.list[str]:  # list: the method above
         """Tags in use anywhere, most used first: for completion."""
         pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         tag = self.db.backend.json_array_values(m.Note.tags)  # the engine's json_each

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from typing import Any
 
@@ -90,10 +91,11 @@ class VisitService(Service):
     def remove_participant(self, participant_id: str) -> None:
         self._op(ops.remove_participant, participant_id)
 
-    def participants(self, visit_id: str) -> list[ParticipantInfo]:
+    def participants(self, visit_id: str) -> builtins.list[ParticipantInfo]:  # list: the method above
         with self.db.read() as s:
             visit = s.scalar(
                 select(m.Visit).where(m.Visit.id == visit_by_uuid(s, visit_id).id)
                 .options(selectinload(m.Visit.participants).selectinload(m.Participant.person))
             )
+            assert visit is not None  # visit_by_uuid found it
             return [ParticipantInfo.of(p) for p in visit.participants]

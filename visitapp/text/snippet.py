@@ -18,9 +18,12 @@ ELLIPSIS = "…"
 
 
 class Term(Protocol):
-    words: tuple[str, ...]
-    prefix: bool
-    lemmas: tuple[str, ...]
+    @property
+    def words(self) -> tuple[str, ...]: ...
+    @property
+    def prefix(self) -> bool: ...
+    @property
+    def lemmas(self) -> tuple[str, ...]: ...
 
 
 def matched_words(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:

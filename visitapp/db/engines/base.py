@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import ColumnExpressionArgument, Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, FromClause
 
@@ -183,10 +183,10 @@ class Backend(ABC):
     # -- JSON arrays stored in text columns (tags, agenda) --------------------------
 
     @abstractmethod
-    def json_array_values(self, column: ColumnElement[Any]) -> FromClause:
+    def json_array_values(self, column: ColumnExpressionArgument[Any]) -> FromClause:
         """A table of the array's elements with one column, ``value`` (joinable per row)."""
 
-    def json_array_contains(self, column: ColumnElement[Any], value: Any) -> ColumnElement[bool]:
+    def json_array_contains(self, column: ColumnExpressionArgument[Any], value: Any) -> ColumnElement[bool]:
         """True where the JSON array in ``column`` holds ``value``."""
         from sqlalchemy import exists, select
 

@@ -382,9 +382,11 @@ class SQLCipherBackend(SQLiteBackend):
         create_private(target)
         raw = engine.raw_connection()
         try:
+            source = raw.driver_connection
+            assert source is not None, "a pooled connection always holds its sqlcipher3 connection"
             dest = connect(target, self._key())
             try:
-                raw.driver_connection.backup(dest)
+                source.backup(dest)
             finally:
                 dest.close()
         finally:

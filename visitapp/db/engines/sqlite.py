@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, exc, func, text
+from sqlalchemy import ColumnExpressionArgument, Connection, Engine, event, exc, func, text
 from sqlalchemy import create_engine as sa_create_engine
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import ColumnElement, FromClause
+from sqlalchemy.sql import FromClause
 
 from visitapp.db.engines import sqlite_fts as fts
 from visitapp.db.engines.base import Backend, Progress, SearchRow, SearchTerm
@@ -215,9 +216,11 @@ class SQLiteBackend(Backend):
         create_private(target)
         raw = engine.raw_connection()
         try:
+            source = raw.driver_connection
+            assert source is not None, "a pooled connection always holds its sqlite3 connection"
             dest = sqlite3.connect(target)
             try:
-                raw.driver_connection.backup(dest)
+                source.backup(dest)
             finally:
                 dest.close()
         finally:
@@ -295,13 +298,14 @@ class SQLiteBackend(Backend):
             ),
             params,
         ).all()
+        found = [SearchRow(kind, ref_id, vid, snippet, float(rank)) for kind, ref_id, vid, snippet, rank in rows]
         if lemma_mode:
-            rows = [(k, r, v, mark_matches(body, terms, marks), rank) for k, r, v, body, rank in rows]
-        return [SearchRow(kind, ref_id, vid, snippet, float(rank)) for kind, ref_id, vid, snippet, rank in rows]
+            found = [replace(row, snippet=mark_matches(row.snippet, terms, marks)) for row in found]
+        return found
 
     # -- JSON arrays -----------------------------------------------------
 
-    def json_array_values(self, column: ColumnElement[Any]) -> FromClause:
+    def json_array_values(self, column: ColumnExpressionArgument[Any]) -> FromClause:
         return func.json_each(column).table_valued("value")
 
 
