@@ -140,7 +140,8 @@ def test_the_pdf_labels_follow_the_visit_language_not_the_process():
 def test_which_notes_go_into_which_copy():
     assert {v for v in Visibility if domain.in_copy(v, CopyKind.INTERNAL)} == set(Visibility)
     assert {v for v in Visibility if domain.in_copy(v, "company")} == {Visibility.COMPANY}
-    assert domain.visibility_shown("partners", "internal") and not domain.visibility_shown("company", "internal")
+    assert domain.visibility_shown("partners", "internal") and domain.visibility_shown("company", "internal")
+    assert not domain.visibility_shown("internal", "internal"), "only notes that leave the office are marked"
     assert not domain.visibility_shown("internal", "company")
     with pytest.raises(ValueError):
         domain.in_copy("everyone", "internal")

@@ -80,13 +80,19 @@ def test_sections_answers_and_authors(record_pl, pdf_pl):
     assert "analiza danych, cyberbezpieczeństwo" in text
     assert "DECYZJA" in text and "ZOBOWIĄZANIE" in text
     assert "Michał Ścigański" in text  # two authors: each note names its author
-    assert "wewnętrzna" in text  # the internal copy marks what the company will not see
+    # The internal copy marks only the notes that leave the office; an internal note carries no marker.
+    assert "wewnętrzna" not in text
+    assert "dla firmy" in text or "dla partnerów" in text
 
 
 def test_single_author_notes_do_not_repeat_the_author():
     record = sample_record("pl", authors=1)
-    assert "10:00 · Zofia" not in _pypdf_text(render_pdf(record))
-    assert "10:00 · Zofia" in _pypdf_text(render_pdf(sample_record("pl", authors=2)))
+    assert " · Zofia" not in _pypdf_text(render_pdf(record))
+    two = sample_record("pl", authors=2)
+    assert " · Zofia" in _pypdf_text(render_pdf(two))
+    assert "10:00" not in _pypdf_text(render_pdf(two)).split("Uczestnicy")[-1], "no clock times unless verbatim"
+    verbatim = two.model_copy(update={"visit": two.visit.model_copy(update={"verbatim": True})})
+    assert "10:00 · Zofia" in _pypdf_text(render_pdf(verbatim))
 
 
 def test_english_labels():

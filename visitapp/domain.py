@@ -82,6 +82,7 @@ class CopyKind(enum.StrEnum):
     """Which copy of the minutes a record or PDF is (``copy`` in the exchange record)."""
 
     INTERNAL = "internal"
+    PARTNERS = "partners"
     COMPANY = "company"
 
 
@@ -92,6 +93,7 @@ ENUMERATIONS: tuple[type[enum.StrEnum], ...] = (VisitStatus, Side, NoteKind, Vis
 #: The notes each copy of the minutes keeps, by visibility.
 COPY_VISIBILITIES: dict[CopyKind, frozenset[Visibility]] = {
     CopyKind.INTERNAL: frozenset(Visibility),
+    CopyKind.PARTNERS: frozenset({Visibility.PARTNERS, Visibility.COMPANY}),
     CopyKind.COMPANY: frozenset({Visibility.COMPANY}),
 }
 
@@ -105,9 +107,10 @@ def in_copy(visibility: str, copy: str) -> bool:
 
 
 def visibility_shown(visibility: str, copy: str) -> bool:
-    """Whether the minutes name a note's visibility: only in the internal copy, and only when it
-    is not fit for the company (the company copy holds nothing else)."""
-    return CopyKind(copy) == CopyKind.INTERNAL and Visibility(visibility) != Visibility.COMPANY
+    """Whether the minutes mark a note's visibility: only in the internal copy, and only on a note that
+    leaves the office (shared with partner institutions or fit for the company); an internal note, the
+    most of them, carries no marker, and the other copies hold nothing internal."""
+    return CopyKind(copy) == CopyKind.INTERNAL and Visibility(visibility) != Visibility.INTERNAL
 
 
 def authors_shown(names: Iterable[str | None], *, signed: bool = False) -> bool:
@@ -205,7 +208,8 @@ def action_status_label(status: str, _: Translate = _current) -> str:
 
 
 def copy_kind_label(copy: str, _: Translate = _current) -> str:
-    return _pick({CopyKind.INTERNAL: _("internal copy"), CopyKind.COMPANY: _("company copy")}, copy)
+    return _pick({CopyKind.INTERNAL: _("internal copy"), CopyKind.PARTNERS: _("copy for partner institutions"),
+                  CopyKind.COMPANY: _("company copy")}, copy)
 
 
 #: The core's label function of each enumeration.

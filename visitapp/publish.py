@@ -109,7 +109,7 @@ def signer_identity(signer: OpenSigner | None, fallback: Identity) -> Identity:
     from visitapp.services import Identity
 
     cn, org = name_of(signer[1])
-    return Identity(cn, org)
+    return Identity(cn, org, department=fallback.department)
 
 
 def finalise(history: History, visit_id: str, *, copy: str = CopyKind.INTERNAL,

@@ -18,6 +18,7 @@ from visitapp.i18n import _
 
 COMMAND_MODULES = [
     "visitapp.cli.core",
+    "visitapp.cli.visit_cmd",
     "visitapp.cli.gui",
     "visitapp.cli.minutes",
     "visitapp.cli.coordinator",

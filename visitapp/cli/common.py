@@ -76,7 +76,7 @@ def identity_from_env() -> Identity:
     if not name:
         return Identity.system()
     return Identity(name, os.environ.get("VISITAPP_INSTITUTION", "").strip(),
-                    os.environ.get("VISITAPP_ROLE", "").strip())
+                    os.environ.get("VISITAPP_ROLE", "").strip(), os.environ.get("VISITAPP_DEPARTMENT", "").strip())
 
 
 def install_index_progress() -> None:

@@ -28,6 +28,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false as sa_false
 
 # The enumerations are defined once, in visitapp.domain; m.NoteKind etc. stay available here.
 from visitapp.domain import ActionStatus, NoteKind, Side, Visibility, VisitStatus
@@ -147,6 +148,13 @@ class Visit(Record):
     template_key: Mapped[str] = mapped_column(String(100))
     template_version: Mapped[int] = mapped_column(Integer, default=1)
     agenda: Mapped[list[Any]] = mapped_column(default=list)
+    # The minutes of a Polish office (revision 0006): znak sprawy, Zatwierdził(a), the expected
+    # co-signer (none: no co-signature box), the visit's wall clock, per-note times or not.
+    case_number: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    approver: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    cosigner: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    time_zone: Mapped[str] = mapped_column(String(64), default="Europe/Warsaw", server_default="Europe/Warsaw")
+    verbatim: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
     series: Mapped[Series | None] = relationship(back_populates="visits")
     organisation: Mapped[Organisation] = relationship(back_populates="visits")

@@ -29,7 +29,7 @@ from visitapp.errors import InvalidInput
 from visitapp.i18n import _
 
 FORMAT_MAJOR = 1
-FORMAT_MINOR = 0
+FORMAT_MINOR = 1  # 1.1: the visit's case_number, approver, cosigner, time_zone, verbatim
 FORMAT_NAME = f"visitapp.visit/{FORMAT_MAJOR}"
 SCHEMA_FILE = f"visit-record-{FORMAT_MAJOR}.schema.json"
 
@@ -110,6 +110,12 @@ class VisitRec(_Part):
     status: VisitStatusValue
     language: Literal["pl", "en"]
     agenda: list[str] = Field(default_factory=list)
+    # Since minor 1 (all optional): what a Polish office's minutes show.
+    case_number: str = Field(default="", description="znak sprawy")
+    approver: str = Field(default="", description="who approves the minutes: 'Name, role'")
+    cosigner: str = Field(default="", description="the co-signer expected; empty: no co-signature box")
+    time_zone: str = Field(default="Europe/Warsaw", description="the visit's wall clock (IANA name)")
+    verbatim: bool = Field(default=False, description="verbatim minutes: each note's clock time is shown")
 
 
 class NoteRec(_Part):
@@ -147,6 +153,7 @@ class AuthorRec(_Part):
     name: str
     institution: str = ""
     role: str = ""
+    department: str = ""
 
 
 class VisitRecord(_Part):

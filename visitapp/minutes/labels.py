@@ -13,17 +13,49 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from visitapp import domain
 from visitapp.i18n import gettext_for, ngettext_for
 
-try:  # the city's wall clock; records keep UTC
-    LOCAL_ZONE: dt.tzinfo = ZoneInfo("Europe/Warsaw")
-except ZoneInfoNotFoundError:  # a system without tz data: show UTC rather than fail
-    LOCAL_ZONE = dt.UTC
+DEFAULT_ZONE = "Europe/Warsaw"
+
+
+def zone(name: str | None) -> dt.tzinfo:
+    """A visit's wall clock by its IANA name (records keep UTC); Europe/Warsaw for an unknown name."""
+    for candidate in (name or DEFAULT_ZONE, DEFAULT_ZONE):
+        try:
+            return ZoneInfo(candidate)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return dt.UTC  # a system without tz data: show UTC rather than fail
+
+
+LOCAL_ZONE: dt.tzinfo = zone(DEFAULT_ZONE)
+
+# Dates written out as a Polish office does: "15 grudnia 2026 r." (the month in the genitive).
+_MONTHS = {
+    "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+           "października", "listopada", "grudnia"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+def long_date(when: dt.date, lang: str) -> str:
+    """``15 grudnia 2026 r.`` / ``15 December 2026``."""
+    month = _MONTHS["pl" if lang == "pl" else "en"][when.month - 1]
+    return f"{when.day} {month} {when.year} r." if lang == "pl" else f"{when.day} {month} {when.year}"
+
+
+def stamp_time(visit: dict, now: dt.datetime | None = None) -> str:
+    """A signature stamp's time in the visit's zone (``visit``: its record's ``time_zone`` and ``language``),
+    never the process's: "15.12.2026, 11:32 CET" in Polish, "2026-12-15 11:32 CET" in English."""
+    when = (now or dt.datetime.now(dt.UTC)).astimezone(zone(str(visit.get("time_zone") or "")))
+    return when.strftime("%d.%m.%Y, %H:%M %Z" if visit.get("language") == "pl" else "%Y-%m-%d %H:%M %Z")
 
 
 class Labels:
     """Translation and formatting bound to one language."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, time_zone: str | None = None) -> None:
         self.lang = lang if lang in ("pl", "en") else "en"
+        self.zone = zone(time_zone)
         self._: Callable[[str], str] = gettext_for(self.lang)
         self.ngettext = ngettext_for(self.lang)
 
@@ -31,12 +63,15 @@ class Labels:
         return self._(message)
 
     def local(self, when: dt.datetime) -> dt.datetime:
-        return when.astimezone(LOCAL_ZONE) if when.tzinfo else when
+        return when.astimezone(self.zone) if when.tzinfo else when
 
     def date(self, when: dt.date | dt.datetime) -> str:
         if isinstance(when, dt.datetime):
             when = self.local(when)
         return when.strftime("%d.%m.%Y") if self.lang == "pl" else when.strftime("%Y-%m-%d")
+
+    def long_date(self, when: dt.date | dt.datetime) -> str:
+        return long_date(self.local(when).date() if isinstance(when, dt.datetime) else when, self.lang)
 
     def time(self, when: dt.datetime) -> str:
         return self.local(when).strftime("%H:%M")

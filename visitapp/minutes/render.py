@@ -10,13 +10,14 @@ the signer places its stamps.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -91,8 +92,10 @@ class SignatureBlock(Flowable):
     :data:`~visitapp.minutes.layout.SIGNATURE_SLOTS`, whatever came before.
     """
 
-    def __init__(self, heading: str, captions: list[str], style: ParagraphStyle, caption_style: ParagraphStyle):
+    def __init__(self, heading: str, captions: list[str], style: ParagraphStyle, caption_style: ParagraphStyle,
+                 approver: str = ""):
         super().__init__()
+        self.approver = approver
         self.heading = heading
         self.captions = captions
         self.style = style
@@ -120,9 +123,22 @@ class SignatureBlock(Flowable):
         canv.setLineWidth(0.6)
         for (x1, y1, x2, y2), caption in zip(L.SIGNATURE_SLOTS, self.captions, strict=False):
             para = Paragraph(caption, self.caption_style)
-            _, ch = para.wrap(x2 - x1, L.CAPTION_HEIGHT)
+            _, _ch = para.wrap(x2 - x1, L.CAPTION_HEIGHT)
             para.drawOn(canv, *at(x1, y2 + 2))
             canv.rect(*at(x1, y1), x2 - x1, y2 - y1, stroke=1, fill=0)
+        if self.approver and len(self.captions) < len(L.SIGNATURE_SLOTS):
+            # Zatwierdził(a) in the free slot's place: a line to sign by hand
+            x1, y1, x2, y2 = L.SIGNATURE_SLOTS[len(self.captions)]
+            para = Paragraph(self.approver, self.caption_style)
+            para.wrap(x2 - x1, L.CAPTION_HEIGHT)
+            para.drawOn(canv, *at(x1, y2 + 2))
+            canv.setDash()
+            canv.line(*at(x1, y1 + 14), *at(x2, y1 + 14))
+        elif self.approver:  # both slots taken: beside the heading, on the right
+            x1, _y1, x2, _y2 = L.SIGNATURE_SLOTS[-1]
+            para = Paragraph(self.approver, self.caption_style)
+            _, h = para.wrap(x2 - x1, L.BLOCK_HEADING_HEIGHT)
+            para.drawOn(canv, *at(x1, top + 2))
         canv.restoreState()
 
 
@@ -134,7 +150,7 @@ class _NumberedCanvas(Canvas):
         self._page_label = page_label
         self._saved: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:
         self._saved.append(dict(self.__dict__))
         self._startPage()
 
@@ -159,7 +175,8 @@ def _metadata(record: VisitRecord, t: Labels) -> dict[str, str]:
     return {
         "title": t("Minutes of the visit: {organisation}").format(organisation=record.organisation.name),
         "author": record.author.name,
-        "subject": f"{record.visit.title or record.organisation.name}, {t.span(record.visit.starts_at, record.visit.ends_at)}",
+        "subject": f"{record.visit.title or record.organisation.name}, "
+                   f"{t.span(record.visit.starts_at, record.visit.ends_at)}",
         "keywords": ", ".join(k for k in keywords if k),
         "creator": f"visitapp {__version__}",
         "producer": f"visitapp {__version__} (reportlab)",
@@ -170,17 +187,18 @@ def _metadata(record: VisitRecord, t: Labels) -> dict[str, str]:
 def build_story(record: VisitRecord, lang: str | None = None) -> list[Flowable]:
     """The flowables of the minutes: everything but page decoration."""
     register_fonts()
-    t = Labels(lang or record.visit.language)
+    t = Labels(lang or record.visit.language, record.visit.time_zone)
     s = _styles()
     story: list[Flowable] = []
     org = record.organisation
     visit = record.visit
 
+    story.append(_letterhead(record, t, s))
     story.append(Paragraph(_text(t("Minutes of the visit")), s["title"]))
     sub = [visit.title or org.name]
     if record.version:
         sub.append(t("version {version}").format(version=record.version))
-    if record.copy_kind == CopyKind.COMPANY:
+    if record.copy_kind != CopyKind.INTERNAL:
         sub.append(t.copy(record.copy_kind))
     story.append(Paragraph(_text(" · ".join(sub)), s["subtitle"]))
 
@@ -194,7 +212,6 @@ def build_story(record: VisitRecord, lang: str | None = None) -> list[Flowable]:
         (t("In the city since"), str(org.in_city_since) if org.in_city_since else ""),
         (t("Date and time"), t.span(visit.starts_at, visit.ends_at)),
         (t("Place"), visit.place),
-        (t("Template"), t.localised(record.template.title)),
     ]
     rows = [[Paragraph(_text(k), s["cellhead"]), Paragraph(_text(v), s["cell"])] for k, v in facts if v]
     story.append(_table(rows, [42 * 2.835, L.FRAME_WIDTH - 42 * 2.835], header=False))
@@ -221,12 +238,44 @@ def build_story(record: VisitRecord, lang: str | None = None) -> list[Flowable]:
     story.extend(_actions(record, t, s))
     story.append(Spacer(1, 8))
     story.append(CondPageBreak(L.SIGNATURE_BLOCK_HEIGHT))
-    captions = [
-        _text(t("Prepared by: {name}").format(name=", ".join(x for x in (record.author.name, record.author.institution) if x))),
-        _text(t("Co-signed by")),
-    ]
-    story.append(SignatureBlock(_text(t("Signatures")), captions, s["h2"], s["caption"]))
+    author = ", ".join(x for x in (record.author.name, record.author.role) if x)
+    captions = [_text(t("Prepared by: {name}").format(name=author))]
+    if visit.cosigner:  # a co-signature box only when a co-signer is expected
+        captions.append(_text(t("Co-signed by: {name}").format(name=visit.cosigner)))
+    approver = _text(t("Approved by: {name}").format(name=visit.approver)) if visit.approver else ""
+    story.append(SignatureBlock(_text(t("Signatures")), captions, s["h2"], s["caption"], approver))
     return story
+
+
+def _letterhead(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) -> Flowable:
+    """Institution and department left, "Kraków, 15 grudnia 2026 r." right, the case number below."""
+    author = record.author
+    left = [f"<b>{_text(author.institution)}</b>" if author.institution else "",
+            _text(author.department) if author.department else ""]
+    where = _city(record)
+    dated = t.long_date(record.visit.starts_at)
+    right = f"{_text(where)}, {_text(dated)}" if where else _text(dated)
+    rows: list[list[Any]] = [[Paragraph("<br/>".join(x for x in left if x), s["body"]),
+                              Paragraph(right, ParagraphStyle("dateline", s["body"], alignment=TA_RIGHT))]]
+    if record.visit.case_number:
+        case = t("Case number: {number}").format(number=record.visit.case_number)
+        rows.append([Paragraph(_text(case), s["body"]), ""])
+    table = Table(rows, colWidths=[0.55 * L.FRAME_WIDTH, 0.45 * L.FRAME_WIDTH], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, -1), (-1, -1), 12)]))
+    return table
+
+
+def _city(record: VisitRecord) -> str:
+    """The town of the date line: the last part of the place ("Biuro firmy, Kraków"), else of the
+    organisation's address without its postal code ("ul. Długa 1, 30-001 Kraków")."""
+    for text in (record.visit.place, record.organisation.address):
+        if text and "," in text:
+            last = re.sub(r"^\d{2}-\d{3}\s+", "", text.rsplit(",", 1)[1].strip())
+            if last and not any(ch.isdigit() for ch in last):
+                return last
+    return ""
 
 
 def _answer_text(answer: AnswerRec, field: FieldRec, t: Labels) -> str:
@@ -264,13 +313,15 @@ def _sections(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) -> I
             body.append(_table(rows, [0.5 * L.FRAME_WIDTH, 0.5 * L.FRAME_WIDTH], header=False))
             body.append(Spacer(1, 4))
         for note in by_section.get(key, []):
-            meta = [t.kind(note.kind).upper(), t.time(note.created_at)]
+            meta = [t.kind(note.kind).upper()]
+            if record.visit.verbatim:  # clock times only in verbatim minutes
+                meta.append(t.time(note.created_at))
             if several and note.author:
                 meta.append(note.author)
-            if visibility_shown(note.visibility, record.copy_kind):
+            if visibility_shown(note.visibility, record.copy_kind):  # a marker on notes that leave the office
                 meta.append(t.visibility(note.visibility))
             text = _text(note.text)
-            if note.tags:
+            if note.tags and record.copy_kind == CopyKind.INTERNAL:  # no hashtags outside the office
                 text += " " + " ".join(f'<font color="#5f6368">#{_text(tag)}</font>' for tag in note.tags)
             body.append(Paragraph(_text(" · ".join(meta)), s["meta"]))
             body.append(Paragraph(text, s["note_text"]))
@@ -313,10 +364,11 @@ def _decorate(record: VisitRecord, t: Labels, canv: Canvas, doc: BaseDocTemplate
     canv.setLineWidth(0.5)
     canv.line(L.MARGIN_LEFT, top - 4, L.PAGE_WIDTH - L.MARGIN_RIGHT, top - 4)
     canv.line(L.MARGIN_LEFT, L.MARGIN_BOTTOM - 14, L.PAGE_WIDTH - L.MARGIN_RIGHT, L.MARGIN_BOTTOM - 14)
-    footer = f"visitapp {__version__}"
+    # The program's version stays in the metadata; the footer names the case and the version.
+    footer = [record.visit.case_number]
     if record.version:
-        footer += " · " + t("version {version}").format(version=record.version)
-    canv.drawString(L.MARGIN_LEFT, L.MARGIN_BOTTOM - 24, footer)
+        footer.append(t("version {version}").format(version=record.version))
+    canv.drawString(L.MARGIN_LEFT, L.MARGIN_BOTTOM - 24, " · ".join(x for x in footer if x))
     canv.restoreState()
 
 
@@ -328,7 +380,7 @@ def make_doc(out: io.BytesIO, record: VisitRecord, lang: str, *, compress: bool 
     compresses every stream once, in qpdf, instead of reportlab compressing and
     ASCII85-encoding them only for qpdf to decode and compress them again).
     """
-    t = Labels(lang)
+    t = Labels(lang, record.visit.time_zone)
     meta = _metadata(record, t)
     doc = BaseDocTemplate(
         out,
@@ -362,5 +414,6 @@ def render_pdf(record: VisitRecord, lang: str | None = None, *, compress: bool =
     lang = lang or record.visit.language
     out = io.BytesIO()
     doc = make_doc(out, record, lang, compress=compress)
-    doc.build(build_story(record, lang), canvasmaker=partial(_NumberedCanvas, page_label=Labels(lang).page_of))
+    page_label = Labels(lang, record.visit.time_zone).page_of
+    doc.build(build_story(record, lang), canvasmaker=partial(_NumberedCanvas, page_label=page_label))
     return out.getvalue()

@@ -41,8 +41,10 @@ def finalise_visit(tx: Tx, visit_id: str, *, author: str | None = None, identity
     s = tx.session
     ident = identity if identity is not None else tx.identity
     visit = visit_by_uuid(s, visit_id)
-    record = VisitRecord.model_validate(record_data(visit, author={
-        "name": ident.name, "institution": ident.institution, "role": ident.role}))
+    who = {"name": ident.name, "institution": ident.institution, "role": ident.role}
+    if getattr(ident, "department", ""):
+        who["department"] = ident.department
+    record = VisitRecord.model_validate(record_data(visit, author=who))
     latest = visit.versions[-1] if visit.versions else None
     if latest is not None and latest.content_hash == content_hash(record):
         if visit.status != m.VisitStatus.FINALISED:

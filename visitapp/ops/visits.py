@@ -21,7 +21,7 @@ from visitapp.templates import DEFAULT_TEMPLATE, get_template
 from visitapp.validation import name_key, normalise_krs, normalise_nip, normalise_regon
 
 VISIT_FIELDS = ("title", "starts_at", "ends_at", "place", "language", "agenda", "series_id", "organisation_id",
-                "template_key")
+                "template_key", "case_number", "approver", "cosigner", "time_zone", "verbatim")
 ORG_FIELDS = ("name", "nip", "krs", "regon", "sector", "address", "website", "in_city_since")
 PERSON_FIELDS = ("name", "role", "institution", "email", "phone")
 
@@ -164,6 +164,18 @@ def _create_visit(tx: Tx, organisation_id: str, starts_at: dt.datetime, *, title
     return visit
 
 
+def _zone(value: Any) -> str:
+    """An IANA time zone name ("Europe/Warsaw"), or one sentence."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = clean(value) or "Europe/Warsaw"
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(_("Unknown time zone {zone}; use a name like Europe/Warsaw.").format(zone=name)) from None
+    return name
+
+
 def _update_visit(tx: Tx, visit_id: str, values: dict[str, Any]) -> m.Visit:
     c.unknown_fields("visit", values, VISIT_FIELDS)
     s = tx.session
@@ -181,6 +193,10 @@ def _update_visit(tx: Tx, visit_id: str, values: dict[str, Any]) -> m.Visit:
             visit.language = c.language(value)
         elif key == "agenda":
             visit.agenda = [clean(a) for a in value if clean(a)]
+        elif key == "time_zone":
+            visit.time_zone = _zone(value)
+        elif key == "verbatim":
+            visit.verbatim = bool(value)
         elif key == "template_key":
             template = get_template(value)
             visit.template_key, visit.template_version = template.key, template.version

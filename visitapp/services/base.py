@@ -25,6 +25,7 @@ class Identity:
     name: str
     institution: str = ""
     role: str = ""
+    department: str = ""  # the minutes' letterhead: institution, then department
 
     @classmethod
     def system(cls) -> Identity:

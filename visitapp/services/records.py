@@ -20,6 +20,8 @@ from visitapp.templates import get_template
 
 # Fields that describe one export, not the visit: left out of the content hash.
 _VOLATILE = ("exported_at", "app_version", "author", "copy", "version")
+_MINUTES_DEFAULTS: dict[str, Any] = {"case_number": "", "approver": "", "cosigner": "", "time_zone": "Europe/Warsaw",
+                                     "verbatim": False}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,12 @@ def content_hash(record: VisitRecord | dict[str, Any]) -> str:
     data = dump_record(record) if isinstance(record, VisitRecord) else dict(record)
     for key in _VOLATILE:
         data.pop(key, None)
-    data.get("visit", {}).pop("status", None)
+    data.pop("minor", None)  # a newer minor of the same content is the same content
+    visit = data.get("visit", {})
+    visit.pop("status", None)
+    for key, default in _MINUTES_DEFAULTS.items():  # minor-1 fields at their defaults: as before they existed
+        if key in visit and visit[key] == default:
+            visit.pop(key)
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -59,6 +66,15 @@ def _iso(value) -> str | None:  # noqa: ANN001
     return value.isoformat() if value is not None else None
 
 
+def _minutes_fields(visit: m.Visit) -> dict[str, Any]:
+    """The visit fields of minor 1 that differ from their defaults (absent ones keep the content
+    hash of a visit finalised before they existed)."""
+    values = {"case_number": visit.case_number or "", "approver": visit.approver or "",
+              "cosigner": visit.cosigner or "", "time_zone": visit.time_zone or "Europe/Warsaw",
+              "verbatim": bool(visit.verbatim)}
+    return {k: v for k, v in values.items() if v != _MINUTES_DEFAULTS[k]}
+
+
 def record_data(visit: m.Visit, *, author: dict[str, str]) -> dict[str, Any]:
     template = get_template(visit.template_key)
     org = visit.organisation
@@ -80,6 +96,7 @@ def record_data(visit: m.Visit, *, author: dict[str, str]) -> dict[str, Any]:
             "id": visit.uuid, "title": visit.title, "starts_at": _iso(visit.starts_at), "ends_at": _iso(visit.ends_at),
             "place": visit.place, "status": visit.status.value, "language": visit.language,
             "agenda": list(visit.agenda or []),
+            **_minutes_fields(visit),
         },
         "organisation": {
             "id": org.uuid, "name": org.name, "nip": org.nip, "krs": org.krs, "regon": org.regon,
@@ -124,7 +141,10 @@ def record_data(visit: m.Visit, *, author: dict[str, str]) -> dict[str, Any]:
 class RecordService(Service):
     def _author(self) -> dict[str, str]:
         ident = self.identity
-        return {"name": ident.name, "institution": ident.institution, "role": ident.role}
+        author = {"name": ident.name, "institution": ident.institution, "role": ident.role}
+        if getattr(ident, "department", ""):
+            author["department"] = ident.department
+        return author
 
     def _build(self, s: Session, visit: m.Visit) -> VisitRecord:
         record = VisitRecord.model_validate(record_data(visit, author=self._author()))

@@ -43,6 +43,7 @@ from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _, gettext_for
+from visitapp.minutes.labels import stamp_time
 from visitapp.pdf_common import RECORD_NAME, SIGNATURE_SLOTS
 from visitapp.pdf_fonts import STAMP_FILE, stamp_font_file, subset_keeping_ids
 from visitapp.signing.errors import (
@@ -244,12 +245,18 @@ def _writer(pdf_bytes: bytes) -> IncrementalPdfFileWriter:
 
 def record_language(reader: PdfFileReader) -> str:
     """The visit's language from the record attached to a visitapp PDF (NotVisitappPdf otherwise)."""
+    return str(_record_visit(reader).get("language", "en"))
+
+
+def _record_visit(reader: PdfFileReader) -> dict:
+    """The ``visit`` object of the record attached to a visitapp PDF (NotVisitappPdf otherwise)."""
     try:
         for spec in reader.root.get("/AF", []):
             spec = spec.get_object()
             if str(spec.get("/F", "")) == RECORD_NAME or str(spec.get("/UF", "")) == RECORD_NAME:
                 data = json.loads(spec["/EF"]["/F"].get_object().data)
-                return data.get("visit", {}).get("language", "en")
+                visit = data.get("visit", {})
+                return visit if isinstance(visit, dict) else {}
     except (KeyError, ValueError, TypeError, AttributeError, PdfError) as err:
         raise NotVisitappPdf(_("The visitapp record in this file is damaged.")) from err
     raise NotVisitappPdf(_("There is no visitapp record in this file; it was not written by visitapp."))
@@ -378,11 +385,12 @@ def _stamp_style(lang: str, params: dict[str, str]) -> TextStampStyle:
         t("Date: %(ts)s"),
         t("Reason: %(reason)s"),
     ]
-    sample = "\n".join(lines) % {**params, "ts": "0123456789-: UTC"}
+    sample = "\n".join(lines) % {"ts": "0123456789-: UTC", **params}
     return TextStampStyle(
         stamp_text="\n".join(lines),
         text_box_style=TextBoxStyle(font=_stamp_font(sample), font_size=STAMP_FONT_SIZE, leading=STAMP_FONT_SIZE + 2),
-        timestamp_format="%Y-%m-%d %H:%M:%S %Z",  # pyHanko passes the local time, with its zone
+        # pyHanko formats its local signing time with this: the visit's time, already formatted, instead
+        timestamp_format=params["ts"].replace("%", "%%"),
         border_width=1,
         background=None,
     )
@@ -434,8 +442,8 @@ def sign_with(pdf_bytes: bytes, signer: signers.Signer, cert: x509.Certificate, 
     """:func:`sign_pdf` with a signer already opened (export checks the password before finalising)."""
     writer = _writer(pdf_bytes)
     reader = writer.prev  # parse once: the writer already read the document
-    record_lang = record_language(reader)  # also refuses a PDF that visitapp did not write
-    lang = lang or record_lang
+    record_visit = _record_visit(reader)  # also refuses a PDF that visitapp did not write
+    lang = lang or str(record_visit.get("language", "en"))
     all_fields = list(fields.enumerate_sig_fields(reader))
     n = sum(1 for _name, value, _ref in all_fields if value is not None)
     taken = {name for name, _v, _r in all_fields}
@@ -452,7 +460,8 @@ def sign_with(pdf_bytes: bytes, signer: signers.Signer, cert: x509.Certificate, 
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
     )
-    params = {"institution": org or "", "reason": reason, "signer": cn}
+    params = {"institution": org or "", "reason": reason, "signer": cn,
+              "ts": stamp_time({**record_visit, "language": lang})}  # the visit's zone, not pyHanko's local time
     url = getattr(signer, "visitapp_timestamp_url", None)
     if url:
         timestamped = _sign_b_t(pdf_bytes, meta, signer, lang, params, spec, url)

@@ -54,6 +54,7 @@ def _action_statuses() -> dict[Any, str]:
 
 def _copies() -> dict[Any, str]:
     return {CopyKind.INTERNAL: _tr("Internal: every note"),
+            CopyKind.PARTNERS: _tr("Partner institutions: notes shared with partners or the company"),
             CopyKind.COMPANY: _tr("Company copy: only notes marked for the company")}
 
 
