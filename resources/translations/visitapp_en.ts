@@ -711,6 +711,11 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/capture/notes_tree.py" line="1"/>
+        <source>%1 (typed: %2)</source>
+        <translation>%1 (typed: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="1"/>
         <source>Visibility</source>
         <translation>Visibility</translation>
     </message>
@@ -962,6 +967,21 @@
         <location filename="../../visitapp/ui/prepare.py" line="224"/>
         <source>Reference visit: %1</source>
         <translation>Reference visit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="1"/>
+        <source>New series…</source>
+        <translation>New series…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="1"/>
+        <source>New series</source>
+        <translation>New series</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="1"/>
+        <source>Name of the series:</source>
+        <translation>Name of the series:</translation>
     </message>
 </context>
 <context>

@@ -712,6 +712,11 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/capture/notes_tree.py" line="1"/>
+        <source>%1 (typed: %2)</source>
+        <translation>%1 (wpisano: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/notes_tree.py" line="1"/>
         <source>Visibility</source>
         <translation>Widoczność</translation>
     </message>
@@ -963,6 +968,21 @@
         <location filename="../../visitapp/ui/prepare.py" line="224"/>
         <source>Reference visit: %1</source>
         <translation>Wizyta referencyjna: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="1"/>
+        <source>New series…</source>
+        <translation>Nowy cykl…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="1"/>
+        <source>New series</source>
+        <translation>Nowy cykl</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="1"/>
+        <source>Name of the series:</source>
+        <translation>Nazwa cyklu:</translation>
     </message>
 </context>
 <context>

@@ -170,3 +170,44 @@ def test_company_copy_preview_says_how_many_notes_go_out(opened, qtbot, svc, dem
     expected = f"This copy holds {out} of the visit's {len(full.notes)} notes"
     qtbot.waitUntil(lambda: expected in dialog.preview_caption.text(), timeout=10000)
     dialog.close()
+
+
+def test_after_delete_the_selection_stays_where_it_was(opened, qtbot, svc, demo):
+    capture = opened.window.capture
+    for text in ("Pierwsza do usuniecia", "Druga do usuniecia", "Trzecia do usuniecia"):
+        _type_note(qtbot, opened, text)
+    first, second, third = (_find(svc, demo[0], t) for t in
+                            ("Pierwsza do usuniecia", "Druga do usuniecia", "Trzecia do usuniecia"))
+    tree = capture.tree
+    tree.setFocus()
+    tree.select_note(second.id)
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert tree.current_note_id() == third.id  # the next one, not the top of the list
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert tree.current_note_id() == first.id  # the last one gone: the one before it
+    _settled(qtbot, opened)
+    assert {second.id, third.id}.isdisjoint(n.id for n in svc.notes.list(demo[0]))
+
+
+def test_after_deleting_an_action_item_the_selection_stays_in_place(opened, qtbot, svc, demo, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from visitapp.ui.capture.action_dialog import ActionDialog
+
+    monkeypatch.setattr(ActionDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    capture = opened.window.capture
+    for text in ("Zadanie pierwsze", "Zadanie drugie", "Zadanie trzecie"):
+        qtbot.keyClick(capture.box.editor, Qt.Key.Key_4, CTRL)  # commitment: becomes an action item
+        _type_note(qtbot, opened, text)
+    _settled(qtbot, opened)
+    panel = capture.actions_panel
+    qtbot.waitUntil(lambda: panel.topLevelItemCount() == len(svc.actions.list(visit_id=demo[0])))
+    count = panel.topLevelItemCount()
+    assert count >= 3
+    panel.setFocus()
+    panel.setCurrentItem(panel.topLevelItem(1))
+    below = panel.topLevelItem(2).data(0, Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(panel, Qt.Key.Key_Delete)
+    _settled(qtbot, opened)
+    qtbot.waitUntil(lambda: panel.topLevelItemCount() == count - 1)
+    assert panel.current_id() == below  # the item that moved into its place, not none

@@ -121,3 +121,32 @@ def test_prepare_dialog_refuses_a_date_it_cannot_read(gui, qtbot, svc, monkeypat
     assert dialog._ticket is None and dialog.result() == 0
     assert dialog.starts.date_edit.message.isVisible()
     assert len(svc.visits.list()) == before
+
+
+def test_the_official_is_pre_filled_as_a_participant(gui, qtbot, svc, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail(box.text()))
+    dialog = PrepareDialog(gui.services(), None, gui.window)
+    qtbot.addWidget(dialog)
+    me = gui.services().identity
+    attendees = dialog.attendees()
+    assert [(a.name, a.side) for a in attendees] == [(me.name, "city")]
+    qtbot.keyClicks(dialog.org_name, "Nowa Fabryka")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == 1)
+    assert [p.person.name for p in svc.visits.get(dialog.visit_id).participants] == [me.name]
+
+
+def test_a_series_is_created_in_the_prepare_dialog(gui, qtbot, svc, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail(box.text()))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Wizyty 2027", True)))
+    dialog = PrepareDialog(gui.services(), None, gui.window)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.new_series_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.series.currentText() == "Wizyty 2027")
+    assert "Wizyty 2027" in [x.name for x in svc.series.list()]
+    qtbot.keyClicks(dialog.org_name, "Nowa Fabryka")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == 1)
+    assert svc.visits.get(dialog.visit_id).series.name == "Wizyty 2027"

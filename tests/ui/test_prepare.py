@@ -37,7 +37,7 @@ def test_create_visit_through_dialog(gui, qtbot, svc, monkeypatch):
     assert visit.organisation.name == "Nowa Fabryka" and visit.organisation.nip == "5260001246"
     assert visit.place == "Hala produkcyjna" and visit.agenda == ("Plany",)
     names = [p.person.name for p in visit.participants]
-    assert names == ["Adam Biernat", "Jan Nowy"]
+    assert names == [gui.services().identity.name, "Adam Biernat", "Jan Nowy"]  # the official is pre-filled
     assert len(svc.people.find("Adam Biernat")) == 1
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitapp import ops
+from visitapp.domain import Side
 from visitapp.ops import Changes, history_for
 from visitapp.services import Services
 from visitapp.services.dto import OrganisationInfo, PersonInfo
@@ -92,8 +94,15 @@ class PrepareDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+        self._series_ticket: int | None = None
         if visit_id is not None:
             self._load(visit_id)
+        else:  # the official who prepares the visit attends it: pre-filled, removable with Delete
+            me = svc.identity
+            known = self.people.get(me.name)
+            if me.name.strip():
+                self._add_item(Attendee(me.name, me.institution, me.role, Side.CITY.value,
+                                        known.id if known else None))
         self.resize(940, 620)
         self.org_name.setFocus()
 
@@ -162,7 +171,12 @@ class PrepareDialog(QDialog):
         for series in self.svc.series.list():
             self.series.addItem(series.name, series.id)
         self.series.setCurrentIndex(min(1, self.series.count() - 1))
-        form.addRow(self.tr("Se&ries:"), self.series)
+        series_row = QHBoxLayout()
+        series_row.addWidget(self.series, 1)
+        self.new_series_button = QPushButton(self.tr("New series…"), visit)
+        self.new_series_button.clicked.connect(self.new_series)
+        series_row.addWidget(self.new_series_button)
+        form.addRow(self.tr("Se&ries:"), series_row)
         column.addWidget(visit)
         return column
 
@@ -299,7 +313,20 @@ class PrepareDialog(QDialog):
         self._ticket = self.runner.submit(ops.prepare_visit, visit_id=self.visit_id, **self.values())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
+    def new_series(self) -> None:
+        """Create a series here (one undoable operation); it is chosen for this visit once stored."""
+        name, ok = QInputDialog.getText(self, self.tr("New series"), self.tr("Name of the series:"))
+        if ok and name.strip() and self._series_ticket is None:
+            self._series_ticket = self.runner.submit(ops.create_series, name.strip())
+            self.new_series_button.setEnabled(False)
+
     def _saved(self, changes: Changes) -> None:
+        if changes.ticket == self._series_ticket:
+            self._series_ticket = None
+            self.new_series_button.setEnabled(True)
+            self.series.addItem(changes.result.name, changes.result.id)
+            self.series.setCurrentIndex(self.series.count() - 1)
+            return
         if changes.ticket != self._ticket:
             return
         self._ticket = None
@@ -309,6 +336,11 @@ class PrepareDialog(QDialog):
         self.accept()
 
     def _refused(self, ticket: int, sentence: str) -> None:
+        if ticket == self._series_ticket:
+            self._series_ticket = None
+            self.new_series_button.setEnabled(True)
+            plain_warning(self, self.windowTitle(), sentence)
+            return
         if ticket != self._ticket:
             return
         self._ticket = None

@@ -28,11 +28,20 @@ class ActionsPanel(QTreeWidget):
         self.itemActivated.connect(lambda item, _c: self.editRequested.emit(item.data(0, ID_ROLE)))
 
     def populate(self, actions: list[ActionInfo]) -> None:
+        """Show the items; the selection stays where it was (the same item, or the same row after a Delete)."""
+        selected = self.currentItem()
+        current, row = self.current_id(), self.indexOfTopLevelItem(selected) if selected is not None else -1
         self.clear()
         for action in actions:
             item = QTreeWidgetItem(self, [action.description, action.owner, fmt_date(action.due_date)])
             item.setToolTip(0, plain_tooltip(action.description))
             item.setData(0, ID_ROLE, action.id)
+        if row < 0 or not self.topLevelItemCount():
+            return
+        ids = [a.id for a in actions]
+        target = self.topLevelItem(ids.index(current) if current in ids else min(row, self.topLevelItemCount() - 1))
+        if target is not None:
+            self.setCurrentItem(target)
 
     def current_id(self) -> str | None:
         item = self.currentItem()
