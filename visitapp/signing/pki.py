@@ -157,6 +157,9 @@ def _ocsp_signer(resp: ocsp.OCSPResponse, issuer: x509.Certificate) -> x509.Cert
                 continue
             if ExtendedKeyUsageOID.OCSP_SIGNING not in eku:
                 continue
+            produced = resp.produced_at_utc
+            if not candidate.not_valid_before_utc - CLOCK_SKEW <= produced <= candidate.not_valid_after_utc + CLOCK_SKEW:
+                continue  # a delegated responder answers only while its own certificate is valid
         if _verify_signed_by(candidate.public_key(), resp.signature, resp.tbs_response_bytes,
                              resp.signature_hash_algorithm):
             return candidate
