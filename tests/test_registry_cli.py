@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import uuid as uuid_mod
 from pathlib import Path
 
@@ -104,16 +105,27 @@ def test_report_pdf_and_csv_read_back(registry, tmp_path):
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
     for expected in ("Hitachi Vantara", "GUP Kraków", "automatyka", "edukacja", "SEP"):
         assert expected in text, expected
+    # Polish: Polish headers and values, ';' between cells (Excel in a Polish locale), UTF-8 with a BOM.
     raw = (tmp_path / "csv" / "notes.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    texts = {r["text"]: r for r in rows}
+
+    def read(name: str) -> list[dict[str, str]]:
+        text = (tmp_path / "csv" / name).read_text("utf-8-sig")
+        return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+
+    texts = {r["Treść"]: r for r in read("notes.csv")}
     row = texts["Brak mieszkań; „cytat” z przecinkiem, i średnikiem;"]
-    assert row["author"] == "Piotr Wiśniewski" and row["visit_id"] == visit and len(row["source_sha256"]) == 64
-    actions = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "actions.csv").read_text("utf-8-sig"), newline="")))
-    assert {(a["owner"], a["overdue"]) for a in actions} == {("GUP Kraków", "yes"), ("CWI", "")}
-    visits = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "visits.csv").read_text("utf-8-sig"), newline="")))
-    assert visits[0]["disagreements"] == "yes" and visits[0]["organisation"].startswith("Hitachi")
+    assert row["Autor"] == "Piotr Wiśniewski" and row["Identyfikator wizyty"] == visit
+    assert len(row["SHA-256 pliku źródłowego"]) == 64
+    assert row["Widoczność"] in {"wewnętrzna", "dla partnerów", "dla firmy"}
+    assert re.fullmatch(r"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}", row["Początek wizyty"])
+    actions = read("actions.csv")
+    assert {(a["Osoba lub instytucja odpowiedzialna"], a["Po terminie"]) for a in actions} == {
+        ("GUP Kraków", "tak"), ("CWI", "")}
+    assert {a["Stan"] for a in actions} <= {"otwarte", "wykonane", "anulowane"}
+    visits = read("visits.csv")
+    assert visits[0]["Rozbieżności"] == "tak" and visits[0]["Organizacja"].startswith("Hitachi")
+    assert "Cykl" in visits[0]  # the glossary's term for a series
 
 
 def test_report_unknown_series_is_one_sentence(registry, tmp_path):
@@ -180,3 +192,21 @@ def test_csv_cells_that_look_like_formulas_stay_text(tmp_path):
     assert all(not t.startswith(("=", "+", "-", "@", "\t", "\r")) for t in texts)
     actions = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "actions.csv").read_text("utf-8-sig"), newline="")))
     assert [a["owner"] for a in actions] == ["'=cmd|' /C calc'!A0"]
+
+
+def test_report_csv_separator_and_english_default(registry, tmp_path):
+    db, _visit = registry
+    done = run_cli("report", "--db", str(db.path), "--out", str(tmp_path / "r.pdf"), "--csv-dir",
+                   str(tmp_path / "en"))
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "en" / "visits.csv").read_text("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))  # English: keys, ISO dates, commas
+    assert rows[0]["visit_id"] and rows[0]["disagreements"] == "yes"
+    assert dt.datetime.fromisoformat(rows[0]["starts_at"])
+    done = run_cli("report", "--db", str(db.path), "--out", str(tmp_path / "r2.pdf"), "--csv-dir",
+                   str(tmp_path / "pl"), "--lang", "pl", "--csv-separator", "tab")
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "pl" / "actions.csv").read_text("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter="\t"))
+    assert {r["Osoba lub instytucja odpowiedzialna"] for r in rows} == {"GUP Kraków", "CWI"}
+    assert all(re.fullmatch(r"\d{2}\.\d{2}\.\d{4}", r["Termin"]) for r in rows if r["Termin"])

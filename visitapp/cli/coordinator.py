@@ -108,6 +108,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--csv-dir", type=Path, metavar="DIR",
                    help=_("also write visits.csv, notes.csv and actions.csv here"))
     p.add_argument("--lang", choices=["pl", "en"], default=None, help=_("language of the report"))
+    p.add_argument("--csv-separator", choices=[";", ",", "tab"], default=None,
+                   help=_("the separator between CSV cells (default: ';' with --lang pl, else ',')"))
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("plan", help=_("export or import planned visits"))
@@ -341,7 +343,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         set_language(args.lang)
     db = _open(args)
     try:
-        written = build_report(db, args.out, series=args.series, csv_dir=args.csv_dir, lang=args.lang)
+        written = build_report(db, args.out, series=args.series, csv_dir=args.csv_dir, lang=args.lang,
+                               csv_separator=args.csv_separator)
     finally:
         db.close()
     for path in written:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _
@@ -74,3 +79,89 @@ def write_all(files: dict[Path, bytes]) -> None:
     finally:
         for tmp, _path in temps:
             Path(tmp).unlink(missing_ok=True)
+
+
+# -- CSV for spreadsheets -----------------------------------------------------------------
+# English (the default): the column keys as headers, ISO dates, raw values, commas: for programs.
+# Polish: Polish headers and values, dates as a Polish office writes them and ';' as the separator
+# (Excel in a Polish locale splits on it), UTF-8 with a BOM either way.
+
+SEPARATORS = {";": ";", ",": ",", "tab": "\t"}
+
+
+def csv_separator(lang: str | None, choice: str | None = None) -> str:
+    """The separator asked for (``;``, ``,`` or ``tab``), else ``;`` for Polish and ``,`` otherwise."""
+    if choice:
+        if choice not in SEPARATORS:
+            raise InvalidInput(_("The CSV separator must be one of: {choices}.").format(choices=" ".join(SEPARATORS)))
+        return SEPARATORS[choice]
+    return ";" if lang == "pl" else ","
+
+
+def _csv_headers(t: Callable[[str], str]) -> dict[str, str]:
+    return {
+        "visit_id": t("Visit ID"), "starts_at": t("Start"), "organisation": t("Organisation"), "nip": "NIP",
+        "title": t("Title"), "place": t("Place"), "status": t("Status"), "series": t("Series"),
+        "participants": t("Participants"), "notes": t("Notes"), "disagreements": t("Disagreements"),
+        "visit_starts_at": t("Visit start"), "note_id": t("Note ID"), "section": t("Section"), "kind": t("Kind"),
+        "author": t("Author"), "text": t("Text"), "tags": t("Tags"), "visibility": t("Visibility"),
+        "created_at": t("Written at"), "source_sha256": t("Source file SHA-256"), "signer": t("Signer"),
+        "typed_author": t("Author as typed"), "action_id": t("Action item ID"), "description": t("Description"),
+        "owner": t("Person or institution responsible"), "due_date": t("Due date"), "overdue": t("Overdue"),
+    }
+
+
+class CsvWords:
+    """Headers and values of the CSV files in one language (``None``/``en``: keys and raw values)."""
+
+    def __init__(self, lang: str | None) -> None:
+        from visitapp.i18n import gettext_for
+
+        self.lang = lang if lang in ("pl", "en") else None
+        self.t = gettext_for(self.lang or "en")
+
+    @property
+    def localised(self) -> bool:
+        return self.lang == "pl"
+
+    def header(self, keys: list[str]) -> list[str]:
+        if not self.localised:
+            return keys
+        names = _csv_headers(self.t)
+        return [names.get(k, k) for k in keys]
+
+    def yes(self, flag: bool) -> str:
+        return (self.t("yes") if self.localised else "yes") if flag else ""
+
+    def when(self, value: dt.date | dt.datetime | None) -> str:
+        if value is None:
+            return ""
+        if not self.localised:
+            return value.isoformat()
+        if isinstance(value, dt.datetime):
+            from visitapp.minutes.labels import LOCAL_ZONE
+
+            return value.astimezone(LOCAL_ZONE).strftime("%d.%m.%Y %H:%M")
+        return value.strftime("%d.%m.%Y")
+
+    def label(self, function: Callable[..., str], value: str) -> str:
+        return function(value, self.t) if self.localised else value
+
+
+def csv_bytes(header: list[str], rows: list[list[Any]], *, separator: str = ",") -> bytes:
+    """UTF-8 with a BOM (Excel reads the Polish letters), quotes where needed, CRLF; formulas made text."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=separator)
+    writer.writerow(header)
+    writer.writerows([safe_cell(c) for c in row] for row in rows)
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text that Excel or LibreOffice would run as a formula, made plain text by a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

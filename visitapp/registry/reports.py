@@ -19,7 +19,6 @@ through a temporary file, so a failure leaves no half-written report behind.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import os
@@ -33,10 +32,19 @@ from sqlalchemy import func, select
 
 from visitapp.db import Database
 from visitapp.db import models as m
-from visitapp.domain import VisitStatus, action_overdue, action_status_label, visit_status_label
+from visitapp.domain import (
+    VisitStatus,
+    action_overdue,
+    action_status_label,
+    note_kind_label,
+    visibility_label,
+    visit_status_label,
+)
 from visitapp.errors import InvalidInput, NotFound
 from visitapp.i18n import _, current_language, gettext_for
 from visitapp.minutes.output import check_writable
+from visitapp.registry.outputs import CsvWords, csv_bytes, csv_separator
+from visitapp.registry.outputs import csv_separator as csv_sep
 from visitapp.registry.outputs import write_all as _write_all
 from visitapp.registry.signers import signer_of, trusted_names, typed_beside, who
 from visitapp.registry.themes import KeyPhrase, chart, key_phrases, merge_forms
@@ -180,36 +188,31 @@ def collect(db: Database, *, series: str | None = None, today: dt.date | None = 
 # -- CSV ----------------------------------------------------------------------------------
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    """The database's UTC times, as aware datetimes."""
+    return value.replace(tzinfo=dt.UTC) if value is not None and value.tzinfo is None else value
 
 
-def _safe_cell(value: Any) -> Any:
-    """A text that Excel or LibreOffice would run as a formula, made plain text by a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+def csv_files(db: Database, *, series: str | None = None, data: ReportData | None = None, lang: str | None = None,
+              separator: str | None = None) -> dict[str, bytes]:
+    """The contents of ``visits.csv``, ``notes.csv`` and ``actions.csv`` by file name.
 
-
-def _csv_bytes(header: list[str], rows: list[list[Any]]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf)  # the excel dialect: commas, quotes where needed, CRLF
-    writer.writerow(header)
-    writer.writerows([_safe_cell(c) for c in row] for row in rows)
-    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
-
-
-def _iso(value: Any) -> str:
-    return value.isoformat() if value is not None else ""
-
-
-def csv_files(db: Database, *, series: str | None = None, data: ReportData | None = None) -> dict[str, bytes]:
-    """The contents of ``visits.csv``, ``notes.csv`` and ``actions.csv`` by file name."""
+    ``lang="pl"``: Polish headers, values and dates, ``;`` between cells; else the column keys, raw
+    values and ISO dates with ``,``. ``separator`` (``;``, ``,`` or ``tab``) chooses another.
+    """
     data = data or collect(db, series=series)
+    w = CsvWords(lang)
+    sep = csv_separator(w.lang, separator)
+
+    def out(keys: list[str], rows: list[list[Any]]) -> bytes:
+        return csv_bytes(w.header(keys), rows, separator=sep)
+
     files: dict[str, bytes] = {}
-    visits = [[v.id, _iso(v.starts_at), v.organisation, v.nip or "", v.title, v.place, v.status, v.series,
-               v.participants, v.notes, "yes" if v.flagged else ""] for v in data.visits]
-    files["visits.csv"] = _csv_bytes(["visit_id", "starts_at", "organisation", "nip", "title", "place", "status",
-                                      "series", "participants", "notes", "disagreements"], visits)
+    visits = [[v.id, w.when(v.starts_at), v.organisation, v.nip or "", v.title, v.place,
+               w.label(visit_status_label, v.status), v.series, v.participants, v.notes, w.yes(v.flagged)]
+              for v in data.visits]
+    files["visits.csv"] = out(["visit_id", "starts_at", "organisation", "nip", "title", "place", "status",
+                               "series", "participants", "notes", "disagreements"], visits)
     ids = {v.id for v in data.visits}
     with db.read() as s:
         rows = s.execute(
@@ -230,14 +233,15 @@ def csv_files(db: Database, *, series: str | None = None, data: ReportData | Non
             continue
         # A merged note's author is the certificate that signed its file; the typed name only beside it.
         author = signer_of(fp, name, signers, trusted) if sha else typed
-        notes.append([v_uuid, _iso(starts), org, n_uuid, section, kind.value, author, text, " ".join(tags or []),
-                      vis.value, _iso(created), sha or "", signers or "", typed_beside(author, typed)])
-    files["notes.csv"] = _csv_bytes(["visit_id", "visit_starts_at", "organisation", "note_id", "section", "kind",
+        notes.append([v_uuid, w.when(_aware(starts)), org, n_uuid, section, w.label(note_kind_label, kind.value),
+                      author, text, " ".join(tags or []), w.label(visibility_label, vis.value),
+                      w.when(_aware(created)), sha or "", signers or "", typed_beside(author, typed)])
+    files["notes.csv"] = out(["visit_id", "visit_starts_at", "organisation", "note_id", "section", "kind",
                                      "author", "text", "tags", "visibility", "created_at", "source_sha256",
                                      "signer", "typed_author"], notes)
-    actions = [[a.id, a.visit_id, a.organisation, a.description, a.owner, _iso(a.due_date), a.status,
-                "yes" if a.overdue(data.today) else ""] for a in data.actions]
-    files["actions.csv"] = _csv_bytes(["action_id", "visit_id", "organisation", "description", "owner", "due_date",
+    actions = [[a.id, a.visit_id, a.organisation, a.description, a.owner, w.when(a.due_date),
+                w.label(action_status_label, a.status), w.yes(a.overdue(data.today))] for a in data.actions]
+    files["actions.csv"] = out(["action_id", "visit_id", "organisation", "description", "owner", "due_date",
                                        "status", "overdue"], actions)
     return files
 
@@ -265,12 +269,14 @@ def _remove_empty(folders: list[Path]) -> None:
             pass
 
 
-def write_csv(db: Database, folder: Path, *, series: str | None = None, data: ReportData | None = None) -> list[Path]:
+def write_csv(db: Database, folder: Path, *, series: str | None = None, data: ReportData | None = None,
+              lang: str | None = None, separator: str | None = None) -> list[Path]:
     """``visits.csv``, ``notes.csv`` and ``actions.csv`` in ``folder`` (created if needed)."""
     folder = Path(folder)
     created = _csv_folder(folder)
     try:
-        files = {folder / name: content for name, content in csv_files(db, series=series, data=data).items()}
+        files = {folder / name: content for name, content in
+                 csv_files(db, series=series, data=data, lang=lang, separator=separator).items()}
         _write_all(files)
     except BaseException:
         _remove_empty(created)
@@ -425,7 +431,8 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
 
 
 def build_report(db: Database, out: Path, *, series: str | None = None, csv_dir: Path | None = None,
-                 lang: str | None = None, today: dt.date | None = None) -> list[Path]:
+                 lang: str | None = None, today: dt.date | None = None, csv_separator: str | None = None
+                 ) -> list[Path]:
     """Write the PDF report (and the CSV files); returns the paths written.
 
     Every destination is checked (the CSV folder created) before the slow work,
@@ -434,12 +441,14 @@ def build_report(db: Database, out: Path, *, series: str | None = None, csv_dir:
     """
     out = Path(out)
     check_writable(out)
+    csv_sep(lang, csv_separator)  # a wrong separator is refused before anything is written
     created = _csv_folder(Path(csv_dir)) if csv_dir is not None else []
     try:
         data = collect(db, series=series, today=today)
         files = {out: render_pdf(data, lang or current_language())}
         if csv_dir is not None:
-            files.update({Path(csv_dir) / name: content for name, content in csv_files(db, data=data).items()})
+            files.update({Path(csv_dir) / name: content for name, content in
+                          csv_files(db, data=data, lang=lang, separator=csv_separator).items()})
         _write_all(files)
     except BaseException:
         _remove_empty(created)
