@@ -1219,6 +1219,16 @@
         <source>This list</source>
         <translation>This list</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="1"/>
+        <source>Visibility: internal / partner institutions / company copy (of the selected note when the notes have focus, else of the next note)</source>
+        <translation>Visibility: internal / partner institutions / company copy (of the selected note when the notes have focus, else of the next note)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="1"/>
+        <source>Finalise and sign the open visit</source>
+        <translation>Finalise and sign the open visit</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

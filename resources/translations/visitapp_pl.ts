@@ -1222,6 +1222,16 @@
         <source>This list</source>
         <translation>Ta lista</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="1"/>
+        <source>Visibility: internal / partner institutions / company copy (of the selected note when the notes have focus, else of the next note)</source>
+        <translation>Widoczność: wewnętrzna / dla instytucji partnerskich / do kopii dla firmy (zaznaczonej notatki, gdy aktywna jest lista notatek, w przeciwnym razie następnej notatki)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/shortcuts.py" line="1"/>
+        <source>Finalise and sign the open visit</source>
+        <translation>Zatwierdź i podpisz otwartą wizytę</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

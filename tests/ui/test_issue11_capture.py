@@ -211,3 +211,15 @@ def test_after_deleting_an_action_item_the_selection_stays_in_place(opened, qtbo
     _settled(qtbot, opened)
     qtbot.waitUntil(lambda: panel.topLevelItemCount() == count - 1)
     assert panel.current_id() == below  # the item that moved into its place, not none
+
+
+def test_finalise_and_sign_has_a_shortcut_and_waits_for_an_open_visit(gui, qtbot, demo):
+    from visitapp.ui.shortcuts import shortcut_rows
+
+    action = gui.window.sign_action
+    assert action.shortcut().toString() == "Ctrl+Shift+S"
+    assert not action.isEnabled()  # no visit open yet
+    gui.window.open_visit(demo[0])
+    assert action.isEnabled()
+    keys = [k for k, _what in shortcut_rows()]
+    assert "Ctrl+Shift+S" in keys and "Ctrl+Shift+1 / 2 / 3" in keys

@@ -114,10 +114,13 @@ class MainWindow(QMainWindow):
             self.visit_actions.append(
                 self._action(None, "", lambda _c=False, n=n: self.capture.goto_section(n), f"Alt+{n}"))
         visit.addSeparator()
-        self.sign_action = self._action(visit, self.tr("&Finalise and sign…"), self.finalise, None, "finaliseSign")
+        self.sign_action = self._action(visit, self.tr("&Finalise and sign…"), self.finalise, "Ctrl+Shift+S",
+                                        "finaliseSign")
         if not signing_available():
             self.sign_action.setEnabled(False)
             self.sign_action.setToolTip(self.tr("Signing is not installed in this copy of visitapp yet."))
+        else:
+            self.visit_actions.append(self.sign_action)  # disabled until a visit is open
         visit.setToolTipsVisible(True)
 
         kinds = bar.addMenu(self.tr("&Kind"))

@@ -31,6 +31,10 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl+M", QCoreApplication.translate("Shortcuts", "Move the selected note to a section…")),
         ("Delete", QCoreApplication.translate("Shortcuts", "Delete the selected note or action item")),
         ("Ctrl+Shift+A", QCoreApplication.translate("Shortcuts", "Make the selected note an action item")),
+        ("Ctrl+Shift+1 / 2 / 3", QCoreApplication.translate(
+            "Shortcuts", "Visibility: internal / partner institutions / company copy (of the selected note when "
+            "the notes have focus, else of the next note)")),
+        ("Ctrl+Shift+S", QCoreApplication.translate("Shortcuts", "Finalise and sign the open visit")),
         ("Ctrl+Z / Ctrl+Shift+Z",
          QCoreApplication.translate("Shortcuts", "Undo / redo (in the notes; in a text box, its own text)")),
         ("Ctrl+F", QCoreApplication.translate("Shortcuts", "Search all visits")),
