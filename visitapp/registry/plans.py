@@ -160,9 +160,11 @@ def build_plan(db: Database, *, series: str | None = None, include_all: bool = F
         if not include_all:
             query = query.where(m.Visit.status == m.VisitStatus.PLANNED)
         visits = s.scalars(query).all()
-        if chosen is None:
+        if chosen is None:  # the plan names a series only when every visit in it belongs to that one series:
+            # an importer gives the plan's series to all its visits, so one labelled visit must not label the rest
             found = {v.series.uuid: v.series for v in visits if v.series is not None}
-            chosen = next(iter(found.values())) if len(found) == 1 else None
+            whole = len(found) == 1 and all(v.series is not None for v in visits)
+            chosen = next(iter(found.values())) if whole else None
         data = {
             "format": PLAN_FORMAT, "app_version": __version__, "exported_at": m.utcnow().isoformat(),
             "series": ({"id": chosen.uuid, "name": chosen.name, "description": chosen.description}
