@@ -123,7 +123,7 @@ def test_commitment_becomes_action_item(opened, qtbot, svc, demo, monkeypatch):
     assert action.owner == "Grodzki Urząd Pracy w Krakowie"
     assert action.due_date == dt.date.today() + dt.timedelta(days=14)
     _settled(qtbot, opened)
-    assert capture.actions.topLevelItemCount() == len(svc.actions.list(visit_id=demo[0]))
+    assert capture.actions_panel.topLevelItemCount() == len(svc.actions.list(visit_id=demo[0]))
     opened.window.undo_action.trigger()  # the action item goes, the note stays
     _settled(qtbot, opened)
     assert note.id not in [a.note_id for a in svc.actions.list(visit_id=demo[0])]

@@ -105,7 +105,7 @@ def test_capture_view_header_notes_and_action_items(gui, qtbot, hostile, hostile
                if hostile in (model.index(j, 2, s).data() or "")]
     assert cell.data() == f"{hostile} spawacz"  # a cell: drawn as plain text by the default delegate
     assert_escaped_tooltip(cell.data(Qt.ItemDataRole.ToolTipRole))
-    (action,) = [capture.actions.topLevelItem(i) for i in range(capture.actions.topLevelItemCount())]
+    (action,) = [capture.actions_panel.topLevelItem(i) for i in range(capture.actions_panel.topLevelItemCount())]
     assert action.text(0) == f"Kurs {hostile}"
     assert_escaped_tooltip(action.toolTip(0))
     capture._error(f"Not stored: {hostile}")

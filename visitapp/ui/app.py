@@ -189,7 +189,9 @@ def wants_demo(db: Path | str | None, settings: AppSettings) -> bool:
 
 def run(db: Path | str | None = None, visit_id: str | None = None, settings_file: Path | None = None,
         argv: list[str] | None = None) -> int:
-    qapp = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    assert existing is None or isinstance(existing, QApplication), "the GUI needs a QApplication, not a core one"
+    qapp = existing or QApplication(argv or sys.argv[:1])
     QCoreApplication.setOrganizationName("visitapp")
     QCoreApplication.setApplicationName("visitapp")
     settings = AppSettings(settings_file)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,6 +19,15 @@ from visitapp.ui.prepare import PrepareDialog
 from visitapp.ui.settings_dialog import SettingsDialog
 from visitapp.ui.shortcuts import ShortcutsDialog
 from visitapp.ui.visit_list import VisitListPanel
+
+if TYPE_CHECKING:
+    from visitapp.ui.coordinator_window import CoordinatorWindow
+
+
+def _qapp() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "a window exists only inside a QApplication"
+    return app
 
 
 def signing_available() -> bool:
@@ -61,8 +71,8 @@ class MainWindow(QMainWindow):
         self.capture.stored.connect(self._stored)
         self.capture.failed.connect(self._failed)
         self.capture.visitChanged.connect(self.list_panel.update_visit)
-        self.coordinator = None  # the coordinator's window, made when first asked for
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.coordinator: CoordinatorWindow | None = None  # the coordinator's window, made when first asked for
+        _qapp().focusChanged.connect(self._focus_changed)
         self.restore_state()
 
     # menus -----------------------------------------------------------------
@@ -269,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.capture.flush()
-        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        _qapp().focusChanged.disconnect(self._focus_changed)
         self.save_state()
         if getattr(self.app, "replacing", False):
             self._close_coordinator()
@@ -282,7 +292,7 @@ class MainWindow(QMainWindow):
                 self, self.windowTitle(),
                 self.tr("Some text could not be stored (see the status bar). Quit anyway and lose it?"))
             if answer != QMessageBox.StandardButton.Yes:
-                QApplication.instance().focusChanged.connect(self._focus_changed)
+                _qapp().focusChanged.connect(self._focus_changed)
                 event.ignore()
                 return
         self._close_coordinator()

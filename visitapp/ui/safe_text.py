@@ -11,6 +11,7 @@ name, a note or an error built from them goes through this module or sets
 from __future__ import annotations
 
 import html
+from typing import overload
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -23,6 +24,10 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+@overload
+def plain_tooltip(text: str) -> str: ...
+@overload
+def plain_tooltip(text: None) -> None: ...
 def plain_tooltip(text: str | None) -> str | None:
     """A tooltip that Qt shows as exactly ``text``.
 

@@ -41,7 +41,9 @@ class ActionDialog(QDialog):
         self.owner.addItems(owners)
         self.owner.setCurrentText(owner)
         self.owner.setAccessibleName(self.tr("Owner"))
-        self.owner.completer().setFilterMode(self.owner.completer().filterMode().MatchContains)
+        completer = self.owner.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
         form.addRow(self.tr("&Owner:"), self.owner)
         row = QWidget(self)
         box = QHBoxLayout(row)

@@ -70,7 +70,9 @@ class CaptureBox(QWidget):
         self.tags.textEdited.connect(self.textChanged)
         self.tags.installEventFilter(self)
         bottom.addWidget(self.tags, 2)
-        self.tags._completer.popup().installEventFilter(self)  # Ctrl+Enter while the completer is open
+        popup = self.tags._completer.popup()
+        assert popup is not None  # a QCompleter always has its popup view
+        popup.installEventFilter(self)  # Ctrl+Enter while the completer is open
         self.default_visibility = Visibility.INTERNAL.value
         self.visibility_label = QLabel(self)
         self.visibility_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -108,7 +110,7 @@ class CaptureBox(QWidget):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
             if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.tags._completer.popup().hide()  # the completer would take the key and keep the focus
+                self.tags.hide_popup()  # the completer would take the key and keep the focus
                 self.submitted.emit()
                 self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True

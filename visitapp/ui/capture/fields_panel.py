@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -62,6 +61,8 @@ class FieldsPanel(QScrollArea):
         group = self._groups.get(key)
         for section_key, box in self._groups.items():
             title = box.findChild(QLabel)
+            if title is None:
+                continue
             font = title.font()
             font.setBold(section_key == key)
             title.setFont(font)
@@ -73,7 +74,10 @@ class FieldsPanel(QScrollArea):
 
     def _editor(self, spec: TemplateField, lang: str, answer: AnswerInfo | None) -> QWidget:
         value: Any = answer.value if answer else None
-        emit: Callable[[Any], None] = lambda v, k=spec.key: self.answerChanged.emit(k, v)  # noqa: E731
+
+        def emit(v: Any, k: str = spec.key) -> None:
+            self.answerChanged.emit(k, v)
+
         if spec.type == "choice":
             combo = QComboBox()
             combo.addItem("—", None)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from typing import Any
+import re
+from typing import Any, overload
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from visitapp.registry.signers import typed_beside
 from visitapp.services.dto import NoteInfo
 from visitapp.templates import Template
 from visitapp.ui.labels import fmt_time, kind_label, visibility_label
@@ -58,9 +60,10 @@ class _Shown:
     text_tip: str | None
 
     @classmethod
-    def of(cls, note: NoteInfo) -> _Shown:
+    def of(cls, note: NoteInfo, author: str | None = None) -> _Shown:
         return cls(
-            (fmt_time(note.created_at), kind_label(note.kind), note.text, ", ".join(note.tags), note.author,
+            (fmt_time(note.created_at), kind_label(note.kind), note.text, ", ".join(note.tags),
+             note.author if author is None else author,
              visibility_label(note.visibility)),
             note.created_at.astimezone().isoformat(timespec="seconds"),
             plain_tooltip(note.text),  # typed or merged text: never rich text
@@ -87,6 +90,10 @@ class NotesModel(QAbstractItemModel):
         self._italic = QFont()
         self._italic.setItalic(True)  # shown, not yet stored
         self._line = QSize()  # the size hint of a one-line cell (set by the view): no text layout per cell
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._signers: dict[str, str] = {}  # merged note id -> the certificate name of its file's signer
+        self._typed_format = "%1 (typed: %2)"  # set translated by the view
 
     # loading ---------------------------------------------------------------
     def load(self, template: Template, lang: str, notes: list[NoteInfo]) -> None:
@@ -101,6 +108,7 @@ class NotesModel(QAbstractItemModel):
         ]
         self._row_of_section = {s.key: row for row, s in enumerate(self._sections)}
         self._shown.clear()
+        self._signers = {}  # the new visit's, once read on the DB worker (set_signers)
         self.endResetModel()
 
     def set_headers(self, labels: list[str]) -> None:
@@ -109,6 +117,55 @@ class NotesModel(QAbstractItemModel):
 
     def set_highlight(self, color: QColor) -> None:
         self._highlight = QBrush(color)
+
+    def set_signers(self, signers: dict[str, str], typed_format: str | None = None) -> None:
+        """Show merged notes' authors by their signer's certificate name (``typed_format``: "%1 (typed: %2)").
+
+        The typed author is only shown beside it when it is another name (as ``visitapp show`` does).
+        """
+        self._signers = dict(signers)
+        if typed_format:
+            self._typed_format = typed_format
+        self._shown.clear()
+        for srow, section in enumerate(self._sections):  # one signal per section, the author column only
+            if section.notes:
+                parent = self.index(srow, 0)
+                self.dataChanged.emit(self.index(0, AUTHOR_COLUMN, parent),
+                                      self.index(len(section.notes) - 1, AUTHOR_COLUMN, parent),
+                                      [Qt.ItemDataRole.DisplayRole])
+
+    def author_of(self, note: NoteInfo) -> str:
+        """The author as shown: the signer's certificate name for a merged note, the typed one beside it."""
+        signer = self._signers.get(note.id)
+        if signer is None:
+            return note.author
+        typed = typed_beside(signer, note.author)
+        if not typed:
+            return signer
+        names = (signer, typed)
+        return re.sub(r"%([12])", lambda m: names[int(m[1]) - 1], self._typed_format)  # one pass: a name may hold "%2"
+
+    def row_cells(self, index: Index) -> tuple[tuple[str, ...], QFont | None, QBrush | None, bool]:
+        """What a row shows, for painting it in one call: (cells, font, background, is a section)."""
+        if not index.isValid():
+            return (), None, None, False
+        if index.internalId() == _TOP:
+            section = self._sections[index.row()]
+            current = section.key == self._current
+            return ((f"{section.title}  ({len(section.notes)})",), self._bold if current else None,
+                    self._highlight if current else None, True)
+        note = self.note_at(index)
+        if note is None:
+            return (), None, None, False
+        return self._shown_of(note).cells, self._italic if note.id.startswith(PENDING_PREFIX) else None, None, False
+
+    def _shown_of(self, note: NoteInfo) -> _Shown:
+        cached = self._shown.get(note.id)
+        if cached is not None and cached[0] is note:
+            return cached[1]
+        shown = _Shown.of(note, self.author_of(note))
+        self._shown[note.id] = (note, shown)
+        return shown
 
     def set_line_height(self, height: int) -> None:
         """One-line cells (time, kind, tags, author, a section's title) are this tall; the note's text wraps."""
@@ -299,22 +356,28 @@ class NotesModel(QAbstractItemModel):
             return self.createIndex(row, column, srow + 1)
         return QModelIndex()
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt's default
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, index: Index) -> QModelIndex: ...
+    def parent(self, index: Index | None = None) -> QObject | QModelIndex | None:
+        if index is None:  # QObject.parent(): the model's owner
+            return super().parent()
         if not index.isValid() or index.internalId() == _TOP:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _TOP)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's names
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's names
         if not parent.isValid():
             return len(self._sections)
         if parent.internalId() == _TOP and parent.column() == 0:
             return len(self._sections[parent.row()].notes)
         return 0
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's names
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's names
         return COLUMNS
 
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008 - Qt's names
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's names
         return self.rowCount(parent) > 0
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -324,7 +387,7 @@ class NotesModel(QAbstractItemModel):
             return _TEXT_FLAGS if index.column() in _EDITABLE else _NOTE_FLAGS
         return _SECTION_FLAGS if index.row() >= 0 else _NO_FLAGS  # an invalid index has row -1
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMNS:
             return self._headers[section]
         return None
@@ -350,12 +413,7 @@ class NotesModel(QAbstractItemModel):
             return self._italic if note.id.startswith(PENDING_PREFIX) else None
         if role == Qt.ItemDataRole.SizeHintRole:
             return None if index.column() == TEXT_COLUMN or not self._line.isValid() else self._line
-        cached = self._shown.get(note.id)
-        if cached is not None and cached[0] is note:
-            shown = cached[1]
-        else:
-            shown = _Shown.of(note)
-            self._shown[note.id] = (note, shown)
+        shown = self._shown_of(note)
         column = index.column()
         if role == Qt.ItemDataRole.ToolTipRole:
             return shown.time_tip if column == TIME_COLUMN else shown.text_tip if column == TEXT_COLUMN else None

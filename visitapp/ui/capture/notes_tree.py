@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget,
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
 )
 
 from visitapp.services.dto import NoteInfo
 from visitapp.templates import Template
-from visitapp.ui.capture.notes_model import ID_ROLE, SECTION_ROLE, TAGS_COLUMN, TEXT_COLUMN, NotesModel
+from visitapp.ui.capture.notes_model import ID_ROLE, SECTION_ROLE, TAGS_COLUMN, TEXT_COLUMN, Index, NotesModel
 from visitapp.ui.capture.tags_delegate import TagsDelegate
 from visitapp.ui.labels import KINDS, VISIBILITIES, fmt_time, kind_label, visibility_label
 
@@ -27,25 +34,19 @@ class NoteDelegate(QStyledItemDelegate):
     editorOpened = Signal(str, QLineEdit)  # note id, editor
     editCommitted = Signal(str, str)  # note id, new text
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        """Wrap long notes: the row is as tall as the text at the column's width."""
-        view = self.parent()
-        width = max(80, view.columnWidth(TEXT_COLUMN) - 8)
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, text)
-        return QSize(width, rect.height() + 6)
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
         editor.setAccessibleName(self.tr("Edit note"))
         self.editorOpened.emit(index.data(ID_ROLE), editor)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)  # made by createEditor
         if not editor.property("restored"):
             editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)  # made by createEditor
         note_id = index.data(ID_ROLE)
         if note_id and editor.text().strip() and editor.text() != index.data(Qt.ItemDataRole.EditRole):
             self.editCommitted.emit(note_id, editor.text())
@@ -71,8 +72,10 @@ class NotesTree(QTreeView):
         self.notes_model.set_line_height(self.fontMetrics().height() + 6)
         self.setAccessibleName(self.tr("Sections and notes"))
         self.setAlternatingRowColors(True)
-        self.setWordWrap(True)
-        self.setUniformRowHeights(False)
+        # One line per note, the text elided (the whole text is its tooltip): rows of one height, so a change
+        # never measures the visible rows' text again, and each row is painted in one call (drawRow).
+        self.setWordWrap(False)
+        self.setUniformRowHeights(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked)
         self.delegate = NoteDelegate(self)
         self.setItemDelegateForColumn(TEXT_COLUMN, self.delegate)
@@ -86,8 +89,8 @@ class NotesTree(QTreeView):
         for col in (0, 1, 3, 4, 5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.sectionResized.connect(lambda *_: self.viewport().update())
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.notes_model.modelReset.connect(self._sections_spanned)
         self.notes_model.rowsInserted.connect(self._fit_rows)
@@ -102,8 +105,8 @@ class NotesTree(QTreeView):
             self.select_note(keep)
 
     def _sections_spanned(self) -> None:
-        for row in range(self.notes_model.rowCount()):
-            self.setFirstColumnSpanned(row, QModelIndex(), True)
+        # A section's title is drawn across the row by drawRow, not with setFirstColumnSpanned: with any row
+        # spanned the view asks the model for one more index per row on every layout.
         self.expandAll()
         self._fit_columns()
 
@@ -121,7 +124,7 @@ class NotesTree(QTreeView):
         }
         for note in self.notes_model.notes():
             widths[3] = max(widths[3], fm.horizontalAdvance(", ".join(note.tags)))
-            widths[4] = max(widths[4], fm.horizontalAdvance(note.author))
+            widths[4] = max(widths[4], fm.horizontalAdvance(self.notes_model.author_of(note)))
         for col, width in widths.items():
             width = max(width, fm.horizontalAdvance(labels[col]) + 10) + pad
             header.resizeSection(col, min(width, NARROW_MAX))
@@ -138,6 +141,57 @@ class NotesTree(QTreeView):
                 if width > header.sectionSize(col):
                     header.resizeSection(col, width)
 
+    def set_signers(self, signers: dict[str, str]) -> None:
+        """Merged notes' authors by their signer's certificate name (read on the DB worker when the visit opens)."""
+        self.notes_model.set_signers(signers, self.tr("%1 (typed: %2)"))
+        self._fit_columns()
+
+    def drawRow(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """A whole row in one call, from the model's per-note cache: no data() call per cell and role.
+
+        Plain text only (a typed or merged note is never rich text), one line, elided.
+        """
+        cells, font, background, section = self.notes_model.row_cells(index)
+        rect, palette = option.rect, option.palette
+        group = (QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active
+                 else QPalette.ColorGroup.Inactive)
+        if self.selectionModel().isSelected(index):
+            painter.fillRect(rect, palette.brush(group, QPalette.ColorRole.Highlight))
+            pen = palette.color(group, QPalette.ColorRole.HighlightedText)
+        else:
+            if background is not None:
+                painter.fillRect(rect, background)
+            elif option.features & QStyleOptionViewItem.ViewItemFeature.Alternate:
+                painter.fillRect(rect, palette.brush(group, QPalette.ColorRole.AlternateBase))
+            pen = palette.color(group, QPalette.ColorRole.Text)
+        header, indent = self.header(), self.indentation()
+        first = header.logicalIndex(0)
+        branch = indent * (1 if section else 2)
+        self.drawBranches(painter, QRect(header.sectionViewportPosition(first), rect.top(), branch, rect.height()),
+                          index)
+        painter.save()
+        if font is not None:
+            painter.setFont(font)
+        painter.setPen(pen)
+        fm = painter.fontMetrics()
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
+        if section:
+            left = header.sectionViewportPosition(first) + branch + 3
+            spans = [(cells[0], QRect(left, rect.top(), max(0, rect.right() - left - 3), rect.height()))]
+        else:
+            spans = []
+            for column, text in enumerate(cells):
+                if header.isSectionHidden(column):
+                    continue
+                left = header.sectionViewportPosition(column) + (branch if column == first else 0) + 3
+                width = header.sectionSize(column) - (branch if column == first else 0) - 6
+                spans.append((text, QRect(left, rect.top(), max(0, width), rect.height())))
+        for text, cell in spans:
+            if text and cell.width() > 0 and cell.intersects(rect):
+                line = text.replace("\n", " ")
+                painter.drawText(cell, flags, fm.elidedText(line, Qt.TextElideMode.ElideRight, cell.width()))
+        painter.restore()
+
     def mark_section(self, key: str) -> None:
         self.notes_model.set_current_section(key)
 
@@ -145,7 +199,7 @@ class NotesTree(QTreeView):
         index = self.notes_model.section_index(key)
         return index if index.isValid() else None
 
-    def scrollToItem(self, index: QModelIndex) -> None:  # noqa: N802 - the name QTreeWidget callers know
+    def scrollToItem(self, index: QModelIndex) -> None:
         self.scrollTo(index)
 
     def select_note(self, note_id: str) -> bool:
@@ -174,7 +228,7 @@ class NotesTree(QTreeView):
         if current.isValid():
             self.sectionChosen.emit(current.data(SECTION_ROLE))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         note_id = self.current_note_id()
         key, mods = event.key(), event.modifiers()
         alt = bool(mods & Qt.KeyboardModifier.AltModifier)

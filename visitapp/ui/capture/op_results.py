@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from visitapp import ops
 from visitapp.domain import ACTION_KIND, VisitStatus
@@ -15,11 +16,48 @@ from visitapp.ops import Changes
 from visitapp.services.dto import NoteInfo
 from visitapp.ui.capture.notes_model import PENDING_PREFIX
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QLabel
+
+    from visitapp.services.dto import ActionInfo, VisitInfo
+    from visitapp.templates import Template
+    from visitapp.ui.capture.capture_box import CaptureBox
+    from visitapp.ui.capture.fields_panel import FieldsPanel
+    from visitapp.ui.capture.notes_tree import NotesTree
+    from visitapp.ui.drafts import DraftKeeper
+    from visitapp.ui.ops_runner import OpRunner
+    from visitapp.ui.worker import DbWorker
+
 CAPTURE_KEY = "capture"  # the capture box's draft
 
 
 class OpResults:
     """Submits the view's operations and applies their reports (needs the view's tree, box, runner, worker)."""
+
+    if TYPE_CHECKING:  # what CaptureView, which mixes this in, provides
+        services: Callable[[], Any]
+        worker: DbWorker
+        runner: OpRunner
+        visit: VisitInfo | None
+        section: str
+        lang: str
+        template: Template
+        tree: NotesTree
+        box: CaptureBox
+        fields: FieldsPanel
+        warning: QLabel
+        stored: SignalInstance
+        visitChanged: SignalInstance
+        _tickets: dict[int, tuple]
+        _deferred: dict[str, list[Callable[[str], object]]]
+        _keepers: dict[str, DraftKeeper]
+
+        def _show_header(self) -> None: ...
+        def _show_actions(self, actions: list[ActionInfo]) -> None: ...
+        def _error(self, message: str) -> None: ...
+        def set_section(self, key: str) -> None: ...
+        def make_action(self, note_id: str | None = None) -> None: ...
 
     # what the DB worker reports ----------------------------------------------------
     def _submit(self, then: tuple | None, op: ops.Operation, *args: object, **kwargs: object) -> int:

@@ -30,17 +30,22 @@ class TagsEdit(QLineEdit):
     def _current_word(self) -> str:
         return self.text()[: self.cursorPosition()].split(",")[-1].strip()
 
+    def hide_popup(self) -> None:
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.hide()
+
     def _complete(self) -> None:
         word = self._current_word()
         if not word:
-            self._completer.popup().hide()
+            self.hide_popup()
             return
         self._model.setStringList(self._known())
         self._completer.setCompletionPrefix(word)
         if self._completer.completionCount():
             self._completer.complete()
         else:
-            self._completer.popup().hide()
+            self.hide_popup()
 
     def _insert(self, tag: str) -> None:
         head = self.text()[: self.cursorPosition()]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QSplitter,
 
 from visitapp import ops
 from visitapp.domain import ACTION_KIND
+from visitapp.registry.review import visit_signers
 from visitapp.services import Services
 from visitapp.services.dto import ActionInfo, NoteInfo, VisitInfo
 from visitapp.templates import get_template
@@ -42,6 +43,7 @@ class CaptureView(OpResults, QWidget):
         super().__init__(parent)
         self.services, self.worker, self.runner = services, worker, runner
         self.visit: VisitInfo | None = None
+        self._pending_edit: str | None = None  # a restored draft for the next in-place editor
         self.section = ""
         self.lang = "en"
         self._tags: list[str] = []
@@ -71,10 +73,10 @@ class CaptureView(OpResults, QWidget):
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 1)
         self.fields = FieldsPanel(self)
-        self.actions = ActionsPanel(self)
+        self.actions_panel = ActionsPanel(self)
         self.side = QTabWidget(self)
         self.side.addTab(self.fields, self.tr("Fields"))
-        self.side.addTab(self.actions, self.tr("Action items"))
+        self.side.addTab(self.actions_panel, self.tr("Action items"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("captureSplitter")
         self.splitter.addWidget(left)
@@ -97,8 +99,8 @@ class CaptureView(OpResults, QWidget):
         self.tree.tags_delegate.tagsCommitted.connect(
             lambda nid, tags: QTimer.singleShot(0, lambda: self.edit_tags(nid, tags)))  # after the editor closes
         self.fields.answerChanged.connect(self._set_answer)
-        self.actions.editRequested.connect(self.edit_action)
-        self.actions.deleteRequested.connect(lambda aid: self._submit(None, ops.delete_action, aid))
+        self.actions_panel.editRequested.connect(self.edit_action)
+        self.actions_panel.deleteRequested.connect(lambda aid: self._submit(None, ops.delete_action, aid))
         runner.finished.connect(self._finished)
         runner.failed.connect(self._op_failed)
         for number, value in enumerate(VISIBILITIES, 1):  # Ctrl+Shift+1…3: the next note's, or the selected note's
@@ -118,7 +120,11 @@ class CaptureView(OpResults, QWidget):
         old = list(self._keepers.values())
         self._keepers.clear()
         if old and not self.worker.closed:  # gone once the stores they queued have reported (to their signals)
-            self.worker.submit(lambda: None, lambda _r: [k.deleteLater() for k in old])
+            def gone(_result: object) -> None:
+                for keeper in old:
+                    keeper.deleteLater()
+
+            self.worker.submit(lambda: None, gone)
         else:
             for keeper in old:
                 keeper.deleteLater()
@@ -147,6 +153,7 @@ class CaptureView(OpResults, QWidget):
         return "pl" if QLocale().language() == QLocale.Language.Polish else "en"
 
     def _restore_drafts(self) -> None:
+        assert self.visit is not None  # called as a visit opens
         drafts = self.svc.drafts.list(self.visit.id)
         capture = drafts.pop(CAPTURE_KEY, None)
         if capture is not None:
@@ -165,7 +172,8 @@ class CaptureView(OpResults, QWidget):
                 self.tree.edit_current()
 
     def _keeper(self, key: str, text, data=None) -> DraftKeeper:
-        state = data or (lambda: {})
+        assert self.visit is not None  # drafts belong to the open visit
+        state: Callable[[], dict] = data or (lambda: {})
         keeper = DraftKeeper(self.worker, self.services, self.visit.id, key, text,
                              lambda: {**state(), "section": self.section}, self)
         keeper.stored.connect(self.stored)
@@ -190,10 +198,24 @@ class CaptureView(OpResults, QWidget):
         self.tree.populate(self.template, self.lang, notes, self.section, select)
         self._show_header()
         self._show_actions(svc.actions.list(visit_id=self.visit.id))
+        self._load_signers(self.visit.id)
+
+    def _load_signers(self, visit_id: str) -> None:
+        """Merged notes are shown by their signer's certificate name: read once, on the DB worker."""
+        if self.worker.closed:
+            return
+        svc = self.svc
+
+        def show(signers: dict[str, str]) -> None:
+            if signers and self.visit is not None and self.visit.id == visit_id:
+                self.tree.set_signers(signers)
+
+        self.worker.submit(lambda: visit_signers(svc.db, visit_id).notes, show, lambda err: self._error(str(err)))
 
     def _show_header(self) -> None:
         """The visit's name, time and place (formatted when the visit changes) and its number of notes."""
         visit = self.visit
+        assert visit is not None  # a header only for an open visit
         shown = (visit.organisation.name, visit.title, visit.starts_at, visit.place)
         if getattr(self, "_header_of", None) != shown:
             self._header_of = shown
@@ -206,7 +228,7 @@ class CaptureView(OpResults, QWidget):
     def _show_actions(self, actions: list[ActionInfo]) -> None:
         if actions != self._actions:
             self._actions = actions
-            self.actions.populate(actions)
+            self.actions_panel.populate(actions)
 
     # sections and kinds ----------------------------------------------------
     def set_section(self, key: str) -> None:
@@ -392,6 +414,7 @@ class CaptureView(OpResults, QWidget):
         return app.settings.get(DUE_DAYS) if app is not None else DUE_DAYS.default
 
     def _owners(self) -> list[str]:
+        assert self.visit is not None  # action items are made in the open visit
         names = [p.person.name for p in self.visit.participants]
         institutions = [p.person.institution for p in self.visit.participants if p.person.institution]
         seen: list[str] = []
@@ -412,7 +435,7 @@ class CaptureView(OpResults, QWidget):
 
     # drafts of in-place edits -------------------------------------------------
     def _editor_opened(self, note_id: str, editor: QLineEdit) -> None:
-        pending = getattr(self, "_pending_edit", None)
+        pending = self._pending_edit
         if pending is not None:
             editor.setText(pending)
             editor.setProperty("restored", True)
