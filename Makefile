@@ -46,7 +46,7 @@ clean:
 DOMAIN_visitapp := visitapp/__init__.py visitapp/domain.py visitapp/errors.py visitapp/i18n.py visitapp/limits.py visitapp/templates.py \
 	visitapp/validation.py visitapp/demo.py visitapp/db visitapp/ops visitapp/services visitapp/exchange \
 	visitapp/cli/__init__.py visitapp/cli/common.py visitapp/cli/core.py visitapp/cli/gui.py visitapp/cli/dbcmd.py \
-	visitapp/cli/visit_cmd.py
+	visitapp/cli/visit_cmd.py visitapp/cli/argparse_i18n.py
 DOMAIN_minutes := visitapp/minutes visitapp/signing visitapp/files.py visitapp/publish.py visitapp/cli/minutes.py visitapp/cli/verify_cmd.py
 DOMAIN_coordinator := visitapp/registry visitapp/cli/coordinator.py visitapp/cli/persons.py
 translations: $(STAMP)

@@ -16,7 +16,7 @@
     <message>
         <location filename="../../visitapp/ui/coordinator/actions_page.py" line="80"/>
         <source>&amp;Owner contains:</source>
-        <translation>&amp;Odpowiedzialny zawiera:</translation>
+        <translation>&amp;Osoba odpowiedzialna zawiera:</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/actions_page.py" line="83"/>
@@ -61,7 +61,7 @@
     <message>
         <location filename="../../visitapp/ui/coordinator/actions_page.py" line="100"/>
         <source>Owner</source>
-        <translation>Odpowiedzialny</translation>
+        <translation>Osoba odpowiedzialna</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/actions_page.py" line="101"/>
@@ -831,18 +831,18 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
     <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="50"/>
         <source>Series to report on or plan</source>
-        <translation>Seria do raportu lub planu</translation>
+        <translation>Cykl do raportu lub planu</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="53"/>
         <source>&amp;Series:</source>
-        <translation>&amp;Seria:</translation>
+        <translation>&amp;Cykl:</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="56"/>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="179"/>
         <source>Series report</source>
-        <translation>Raport z serii</translation>
+        <translation>Raport z cyklu</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="58"/>
@@ -862,7 +862,7 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
     <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="66"/>
         <source>Write the series report as a PDF file</source>
-        <translation>Zapisz raport z serii jako plik PDF</translation>
+        <translation>Zapisz raport z cyklu jako plik PDF</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="69"/>
@@ -917,12 +917,12 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
     <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="127"/>
         <source>All series</source>
-        <translation>Wszystkie serie</translation>
+        <translation>Wszystkie cykle</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="139"/>
         <source>Write the series report</source>
-        <translation>Zapisz raport z serii</translation>
+        <translation>Zapisz raport z cyklu</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="140"/>

@@ -62,12 +62,12 @@
     <message>
         <location filename="../../visitapp/ui/capture/action_dialog.py" line="27"/>
         <source>Owner</source>
-        <translation>Odpowiedzialny</translation>
+        <translation>Osoba odpowiedzialna</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/capture/action_dialog.py" line="29"/>
         <source>&amp;Owner:</source>
-        <translation>&amp;Odpowiedzialny:</translation>
+        <translation>&amp;Osoba odpowiedzialna:</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/capture/action_dialog.py" line="33"/>
@@ -95,7 +95,7 @@
     <message>
         <location filename="../../visitapp/ui/capture/actions_panel.py" line="23"/>
         <source>Owner</source>
-        <translation>Odpowiedzialny</translation>
+        <translation>Osoba odpowiedzialna</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/capture/actions_panel.py" line="23"/>

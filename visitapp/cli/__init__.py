@@ -39,6 +39,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from visitapp.cli.argparse_i18n import install
+
+    install()  # argparse's "usage:", "options:", its errors in the user's language
     parser = _Parser(
         prog="visitapp",
         description=_("Notes from reference visits to companies, signed minutes and a registry of the series."),
