@@ -610,6 +610,14 @@ Each file is verified, then merged into the registry.</translation>
             <numerusform>Verifying and merging %n files…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="89"/>
+        <source>%v of %n file(s)</source>
+        <translation>
+            <numerusform>%v of %n file</numerusform>
+            <numerusform>%v of %n files</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/merge_page.py" line="231"/>
         <source>Merged %1 of %2: %3</source>

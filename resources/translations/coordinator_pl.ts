@@ -620,6 +620,15 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
             <numerusform>Weryfikacja i scalanie %n plików…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="89"/>
+        <source>%v of %n file(s)</source>
+        <translation>
+            <numerusform>%v z %n pliku</numerusform>
+            <numerusform>%v z %n plików</numerusform>
+            <numerusform>%v z %n plików</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/merge_page.py" line="231"/>
         <source>Merged %1 of %2: %3</source>

@@ -79,7 +79,7 @@ class MergePage(QWidget):
         self.progress.setAccessibleName(self.tr("Merge progress"))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.progress.setFormat(self.tr("%v of %m files"))
+        self.progress.setFormat(self.tr("%v of %n file(s)", "", 1))  # "0 z 1 pliku": Qt's plural forms
         self.status = QLabel(self.tr("No files merged yet."), self)
         self.status.setAccessibleName(self.tr("Merge status"))
         self.status.setWordWrap(True)
@@ -221,6 +221,7 @@ class MergePage(QWidget):
         self.files = files
         db = current(self.services).db
         self.progress.setRange(0, len(files))
+        self.progress.setFormat(self.tr("%v of %n file(s)", "", len(files)))
         self.progress.setValue(0)
         self.status.setText(self.tr("Verifying and merging %n file(s)…", "", len(files)))
         self.cancel_button.setEnabled(True)
