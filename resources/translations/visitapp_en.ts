@@ -160,6 +160,11 @@
         <source>Next note:</source>
         <translation>Next note:</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="1"/>
+        <source>A draft typed earlier was restored (stored %1); Ctrl+Enter adds it.</source>
+        <translation>A draft typed earlier was restored (stored %1); Ctrl+Enter adds it.</translation>
+    </message>
 </context>
 <context>
     <name>CaptureView</name>

@@ -160,6 +160,11 @@
         <source>Next note:</source>
         <translation>Następna notatka:</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="1"/>
+        <source>A draft typed earlier was restored (stored %1); Ctrl+Enter adds it.</source>
+        <translation>Przywrócono wcześniej wpisany szkic (zapisany %1); Ctrl+Enter go doda.</translation>
+    </message>
 </context>
 <context>
     <name>CaptureView</name>

@@ -223,3 +223,19 @@ def test_finalise_and_sign_has_a_shortcut_and_waits_for_an_open_visit(gui, qtbot
     assert action.isEnabled()
     keys = [k for k, _what in shortcut_rows()]
     assert "Ctrl+Shift+S" in keys and "Ctrl+Shift+1 / 2 / 3" in keys
+
+
+def test_a_restored_draft_is_said(gui, qtbot, svc, demo):
+    svc.drafts.save(demo[0], "capture", "Szkic sprzed awarii", {})
+    gui.window.open_visit(demo[0])
+    box = gui.window.capture.box
+    assert box.text() == "Szkic sprzed awarii"
+    assert box.notice.isVisible() and "restored" in box.notice.text()
+    qtbot.keyClick(box.editor, Qt.Key.Key_Return, CTRL)
+    _settled(qtbot, gui)
+    assert not box.notice.isVisible()
+    assert _find(svc, demo[0], "Szkic sprzed awarii").visibility == "internal"
+
+
+def test_a_visit_without_a_draft_says_nothing(opened):
+    assert not opened.window.capture.box.notice.isVisible()

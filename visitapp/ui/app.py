@@ -187,6 +187,17 @@ def wants_demo(db: Path | str | None, settings: AppSettings) -> bool:
     return db is None and not settings.get(s.DATA_FILE) and isinstance(default_db_path(), Path)
 
 
+def last_visit(app: Application) -> str | None:
+    """The visit that was open when the app last ran (closed or not), if it is still in the database."""
+    visit_id = app.settings.get(s.LAST_VISIT)
+    if not visit_id:
+        return None
+    try:
+        return app.services().visits.get(visit_id).id
+    except UserError:  # removed since (or another database): start on the list
+        return None
+
+
 def run(db: Path | str | None = None, visit_id: str | None = None, settings_file: Path | None = None,
         argv: list[str] | None = None) -> int:
     existing = QApplication.instance()
@@ -207,6 +218,7 @@ def run(db: Path | str | None = None, visit_id: str | None = None, settings_file
         ShownReport(app.window, Path(os.environ["VISITAPP_REPORT_SHOWN"]))
     app.window.show()
     offer_protection(app, first_start=first_start)  # encrypt the database? (not blocking the window)
+    visit_id = visit_id or last_visit(app)
     if visit_id:
         app.window.open_visit(visit_id)
     qapp.lastWindowClosed.connect(qapp.quit)

@@ -16,6 +16,7 @@ from visitapp.ui.capture.view import CaptureView
 from visitapp.ui.labels import KINDS, fmt_time, kind_label
 from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.prepare import PrepareDialog
+from visitapp.ui.settings import LAST_VISIT
 from visitapp.ui.settings_dialog import SettingsDialog
 from visitapp.ui.shortcuts import ShortcutsDialog
 from visitapp.ui.visit_list import VisitListPanel
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.capture)
         self._enable_visit_actions(True)
         self.list_panel.select_visit(visit_id)
+        self.app.settings.set(LAST_VISIT, visit_id)  # reopened at the next start, after a crash too
+        self.app.settings.sync()
         if note_id:
             self.capture.tree.select_note(note_id)
         self.capture.focus_capture()

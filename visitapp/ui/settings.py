@@ -24,6 +24,7 @@ ROLE = Setting("identity/role", str, "")
 LANGUAGE = Setting("ui/language", str, "")  # "" = follow the system locale
 DATA_FILE = Setting("data/file", str, "")  # "" = the default path
 DUE_DAYS = Setting("capture/due_days", int, 14)  # a new action item is due this many days from today
+LAST_VISIT = Setting("session/visit", str, "")  # the visit open last: reopened at the next start
 ALL = (NAME, INSTITUTION, ROLE, LANGUAGE, DATA_FILE, DUE_DAYS)
 
 

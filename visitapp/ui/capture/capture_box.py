@@ -54,6 +54,13 @@ class CaptureBox(QWidget):
         self.kinds.button(0).setChecked(True)
         layout.addLayout(top)
 
+        self.notice = QLabel(self)  # "a draft was restored": shown until the note is added or cleared
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("QLabel { background: #e3f0ff; color: #0b3d75; padding: 3px; }")
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
         self.editor = QPlainTextEdit(self)
         self.editor.setAccessibleName(self.tr("Capture box"))
         self.editor.setPlaceholderText(self.tr("Type a note; Ctrl+Enter adds it to the current section"))
@@ -101,6 +108,11 @@ class CaptureBox(QWidget):
             else "QComboBox { background: #ffd7d7; font-weight: bold; }")
         self.visibility.setStyleSheet(style)
 
+    def show_draft_restored(self, when: str) -> None:
+        self.notice.setText(self.tr("A draft typed earlier was restored (stored %1); Ctrl+Enter adds it.")
+                            .replace("%1", when))
+        self.notice.show()
+
     def set_visibility(self, value: str) -> None:
         index = self.visibility.findData(value)
         if index >= 0:
@@ -139,6 +151,7 @@ class CaptureBox(QWidget):
         self.visibility.setCurrentIndex(max(0, index))
 
     def clear(self) -> None:
+        self.notice.hide()
         self.editor.clear()
         self.tags.clear()
         self.set_kind(NoteKind.NOTE)

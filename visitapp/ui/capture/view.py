@@ -161,6 +161,8 @@ class CaptureView(OpResults, QWidget):
             self.box.blockSignals(True)
             self.box.restore(capture.text, capture.data)
             self.box.blockSignals(False)
+            if capture.text.strip():  # say so: the text in the box was not typed just now
+                self.box.show_draft_restored(fmt_datetime(capture.updated_at))
             keeper.dirty = False
             keeper.last_stored = capture.text
             if capture.data.get("section") in self.template.section_keys:
