@@ -150,3 +150,12 @@ def test_a_series_is_created_in_the_prepare_dialog(gui, qtbot, svc, monkeypatch)
     dialog.save()
     qtbot.waitUntil(lambda: dialog.result() == 1)
     assert svc.visits.get(dialog.visit_id).series.name == "Wizyty 2027"
+
+
+def test_series_label_is_a_shortcut_not_a_literal_ampersand(gui, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    dialog = PrepareDialog(gui.services(), None, gui.window)
+    qtbot.addWidget(dialog)
+    label = next(w for w in dialog.findChildren(QLabel) if w.buddy() is dialog.series)
+    assert "&" in label.text()  # Alt+R goes to the series; shown underlined, not as "&"

@@ -176,7 +176,9 @@ class PrepareDialog(QDialog):
         self.new_series_button = QPushButton(self.tr("New series…"), visit)
         self.new_series_button.clicked.connect(self.new_series)
         series_row.addWidget(self.new_series_button)
-        form.addRow(self.tr("Se&ries:"), series_row)
+        series_label = QLabel(self.tr("Se&ries:"), visit)
+        series_label.setBuddy(self.series)  # a layout row gets no buddy by itself: the "&" would show
+        form.addRow(series_label, series_row)
         column.addWidget(visit)
         return column
 
