@@ -60,7 +60,9 @@ class SettingsDialog(QDialog):
         browse.clicked.connect(self._browse)
         row.addWidget(self.data_file, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("&Data file:"), row)
+        label = QLabel(self.tr("&Data file:"), self)
+        label.setBuddy(self.data_file)  # a row that is a layout gets a label without a buddy: "Plik &danych:" shown
+        form.addRow(label, row)
         form.addRow(QLabel(self.tr("A new data file is used from the next start."), self))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)

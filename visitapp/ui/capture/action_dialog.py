@@ -53,9 +53,8 @@ class ActionDialog(QDialog):
         self.due.setAccessibleName(self.tr("Due date"))
         self.has_due.setChecked(True)
         self.has_due.toggled.connect(self.due.setEnabled)
-        box.addWidget(self.has_due, 0, Qt.AlignmentFlag.AlignTop)
         box.addWidget(self.due, 1)
-        form.addRow(self.tr("Due:"), row)
+        form.addRow(self.has_due, row)  # the check box is the row's label: "☑ Termin [date]", not "Termin: ☑ Termin"
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

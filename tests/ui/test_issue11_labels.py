@@ -1,0 +1,27 @@
+"""Issue 11, one language: labels that read as Polish, not as markup or a stutter."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel
+
+from visitapp.ui.capture.action_dialog import ActionDialog
+
+
+def test_the_data_file_label_has_a_buddy_so_its_ampersand_is_a_mnemonic(qtbot, settings, tmp_path):
+    from visitapp.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings, str(tmp_path / "x.db"))
+    qtbot.addWidget(dialog)
+    (label,) = [w for w in dialog.findChildren(QLabel) if w.text() == "&Data file:"]
+    assert label.buddy() is dialog.data_file  # without one, Qt prints "Plik &danych:" as it is
+
+
+def test_the_due_date_row_says_due_once(qtbot):
+    dialog = ActionDialog("Przygotować listę kursów", [])
+    qtbot.addWidget(dialog)
+    form = dialog.findChild(QFormLayout)
+    labels = [form.itemAt(i, QFormLayout.ItemRole.LabelRole) for i in range(form.rowCount())]
+    texts = [item.widget().text() for item in labels if item is not None and isinstance(item.widget(), QLabel)]
+    assert "Due:" not in texts  # "Termin: ☑ Termin" was the label and the check box saying the same
+    due_row = [item.widget() for item in labels if item is not None and isinstance(item.widget(), QCheckBox)]
+    assert due_row == [dialog.has_due]
