@@ -94,9 +94,9 @@ class DateEdit(QWidget):
         return parse_date(self.line.text())
 
     def setDate(self, value: dt.date | QDate) -> None:
-        if isinstance(value, QDate):
-            value = value.toPython()
-        self.line.setText(format_date(value))
+        day = value.toPython() if isinstance(value, QDate) else value
+        assert isinstance(day, dt.date)  # QDate.toPython() gives a date
+        self.line.setText(format_date(day))
         self._check(quiet=False)
 
     def error(self) -> str:

@@ -355,9 +355,11 @@ class PrepareDialog(QDialog):
                         "address": self.address.text()}
         if self.org_id:
             organisation["id"] = self.org_id
+        starts, ends = self.starts.value(), self.ends.value()
+        assert starts is not None and ends is not None  # save() checked both fields first
         visit = dict(
-            title=self.title.text(), starts_at=self.starts.value().astimezone(),
-            ends_at=self.ends.value().astimezone(), place=self.place.text(),
+            title=self.title.text(), starts_at=starts.astimezone(),
+            ends_at=ends.astimezone(), place=self.place.text(),
             language=self.language.currentData(), agenda=self.agenda.toPlainText().splitlines(),
             series_id=self.series.currentData(), template_key=self.template.currentData(),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QDate, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,7 @@ from visitapp.ui.safe_text import plain_tooltip
 VISIT_ROLE = Qt.ItemDataRole.UserRole
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_DATE = QDate(2000, 1, 1)
+Index = QModelIndex | QPersistentModelIndex
 
 
 def snippet_html(snippet: str) -> str:
@@ -44,14 +45,14 @@ def snippet_html(snippet: str) -> str:
 class HtmlDelegate(QStyledItemDelegate):
     """Paints an item's text as rich text (search hits with highlighted matches)."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(index.data(Qt.ItemDataRole.DisplayRole) or "")
         doc.setTextWidth(max(100, option.rect.width() - 8))
         return doc
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
         doc = self._document(option, index)
         option.text = ""
@@ -66,7 +67,7 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         self.initStyleOption(option, index)
         doc = self._document(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
@@ -150,7 +151,8 @@ class VisitListPanel(QWidget):
             self._timer.stop()
             self.run_search()
             view = self.stack.currentWidget()
-            view.setFocus()
+            if view is not None:
+                view.setFocus()
             if isinstance(view, QListWidget) and view.count() and view.currentRow() < 0:
                 view.setCurrentRow(0)
             return True
@@ -172,7 +174,8 @@ class VisitListPanel(QWidget):
         date_to = self.date_to.date().toPython() if self.date_to.date() != NO_DATE else None
         visits = self.services().visits.list(status=self.status.currentData(), series_id=self.series.currentData(),
                                              date_from=date_from, date_to=date_to)
-        current = self.visits.currentItem().data(0, VISIT_ROLE) if self.visits.currentItem() else None
+        selected = self.visits.currentItem()
+        current = selected.data(0, VISIT_ROLE) if selected is not None else None
         self.visits.clear()
         for v in visits:
             item = QTreeWidgetItem(self.visits, [fmt_datetime(v.starts_at), v.organisation, status_label(v.status)])
@@ -214,7 +217,7 @@ class VisitListPanel(QWidget):
         """
         for i in range(self.visits.topLevelItemCount()):
             item = self.visits.topLevelItem(i)
-            if item.data(0, VISIT_ROLE) != info.id:
+            if item is None or item.data(0, VISIT_ROLE) != info.id:
                 continue
             wanted = self.status.currentData()
             if wanted and info.status != wanted:
@@ -228,7 +231,7 @@ class VisitListPanel(QWidget):
     def select_visit(self, visit_id: str) -> None:
         for i in range(self.visits.topLevelItemCount()):
             item = self.visits.topLevelItem(i)
-            if item.data(0, VISIT_ROLE) == visit_id:
+            if item is not None and item.data(0, VISIT_ROLE) == visit_id:
                 self.visits.setCurrentItem(item)
 
 
