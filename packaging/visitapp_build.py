@@ -70,9 +70,7 @@ def _keep(dest: str) -> bool:
         if folder == "imageformats":
             return bool(KEEP_IMAGEFORMATS.search(qt))
         return True
-    if DROPPED_LIBS.search(Path(qt).name):
-        return False
-    return True
+    return not DROPPED_LIBS.search(Path(qt).name)
 
 
 # Brought in only for the dropped GTK platform theme (Qt itself draws with its own FreeType/HarfBuzz).

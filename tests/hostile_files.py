@@ -122,7 +122,7 @@ def decompression_bomb(inflated_mib: int = 2048) -> bytes:
     ])
 
 
-def signed_by_anyone(pdf: bytes, folder) -> bytes:
+def signed_by_anyone(pdf: bytes, folder) -> bytes:  # a Path
     """``pdf`` signed with a key made on the spot: what an attacker without anyone's key can do."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers

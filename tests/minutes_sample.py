@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import require_tool
+from tests.conftest import require_tool  # one definition, used by the minutes tests
 from visitapp.exchange.record import FORMAT_NAME, VisitRecord
 from visitapp.resources import resource_path
 

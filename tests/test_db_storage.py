@@ -121,7 +121,7 @@ def test_two_writers_on_one_file_wait_for_each_other(db_path):
         try:
             for i in range(40):
                 svc.notes.add(visit.id, f"{who} {i}")
-        except BaseException as err:
+        except BaseException as err:  # collected for the assertion
             errors.append(err)
 
     threads = [threading.Thread(target=write, args=(s, n)) for s, n in ((a, "a"), (b, "b"))]

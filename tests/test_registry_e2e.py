@@ -221,7 +221,7 @@ def _no_record(world) -> Path:
     path = w / "no-record.pdf"
     try:
         path.write_bytes(sign_pdf(plain.read_bytes(), Pkcs12Source(w / "anna.p12", PASSWORDS["KP_ANNA"])).pdf)
-    except Exception:
+    except Exception:  # signing refuses a foreign PDF: then it travels unsigned
         path.write_bytes(plain.read_bytes())
     return path
 

@@ -113,7 +113,7 @@ def _segments(data: bytes) -> list[bytes]:
     return outside
 
 
-def pdf_decode_limits(limits: Limits = LIMITS):
+def pdf_decode_limits(limits: Limits = LIMITS):  # pyHanko type, imported lazily
     """pyHanko's stream-decoding limits set to ours: every stream it inflates is capped while it inflates."""
     from pyhanko.pdf_utils.decode_limits import DecodeLimits, DocumentDecodeBudget, StreamDecodeLimits
 

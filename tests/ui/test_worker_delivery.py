@@ -18,7 +18,7 @@ def test_a_job_finished_before_submit_returns_is_reported_later(qtbot):
     worker = DbWorker()
     submit = worker._executor.submit
 
-    def finished_at_once(fn):
+    def finished_at_once(fn):  # the job is done before its callback is attached
         future = submit(fn)
         concurrent.futures.wait([future])
         return future

@@ -54,7 +54,7 @@ class ThreadGuard:
                 pass
         self._connections.clear()
 
-    def _on_connect(self, dbapi_conn, _record) -> None:
+    def _on_connect(self, dbapi_conn, _record) -> None:  # SQLAlchemy's pool event
         if isinstance(dbapi_conn, sqlite3.Connection):
             dbapi_conn.set_trace_callback(self._trace)
             self._connections.append(dbapi_conn)

@@ -101,7 +101,7 @@ def open_services(args: argparse.Namespace, *, create: bool = False, identity: I
 def _default(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    if dataclasses.is_dataclass(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.asdict(value)
     if isinstance(value, tuple | set):
         return list(value)

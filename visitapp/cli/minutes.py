@@ -154,7 +154,7 @@ def _recipients(args: argparse.Namespace) -> list:
     return load_recipients(args.encrypt_to)
 
 
-def _plan_recipients(svc, visit: str) -> list:
+def _plan_recipients(svc, visit: str) -> list:  # Services
     from visitapp.registry.plan_recipients import recipients_for_visit
 
     found = recipients_for_visit(svc.db, visit)
@@ -182,7 +182,7 @@ def cmd_cosign(args: argparse.Namespace) -> int:
     return 0
 
 
-def _say_timestamp(args: argparse.Namespace, result) -> None:
+def _say_timestamp(args: argparse.Namespace, result) -> None:  # a SignResult
     if getattr(args, "timestamp_url", None) and not result.timestamped:
         sys.stderr.write(_("warning: the timestamp server did not answer; the signature has no timestamp "
                            "(run visitapp augment later).") + "\n")

@@ -23,7 +23,7 @@ from typing import TextIO
 
 def _fix(stream: TextIO | None) -> TextIO:
     if stream is None:
-        return open(os.devnull, "w", encoding="utf-8")
+        return open(os.devnull, "w", encoding="utf-8")  # lives as long as the process
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
         try:

@@ -82,7 +82,7 @@ def level_text(level: str) -> str:
     }.get(level, "-")
 
 
-def revocation_text(sig) -> str:
+def revocation_text(sig) -> str:  # a SignatureCheck
     source = {"ocsp": _("OCSP"), "crl": _("CRL"), "embedded": _("embedded in the file")}.get(sig.revocation_source, "")
     when = sig.revoked_at.strftime("%Y-%m-%d %H:%M UTC") if sig.revoked_at else "?"
     text = {

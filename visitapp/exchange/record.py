@@ -228,7 +228,9 @@ def parse_record(data: bytes | str | dict[str, Any]) -> VisitRecord:
               "install a newer visitapp.").format(major=major, ours=FORMAT_MAJOR)
         )
     if major < FORMAT_MAJOR:
-        raise InvalidInput(_("The visit record has an old format version {major} that is no longer read.").format(major=major))
+        raise InvalidInput(
+            _("The visit record has an old format version {major} that is no longer read.").format(major=major))
+    assert isinstance(data, dict)  # format_major found the format in it
     _check_counts(data)
     try:
         return VisitRecord.model_validate(data)

@@ -28,7 +28,7 @@ RECORD_MIME = "application/json"
 log = logging.getLogger(__name__)
 
 
-def _pdfa_module():
+def _pdfa_module():  # optional module
     try:
         import pikepdf.pdfa as pdfa
     except ImportError:

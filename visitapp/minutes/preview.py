@@ -75,7 +75,7 @@ def page_texts(pdf: bytes) -> list[str] | None:
         return None
     try:
         return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
-    except Exception:
+    except Exception:  # a preview falls back; the PDF itself is checked elsewhere
         return None
 
 

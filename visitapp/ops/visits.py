@@ -13,8 +13,8 @@ from visitapp.domain import Side
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _
 from visitapp.ops import common as c
-from visitapp.ops.operation import operation
 from visitapp.ops.history import Tx
+from visitapp.ops.operation import operation
 from visitapp.services.base import by_uuid, clean, visit_by_uuid
 from visitapp.services.dto import OrganisationInfo, ParticipantInfo, PersonInfo, SeriesInfo, VisitInfo
 from visitapp.templates import DEFAULT_TEMPLATE, get_template

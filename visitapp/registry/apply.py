@@ -158,10 +158,7 @@ class _Merge:
         for name in FACTS:
             ours = self._fact_value(name, visit)
             theirs = self._fact_value(name, record=rec)
-            if name == "organisation":
-                same = org is visit.organisation
-            else:
-                same = ours == theirs
+            same = org is visit.organisation if name == "organisation" else ours == theirs
             if same:
                 continue
             if sole:  # the only author corrects their own minutes
@@ -385,8 +382,10 @@ def merge_record(db: Database, record: VisitRecord, source: Source, *,
     try:  # one operation, one transaction (visitapp.ops.registry.merge_verified: not undoable)
         return merge_verified(history_for(db), record, source, base, before_commit=before_commit).result
     except IntegrityError as err:
-        base.status, base.reason = "rejected", _("The record clashes with the registry ({detail}); nothing of it was imported.").format(
-            detail=str(err.orig).split("\n")[0])
+        detail = str(err.orig).split("\n")[0]
+        base.status = "rejected"
+        base.reason = _("The record clashes with the registry ({detail}); nothing of it was imported.").format(
+            detail=detail)
         return base
 
 

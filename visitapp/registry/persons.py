@@ -208,7 +208,8 @@ def export_person(db: Database, ref: str) -> dict[str, Any]:
                    for a in s.scalars(select(m.ActionItem).order_by(m.ActionItem.id)) if exact.search(a.owner)]
         answers = [{"visit_id": a.visit.uuid, "field": a.field, "value": a.value, "updated_at": _iso(a.updated_at),
                     "provenance": origin("answer", a.uuid)}
-                   for a in s.scalars(select(m.Answer).order_by(m.Answer.id)) if exact.fullmatch(a.author.strip() or "-")]
+                   for a in s.scalars(select(m.Answer).order_by(m.Answer.id))
+                   if exact.fullmatch(a.author.strip() or "-")]
         erased = s.scalar(select(m.Erasure).where(m.Erasure.person_uuid == person.uuid).limit(1))
         return {
             "format": "visitapp.person-export/1",
@@ -371,7 +372,8 @@ def redact_incoming(s: Session, record: Any, source: Any) -> tuple[Any, Any]:
             hit(e, person.get("name", ""), [person.get("email", ""), person.get("phone", "")])
             person.update({"id": e.person_uuid, "name": e.pseudonym, "email": "", "phone": "", "role": ""})
     authors = [data.get("author", {}).get("name", "")]
-    authors += [n.get("author", "") for n in data.get("notes", [])] + [a.get("author", "") for a in data.get("answers", [])]
+    authors += [n.get("author", "") for n in data.get("notes", [])]
+    authors += [a.get("author", "") for a in data.get("answers", [])]
     signers = [source.signer_name, *(x.strip() for x in source.signer.split(","))]
     for author in {a for a in authors + signers if a}:
         e = by_name.get(name_hash(author))

@@ -97,7 +97,7 @@ def check_depth(data: bytes, limit: int = MAX_DEPTH) -> None:
 # -- signing ---------------------------------------------------------------------------------
 
 
-def sign_content(content: bytes, source) -> tuple[bytes, x509.Certificate]:
+def sign_content(content: bytes, source) -> tuple[bytes, x509.Certificate]:  # a SignerSource
     """DER of a CMS SignedData over ``content`` (attached), signed from a PKCS#12 file or a token."""
     from visitapp.signing.sign import open_signer
 
@@ -229,7 +229,7 @@ class UntrustedSigner(InvalidInput):
         self.signer = signer
 
 
-def is_trusted(db, signer: PlanSigner) -> bool:
+def is_trusted(db, signer: PlanSigner) -> bool:  # a Database
     return any(t.fingerprint == signer.fingerprint for t in TrustStore(db).list())
 
 

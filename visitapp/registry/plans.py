@@ -195,7 +195,7 @@ def build_plan(db: Database, *, series: str | None = None, include_all: bool = F
 
 
 def export_plan(db: Database, out: Path, *, series: str | None = None, include_all: bool = False,
-                source=None, encrypt_to=None) -> int:
+                source=None, encrypt_to=None) -> int:  # a SignerSource, an x509.Certificate
     """Write the plan: a CMS SignedData around its JSON when ``source`` is given, else plain JSON.
 
     With ``encrypt_to`` (the coordinator's certificate) the plan carries it, so

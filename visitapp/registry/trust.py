@@ -55,7 +55,7 @@ def _anchor_info(r: m.TrustAnchor) -> AnchorInfo:
     return AnchorInfo(r.fingerprint, r.kind, r.subject, r.not_after, r.added_at)
 
 
-def _asn1(cert: x509.Certificate):  # noqa: ANN202
+def _asn1(cert: x509.Certificate):
     from asn1crypto import x509 as asn1_x509
 
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
@@ -185,7 +185,7 @@ class TrustStore:
 
         return distrust_anchor(history_for(self.db), ref).result
 
-    def policy(self, extra_pinned=(), extra_anchors=(), **options):  # noqa: ANN001, ANN003, ANN201
+    def policy(self, extra_pinned=(), extra_anchors=(), **options):
         """The :class:`~visitapp.signing.assess.TrustPolicy` of this registry (a merge requires a trusted signer)."""
         from visitapp.signing.assess import TrustPolicy
 
@@ -216,7 +216,8 @@ class TrustStore:
     def certificates(self) -> list[x509.Certificate]:
         """The signers pinned by fingerprint (not those trusted by identity under an anchor)."""
         with self.db.read() as s:
-            pems = s.scalars(select(m.TrustedCertificate.pem).where(m.TrustedCertificate.anchor_fingerprint.is_(None))).all()
+            pems = s.scalars(
+                select(m.TrustedCertificate.pem).where(m.TrustedCertificate.anchor_fingerprint.is_(None))).all()
         return [x509.load_pem_x509_certificate(p.encode("ascii")) for p in pems]
 
 
@@ -266,7 +267,8 @@ def remove_signer(s: Session, ref: str) -> TrustedInfo:
     if not rows:
         raise NotFound(_("No trusted certificate has the fingerprint {ref}.").format(ref=ref))
     if len(rows) > 1:
-        raise InvalidInput(_("More than one certificate has a fingerprint starting with {ref}; give more of it.").format(ref=ref))
+        raise InvalidInput(
+            _("More than one certificate has a fingerprint starting with {ref}; give more of it.").format(ref=ref))
     info = _info(rows[0])
     s.delete(rows[0])
     s.flush()

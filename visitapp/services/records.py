@@ -62,7 +62,7 @@ def company_copy(record: VisitRecord) -> VisitRecord:
     return copy_of(record, CopyKind.COMPANY)
 
 
-def _iso(value) -> str | None:  # noqa: ANN001
+def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
@@ -160,7 +160,8 @@ class RecordService(Service):
         return copy_of(record, copy)
 
     def finalise(self, visit_id: str, *, author: str | None = None) -> FinaliseResult:
-        """Freeze the current state as the next version: the core operation :func:`visitapp.ops.records.finalise_visit`."""
+        """Freeze the current state as the next version: the core operation
+        :func:`visitapp.ops.records.finalise_visit`."""
         from visitapp.ops.records import finalise_visit
 
         return self._op(finalise_visit, visit_id, author=author)

@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from asn1crypto import x509 as asn1_x509
+from pyhanko_certvalidator import ValidationContext
 
 from visitapp.i18n import _
 from visitapp.signing import pki
-
-from pyhanko_certvalidator import ValidationContext
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -149,7 +148,7 @@ def document_timestamps(reader: Any, trusted: TrustedSigners,
     for stamp in stamps:
         try:
             status = validate_pdf_timestamp(stamp, validation_context=trusted.timestamp_context(), skip_diff=True)
-        except Exception:  # noqa: BLE001, S112 (a broken timestamp proves nothing; the signature's own checks stand)
+        except Exception:  # a broken timestamp proves nothing; the signature's own checks stand
             continue
         if status.intact and status.valid and status.trusted and status.timestamp is not None:
             out.append((stamp.signed_revision, status.timestamp))

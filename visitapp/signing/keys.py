@@ -2,8 +2,8 @@
 
 A personal key is RSA-3072 (an ECDSA signature would raise the signed minutes
 to PDF 2.0 and out of PDF/A-3b; see make_certificate) with a self-signed
-certificate naming the official (CN) and their institution (O).  The coordinator trusts it by receiving the certificate alone
-as PEM.  Problems with a certificate file are reported as one sentence each:
+certificate naming the official (CN) and their institution (O).  The coordinator trusts it by receiving the
+certificate alone as PEM.  Problems with a certificate file are reported as one sentence each:
 a wrong password, a certificate not valid today, a key that does not belong
 to the certificate.
 """
@@ -175,7 +175,8 @@ def load_pkcs12(path: Path, password: str) -> Identity:
         try:
             asn1_pkcs12.Pfx.load(data).native  # noqa: B018 (parse fully)
         except (ValueError, TypeError, OSError) as parse_err:
-            raise InvalidInput(_("{path} is not a PKCS#12 certificate file (.p12/.pfx).").format(path=path)) from parse_err
+            raise InvalidInput(
+                _("{path} is not a PKCS#12 certificate file (.p12/.pfx).").format(path=path)) from parse_err
         raise WrongPassword(_("The password for {path} is wrong.").format(path=path)) from err
     if cert is None and key is not None and len(chain or ()) == 1:
         # Some exports do not pair the key with its certificate (no localKeyId); a lone

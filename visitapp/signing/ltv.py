@@ -27,7 +27,7 @@ TIMESTAMP_TIMEOUT = 10  # seconds for the timestamp server
 _SSL_CONTEXT = None  # one per process: building it loads the CA bundle (a sizeable part of an augment)
 
 
-def _session():  # noqa: ANN202
+def _session():
     """One HTTP session for the whole augment (pyHanko would open one, with its own TLS setup, per step)."""
     import ssl
 
@@ -41,7 +41,7 @@ def _session():  # noqa: ANN202
 
 
 def _context(anchors: Sequence[asn1_x509.Certificate], signers: Sequence[asn1_x509.Certificate], online: bool,
-             session):  # noqa: ANN001, ANN202
+             session):
     from pyhanko_certvalidator import ValidationContext
     from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend
 
@@ -53,7 +53,7 @@ def _context(anchors: Sequence[asn1_x509.Certificate], signers: Sequence[asn1_x5
                              fetcher_backend=AIOHttpFetcherBackend(session, per_request_timeout=TIMESTAMP_TIMEOUT))
 
 
-def timestamper(url: str, session=None):  # noqa: ANN001, ANN201
+def timestamper(url: str, session=None):
     from pyhanko.sign.timestamps import HTTPTimeStamper
 
     if not url.lower().startswith(("http://", "https://")):
@@ -77,7 +77,7 @@ def augment_pdf(pdf_bytes: bytes, *, timestamp_url: str, anchors: Sequence[asn1_
         return asyncio.run(_augment(pdf_bytes, timestamp_url, anchors, online))
     except UserError:
         raise
-    except Exception as err:  # noqa: BLE001 (network, path building and TSA errors come in many types)
+    except Exception as err:  # network, path building and TSA errors come in many types
         log.debug("augment failed", exc_info=True)
         reason = str(err).strip()[:200] or type(err).__name__
         raise InvalidInput(_("Could not add the validation data and timestamp ({reason}).").format(

@@ -20,7 +20,7 @@ def _usual_folders() -> list[Path]:
     env_path = os.environ.get("LD_LIBRARY_PATH" if sys.platform.startswith("linux") else "PATH", "")
     folders = [Path(p) for p in env_path.split(os.pathsep) if p and p != "."]
     if sys.platform == "win32":
-        root = Path(os.environ.get("SystemRoot", r"C:\Windows"))
+        root = Path(os.environ.get("SYSTEMROOT", r"C:\Windows"))  # Windows' environment ignores case
         programs = [Path(os.environ[v]) for v in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432")
                     if os.environ.get(v)]
         folders += [root / "System32", root / "SysWOW64"]

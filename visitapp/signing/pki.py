@@ -145,7 +145,8 @@ def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
 
 
 def _ocsp_signer(resp: ocsp.OCSPResponse, issuer: x509.Certificate) -> x509.Certificate | None:
-    """The certificate that signed an OCSP answer: the issuer itself, or a responder it delegated (id-kp-OCSPSigning)."""
+    """The certificate that signed an OCSP answer: the issuer itself, or a responder it delegated
+    (id-kp-OCSPSigning)."""
     # The responder is the one whose key verifies the answer, never one matched by name alone.
     for candidate in [issuer, *resp.certificates]:
         if candidate is not issuer:
@@ -158,7 +159,8 @@ def _ocsp_signer(resp: ocsp.OCSPResponse, issuer: x509.Certificate) -> x509.Cert
             if ExtendedKeyUsageOID.OCSP_SIGNING not in eku:
                 continue
             produced = resp.produced_at_utc
-            if not candidate.not_valid_before_utc - CLOCK_SKEW <= produced <= candidate.not_valid_after_utc + CLOCK_SKEW:
+            earliest = candidate.not_valid_before_utc - CLOCK_SKEW
+            if not earliest <= produced <= candidate.not_valid_after_utc + CLOCK_SKEW:
                 continue  # a delegated responder answers only while its own certificate is valid
         if _verify_signed_by(candidate.public_key(), resp.signature, resp.tbs_response_bytes,
                              resp.signature_hash_algorithm):
@@ -230,7 +232,7 @@ def _fetch(url: str, data: bytes | None = None, content_type: str = "") -> bytes
         return None
     req = urllib.request.Request(url, data=data, headers={"Content-Type": content_type} if content_type else {})
     try:
-        with urllib.request.urlopen(req, timeout=FETCH_TIMEOUT) as reply:  # noqa: S310 (http(s) only, checked above)
+        with urllib.request.urlopen(req, timeout=FETCH_TIMEOUT) as reply:
             body = reply.read(FETCH_MAX_BYTES + 1)
     except (OSError, ValueError):
         return None
@@ -284,7 +286,7 @@ class RevocationChecker:
     def _fetch_status(self, cert: x509.Certificate, issuer: x509.Certificate) -> Revocation:
         now = dt.datetime.now(dt.UTC)
         ocsp_urls, crl_urls = _urls(cert)
-        request = ocsp.OCSPRequestBuilder().add_certificate(cert, issuer, hashes.SHA1()).build()  # noqa: S303
+        request = ocsp.OCSPRequestBuilder().add_certificate(cert, issuer, hashes.SHA1()).build()
         body = request.public_bytes(serialization.Encoding.DER)
         for url in ocsp_urls[:2]:
             self.fetches += 1

@@ -50,13 +50,13 @@ def _cap_memory(extra: int) -> None:
     except (OSError, ValueError):
         at_rest = 512 << 20
     cap = at_rest + extra
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         cap = min(cap, hard)
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
-def _serve(conn, memory: int, lang: str) -> None:  # noqa: ANN001 (a multiprocessing Connection)
+def _serve(conn, memory: int, lang: str) -> None:  # a multiprocessing Connection
     """The worker's loop: run each job, send back ("ok", value), ("refused", sentence) or ("fatal", sentence)."""
     from visitapp import i18n
 
@@ -95,7 +95,8 @@ class CappedWorker:
         self._head_since = 0.0
 
     def _context(self) -> Any:
-        if sys.platform != "win32" and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        alone = threading.active_count() == 1  # fork only a process with no other thread
+        if sys.platform != "win32" and alone and "fork" in multiprocessing.get_all_start_methods():
             return multiprocessing.get_context("fork")
         return multiprocessing.get_context("spawn")
 

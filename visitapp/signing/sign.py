@@ -147,8 +147,9 @@ def _probe(signer: signers.Signer, cert: x509.Certificate) -> None:
     data = b"visitapp key check"
     try:
         raw = asyncio.run(signer.async_sign_raw(data, "sha256"))
-    except Exception as err:  # noqa: BLE001 (token errors come in many types)
-        raise TokenError(_("The token refused to sign: {reason}.").format(reason=str(err).strip() or type(err).__name__)) from err
+    except Exception as err:  # token errors come in many types
+        reason = str(err).strip() or type(err).__name__
+        raise TokenError(_("The token refused to sign: {reason}.").format(reason=reason)) from err
     public = cert.public_key()
     try:
         if isinstance(public, ec.EllipticCurvePublicKey):
@@ -157,7 +158,8 @@ def _probe(signer: signers.Signer, cert: x509.Certificate) -> None:
             try:
                 public.verify(raw, data, padding.PKCS1v15(), hashes.SHA256())
             except InvalidSignature:
-                public.verify(raw, data, padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.AUTO), hashes.SHA256())
+                pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.AUTO)
+                public.verify(raw, data, pss, hashes.SHA256())
     except InvalidSignature as err:
         raise KeyMismatch(_("The key on the token does not belong to the certificate.")) from err
 
@@ -481,7 +483,7 @@ def sign_with(pdf_bytes: bytes, signer: signers.Signer, cert: x509.Certificate, 
     return SignResult(out.getvalue(), field_name, cn, org, visible)
 
 
-def _sign_b_t(pdf_bytes: bytes, meta, signer, lang: str, params: dict[str, str], spec, url: str) -> bytes | None:  # noqa: ANN001
+def _sign_b_t(pdf_bytes: bytes, meta, signer, lang: str, params: dict[str, str], spec, url: str) -> bytes | None:
     """The signed file with a signature timestamp from ``url`` (PAdES B-T), or None when the server fails."""
     from visitapp.signing.ltv import timestamper
 
@@ -490,7 +492,7 @@ def _sign_b_t(pdf_bytes: bytes, meta, signer, lang: str, params: dict[str, str],
     try:
         out = pdf_signer.sign_pdf(_writer(pdf_bytes), bytes_reserved=BYTES_RESERVED + 8192,
                                   appearance_text_params=params)
-    except Exception:  # noqa: BLE001 (network and TSA errors come in many types; the caller signs B-B)
+    except Exception:  # network and TSA errors come in many types; the caller signs B-B
         log.info("timestamp server %s did not answer; signing without a timestamp", url, exc_info=True)
         return None
     return out.getvalue()

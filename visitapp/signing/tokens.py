@@ -20,7 +20,7 @@ def always_authenticate(session: Any, key_label: str) -> bool:
 
         keys = list(session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY, Attribute.LABEL: key_label}))
         return bool(keys) and bool(keys[0][Attribute.ALWAYS_AUTHENTICATE])
-    except Exception:  # noqa: BLE001 (a token that cannot say does not ask for it either)
+    except Exception:  # a token that cannot say does not ask for it either
         return False
 
 

@@ -40,7 +40,6 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
 
 from visitapp import limits
 from visitapp.errors import InvalidInput, UserError
@@ -214,7 +213,6 @@ def fingerprint(cert: asn1_x509.Certificate) -> str:
 
 from visitapp.signing.assess import TrustedSigners  # noqa: E402 (re-exported: it lived here)
 
-
 # -- checking -----------------------------------------------------------------------------
 
 
@@ -236,7 +234,7 @@ def _subject(cert: asn1_x509.Certificate) -> tuple[str, str]:
     return str(native.get("common_name", "")), str(native.get("organization_name", ""))
 
 
-def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision: int,  # noqa: ANN001
+def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision: int,
                last_signature: bool, revinfo: tuple[list[bytes], list[bytes]] = ([], []),
                doc_times: Iterable[tuple[int, dt.datetime]] = ()) -> SignatureCheck:
     check = SignatureCheck(number=number, field=embedded.field_name or f"Signature{number}")
@@ -244,14 +242,14 @@ def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision:
         cert = embedded.signer_cert
         check.signer, check.institution = _subject(cert)
         check.fingerprint = fingerprint(cert)
-    except Exception:  # noqa: BLE001 (a damaged CMS blob raises anything)
+    except Exception:  # a damaged CMS blob raises anything
         check.problems.append(_("{sig}: its signature data is damaged.").format(sig=check.label))
         return check
     try:
         status: PdfSignatureStatus = validate_pdf_signature(
             embedded, signer_validation_context=trusted.context_for(cert),
             ts_validation_context=trusted.timestamp_context())
-    except Exception as err:  # noqa: BLE001 (pyHanko raises many kinds for broken files)
+    except Exception as err:  # pyHanko raises many kinds for broken files
         check.problems.append(_("{sig} could not be checked ({reason}).").format(
             sig=check.label, reason=str(err)[:200] or type(err).__name__))
         return check
@@ -281,7 +279,7 @@ def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision:
         try:
             later = sorted(t for rev, t in doc_times if rev > embedded.signed_revision)  # document timestamps
             assess.judge(check, status, trusted, cert, revinfo=revinfo, revalidate=again, doc_times=later)
-        except Exception as err:  # noqa: BLE001 (pyHanko raises many kinds for broken chains)
+        except Exception as err:  # pyHanko raises many kinds for broken chains
             check.trusted = False
             check.trust_problem = _("{sig}: the signer's certificate chain could not be checked ({reason}).").format(
                 sig=check.label, reason=str(err)[:200] or type(err).__name__)
@@ -311,7 +309,7 @@ def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision:
     return check
 
 
-def _record_spec(root) -> object | None:  # noqa: ANN001 (pyHanko generic objects)
+def _record_spec(root) -> object | None:  # pyHanko generic objects
     """The file specification of the record: in the catalogue's /AF, as visitapp writes it."""
     for spec in root.get("/AF", []):
         spec = spec.get_object()
@@ -468,7 +466,7 @@ def verify_bytes(data: bytes, roots_der: list[bytes], path: str = "") -> Verific
     return verify_pdf(data, _roots(roots_der), path)
 
 
-def _roots(roots_der):  # noqa: ANN001, ANN202
+def _roots(roots_der):
     """A worker job's trust: a TrustPolicy as it is, or pinned certificates as DER."""
     from visitapp.signing.assess import TrustPolicy
 

@@ -52,7 +52,7 @@ class GuiCalls(QObject):
         def job() -> None:
             try:
                 box["value"] = fn()
-            except BaseException as err:
+            except BaseException as err:  # raised again on the calling thread
                 box["error"] = err
 
         if QThread.currentThread() == self.thread():

@@ -194,7 +194,7 @@ def protect_file(path: Path, key: DbKey) -> None:
         raise
 
 
-def protect_app(app, key: DbKey) -> bool:
+def protect_app(app, key: DbKey) -> bool:  # visitapp.ui.app.Application
     """Encrypt the app's open database in place and reopen it; the window is rebuilt on the new one.
 
     Returns False (the database reopened as it was) when the conversion fails;

@@ -145,7 +145,7 @@ class VisitListPanel(QWidget):
         self.series.currentIndexChanged.connect(self.reload)
         self.reload_series()
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, obj, event) -> bool:  # Down in the search box goes to the results
         if (obj is self.search and event.type() == event.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self._timer.stop()

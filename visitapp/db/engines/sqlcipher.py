@@ -154,7 +154,7 @@ def keyring_key(path: Path) -> DbKey | None:
         import keyring
 
         value = keyring.get_password(KEYRING_SERVICE, _keyring_name(path))
-    except Exception:
+    except Exception:  # no keyring, a locked one, a broken backend: no key from it
         return None
     if not value:
         return None

@@ -14,7 +14,7 @@ from visitapp.db.models import Base
 _NOT_MODELS = ("search_docs", "search_fts")
 
 
-def include_name(name, type_, parent_names):
+def include_name(name, type_, parent_names):  # alembic's signature
     if type_ == "table":
         return name is None or not name.startswith(_NOT_MODELS)
     return True

@@ -367,17 +367,17 @@ class NotesModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _TOP)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's names
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         if not parent.isValid():
             return len(self._sections)
         if parent.internalId() == _TOP and parent.column() == 0:
             return len(self._sections[parent.row()].notes)
         return 0
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's names
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return COLUMNS
 
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's names
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
         return self.rowCount(parent) > 0
 
     def flags(self, index: Index) -> Qt.ItemFlag:
