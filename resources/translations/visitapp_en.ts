@@ -1718,4 +1718,20 @@
         <translation>%1, time</translation>
     </message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <!-- Qt's own file dialog: strings Qt 6 changed that qtbase_pl.qm does not translate yet (issue 11) -->
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Directory:</translation>
+    </message>
+</context>
 </TS>

@@ -1723,4 +1723,20 @@
         <translation>%1, godzina</translation>
     </message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <!-- Qt's own file dialog: strings Qt 6 changed that qtbase_pl.qm does not translate yet (issue 11) -->
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Szukaj w:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Pliki &amp;rodzaju:</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Katalog:</translation>
+    </message>
+</context>
 </TS>

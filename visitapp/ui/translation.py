@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from visitapp import i18n
 from visitapp.resources import resource_path
@@ -37,6 +38,10 @@ class Translations:
         self.app = app
         self._installed: list[QTranslator] = []
         self.language = "en"
+        if sys.platform.startswith("linux"):
+            # Qt's own file dialogs, translated by qtbase_pl.qm with the rest of the window; a desktop's
+            # native one speaks the system's language (or Qt's untranslated fallback: "Look in:")
+            QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
 
     def apply(self, lang: str) -> str:
         lang = lang if lang in LANGUAGES else system_language()
