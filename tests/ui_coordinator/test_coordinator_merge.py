@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 
+from coordinator_helpers import settle
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from coordinator_helpers import settle
 from visitapp.registry.merge import Merger
 
 WAIT_MS = 30000
@@ -89,7 +89,7 @@ def test_cancel_stops_after_the_current_file(qtbot, view, svc, signed, monkeypat
     trust_both(qtbot, view, signed)
     inside, release = threading.Event(), threading.Event()
 
-    def pause(source) -> None:  # noqa: ANN001 (on the worker thread, inside the second file's transaction)
+    def pause(source) -> None:  # on the worker thread, inside the second file's transaction
         if source.file_name.endswith("piotr.pdf"):
             inside.set()
             release.wait(WAIT_MS / 1000)

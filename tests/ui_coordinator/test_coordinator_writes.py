@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import event
-
 from coordinator_helpers import settle
+from sqlalchemy import event
 from test_ops_undo import dump
+
 from visitapp.registry.trust import TrustStore
 
 WAIT_MS = 30000
@@ -25,7 +25,7 @@ def test_trust_through_the_windows_runner_then_undo(qtbot, svc, signed, db_path)
     qtbot.addWidget(view)
     committed_on: list[str] = []
 
-    def seen(conn) -> None:  # noqa: ANN001 (write transactions only, as visitapp.ui.worker.forbid_writes_here)
+    def seen(conn) -> None:  # write transactions only, as visitapp.ui.worker.forbid_writes_here
         if conn.get_execution_options().get("visitapp_write"):
             committed_on.append(threading.current_thread().name)
 
@@ -63,7 +63,7 @@ def test_each_files_merge_is_an_operation_on_the_db_worker(qtbot, svc, signed):
     qtbot.addWidget(view)
     committed_on: list[str] = []
 
-    def seen(conn) -> None:  # noqa: ANN001
+    def seen(conn) -> None:
         if conn.get_execution_options().get("visitapp_write"):
             committed_on.append(threading.current_thread().name)
 

@@ -6,8 +6,18 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from visitapp import ops
@@ -24,11 +34,11 @@ NO_DATE = QDate(2000, 1, 1)  # the QDateEdit's minimum, shown as "no due date"
 class ChoiceDelegate(QStyledItemDelegate):
     """A combo box of (label, code) for one column; a choice is committed at once."""
 
-    def __init__(self, choices: list[tuple[str, str]], accessible: str, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, choices: list[tuple[str, str]], accessible: str, parent=None) -> None:
         super().__init__(parent)
         self.choices, self.accessible = choices, accessible
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         box = QComboBox(parent)
         box.setAccessibleName(self.accessible)
         for label, code in self.choices:
@@ -36,19 +46,19 @@ class ChoiceDelegate(QStyledItemDelegate):
         box.activated.connect(lambda _i, b=box: (self.commitData.emit(b), self.closeEditor.emit(b)))
         return box
 
-    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:  # noqa: ANN001, N802
+    def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class DueDateDelegate(QStyledItemDelegate):
-    def __init__(self, no_date: str, accessible: str, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, no_date: str, accessible: str, parent=None) -> None:
         super().__init__(parent)
         self.no_date, self.accessible = no_date, accessible
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         edit = QDateEdit(parent)
         edit.setAccessibleName(self.accessible)
         edit.setCalendarPopup(True)
@@ -56,12 +66,12 @@ class DueDateDelegate(QStyledItemDelegate):
         edit.setSpecialValueText(self.no_date)  # Home / the minimum clears the date
         return edit
 
-    def setEditorData(self, editor: QDateEdit, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QDateEdit, index: QModelIndex) -> None:
         row = index.model().row_at(index)
         due = row.due_date if row is not None else None
         editor.setDate(QDate(due.year, due.month, due.day) if due else QDate.currentDate())
 
-    def setModelData(self, editor: QDateEdit, model, index: QModelIndex) -> None:  # noqa: ANN001, N802
+    def setModelData(self, editor: QDateEdit, model, index: QModelIndex) -> None:
         chosen = editor.date()
         model.setData(index, None if chosen == NO_DATE else chosen.toPython(), Qt.ItemDataRole.EditRole)
 
@@ -111,7 +121,8 @@ class ActionsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setItemDelegateForColumn(
             self.model.column_of("status"),
-            ChoiceDelegate([(self.status_label(c), c) for c in ACTION_STATUSES], self.tr("Status of the action item"), self))
+            ChoiceDelegate([(self.status_label(c), c) for c in ACTION_STATUSES],
+                           self.tr("Status of the action item"), self))
         self.table.setItemDelegateForColumn(
             self.model.column_of("due"),
             DueDateDelegate(self.tr("no due date"), self.tr("Due date of the action item"), self))
@@ -161,7 +172,7 @@ class ActionsPage(QWidget):
         text = fmt_date(r.due_date)
         return self.tr("%1 (overdue)").replace("%1", text) if self._overdue(r) else text
 
-    def _due_color(self, r: ActionInfo):  # noqa: ANN202
+    def _due_color(self, r: ActionInfo):
         return RED if self._overdue(r) else None
 
     # filtering -------------------------------------------------------------------
@@ -181,11 +192,12 @@ class ActionsPage(QWidget):
         self.count.setText(text)
 
     # changing ----------------------------------------------------------------------
-    def _apply(self, row: ActionInfo, key: str, value) -> None:  # noqa: ANN001
+    def _apply(self, row: ActionInfo, key: str, value) -> None:
         """Submit the edit; the row shows the new value when it is stored (never before)."""
         if isinstance(value, QDate):
             value = value.toPython()
-        kwargs = {"status": value} if key == "status" else {"owner": value or ""} if key == "owner" else {"due_date": value}
+        kwargs = ({"status": value} if key == "status" else {"owner": value or ""} if key == "owner"
+                  else {"due_date": value})
         self.writes.submit(ops.edit_action, row.id, **kwargs, on_done=self._stored,
                            on_error=lambda sentence: warn(self, self.tr("Action item"), sentence))
 

@@ -3,17 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from functools import cache
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from visitapp import i18n
 from visitapp.ops import registry as registry_ops
 from visitapp.registry.review import DisagreementInfo, disagreements
 from visitapp.ui.coordinator.common import ServicesRef, current, selected_row, table, warn
 from visitapp.ui.coordinator.models import GREEN, GREY, Column, RowsModel
 from visitapp.ui.coordinator.writes import Writes
 from visitapp.ui.labels import fmt_datetime
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def _field_labels() -> dict[str, tuple[str, str]]:
+    """Every template field's label (Polish, English) by its key."""
+    from visitapp.templates import all_templates
+
+    labels: dict[str, tuple[str, str]] = {}
+    for template in all_templates().values():
+        for f in template.fields:
+            labels.setdefault(f.key, (f.label.get("pl"), f.label.get("en")))
+    return labels
+
+
+def template_field_label(key: str, lang: str) -> str:
+    """A structured answer's label in ``lang`` ("Liczba pracowników w Krakowie"), "" for an unknown key."""
+    pl, en = _field_labels().get(key, ("", ""))
+    return pl if lang == "pl" else en
 
 
 class DisagreementsPage(QWidget):
@@ -73,9 +96,10 @@ class DisagreementsPage(QWidget):
 
     # texts ---------------------------------------------------------------------
     def field_label(self, field: str) -> str:
-        if field.startswith("answer:"):
-            name = field.removeprefix("answer:").replace("_", " ")
-            return self.tr("Answer: %1").replace("%1", name)
+        if field.startswith("answer:"):  # the template's label in the user's language, not the field's key
+            key = field.removeprefix("answer:")
+            return template_field_label(key, i18n.current_language()) or \
+                self.tr("Answer: %1").replace("%1", key.replace("_", " "))
         return {"organisation": self.tr("Organisation"), "starts_at": self.tr("Date and time"),
                 "place": self.tr("Place")}.get(field, field)
 
@@ -102,7 +126,7 @@ class DisagreementsPage(QWidget):
         self.empty.setVisible(not rows)
         self.countChanged.emit(open_count)
 
-    def _selection(self, *_args) -> None:  # noqa: ANN002
+    def _selection(self, *_args) -> None:
         row: DisagreementInfo | None = selected_row(self.table)
         can = row is not None and not row.resolved
         self.keep_current.setEnabled(can)
@@ -113,11 +137,34 @@ class DisagreementsPage(QWidget):
         row: DisagreementInfo | None = selected_row(self.table)
         if row is None or row.resolved:
             return None
+        reason = self.ask_reason(row, keep)
+        if reason is None:
+            return None
+        log.info("settling disagreement %s on %s (%s): keep %s; reason: %s", row.id, row.field, row.visit_id, keep,
+                 reason)
         self.keep_current.setEnabled(False)  # one answer per disagreement
         self.take_other.setEnabled(False)
         position = self.table.currentIndex().row()
         return self.writes.submit(registry_ops.resolve_disagreement, row.id, keep,
                                   on_done=lambda _info: self._settled(position), on_error=self._refused)
+
+    def ask_reason(self, row: DisagreementInfo, keep: str) -> str | None:
+        """Confirm the choice and ask why (the reason goes to the log); None: cancelled or no reason."""
+        value = self.value_text(row.field, row.current_value if keep == "current" else row.other_value)
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Settle a disagreement"))
+        dialog.setLabelText(self.tr("%1: keep \u201c%2\u201d for this visit (it can be undone).\nWhy? The reason is "
+                                    "kept in the log.").replace("%1", self.field_label(row.field)).replace("%2", value))
+        for label in dialog.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a value comes from someone's file
+        dialog.setOkButtonText(self.tr("&Settle"))
+        if dialog.exec() != QInputDialog.DialogCode.Accepted:
+            return None
+        reason = dialog.textValue().strip()
+        if not reason:
+            warn(self, self.tr("Settle a disagreement"), self.tr("Say why you choose this value; nothing was changed."))
+            return None
+        return reason
 
     def _settled(self, position: int) -> None:
         self.reload()

@@ -7,13 +7,20 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from visitapp.registry.merge import FileResult, Merger, collect_files
 from visitapp.signing.envelope import is_envelope_name
-from visitapp.ui.coordinator.key_dialog import ask_key
 from visitapp.ui.coordinator.common import ServicesRef, current, message_of, table, warn
+from visitapp.ui.coordinator.key_dialog import ask_key
 from visitapp.ui.coordinator.models import GREEN, GREY, RED, Column, RowsModel
 from visitapp.ui.coordinator.tasks import Task
 from visitapp.ui.coordinator.writes import Writes
@@ -166,7 +173,7 @@ class MergePage(QWidget):
         return text
 
     @staticmethod
-    def _status_color(r: FileResult):  # noqa: ANN205
+    def _status_color(r: FileResult):
         return {"accepted": GREEN, "rejected": RED}.get(r.status, GREY)
 
     # choosing and dropping -----------------------------------------------------
@@ -181,18 +188,18 @@ class MergePage(QWidget):
         if folder:
             self.add_paths([folder])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _local_paths(event):
             event.acceptProposedAction()
             self.zone.set_hover(True)
         else:
             event.ignore()
 
-    def dragLeaveEvent(self, event) -> None:  # noqa: ANN001, N802
+    def dragLeaveEvent(self, event) -> None:
         self.zone.set_hover(False)
         super().dragLeaveEvent(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         self.zone.set_hover(False)
         paths = _local_paths(event)
         if paths:
@@ -231,12 +238,12 @@ class MergePage(QWidget):
 
         worker = self.writes.runner.worker if self.writes is not None else None
 
-        def through(call):  # noqa: ANN001, ANN202 (on the batch's thread: it waits while the DB worker merges)
+        def through(call):  # on the batch's thread: it waits while the DB worker merges
             if worker is None:
                 return call()
             return worker.submit(call, on_error=lambda _err: None).result()
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 (on the batch's thread: verification in the capped
+        def work(progress, cancelled):  # on the batch's thread: verification in the capped worker
             # worker process, each file's merge operation on the DB worker)
             merger = Merger(db, key=key, through=through) if key is not None else Merger(db, through=through)
             return merger.merge_all(files, progress=progress, cancelled=cancelled)

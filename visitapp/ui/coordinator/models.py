@@ -34,7 +34,7 @@ class Column:
 
 
 class RowsModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[Column], parent=None) -> None:  # noqa: ANN001
+    def __init__(self, columns: Sequence[Column], parent=None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
@@ -62,13 +62,13 @@ class RowsModel(QAbstractTableModel):
         return next(i for i, c in enumerate(self.columns) if c.key == key)
 
     # QAbstractTableModel ---------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section].header
         return None
@@ -100,7 +100,7 @@ class EditableRowsModel(RowsModel):
     ``apply`` calls a core operation (and shows its error); ``None`` means nothing changed.
     """
 
-    def __init__(self, columns: Sequence[Column], apply: Callable[[Any, str, Any], Any | None], parent=None) -> None:  # noqa: ANN001
+    def __init__(self, columns: Sequence[Column], apply: Callable[[Any, str, Any], Any | None], parent=None) -> None:
         super().__init__(columns, parent)
         self._apply = apply
 
@@ -110,7 +110,7 @@ class EditableRowsModel(RowsModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         row = self.row_at(index)
         col = self.columns[index.column()] if index.isValid() else None
         if row is None or col is None or col.edit is None or role != Qt.ItemDataRole.EditRole:

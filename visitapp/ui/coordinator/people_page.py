@@ -134,7 +134,7 @@ class PeoplePage(QWidget):
         services = current(self.services)
         db, history = services.db, services.history
 
-        def work():  # noqa: ANN202 (on the DB worker)
+        def work():  # on the DB worker
             try:
                 return erase_person(db, person_id, redact_mentions=redact_mentions)
             finally:

@@ -7,8 +7,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from visitapp.errors import UserError
@@ -156,7 +167,7 @@ class ReportsPage(QWidget):
         series, lang = self.series.currentData(), self.language.currentData()
         csv_dir = csv_dir_for(out) if self.with_csv.isChecked() else None
 
-        def work(_progress, _cancelled):  # noqa: ANN001, ANN202 (on the worker thread)
+        def work(_progress, _cancelled):  # on the worker thread
             if csv_dir is not None:
                 csv_dir.mkdir(exist_ok=True)
             return build_report(db, out, series=series, csv_dir=csv_dir, lang=lang)
@@ -193,7 +204,8 @@ class ReportsPage(QWidget):
                                                    self.tr("Certificate files (*.p12 *.pfx)"))
         if not p12:
             return
-        password, ok = QInputDialog.getText(self, self.tr("Sign the plan"), self.tr("Password of the certificate file:"),
+        password, ok = QInputDialog.getText(self, self.tr("Sign the plan"),
+                                            self.tr("Password of the certificate file:"),
                                             QLineEdit.EchoMode.Password)
         if ok:
             from visitapp.signing.sign import Pkcs12Source  # pyHanko loads only when signing
@@ -217,7 +229,7 @@ class ReportsPage(QWidget):
         if name:
             self.import_plan_from(Path(name))
 
-    def import_plan_from(self, path: Path, *, allow_unsigned: bool = False):  # noqa: ANN201
+    def import_plan_from(self, path: Path, *, allow_unsigned: bool = False):
         """Verify a plan file, ask what needs a person's yes, then import.
 
         Only a plan signed by a signer this database trusts is read (a plain
@@ -248,7 +260,7 @@ class ReportsPage(QWidget):
             return self._import_failed(err)
         return self._preview(plan, None)
 
-    def _preview(self, plan: Plan, new_signer: PlanSigner | None):  # noqa: ANN202
+    def _preview(self, plan: Plan, new_signer: PlanSigner | None):
         try:
             preview = preview_plan(current(self.services).db, plan)
         except UserError as err:
@@ -289,7 +301,7 @@ class ReportsPage(QWidget):
         warn(self, self.tr("Import a plan"), sentence)
         self.status.setText(sentence)
 
-    def _ask(self, title: str, text: str, details: str, on_yes) -> None:  # noqa: ANN001
+    def _ask(self, title: str, text: str, details: str, on_yes) -> None:
         """A Yes/No question in plain text (its text comes from a file), answered without blocking."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
@@ -302,7 +314,7 @@ class ReportsPage(QWidget):
         self.plan_question = box
         box.open()
 
-    def _answered(self, box: QMessageBox, on_yes) -> None:  # noqa: ANN001
+    def _answered(self, box: QMessageBox, on_yes) -> None:
         if self.plan_question is box:
             self.plan_question = None
         box.deleteLater()

@@ -39,7 +39,7 @@ class Task(QThread):
     def run(self) -> None:  # on the worker thread: no widgets here, only signals
         try:
             result = self._fn(self._progress, self._cancel.is_set)
-        except Exception as err:  # noqa: BLE001 (reported to the GUI thread, shown there)
+        except Exception as err:  # reported to the GUI thread, shown there
             self.failed.emit(err)
         else:
             self.succeeded.emit(result)

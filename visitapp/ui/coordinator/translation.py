@@ -18,7 +18,7 @@ from visitapp.resources import resource_path
 DOMAIN = "coordinator"
 
 
-def qm_path(lang: str):  # noqa: ANN201
+def qm_path(lang: str):
     return resource_path("translations") / f"{DOMAIN}_{lang}.qm"
 
 

@@ -160,7 +160,7 @@ class TrustPage(QWidget):
         text = fmt_date(r.not_after.date())
         return self.tr("%1 (expired)").replace("%1", text) if _expired(r) else text
 
-    def _selection(self, *_args) -> None:  # noqa: ANN002
+    def _selection(self, *_args) -> None:
         self.remove_button.setEnabled(selected_row(self.table) is not None)
 
     def reload(self) -> None:
@@ -204,7 +204,8 @@ class TrustPage(QWidget):
         if not plain_question(  # the subject is a certificate's name: plain text
             self, self.tr("Stop trusting a signer"),
             self.tr("Stop trusting %1 (%2)? Minutes they sign will be rejected from now on; "
-                    "what was merged stays.").replace("%1", info.subject or "?").replace("%2", info.organisation or "-")):
+                    "what was merged stays.").replace("%1", info.subject or "?")
+                .replace("%2", info.organisation or "-")):
             return
         title = self.tr("Stop trusting a signer")
         self.writes.submit(registry_ops.distrust_signer, info.fingerprint, on_done=lambda _info: self._written(),

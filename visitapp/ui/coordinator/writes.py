@@ -29,7 +29,8 @@ class Writes(QObject):
     settled = Signal()  # nothing is waiting any more
     undone = Signal(object)  # the Changes of an undo or redo (from any window): the pages read again
 
-    def __init__(self, runner: OpRunner, parent: QObject | None = None, *, owned_worker: DbWorker | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QObject | None = None, *,
+                 owned_worker: DbWorker | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self._owned_worker = owned_worker
@@ -77,7 +78,7 @@ class Writes(QObject):
     def history_changed(self) -> None:
         """A write made outside the runner (an erasure, a merge) changed the history: the Edit menu follows."""
         history = self.runner.history
-        self.runner._labels(history.undo_label or "", history.redo_label or "")  # noqa: SLF001 (same layer)
+        self.runner._labels(history.undo_label or "", history.redo_label or "")  # same layer
 
     def _finished(self, changes: Any) -> None:
         if changes.kind != "do":
