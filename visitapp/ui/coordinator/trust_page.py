@@ -141,6 +141,10 @@ class TrustPage(QWidget):
         self.reload()
         self.changed.emit()
 
+    def _refused(self, title: str, sentence: str) -> None:
+        warn(self, title, sentence)
+        self._written()  # read again: the row may have gone meanwhile
+
     def remove_selected_anchor(self) -> None:
         info = selected_row(self.anchor_table)
         if info is None:
@@ -152,7 +156,7 @@ class TrustPage(QWidget):
             return
         title = self.tr("Stop trusting a certificate authority")
         self.writes.submit(registry_ops.distrust_anchor, info.fingerprint, on_done=lambda _info: self._written(),
-                           on_error=lambda sentence: (warn(self, title, sentence), self._written()))
+                           on_error=lambda sentence: self._refused(title, sentence))
 
     def _validity(self, r: TrustedInfo) -> str:
         if r.not_after is None:
@@ -209,4 +213,4 @@ class TrustPage(QWidget):
             return
         title = self.tr("Stop trusting a signer")
         self.writes.submit(registry_ops.distrust_signer, info.fingerprint, on_done=lambda _info: self._written(),
-                           on_error=lambda sentence: (warn(self, title, sentence), self._written()))
+                           on_error=lambda sentence: self._refused(title, sentence))
