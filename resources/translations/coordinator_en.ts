@@ -348,6 +348,23 @@
         <source>Settle a disagreement</source>
         <translation>Settle a disagreement</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="150"/>
+        <source>%1: keep “%2” for this visit (it can be undone).
+Why? The reason is kept in the log.</source>
+        <translation>%1: keep “%2” for this visit (it can be undone).
+Why? The reason is kept in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="150"/>
+        <source>&amp;Settle</source>
+        <translation>&amp;Settle</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="150"/>
+        <source>Say why you choose this value; nothing was changed.</source>
+        <translation>Say why you choose this value; nothing was changed.</translation>
+    </message>
 </context>
 <context>
     <name>KeyDialog</name>

@@ -350,6 +350,23 @@
         <source>Settle a disagreement</source>
         <translation>Rozstrzygnij rozbieżność</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="150"/>
+        <source>%1: keep “%2” for this visit (it can be undone).
+Why? The reason is kept in the log.</source>
+        <translation>%1: zachować „%2” dla tej wizyty (można to cofnąć).
+Dlaczego? Powód trafi do dziennika.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="150"/>
+        <source>&amp;Settle</source>
+        <translation>&amp;Rozstrzygnij</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py" line="150"/>
+        <source>Say why you choose this value; nothing was changed.</source>
+        <translation>Podaj, dlaczego wybierasz tę wartość; niczego nie zmieniono.</translation>
+    </message>
 </context>
 <context>
     <name>KeyDialog</name>

@@ -168,8 +168,16 @@ def disputed(db, tmp_path):
     return visit
 
 
-def test_resolve_a_disagreement(qtbot, svc, disputed, messages):
+def test_resolve_a_disagreement(qtbot, svc, disputed, messages, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
     from visitapp.ui.coordinator import CoordinatorView
+
+    def confirm(dialog: QInputDialog) -> int:  # the real reason dialog, built but not shown (issue 11)
+        dialog.setTextValue("Potwierdzone telefonicznie")
+        return QInputDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QInputDialog, "exec", confirm)
 
     view = CoordinatorView(svc)
     qtbot.addWidget(view)

@@ -153,7 +153,7 @@ class DisagreementsPage(QWidget):
         value = self.value_text(row.field, row.current_value if keep == "current" else row.other_value)
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Settle a disagreement"))
-        dialog.setLabelText(self.tr("%1: keep \u201c%2\u201d for this visit (it can be undone).\nWhy? The reason is "
+        dialog.setLabelText(self.tr("%1: keep “%2” for this visit (it can be undone).\nWhy? The reason is "
                                     "kept in the log.").replace("%1", self.field_label(row.field)).replace("%2", value))
         for label in dialog.findChildren(QLabel):
             label.setTextFormat(Qt.TextFormat.PlainText)  # a value comes from someone's file
