@@ -8,6 +8,7 @@ import datetime as dt
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from visitapp.cli.common import (
     add_db_option,
@@ -26,6 +27,9 @@ from visitapp.domain import ActionStatus, action_status_label
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _, set_language
 from visitapp.services import Services
+
+if TYPE_CHECKING:
+    from visitapp.signing.envelope import DecryptionKey
 
 EXIT_REJECTED = 1
 
@@ -144,7 +148,7 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
 
 
 @contextlib.contextmanager
-def _decryption_key(args: argparse.Namespace) -> Iterator[object]:
+def _decryption_key(args: argparse.Namespace) -> Iterator[DecryptionKey | None]:
     """The coordinator's key for .p7m files (--key FILE.p12, or a token), or None when none is given."""
     from visitapp.signing import envelope
     from visitapp.signing.secrets import read_secret

@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -64,6 +64,10 @@ FACTS = ("organisation", "starts_at", "place")
 _STATUS_RANK = {m.VisitStatus.PLANNED: 0, m.VisitStatus.IN_PROGRESS: 1, m.VisitStatus.FINALISED: 2}
 
 
+@overload
+def _utc(value: dt.datetime) -> dt.datetime: ...
+@overload
+def _utc(value: None) -> None: ...
 def _utc(value: dt.datetime | None) -> dt.datetime | None:
     if value is None:
         return None
@@ -243,7 +247,7 @@ class _Merge:
     def _previous_ids(self, key: str) -> set[str]:
         if self.previous is None:
             return set()
-        return {item.get("id") for item in (self.previous.record or {}).get(key, []) if isinstance(item, dict)}
+        return {str(item.get("id")) for item in (self.previous.record or {}).get(key, []) if isinstance(item, dict)}
 
     def _item_ids(self, key: str, recs: Sequence[Any]) -> list[str]:
         """The ids of this record's items under ``key`` and of those in the signer's previous version."""
@@ -255,7 +259,8 @@ class _Merge:
             return False
         if row.merged_file_id == self.log.id:
             return True
-        return self.s.get(m.MergedFile, row.merged_file_id).signer_fingerprint == self.fingerprint
+        brought = self.s.get(m.MergedFile, row.merged_file_id)
+        return brought is not None and brought.signer_fingerprint == self.fingerprint
 
     def _items(self, kind: str, key: str, model: type[m.Note | m.ActionItem], visit: m.Visit,
                recs: Sequence[Any], values_of: Callable[[Any], dict[str, Any]],
@@ -269,7 +274,9 @@ class _Merge:
         counter = "notes" if kind == "note" else "actions"
         previous = self._previous_ids(key)
         ids = self._item_ids(key, recs)
-        existing = {row.uuid: row for row in self.s.scalars(select(model).where(model.uuid.in_(ids)))} if ids else {}
+        # Notes or action items: select() over a union of models would type them as their base, Record.
+        existing: dict[str, Any] = (
+            {row.uuid: row for row in self.s.scalars(select(model).where(model.uuid.in_(ids)))} if ids else {})
         prov = self.provenance[kind]
         for r in recs:
             row = existing.get(r.id)

@@ -26,6 +26,7 @@ from visitapp.registry.apply import merge_record
 from visitapp.registry.results import BeforeCommit, FileResult, Source
 
 if TYPE_CHECKING:
+    from visitapp.signing.envelope import DecryptionKey
     from visitapp.signing.verify import VerificationReport
 
 
@@ -77,7 +78,7 @@ class Merger:
     """Verifies signed PDFs against the registry's trust list (plus extra roots) and merges them."""
 
     def __init__(self, db: Database, extra_trust: Sequence[Path] = (), *,
-                 before_commit: BeforeCommit | None = None, key: object = None, online: bool = False,
+                 before_commit: BeforeCommit | None = None, key: DecryptionKey | None = None, online: bool = False,
                  revocation: str = "soft", through: Callable[[Callable[[], Any]], Any] | None = None) -> None:
         """``through(call)`` runs each file's merge operation and returns its result: by default here, in the
         GUI on its one DB worker (the batch's own thread waits for it)."""
@@ -155,7 +156,7 @@ class Merger:
         from visitapp.signing.envelope import verification_job
         from visitapp.signing.sandbox import CappedWorker
 
-        roots_der = self.policy  # a TrustPolicy travels to the worker as the roots do
+        roots_der: Any = self.policy  # a TrustPolicy travels to the worker as the roots do
         queue = iter(files)
         with CappedWorker() as worker:
             pending: deque[Path] = deque()

@@ -304,7 +304,7 @@ def erase_person(db: Database, ref: str, *, redact_mentions: bool = False,
             s.execute(text("PRAGMA secure_delete = ON"))
         changed = _redact_tables(s, redactor, _needles(name) + [v for v in (email, phone) if v.strip()])
         s.expire_all()
-        person = s.get(m.Person, person.id)
+        s.refresh(person)  # as the redaction left it
         person.name, person.email, person.phone, person.role = pseudonym, "", "", ""
         s.add(m.Erasure(person_uuid=person.uuid, pseudonym=pseudonym, name_hash=name_hash(name),
                         email_hash=email_hash(email), redact_mentions=redact_mentions))
@@ -328,6 +328,7 @@ def scrub_files(db: Database) -> None:
     raw = db.engine.raw_connection()
     try:
         con = raw.driver_connection  # a plain sqlite3 connection: VACUUM runs outside any transaction
+        assert con is not None  # a pooled connection always holds its driver's connection
         if con.in_transaction:
             con.commit()
         for stmt in ("PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY", "PRAGMA wal_checkpoint(TRUNCATE)",

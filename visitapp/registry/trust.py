@@ -9,7 +9,9 @@ a renewed certificate of the same person is the same signer and author.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,7 +64,7 @@ def _asn1(cert: x509.Certificate):
 
 
 def chain_anchor(cert: x509.Certificate, anchors: list[x509.Certificate],
-                 intermediates: list[x509.Certificate] = ()) -> str | None:  # type: ignore[assignment]
+                 intermediates: Sequence[x509.Certificate] = ()) -> str | None:
     """The fingerprint of the anchor the certificate chains to (pyHanko's path validation), or None."""
     import asyncio
 
@@ -213,7 +215,7 @@ class TrustStore:
 
         return distrust_signer(history_for(self.db), ref).result
 
-    def certificates(self) -> list[x509.Certificate]:
+    def certificates(self) -> builtins.list[x509.Certificate]:  # list: the method above
         """The signers pinned by fingerprint (not those trusted by identity under an anchor)."""
         with self.db.read() as s:
             pems = s.scalars(

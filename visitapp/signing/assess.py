@@ -20,7 +20,7 @@ reads the path it found.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -171,7 +171,7 @@ def _fmt(when: dt.datetime | None) -> str:
 
 def judge(check: SignatureCheck, status: Any, trusted: TrustedSigners, cert: asn1_x509.Certificate, *,
           revinfo: tuple[list[bytes], list[bytes]],
-          revalidate: Callable[[dt.datetime], Any], doc_times: list[dt.datetime] = ()) -> Any:  # type: ignore[assignment]
+          revalidate: Callable[[dt.datetime], Any], doc_times: Sequence[dt.datetime] = ()) -> Any:
     """Fill in the trust part of ``check`` for a signature under an anchor; returns the status finally used.
 
     Pinned signers are judged by the caller as before. Here: the chain must reach

@@ -168,10 +168,13 @@ def load_pkcs12_key(path: Path, password: str) -> Pkcs12Key:
 def open_pkcs11_key(module: Path, token: str, label: str, pin: str,
                     cert_label: str | None = None) -> Iterator[Pkcs11Key]:
     """A decryption key on a token, open for the ``with`` block (PIN and labels checked at once)."""
+    from pyhanko.sign.pkcs11 import PKCS11Signer
+
     from visitapp.signing.sign import Pkcs11Source, open_signer
 
     # Opening it as a signer checks the module, token, PIN, labels and certificate in one sentence each.
     with open_signer(Pkcs11Source(Path(module), token, label, pin, cert_label)) as (signer, cert):
+        assert isinstance(signer, PKCS11Signer)  # a Pkcs11Source opens one
         yield Pkcs11Key(signer.pkcs11_session, label, cert)
 
 

@@ -18,7 +18,9 @@ from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from visitapp.errors import InvalidInput
@@ -36,7 +38,7 @@ BACKDATE = dt.timedelta(minutes=5)
 class Identity:
     """A loaded signing identity: the key, its certificate and any chain from the file."""
 
-    key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | object
+    key: PrivateKeyTypes
     certificate: x509.Certificate
     chain: tuple[x509.Certificate, ...] = ()
 
@@ -96,13 +98,13 @@ def make_certificate(
     return key, cert
 
 
-def pkcs12_bytes(key: object, cert: x509.Certificate, password: str, friendly_name: str = "") -> bytes:
+def pkcs12_bytes(key: PKCS12PrivateKeyTypes, cert: x509.Certificate, password: str, friendly_name: str = "") -> bytes:
     """A password-protected PKCS#12 (AES-256, as strong as cryptography offers)."""
     if not password:
         raise InvalidInput(_("The password must not be empty."))
     return pkcs12.serialize_key_and_certificates(
         (friendly_name or name_of(cert)[0]).encode("utf-8"),
-        key,  # type: ignore[arg-type]
+        key,
         cert,
         None,
         serialization.BestAvailableEncryption(password.encode("utf-8")),
@@ -152,10 +154,10 @@ def check_validity(cert: x509.Certificate, when: dt.datetime | None = None) -> N
                 name=name, date=cert.not_valid_after_utc.strftime("%Y-%m-%d")))
 
 
-def check_key_matches(key: object, cert: x509.Certificate) -> None:
+def check_key_matches(key: PrivateKeyTypes, cert: x509.Certificate) -> None:
     """KeyMismatch unless ``key`` is the private half of ``cert``'s public key."""
     fmt = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    if key.public_key().public_bytes(*fmt) != cert.public_key().public_bytes(*fmt):  # type: ignore[attr-defined]
+    if key.public_key().public_bytes(*fmt) != cert.public_key().public_bytes(*fmt):
         raise KeyMismatch(_("The private key in the certificate file does not belong to its certificate."))
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -217,7 +218,7 @@ def read_crl(der: bytes, cert: x509.Certificate, issuer: x509.Certificate, *, no
         crl = x509.load_der_x509_crl(der)
     except ValueError:
         return None
-    if crl.issuer != issuer.subject or not crl.is_signature_valid(issuer.public_key()):  # type: ignore[arg-type]
+    if crl.issuer != issuer.subject or not crl.is_signature_valid(issuer.public_key()):  # type: ignore[arg-type]  # a wrong key type fails
         return None
     if now is not None and crl.next_update_utc is not None and crl.next_update_utc < now - CLOCK_SKEW:
         return None
@@ -266,7 +267,7 @@ class RevocationChecker:
     fetches: int = 0
 
     def check(self, cert_a: asn1_x509.Certificate, issuer_a: asn1_x509.Certificate, *,
-              embedded_ocsp: list[bytes] = (), embedded_crl: list[bytes] = ()) -> Revocation:  # type: ignore[assignment]
+              embedded_ocsp: Sequence[bytes] = (), embedded_crl: Sequence[bytes] = ()) -> Revocation:
         cert, issuer = _crypto(cert_a), _crypto(issuer_a)
         for der in embedded_ocsp:
             found = read_ocsp(der, cert, issuer, now=None, source="embedded")

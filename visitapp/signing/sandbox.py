@@ -181,7 +181,7 @@ class CappedWorker:
         self.close()
 
 
-def verify_file_capped(path: str, trust_roots: list[Any]) -> Any:
+def verify_file_capped(path: str, trust_roots: Any) -> Any:  # trust_roots: a TrustPolicy, or pinned certificates
     """``verify`` of one file in a capped worker: a :class:`~visitapp.signing.verify.VerificationReport`."""
     from visitapp.signing.verify import VerificationReport, verify_received
 

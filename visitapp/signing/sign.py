@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -29,6 +30,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.font.api import FontEngineFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -112,7 +114,7 @@ class _LoadedKeySigner(signers.SimpleSigner):
     PKCS#12 loader has already checked this key once.
     """
 
-    def __init__(self, *, private_key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey, **kwargs: object) -> None:
+    def __init__(self, *, private_key: PrivateKeyTypes, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._private_key = private_key
 
@@ -131,7 +133,7 @@ def _pkcs12_signer(source: Pkcs12Source) -> tuple[signers.Signer, x509.Certifica
     ident = load_pkcs12(source.path, source.password)
     others = SimpleCertificateStore()
     others.register_multiple(_asn1_cert(c) for c in ident.chain)
-    key_der = ident.key.private_bytes(  # type: ignore[attr-defined]
+    key_der = ident.key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     signer = _LoadedKeySigner(
         private_key=ident.key,
@@ -197,7 +199,8 @@ def _pkcs11_signer(source: Pkcs11Source) -> Iterator[tuple[signers.Signer, x509.
 
         # The chain: every certificate on the token is pulled (the card's CA certificates); and a key marked
         # CKA_ALWAYS_AUTHENTICATE gets the PIN again after each C_SignInit (visitapp.signing.tokens).
-        extra = {"other_certs_to_pull": None, "base_sign_kwargs": sign_kwargs(session, source.key, source.pin)}
+        extra: dict[str, Any] = {"other_certs_to_pull": None,
+                                 "base_sign_kwargs": sign_kwargs(session, source.key, source.pin)}
         signer = hanko_p11.PKCS11Signer(session, cert_label=cert_label, key_label=source.key, bulk_fetch=False,
                                         **extra)
         try:
@@ -227,12 +230,17 @@ def open_signer(source: SignerSource) -> Iterator[tuple[signers.Signer, x509.Cer
     """A pyHanko signer and its certificate, checked for today's use (and closed after)."""
     if isinstance(source, Pkcs12Source):
         pair = _pkcs12_signer(source)
-        pair[0].visitapp_timestamp_url = source.timestamp_url  # type: ignore[attr-defined] (read by sign_with)
+        _timestamp_with(pair[0], source.timestamp_url)
         yield pair
     else:
         with _pkcs11_signer(source) as pair:
-            pair[0].visitapp_timestamp_url = source.timestamp_url  # type: ignore[attr-defined]
+            _timestamp_with(pair[0], source.timestamp_url)
             yield pair
+
+
+def _timestamp_with(signer: signers.Signer, url: str | None) -> None:
+    """The TSA that :func:`sign_with` asks for this signer's signatures (None: no timestamp)."""
+    signer.visitapp_timestamp_url = url  # type: ignore[attr-defined]  # our mark on pyHanko's object
 
 
 # --- the document ---------------------------------------------------------------------------------
@@ -453,7 +461,9 @@ def sign_with(pdf_bytes: bytes, signer: signers.Signer, cert: x509.Certificate, 
     reason = reason or default_reason(lang, cosign=n > 0)
     cn, org = name_of(cert)
     visible = n < len(SIGNATURE_SLOTS)
-    spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=-1, box=SIGNATURE_SLOTS[n] if visible else None)
+    box = SIGNATURE_SLOTS[n] if visible else None
+    spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=-1,
+                               box=box)  # type: ignore[arg-type]  # pyHanko says int; a PDF rectangle takes any number
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
         reason=reason,

@@ -26,13 +26,15 @@ never raises for a bad file: each problem becomes one sentence in the report.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import io
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils.misc import PdfError
@@ -72,7 +74,7 @@ class SignatureCheck:
     covers_document: bool = False
     modification: str = ""
     trusted: bool = False
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = dataclasses.field(default_factory=list)
     trust_problem: str | None = None  # why the signer is not trusted (kept apart: a co-signer need not trust)
     # Under an anchor (visitapp.signing.assess): the anchor reached, the person, their author key.
     anchor: str = ""
@@ -86,7 +88,7 @@ class SignatureCheck:
     timestamp: dt.datetime | None = None  # the time a signature timestamp proves
     timestamp_trusted: bool = False
     judged_at_timestamp: bool = False  # the chain was judged at the timestamp's time (certificate expired since)
-    warnings: list[str] = field(default_factory=list)  # e.g. revocation unknown under "soft"
+    warnings: list[str] = dataclasses.field(default_factory=list)  # e.g. revocation unknown under "soft"
 
     @property
     def ok(self) -> bool:
@@ -111,9 +113,9 @@ class RecordCheck:
 @dataclass
 class VerificationReport:
     path: str
-    signatures: list[SignatureCheck] = field(default_factory=list)
-    record: RecordCheck = field(default_factory=RecordCheck)
-    problems: list[str] = field(default_factory=list)
+    signatures: list[SignatureCheck] = dataclasses.field(default_factory=list)
+    record: RecordCheck = dataclasses.field(default_factory=RecordCheck)
+    problems: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -142,7 +144,7 @@ class VerificationReport:
 
     def as_json(self) -> dict[str, object]:
         data = asdict(self)
-        for sig, raw in zip(self.signatures, data["signatures"], strict=True):  # type: ignore[arg-type]
+        for sig, raw in zip(self.signatures, data["signatures"], strict=True):
             raw["ok"] = sig.ok
             raw["signed_at"] = sig.signed_at.isoformat() if sig.signed_at else None
             raw["revoked_at"] = sig.revoked_at.isoformat() if sig.revoked_at else None
@@ -309,7 +311,7 @@ def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision:
     return check
 
 
-def _record_spec(root) -> object | None:  # pyHanko generic objects
+def _record_spec(root) -> Any:  # pyHanko generic objects (a dictionary, or None)
     """The file specification of the record: in the catalogue's /AF, as visitapp writes it."""
     for spec in root.get("/AF", []):
         spec = spec.get_object()
