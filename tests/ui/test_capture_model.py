@@ -249,3 +249,25 @@ def test_a_note_refused_after_another_visit_was_opened_is_kept_as_its_draft(open
     assert capture.visit.id == demo[2] and capture.box.text() == ""
     assert "Notatka odrzucona po zmianie wizyty" not in [n.text for n in capture.notes]  # not shown in this visit
     assert svc.drafts.list(demo[0])["capture"].text == "Notatka odrzucona po zmianie wizyty"
+
+
+def test_a_long_note_takes_one_line_and_its_whole_text_is_the_tooltip(opened, qtbot, svc, demo):
+    """Rows of one height: a change never measures the visible rows' wrapped text again (issue 9, speed)."""
+    capture = opened.window.capture
+    tree, model = capture.tree, capture.tree.notes_model
+    long_text = " ".join(["Firma szuka spawaczy z certyfikatem i pyta o klasy patronackie."] * 12)  # ASCII: keyClicks
+    _type(qtbot, opened, "Krotka")
+    _type(qtbot, opened, long_text)
+    _settled(qtbot, opened)
+    short_id = next(n.id for n in svc.notes.list(demo[0]) if n.text == "Krotka")
+    long_id = next(n.id for n in svc.notes.list(demo[0]) if n.text == long_text)
+    tree.scrollTo(model.note_index(long_id))
+    qtbot.waitUntil(lambda: tree.visualRect(model.note_index(long_id)).isValid())
+    short_rect = tree.visualRect(model.note_index(short_id))
+    long_rect = tree.visualRect(model.note_index(long_id))
+    assert long_rect.height() == short_rect.height() <= 2 * tree.fontMetrics().height()
+    assert long_text in model.note_index(long_id).data(Qt.ItemDataRole.ToolTipRole)
+    assert tree.uniformRowHeights()
+    # the row as drawn: every cell from the per-note cache, the text whole (elided only when painted)
+    cells = model.row_cells(model.note_index(long_id))[0]
+    assert cells[TEXT_COLUMN] == long_text

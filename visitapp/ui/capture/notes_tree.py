@@ -24,6 +24,7 @@ from visitapp.ui.capture.tags_delegate import TagsDelegate
 from visitapp.ui.labels import KINDS, VISIBILITIES, fmt_time, kind_label, visibility_label
 
 NARROW_MAX = 220  # px: the tags and author columns never take the note's room
+_LINE = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value | Qt.TextFlag.TextSingleLine.value)
 
 __all__ = ["ID_ROLE", "SECTION_ROLE", "TEXT_COLUMN", "NoteDelegate", "NotesTree"]
 
@@ -115,8 +116,8 @@ class NotesTree(QTreeView):
         header = self.header()
         labels = [self.notes_model.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(6)]
         sample = dt.datetime(2026, 12, 31, 23, 59, tzinfo=dt.UTC)
-        widths = {
-            0: max(fm.horizontalAdvance(fmt_time(sample)), fm.horizontalAdvance("88:88")) + self.indentation(),
+        widths = {  # a note sits on the second level of the tree: two indentations before its time
+            0: max(fm.horizontalAdvance(fmt_time(sample)), fm.horizontalAdvance("88:88")) + 2 * self.indentation(),
             1: max(fm.horizontalAdvance(kind_label(k)) for k in KINDS),
             3: 0,
             4: 0,
@@ -167,14 +168,14 @@ class NotesTree(QTreeView):
         header, indent = self.header(), self.indentation()
         first = header.logicalIndex(0)
         branch = indent * (1 if section else 2)
-        self.drawBranches(painter, QRect(header.sectionViewportPosition(first), rect.top(), branch, rect.height()),
-                          index)
+        if section:  # a note has no children: nothing to draw in its branch area
+            self.drawBranches(painter, QRect(header.sectionViewportPosition(first), rect.top(), branch, rect.height()),
+                              index)
         painter.save()
         if font is not None:
             painter.setFont(font)
         painter.setPen(pen)
         fm = painter.fontMetrics()
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
         if section:
             left = header.sectionViewportPosition(first) + branch + 3
             spans = [(cells[0], QRect(left, rect.top(), max(0, rect.right() - left - 3), rect.height()))]
@@ -189,7 +190,7 @@ class NotesTree(QTreeView):
         for text, cell in spans:
             if text and cell.width() > 0 and cell.intersects(rect):
                 line = text.replace("\n", " ")
-                painter.drawText(cell, flags, fm.elidedText(line, Qt.TextElideMode.ElideRight, cell.width()))
+                painter.drawText(cell, _LINE, fm.elidedText(line, Qt.TextElideMode.ElideRight, cell.width()))
         painter.restore()
 
     def mark_section(self, key: str) -> None:
