@@ -404,6 +404,71 @@
         <source>visitapp — coordinator</source>
         <translation>visitapp — coordinator</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>&amp;New registry…</source>
+        <translation>&amp;New registry…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>&amp;Open registry…</source>
+        <translation>&amp;Open registry…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>&amp;Recent registries</source>
+        <translation>&amp;Recent registries</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>visitapp — coordinator — %1</source>
+        <translation>visitapp — coordinator — %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>New registry</source>
+        <translation>New registry</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>registry.db</source>
+        <translation>registry.db</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>visitapp databases (*.db)</source>
+        <translation>visitapp databases (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>Open registry</source>
+        <translation>Open registry</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>visitapp databases (*.db);;All files (*)</source>
+        <translation>visitapp databases (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>%1 already exists; choose a new file name.</source>
+        <translation>%1 already exists; choose a new file name.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>Wait until the merge has finished, then choose the registry.</source>
+        <translation>Wait until the merge has finished, then choose the registry.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>Encrypt this registry from the command line: visitapp db encrypt --db FILE.</source>
+        <translation>Encrypt this registry from the command line: visitapp db encrypt --db FILE.</translation>
+    </message>
 </context>
 <context>
     <name>FieldsPanel</name>

@@ -405,6 +405,71 @@
         <source>visitapp — coordinator</source>
         <translation>visitapp — koordynator</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>&amp;New registry…</source>
+        <translation>&amp;Nowy rejestr…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>&amp;Open registry…</source>
+        <translation>&amp;Otwórz rejestr…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>&amp;Recent registries</source>
+        <translation>&amp;Ostatnie rejestry</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>visitapp — coordinator — %1</source>
+        <translation>visitapp — koordynator — %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>New registry</source>
+        <translation>Nowy rejestr</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>registry.db</source>
+        <translation>rejestr.db</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>visitapp databases (*.db)</source>
+        <translation>Bazy danych visitapp (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>Open registry</source>
+        <translation>Otwórz rejestr</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>visitapp databases (*.db);;All files (*)</source>
+        <translation>Bazy danych visitapp (*.db);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>%1 already exists; choose a new file name.</source>
+        <translation>%1 już istnieje; wybierz nową nazwę pliku.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>Wait until the merge has finished, then choose the registry.</source>
+        <translation>Poczekaj, aż scalanie się zakończy, a potem wybierz rejestr.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>Encrypt this registry from the command line: visitapp db encrypt --db FILE.</source>
+        <translation>Zaszyfruj ten rejestr z wiersza poleceń: visitapp db encrypt --db PLIK.</translation>
+    </message>
 </context>
 <context>
     <name>FieldsPanel</name>
