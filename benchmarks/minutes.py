@@ -92,14 +92,14 @@ def _steps(record: VisitRecord, source: Pkcs12Source, out: Path, repeat: int) ->
 
     for _ in range(repeat + 2):
         rendered = timed("render", lambda: render_pdf(record, compress=False))
-        data = timed("PDF/A + record", lambda: embed_record(rendered, record))  # noqa: B023
+        data = timed("PDF/A + record", lambda rendered=rendered: embed_record(rendered, record))
         opened = open_signer(source)
         signer = timed("open signer", opened.__enter__)
         try:
-            signed = timed("sign", lambda: sign_with(data, signer[0], signer[1]))  # noqa: B023
+            signed = timed("sign", lambda data=data, signer=signer: sign_with(data, signer[0], signer[1]))
         finally:
             opened.__exit__(None, None, None)
-        timed("write", lambda: write_atomic(out, signed.pdf))  # noqa: B023
+        timed("write", lambda signed=signed: write_atomic(out, signed.pdf))
     return {name: statistics.median(t[2:]) for name, t in times.items()}
 
 

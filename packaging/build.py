@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
-import visitapp_build  # noqa: E402
+import visitapp_build
 
 APP_ID = "io.github.visitapp.VisitApp"  # desktop entry, icons and AppStream metainfo share it
 SUMMARY = "Notes from reference visits to companies, signed minutes and a registry of the series"

@@ -16,7 +16,7 @@ from visitapp.signing.modules import find_module
 from visitapp.signing.sign import Pkcs11Source, sign_pdf
 
 
-def test_bare_name_signs_with_the_module_on_the_library_path(token, tmp_path):  # noqa: F811
+def test_bare_name_signs_with_the_module_on_the_library_path(token, tmp_path):
     """``visitapp export --pkcs11 libsofthsm2.so`` in a fresh process, as a user types it."""
     module, pem = token
     name = Path(module).name  # libsofthsm2.so, no folder
@@ -39,7 +39,7 @@ def test_bare_name_without_prefix_or_suffix():
     assert find_module(str(module)) == module  # a path is used as given
 
 
-def test_a_library_in_the_current_folder_is_never_loaded_by_bare_name(tmp_path, monkeypatch, unsigned):  # noqa: F811
+def test_a_library_in_the_current_folder_is_never_loaded_by_bare_name(tmp_path, monkeypatch, unsigned):
     (tmp_path / "libplanted-pkcs11.so").write_bytes(b"\x7fELF not really")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("LD_LIBRARY_PATH", raising=False)

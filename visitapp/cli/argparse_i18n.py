@@ -17,7 +17,7 @@ from visitapp.i18n import _, ngettext
 def install() -> None:
     """Translate argparse's messages with visitapp's catalogues (the language chosen at start)."""
     setattr(argparse, "_", _)  # noqa: B010 (argparse's module global, read at call time)
-    setattr(argparse, "ngettext", ngettext)  # noqa: B010
+    setattr(argparse, "ngettext", ngettext)  # noqa: B010 (the same, for plurals)
 
 
 def _messages() -> list[str]:  # never called: the messages argparse asks for, for the catalogue

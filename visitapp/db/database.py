@@ -14,6 +14,7 @@ import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from alembic.config import Config
@@ -24,6 +25,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from visitapp.db.engines import Backend, as_target, backend_for
 from visitapp.db.engines.base import Progress
 from visitapp.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from visitapp.db.engines.sqlcipher import DbKey, KeySource
 
 # How long a connection waits for another program's lock before the user is told.
 BUSY_TIMEOUT_MS = 5000
@@ -85,7 +89,7 @@ class Database:
 
     @classmethod
     def open(cls, target: str | Path, *, create: bool = True, backup_dir: Path | None = None,
-             progress: Progress | None = None, key: object = None) -> Database:
+             progress: Progress | None = None, key: DbKey | KeySource | None = None) -> Database:
         """Open (and create, and migrate) the database at ``target``: a file path or a database URL.
 
         A string ``scheme://…`` or ``scheme+driver://…`` is always a URL (see

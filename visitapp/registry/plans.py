@@ -350,8 +350,9 @@ def _compare(s: Session, plan: Plan, preview: PlanPreview) -> None:
         label = visit.title or visit.organisation.name
         changes: list[FieldChange] = []
 
-        def change(name: str, old: Any, new: Any) -> None:
-            changes.append(FieldChange(pv.id, label, name, _shown(old), _shown(new)))  # noqa: B023
+        def change(name: str, old: Any, new: Any, changes: list[FieldChange] = changes, label: str = label,
+                   visit_id: str = pv.id) -> None:
+            changes.append(FieldChange(visit_id, label, name, _shown(old), _shown(new)))
 
         for name, value in _facts(pv).items():
             if not _same(getattr(visit, name), value):

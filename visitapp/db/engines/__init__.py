@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -26,6 +27,9 @@ from sqlalchemy.exc import ArgumentError
 from visitapp.db.engines.base import Backend, SearchRow, SearchTerm
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _
+
+if TYPE_CHECKING:  # sqlcipher3 is imported only when an encrypted database is opened
+    from visitapp.db.engines.sqlcipher import DbKey, KeySource
 
 __all__ = ["Backend", "SearchRow", "SearchTerm", "as_target", "backend_for", "is_url"]
 
@@ -47,7 +51,7 @@ def as_target(value: str | Path) -> str | Path:
     return Path(value).expanduser()
 
 
-def _sqlcipher(url: URL, lock_timeout_ms: int, key: object = None) -> Backend:
+def _sqlcipher(url: URL, lock_timeout_ms: int, key: DbKey | KeySource | None = None) -> Backend:
     """``sqlite+pysqlcipher://:passphrase@/path.db``; without a passphrase, ``key`` (or the default key source)."""
     from visitapp.db.engines.sqlcipher import DbKey, SQLCipherBackend
 
@@ -64,7 +68,7 @@ def _sqlcipher(url: URL, lock_timeout_ms: int, key: object = None) -> Backend:
         )
     if url.password:
         key = DbKey(passphrase=str(url.password))
-    return SQLCipherBackend(Path(url.database), key=key, lock_timeout_ms=lock_timeout_ms)  # type: ignore[arg-type]
+    return SQLCipherBackend(Path(url.database), key=key, lock_timeout_ms=lock_timeout_ms)
 
 
 def _sqlite(url: URL, lock_timeout_ms: int) -> Backend:
@@ -104,7 +108,7 @@ _ENGINES: dict[str, Callable[[URL, int], Backend]] = {
 }
 
 
-def backend_for(target: str | Path, *, lock_timeout_ms: int, key: object = None) -> Backend:
+def backend_for(target: str | Path, *, lock_timeout_ms: int, key: DbKey | KeySource | None = None) -> Backend:
     """The engine that serves ``target`` (a path or a URL); nothing is opened or created yet.
 
     A file path is served by SQLCipher when the file is encrypted, or when it
@@ -125,7 +129,7 @@ def backend_for(target: str | Path, *, lock_timeout_ms: int, key: object = None)
         path = Path(target).expanduser()
         is_new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
         if looks_encrypted(path) or (is_new and isinstance(key, DbKey)):
-            return SQLCipherBackend(path, key=key, lock_timeout_ms=lock_timeout_ms)  # type: ignore[arg-type]
+            return SQLCipherBackend(path, key=key, lock_timeout_ms=lock_timeout_ms)
         return SQLiteBackend(path, lock_timeout_ms=lock_timeout_ms)
     text = str(target)
     scheme = text.split("://", 1)[0]
