@@ -210,3 +210,27 @@ def test_report_csv_separator_and_english_default(registry, tmp_path):
     rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter="\t"))
     assert {r["Osoba lub instytucja odpowiedzialna"] for r in rows} == {"GUP Kraków", "CWI"}
     assert all(re.fullmatch(r"\d{2}\.\d{2}\.\d{4}", r["Termin"]) for r in rows if r["Termin"])
+
+
+def test_report_in_polish_forms(registry, tmp_path):
+    """Dates and counts as a Polish office writes them; no header broken inside a word."""
+    import subprocess
+
+    from tests.conftest import require_tool
+    from visitapp.registry.outputs import month_name, visit_counts
+
+    db, _visit = registry
+    out = tmp_path / "r.pdf"
+    build_report(db, out, lang="pl", today=dt.date(2026, 11, 1))
+    text = subprocess.run([require_tool("pdftotext"), "-layout", str(out), "-"], capture_output=True,
+                          check=True).stdout.decode("utf-8")
+    assert "marzec 2026" in text and "2026-03" not in text
+    assert "Sporządzono 01.11.2026" in text
+    assert re.search(r"\b1 wizyta (planowana|w toku|zatwierdzona)\b", text), text[:800]
+    assert not re.search(r"Uczestn\s*\n\s*icy|Notat\s*\n\s*ki", text)
+    assert month_name(2026, 3, "pl") == "marzec 2026" and month_name(2026, 3, "en") == "March 2026"
+    from visitapp.i18n import ngettext_for
+
+    nt = ngettext_for("pl")
+    assert visit_counts({"planned": 2, "finalised": 5}, nt) == "2 wizyty planowane, 5 wizyt zatwierdzonych"
+    assert visit_counts({"in_progress": 1, "finalised": 22}, nt) == "1 wizyta w toku, 22 wizyty zatwierdzone"

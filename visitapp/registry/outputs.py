@@ -165,3 +165,32 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+# -- Polish forms in the report ---------------------------------------------------------
+
+_MONTHS = {
+    "pl": ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+           "październik", "listopad", "grudzień"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+def month_name(year: int, month: int, lang: str) -> str:
+    """``marzec 2026`` / ``March 2026``."""
+    return f"{_MONTHS['pl' if lang == 'pl' else 'en'][month - 1]} {year}"
+
+
+def visit_counts(by_status: dict[str, int], ngettext: Callable[[str, str, int], str]) -> str:
+    """"2 wizyty planowane, 1 wizyta w toku, 3 wizyty zatwierdzone": each count in its language's plural form."""
+    from visitapp.domain import VisitStatus
+
+    forms = {
+        VisitStatus.PLANNED: lambda n: ngettext("{n} visit planned", "{n} visits planned", n),
+        VisitStatus.IN_PROGRESS: lambda n: ngettext("{n} visit in progress", "{n} visits in progress", n),
+        VisitStatus.FINALISED: lambda n: ngettext("{n} visit finalised", "{n} visits finalised", n),
+    }
+    parts = [form(by_status.get(status, 0)).format(n=by_status.get(status, 0))
+             for status, form in forms.items() if by_status.get(status, 0)]
+    return ", ".join(parts) or ngettext("{n} visit planned", "{n} visits planned", 0).format(n=0)

@@ -41,9 +41,10 @@ from visitapp.domain import (
     visit_status_label,
 )
 from visitapp.errors import InvalidInput, NotFound
-from visitapp.i18n import _, current_language, gettext_for
+from visitapp.i18n import _, current_language, gettext_for, ngettext_for
+from visitapp.minutes.labels import LOCAL_ZONE
 from visitapp.minutes.output import check_writable
-from visitapp.registry.outputs import CsvWords, csv_bytes, csv_separator
+from visitapp.registry.outputs import CsvWords, csv_bytes, csv_separator, month_name, visit_counts
 from visitapp.registry.outputs import csv_separator as csv_sep
 from visitapp.registry.outputs import write_all as _write_all
 from visitapp.registry.signers import signer_of, trusted_names, typed_beside, who
@@ -306,6 +307,10 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
     h2 = ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=13, leading=16, spaceBefore=10, spaceAfter=4)
     width = A4[0] - 36 * mm
 
+    # A header never breaks inside a word ("Uczestn-icy"): whole words only, a column wide enough for them.
+    head = ParagraphStyle("head", parent=small, fontName=BOLD, splitLongWords=0)
+    nt = ngettext_for(lang)
+
     def p(text: Any, style: ParagraphStyle = small) -> Paragraph:
         return Paragraph(escape(str(text)), style)
 
@@ -323,7 +328,7 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
             return [p(t("None."), base)]
         for start in range(0, len(rows), ROWS_PER_TABLE):
             # Short cells stay plain strings (no wrapping needed): far faster than a Paragraph each.
-            chunk = [[p(h) for h in header]] + [[c if not isinstance(c, str) or len(c) <= 16 else p(c) for c in r]
+            chunk = [[p(h, head) for h in header]] + [[c if not isinstance(c, str) or len(c) <= 16 else p(c) for c in r]
                                                 for r in rows[start:start + ROWS_PER_TABLE]]
             table = Table(chunk, colWidths=widths, repeatRows=1)
             table.setStyle(style)
@@ -331,16 +336,18 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
         return out
 
     def date(value: dt.datetime | dt.date | None) -> str:
+        """In the city's time (not the process's), as a Polish office writes it when the report is Polish."""
         if value is None:
             return "—"
         if isinstance(value, dt.datetime):
-            return value.astimezone().strftime("%Y-%m-%d %H:%M")
-        return value.isoformat()
+            local = value.astimezone(LOCAL_ZONE)
+            return local.strftime("%d.%m.%Y %H:%M" if lang == "pl" else "%Y-%m-%d %H:%M")
+        return value.strftime("%d.%m.%Y") if lang == "pl" else value.isoformat()
 
     story: list[Any] = [p(t("Report on the series of visits"), h1)]
     if data.series:
         story.append(p(data.series, h2))
-    story.append(p(t("Prepared on {date}").format(date=data.today.isoformat()), base))
+    story.append(p(t("Prepared on {date}").format(date=date(data.today)), base))
     orgs = {v.organisation_id for v in data.visits}
     story.append(p(t("Overview"), h2))
     by_status = Counter(v.status for v in data.visits)
@@ -353,13 +360,17 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
         [t("Action items"), str(len(data.actions))],
         [t("Visits with disagreements to settle"), str(sum(v.flagged for v in data.visits))],
     ]
+    story.append(p(visit_counts(by_status, nt), base))  # "2 wizyty planowane, 1 wizyta zatwierdzona"
+    story.append(Spacer(1, 3))
     table = Table([[p(a, base), p(b, base)] for a, b in overview], colWidths=[width * 0.6, width * 0.2])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#b0b8c0"))]))
     story.append(table)
-    months = Counter(v.starts_at.astimezone().strftime("%Y-%m") for v in data.visits)
+    months = Counter((v.starts_at.astimezone(LOCAL_ZONE).year, v.starts_at.astimezone(LOCAL_ZONE).month)
+                     for v in data.visits)
     if months:
         story.append(p(t("Visits by month"), h2))
-        story.extend(tables([t("Month"), t("Visits")], [[k, str(n)] for k, n in sorted(months.items())],
+        story.extend(tables([t("Month"), t("Visits")],
+                            [[month_name(y, m, lang), str(n)] for (y, m), n in sorted(months.items())],
                             [width * 0.3, width * 0.2]))
 
     story.append(PageBreak())
