@@ -1234,5 +1234,25 @@ Each file is verified, then merged into the registry.</translation>
         <source>Stop trusting %1? Signers trusted under it will be rejected from now on; what was merged stays.</source>
         <translation>Stop trusting %1? Signers trusted under it will be rejected from now on; what was merged stays.</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="190"/>
+        <source>%1
+SHA-256: %2</source>
+        <translation>%1
+SHA-256: %2</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="190"/>
+        <source>Compare the fingerprint with the signer, for instance over the phone, before you trust it:
+
+%1
+
+Trust this certificate?</source>
+        <translation>Compare the fingerprint with the signer, for instance over the phone, before you trust it:
+
+%1
+
+Trust this certificate?</translation>
+    </message>
 </context>
 </TS>

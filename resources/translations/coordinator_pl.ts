@@ -1247,5 +1247,25 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
         <source>Stop trusting %1? Signers trusted under it will be rejected from now on; what was merged stays.</source>
         <translation>Przestać ufać %1? Od teraz podpisy zaufanych pod nim osób będą odrzucane; to, co scalono, zostaje.</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="190"/>
+        <source>%1
+SHA-256: %2</source>
+        <translation>%1
+SHA-256: %2</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_page.py" line="190"/>
+        <source>Compare the fingerprint with the signer, for instance over the phone, before you trust it:
+
+%1
+
+Trust this certificate?</source>
+        <translation>Porównaj odcisk z podpisującym, na przykład przez telefon, zanim mu zaufasz:
+
+%1
+
+Zaufać temu certyfikatowi?</translation>
+    </message>
 </context>
 </TS>

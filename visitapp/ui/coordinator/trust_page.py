@@ -179,8 +179,29 @@ class TrustPage(QWidget):
         name, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Certificate of a signer to trust"), "",
             self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
-        if name:
+        if name and self.confirm_fingerprint(Path(name)):
             self.add_file(Path(name))
+
+    def confirm_fingerprint(self, path: Path) -> bool:
+        """Show each certificate's SHA-256 fingerprint and ask to confirm it (read it out with the signer
+        over the phone): a file from a mail or a share may be someone else's certificate."""
+        from visitapp.registry.trust import fingerprint
+        from visitapp.signing.keys import name_of
+
+        title = self.tr("Trust a signer")
+        try:
+            certs = load_certificate_file(path)
+        except UserError as err:
+            warn(self, title, str(err))
+            return False
+        lines = []
+        for cert in certs:
+            cn, org = name_of(cert)
+            lines.append(self.tr("%1\nSHA-256: %2").replace("%1", ", ".join(x for x in (cn, org) if x) or "?")
+                         .replace("%2", grouped(fingerprint(cert))))
+        question = self.tr("Compare the fingerprint with the signer, for instance over the phone, before you "
+                           "trust it:\n\n%1\n\nTrust this certificate?").replace("%1", "\n\n".join(lines))
+        return plain_question(self, title, question)
 
     def add_file(self, path: Path) -> int | None:
         """Trust the signer of this certificate file (on the DB worker); the ticket, None if the file is refused."""
