@@ -45,9 +45,9 @@ def test_merge_two_signed_files_then_again(qtbot, view, svc, signed):
                                                    (signed.piotr_note, "Piotr Wiśniewski")}
     assert svc.visits.get(signed.visit_id).organisation.name == "Hitachi Vantara Sp. z o.o."
 
-    merge(qtbot, view, signed.anna_pdf)  # the same file again changes nothing
-    assert rows(view)[-1][:2] == ("anna.pdf", "unchanged")
-    assert rows(view)[-1][2] == "This file was merged before."
+    merge(qtbot, view, signed.anna_pdf)  # the same file again changes nothing, and replaces its row (issue 11)
+    assert [r[:2] for r in rows(view)] == [("anna.pdf", "unchanged"), ("piotr.pdf", "accepted")]
+    assert rows(view)[0][2] == "This file was merged before."
     assert len(svc.notes.list(signed.visit_id)) == 2
 
 
@@ -67,7 +67,8 @@ def test_untrusted_signer_rejected_until_trusted(qtbot, view, svc, signed):
     view.trust.add_file(signed.anna_pem)
     settle(qtbot, view)
     merge(qtbot, view, signed.anna_pdf)
-    assert rows(view)[1][:2] == ("anna.pdf", "accepted")
+    # Merging the file again replaces its earlier (rejected) row (issue 11), it does not add a second one.
+    assert [r[:2] for r in rows(view)] == [("anna.pdf", "accepted")]
 
 
 def test_drop_a_folder(qtbot, view, svc, signed):

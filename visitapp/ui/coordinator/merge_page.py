@@ -26,6 +26,13 @@ from visitapp.ui.coordinator.tasks import Task
 from visitapp.ui.coordinator.writes import Writes
 
 
+def _same_file(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return path
+
+
 def _local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     mime = event.mimeData()
     if not mime.hasUrls():
@@ -255,9 +262,18 @@ class MergePage(QWidget):
         self.task.failed.connect(self._failed)
         self.task.start()
 
+    def show_result(self, result: FileResult) -> None:
+        """A file merged again replaces its earlier row (the same file, by its resolved path); else a new row."""
+        key = _same_file(result.file)
+        for i, row in enumerate(self.model.rows):
+            if _same_file(row.file) == key:
+                self.model.replace(i, result)
+                return
+        self.model.append(result)
+
     def _progressed(self, done: int, total: int, result: FileResult) -> None:
         self.results.append(result)
-        self.model.append(result)
+        self.show_result(result)
         self.table.scrollToBottom()
         self.progress.setValue(done)
         self.status.setText(self.tr("Merged %1 of %2: %3").replace("%1", str(done)).replace("%2", str(total))
@@ -274,7 +290,7 @@ class MergePage(QWidget):
         cancelled = self.task is not None and self.task.cancelled
         for path in self.files[len(results):]:  # what a cancel left out
             row = FileResult(str(path), "skipped", self.tr("The merge was cancelled before this file."))
-            self.model.append(row)
+            self.show_result(row)
         counts = {k: sum(1 for r in results if r.status == k) for k in ("accepted", "unchanged", "rejected")}
         summary = (self.tr("%1 accepted, %2 unchanged, %3 rejected.")
                    .replace("%1", str(counts["accepted"])).replace("%2", str(counts["unchanged"]))
