@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test venv clean translations screenshots package package-test
+.PHONY: run test lint venv clean translations screenshots package package-test
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "visitapp needs Python 3.11 or newer"'
@@ -21,8 +21,14 @@ run: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m visitapp.ui.screenshots docs/screenshots
 
-test: $(STAMP)
+# Lint and types first (seconds, zero findings allowed), then the suite.
+test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# ruff and mypy read their settings from pyproject.toml.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check visitapp tests benchmarks packaging
+	$(VENV)/bin/mypy visitapp
 
 # The frozen one-folder app (dist/visitapp) and the .deb; PyInstaller comes in only for this.
 PACKAGE_STAMP := $(VENV)/.package-installed
