@@ -1053,6 +1053,31 @@
         <source>Name of the series:</source>
         <translation>Name of the series:</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="156"/>
+        <source>Case number</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="156"/>
+        <source>&amp;Case number:</source>
+        <translation>&amp;Case number:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="156"/>
+        <source>Approved by (name, role)</source>
+        <translation>Approved by (name, role)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="156"/>
+        <source>Name, role</source>
+        <translation>Name, role</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="156"/>
+        <source>Appro&amp;ved by:</source>
+        <translation>Appro&amp;ved by:</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPane</name>

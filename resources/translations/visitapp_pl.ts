@@ -1054,6 +1054,31 @@
         <source>Name of the series:</source>
         <translation>Nazwa cyklu:</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="156"/>
+        <source>Case number</source>
+        <translation>Znak sprawy</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="156"/>
+        <source>&amp;Case number:</source>
+        <translation>&amp;Znak sprawy:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="156"/>
+        <source>Approved by (name, role)</source>
+        <translation>Zatwierdza (imię i nazwisko, funkcja)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="156"/>
+        <source>Name, role</source>
+        <translation>Imię i nazwisko, funkcja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py" line="156"/>
+        <source>Appro&amp;ved by:</source>
+        <translation>Zat&amp;wierdza:</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPane</name>

@@ -145,7 +145,9 @@ def create_series(tx: Tx, name: str, description: str = "") -> SeriesInfo:
 def _create_visit(tx: Tx, organisation_id: str, starts_at: dt.datetime, *, title: str = "",
                   ends_at: dt.datetime | None = None, place: str = "", language: str = "pl",
                   agenda: list[str] | None = None, series_id: str | None = None,
-                  template_key: str = DEFAULT_TEMPLATE, uuid: str | None = None) -> m.Visit:
+                  template_key: str = DEFAULT_TEMPLATE, uuid: str | None = None, case_number: str = "",
+                  approver: str = "", cosigner: str = "", time_zone: str = "Europe/Warsaw",
+                  verbatim: bool = False) -> m.Visit:
     template = get_template(template_key)
     s = tx.session
     org = by_uuid(s, m.Organisation, organisation_id)
@@ -155,6 +157,8 @@ def _create_visit(tx: Tx, organisation_id: str, starts_at: dt.datetime, *, title
         ends_at=c.aware(ends_at), place=clean(place), language=c.language(language),
         agenda=[clean(a) for a in (agenda or []) if clean(a)], template_key=template.key,
         template_version=template.version, status=m.VisitStatus.PLANNED,
+        case_number=clean(case_number), approver=clean(approver), cosigner=clean(cosigner),
+        time_zone=_zone(time_zone), verbatim=bool(verbatim),
     )
     if uuid:
         visit.uuid = uuid

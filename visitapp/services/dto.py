@@ -99,6 +99,8 @@ class VisitInfo:
     participants: tuple[ParticipantInfo, ...]
     latest_version: int | None
     updated_at: dt.datetime
+    case_number: str = ""  # the minutes' header (znak sprawy) and who approves them (issue 11)
+    approver: str = ""
 
     @classmethod
     def of(cls, v: m.Visit) -> VisitInfo:
@@ -118,6 +120,8 @@ class VisitInfo:
             participants=tuple(ParticipantInfo.of(p) for p in v.participants),
             latest_version=v.versions[-1].number if v.versions else None,
             updated_at=v.updated_at,
+            case_number=v.case_number or "",
+            approver=v.approver or "",
         )
 
 

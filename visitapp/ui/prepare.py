@@ -153,6 +153,13 @@ class PrepareDialog(QDialog):
         self.place = QLineEdit(visit)
         self.place.setAccessibleName(self.tr("Place"))
         form.addRow(self.tr("&Place:"), self.place)
+        self.case_number = QLineEdit(visit)  # the minutes' header (znak sprawy) and who approves them (issue 11)
+        self.case_number.setAccessibleName(self.tr("Case number"))
+        form.addRow(self.tr("&Case number:"), self.case_number)
+        self.approver = QLineEdit(visit)
+        self.approver.setAccessibleName(self.tr("Approved by (name, role)"))
+        self.approver.setPlaceholderText(self.tr("Name, role"))
+        form.addRow(self.tr("Appro&ved by:"), self.approver)
         self.language = QComboBox(visit)
         self.language.addItem(self.tr("Polish"), "pl")
         self.language.addItem(self.tr("English"), "en")
@@ -291,6 +298,8 @@ class PrepareDialog(QDialog):
         if visit.ends_at:
             self.ends.setValue(_local(visit.ends_at))
         self.place.setText(visit.place)
+        self.case_number.setText(visit.case_number)
+        self.approver.setText(visit.approver)
         self.language.setCurrentIndex(max(0, self.language.findData(visit.language)))
         self.template.setCurrentIndex(max(0, self.template.findData(visit.template_key)))
         self.series.setCurrentIndex(max(0, self.series.findData(visit.series.id if visit.series else None)))
@@ -359,7 +368,8 @@ class PrepareDialog(QDialog):
         assert starts is not None and ends is not None  # save() checked both fields first
         visit = dict(
             title=self.title.text(), starts_at=starts.astimezone(),
-            ends_at=ends.astimezone(), place=self.place.text(),
+            ends_at=ends.astimezone(), place=self.place.text(), case_number=self.case_number.text(),
+            approver=self.approver.text(),
             language=self.language.currentData(), agenda=self.agenda.toPlainText().splitlines(),
             series_id=self.series.currentData(), template_key=self.template.currentData(),
         )
