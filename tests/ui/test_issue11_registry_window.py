@@ -29,7 +29,7 @@ def test_new_and_open_registry_from_the_file_menu(gui, qtbot, tmp_path, monkeypa
     actions["newRegistry"].trigger()
     assert new.is_file() and window.database_path == new
     assert "rejestr-2027.db" in window.windowTitle()
-    assert window.view.trust.model.rowCount() == 0 and window.view.actions.model.rowCount() == 0
+    assert window.view.trust.model.rowCount() == 0 and window.view.actions_page.model.rowCount() == 0
     assert window.recent() == [str(new)]
 
     # Another registry with a visit in it, opened from the menu, then the first again from Recent.
@@ -41,11 +41,11 @@ def test_new_and_open_registry_from_the_file_menu(gui, qtbot, tmp_path, monkeypa
     db.close()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
     actions["openRegistry"].trigger()
-    assert window.database_path == other and window.view.actions.model.rowCount() > 0
+    assert window.database_path == other and window.view.actions_page.model.rowCount() > 0
     assert window.recent() == [str(other), str(new)]
     assert [a.text() for a in window.recent_menu.actions()] == ["inny.db", "rejestr-2027.db"]
     window.recent_menu.actions()[1].trigger()
-    assert window.database_path == new and window.view.actions.model.rowCount() == 0
+    assert window.database_path == new and window.view.actions_page.model.rowCount() == 0
     # The official's own database was never written by any of this.
     assert gui.window.coordinator is window and Path(gui.services().db.path) == Path(db_path)
 

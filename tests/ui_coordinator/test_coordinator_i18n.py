@@ -28,8 +28,8 @@ def test_the_view_in_polish(qtbot, svc, demo, polish):
     tabs = [view.tabs.tabText(i) for i in range(view.tabs.count())]
     assert tabs == ["Scalanie", "Zaufani podpisujący", "Zadania", "Rozbieżności", "Raporty i plany", "Osoby"]
     assert view.merge.choose_files.text() == "Wybierz p&liki…"
-    count = view.actions.model.rowCount()
-    assert view.actions.count.text().startswith(f"{count} zada")
+    count = view.actions_page.model.rowCount()
+    assert view.actions_page.count.text().startswith(f"{count} zada")
     forms = {n: QCoreApplication.translate("MergePage", "%n note(s) added", "", n) for n in (1, 2, 5, 22)}
     assert forms == {1: "dodano 1 notatkę", 2: "dodano 2 notatki", 5: "dodano 5 notatek", 22: "dodano 22 notatki"}
     view.shutdown()

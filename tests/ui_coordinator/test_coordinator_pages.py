@@ -81,13 +81,13 @@ def actions_view(qtbot, svc, demo):
     v.resize(1200, 720)
     v.show()
     qtbot.waitExposed(v)
-    v.tabs.setCurrentWidget(v.actions)
+    v.tabs.setCurrentWidget(v.actions_page)
     yield v
     v.shutdown()
 
 
 def test_filter_actions_and_mark_one_done(qtbot, actions_view, svc):
-    page = actions_view.actions
+    page = actions_view.actions_page
     everything = svc.actions.list(status="open")
     assert page.model.rowCount() == len(everything) > 1  # open ones by default
 
@@ -114,7 +114,7 @@ def test_filter_actions_and_mark_one_done(qtbot, actions_view, svc):
 
 
 def test_edit_owner_status_and_due_date_in_place(qtbot, actions_view, svc):
-    page = actions_view.actions
+    page = actions_view.actions_page
     table = page.table
     target = page.model.rows[0]
     table.setFocus()

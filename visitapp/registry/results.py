@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Status = Literal["accepted", "unchanged", "rejected"]
+Status = Literal["accepted", "unchanged", "rejected", "skipped"]  # skipped: a cancelled batch never reached it
 BeforeCommit = Callable[["Source"], None]
 
 

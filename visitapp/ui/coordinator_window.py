@@ -152,10 +152,9 @@ class CoordinatorWindow(QMainWindow):
         from visitapp.ui.worker import DbWorker
 
         app = getattr(self.parent(), "app", None)
-        worker = getattr(app, "worker", None)
-        temporary = worker is None
-        if temporary:
-            worker = DbWorker()
+        existing = getattr(app, "worker", None)
+        worker = existing if existing is not None else DbWorker()
+        temporary = existing is None
         try:
             calls = GuiCalls()
             loop = QEventLoop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,7 +24,7 @@ from visitapp import ops
 from visitapp.domain import ActionStatus
 from visitapp.services.dto import ActionInfo
 from visitapp.ui.coordinator.common import ServicesRef, current, table, warn
-from visitapp.ui.coordinator.models import GREY, RED, Column, EditableRowsModel
+from visitapp.ui.coordinator.models import GREY, RED, Column, EditableRowsModel, Index, RowsModel
 from visitapp.ui.coordinator.writes import Writes
 from visitapp.ui.labels import ACTION_STATUSES, action_status_label, fmt_date, fmt_datetime
 
@@ -38,18 +38,25 @@ class ChoiceDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.choices, self.accessible = choices, accessible
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         box = QComboBox(parent)
         box.setAccessibleName(self.accessible)
         for label, code in self.choices:
             box.addItem(label, code)
-        box.activated.connect(lambda _i, b=box: (self.commitData.emit(b), self.closeEditor.emit(b)))
+
+        def chosen(_index: int, b: QComboBox = box) -> None:
+            self.commitData.emit(b)
+            self.closeEditor.emit(b)
+
+        box.activated.connect(chosen)
         return box
 
-    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)  # made by createEditor
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QComboBox)  # made by createEditor
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
@@ -58,7 +65,7 @@ class DueDateDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.no_date, self.accessible = no_date, accessible
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         edit = QDateEdit(parent)
         edit.setAccessibleName(self.accessible)
         edit.setCalendarPopup(True)
@@ -66,12 +73,16 @@ class DueDateDelegate(QStyledItemDelegate):
         edit.setSpecialValueText(self.no_date)  # Home / the minimum clears the date
         return edit
 
-    def setEditorData(self, editor: QDateEdit, index: QModelIndex) -> None:
-        row = index.model().row_at(index)
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QDateEdit)  # made by createEditor
+        model = index.model()
+        assert isinstance(model, RowsModel)  # the actions table's model
+        row = model.row_at(index)
         due = row.due_date if row is not None else None
         editor.setDate(QDate(due.year, due.month, due.day) if due else QDate.currentDate())
 
-    def setModelData(self, editor: QDateEdit, model, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QDateEdit)  # made by createEditor
         chosen = editor.date()
         model.setData(index, None if chosen == NO_DATE else chosen.toPython(), Qt.ItemDataRole.EditRole)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from visitapp.errors import UserError
 from visitapp.services import Services
+from visitapp.ui.coordinator.models import RowsModel
 from visitapp.ui.safe_text import plain_warning
 
 ServicesRef = Services | Callable[[], Services]
@@ -53,6 +54,9 @@ def table(parent: QWidget, name: str, model: Any, *, stretch: int = -1) -> QTabl
 
 def selected_row(view: QTableView) -> Any:
     index = view.currentIndex()
-    if not index.isValid() or not view.selectionModel().isRowSelected(index.row(), index.parent()):
+    selection = view.selectionModel()
+    if not index.isValid() or selection is None or not selection.isRowSelected(index.row(), index.parent()):
         return None
-    return view.model().row_at(index)
+    model = view.model()
+    assert isinstance(model, RowsModel)  # every coordinator table shows a RowsModel
+    return model.row_at(index)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -160,11 +161,12 @@ class MergePage(QWidget):
         sig = r.signature
         if not sig:
             return ""
-        level = {"qualified": self.tr("qualified"), "advanced": self.tr("advanced"),
-                 "self-signed": self.tr("self-signed"), "pinned": self.tr("by fingerprint")}.get(sig.get("level"), "")
+        levels = {"qualified": self.tr("qualified"), "advanced": self.tr("advanced"),
+                  "self-signed": self.tr("self-signed"), "pinned": self.tr("by fingerprint")}
+        level = levels.get(sig.get("level", ""), "")
         revocation = {"good": self.tr("not revoked"), "revoked": self.tr("revoked"),
                       "unknown": self.tr("revocation unknown"),
-                      "not_checked": self.tr("revocation not checked")}.get(sig.get("revocation"), "")
+                      "not_checked": self.tr("revocation not checked")}.get(sig.get("revocation", ""), "")
         stamp = self.tr("timestamped") if sig.get("timestamp") else self.tr("no timestamp")
         return ", ".join(p for p in (level, revocation, stamp) if p)
 
@@ -218,7 +220,7 @@ class MergePage(QWidget):
     def busy(self) -> bool:
         return self.task is not None
 
-    def add_paths(self, paths: list[str | Path]) -> None:
+    def add_paths(self, paths: Sequence[str | Path]) -> None:
         """Merge these files and folders (what a drop and the file dialogs call); queued while a merge runs."""
         self.pending.extend(Path(p) for p in paths)
         if not self.busy:

@@ -43,7 +43,7 @@ class CoordinatorView(QWidget):
                        else Writes.own(lambda: current(services).history, self))
         self.merge = MergePage(services, self, writes=self.writes)
         self.trust = TrustPage(services, self, writes=self.writes)
-        self.actions = ActionsPage(services, self, writes=self.writes)
+        self.actions_page = ActionsPage(services, self, writes=self.writes)
         self.disagreements = DisagreementsPage(services, self, writes=self.writes)
         self.reports = ReportsPage(services, self, writes=self.writes)
         self.people = PeoplePage(services, self, writes=self.writes)
@@ -53,14 +53,16 @@ class CoordinatorView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.merge, self.tr("Merge"))
         self.tabs.addTab(self.trust, self.tr("Trusted signers"))
-        self.tabs.addTab(self.actions, self.tr("Action items"))
+        self.tabs.addTab(self.actions_page, self.tr("Action items"))
         self.tabs.addTab(self.disagreements, "")
         self.tabs.addTab(self.reports, self.tr("Reports and plans"))
         self.tabs.addTab(self.people, self.tr("People"))
         for i, name in enumerate((self.tr("Merge signed minutes"), self.tr("Trusted signers"),
                                   self.tr("Follow up action items"), self.tr("Disagreements to settle"),
                                   self.tr("Reports and plans"), self.tr("People and their personal data"))):
-            self.tabs.widget(i).setAccessibleName(name)
+            page = self.tabs.widget(i)
+            assert page is not None  # one tab per name, added above
+            page.setAccessibleName(name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
@@ -68,7 +70,7 @@ class CoordinatorView(QWidget):
         self.merge.merged.connect(self._merged)
         self.writes.undone.connect(lambda _changes: self.refresh())  # Edit > Undo of a settled disagreement…
         self.trust.changed.connect(self.registryChanged)  # trust changes nothing merged, but the lead may show it
-        self.actions.changed.connect(self.registryChanged)
+        self.actions_page.changed.connect(self.registryChanged)
         self.disagreements.changed.connect(self.registryChanged)
         self.disagreements.countChanged.connect(self._count)
         self.reports.changed.connect(self._plan_imported)
@@ -92,7 +94,7 @@ class CoordinatorView(QWidget):
     def refresh(self) -> None:
         """Read again what other windows or processes may have changed."""
         self.trust.reload()
-        self.actions.reload()
+        self.actions_page.reload()
         self.disagreements.reload()
         self.reports.reload()
         self.people.reload()
