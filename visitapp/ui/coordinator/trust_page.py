@@ -115,7 +115,9 @@ class TrustPage(QWidget):
         QWidget.setTabOrder(self.remove_anchor_button, self.anchor_table)
         self.add_anchor_button.clicked.connect(self.ask_add_anchor)
         self.remove_anchor_button.clicked.connect(self.remove_selected_anchor)
-        enable = lambda *_a: self.remove_anchor_button.setEnabled(selected_row(self.anchor_table) is not None)  # noqa: E731
+        def enable(*_args: object) -> None:
+            self.remove_anchor_button.setEnabled(selected_row(self.anchor_table) is not None)
+
         self.anchor_table.selectionModel().selectionChanged.connect(enable)
         self.anchor_model.modelReset.connect(enable)
 
