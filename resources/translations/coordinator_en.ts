@@ -1075,6 +1075,11 @@ Each file is verified, then merged into the registry.</translation>
         <source>The plan was not imported.</source>
         <translation>The plan was not imported.</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="155"/>
+        <source>report.pdf</source>
+        <translation>report.pdf</translation>
+    </message>
 </context>
 <context>
     <name>TrustPage</name>

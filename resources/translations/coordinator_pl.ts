@@ -1088,6 +1088,11 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
         <source>The plan was not imported.</source>
         <translation>Planu nie zaimportowano.</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py" line="155"/>
+        <source>report.pdf</source>
+        <translation>raport.pdf</translation>
+    </message>
 </context>
 <context>
     <name>TrustPage</name>

@@ -25,3 +25,21 @@ def test_the_due_date_row_says_due_once(qtbot):
     assert "Due:" not in texts  # "Termin: ☑ Termin" was the label and the check box saying the same
     due_row = [item.widget() for item in labels if item is not None and isinstance(item.widget(), QCheckBox)]
     assert due_row == [dialog.has_due]
+
+
+def test_suggested_file_names_follow_the_minutes_language(gui, qtbot, demo):
+    from visitapp.domain import CopyKind
+    from visitapp.ui.signing.dialog import SignDialog
+
+    dialog = SignDialog(gui.services(), demo[0], gui.worker, gui.settings, gui.window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+    dialog.language.setCurrentIndex(dialog.language.findData("pl"))
+    dialog.copy.setCurrentIndex(dialog.copy.findData(CopyKind.COMPANY.value))
+    assert dialog.out.text().endswith("-pl-kopia-dla-firmy.pdf")
+    dialog.copy.setCurrentIndex(dialog.copy.findData(CopyKind.PARTNERS.value))
+    assert dialog.out.text().endswith("-pl-kopia-dla-partnerow.pdf")
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert dialog.out.text().endswith("-en-partners.pdf")
+    dialog.copy.setCurrentIndex(dialog.copy.findData(CopyKind.INTERNAL.value))
+    assert dialog.out.text().endswith("-en.pdf")

@@ -152,7 +152,7 @@ class ReportsPage(QWidget):
 
     # report ------------------------------------------------------------------------
     def ask_report(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Write the series report"), "report.pdf",
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Write the series report"), self.tr("report.pdf"),
                                                     self.tr("PDF files (*.pdf)"))
         if name:
             path = Path(name)

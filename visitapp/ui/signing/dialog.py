@@ -69,6 +69,14 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")[:40] or "visit"
 
 
+# The copy in a suggested file name, in the minutes' language ("…-kopia-dla-firmy.pdf"); files are not translated
+# by Qt: the name follows the PDF's language, not the window's.
+_COPY_SUFFIX = {
+    (CopyKind.COMPANY, "pl"): "-kopia-dla-firmy", (CopyKind.COMPANY, "en"): "-company",
+    (CopyKind.PARTNERS, "pl"): "-kopia-dla-partnerow", (CopyKind.PARTNERS, "en"): "-partners",
+}
+
+
 class SignDialog(QDialog):
     """Finalise the visit and write its minutes as a (signed) PDF; ``self.result_export`` after success."""
 
@@ -214,7 +222,7 @@ class SignDialog(QDialog):
 
     def _file_name(self) -> str:
         date = self.visit.starts_at.astimezone().strftime("%Y-%m-%d") if self.visit.starts_at else "visit"
-        copy = "-company" if self.copy.currentData() == CopyKind.COMPANY else ""
+        copy = _COPY_SUFFIX.get((self.copy.currentData(), self.language.currentData()), "")  # in its language
         sealed = ".p7m" if self.encrypting else ""
         return f"{date}-{_slug(self.visit.organisation.name)}-{self.language.currentData()}{copy}.pdf{sealed}"
 
@@ -231,7 +239,8 @@ class SignDialog(QDialog):
     def _options_changed(self) -> None:
         self.certificate.set_language(self.language.currentData())
         out = Path(self.out.text().strip()) if self.out.text().strip() else self._folder / "x.pdf"
-        if re.fullmatch(r"(\d{4}-\d\d-\d\d|visit)-.*-(pl|en)(-company)?\.pdf(\.p7m)?", out.name):
+        if re.fullmatch(r"(\d{4}-\d\d-\d\d|visit)-.*-(pl|en)(-company|-partners|-kopia-dla-firmy|-kopia-dla-partnerow)?"
+                        r"\.pdf(\.p7m)?", out.name):
             self.out.setText(str(out.with_name(self._file_name())))  # our own suggestion follows the choices
         self._clear_status()
         self.preview_pane.request(self.language.currentData(), self.copy.currentData())
