@@ -79,7 +79,7 @@ def test_export_sign_cosign_verify(world):
     done = run("verify", str(cosigned), "--trust", str(folder / "a.pem"))
     assert done.returncode == 1
     assert done.stderr.strip() == ("Signature 2 (Michał Ścigański): the signer is not trusted; "
-                                   "give their certificate with --trust.")
+                                   "give their certificate with --trust or their certificate authority with --anchor.")
     assert "Traceback" not in done.stderr
 
     done = run("verify", str(cosigned), "--json", "--trust", str(folder / "a.pem"), "--trust", str(folder / "b.pem"))

@@ -84,7 +84,8 @@ def test_untrusted_without_trust_roots(signed):
     report = verify_pdf(signed, [])
     assert not report.ok
     assert report.all_problems() == [
-        "Signature 1 (Zofia Łęcka-Żółtowska): the signer is not trusted; give their certificate with --trust."]
+        "Signature 1 (Zofia Łęcka-Żółtowska): the signer is not trusted; give their certificate with --trust "
+        "or their certificate authority with --anchor."]
 
 
 def test_pdfsig_says_valid(signed, cosigned, folder):
