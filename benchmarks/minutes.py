@@ -122,7 +122,7 @@ def run(label: str, record: VisitRecord, source: Pkcs12Source, out: Path, repeat
 
     def pyhanko_noto_stamp() -> None:
         from visitapp.minutes.layout import SIGNATURE_SLOTS
-        from visitapp.signing.sign import _stamp_style
+        from visitapp.signing.stamp import stamp_style as _stamp_style
 
         signer = signers.SimpleSigner.load_pkcs12(str(source.path), passphrase=source.password.encode())
         meta = signers.PdfSignatureMetadata(field_name="Signature1", subfilter=fields.SigSeedSubFilter.PADES,

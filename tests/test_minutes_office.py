@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from minutes_sample import require_tool
 
-from visitapp.minutes.labels import long_date, stamp_time
+from visitapp.clock import stamp_time
+from visitapp.minutes.labels import long_date
 
 ROOT = Path(__file__).resolve().parent.parent
 

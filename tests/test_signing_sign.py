@@ -248,7 +248,7 @@ def test_stamp_engine_matches_pyhankos():
 
     from visitapp.minutes.fonts import STAMP_FILE
     from visitapp.resources import resource_path
-    from visitapp.signing.sign import _StampFontFactory
+    from visitapp.signing.stamp import _StampFontFactory
 
     path = str(resource_path("fonts", STAMP_FILE))
     stock = GlyphAccumulatorFactory(path, font_size=8).create_font_engine(PdfFileWriter())

@@ -8,23 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from visitapp import domain
+from visitapp.clock import DEFAULT_ZONE, zone
 from visitapp.i18n import gettext_for, ngettext_for
-
-DEFAULT_ZONE = "Europe/Warsaw"
-
-
-def zone(name: str | None) -> dt.tzinfo:
-    """A visit's wall clock by its IANA name (records keep UTC); Europe/Warsaw for an unknown name."""
-    for candidate in (name or DEFAULT_ZONE, DEFAULT_ZONE):
-        try:
-            return ZoneInfo(candidate)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-    return dt.UTC  # a system without tz data: show UTC rather than fail
-
 
 LOCAL_ZONE: dt.tzinfo = zone(DEFAULT_ZONE)
 
@@ -41,13 +28,6 @@ def long_date(when: dt.date, lang: str) -> str:
     """``15 grudnia 2026 r.`` / ``15 December 2026``."""
     month = _MONTHS["pl" if lang == "pl" else "en"][when.month - 1]
     return f"{when.day} {month} {when.year} r." if lang == "pl" else f"{when.day} {month} {when.year}"
-
-
-def stamp_time(visit: dict, now: dt.datetime | None = None) -> str:
-    """A signature stamp's time in the visit's zone (``visit``: its record's ``time_zone`` and ``language``),
-    never the process's: "15.12.2026, 11:32 CET" in Polish, "2026-12-15 11:32 CET" in English."""
-    when = (now or dt.datetime.now(dt.UTC)).astimezone(zone(str(visit.get("time_zone") or "")))
-    return when.strftime("%d.%m.%Y, %H:%M %Z" if visit.get("language") == "pl" else "%Y-%m-%d %H:%M %Z")
 
 
 class Labels:

@@ -1,0 +1,30 @@
+"""One clock for what visitapp shows: a visit's times in the visit's own time zone.
+
+Records keep UTC; the minutes, their signature stamps and the views show the
+visit's wall clock (Europe/Warsaw unless the visit says otherwise). Shared by
+:mod:`visitapp.minutes` and :mod:`visitapp.signing`, which must not import each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_ZONE = "Europe/Warsaw"
+
+
+def zone(name: str | None) -> dt.tzinfo:
+    """A visit's wall clock by its IANA name (records keep UTC); Europe/Warsaw for an unknown name."""
+    for candidate in (name or DEFAULT_ZONE, DEFAULT_ZONE):
+        try:
+            return ZoneInfo(candidate)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return dt.UTC  # a system without tz data: show UTC rather than fail
+
+
+def stamp_time(visit: dict, now: dt.datetime | None = None) -> str:
+    """A signature stamp's time in the visit's zone (``visit``: its record's ``time_zone`` and ``language``),
+    never the process's: "15.12.2026, 11:32 CET" in Polish, "2026-12-15 11:32 CET" in English."""
+    when = (now or dt.datetime.now(dt.UTC)).astimezone(zone(str(visit.get("time_zone") or "")))
+    return when.strftime("%d.%m.%Y, %H:%M %Z" if visit.get("language") == "pl" else "%Y-%m-%d %H:%M %Z")
