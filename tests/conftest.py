@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,6 +26,40 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("VISITAPP_DB", raising=False)
     monkeypatch.delenv("VISITAPP_AUTHOR", raising=False)
     monkeypatch.setenv("VISITAPP_LANG", "en")
+
+
+_SOFTHSM_PATHS = ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+                  "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so")
+_softhsm_conf: dict[str, str | None] = {"loaded_with": None}
+
+
+def softhsm_lib(module: str | None = None) -> Any:
+    """The SoftHSM2 library, re-initialised when ``SOFTHSM2_CONF`` changed since it was last initialised.
+
+    SoftHSM2 reads ``SOFTHSM2_CONF`` once, at ``C_Initialize``, and python-pkcs11
+    keeps one library per process; each test module that makes a token has a
+    token folder of its own, so without this only the tokens of the module that
+    loaded the library first are visible to the rest of the run.
+    """
+    import pkcs11
+
+    module = module or next((p for p in _SOFTHSM_PATHS if Path(p).exists()), None)
+    if module is None:
+        return None
+    lib = pkcs11.lib(module)
+    conf = os.environ.get("SOFTHSM2_CONF")
+    if conf != _softhsm_conf["loaded_with"]:
+        lib.reinitialize()
+        _softhsm_conf["loaded_with"] = conf
+    return lib
+
+
+@pytest.fixture(autouse=True)
+def _softhsm_reads_the_current_conf():
+    """Before each test: the library sees the token folder this test's fixtures set up."""
+    if os.environ.get("SOFTHSM2_CONF") and "pkcs11" in sys.modules:
+        softhsm_lib()
+    yield
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 
 import pytest
+from conftest import softhsm_lib
 from cryptography.hazmat.primitives import serialization
 from minutes_sample import softhsm_module
 
@@ -38,10 +39,9 @@ def token(tmp_path_factory):
         subprocess.run(["softhsm2-util", "--import", str(path), "--token", TOKEN, "--label", "coord", "--id", "01",
                         "--pin", PIN], check=True, capture_output=True)
         path.unlink()
-        import pkcs11
         from pkcs11 import Attribute, CertificateType, ObjectClass
 
-        with pkcs11.lib(module).get_token(token_label=TOKEN).open(rw=True, user_pin=PIN) as session:
+        with softhsm_lib(module).get_token(token_label=TOKEN).open(rw=True, user_pin=PIN) as session:
             session.create_object({
                 Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
                 Attribute.TOKEN: True, Attribute.LABEL: "coord", Attribute.ID: b"\x01",

@@ -12,7 +12,7 @@ import os
 import subprocess
 
 import pytest
-from conftest import run_cli
+from conftest import run_cli, softhsm_lib
 from minutes_sample import sample_record, softhsm_module
 from pki_world import Pki, _name
 
@@ -25,7 +25,6 @@ PIN = "24680"
 
 @pytest.fixture(scope="module")
 def card(tmp_path_factory):
-    import pkcs11
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
     from pkcs11 import Attribute, CertificateType, KeyType, ObjectClass
@@ -41,7 +40,7 @@ def card(tmp_path_factory):
     try:
         subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", TOKEN, "--so-pin", "1234", "--pin", PIN],
                        check=True, capture_output=True, timeout=60)
-        lib = pkcs11.lib(module)
+        lib = softhsm_lib(module)
         with lib.get_token(token_label=TOKEN).open(rw=True, user_pin=PIN) as session:
             public, _private = session.generate_keypair(
                 KeyType.RSA, 2048, store=True, label="podpis",

@@ -11,6 +11,7 @@ import os
 import subprocess
 
 import pytest
+from conftest import softhsm_lib
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from minutes_sample import require_tool, sample_record, softhsm_module
@@ -51,10 +52,9 @@ def token(tmp_path_factory):
         _import_key(util, folder, key, "zofia", "01")
         _import_key(util, folder, rsa.generate_private_key(public_exponent=65537, key_size=2048), "stray", "02")
 
-        import pkcs11
         from pkcs11 import Attribute, CertificateType, ObjectClass
 
-        lib = pkcs11.lib(module)
+        lib = softhsm_lib(module)
         with lib.get_token(token_label=TOKEN).open(rw=True, user_pin=PIN) as session:
             session.create_object({
                 Attribute.CLASS: ObjectClass.CERTIFICATE,
