@@ -28,7 +28,9 @@ def test_0001_database_upgrades_to_the_registry_schema(tmp_path):
         backups = list(tmp_path.glob("registry.before-upgrade-0001-*.db"))
         assert len(backups) == 1
         with db.read() as s:
-            assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+            from visitapp.db.database import head_revision
+
+            assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
             tables = set(inspect(s.connection()).get_table_names())
             assert {"trusted_certificates", "merged_files", "provenance", "disagreements"} <= tables
             assert s.execute(text("SELECT uuid, text, author FROM notes ORDER BY uuid")).all() == notes_before

@@ -278,14 +278,31 @@ def test_an_interrupted_index_build_resumes_at_the_next_open(db_path, monkeypatc
         db.close()
 
 
+def _lemmas_complete(path) -> bool:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(search_docs)")]
+        if "lemmas" not in columns:
+            return False
+        return conn.execute("SELECT count(*) FROM search_docs WHERE lemmas IS NULL").fetchone()[0] == 0
+    finally:
+        conn.close()
+
+
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_an_old_database_gets_the_lemma_index_when_opened(fixture, tmp_path):
     path = tmp_path / "old.db"
     shutil.copy(fixture, path)
+    indexed_already = _lemmas_complete(path)  # fixtures made since the lemma index existed carry it
     seen: list[tuple[int, int]] = []
     db = Database.open(path, backup_dir=tmp_path / "backups", progress=lambda d, t: seen.append((d, t)))
     try:
-        assert seen and seen[-1][0] == seen[-1][1] > 0
+        if indexed_already:
+            assert seen == []
+        else:
+            assert seen and seen[-1][0] == seen[-1][1] > 0
         assert _pending(path) == 0
         svc = Services(db, Identity("t"))
         # "notatka do testu migracji": other forms of each word find it.

@@ -164,12 +164,15 @@ def test_unsigned_and_tampered_plans_are_refused_in_one_sentence(qtbot, svc, pla
     assert page.plan_question is None and dump(path) == before
 
 
-def test_export_signs_the_plan(view, svc, planned, coordinator, tmp_path):
+def test_export_signs_the_plan(view, svc, planned, coordinator, tmp_path, qapp):
     from visitapp.registry.plan_sign import verify_signed
+    from visitapp.ui.translation import Translations
+
+    Translations(qapp).apply("en")  # as the app does: the English catalogue gives %n its plural forms
 
     source, cert = coordinator
     out = tmp_path / "plan.json.p7m"
     assert view.reports.export_plan_to(out, source=source) == 1
     opened = verify_signed(out.read_bytes())
     assert opened.signer.fingerprint == fingerprint(cert) and planned.id.encode() in opened.content
-    assert view.reports.status.text() == f"1 planned visit(s) written to {out}."
+    assert view.reports.status.text() == f"1 planned visit written to {out}."  # %n: the English plural form

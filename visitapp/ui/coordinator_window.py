@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWid
 from visitapp.errors import UserError
 from visitapp.ui.coordinator import CoordinatorView
 from visitapp.ui.coordinator.common import current
+from visitapp.ui.safe_text import plain_tooltip
 from visitapp.ui.settings import Setting
 
 #: The registries opened last, newest first (one path a line).
@@ -87,7 +88,7 @@ class CoordinatorWindow(QMainWindow):
         paths = self.recent()
         for path in paths:
             action = QAction(Path(path).name, self.recent_menu)
-            action.setToolTip(path)
+            action.setToolTip(plain_tooltip(path))
             action.setStatusTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_registry(Path(p)))
             self.recent_menu.addAction(action)
