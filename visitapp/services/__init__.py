@@ -10,7 +10,7 @@ methods only call them, so the CLI and the GUI change data the same way.
 from __future__ import annotations
 
 from visitapp.db import Database
-from visitapp.ops import History, history_for
+from visitapp.ops.history import History, history_for  # the module, not the package: ops imports services.base
 from visitapp.services.base import Identity
 from visitapp.services.notes import ActionService, AnswerService, DraftService, NoteService
 from visitapp.services.organisations import OrganisationService, PersonService, SeriesService
