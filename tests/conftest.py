@@ -104,3 +104,37 @@ def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = N
         [sys.executable, "-m", "visitapp", *args], capture_output=True, text=True, env=full_env,
         input=input, timeout=timeout, cwd=ROOT,
     )
+
+
+def require_postgresql() -> None:
+    """A throwaway PostgreSQL cluster can be started here; else fail under CI and skip elsewhere (as require_tool)."""
+    from pg_cluster import missing_reason
+
+    reason = missing_reason()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required in CI: {reason}")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_socket():
+    """One throwaway PostgreSQL cluster for the whole run (tests/pg_cluster.py); yields its socket folder."""
+    require_postgresql()
+    import pg_cluster
+
+    with pg_cluster.running() as sock:
+        yield sock
+
+
+@pytest.fixture
+def pg_url(pg_socket, request) -> Any:
+    """A fresh, empty PostgreSQL database for this test: ``postgresql+psycopg://postgres@/NAME?host=SOCK``."""
+    import uuid
+
+    import pg_cluster
+
+    name = "t_" + uuid.uuid4().hex[:16]
+    url = pg_cluster.create_database(pg_socket, name)
+    yield url
+    pg_cluster.drop_database(pg_socket, name)
