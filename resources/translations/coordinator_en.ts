@@ -365,6 +365,30 @@ Why? The reason is kept in the log.</translation>
         <source>Say why you choose this value; nothing was changed.</source>
         <translation>Say why you choose this value; nothing was changed.</translation>
     </message>
+    <message>
+        <source>Registry&apos;s value from</source>
+        <translation>Registry&apos;s value from</translation>
+    </message>
+    <message>
+        <source>Other value from</source>
+        <translation>Other value from</translation>
+    </message>
+    <message>
+        <source>this registry</source>
+        <translation>this registry</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>not finalised</source>
+        <translation>not finalised</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>KeyDialog</name>

@@ -367,6 +367,30 @@ Dlaczego? Powód trafi do dziennika.</translation>
         <source>Say why you choose this value; nothing was changed.</source>
         <translation>Podaj, dlaczego wybierasz tę wartość; niczego nie zmieniono.</translation>
     </message>
+    <message>
+        <source>Registry&apos;s value from</source>
+        <translation>Wartość w rejestrze z</translation>
+    </message>
+    <message>
+        <source>Other value from</source>
+        <translation>Druga wartość z</translation>
+    </message>
+    <message>
+        <source>this registry</source>
+        <translation>ten rejestr</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>wersja %1</translation>
+    </message>
+    <message>
+        <source>not finalised</source>
+        <translation>niezatwierdzona</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>KeyDialog</name>

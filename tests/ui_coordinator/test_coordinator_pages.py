@@ -187,7 +187,7 @@ def test_resolve_a_disagreement(qtbot, svc, disputed, messages, monkeypatch):
     assert page.model.rowCount() == 1
     assert (cell(page.model, 0, "field"), cell(page.model, 0, "current"), cell(page.model, 0, "other"),
             cell(page.model, 0, "author")) == ("Place", "Biuro firmy, Kraków", "Zakład w Niepołomicach",
-                                               "Piotr Wiśniewski")
+                                               "Piotr Wiśniewski — Piotr Wiśniewski-v1.pdf, version 1")
     assert not page.take_other.isEnabled()
     page.table.selectRow(0)
     assert page.take_other.isEnabled()

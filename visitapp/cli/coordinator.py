@@ -311,10 +311,21 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
     def line(d) -> str:
         state = _("settled") if d.resolved else _("open")
         return (f"{d.id[:8]}  {d.organisation}  {d.field}: {_fmt(d.current_value)}  ≠  {_fmt(d.other_value)} "
-                f"({d.other_author})  [{state}]")
+                f"({d.other_author})  [{state}]\n    "
+                + _("registry's value from {current}; other value from {other}").format(
+                    current=_source(d.current_source), other=_source(d.other_source, d.other_author)))
 
     print_rows(rows, as_json=args.json, line=line, empty=_("No disagreements to settle."))
     return 0
+
+
+def _source(source, signer: str = "") -> str:
+    """Who signed the file that gave a disagreeing value, the file and its version."""
+    if source is None:
+        return signer or _("this registry")
+    version = _("version {n}").format(n=source.version) if source.version else _("not finalised")
+    return _("{signer}, file {file}, {version}").format(signer=signer or source.signer or "?",
+                                                       file=source.file_name or "?", version=version)
 
 
 def _fmt(value: object) -> str:

@@ -51,6 +51,16 @@ class VisitProvenance:
 
 
 @dataclass(frozen=True, slots=True)
+class ValueSource:
+    """The merged file that gave one side of a disagreement: who signed it, the file, the minutes' version."""
+
+    signer: str  # the first signature's certificate name (the trust list's subject when it holds it)
+    file_name: str
+    version: int | None
+    sha256: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class DisagreementInfo:
     id: str
     visit_id: str
@@ -63,6 +73,9 @@ class DisagreementInfo:
     chosen_value: Any
     other_signer: str = ""  # the other file's first signer's certificate name
     other_typed_author: str = ""  # the author typed in the other file, when it is not the certificate's
+    # Which file and version gave each value (None: the registry's own, or that file has left the registry).
+    current_source: ValueSource | None = None
+    other_source: ValueSource | None = None
 
 
 def visit_provenance(db: Database, visit_id: str) -> VisitProvenance:
@@ -146,7 +159,7 @@ def disagreements(
             query = query.where(m.Disagreement.visit_id == visit_by_uuid(s, visit_id).id)
         rows = s.scalars(query).all()
         signers = _other_signers(s, rows)
-        return [_info(d, signers) for d in rows]
+        return [_info(d, signers, _sources(s, d)) for d in rows]
 
 
 def _other_signers(s, rows: Sequence[m.Disagreement]) -> dict[int, str]:
@@ -161,11 +174,67 @@ def _other_signers(s, rows: Sequence[m.Disagreement]) -> dict[int, str]:
     return {d.id: names[d.merged_file_id] for d in rows if d.merged_file_id in names}
 
 
-def _info(d: m.Disagreement, signers: dict[int, str]) -> DisagreementInfo:
+def _info(d: m.Disagreement, signers: dict[int, str],
+          sources: tuple[ValueSource | None, ValueSource | None] = (None, None)) -> DisagreementInfo:
     signer = signers.get(d.id, "")  # "" when that file left the registry: shown as "?" beside the typed name
     return DisagreementInfo(d.uuid, d.visit.uuid, d.visit.organisation.name, d.field, d.current_value,
                             d.other_value, who(signer, d.other_author), d.resolved_at is not None, d.chosen_value,
-                            signer, typed_beside(signer, d.other_author))
+                            signer, typed_beside(signer, d.other_author), *sources)
+
+
+def _record_fact(record: Any, field: str) -> Any:
+    """A fact as a merged file's record gave it, in the form a disagreement keeps it (registry/apply.py)."""
+    if not isinstance(record, dict):
+        return None
+    visit, org = record.get("visit") or {}, record.get("organisation") or {}
+    if field == "organisation":
+        return {"id": org.get("id"), "name": org.get("name"), "nip": org.get("nip")}
+    if field == "starts_at":
+        try:
+            return dt.datetime.fromisoformat(str(visit.get("starts_at"))).astimezone(dt.UTC).isoformat()
+        except ValueError:
+            return None
+    if field == "place":
+        return str(visit.get("place") or "").strip()
+    return None
+
+
+def _same_fact(field: str, a: Any, b: Any) -> bool:
+    if field == "organisation" and isinstance(a, dict) and isinstance(b, dict):
+        return a.get("id") == b.get("id") or (bool(a.get("nip")) and a.get("nip") == b.get("nip"))
+    return bool(a == b)
+
+
+def _sources(s: Session, d: m.Disagreement) -> tuple[ValueSource | None, ValueSource | None]:
+    """The files that gave the registry's value and the other value of this disagreement.
+
+    The other value: the file whose merge raised it.  The registry's value: for
+    an answer, the file its provenance names; for a fact of the visit, the
+    latest other file of the visit whose record holds that value (none when it
+    was typed in this registry).
+    """
+    files = {f.id: f for f in s.scalars(select(m.MergedFile).where(m.MergedFile.visit_uuid == d.visit.uuid))}
+    current: m.MergedFile | None = None
+    if d.field.startswith("answer:"):
+        answer_uuid = s.scalar(select(m.Answer.uuid).where(m.Answer.visit_id == d.visit_id,
+                                                           m.Answer.field == d.field.removeprefix("answer:")))
+        file_id = s.scalar(select(m.Provenance.merged_file_id).where(
+            m.Provenance.item_kind == "answer", m.Provenance.item_uuid == answer_uuid)) if answer_uuid else None
+        current = files.get(file_id) if file_id is not None else None
+        if current is not None and current.id == d.merged_file_id:
+            current = None  # the provenance moved on to the other file (settled by taking its value)
+    if current is None and not d.field.startswith("answer:"):
+        for f in sorted(files.values(), key=lambda f: f.id, reverse=True):
+            if f.id != d.merged_file_id and _same_fact(d.field, _record_fact(f.record, d.field), d.current_value):
+                current = f
+                break
+    trusted = trusted_names(s, {f.signer_fingerprint for f in files.values()})
+
+    def source(f: m.MergedFile | None) -> ValueSource | None:
+        return None if f is None else ValueSource(file_signer(f, trusted), f.file_name, f.version, f.sha256)
+
+    other = files.get(d.merged_file_id) if d.merged_file_id is not None else None
+    return source(current), source(other)
 
 
 def flagged_visits(db: Database) -> set[str]:
@@ -202,7 +271,7 @@ def settle(s: Session, disagreement_id: str, keep: str) -> DisagreementInfo:
     d.resolved_at = m.utcnow()
     d.chosen_value = value
     s.flush()
-    return _info(d, _other_signers(s, [d]))
+    return _info(d, _other_signers(s, [d]), _sources(s, d))
 
 
 def _apply(s, visit: m.Visit, field: str, value: Any) -> None:

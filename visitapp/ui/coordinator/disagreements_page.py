@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QLabel, QPus
 
 from visitapp import i18n
 from visitapp.ops import registry as registry_ops
-from visitapp.registry.review import DisagreementInfo, disagreements
+from visitapp.registry.review import DisagreementInfo, ValueSource, disagreements
 from visitapp.ui.coordinator.common import ServicesRef, current, selected_row, table, warn
 from visitapp.ui.coordinator.models import GREEN, GREY, Column, RowsModel
 from visitapp.ui.coordinator.writes import Writes
@@ -60,12 +60,14 @@ class DisagreementsPage(QWidget):
             Column("other", self.tr("Other official's value"),
                    lambda d: self.value_text(d.field, d.other_value),
                    color=lambda d: GREEN if d.resolved and d.chosen_value == d.other_value else None),
-            Column("author", self.tr("Other official"), lambda d: d.other_author),
+            Column("current_source", self.tr("Registry's value from"), self.current_source_text,
+                   tip=self.current_source_text),
+            Column("author", self.tr("Other value from"), self.other_source_text, tip=self.other_source_text),
             Column("state", self.tr("State"), lambda d: self.tr("settled") if d.resolved else self.tr("to settle"),
                    color=lambda d: GREY if d.resolved else None, bold=lambda d: not d.resolved),
         ], self)
         self.table = table(self, self.tr("Disagreements between officials' minutes"), self.model, stretch=3)
-        for col, width in ((0, 200), (1, 120), (2, 240), (4, 160), (5, 90)):
+        for col, width in ((0, 180), (1, 130), (2, 170), (3, 230), (4, 170), (5, 230), (6, 90)):
             self.table.setColumnWidth(col, width)
         self.keep_current = QPushButton(self.tr("Keep the &registry's value"), self)
         self.keep_current.setAccessibleName(self.tr("Settle the selected disagreement with the registry's value"))
@@ -102,6 +104,21 @@ class DisagreementsPage(QWidget):
                 self.tr("Answer: %1").replace("%1", key.replace("_", " "))
         return {"organisation": self.tr("Organisation"), "starts_at": self.tr("Date and time"),
                 "place": self.tr("Place")}.get(field, field)
+
+    def source_text(self, source: ValueSource | None, signer: str = "") -> str:
+        """Who signed the file that gave a value, the file, the version: "Anna Nowak — anna.pdf, version 2"."""
+        if source is None:
+            return signer or self.tr("this registry")
+        version = (self.tr("version %1").replace("%1", str(source.version)) if source.version
+                   else self.tr("not finalised"))
+        return (self.tr("%1 — %2, %3").replace("%1", signer or source.signer or "?")
+                .replace("%2", source.file_name or "?").replace("%3", version))
+
+    def current_source_text(self, d: DisagreementInfo) -> str:
+        return self.source_text(d.current_source)
+
+    def other_source_text(self, d: DisagreementInfo) -> str:
+        return self.source_text(d.other_source, d.other_author)  # the typed name beside the certificate's
 
     def value_text(self, field: str, value: Any) -> str:
         if value is None or value == "":
