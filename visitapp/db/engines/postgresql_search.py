@@ -1,0 +1,448 @@
+"""The PostgreSQL engine's search index: ``tsvector`` columns, GIN indexes, Polish lemmas written by Python.
+
+The same behaviour as the SQLite index (``sqlite_fts.py``), built the same way:
+
+* ``search_docs`` holds one row per searchable thing (a note, an action item,
+  a visit with its organisation's name, a participant) with its text as typed
+  (``body``) and its Polish lemmas (``lemmas``,
+  :func:`visitapp.text.polish.doc_lemmas`; NULL: not analysed yet).  Two
+  ``tsvector`` columns, each with a GIN index, are what queries match:
+  ``body_tsv`` (the typed words, folded) and ``lemma_tsv`` (the lemmas, or the
+  folded typed words while ``lemmas`` is NULL, so a document not analysed yet is
+  found by its words).  Both are filled by a ``BEFORE`` trigger on
+  ``search_docs``, with the ``simple`` configuration (PostgreSQL ships no
+  Polish one; the lemmatiser is the same Morfeusz 2 as on SQLite).
+* Triggers on the source tables keep ``search_docs`` right on every insert,
+  update (ORM or bulk SQL) and delete, in the writing transaction.
+* Folding: ``visitapp_fold(text)``, an IMMUTABLE SQL function made by
+  :func:`fold_table` from :func:`visitapp.text.polish.fold` itself (lower case,
+  no diacritics, ``ł`` → ``l``), so the index folds exactly as the queries,
+  which are folded in Python, whatever the database's locale (``lower()`` in a
+  ``C`` database leaves ``Ł`` alone) and with no extension to install
+  (``unaccent`` is not IMMUTABLE and needs ``CREATE`` rights).  Every
+  character that is not a word character for Python's ``\\w`` becomes a space,
+  so the text-search parser sees the words :func:`doc_lemmas` sees (no
+  ``www.firma.pl`` host or ``e-mail`` compound tokens).
+* Lemmas are written by Python, never by a trigger: the triggers leave
+  ``lemmas`` NULL and each visitapp write transaction analyses the newest rows
+  left NULL just before it commits (:func:`install`, a SQLAlchemy ``commit``
+  event like SQLite's commit hook), so a stored note is findable by its
+  lemmas the moment it is stored.  ``FOR UPDATE SKIP LOCKED``: a transaction
+  never waits for rows another one is analysing.  A larger backlog (an index
+  rebuild, another program's writes) is analysed in batches when visitapp
+  opens the database (:func:`analyse_backlog`).
+* Ranking is ``ts_rank`` (more occurrences, shorter text: better) among the
+  newest ``window`` matches only, so a very common word costs no more than
+  ``window`` rows; snippets are cut and marked in Python
+  (:func:`visitapp.text.snippet.mark_matches`): the text as typed, the matched
+  forms marked.
+
+The index's definition version is kept as the comment of ``search_docs``; a
+database whose version differs gets its triggers recreated and its index
+rebuilt at open (:func:`search_is_stale`, :func:`ensure_search`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy.orm import Session
+
+from visitapp.db.engines.base import Progress, SearchRow, SearchTerm
+from visitapp.text.polish import fold
+from visitapp.text.snippet import mark_matches
+
+#: Rows a write transaction analyses before it commits (the newest); the rest waits for analyse_backlog.
+COMMIT_BATCH = 256
+BACKLOG_BATCH = 2000
+CONFIG = "pg_catalog.simple"
+_COMMENT = "visitapp search index {version}"
+
+# Code points whose folding the index copies from Python: Latin, IPA, combining marks, Greek, Cyrillic,
+# Latin and Greek extended, general punctuation, currency signs.
+_RANGES = ((0x01, 0x0530), (0x1E00, 0x2000), (0x2000, 0x2070), (0x20A0, 0x20D0))
+_WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=1)
+def fold_table() -> tuple[str, str, str]:
+    """``(from, to, dropped)`` for ``translate()``: the characters :func:`fold` changes, and non-word characters.
+
+    A character folded to one other character maps to it, a combining mark is
+    dropped, a character that is not a word character becomes a space; upper
+    case ASCII is left to ``lower()``.
+    """
+    source: list[str] = []
+    target: list[str] = []
+    dropped: list[str] = []
+    for first, end in _RANGES:
+        for code in range(first, end):
+            char = chr(code)
+            if char == " " or "A" <= char <= "Z":
+                continue
+            if unicodedata.combining(char):
+                dropped.append(char)
+            elif not _WORD_CHAR.match(char):
+                source.append(char)
+                target.append(" ")
+            else:
+                folded = fold(char)
+                if len(folded) == 1 and folded != char:
+                    source.append(char)
+                    target.append(folded)
+    return "".join(source), "".join(target), "".join(dropped)
+
+
+def _literal(value: str) -> str:
+    """A SQL string literal (DDL takes no bind parameters)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _fold_function() -> str:
+    source, target, dropped = fold_table()
+    return (
+        "CREATE OR REPLACE FUNCTION visitapp_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE "
+        f"AS $fold$ SELECT lower(translate(t, {_literal(source + dropped)}, {_literal(target)})) $fold$"
+    )
+
+
+TABLES_DDL = [
+    """CREATE TABLE IF NOT EXISTS search_docs (
+        id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        kind text NOT NULL,
+        ref_id integer NOT NULL,
+        visit_id integer,
+        body text NOT NULL,
+        lemmas text,
+        body_tsv tsvector NOT NULL DEFAULT ''::tsvector,
+        lemma_tsv tsvector NOT NULL DEFAULT ''::tsvector
+    )""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS ix_search_docs_ref ON search_docs(kind, ref_id)",
+    "CREATE INDEX IF NOT EXISTS ix_search_docs_visit ON search_docs(visit_id)",
+    # The rows not analysed yet, newest first without a scan of the table (every commit asks).
+    "CREATE INDEX IF NOT EXISTS ix_search_docs_unanalysed ON search_docs(id) WHERE lemmas IS NULL",
+    "CREATE INDEX IF NOT EXISTS ix_search_docs_body ON search_docs USING gin(body_tsv)",
+    "CREATE INDEX IF NOT EXISTS ix_search_docs_lemmas ON search_docs USING gin(lemma_tsv)",
+]
+
+# The text indexed for each kind of document, as SQL over a row alias (as in sqlite_fts.py).
+_NOTE_BODY = (
+    "{r}.text || coalesce(' ' || (SELECT string_agg(e.value, ' ') FROM jsonb_array_elements_text("
+    "CASE WHEN jsonb_typeof({r}.tags::jsonb) = 'array' THEN {r}.tags::jsonb ELSE '[]'::jsonb END) AS e(value)), '')"
+)
+_ACTION_BODY = "rtrim({r}.description || ' ' || {r}.owner)"
+_VISIT_BODY = (
+    "coalesce((SELECT o.name FROM organisations o WHERE o.id = {r}.organisation_id), '')"
+    " || ' ' || {r}.title || ' ' || {r}.place"
+    " || ' ' || coalesce((SELECT string_agg(e.value, ' ') FROM jsonb_array_elements_text("
+    "CASE WHEN jsonb_typeof({r}.agenda::jsonb) = 'array' THEN {r}.agenda::jsonb ELSE '[]'::jsonb END) AS e(value)), '')"
+)
+_PARTICIPANT_BODY = (
+    "rtrim(coalesce((SELECT p.name || ' ' || p.institution || ' ' || p.role FROM people p "
+    "WHERE p.id = {r}.person_id), '') || ' ' || {r}.role)"
+)
+
+# kind, source table, body, visit of the row, which rows are documents, the columns that feed the document
+_SOURCES = [
+    ("note", "notes", _NOTE_BODY, "{r}.visit_id", "NOT {r}.deleted", "text, tags, deleted, visit_id"),
+    ("action", "action_items", _ACTION_BODY, "{r}.visit_id", "NOT {r}.deleted",
+     "description, owner, deleted, visit_id"),
+    ("visit", "visits", _VISIT_BODY, "{r}.id", "true", "organisation_id, title, place, agenda"),
+    ("participant", "participants", _PARTICIPANT_BODY, "{r}.visit_id", "true", "person_id, role, visit_id"),
+]
+
+
+def _doc_trigger(kind: str, table: str, body: str, visit_expr: str, where: str, columns: str) -> list[str]:
+    """A trigger function and its trigger keeping one kind of document in step with its table.
+
+    An update fires only when a column that feeds the document is set, so
+    touching ``updated_at`` or a position costs nothing in the index.
+    """
+    function = f"visitapp_search_{table}"
+    return [
+        f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $trg$ BEGIN "
+        f"IF TG_OP <> 'INSERT' THEN DELETE FROM search_docs WHERE kind = '{kind}' AND ref_id = OLD.id; END IF; "
+        f"IF TG_OP <> 'DELETE' THEN INSERT INTO search_docs(kind, ref_id, visit_id, body) "
+        f"SELECT '{kind}', NEW.id, {visit_expr.format(r='NEW')}, {body.format(r='NEW')} "
+        f"WHERE {where.format(r='NEW')}; END IF; "
+        "RETURN NULL; END $trg$",
+        f"CREATE TRIGGER trg_search_{table} AFTER INSERT OR UPDATE OF {columns} OR DELETE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {function}()",
+    ]
+
+
+def _trigger_ddl() -> list[str]:
+    ddl = [_fold_function()]
+    for source in _SOURCES:
+        ddl += _doc_trigger(*source)
+    visit_body = _VISIT_BODY.format(r="v")
+    part_body = _PARTICIPANT_BODY.format(r="pt")
+    # Renaming an organisation or a person changes the documents of their visits.
+    ddl += [
+        "CREATE OR REPLACE FUNCTION visitapp_search_organisations() RETURNS trigger LANGUAGE plpgsql AS $trg$ BEGIN "
+        "DELETE FROM search_docs WHERE kind = 'visit' AND ref_id IN "
+        "(SELECT id FROM visits WHERE organisation_id = NEW.id); "
+        "INSERT INTO search_docs(kind, ref_id, visit_id, body) "
+        f"SELECT 'visit', v.id, v.id, {visit_body} FROM visits v WHERE v.organisation_id = NEW.id ORDER BY v.id; "
+        "RETURN NULL; END $trg$",
+        "CREATE TRIGGER trg_search_organisations AFTER UPDATE OF name ON organisations "
+        "FOR EACH ROW WHEN (NEW.name IS DISTINCT FROM OLD.name) EXECUTE FUNCTION visitapp_search_organisations()",
+        "CREATE OR REPLACE FUNCTION visitapp_search_people() RETURNS trigger LANGUAGE plpgsql AS $trg$ BEGIN "
+        "DELETE FROM search_docs WHERE kind = 'participant' AND ref_id IN "
+        "(SELECT id FROM participants WHERE person_id = NEW.id); "
+        "INSERT INTO search_docs(kind, ref_id, visit_id, body) "
+        f"SELECT 'participant', pt.id, pt.visit_id, {part_body} FROM participants pt WHERE pt.person_id = NEW.id "
+        "ORDER BY pt.id; RETURN NULL; END $trg$",
+        "CREATE TRIGGER trg_search_people AFTER UPDATE OF name, institution, role ON people "
+        "FOR EACH ROW EXECUTE FUNCTION visitapp_search_people()",
+        # A visit's language decides how its documents are analysed: analyse them again.
+        "CREATE OR REPLACE FUNCTION visitapp_search_language() RETURNS trigger LANGUAGE plpgsql AS $trg$ BEGIN "
+        "UPDATE search_docs SET lemmas = NULL WHERE visit_id = NEW.id; RETURN NULL; END $trg$",
+        "CREATE TRIGGER trg_search_visits_language AFTER UPDATE OF language ON visits "
+        "FOR EACH ROW WHEN (NEW.language IS DISTINCT FROM OLD.language) EXECUTE FUNCTION visitapp_search_language()",
+        # The tsvectors of a document, from its text and its lemmas (or its folded words until analysed).
+        "CREATE OR REPLACE FUNCTION visitapp_search_tsv() RETURNS trigger LANGUAGE plpgsql AS $trg$ BEGIN "
+        "IF TG_OP = 'INSERT' OR NEW.body IS DISTINCT FROM OLD.body THEN "
+        f"NEW.body_tsv := to_tsvector('{CONFIG}', visitapp_fold(NEW.body)); END IF; "
+        "IF TG_OP = 'INSERT' OR NEW.body IS DISTINCT FROM OLD.body OR NEW.lemmas IS DISTINCT FROM OLD.lemmas THEN "
+        f"NEW.lemma_tsv := to_tsvector('{CONFIG}', coalesce(NEW.lemmas, visitapp_fold(NEW.body))); END IF; "
+        "RETURN NEW; END $trg$",
+        "CREATE TRIGGER trg_search_docs_tsv BEFORE INSERT OR UPDATE ON search_docs "
+        "FOR EACH ROW EXECUTE FUNCTION visitapp_search_tsv()",
+    ]
+    return ddl
+
+
+TRIGGERS = {
+    **{f"trg_search_{table}": table for _k, table, *_rest in _SOURCES},
+    "trg_search_organisations": "organisations",
+    "trg_search_people": "people",
+    "trg_search_visits_language": "visits",
+    "trg_search_docs_tsv": "search_docs",
+}
+
+
+def ddl_version() -> int:
+    """A number that changes whenever the index's definition changes (kept as the comment of ``search_docs``)."""
+    return zlib.crc32("\n".join(TABLES_DDL + _trigger_ddl()).encode("utf-8")) & 0x7FFFFFFF
+
+
+def _execute(conn: Connection, sql: str) -> None:
+    # The driver sees no parameters, but SQLAlchemy may hand psycopg an empty tuple: keep '%' literal.
+    conn.exec_driver_sql(sql.replace("%", "%%"))
+
+
+# -- the index's definition --------------------------------------------------
+
+
+def search_is_stale(backend: Any, conn: Connection) -> bool:
+    """True when the index's table or a trigger is missing, or its definition is older than this visitapp's."""
+    comment = conn.execute(text("SELECT obj_description(to_regclass('search_docs'), 'pg_class')")).scalar()
+    if comment != _COMMENT.format(version=ddl_version()):
+        return True
+    return bool(missing_triggers(conn))
+
+
+def missing_triggers(conn: Connection) -> list[str]:
+    present = set(conn.execute(text(
+        "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = current_schema() AND NOT t.tgisinternal"
+    )).scalars())
+    return [name for name in TRIGGERS if name not in present]
+
+
+def ensure_search(backend: Any, conn: Connection, *, rebuild_index: bool) -> None:
+    """Create the index's table, functions and triggers (again); optionally refill it. In ``conn``'s transaction."""
+    for stmt in TABLES_DDL:
+        _execute(conn, stmt)
+    for name, table in TRIGGERS.items():
+        _execute(conn, f"DROP TRIGGER IF EXISTS {name} ON {table}")
+    for stmt in _trigger_ddl():
+        _execute(conn, stmt)
+    if rebuild_index:
+        rebuild(conn)
+    _execute(conn, f"COMMENT ON TABLE search_docs IS {_literal(_COMMENT.format(version=ddl_version()))}")
+
+
+def rebuild(conn: Connection) -> None:
+    """Refill ``search_docs`` from the source tables; a document whose text is unchanged keeps its lemmas.
+
+    The others are left to be analysed (``lemmas`` NULL): the newest by the
+    commit hook of this transaction, the rest by :func:`analyse_backlog`.
+    """
+    _execute(conn, "DROP TABLE IF EXISTS pg_temp.search_old_lemmas")
+    _execute(conn, "CREATE TEMP TABLE search_old_lemmas ON COMMIT DROP AS SELECT kind, ref_id, body, lemmas "
+                   "FROM search_docs WHERE lemmas IS NOT NULL AND lemmas <> ''")
+    _execute(conn, "CREATE INDEX ON pg_temp.search_old_lemmas(kind, ref_id)")
+    _execute(conn, "DELETE FROM search_docs")
+    for kind, table, body, visit_expr, where, _columns in _SOURCES:
+        _execute(
+            conn,
+            "INSERT INTO search_docs(kind, ref_id, visit_id, body, lemmas) "
+            f"SELECT s.kind, s.ref_id, s.visit_id, s.body, o.lemmas FROM ("
+            f"SELECT '{kind}' AS kind, r.id AS ref_id, {visit_expr.format(r='r')} AS visit_id, "
+            f"{body.format(r='r')} AS body FROM {table} r WHERE {where.format(r='r')}) s "
+            "LEFT JOIN pg_temp.search_old_lemmas o ON o.kind = s.kind AND o.ref_id = s.ref_id AND o.body = s.body "
+            "ORDER BY s.ref_id",
+        )
+    _execute(conn, "DROP TABLE pg_temp.search_old_lemmas")
+
+
+# -- lemmas (Python, not triggers) ------------------------------------------------
+
+_PENDING = (
+    "SELECT d.id, d.body, v.language FROM search_docs d LEFT JOIN visits v ON v.id = d.visit_id "
+    "WHERE d.lemmas IS NULL ORDER BY d.id DESC LIMIT %s FOR UPDATE OF d SKIP LOCKED"
+)
+_STORE = (
+    "UPDATE search_docs d SET lemmas = u.lemmas FROM unnest(%s::bigint[], %s::text[]) AS u(id, lemmas) "
+    "WHERE d.id = u.id"
+)
+
+
+def analyse_pending(dbapi_conn: Any, limit: int = COMMIT_BATCH) -> int:
+    """Fill ``lemmas`` of up to ``limit`` rows not analysed yet (newest first) in the open transaction.
+
+    ``dbapi_conn`` is the driver's psycopg connection.  Rows another
+    transaction holds are skipped (it analyses them, or a later one will).
+    Returns how many rows were analysed.
+    """
+    from visitapp.text.polish import doc_lemmas
+
+    rows = dbapi_conn.execute(_PENDING, (limit,)).fetchall()
+    if rows:
+        dbapi_conn.execute(_STORE, ([pk for pk, _b, _l in rows], [doc_lemmas(body, lang) for _p, body, lang in rows]))
+    return len(rows)
+
+
+def install(backend: Any, engine: Engine) -> None:
+    """Analyse what a visitapp write transaction left without lemmas, in that transaction, just before it commits."""
+
+    @event.listens_for(engine, "commit")
+    def _on_commit(conn: Connection) -> None:
+        options = conn.get_execution_options()
+        if options.get("visitapp_write") and not options.get("visitapp_backlog"):
+            analyse_pending(conn.connection.driver_connection)
+
+
+def pending_count(conn: Connection) -> int:
+    return int(conn.execute(text("SELECT count(*) FROM search_docs WHERE lemmas IS NULL")).scalar() or 0)
+
+
+def analyse_backlog(backend: Any, engine: Engine, *, progress: Progress | None = None) -> int:
+    """Analyse the documents left without lemmas (a rebuild, another program's writes), in batches.
+
+    Each batch is its own transaction and takes no write lock (merges of other
+    coordinators go on meanwhile; rows they hold are skipped), so an
+    interruption (Ctrl+C, or ``progress`` raising) loses only the batch under
+    way; the rest is analysed at the next open.  Until then such documents are
+    found by their typed words.
+    """
+    with engine.connect() as conn:
+        total = pending_count(conn)
+        conn.rollback()
+    done = 0
+    if not total:
+        return 0
+    worker = engine.execution_options(visitapp_backlog=True)
+    while done < total:
+        with worker.begin() as conn:
+            n = analyse_pending(conn.connection.driver_connection, BACKLOG_BATCH)
+        if not n:
+            break
+        done += n
+        if progress is not None:
+            progress(min(done, total), total)
+    return done
+
+
+# -- queries -------------------------------------------------------------------------
+
+
+def _lexeme(words: Sequence[str], prefix: bool = False) -> str:
+    """A ``to_tsquery`` operand: the folded words quoted (several make a phrase), ``:*`` for a prefix."""
+    quoted = "'" + " ".join(fold(w) for w in words).replace("\\", "\\\\").replace("'", "''") + "'"
+    return quoted + (":*" if prefix else "")
+
+
+def build_query(terms: Sequence[SearchTerm]) -> tuple[list[str], dict[str, Any]] | None:
+    """The conditions (ANDed) and their parameters matching every term; ``rank`` scores a row. None: nothing to find.
+
+    Phrases, prefixes and plain words match the typed text (``body_tsv``); a
+    word with ``lemmas`` (which always hold the word itself, folded) matches any
+    of them in ``lemma_tsv``, and with ``typed`` also the typed text.
+    """
+    body: list[str] = []
+    lemmas: list[str] = []
+    either: list[tuple[str, str]] = []
+    for t in terms:
+        if not t.words:
+            continue
+        typed = _lexeme(t.words, t.prefix)
+        if t.lemmas and len(t.words) == 1 and not t.prefix:
+            alternatives = "(" + " | ".join(_lexeme((lemma,)) for lemma in t.lemmas) + ")"
+            if t.typed:
+                either.append((alternatives, typed))
+            else:
+                lemmas.append(alternatives)
+        else:
+            body.append(typed)
+    if not (body or lemmas or either):
+        return None
+    conditions: list[str] = []
+    params: dict[str, Any] = {}
+    if body:
+        conditions.append(f"d.body_tsv @@ to_tsquery('{CONFIG}', :qb)")
+        params["qb"] = " & ".join(body)
+    if lemmas:
+        conditions.append(f"d.lemma_tsv @@ to_tsquery('{CONFIG}', :ql)")
+        params["ql"] = " & ".join(lemmas)
+    for i, (alternatives, typed) in enumerate(either):
+        conditions.append(f"(d.lemma_tsv @@ to_tsquery('{CONFIG}', :el{i}) "
+                          f"OR d.body_tsv @@ to_tsquery('{CONFIG}', :eb{i}))")
+        params[f"el{i}"] = alternatives
+        params[f"eb{i}"] = typed
+    # Ranking: every occurrence of any term counts, in the column it matched in.
+    params["rank_b"] = " | ".join(body + [typed for _a, typed in either]) or None
+    params["rank_l"] = " | ".join(lemmas + [alternatives for alternatives, _t in either]) or None
+    return conditions, params
+
+
+_RANK = (
+    f"coalesce(ts_rank(h.body_tsv, to_tsquery('{CONFIG}', :rank_b), 1), 0)"
+    f" + coalesce(ts_rank(h.lemma_tsv, to_tsquery('{CONFIG}', :rank_l), 1), 0)"
+)
+
+
+def search(
+    backend: Any, session: Session, terms: list[SearchTerm], *, limit: int, visit_pk: int | None, window: int,
+    marks: tuple[str, str],
+) -> list[SearchRow]:
+    """The best ``limit`` matches of all ``terms``, ranked among the newest ``window`` matches; snippets marked."""
+    built = build_query(terms)
+    if built is None:
+        return []
+    conditions, params = built
+    if visit_pk is not None:
+        conditions.append("d.visit_id = :vid")
+        params["vid"] = visit_pk
+    params.update(limit=limit, window=max(window, limit, 1))
+    rows = session.execute(
+        text(
+            "WITH h AS MATERIALIZED (SELECT d.id, d.kind, d.ref_id, d.visit_id, d.body, d.body_tsv, d.lemma_tsv "
+            f"FROM search_docs d WHERE {' AND '.join(conditions)} ORDER BY d.id DESC LIMIT :window) "
+            f"SELECT h.kind, h.ref_id, h.visit_id, h.body, -({_RANK}) AS rank FROM h ORDER BY rank, h.id DESC "
+            "LIMIT :limit"
+        ),
+        params,
+    ).all()
+    found = [SearchRow(kind, ref_id, vid, body, float(rank)) for kind, ref_id, vid, body, rank in rows]
+    return [replace(row, snippet=mark_matches(row.snippet, terms, marks)) for row in found]
