@@ -594,6 +594,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../visitapp/ui/main_window.py" line="1"/>
+        <source>C&amp;heck signed minutes…</source>
+        <translation>C&amp;heck signed minutes…</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/main_window.py" line="32"/>
         <source>visitapp — visit notes</source>
         <translation>visitapp — visit notes</translation>
@@ -1822,6 +1827,254 @@
     <message>
         <source>Directory:</source>
         <translation>Directory:</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>%1 (authority not trusted)</source>
+        <translation>%1 (authority not trusted)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>A signer&apos;s own certificate, or a certificate authority&apos;s, for this check only</source>
+        <translation>A signer&apos;s own certificate, or a certificate authority&apos;s, for this check only</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>All signatures are intact and trusted, and the record is valid.</source>
+        <translation>All signatures are intact and trusted, and the record is valid.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Also &amp;trust a certificate…</source>
+        <translation>Also &amp;trust a certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Also trust a certificate</source>
+        <translation>Also trust a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Certificate fingerprint (SHA-256)</source>
+        <translation>Certificate fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Check signed minutes</source>
+        <translation>Check signed minutes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Checking %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Choose the signed minutes to check.</source>
+        <translation>Choose the signed minutes to check.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Covers the whole file</source>
+        <translation>Covers the whole file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Intact</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Qualification</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Revocation</source>
+        <translation>Revocation</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Signatures and record</source>
+        <translation>Signatures and record</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Signed at</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Signed minutes (*.pdf);;All files (*)</source>
+        <translation>Signed minutes (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Signed minutes file</source>
+        <translation>Signed minutes file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Signer identity</source>
+        <translation>Signer identity</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Signer</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>The file could not be checked (%1).</source>
+        <translation>The file could not be checked (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>The minutes are not valid.</source>
+        <translation>The minutes are not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Timestamp</source>
+        <translation>Timestamp</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Trusted</source>
+        <translation>Trusted</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>a signed PDF</source>
+        <translation>a signed PDF</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>broken</source>
+        <translation>broken</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>none (the signing time is the signer&apos;s claim)</source>
+        <translation>none (the signing time is the signer&apos;s claim)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>not trusted</source>
+        <translation>not trusted</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>not valid</source>
+        <translation>not valid</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>yes, pinned by its fingerprint</source>
+        <translation>yes, pinned by its fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>yes, under %1</source>
+        <translation>yes, under %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Trusted: the signers and certificate authorities of this database.</source>
+        <translation>Trusted: the signers and certificate authorities of this database.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Trusted: the signers and certificate authorities of this database, and %1.</source>
+        <translation>Trusted: the signers and certificate authorities of this database, and %1.</translation>
     </message>
 </context>
 </TS>

@@ -595,6 +595,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../visitapp/ui/main_window.py" line="1"/>
+        <source>C&amp;heck signed minutes…</source>
+        <translation>Sp&amp;rawdź podpisany protokół…</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/main_window.py" line="32"/>
         <source>visitapp — visit notes</source>
         <translation>visitapp — notatki z wizyt</translation>
@@ -1827,6 +1832,254 @@
     <message>
         <source>Directory:</source>
         <translation>Katalog:</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>%1 (authority not trusted)</source>
+        <translation>%1 (urząd znacznika czasu niezaufany)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Sprawdź</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Plik:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>A signer&apos;s own certificate, or a certificate authority&apos;s, for this check only</source>
+        <translation>Certyfikat osoby podpisującej albo urzędu certyfikacji, tylko na potrzeby tego sprawdzenia</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>All signatures are intact and trusted, and the record is valid.</source>
+        <translation>Wszystkie podpisy są nienaruszone i zaufane, a zapis wizyty jest poprawny.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Also &amp;trust a certificate…</source>
+        <translation>&amp;Ufaj też certyfikatowi…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Also trust a certificate</source>
+        <translation>Ufaj też certyfikatowi</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Wybierz…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Certificate fingerprint (SHA-256)</source>
+        <translation>Odcisk certyfikatu (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certyfikaty (*.pem *.crt *.cer *.der);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Check signed minutes</source>
+        <translation>Sprawdź podpisany protokół</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Checking %1…</source>
+        <translation>Sprawdzanie %1…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Choose the signed minutes to check.</source>
+        <translation>Wybierz podpisany protokół do sprawdzenia.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Covers the whole file</source>
+        <translation>Obejmuje cały plik</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Institution</source>
+        <translation>Instytucja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Intact</source>
+        <translation>Nienaruszony</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Level</source>
+        <translation>Poziom</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Organisation</source>
+        <translation>Organizacja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Qualification</source>
+        <translation>Kwalifikacja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Record</source>
+        <translation>Zapis wizyty</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Revocation</source>
+        <translation>Unieważnienie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Signatures and record</source>
+        <translation>Podpisy i zapis wizyty</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Signed at</source>
+        <translation>Czas podpisu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Signed minutes (*.pdf);;All files (*)</source>
+        <translation>Podpisane protokoły (*.pdf);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Signed minutes file</source>
+        <translation>Plik podpisanego protokołu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Signer identity</source>
+        <translation>Tożsamość podpisującego</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Signer</source>
+        <translation>Podpisał(a)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>The file could not be checked (%1).</source>
+        <translation>Nie udało się sprawdzić pliku (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>The minutes are not valid.</source>
+        <translation>Protokół nie jest ważny.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Timestamp</source>
+        <translation>Znacznik czasu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Trusted</source>
+        <translation>Zaufany</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Version</source>
+        <translation>Wersja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Visit</source>
+        <translation>Wizyta</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Warning</source>
+        <translation>Ostrzeżenie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>What</source>
+        <translation>Co</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>a signed PDF</source>
+        <translation>podpisany plik PDF</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>broken</source>
+        <translation>naruszony</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>none (the signing time is the signer&apos;s claim)</source>
+        <translation>brak (czas podpisu podaje sam podpisujący)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>not trusted</source>
+        <translation>niezaufany</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>not valid</source>
+        <translation>nieważny</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>valid</source>
+        <translation>ważny</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>yes, pinned by its fingerprint</source>
+        <translation>tak, przypięty odciskiem certyfikatu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>yes, under %1</source>
+        <translation>tak, w ramach %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Trusted: the signers and certificate authorities of this database.</source>
+        <translation>Zaufani: podpisujący i urzędy certyfikacji z tej bazy danych.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>Trusted: the signers and certificate authorities of this database, and %1.</source>
+        <translation>Zaufani: podpisujący i urzędy certyfikacji z tej bazy danych oraz %1.</translation>
     </message>
 </context>
 </TS>

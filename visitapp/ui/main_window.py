@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&Settings…"), self.show_settings, "Ctrl+,", "settings")
         self._action(file, self.tr("&Coordinator: merge, actions, reports…"), self.show_coordinator,
                      "Ctrl+Shift+K", "coordinator")
+        self._action(file, self.tr("C&heck signed minutes…"), self.check_minutes, None, "checkMinutes")
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
@@ -267,6 +268,17 @@ class MainWindow(QMainWindow):
         for splitter in (self.splitter, self.capture.splitter):
             settings.set_state(splitter.objectName(), splitter.saveState())
         settings.sync()
+
+    def check_minutes(self) -> None:
+        """File → Check signed minutes…: the verify report of a signed PDF, trusted as this database trusts."""
+        from visitapp.registry.trust import TrustStore
+        from visitapp.ui.check_dialog import CheckDialog
+
+        services = self.app.services
+        dialog = CheckDialog(lambda: TrustStore(services().db).policy(), self)
+        dialog.setObjectName("checkDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def show_coordinator(self) -> None:
         """The coordinator's window over the same database (one per main window)."""

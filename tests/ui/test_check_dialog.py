@@ -1,0 +1,165 @@
+"""File → Check signed minutes… (issues 10, 13): the verify report in a dialog, on real signed files.
+
+The files are signed in the test (a personal PKCS#12 certificate; an official's certificate under a test CA with a
+signature timestamp from a real RFC 3161 server on 127.0.0.1, then augmented to B-LTA); the check runs in the real
+capped worker process, spawned from the dialog's thread.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from tests.minutes_sample import sample_record
+from tests.pki_world import PASSWORD, Pki
+from visitapp.minutes.export import minutes_pdf
+from visitapp.signing.assess import TrustPolicy
+from visitapp.signing.keys import keygen
+from visitapp.signing.sign import Pkcs12Source, sign_pdf
+from visitapp.ui.check_dialog import BAD_STYLE, OK_STYLE, CheckDialog
+
+WAIT_MS = 60000  # a spawned worker imports pyHanko first
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    from visitapp.signing.ltv import augment_pdf
+    from visitapp.signing.verify import load_trust_roots
+
+    folder = tmp_path_factory.mktemp("check")
+    p12, pem, _cert = keygen("Zofia Łęcka", "Urząd Miasta Krakowa", folder / "zofia.p12", "hasło")
+    unsigned = minutes_pdf(sample_record("pl"))
+    signed = sign_pdf(unsigned, Pkcs12Source(p12, "hasło")).pdf
+    (folder / "signed.pdf").write_bytes(signed)
+    broken = bytearray(signed)
+    start = int(signed.split(b"/ByteRange")[1].split()[2])  # a byte in the middle of the first signed range
+    broken[start // 2] ^= 0x01
+    (folder / "tampered.pdf").write_bytes(bytes(broken))
+    _p12, _stranger_pem, _c = keygen("Obcy Człowiek", "Nikt", folder / "stranger.p12", "hasło")
+    (folder / "stranger.pdf").write_bytes(sign_pdf(unsigned, Pkcs12Source(_p12, "hasło")).pdf)
+
+    pki = Pki(folder)
+    try:
+        official_p12, _pem, _issued = pki.official("jan", "Jan Kowalski", "PNOPL-70010112345")
+        root = pki.write("root.pem", pki.root)
+        stamped = sign_pdf(unsigned, Pkcs12Source(official_p12, PASSWORD, timestamp_url=pki.url("tsa"))).pdf
+        (folder / "stamped.pdf").write_bytes(stamped)
+        anchors = load_anchor(root)
+        (folder / "archived.pdf").write_bytes(augment_pdf(stamped, timestamp_url=pki.url("tsa"), anchors=anchors,
+                                                          online=True))
+    finally:
+        pki.stop()  # the checks run offline
+    return folder, load_trust_roots([pem])[0].dump(), root
+
+
+def load_anchor(path):
+    from visitapp.cli.verify_cmd import load_anchor_files
+
+    return load_anchor_files([path])
+
+
+def _dialog(qtbot, policy, path):
+    dialog = CheckDialog(lambda: policy, None, str(path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.checked, timeout=WAIT_MS):
+        dialog.check_button.click()
+    return dialog
+
+
+def _rows(dialog, top: int) -> dict[str, str]:
+    item = dialog.details.topLevelItem(top)
+    return {item.child(i).text(0): item.child(i).text(1) for i in range(item.childCount())}
+
+
+def test_a_valid_file_lists_signer_trust_level_and_record(qtbot, files):
+    folder, pinned, _root = files
+    dialog = _dialog(qtbot, TrustPolicy(pinned=(pinned,)), folder / "signed.pdf")
+    assert dialog.summary.text() == "All signatures are intact and trusted, and the record is valid."
+    assert dialog.summary.styleSheet() == OK_STYLE
+    assert dialog.details.topLevelItem(0).text(1) == "valid"
+    rows = _rows(dialog, 0)
+    assert rows["Signer"] == "Zofia Łęcka"
+    assert rows["Institution"] == "Urząd Miasta Krakowa"
+    assert (rows["Intact"], rows["Covers the whole file"]) == ("yes", "yes")
+    assert rows["Trusted"] == "yes, pinned by its fingerprint"
+    assert rows["Level"] == "B-B"
+    assert rows["Timestamp"] == "none (the signing time is the signer's claim)"
+    record = _rows(dialog, 1)
+    assert record["Visit"] == sample_record("pl").visit.id
+    assert record["Version"] == "1"
+
+
+def test_a_tampered_file_is_one_red_sentence(qtbot, files):
+    folder, pinned, _root = files
+    dialog = _dialog(qtbot, TrustPolicy(pinned=(pinned,)), folder / "tampered.pdf")
+    assert dialog.summary.text() == "Signature 1 (Zofia Łęcka) is broken: the signed content was changed after signing."
+    assert dialog.summary.styleSheet() == BAD_STYLE
+    assert dialog.details.topLevelItem(0).text(1) == "broken"
+    assert _rows(dialog, 0)["Intact"] == "no"
+
+
+def test_an_untrusted_signer_is_named_and_not_trusted(qtbot, files, tmp_path):
+    folder, pinned, _root = files
+    dialog = _dialog(qtbot, TrustPolicy(pinned=(pinned,)), folder / "stranger.pdf")
+    assert dialog.summary.styleSheet() == BAD_STYLE
+    assert dialog.summary.text().startswith("Signature 1 (Obcy Człowiek): the signer is not trusted")
+    rows = _rows(dialog, 0)
+    assert (rows["Intact"], rows["Trusted"]) == ("yes", "no")
+    assert dialog.details.topLevelItem(0).text(1) == "not trusted"
+    # Trusting the stranger's own certificate for this check only makes the same file valid.
+    dialog.add_trusted(folder / "stranger.pem")
+    assert "stranger.pem" in dialog.trust_label.text()
+    with qtbot.waitSignal(dialog.checked, timeout=WAIT_MS):
+        dialog.check_button.click()
+    assert dialog.summary.styleSheet() == OK_STYLE
+    # A file that is not a certificate is one sentence, not a traceback.
+    junk = tmp_path / "junk.pem"
+    junk.write_text("not a certificate")
+    dialog.add_trusted(junk)
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    assert dialog.summary.text() == f"{junk} holds no certificate (a PEM or DER certificate file is expected)."
+    assert dialog.summary.styleSheet() == BAD_STYLE
+
+
+def test_under_an_anchor_with_timestamps_the_level_and_anchor_are_shown(qtbot, files):
+    folder, _pinned, root = files
+    anchor = load_anchor(root)[0].dump()
+    dialog = _dialog(qtbot, TrustPolicy(anchors=(anchor,)), folder / "stamped.pdf")
+    rows = _rows(dialog, 0)
+    assert rows["Trusted"] == "yes, under CN=Testowe Centrum Certyfikacji Root,O=Test PKI,C=PL"
+    assert rows["Signer identity"] == "serialNumber=PNOPL-70010112345"
+    assert rows["Level"] == "B-T"
+    assert rows["Qualification"] == "advanced"
+    assert rows["Revocation"] == "not checked (offline)"
+    assert rows["Timestamp"].endswith("UTC") and "authority not trusted" not in rows["Timestamp"]
+    with qtbot.waitSignal(dialog.checked, timeout=WAIT_MS):
+        dialog.file.setText(str(folder / "archived.pdf"))
+        dialog.check_button.click()
+    rows = _rows(dialog, 0)
+    assert rows["Level"] == "B-LTA"
+    assert rows["Revocation"] == "not revoked (embedded in the file)"
+
+
+def test_polish_labels_through_the_menu(gui, qtbot, files):
+    from visitapp.ui.translation import Translations
+
+    folder, _pinned, _root = files
+    Translations(QApplication.instance()).apply("pl")  # the gui fixture switches back to English after
+    action = next(a for a in gui.window.findChildren(type(gui.window.sign_action)) if a.objectName() == "checkMinutes")
+    action.trigger()
+    dialog = gui.window.findChild(CheckDialog, "checkDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.file.setText(str(folder / "stranger.pdf"))
+    with qtbot.waitSignal(dialog.checked, timeout=WAIT_MS):
+        dialog.check_button.click()
+    assert dialog.windowTitle() == "Sprawdź podpisany protokół"
+    assert dialog.summary.styleSheet() == BAD_STYLE
+    assert "nie jest zaufany" in dialog.summary.text() or "zaufan" in dialog.summary.text()
+    rows = _rows(dialog, 0)
+    assert rows["Podpisał(a)"] == "Obcy Człowiek"
+    assert rows["Nienaruszony"] == "tak"
+    assert rows["Zaufany"] == "nie"
+    assert rows["Poziom"] == "B-B"
+    dialog.close()

@@ -1,0 +1,315 @@
+"""File → Check signed minutes…: the official's view of ``visitapp verify``.
+
+For each signature: who signed and their institution (from the certificate),
+when, whether it is intact and covers the file, whether the signer is trusted
+(under which anchor, or pinned by fingerprint, or not), its PAdES level
+(B-B/B-T/B-LT/B-LTA), its qualification, revocation and timestamp; then the
+record's visit and version. A file that fails gets one sentence in red.
+
+The verification is the core's (:func:`visitapp.signing.levels.check_received`
+in the capped worker of :mod:`visitapp.signing.sandbox`, spawned because this
+process runs Qt threads), run from a :class:`~visitapp.ui.coordinator.tasks.Task`
+so the window stays responsive. Every text from the file is set as plain text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from visitapp.errors import UserError
+from visitapp.ui.coordinator.tasks import Task
+from visitapp.ui.safe_text import plain
+
+PolicySource = Callable[[], Any]  # returns a visitapp.signing.assess.TrustPolicy (read on the task's thread)
+
+OK_STYLE = "color: #1b5e20; font-weight: bold;"
+BAD_STYLE = "color: #b00020; font-weight: bold;"
+
+
+def run_check(path: str, policy: Any) -> tuple[Any, list[str]]:
+    """The check itself, off the GUI thread: the report and the levels from the capped worker."""
+    from visitapp.signing.levels import check_received
+    from visitapp.signing.sandbox import CappedWorker
+    from visitapp.signing.verify import VerificationReport
+
+    with CappedWorker() as worker:
+        outcome = worker.call(check_received, path, policy)
+    if outcome.refused is not None:
+        return VerificationReport(path=path, problems=[outcome.refused]), []
+    return outcome.value
+
+
+def extra_trust(paths: list[Path]) -> tuple[list[bytes], list[bytes]]:
+    """Certificates chosen for this check: (pinned end certificates, anchors) as DER; one sentence for a bad file."""
+    from visitapp.cli.verify_cmd import load_anchor_files
+    from visitapp.signing.verify import is_ca_certificate, signer_certificate
+
+    pinned: list[bytes] = []
+    anchors: list[bytes] = []
+    for path in paths:
+        from asn1crypto import pem
+        from asn1crypto import x509 as asn1_x509
+
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            from visitapp.errors import InvalidInput
+            from visitapp.i18n import _
+
+            raise InvalidInput(_("Cannot read the certificate file {path}.").format(path=path)) from err
+        try:
+            first = asn1_x509.Certificate.load(next(d for k, _h, d in pem.unarmor(data, multiple=True)
+                                                    if k == "CERTIFICATE") if pem.detect(data) else data)
+            is_ca = is_ca_certificate(first)
+        except (ValueError, TypeError, KeyError, StopIteration):
+            is_ca = False  # signer_certificate says what is wrong in one sentence
+        if is_ca:
+            anchors.extend(c.dump() for c in load_anchor_files([path]))
+        else:
+            pinned.append(signer_certificate(data, str(path)).dump())
+    return pinned, anchors
+
+
+class CheckDialog(QDialog):
+    """Check one signed PDF: the report of every signature and of the record."""
+
+    checked = Signal(object)  # the VerificationReport shown (tests, and whoever wants to know)
+
+    def __init__(self, policy: PolicySource, parent: QWidget | None = None, path: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Check signed minutes"))
+        self._policy = policy
+        self.trusted_files: list[Path] = []
+        self.task: Task | None = None
+        self.report: Any = None
+        self.levels: list[str] = []
+        layout = QVBoxLayout(self)
+
+        row = QHBoxLayout()
+        self.file = QLineEdit(path, self)
+        self.file.setAccessibleName(self.tr("Signed minutes file"))
+        self.file.setPlaceholderText(self.tr("a signed PDF"))
+        label = QLabel(self.tr("&File:"), self)
+        label.setBuddy(self.file)
+        choose = QPushButton(self.tr("C&hoose…"), self)
+        choose.setAutoDefault(False)
+        choose.clicked.connect(self.choose_file)
+        self.check_button = QPushButton(self.tr("&Check"), self)
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.start)
+        row.addWidget(label)
+        row.addWidget(self.file, 1)
+        row.addWidget(choose)
+        row.addWidget(self.check_button)
+        layout.addLayout(row)
+
+        trust_row = QHBoxLayout()
+        self.trust_label = plain(QLabel(self.tr("Trusted: the signers and certificate authorities of this "
+                                                "database."), self))
+        self.trust_label.setWordWrap(True)
+        add = QPushButton(self.tr("Also &trust a certificate…"), self)
+        add.setAutoDefault(False)
+        add.setToolTip(self.tr("A signer's own certificate, or a certificate authority's, for this check only"))
+        add.clicked.connect(self.choose_trusted)
+        trust_row.addWidget(self.trust_label, 1)
+        trust_row.addWidget(add)
+        layout.addLayout(trust_row)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy: one file, no steps to count
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.summary = plain(QLabel(self))
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.details = QTreeWidget(self)
+        self.details.setColumnCount(2)
+        self.details.setHeaderLabels([self.tr("What"), self.tr("Result")])
+        self.details.setAccessibleName(self.tr("Signatures and record"))
+        self.details.setRootIsDecorated(True)
+        layout.addWidget(self.details, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(720, 520)
+
+    # choosing --------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Check signed minutes"), self.file.text(),
+                                                    self.tr("Signed minutes (*.pdf);;All files (*)"))
+        if path:
+            self.file.setText(path)
+            self.start()
+
+    def choose_trusted(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Also trust a certificate"), "",
+                                                    self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
+        if path:
+            self.add_trusted(Path(path))
+
+    def add_trusted(self, path: Path) -> None:
+        self.trusted_files.append(path)
+        names = ", ".join(p.name for p in self.trusted_files)
+        self.trust_label.setText(self.tr("Trusted: the signers and certificate authorities of this database, "
+                                         "and %1.").replace("%1", names))
+
+    # checking --------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def start(self) -> None:
+        text = self.file.text().strip()
+        if not text:
+            self._show_problem(self.tr("Choose the signed minutes to check."))
+            return
+        if self.task is not None:
+            return
+        path, base, files = str(Path(text).expanduser()), self._policy, list(self.trusted_files)
+
+        def work(_progress, _cancelled):  # on the task's thread: the database read, then the worker process
+            pinned, anchors = extra_trust(files)
+            policy = base()
+            policy = dataclasses.replace(policy, pinned=policy.pinned + tuple(pinned),
+                                         anchors=policy.anchors + tuple(anchors), require_identity=False)
+            return run_check(path, policy)
+
+        self.details.clear()
+        self.summary.setText(self.tr("Checking %1…").replace("%1", Path(path).name))
+        self.summary.setStyleSheet("")
+        self.progress.setVisible(True)
+        self.check_button.setEnabled(False)
+        self.task = Task(work)
+        self.task.succeeded.connect(self._done)
+        self.task.failed.connect(self._failed)
+        self.task.start()
+
+    def _finish(self) -> None:
+        self.task = None
+        self.progress.setVisible(False)
+        self.check_button.setEnabled(True)
+
+    def _failed(self, err: BaseException) -> None:
+        self._finish()
+        if isinstance(err, UserError | OSError):
+            self._show_problem(str(err))
+        else:  # a defect: still one sentence here, the details go to the log
+            import logging
+
+            logging.getLogger(__name__).error("check failed", exc_info=err)
+            self._show_problem(self.tr("The file could not be checked (%1).").replace("%1", type(err).__name__))
+
+    def _show_problem(self, sentence: str) -> None:
+        self.summary.setText(sentence)
+        self.summary.setStyleSheet(BAD_STYLE)
+
+    def _done(self, result: tuple[Any, list[str]]) -> None:
+        self._finish()
+        self.report, self.levels = result
+        self.show_report(self.report, self.levels)
+        self.checked.emit(self.report)
+
+    def show_report(self, report: Any, levels: list[str]) -> None:
+        problems = report.all_problems()
+        if report.ok:
+            self.summary.setText(self.tr("All signatures are intact and trusted, and the record is valid."))
+            self.summary.setStyleSheet(OK_STYLE)
+        else:
+            self._show_problem(problems[0] if problems else self.tr("The minutes are not valid."))
+        self.details.clear()
+        for i, sig in enumerate(report.signatures):
+            item = QTreeWidgetItem(self.details, [sig.label, self._verdict(sig)])
+            for what, value in self._rows(sig, levels[i] if i < len(levels) else ""):
+                QTreeWidgetItem(item, [what, value])
+            item.setExpanded(True)
+        if report.signatures:
+            rec = report.record
+            item = QTreeWidgetItem(self.details, [self.tr("Record"), self.tr("valid") if rec.valid else
+                                                  self.tr("not valid")])
+            if rec.valid:
+                QTreeWidgetItem(item, [self.tr("Visit"), str(rec.visit_id)])
+                QTreeWidgetItem(item, [self.tr("Version"), str(rec.version) if rec.version is not None else "-"])
+                if rec.organisation:
+                    QTreeWidgetItem(item, [self.tr("Organisation"), rec.organisation])
+            elif rec.problem:
+                QTreeWidgetItem(item, [self.tr("Problem"), rec.problem])
+            item.setExpanded(True)
+        for sentence in problems[1:]:
+            QTreeWidgetItem(self.details, [self.tr("Problem"), sentence])
+        for sig in report.signatures:
+            for warning in sig.warnings:
+                QTreeWidgetItem(self.details, [self.tr("Warning"), warning])
+        self.details.resizeColumnToContents(0)
+
+    def _verdict(self, sig: Any) -> str:
+        if sig.ok:
+            return self.tr("valid")
+        if not sig.intact:
+            return self.tr("broken")
+        return self.tr("not trusted") if sig.trust_problem else self.tr("not valid")
+
+    def _rows(self, sig: Any, level: str) -> list[tuple[str, str]]:
+        from visitapp.cli.verify_cmd import level_text, revocation_text
+
+        yes, no = self.tr("yes"), self.tr("no")
+        rows = [(self.tr("Signer"), sig.signer or "-")]
+        if sig.institution:
+            rows.append((self.tr("Institution"), sig.institution))
+        rows.append((self.tr("Signed at"), _when(sig.signed_at)))
+        rows.append((self.tr("Intact"), yes if sig.intact else no))
+        rows.append((self.tr("Covers the whole file"), yes if sig.covers_document else no))
+        if sig.trusted and sig.anchor:
+            trusted = self.tr("yes, under %1").replace("%1", sig.anchor)
+        elif sig.trusted:
+            trusted = self.tr("yes, pinned by its fingerprint")
+        else:
+            trusted = no
+        rows.append((self.tr("Trusted"), trusted))
+        if sig.identity:
+            rows.append((self.tr("Signer identity"), sig.identity))
+        if sig.level:
+            rows.append((self.tr("Qualification"), level_text(sig.level)))
+        if level:
+            rows.append((self.tr("Level"), level))
+        if sig.revocation:
+            rows.append((self.tr("Revocation"), revocation_text(sig)))
+        if sig.timestamp is not None:
+            stamp = _when(sig.timestamp)
+            rows.append((self.tr("Timestamp"), stamp if sig.timestamp_trusted else
+                         self.tr("%1 (authority not trusted)").replace("%1", stamp)))
+        else:
+            rows.append((self.tr("Timestamp"), self.tr("none (the signing time is the signer's claim)")))
+        rows.append((self.tr("Certificate fingerprint (SHA-256)"), sig.fingerprint))
+        return rows
+
+    def done(self, result: int) -> None:
+        if self.task is not None:  # closing while a check runs: let it end, its result goes nowhere
+            self.task.succeeded.disconnect(self._done)
+            self.task.failed.disconnect(self._failed)
+            self.task = None
+        super().done(result)
+
+
+def _when(moment: dt.datetime | None) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if moment else "?"
