@@ -138,3 +138,11 @@ def pg_url(pg_socket, request) -> Any:
     url = pg_cluster.create_database(pg_socket, name)
     yield url
     pg_cluster.drop_database(pg_socket, name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def registry_target(request, tmp_path) -> Any:
+    """Where a registry test's registry lives, once per engine: an SQLite file, then a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "registry.db"
+    return request.getfixturevalue("pg_url")

@@ -7,6 +7,7 @@ import hashlib
 import sqlite3
 import uuid as uuid_mod
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from visitapp.db import Database
@@ -90,10 +91,29 @@ def sign_record(record: VisitRecord, out: Path, p12: Path) -> Path:
     return out
 
 
-def dump(path: Path) -> list[str]:
-    """Every row of every table of a registry, as SQL text (for 'exactly as before')."""
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+def dump(target: Any) -> list[str]:
+    """Every row of every table of a registry, as text (for 'exactly as before').
+
+    ``target``: an SQLite file (its SQL dump), or an open ``Database`` / a
+    database URL on any engine (then each table's rows in primary-key order).
+    """
+    if isinstance(target, Path) or (hasattr(target, "path") and target.path is not None):
+        conn = sqlite3.connect(target if isinstance(target, Path) else target.path)
+        try:
+            return list(conn.iterdump())
+        finally:
+            conn.close()
+    from sqlalchemy import MetaData, create_engine, select
+
+    engine = create_engine(str(target)) if isinstance(target, str) else target.engine
+    rows = []
+    with engine.connect() as conn:
+        meta = MetaData()
+        meta.reflect(conn)
+        for name in sorted(meta.tables):
+            table = meta.tables[name]
+            order = list(table.primary_key.columns) or list(table.columns)
+            rows += [f"{name}: {tuple(row)!r}" for row in conn.execute(select(table).order_by(*order))]
+    if isinstance(target, str):
+        engine.dispose()
+    return rows

@@ -17,8 +17,8 @@ from visitapp.services import Identity, Services
 
 
 @pytest.fixture
-def registry(tmp_path):
-    db = Database.open(tmp_path / "registry.db")
+def registry(registry_target):
+    db = Database.open(registry_target)
     yield db
     db.close()
 
@@ -82,10 +82,10 @@ def test_the_same_record_twice_changes_nothing(registry, officials, tmp_path):
     assert merge_record(registry, record, source_of(record)).status == "accepted"
     from registry_helpers import dump
 
-    before = dump(registry.path)
+    before = dump(registry)
     again = merge_record(registry, record, source_of(record))
     assert again.status == "unchanged"
-    assert dump(registry.path) == before
+    assert dump(registry) == before
 
 
 def test_a_newer_version_supersedes_the_older_which_stays_in_history(registry, officials):

@@ -6,8 +6,8 @@
 * ``sqlite.py``: the embedded default (a path, or ``sqlite:///path``);
 * ``sqlcipher.py``: an encrypted SQLite file (a path whose file is encrypted, or
   given with a key; or ``sqlite+pysqlcipher://:passphrase@/path``);
-* ``postgresql.py`` (not yet): ``postgresql+psycopg://user@host/db``, for a
-  coordinators' shared registry.
+* ``postgresql.py``: ``postgresql+psycopg://user@host/db`` (also ``postgresql://``
+  and ``postgres://``, always psycopg 3), for a coordinators' shared registry.
 
 An engine plugs in by adding its module and one entry in :data:`_ENGINES`
 below (see ``base.py`` for what it must implement).  A URL whose engine is
@@ -88,13 +88,10 @@ def _sqlite(url: URL, lock_timeout_ms: int) -> Backend:
     return SQLiteBackend(Path(url.database), lock_timeout_ms=lock_timeout_ms)
 
 
-def _not_yet(engine: Callable[[], str]) -> Callable[[URL, int], Backend]:
-    def refuse(url: URL, _lock_timeout_ms: int) -> Backend:
-        raise InvalidInput(
-            _("{engine} databases are not supported yet ({url}); visitapp opens SQLite files, given as a path "
-              "or as sqlite:///path/to/file.db.").format(engine=engine(), url=url.render_as_string(hide_password=True))
-        )
-    return refuse
+def _postgresql(url: URL, lock_timeout_ms: int) -> Backend:
+    from visitapp.db.engines.postgresql import PostgreSQLBackend
+
+    return PostgreSQLBackend(url, lock_timeout_ms=lock_timeout_ms)
 
 
 # SQLAlchemy's "backend" or "backend+driver" -> what opens it.  An engine is
@@ -103,8 +100,8 @@ _ENGINES: dict[str, Callable[[URL, int], Backend]] = {
     "sqlite": _sqlite,
     "sqlite+pysqlite": _sqlite,
     "sqlite+pysqlcipher": _sqlcipher,
-    "postgresql": _not_yet(lambda: "PostgreSQL"),
-    "postgres": _not_yet(lambda: "PostgreSQL"),  # what people type; SQLAlchemy says postgresql
+    "postgresql": _postgresql,  # any driver named is checked there: psycopg 3 only
+    "postgres": _postgresql,  # what people type; SQLAlchemy says postgresql
 }
 
 
@@ -122,13 +119,16 @@ def backend_for(target: str | Path, *, lock_timeout_ms: int, key: DbKey | KeySou
         from visitapp.db.engines.sqlcipher import (
             DbKey,
             SQLCipherBackend,
+            creates_encrypted,
             looks_encrypted,
         )
         from visitapp.db.engines.sqlite import SQLiteBackend
 
         path = Path(target).expanduser()
         is_new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
-        if looks_encrypted(path) or (is_new and isinstance(key, DbKey)):
+        # A new file is encrypted when given a key, or when this process creates its files encrypted (the CLI's
+        # --db-pass-env / --db-keyring: sqlcipher.set_new_file_key).
+        if looks_encrypted(path) or (is_new and (isinstance(key, DbKey) or creates_encrypted(path))):
             return SQLCipherBackend(path, key=key, lock_timeout_ms=lock_timeout_ms)
         return SQLiteBackend(path, lock_timeout_ms=lock_timeout_ms)
     text = str(target)

@@ -138,6 +138,15 @@ class Backend(ABC):
         (within ``lock_timeout_ms``) instead of failing later.
         """
 
+    def lock_migrations(self, conn: Connection) -> None:
+        """Called first in the migration transaction: an engine shared by several processes locks here.
+
+        Held until that transaction ends, so two processes opening one new
+        database build its schema once (PostgreSQL: an advisory lock).
+        ``Database`` re-reads the revision after it.  SQLite keeps this default
+        (its first write locks the file).
+        """
+
     @abstractmethod
     def translate_error(self, err: BaseException) -> DatabaseError | None:
         """Map a driver error to one sentence for the user, or None if it is a bug."""

@@ -1,0 +1,279 @@
+"""The PostgreSQL engine: a coordinators' shared registry on a server (issue 14).  psycopg 3 only.
+
+URLs: ``postgresql+psycopg://user@host:5432/registry``; ``postgresql://`` and
+``postgres://`` mean the same (always psycopg 3, never psycopg2).  A Unix
+socket is ``postgresql+psycopg://user@/registry?host=/run/postgresql``.  Every
+option of libpq passes through the URL's query: TLS (``sslmode=verify-full``,
+``sslrootcert=…``, ``sslcert``/``sslkey``), ``service=NAME`` (a service file),
+``connect_timeout``.
+
+Passwords: never on a command line.  libpq finds them itself (``~/.pgpass``,
+``PGPASSWORD``, a service file), or the user names an environment variable
+(``--db-pass-env VAR``): :func:`set_password_source` puts it into the URL
+object handed to SQLAlchemy, which never prints it (:meth:`describe` and every
+message show the URL without it).
+
+Schema: the same Alembic migrations as SQLite build it.  They run in one
+transaction holding ``pg_advisory_xact_lock(MIGRATION_LOCK)`` (see
+:meth:`PostgreSQLBackend.lock_migrations`), so two processes opening an empty
+database at once both succeed and the schema is built once: the second waits,
+then finds the schema at head.  PostgreSQL's DDL is transactional, so a failed
+migration rolls back and leaves the database as it was: no file copy is made
+before an upgrade (``Database`` backs up only file databases); :meth:`backup`
+refuses in one sentence and points to ``pg_dump``.
+
+Transactions run at READ COMMITTED.  A write transaction
+(``visitapp_write=True``) first takes ``pg_advisory_xact_lock(WRITE_LOCK)``:
+writers queue one after another, as SQLite's ``BEGIN IMMEDIATE`` makes them,
+so every check-then-insert of the services (a merged file's hash, a visit's
+UUID) sees what the previous writer committed, while readers (reports,
+search) never wait.  ``lock_timeout`` bounds every wait (that lock and row
+locks) to ``lock_timeout_ms``; a writer that waited longer gets the "in use"
+sentence, as on SQLite.  Finer locks (per visit) can replace the one write lock
+later without changing callers: merges now do (``pg_registry.py``: a merge takes the
+write lock shared and advisory locks on its own keys).
+
+Search lives in ``postgresql_search.py`` (a ``tsvector`` index, Polish lemmas);
+this module only delegates to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnExpressionArgument, Connection, Engine, Table, event, func, text
+from sqlalchemy import create_engine as sa_create_engine
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import FromClause
+
+from visitapp.db.engines import pg_registry
+from visitapp.db.engines.base import Backend, Progress, SearchRow, SearchTerm, writes_keyed
+from visitapp.errors import DatabaseError, DatabaseLocked, InvalidInput, StorageFull
+from visitapp.i18n import _
+
+DRIVER = "postgresql+psycopg"
+#: pg_advisory_xact_lock keys ("visitapp" in ASCII, then 1 and 2).
+MIGRATION_LOCK = 0x7669736974617001
+WRITE_LOCK = 0x7669736974617002
+
+#: Returns the password to put into a URL that has none (``--db-pass-env``), or None to let libpq find it.
+PasswordSource = Callable[[], str | None]
+_password_source: PasswordSource | None = None
+
+
+def set_password_source(source: PasswordSource | None) -> None:
+    """Where a PostgreSQL URL without a password gets one (the CLI: ``--db-pass-env VAR``); None: libpq's own means."""
+    global _password_source
+    _password_source = source
+
+
+def normalise(url: URL) -> URL:
+    """``postgres://``, ``postgresql://`` and ``postgresql+psycopg://`` → psycopg 3; any other driver is refused."""
+    name = url.drivername.lower()
+    if name in ("postgresql", "postgres", DRIVER, "postgres+psycopg"):
+        return url.set(drivername=DRIVER)
+    raise InvalidInput(
+        _("visitapp opens PostgreSQL through psycopg 3 only; write the URL as postgresql+psycopg://… ({url}).")
+        .format(url=url.render_as_string(hide_password=True))
+    )
+
+
+def _unreachable(where: str) -> DatabaseError:
+    return DatabaseError(
+        _("The database server of {url} cannot be reached; check the host, the port and that the server "
+          "is running.").format(url=where))
+
+
+def translate_error(err: BaseException, where: str) -> DatabaseError | None:
+    """Map a psycopg error to one sentence for the user, or None if it is a bug."""
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        return None
+    orig = getattr(err, "orig", err)
+    if not isinstance(orig, psycopg.Error):
+        return None
+    state = getattr(orig, "sqlstate", None) or ""
+    message = str(orig).lower()
+    if state in ("55P03", "40001", "40P01") or "lock timeout" in message:
+        return DatabaseLocked(
+            _("The database {url} is busy with another coordinator's work; try again in a moment.").format(url=where))
+    if state == "42501":
+        return DatabaseError(
+            _("The database user of {url} may not change this registry (read-only rights); "
+              "ask its administrator, or only read and report.").format(url=where))
+    if state.startswith("53"):
+        return StorageFull(
+            _("The database server of {url} is out of space or memory; the last change was not stored.")
+            .format(url=where))
+    if state == "3D000" or ("database" in message and "does not exist" in message):
+        return DatabaseError(
+            _("There is no database at {url}; ask the server's administrator to create it.").format(url=where))
+    if state in ("28P01", "28000") or any(word in message for word in (
+            "password authentication failed", "no password supplied", "authentication failed",
+            "pg_hba.conf", "role \"")):
+        return DatabaseError(
+            _("The database server of {url} refused the user name or password; give the password with "
+              "--db-pass-env VAR, ~/.pgpass or PGPASSWORD.").format(url=where))
+    if any(word in message for word in ("ssl", "certificate", "tls")):
+        return DatabaseError(
+            _("A secure (TLS) connection to {url} could not be made; check sslmode and the server's certificate "
+              "(sslrootcert).").format(url=where))
+    if isinstance(orig, psycopg.OperationalError) or state.startswith(("08", "57P")):
+        return _unreachable(where)
+    return None
+
+
+class PostgreSQLBackend(Backend):
+    """A visitapp registry in one PostgreSQL database (its ``current_schema()``, usually ``public``)."""
+
+    name = "PostgreSQL"
+
+    def __init__(self, url: URL, *, lock_timeout_ms: int) -> None:
+        super().__init__(lock_timeout_ms=lock_timeout_ms)
+        self.url = normalise(url)
+        if not self.url.database:
+            raise InvalidInput(
+                _("{url} names no database; give one as postgresql+psycopg://user@host/DATABASE.")
+                .format(url=self.describe()))
+
+    def describe(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+    def _connect_url(self) -> URL:
+        """The URL handed to the driver: with the password from :func:`set_password_source` when it has none."""
+        url = self.url
+        if url.password is None and _password_source is not None:
+            password = _password_source()
+            if password:
+                url = url.set(password=password)
+        if "connect_timeout" not in url.query:
+            url = url.update_query_dict({"connect_timeout": "10"})
+        return url
+
+    # -- opening ---------------------------------------------------------
+
+    def prepare(self, *, create: bool) -> str | None:
+        """Connect once, check that the database is empty or visitapp's, and read its revision (reads only)."""
+        from visitapp.db.database import known_revisions
+
+        probe = sa_create_engine(self._connect_url(), poolclass=_null_pool())
+        where = self.describe()
+        try:
+            with probe.connect() as conn:
+                tables = set(conn.execute(text(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                )).scalars())
+                revision = None
+                if "alembic_version" in tables:
+                    revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except Exception as err:
+            mapped = translate_error(err, where)
+            if mapped is None:
+                raise
+            raise mapped from err
+        finally:
+            probe.dispose()
+        if not tables:
+            if not create:
+                raise DatabaseError(_("The database {url} holds no visitapp registry yet.").format(url=where))
+            return None
+        if "alembic_version" not in tables or "visits" not in tables:
+            raise DatabaseError(_("{url} is not a visitapp database.").format(url=where))
+        if revision is not None and revision not in known_revisions():
+            raise newer_schema(where)
+        return revision
+
+    def create_engine(self) -> Engine:
+        engine = sa_create_engine(self._connect_url(), pool_pre_ping=True, isolation_level="READ COMMITTED")
+        lock_ms = int(self.lock_timeout_ms)
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record):
+            # Outside any transaction of ours: psycopg's own implicit one, ended here.
+            with dbapi_conn.cursor() as cur:
+                cur.execute(f"SET lock_timeout = {lock_ms}")
+                cur.execute("SET TIME ZONE 'UTC'")
+            dbapi_conn.commit()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn):
+            if conn.get_execution_options().get("visitapp_write"):
+                # A merge (keyed) shares the write lock with other merges; see pg_registry.py.
+                how = "pg_advisory_xact_lock_shared" if writes_keyed() else "pg_advisory_xact_lock"
+                conn.exec_driver_sql(f"SELECT {how}({WRITE_LOCK})")
+
+        _search().install(self, engine)  # lemmas written in each writing transaction, as SQLite's commit hook
+        return engine
+
+    def lock_migrations(self, conn: Connection) -> None:
+        """Hold the migration lock until ``conn``'s transaction ends (another process migrating: wait for it)."""
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+
+    def translate_error(self, err: BaseException) -> DatabaseError | None:
+        return translate_error(err, self.describe())
+
+    # -- concurrent merges, registry copies (pg_registry.py) ------------------------
+
+    def lock_merge(self, session: Session, keys: Sequence[str]) -> None:
+        pg_registry.lock_merge(session, keys)
+
+    def reset_sequences(self, conn: Connection, tables: Sequence[Table]) -> None:
+        pg_registry.reset_sequences(conn, tables)
+
+    def snapshot_options(self) -> dict[str, Any]:
+        return dict(pg_registry.SNAPSHOT_OPTIONS)
+
+    def backup(self, engine: Engine, target: Path) -> Path:
+        """Not by visitapp: a server database is backed up by its server (``pg_dump``).
+
+        An upgrade needs no copy here: PostgreSQL's DDL is transactional, so a
+        failed migration rolls back whole (``Database`` backs up only files).
+        """
+        raise DatabaseError(
+            _("visitapp does not copy a server database ({url}); back it up with pg_dump.").format(
+                url=self.describe()))
+
+    # -- search (postgresql_search.py) -----------------------------------------
+
+    def search_is_stale(self, conn: Connection) -> bool:
+        return bool(_search().search_is_stale(self, conn))
+
+    def ensure_search(self, conn: Connection, *, rebuild_index: bool) -> None:
+        _search().ensure_search(self, conn, rebuild_index=rebuild_index)
+
+    def analyse_backlog(self, engine: Engine, *, progress: Progress | None = None) -> int:
+        return int(_search().analyse_backlog(self, engine, progress=progress))
+
+    def search(
+        self, session: Session, terms: list[SearchTerm], *, limit: int, visit_pk: int | None, window: int,
+        marks: tuple[str, str],
+    ) -> list[SearchRow]:
+        return list(_search().search(self, session, terms, limit=limit, visit_pk=visit_pk, window=window, marks=marks))
+
+    # -- JSON arrays -----------------------------------------------------
+
+    def json_array_values(self, column: ColumnExpressionArgument[Any]) -> FromClause:
+        return func.json_array_elements_text(column).table_valued("value")
+
+
+def newer_schema(where: str) -> DatabaseError:
+    return DatabaseError(
+        _("The database {url} was written by a newer version of visitapp; install that version to open it "
+          "(nothing was changed).").format(url=where))
+
+
+def _null_pool() -> Any:
+    from sqlalchemy.pool import NullPool
+
+    return NullPool
+
+
+def _search() -> Any:
+    """The search half of this engine (``postgresql_search.py``), imported when first needed."""
+    from visitapp.db.engines import postgresql_search
+
+    return postgresql_search
