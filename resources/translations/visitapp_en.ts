@@ -215,6 +215,67 @@
 <context>
     <name>CertificateBox</name>
     <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>%1 — %2, valid until %3</source>
+        <translation>%1 — %2, valid until %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>%n token(s) found.</source>
+        <translation>
+            <numerusform>%n token found.</numerusform>
+            <numerusform>%n tokens found.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>&amp;Find tokens</source>
+        <translation>&amp;Find tokens</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>Choose your key: %n certificate(s) on the token.</source>
+        <translation>
+            <numerusform>Choose your key: %n certificate on the token.</numerusform>
+            <numerusform>Choose your key: %n certificates on the token.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>Keys on the token</source>
+        <translation>Keys on the token</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>Looking for tokens…</source>
+        <translation>Looking for tokens…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>No token was found in this module; is the card inserted?</source>
+        <translation>No token was found in this module; is the card inserted?</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>The module could not be asked (%1).</source>
+        <translation>The module could not be asked (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>There is no certificate on this token.</source>
+        <translation>There is no certificate on this token.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>Tokens found</source>
+        <translation>Tokens found</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/signing/certificate_box.py" line="124"/>
         <source>&amp;Key label:</source>
         <translation>&amp;Key label:</translation>

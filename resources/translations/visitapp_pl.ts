@@ -216,6 +216,69 @@
 <context>
     <name>CertificateBox</name>
     <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>%1 — %2, valid until %3</source>
+        <translation>%1 — %2, ważny do %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>%n token(s) found.</source>
+        <translation>
+            <numerusform>Znaleziono %n token.</numerusform>
+            <numerusform>Znaleziono %n tokeny.</numerusform>
+            <numerusform>Znaleziono %n tokenów.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>&amp;Find tokens</source>
+        <translation>&amp;Znajdź tokeny</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>Choose your key: %n certificate(s) on the token.</source>
+        <translation>
+            <numerusform>Wybierz swój klucz: %n certyfikat na tokenie.</numerusform>
+            <numerusform>Wybierz swój klucz: %n certyfikaty na tokenie.</numerusform>
+            <numerusform>Wybierz swój klucz: %n certyfikatów na tokenie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>Keys on the token</source>
+        <translation>Klucze na tokenie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>Looking for tokens…</source>
+        <translation>Szukanie tokenów…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>No token was found in this module; is the card inserted?</source>
+        <translation>W tym module nie znaleziono tokenu; czy karta jest włożona?</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>The module could not be asked (%1).</source>
+        <translation>Nie udało się odpytać modułu (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>There is no certificate on this token.</source>
+        <translation>Na tym tokenie nie ma certyfikatu.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/signing/certificate_box.py" line="1"/>
+        <source>Tokens found</source>
+        <translation>Znalezione tokeny</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/signing/certificate_box.py" line="124"/>
         <source>&amp;Key label:</source>
         <translation>Etykieta &amp;klucza:</translation>

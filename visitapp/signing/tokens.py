@@ -10,6 +10,8 @@ context-specific login on another key is an error on most tokens.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -69,3 +71,110 @@ def find_modules(candidates: tuple[str, ...] | None = None) -> list[str]:
                     if path.is_file():
                         found.append(str(path))
     return list(dict.fromkeys(found))
+
+
+# -- what is on a module's tokens (the signing dialog lists it, so nobody types a label) ------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    """A token present in one of the module's slots."""
+
+    label: str
+    manufacturer: str = ""
+    model: str = ""
+    serial: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """A certificate on a token, with the labels a signature needs (the key has the certificate's label)."""
+
+    label: str
+    subject_cn: str = ""
+    not_after: dt.datetime | None = None
+    key_id: str = ""  # CKA_ID in hex: pairs the certificate with its private key
+
+
+def _library(module: str) -> Any:
+    from visitapp.errors import UserError
+    from visitapp.i18n import _
+    from visitapp.signing.errors import TokenError
+    from visitapp.signing.modules import find_module
+
+    found = find_module(module)
+    if found is None:
+        raise TokenError(_("The PKCS#11 module {module} does not exist.").format(module=module))
+    try:
+        import pkcs11
+
+        return pkcs11.lib(str(found))
+    except UserError:
+        raise
+    except Exception as err:  # python-pkcs11 raises its own kinds and OSError for a library that will not load
+        raise TokenError(_("The PKCS#11 module {module} could not be used: {reason}.").format(
+            module=found, reason=str(err) or type(err).__name__)) from err
+
+
+def list_tokens(module: str) -> list[TokenInfo]:
+    """The tokens present in the module's slots (no PIN needed), in slot order; TokenError for a bad module."""
+    from visitapp.i18n import _
+    from visitapp.signing.errors import TokenError
+
+    lib = _library(module)
+    out: list[TokenInfo] = []
+    try:
+        from pkcs11 import TokenFlag
+
+        for slot in list(lib.get_slots(token_present=True))[:MAX_LISTED]:
+            token = slot.get_token()
+            if not token.flags & TokenFlag.TOKEN_INITIALIZED:  # a blank card (SoftHSM2's free slot): no keys
+                continue
+            out.append(TokenInfo(label=token.label.strip(), manufacturer=str(token.manufacturer_id).strip(),
+                                 model=str(token.model).strip(), serial=_text(token.serial).strip()))
+    except Exception as err:  # a reader that vanished, a module that misbehaves
+        raise TokenError(_("The PKCS#11 module {module} could not be used: {reason}.").format(
+            module=module, reason=str(err) or type(err).__name__)) from err
+    return out
+
+
+def list_keys(module: str, token_label: str) -> list[KeyInfo]:
+    """The certificates on the token (public objects, read without the PIN): label, holder's name, expiry."""
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    from visitapp.i18n import _
+    from visitapp.signing.errors import TokenError
+
+    lib = _library(module)
+    try:
+        from pkcs11 import Attribute, ObjectClass
+
+        token = lib.get_token(token_label=token_label)
+        out: list[KeyInfo] = []
+        with token.open() as session:
+            for obj in list(session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}))[:MAX_LISTED]:
+                label = str(obj[Attribute.LABEL])
+                key_id = bytes(obj[Attribute.ID] or b"").hex()
+                try:
+                    cert = x509.load_der_x509_certificate(bytes(obj[Attribute.VALUE]))
+                    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+                    cn = str(names[0].value) if names else cert.subject.rfc4514_string()
+                    out.append(KeyInfo(label, cn, cert.not_valid_after_utc, key_id))
+                except ValueError:  # not an X.509 certificate visitapp can read: listed by its label only
+                    out.append(KeyInfo(label, key_id=key_id))
+    except Exception as err:
+        text = str(err)
+        if "No token" in text or type(err).__name__ in ("NoSuchToken", "TokenNotPresent"):
+            raise TokenError(_("No token labelled {token} was found; is the card inserted?").format(
+                token=token_label)) from err
+        raise TokenError(_("The PKCS#11 module {module} could not be used: {reason}.").format(
+            module=module, reason=text or type(err).__name__)) from err
+    return sorted(out, key=lambda k: (k.label.casefold(), k.key_id))
+
+
+MAX_LISTED = 64  # slots and certificates listed at most (a module that reports thousands is not a card)
+
+
+def _text(value: Any) -> str:
+    return value.decode("ascii", "replace") if isinstance(value, bytes) else str(value)

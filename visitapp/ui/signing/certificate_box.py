@@ -6,9 +6,11 @@ in QSettings; never the password or the PIN.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,7 +30,11 @@ from visitapp.signing.sign import (
     SignerSource,
     default_reason,
 )
+from visitapp.ui.safe_text import plain, plain_tooltip
 from visitapp.ui.settings import AppSettings, Setting
+
+if TYPE_CHECKING:
+    from visitapp.ui.coordinator.tasks import Task
 
 SOURCE = Setting("signing/source", str, "none")  # none | pkcs12 | pkcs11
 PKCS12_FILE = Setting("signing/pkcs12", str, "")
@@ -56,6 +62,7 @@ class CertificateBox(QGroupBox):
     """The "Signature" group: the source, its fields, the password or PIN and the reason."""
 
     changed = Signal()  # the source changed
+    listed = Signal()  # tokens or keys were listed (or listing them failed)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,11 +133,140 @@ class CertificateBox(QGroupBox):
         p11_form.addRow(buddy(self.tr("&Module:"), self.module, p11), row)
         self.token = QLineEdit(p11)
         self.token.setAccessibleName(self.tr("Token label"))
-        p11_form.addRow(self.tr("&Token label:"), self.token)
+        # What the module has: its tokens, and the certificates (keys) on the chosen one, to pick from.
+        self.token_choice = QComboBox(p11)
+        self.token_choice.setAccessibleName(self.tr("Tokens found"))
+        self.token_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.token_choice.activated.connect(self._token_picked)
+        self.find_tokens = QPushButton(self.tr("&Find tokens"), p11)
+        self.find_tokens.setAutoDefault(False)
+        self.find_tokens.clicked.connect(self.look_for_tokens)
+        self.module.editingFinished.connect(self._module_edited)
+        row = QHBoxLayout()
+        row.addWidget(self.token, 1)
+        row.addWidget(self.token_choice, 1)
+        row.addWidget(self.find_tokens)
+        p11_form.addRow(buddy(self.tr("&Token label:"), self.token, p11), row)
         self.key = QLineEdit(p11)
         self.key.setAccessibleName(self.tr("Key label"))
-        p11_form.addRow(self.tr("&Key label:"), self.key)
+        self.key_choice = QComboBox(p11)
+        self.key_choice.setAccessibleName(self.tr("Keys on the token"))
+        self.key_choice.activated.connect(self._key_picked)
+        row = QHBoxLayout()
+        row.addWidget(self.key, 1)
+        row.addWidget(self.key_choice, 2)
+        p11_form.addRow(buddy(self.tr("&Key label:"), self.key, p11), row)
+        self.token_status = plain(QLabel(p11))
+        self.token_status.setWordWrap(True)
+        p11_form.addRow(self.token_status)
+        self._listing: Task | None = None
+        self._listed_module = ""
         return p11
+
+    # tokens and keys on the module -------------------------------------------------
+    def _module_edited(self) -> None:
+        if self.module.text().strip() and self.module.text().strip() != self._listed_module:
+            self.look_for_tokens()
+
+    def _list(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        """Ask the module off the GUI thread (a card reader can take seconds); one question at a time."""
+        from visitapp.ui.coordinator.tasks import Task
+
+        if self._listing is not None:
+            return
+        self.find_tokens.setEnabled(False)
+        task = self._listing = Task(lambda _progress, _cancelled: work())
+
+        def finished() -> None:
+            self._listing = None
+            self.find_tokens.setEnabled(True)
+
+        def succeeded(result: object) -> None:
+            finished()
+            done(result)
+
+        def failed(err: BaseException) -> None:
+            finished()
+            from visitapp.errors import UserError
+
+            self.token_status.setText(str(err) if isinstance(err, UserError) else
+                                      self.tr("The module could not be asked (%1).").replace("%1", type(err).__name__))
+            self.listed.emit()
+
+        task.succeeded.connect(succeeded)
+        task.failed.connect(failed)
+        task.start()
+
+    def look_for_tokens(self) -> None:
+        """List the tokens of the chosen module; then the keys of the token chosen (or the only one)."""
+        from visitapp.signing.tokens import list_tokens
+
+        module = self.module.text().strip()
+        if not module:
+            self.token_status.setText(self.tr("Choose the PKCS#11 module of your card or token."))
+            return
+        self.token_status.setText(self.tr("Looking for tokens…"))
+        self._list(lambda: list_tokens(module), lambda found: self._show_tokens(module, found))
+
+    def _show_tokens(self, module: str, tokens: object) -> None:
+        self._listed_module = module
+        self.token_choice.clear()
+        self.key_choice.clear()
+        found = list(tokens) if isinstance(tokens, list) else []
+        for token in found:
+            detail = " ".join(t for t in (token.manufacturer, token.model) if t)
+            self.token_choice.addItem(self.tr("%1 (%2)").replace("%1", token.label).replace("%2", detail)
+                                      if detail else token.label, token.label)
+        if not found:
+            self.token_status.setText(self.tr("No token was found in this module; is the card inserted?"))
+            self.listed.emit()
+            return
+        self.token_status.setText(self.tr("%n token(s) found.", "", len(found)))
+        current = self.token_choice.findData(self.token.text().strip())
+        if current < 0 and len(found) == 1:
+            current = 0
+        if current >= 0:
+            self.token_choice.setCurrentIndex(current)
+            self._token_picked(current)
+        else:
+            self.token_choice.setCurrentIndex(-1)
+            self.listed.emit()
+
+    def _token_picked(self, index: int) -> None:
+        from visitapp.signing.tokens import list_keys
+
+        label = self.token_choice.itemData(index)
+        if label is None:
+            return
+        self.token.setText(label)
+        module = self._listed_module
+        self._list(lambda: list_keys(module, label), self._show_keys)
+
+    def _show_keys(self, keys: object) -> None:
+        self.key_choice.clear()
+        found = list(keys) if isinstance(keys, list) else []
+        for key in found:
+            until = key.not_after.strftime("%Y-%m-%d") if key.not_after else "?"
+            self.key_choice.addItem(self.tr("%1 — %2, valid until %3").replace("%1", key.label)
+                                    .replace("%2", key.subject_cn or "?").replace("%3", until), key.label)
+            self.key_choice.setItemData(self.key_choice.count() - 1, plain_tooltip(key.subject_cn),
+                                        Qt.ItemDataRole.ToolTipRole)
+        if not found:
+            self.token_status.setText(self.tr("There is no certificate on this token."))
+        else:
+            self.token_status.setText(self.tr("Choose your key: %n certificate(s) on the token.", "", len(found)))
+            current = self.key_choice.findData(self.key.text().strip())
+            if current < 0 and len(found) == 1:
+                current = 0
+            self.key_choice.setCurrentIndex(current)
+            if current >= 0:
+                self._key_picked(current)
+        self.listed.emit()
+
+    def _key_picked(self, index: int) -> None:
+        label = self.key_choice.itemData(index)
+        if label is not None:
+            self.key.setText(label)
 
     # the choice ----------------------------------------------------------------
     @property
