@@ -117,7 +117,7 @@ def test_a_visit_in_another_zone_is_stamped_in_it(world):
 
 def test_an_unknown_zone_is_one_sentence(world):
     done = run("visit", "edit", "--db", world["db"], "--visit", world["visit"], "--time-zone", "Mars/Olympus")
-    assert done.returncode == 1
+    assert done.returncode == 2  # bad input to visit new/edit is wrong usage (issue 10)
     assert done.stderr.count("\n") == 1 and "Mars/Olympus" in done.stderr and "Traceback" not in done.stderr
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from visitapp import __version__
@@ -25,11 +25,47 @@ COMMAND_MODULES = [
     "visitapp.cli.coordinator",
     "visitapp.cli.dbcmd",
     "visitapp.cli.persons",
+    "visitapp.cli.registry_copy",
 ]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+
+
+# Every command, the module that registers it and its line in ``visitapp --help``: so that parsing one
+# command imports only its own module, and ``--help`` and ``--version`` import none (issue 10, fast start).
+# A command missing here still works (all modules are then imported); tests/test_startup_imports.py checks
+# that this table says what the modules register.
+COMMANDS: dict[str, tuple[str, Callable[[], str]]] = {
+    "demo": ("visitapp.cli.core", lambda: _("create a demo database from the reference-visit scenario")),
+    "visits": ("visitapp.cli.core", lambda: _("list visits")),
+    "show": ("visitapp.cli.core", lambda: _("show one visit")),
+    "note": ("visitapp.cli.core", lambda: _("add a note to a visit")),
+    "search": ("visitapp.cli.core",
+               lambda: _("full-text search over notes, action items, organisations and people")),
+    "visit": ("visitapp.cli.visit_cmd", lambda: _("prepare a visit, or change its details")),
+    "gui": ("visitapp.cli.gui", lambda: _("open the desktop window (the default)")),
+    "keygen": ("visitapp.cli.minutes", lambda: _("create a personal signing key and certificate")),
+    "export": ("visitapp.cli.minutes", lambda: _("finalise a visit and export its minutes as a (signed) PDF")),
+    "cosign": ("visitapp.cli.minutes",
+               lambda: _("add your signature to signed minutes, keeping the earlier ones valid")),
+    "verify": ("visitapp.cli.minutes", lambda: _("check the signatures and the visit record of a PDF")),
+    "augment": ("visitapp.cli.minutes", lambda: _(
+        "add revocation data and a document timestamp to signed minutes (PAdES B-LT/B-LTA), "
+        "so they can be verified long after")),
+    "merge": ("visitapp.cli.coordinator", lambda: _("verify signed minutes and merge them into a registry")),
+    "trust": ("visitapp.cli.coordinator", lambda: _("the registry's list of trusted signers")),
+    "actions": ("visitapp.cli.coordinator", lambda: _("follow up action items")),
+    "action-update": ("visitapp.cli.coordinator", lambda: _("change an action item's status, owner or due date")),
+    "disagreements": ("visitapp.cli.coordinator", lambda: _("list facts on which officials' minutes disagree")),
+    "resolve": ("visitapp.cli.coordinator", lambda: _("settle a disagreement by choosing one value")),
+    "report": ("visitapp.cli.coordinator", lambda: _("a PDF report on the series, and CSV files for spreadsheets")),
+    "plan": ("visitapp.cli.coordinator", lambda: _("export or import planned visits")),
+    "db": ("visitapp.cli.dbcmd", lambda: _("encrypt, decrypt, rekey or back up a database file")),
+    "person": ("visitapp.cli.persons", lambda: _("personal data: list people, export or erase what is held about one")),
+    "retention": ("visitapp.cli.persons", lambda: _("list (or remove) visits older than a retention period")),
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,7 +75,9 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = "") -> argparse.ArgumentParser:
+    """The parser of every command; with ``command``, only that command's module is imported (None: no
+    module, for ``visitapp --help``) and the others are listed by name and help line alone."""
     from visitapp.cli.argparse_i18n import install
 
     install()  # argparse's "usage:", "options:", its errors in the user's language
@@ -49,19 +87,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"visitapp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    if command is None:
+        modules = []
+    elif command in COMMANDS:
+        modules = [COMMANDS[command][0]]
+    else:  # all of them (or an unknown command: argparse then lists them)
+        modules = list(COMMAND_MODULES)
+    for name in modules:
         importlib.import_module(name).register(sub)
+    for name, (_module, help_line) in COMMANDS.items():
+        if name not in sub.choices:  # listed in the help, never parsed here
+            sub.add_parser(name, help=help_line())
     return parser
 
 
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv``: its first word that is not an option (the top level takes no values)."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # nothing else imported
+        sys.stdout.write(f"visitapp {__version__}\n")
+        return EXIT_OK
     from visitapp.cli.streams import make_safe
 
     make_safe()  # a cp1250 console or a windowed executable's missing streams never crash the output
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:  # `visitapp` alone opens the desktop window
-        args = parser.parse_args(["gui"])
+    command = _command_of(argv)
+    if command is None and not argv:  # `visitapp` alone opens the desktop window
+        argv, command = ["gui"], "gui"
+    args = build_parser(command).parse_args(argv)
+    if args.command is None:  # options only, such as --help, or nothing to do
+        args = build_parser("gui").parse_args(["gui"])
     try:
         from visitapp.cli.common import install_db_key_source
 

@@ -282,6 +282,16 @@ def remove_participant(tx: Tx, participant_id: str) -> None:
     tx.session.flush()
 
 
+def _series_named(tx: Tx, name: str) -> str:
+    """The uuid of the series called ``name``, made now if there is none."""
+    found = tx.session.scalar(select(m.Series).where(m.Series.name == clean(name)))
+    if found is None:
+        found = m.Series(name=clean(name), description="")
+        tx.session.add(found)
+        tx.session.flush()
+    return found.uuid
+
+
 @operation(lambda: _("Prepare visit"))
 def prepare_visit(
     tx: Tx,
@@ -290,6 +300,7 @@ def prepare_visit(
     visit: Mapping[str, Any],
     participants: Iterable[Mapping[str, Any]] = (),
     visit_id: str | None = None,
+    series_name: str | None = None,
 ) -> VisitInfo:
     """Create or change a visit with its organisation, people and participants: one step, all or nothing.
 
@@ -298,7 +309,8 @@ def prepare_visit(
     fields (``starts_at`` required for a new visit). ``participants``: in order, each with ``name``,
     ``institution``, ``role``, ``side``, and ``person_id`` for a known person (else one is made) and
     ``participant_id`` for one already in the visit (kept as it is); participants of the visit not
-    listed are removed.
+    listed are removed. ``series_name``: the visit's series by its name, made in this step if there is
+    none of that name yet (the command line names series; the dialog passes ``series_id``).
     """
     org_data = dict(organisation)
     org_id, name = org_data.pop("id", None), clean(org_data.pop("name", ""))
@@ -307,6 +319,8 @@ def prepare_visit(
     else:
         org = _create_org(tx, name, org_data)
     values = dict(visit)
+    if series_name is not None and clean(series_name):
+        values["series_id"] = _series_named(tx, series_name)
     if visit_id is None:
         starts_at = values.pop("starts_at", None)
         if starts_at is None:

@@ -165,7 +165,10 @@ class ShownReport(QObject):
                   "capture": w.capture.box.text(),
                   # Qt's own catalogue (qtbase_pl.qm) is loaded when this reads "Zaznacz wszystko"; not literals,
                   # so that lupdate never copies the string into our catalogue (which would hide a missing qtbase)
-                  "qt_select_all": QCoreApplication.translate(*QT_PROBE)}
+                  "qt_select_all": QCoreApplication.translate(*QT_PROBE),
+                  # what was imported to show the window (the startup test: no Alembic, signing, PDF, registry)
+                  "modules": sorted(name for name in sys.modules if name.startswith("visitapp.")
+                                    or "." not in name)}
         tmp = self.path.with_name(self.path.name + ".part")
         with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
             json.dump(report, f)
