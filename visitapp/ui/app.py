@@ -220,6 +220,10 @@ def run(db: Path | str | None = None, visit_id: str | None = None, settings_file
     if os.environ.get("VISITAPP_REPORT_SHOWN"):
         ShownReport(app.window, Path(os.environ["VISITAPP_REPORT_SHOWN"]))
     app.window.show()
+    journal_warning = getattr(app.db.backend, "journal_warning", None)
+    if journal_warning:  # on a network share or a synced folder: no WAL; said once, after the window is up
+        QTimer.singleShot(0, lambda: plain_message(app.window, QMessageBox.Icon.Warning, "visitapp",
+                                                   journal_warning))
     offer_protection(app, first_start=first_start)  # encrypt the database? (not blocking the window)
     visit_id = visit_id or last_visit(app)
     if visit_id:

@@ -20,8 +20,10 @@ part of this engine.  A SQLCipher engine would subclass :class:`SQLiteBackend`
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -54,6 +56,68 @@ def read_only_uri(path: Path) -> str:
     path and ``%41`` would be read as ``A``, so another file would be checked.
     """
     return path.absolute().as_uri() + "?mode=ro"
+
+
+# File systems where SQLite's write-ahead log is unsafe: its index lives in shared memory that only the
+# processes of one host see, so a second computer (a network share) or a sync client replaying the files
+# (OneDrive, Dropbox and the like through FUSE) can corrupt the database. There a rollback journal is used.
+NETWORK_FILE_SYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p", "ceph",
+                                  "glusterfs", "lustre", "davfs", "fuse.sshfs"})
+DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive
+log = logging.getLogger("visitapp.db")
+_warned: set[str] = set()  # the fallback is logged once per file and process
+
+
+def _mount_point(field: str) -> str:
+    """A mount point as /proc/mounts writes it: space, tab, newline and backslash as octal escapes."""
+    for code in ("\\040", "\\011", "\\012", "\\134"):
+        field = field.replace(code, chr(int(code[1:], 8)))
+    return field
+
+
+def shared_file_system(path: Path, mounts: str) -> str | None:
+    """The type of the file system holding ``path`` when SQLite's WAL is unsafe on it, else None.
+
+    ``mounts`` is a mount table in the form of Linux's ``/proc/mounts``; the longest mount point
+    that holds ``path`` decides (a local disk mounted inside a share is local).
+    """
+    target = os.path.abspath(path)
+    found, found_type = "", ""
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = _mount_point(fields[1])
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(found):
+            found, found_type = point, fields[2]
+    if found_type in NETWORK_FILE_SYSTEMS or found_type.startswith("fuse."):
+        return found_type
+    return None
+
+
+def wal_unsafe(path: Path) -> str | None:
+    """Why WAL must not be used for ``path`` (its file system, "network drive", "OneDrive"), or None."""
+    try:
+        target = path.resolve()
+    except OSError:
+        target = path.absolute()
+    if sys.platform == "win32":
+        import ctypes
+
+        root = os.path.splitdrive(str(target))[0].rstrip("\\") + "\\"
+        if ctypes.windll.kernel32.GetDriveTypeW(root) == DRIVE_REMOTE:
+            return "network drive"
+        for var in ("OneDrive", "OneDriveCommercial", "OneDriveConsumer"):
+            folder = os.environ.get(var)
+            if folder and str(target).lower().startswith(folder.rstrip("\\").lower() + "\\"):
+                return "OneDrive"
+        return None
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+    except OSError:  # not Linux: no table to read
+        return None
+    return shared_file_system(target, mounts)
 
 
 def translate_error(err: BaseException, where: Path | str) -> DatabaseError | None:
@@ -105,6 +169,8 @@ class SQLiteBackend(Backend):
     def __init__(self, path: Path, *, lock_timeout_ms: int) -> None:
         super().__init__(lock_timeout_ms=lock_timeout_ms)
         self._path = path
+        #: Set when this file runs with a rollback journal instead of WAL: the sentence to show the user once.
+        self.journal_warning: str | None = None
 
     @property
     def path(self) -> Path:
@@ -179,16 +245,42 @@ class SQLiteBackend(Backend):
         # URL.create, not a formatted string: a path may hold '#', '?' or '%'.
         return sa_create_engine(URL.create("sqlite", database=str(self._path)))
 
+    def wal_unsafe(self) -> str | None:
+        """Why this file must not use WAL (see :func:`wal_unsafe`); a test forces a fallback here."""
+        return wal_unsafe(self._path)
+
+    def _fall_back(self, reason: str | None) -> None:
+        """Use a rollback journal from now on; say why once (logged; the GUI shows ``journal_warning``)."""
+        if reason:
+            message = _("{path} is on a network share or a synced folder ({kind}), where the write-ahead log "
+                        "can damage a database; visitapp uses a rollback journal there (slower, and one program "
+                        "writes at a time). Keep the database on this computer's own disk if you can.")
+        else:
+            message = _("The write-ahead log cannot be used for {path} on this file system; visitapp uses a "
+                        "rollback journal there (slower, and one program writes at a time).")
+        self.journal_warning = message.format(path=self._path, kind=reason)
+        if str(self._path) not in _warned:
+            _warned.add(str(self._path))
+            log.warning(self.journal_warning)
+
     def create_engine(self) -> Engine:
         engine = self._new_engine()
         busy_ms = int(self.lock_timeout_ms)
+        reason = self.wal_unsafe()
+        if reason:
+            self._fall_back(reason)
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn, _record):
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
             cur.execute(f"PRAGMA busy_timeout = {busy_ms}")
-            cur.execute("PRAGMA journal_mode = WAL")
+            if self.journal_warning is None:
+                mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+                if not mode or str(mode[0]).lower() != "wal":  # refused (no shared memory here)
+                    self._fall_back(None)
+            if self.journal_warning is not None:
+                cur.execute("PRAGMA journal_mode = DELETE")
             cur.execute("PRAGMA synchronous = FULL")
             cur.execute("PRAGMA foreign_keys = ON")
             cur.close()
