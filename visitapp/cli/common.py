@@ -59,6 +59,12 @@ def install_db_key_source(args: argparse.Namespace) -> None:
     from visitapp.db.engines.sqlcipher import set_default_key_source
 
     set_default_key_source(db_key_source(getattr(args, "db_pass_env", None)))
+    env_var = getattr(args, "db_pass_env", None)
+    if env_var:  # a PostgreSQL URL without a password takes it from there (put into the URL object, never shown)
+        from visitapp.db.engines.postgresql import set_password_source
+        from visitapp.signing.secrets import read_secret
+
+        set_password_source(lambda: read_secret(env_var, ""))
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:
