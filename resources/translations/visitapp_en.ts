@@ -1292,6 +1292,11 @@
         <source>Action items &amp;due:</source>
         <translation>Action items &amp;due:</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py"/>
+        <source>Create &amp;my certificate…</source>
+        <translation>Create &amp;my certificate…</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -2136,6 +2141,482 @@
         <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
         <source>Trusted: the signers and certificate authorities of this database, and %1.</source>
         <translation>Trusted: the signers and certificate authorities of this database, and %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateForm</name>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Password of the new certificate</source>
+        <translation>Password of the new certificate</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>The password again</source>
+        <translation>The password again</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>&amp;Again:</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Key file</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Key file:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>At least %1 characters.</source>
+        <translation>At least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Weak: make it longer, mix letters, digits and other characters.</source>
+        <translation>Weak: make it longer, mix letters, digits and other characters.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Fair: a few more characters would make it strong.</source>
+        <translation>Fair: a few more characters would make it strong.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Strong.</source>
+        <translation>Strong.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Your certificate for the coordinator goes beside it: %1</source>
+        <translation>Your certificate for the coordinator goes beside it: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Certificate files (*.p12);;All files (*)</source>
+        <translation>Certificate files (*.p12);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Type your name first: the certificate names you.</source>
+        <translation>Type your name first: the certificate names you.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>The password must have at least %1 characters.</source>
+        <translation>The password must have at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>The two passwords differ; type the same password twice.</source>
+        <translation>The two passwords differ; type the same password twice.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Choose where the key file goes.</source>
+        <translation>Choose where the key file goes.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Creating your key…</source>
+        <translation>Creating your key…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Your key is ready.</source>
+        <translation>Your key is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>The key could not be written: %1.</source>
+        <translation>The key could not be written: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>The key could not be made: %1.</source>
+        <translation>The key could not be made: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Your key is in %1 (keep it, and its password, to yourself). Give %2 to the coordinator, so that your signatures are trusted. Valid until %3.</source>
+        <translation>Your key is in %1 (keep it, and its password, to yourself). Give %2 to the coordinator, so that your signatures are trusted. Valid until %3.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Show the certificate&apos;s &amp;folder</source>
+        <translation>Show the certificate&apos;s &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Notes by: %1</source>
+        <translation>Notes by: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>You sign with token %1, key %2.</source>
+        <translation>You sign with token %1, key %2.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>You can create a certificate or choose a card later in Settings.</source>
+        <translation>You can create a certificate or choose a card later in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>The example data opens now; your own data file from the next start.</source>
+        <translation>The example data opens now; your own data file from the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>NewCertificateDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Your key is in %1 (keep it, and its password, to yourself). Give %2 to the coordinator, so that your signatures are trusted. Valid until %3.</source>
+        <translation>Your key is in %1 (keep it, and its password, to yourself). Give %2 to the coordinator, so that your signatures are trusted. Valid until %3.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Create my certificate</source>
+        <translation>Create my certificate</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>A personal certificate signs your minutes. It names %1 (%2).</source>
+        <translation>A personal certificate signs your minutes. It names %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Show &amp;folder</source>
+        <translation>Show &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Welcome to visitapp</source>
+        <translation>Welcome to visitapp</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>A few questions before your first visit. Every answer can be changed later in Settings.</source>
+        <translation>A few questions before your first visit. Every answer can be changed later in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Who you are</source>
+        <translation>Who you are</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your notes carry your name, and your signature stamp says it with your institution and role.</source>
+        <translation>Your notes carry your name, and your signature stamp says it with your institution and role.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>e.g. Anna Nowak</source>
+        <translation>e.g. Anna Nowak</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your &amp;name:</source>
+        <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Institution:</source>
+        <translation>&amp;Institution:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your data file</source>
+        <translation>Your data file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your visits and notes are kept in one file on this computer.</source>
+        <translation>Your visits and notes are kept in one file on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Data file</source>
+        <translation>Data file</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Data file:</source>
+        <translation>&amp;Data file:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Try visitapp with example data first</source>
+        <translation>&amp;Try visitapp with example data first</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>The example data is a separate file: your own data file stays empty and is opened from the next start (or choose it in Settings).</source>
+        <translation>The example data is a separate file: your own data file stays empty and is opened from the next start (or choose it in Settings).</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>visitapp databases (*.db);;All files (*)</source>
+        <translation>visitapp databases (*.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SigningPage</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>How you sign minutes</source>
+        <translation>How you sign minutes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Signed minutes show the coordinator that they come from you, unchanged.</source>
+        <translation>Signed minutes show the coordinator that they come from you, unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Create a personal certificate now</source>
+        <translation>&amp;Create a personal certificate now</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Use a &amp;smart card or token (PKCS#11)</source>
+        <translation>Use a &amp;smart card or token (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Later</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePage</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your personal certificate</source>
+        <translation>Your personal certificate</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Choose a password for your key. It is asked each time you sign and is never stored; nobody can recover it.</source>
+        <translation>Choose a password for your key. It is asked each time you sign and is never stored; nobody can recover it.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPage</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your smart card or token</source>
+        <translation>Your smart card or token</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Insert the card, choose its module, then its token and key. The PIN is asked each time you sign and is never stored.</source>
+        <translation>Insert the card, choose its module, then its token and key. The PIN is asked each time you sign and is never stored.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>PKCS#11 module</source>
+        <translation>PKCS#11 module</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Find tokens</source>
+        <translation>&amp;Find tokens</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Module:</source>
+        <translation>&amp;Module:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Token label</source>
+        <translation>Token label</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Key label</source>
+        <translation>Key label</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Key:</source>
+        <translation>&amp;Key:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Libraries (*.so *.dll *.dylib);;All files (*)</source>
+        <translation>Libraries (*.so *.dll *.dylib);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Choose the PKCS#11 module of your card or token.</source>
+        <translation>Choose the PKCS#11 module of your card or token.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Looking for tokens…</source>
+        <translation>Looking for tokens…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>No token found; is the card inserted?</source>
+        <translation>No token found; is the card inserted?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Found %n token(s).</source>
+        <translation>
+            <numerusform>Found %n token.</numerusform>
+            <numerusform>Found %n tokens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>The PKCS#11 module %1 does not exist.</source>
+        <translation>The PKCS#11 module %1 does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>The PKCS#11 module %1 could not be used.</source>
+        <translation>The PKCS#11 module %1 could not be used.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Choose your token.</source>
+        <translation>Choose your token.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Choose your key on the token.</source>
+        <translation>Choose your key on the token.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>visitapp: first start</source>
+        <translation>visitapp: first start</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionJob</name>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Encrypting the database</source>
+        <translation>Encrypting the database</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Encrypting the database; your notes stay as they are until it is done.</source>
+        <translation>Encrypting the database; your notes stay as they are until it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Cancelling; the database stays as it was…</source>
+        <translation>Cancelling; the database stays as it was…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>The database could not be encrypted (%1); it was not changed.</source>
+        <translation>The database could not be encrypted (%1); it was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Not encrypted</source>
+        <translation>Not encrypted</translation>
     </message>
 </context>
 </TS>

@@ -1297,6 +1297,11 @@
         <source>Action items &amp;due:</source>
         <translation>&amp;Termin zadań:</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/settings_dialog.py"/>
+        <source>Create &amp;my certificate…</source>
+        <translation>Utwórz &amp;mój certyfikat…</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -2143,6 +2148,483 @@
         <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
         <source>Trusted: the signers and certificate authorities of this database, and %1.</source>
         <translation>Zaufani: podpisujący i urzędy certyfikacji z tej bazy danych oraz %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateForm</name>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Password of the new certificate</source>
+        <translation>Hasło nowego certyfikatu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Hasło:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>The password again</source>
+        <translation>Hasło jeszcze raz</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>&amp;Again:</source>
+        <translation>&amp;Powtórz:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Key file</source>
+        <translation>Plik klucza</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Przeglądaj…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>&amp;Key file:</source>
+        <translation>Plik &amp;klucza:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>At least %1 characters.</source>
+        <translation>Co najmniej %1 znaków.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Weak: make it longer, mix letters, digits and other characters.</source>
+        <translation>Słabe: wydłuż je, użyj liter, cyfr i innych znaków.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Fair: a few more characters would make it strong.</source>
+        <translation>Średnie: kilka znaków więcej uczyni je silnym.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Strong.</source>
+        <translation>Silne.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Your certificate for the coordinator goes beside it: %1</source>
+        <translation>Certyfikat dla koordynatora zostanie zapisany obok: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Certificate files (*.p12);;All files (*)</source>
+        <translation>Pliki certyfikatów (*.p12);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Type your name first: the certificate names you.</source>
+        <translation>Najpierw wpisz imię i nazwisko: certyfikat je zawiera.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>The password must have at least %1 characters.</source>
+        <translation>Hasło musi mieć co najmniej %1 znaków.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>The two passwords differ; type the same password twice.</source>
+        <translation>Hasła się różnią; wpisz dwa razy to samo hasło.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Choose where the key file goes.</source>
+        <translation>Wybierz, gdzie zapisać plik klucza.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Creating your key…</source>
+        <translation>Tworzenie klucza…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Your key is ready.</source>
+        <translation>Klucz jest gotowy.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>The key could not be written: %1.</source>
+        <translation>Nie udało się zapisać klucza: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>The key could not be made: %1.</source>
+        <translation>Nie udało się utworzyć klucza: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Your key is in %1 (keep it, and its password, to yourself). Give %2 to the coordinator, so that your signatures are trusted. Valid until %3.</source>
+        <translation>Twój klucz jest w %1 (zachowaj go i jego hasło dla siebie). Przekaż %2 koordynatorowi, aby Twoje podpisy były zaufane. Ważny do %3.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Ready</source>
+        <translation>Gotowe</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Show the certificate&apos;s &amp;folder</source>
+        <translation>Pokaż &amp;folder certyfikatu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Notes by: %1</source>
+        <translation>Autor notatek: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>You sign with token %1, key %2.</source>
+        <translation>Podpisujesz tokenem %1, kluczem %2.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>You can create a certificate or choose a card later in Settings.</source>
+        <translation>Certyfikat możesz utworzyć lub kartę wybrać później w Ustawieniach.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>The example data opens now; your own data file from the next start.</source>
+        <translation>Teraz otworzą się przykładowe dane; Twój plik danych — od następnego uruchomienia.</translation>
+    </message>
+</context>
+<context>
+    <name>NewCertificateDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Your key is in %1 (keep it, and its password, to yourself). Give %2 to the coordinator, so that your signatures are trusted. Valid until %3.</source>
+        <translation>Twój klucz jest w %1 (zachowaj go i jego hasło dla siebie). Przekaż %2 koordynatorowi, aby Twoje podpisy były zaufane. Ważny do %3.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Create my certificate</source>
+        <translation>Utwórz mój certyfikat</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>A personal certificate signs your minutes. It names %1 (%2).</source>
+        <translation>Osobisty certyfikat podpisuje Twoje protokoły. Wskazuje osobę: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Utwórz</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>Show &amp;folder</source>
+        <translation>Pokaż &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/new_certificate.py"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Zamknij</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Welcome to visitapp</source>
+        <translation>Witamy w visitapp</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>A few questions before your first visit. Every answer can be changed later in Settings.</source>
+        <translation>Kilka pytań przed pierwszą wizytą. Każdą odpowiedź można później zmienić w Ustawieniach.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Język:</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Who you are</source>
+        <translation>Kim jesteś</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your notes carry your name, and your signature stamp says it with your institution and role.</source>
+        <translation>Twoje notatki są opatrzone Twoim imieniem i nazwiskiem, a pieczęć podpisu podaje je wraz z instytucją i funkcją.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>e.g. Anna Nowak</source>
+        <translation>np. Anna Nowak</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your &amp;name:</source>
+        <translation>&amp;Imię i nazwisko:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Institution</source>
+        <translation>Instytucja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Institution:</source>
+        <translation>I&amp;nstytucja:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Role</source>
+        <translation>Funkcja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Funkcja:</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your data file</source>
+        <translation>Twój plik danych</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your visits and notes are kept in one file on this computer.</source>
+        <translation>Wizyty i notatki są przechowywane w jednym pliku na tym komputerze.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Data file</source>
+        <translation>Plik danych</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Przeglądaj…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Data file:</source>
+        <translation>Plik &amp;danych:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Try visitapp with example data first</source>
+        <translation>&amp;Wypróbuj najpierw visitapp na przykładowych danych</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>The example data is a separate file: your own data file stays empty and is opened from the next start (or choose it in Settings).</source>
+        <translation>Przykładowe dane są w osobnym pliku: Twój plik danych pozostaje pusty i zostanie otwarty przy następnym uruchomieniu (albo wybierz go w Ustawieniach).</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>visitapp databases (*.db);;All files (*)</source>
+        <translation>Bazy visitapp (*.db);;Wszystkie pliki (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SigningPage</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>How you sign minutes</source>
+        <translation>Jak podpisujesz protokoły</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Signed minutes show the coordinator that they come from you, unchanged.</source>
+        <translation>Podpisany protokół pokazuje koordynatorowi, że pochodzi od Ciebie i nie został zmieniony.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Create a personal certificate now</source>
+        <translation>&amp;Utwórz teraz osobisty certyfikat</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Use a &amp;smart card or token (PKCS#11)</source>
+        <translation>Użyj &amp;karty kryptograficznej lub tokenu (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Później</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePage</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your personal certificate</source>
+        <translation>Twój osobisty certyfikat</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Choose a password for your key. It is asked each time you sign and is never stored; nobody can recover it.</source>
+        <translation>Wybierz hasło do klucza. Jest pytane przy każdym podpisie i nigdy nie jest zapisywane; nikt go nie odzyska.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPage</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Your smart card or token</source>
+        <translation>Twoja karta lub token</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Insert the card, choose its module, then its token and key. The PIN is asked each time you sign and is never stored.</source>
+        <translation>Włóż kartę, wybierz jej moduł, a potem token i klucz. PIN jest pytany przy każdym podpisie i nigdy nie jest zapisywany.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>PKCS#11 module</source>
+        <translation>Moduł PKCS#11</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Przeglądaj…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Find tokens</source>
+        <translation>&amp;Znajdź tokeny</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Module:</source>
+        <translation>&amp;Moduł:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Token label</source>
+        <translation>Etykieta tokenu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Key label</source>
+        <translation>Etykieta klucza</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>&amp;Key:</source>
+        <translation>&amp;Klucz:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Libraries (*.so *.dll *.dylib);;All files (*)</source>
+        <translation>Biblioteki (*.so *.dll *.dylib);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Choose the PKCS#11 module of your card or token.</source>
+        <translation>Wybierz moduł PKCS#11 karty lub tokenu.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Looking for tokens…</source>
+        <translation>Szukanie tokenów…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>No token found; is the card inserted?</source>
+        <translation>Nie znaleziono tokenu; czy karta jest włożona?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Found %n token(s).</source>
+        <translation>
+            <numerusform>Znaleziono %n token.</numerusform>
+            <numerusform>Znaleziono %n tokeny.</numerusform>
+            <numerusform>Znaleziono %n tokenów.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>The PKCS#11 module %1 does not exist.</source>
+        <translation>Moduł PKCS#11 %1 nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>The PKCS#11 module %1 could not be used.</source>
+        <translation>Nie udało się użyć modułu PKCS#11 %1.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Choose your token.</source>
+        <translation>Wybierz token.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>Choose your key on the token.</source>
+        <translation>Wybierz klucz na tokenie.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>visitapp: first start</source>
+        <translation>visitapp: pierwsze uruchomienie</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionJob</name>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Encrypting the database</source>
+        <translation>Szyfrowanie bazy danych</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Encrypting the database; your notes stay as they are until it is done.</source>
+        <translation>Trwa szyfrowanie bazy danych; notatki pozostają bez zmian, dopóki się nie zakończy.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Anuluj</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Cancelling; the database stays as it was…</source>
+        <translation>Przerywanie; baza danych pozostaje bez zmian…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>The database could not be encrypted (%1); it was not changed.</source>
+        <translation>Nie udało się zaszyfrować bazy danych (%1); nie została zmieniona.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
+        <source>Not encrypted</source>
+        <translation>Nie zaszyfrowano</translation>
     </message>
 </context>
 </TS>

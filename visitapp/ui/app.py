@@ -91,10 +91,11 @@ def open_on_worker(worker: DbWorker, target: Path | str, *, demo: bool = False) 
 class Application:
     """One open database with its services, the DB worker, settings, translators and the main window."""
 
-    def __init__(self, qapp: QApplication, db_path: Path | str, settings: AppSettings, *, demo: bool = False) -> None:
+    def __init__(self, qapp: QApplication, db_path: Path | str, settings: AppSettings, *, demo: bool = False,
+                 translations: Translations | None = None) -> None:
         # A database URL stays text (Path() would fold its '//' and make it a folder name).
         self.qapp, self.db_path, self.settings = qapp, as_target(db_path), settings
-        self.translations = Translations(qapp)
+        self.translations = translations or Translations(qapp)  # the first-run wizard's, carried on
         self.translations.apply(settings.get(s.LANGUAGE))
         self.worker = DbWorker()
         try:  # migrations write: on the DB worker (an encrypted file: its key from the keyring, else asked for)
@@ -190,6 +191,27 @@ def wants_demo(db: Path | str | None, settings: AppSettings) -> bool:
     return db is None and not settings.get(s.DATA_FILE) and isinstance(default_db_path(), Path)
 
 
+def needs_first_run(settings: AppSettings, db: Path | str | None) -> bool:
+    """The first-run wizard is for a person's first start: no settings yet, no --db and no $VISITAPP_DB."""
+    return db is None and not settings.qs.allKeys() and not os.environ.get("VISITAPP_DB")
+
+
+def prepare_start(qapp: QApplication, db: Path | str | None, settings: AppSettings
+                  ) -> tuple[Path | str | None, bool, Translations | None] | None:
+    """(database, demo, translators) to start with: on a person's first start, after the first-run wizard
+    (None when it was cancelled); otherwise at once, nothing shown."""
+    if not needs_first_run(settings, db):
+        return db, wants_demo(db, settings), None
+    from visitapp.ui.first_run import first_start  # signing is imported only for the wizard
+
+    translations = Translations(qapp)
+    translations.apply("")  # the wizard speaks the system's language
+    chosen = first_start(settings)
+    if chosen is None:
+        return None
+    return chosen.open_now, chosen.demo, translations
+
+
 def last_visit(app: Application) -> str | None:
     """The visit that was open when the app last ran (closed or not), if it is still in the database."""
     visit_id = app.settings.get(s.LAST_VISIT)
@@ -210,8 +232,12 @@ def run(db: Path | str | None = None, visit_id: str | None = None, settings_file
     QCoreApplication.setApplicationName("visitapp")
     settings = AppSettings(settings_file)
     first_start = not settings.qs.allKeys()
+    start = prepare_start(qapp, db, settings)
+    if start is None:
+        return 0  # the first-run wizard was cancelled: nothing stored, asked again at the next start
+    db, demo, translations = start
     try:
-        app = Application(qapp, resolve_db(db, settings), settings, demo=wants_demo(db, settings))
+        app = Application(qapp, resolve_db(db, settings), settings, demo=demo, translations=translations)
     except UserError as err:
         sys.stderr.write(f"visitapp: {err}\n")
         if qapp.platformName() != "offscreen":

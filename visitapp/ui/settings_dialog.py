@@ -1,4 +1,4 @@
-"""Settings: who the user is, the language, the data file."""
+"""Settings: who the user is, the language, the data file, how minutes are signed."""
 
 from __future__ import annotations
 
@@ -64,11 +64,48 @@ class SettingsDialog(QDialog):
         label.setBuddy(self.data_file)  # a row that is a layout gets a label without a buddy: "Plik &danych:" shown
         form.addRow(label, row)
         form.addRow(QLabel(self.tr("A new data file is used from the next start."), self))
+        form.addRow(self._signing_box())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self._db = current_db
+        self.setMinimumWidth(480)  # room for a data file's path
+
+    def _signing_box(self) -> QWidget:
+        """How minutes are signed (the sign dialog's own choice, without its password) and "Create my certificate…"."""
+        from visitapp.ui.signing.certificate_box import CertificateBox
+
+        box = self.signing = CertificateBox(self)
+        box.restore(self.settings)
+        box.changed.connect(self._hide_secret)
+        self._hide_secret()
+        self.create_certificate = QPushButton(self.tr("Create &my certificate…"), box)
+        self.create_certificate.setAutoDefault(False)
+        self.create_certificate.clicked.connect(self.new_certificate)
+        box.form.addRow(self.create_certificate)
+        return box
+
+    def _hide_secret(self) -> None:
+        """The password or PIN is typed when signing, never here; the reason is chosen per signature."""
+        box = self.signing
+        for widget in (box.secret_label, box.secret, box.reason, box.form.labelForField(box.reason)):
+            widget.setVisible(False)
+
+    def new_certificate(self) -> None:
+        """Make a personal certificate now (the core's keygen, off the GUI thread) and sign with it from now on."""
+        from visitapp.ui.new_certificate import NewCertificateDialog
+
+        dialog = NewCertificateDialog(self.name.text().strip() or self.settings.identity().name,
+                                      self.institution.text().strip(), self)
+        self.certificate_dialog = dialog  # tests answer it
+        dialog.exec()
+        made = dialog.result_certificate
+        if made is not None:
+            box = self.signing
+            box.source.setCurrentIndex(box.source.findData("pkcs12"))
+            box.p12_path.setText(str(made.key_file))
+        dialog.deleteLater()
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Data file"), self.data_file.text(),
@@ -86,4 +123,5 @@ class SettingsDialog(QDialog):
         st.set(s.DUE_DAYS, self.due_days.value())
         data_file = self.data_file.text().strip()
         st.set(s.DATA_FILE, "" if data_file == self._db and not st.get(s.DATA_FILE) else data_file)
+        self.signing.remember(st)  # never a password: this dialog has no field for one
         st.sync()

@@ -1,0 +1,450 @@
+"""The first start: a short wizard instead of a terminal (issue 10).
+
+Language (the system's by default), who the user is (the notes' author and the
+signature stamp), where the data file goes, and how they sign: a personal
+certificate made now (the core's keygen, off the GUI thread), a smart card or
+token (PKCS#11: a module found on the system or chosen, its token and key), or
+later.  The example data is offered only as a try: it opens a separate demo
+file, never the official's own.  Everything is stored in the settings at the
+end, and everything can be changed in Settings; the password never is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from visitapp.db import default_db_path
+from visitapp.ui import settings as s
+from visitapp.ui.new_certificate import CertificateForm, NewCertificate, default_key_file, ready_text, show_folder
+from visitapp.ui.safe_text import plain
+from visitapp.ui.settings import AppSettings
+from visitapp.ui.signing import certificate_box as cb
+from visitapp.ui.signing.job import JobWorker
+from visitapp.ui.translation import system_language
+
+DEMO_FILE = "visitapp-demo.db"  # beside the default data file, never the official's own
+PAGE_WELCOME, PAGE_IDENTITY, PAGE_DATA, PAGE_SIGNING, PAGE_CERTIFICATE, PAGE_TOKEN, PAGE_DONE = range(7)
+
+
+@dataclass(frozen=True)
+class FirstRunResult:
+    data_file: Path  # the official's own data file (stored in the settings)
+    demo: bool  # open the example data for now instead (a separate file)
+
+    @property
+    def open_now(self) -> Path:
+        return self.data_file.with_name(DEMO_FILE) if self.demo else self.data_file
+
+
+def list_tokens(module: str) -> list[tuple[str, list[str]]]:
+    """(token label, certificate labels) of each token present in a PKCS#11 module; no PIN asked.
+
+    The certificates are public objects: their labels are the keys' labels on the cards visitapp signs with.
+    """
+    import pkcs11
+    from pkcs11 import Attribute, ObjectClass, TokenFlag
+
+    from visitapp.signing.modules import find_module
+
+    path = find_module(module)
+    if path is None:
+        raise FileNotFoundError(module)
+    found: list[tuple[str, list[str]]] = []
+    for slot in pkcs11.lib(str(path)).get_slots(token_present=True)[:32]:
+        token = slot.get_token()
+        if not token.flags & TokenFlag.TOKEN_INITIALIZED:  # an empty slot (SoftHSM2 keeps one free)
+            continue
+        labels: list[str] = []
+        try:
+            with token.open() as session:
+                for obj in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
+                    label = str(obj[Attribute.LABEL])
+                    if label and label not in labels:
+                        labels.append(label)
+                    if len(labels) >= 64:
+                        break
+        except pkcs11.PKCS11Error:  # a token that shows nothing without its PIN: its key label is typed
+            pass
+        found.append((str(token.label).strip(), labels))
+    return found
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Welcome to visitapp"))
+        self.setSubTitle(self.tr("A few questions before your first visit. Every answer can be changed later "
+                                 "in Settings."))
+        form = QFormLayout(self)
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem("Polski", "pl")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(system_language())))
+        form.addRow(self.tr("&Language:"), self.language)
+
+
+class IdentityPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Who you are"))
+        self.setSubTitle(self.tr("Your notes carry your name, and your signature stamp says it with your "
+                                 "institution and role."))
+        form = QFormLayout(self)
+        self.name = QLineEdit(self)
+        self.name.setAccessibleName(self.tr("Your name"))
+        self.name.setPlaceholderText(self.tr("e.g. Anna Nowak"))
+        form.addRow(self.tr("Your &name:"), self.name)
+        self.institution = QLineEdit(self)
+        self.institution.setAccessibleName(self.tr("Institution"))
+        form.addRow(self.tr("&Institution:"), self.institution)
+        self.role = QLineEdit(self)
+        self.role.setAccessibleName(self.tr("Role"))
+        form.addRow(self.tr("&Role:"), self.role)
+        self.registerField("name*", self.name)  # Next stays disabled until a name is typed
+
+
+class DataPage(QWizardPage):
+    def __init__(self, default: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Your data file"))
+        self.setSubTitle(self.tr("Your visits and notes are kept in one file on this computer."))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.data_file = QLineEdit(str(default), self)
+        self.data_file.setAccessibleName(self.tr("Data file"))
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.data_file, 1)
+        row.addWidget(browse)
+        label = QLabel(self.tr("&Data file:"), self)
+        label.setBuddy(self.data_file)
+        form.addRow(label, row)
+        layout.addLayout(form)
+        self.demo = QCheckBox(self.tr("&Try visitapp with example data first"), self)
+        layout.addWidget(self.demo)
+        note = QLabel(self.tr("The example data is a separate file: your own data file stays empty and is "
+                              "opened from the next start (or choose it in Settings)."), self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Data file"), self.data_file.text(),
+                                                    self.tr("visitapp databases (*.db);;All files (*)"),
+                                                    options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.data_file.setText(path)
+
+    def validatePage(self) -> bool:
+        return bool(self.data_file.text().strip())
+
+
+class SigningPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("How you sign minutes"))
+        self.setSubTitle(self.tr("Signed minutes show the coordinator that they come from you, unchanged."))
+        layout = QVBoxLayout(self)
+        self.group = QButtonGroup(self)
+        self.new_key = QRadioButton(self.tr("&Create a personal certificate now"), self)
+        self.card = QRadioButton(self.tr("Use a &smart card or token (PKCS#11)"), self)
+        self.later = QRadioButton(self.tr("&Later"), self)
+        for n, button in enumerate((self.new_key, self.card, self.later)):
+            self.group.addButton(button, n)
+            layout.addWidget(button)
+        self.new_key.setChecked(True)
+        layout.addStretch(1)
+
+    @property
+    def choice(self) -> str:
+        return "create" if self.new_key.isChecked() else "token" if self.card.isChecked() else "later"
+
+    def nextId(self) -> int:
+        return {"create": PAGE_CERTIFICATE, "token": PAGE_TOKEN}.get(self.choice, PAGE_DONE)
+
+
+class CertificatePage(QWizardPage):
+    """The password twice and the key file; Next makes the key (off the GUI thread), then moves on."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Your personal certificate"))
+        self.setSubTitle(self.tr("Choose a password for your key. It is asked each time you sign and is never "
+                                 "stored; nobody can recover it."))
+        layout = QVBoxLayout(self)
+        self.form = CertificateForm(default_key_file(""), self)
+        layout.addWidget(self.form)
+        layout.addStretch(1)
+        self.form.created.connect(self._created)
+        self.form.failed.connect(self._failed)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        assert isinstance(wizard, FirstRunWizard)
+        if self.form.result is None:
+            self.form.key_file.setText(str(default_key_file(wizard.identity.name.text())))
+
+    def validatePage(self) -> bool:
+        if self.form.result is not None:
+            return True
+        wizard = self.wizard()
+        assert isinstance(wizard, FirstRunWizard)
+        if self.form.start(wizard.identity.name.text().strip(), wizard.identity.institution.text().strip()):
+            wizard.set_busy(True)
+        return False  # the wizard moves on when the key is written
+
+    def _created(self, _made: NewCertificate) -> None:
+        wizard = self.wizard()
+        if isinstance(wizard, FirstRunWizard):
+            wizard.set_busy(False)
+            wizard.next()
+
+    def _failed(self, _message: str) -> None:
+        wizard = self.wizard()
+        if isinstance(wizard, FirstRunWizard):
+            wizard.set_busy(False)  # the sentence is shown; the person can change the file or the password
+
+    def cleanupPage(self) -> None:  # Back: keep what was typed (and a key already made)
+        pass
+
+    def nextId(self) -> int:
+        return PAGE_DONE
+
+
+class TokenPage(QWizardPage):
+    """The PKCS#11 module (found on the system, or chosen), the token and the key, listed without a PIN."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Your smart card or token"))
+        self.setSubTitle(self.tr("Insert the card, choose its module, then its token and key. The PIN is asked "
+                                 "each time you sign and is never stored."))
+        self.worker = JobWorker("visitapp-tokens", self)
+        self.tokens: list[tuple[str, list[str]]] = []
+        form = QFormLayout(self)
+        self.module = QComboBox(self)
+        self.module.setEditable(True)
+        self.module.setAccessibleName(self.tr("PKCS#11 module"))
+        from visitapp.signing.tokens import find_modules
+
+        self.module.addItems(find_modules())
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.clicked.connect(self._browse)
+        self.find_button = QPushButton(self.tr("&Find tokens"), self)
+        self.find_button.clicked.connect(self.find_tokens)
+        row = QHBoxLayout()
+        row.addWidget(self.module, 1)
+        row.addWidget(browse)
+        row.addWidget(self.find_button)
+        label = QLabel(self.tr("&Module:"), self)
+        label.setBuddy(self.module)
+        form.addRow(label, row)
+        self.token = QComboBox(self)
+        self.token.setEditable(True)
+        self.token.setAccessibleName(self.tr("Token label"))
+        form.addRow(self.tr("&Token:"), self.token)
+        self.key = QComboBox(self)
+        self.key.setEditable(True)
+        self.key.setAccessibleName(self.tr("Key label"))
+        form.addRow(self.tr("&Key:"), self.key)
+        self.status = plain(QLabel(self))  # names from the card
+        self.status.setWordWrap(True)
+        form.addRow(self.status)
+        self.token.currentIndexChanged.connect(self._token_chosen)
+
+    def initializePage(self) -> None:
+        if self.module.currentText() and not self.tokens:
+            self.find_tokens()
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("PKCS#11 module"), self.module.currentText(),
+                                                    self.tr("Libraries (*.so *.dll *.dylib);;All files (*)"))
+        if path:
+            self.module.setEditText(path)
+
+    def find_tokens(self) -> None:
+        module = self.module.currentText().strip()
+        if not module:
+            self.status.setText(self.tr("Choose the PKCS#11 module of your card or token."))
+            return
+        self.find_button.setEnabled(False)
+        self.status.setText(self.tr("Looking for tokens…"))
+        self.worker.submit(lambda: list_tokens(module), self._listed, lambda err: self._not_listed(module, err))
+
+    def _listed(self, tokens: list[tuple[str, list[str]]]) -> None:
+        self.find_button.setEnabled(True)
+        self.tokens = tokens
+        self.token.clear()
+        self.token.addItems([label for label, _keys in tokens])
+        if not tokens:
+            self.status.setText(self.tr("No token found; is the card inserted?"))
+        else:
+            self.status.setText(self.tr("Found %n token(s).", "", len(tokens)))
+        self._token_chosen()
+        self.completeChanged.emit()
+
+    def _not_listed(self, module: str, err: BaseException) -> None:
+        self.find_button.setEnabled(True)
+        if isinstance(err, FileNotFoundError):
+            self.status.setText(self.tr("The PKCS#11 module %1 does not exist.").replace("%1", module))
+        else:
+            self.status.setText(self.tr("The PKCS#11 module %1 could not be used.").replace("%1", module))
+
+    def _token_chosen(self) -> None:
+        index = self.token.currentIndex()
+        self.key.clear()
+        if 0 <= index < len(self.tokens):
+            self.key.addItems(self.tokens[index][1])
+
+    def validatePage(self) -> bool:
+        for field, message in ((self.module, self.tr("Choose the PKCS#11 module of your card or token.")),
+                               (self.token, self.tr("Choose your token.")),
+                               (self.key, self.tr("Choose your key on the token."))):
+            if not field.currentText().strip():
+                self.status.setText(message)
+                field.setFocus()
+                return False
+        return True
+
+    def nextId(self) -> int:
+        return PAGE_DONE
+
+
+class DonePage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Ready"))
+        layout = QVBoxLayout(self)
+        self.summary = plain(QLabel(self))  # names and paths typed by the user
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.made: NewCertificate | None = None
+        self.folder = QPushButton(self.tr("Show the certificate's &folder"), self)
+        self.folder.clicked.connect(self._show_folder)
+        self.folder.hide()
+        layout.addWidget(self.folder, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+    def _show_folder(self) -> None:
+        if self.made is not None:
+            show_folder(self.made.pem)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        assert isinstance(wizard, FirstRunWizard)
+        lines = [self.tr("Notes by: %1").replace("%1", wizard.identity.name.text().strip())]
+        choice = wizard.signing.choice
+        made = wizard.certificate.form.result
+        if choice == "create" and made is not None:
+            lines.append(ready_text(self, made))
+            self.made = made
+            self.folder.show()
+        elif choice == "token":
+            lines.append(self.tr("You sign with token %1, key %2.")
+                         .replace("%1", wizard.token.token.currentText()).replace("%2", wizard.token.key.currentText()))
+            self.folder.hide()
+        else:
+            lines.append(self.tr("You can create a certificate or choose a card later in Settings."))
+            self.folder.hide()
+        if wizard.data.demo.isChecked():
+            lines.append(self.tr("The example data opens now; your own data file from the next start."))
+        self.summary.setText("\n\n".join(lines))
+
+
+class FirstRunWizard(QWizard):
+    """The first start's questions; :meth:`store` writes the answers (never a password) to the settings."""
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, data_file: Path | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("visitapp: first start"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        default = data_file or default_db_path()
+        assert isinstance(default, Path), "the wizard is shown only for a data file on this computer"
+        self.welcome = WelcomePage(self)
+        self.identity = IdentityPage(self)
+        self.data = DataPage(default, self)
+        self.signing = SigningPage(self)
+        self.certificate = CertificatePage(self)
+        self.token = TokenPage(self)
+        self.done_page = DonePage(self)
+        for page_id, page in ((PAGE_WELCOME, self.welcome), (PAGE_IDENTITY, self.identity), (PAGE_DATA, self.data),
+                              (PAGE_SIGNING, self.signing), (PAGE_CERTIFICATE, self.certificate),
+                              (PAGE_TOKEN, self.token), (PAGE_DONE, self.done_page)):
+            self.setPage(page_id, page)
+        self.setStartId(PAGE_WELCOME)
+        self.certificate.setCommitPage(False)
+        self.resize(640, 480)
+
+    def set_busy(self, busy: bool) -> None:
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                      QWizard.WizardButton.CancelButton):
+            self.button(which).setEnabled(not busy)
+
+    def reject(self) -> None:
+        if self.certificate.form.busy:  # the key is being written: let it finish
+            return
+        super().reject()
+
+    def done(self, code: int) -> None:
+        self.certificate.form.shutdown()
+        self.token.worker.shutdown()
+        super().done(code)
+
+    def result_choice(self) -> FirstRunResult:
+        return FirstRunResult(Path(self.data.data_file.text().strip()).expanduser(), self.data.demo.isChecked())
+
+    def store(self) -> FirstRunResult:
+        st = self.settings
+        st.set(s.LANGUAGE, self.welcome.language.currentData())
+        st.set(s.NAME, self.identity.name.text().strip())
+        st.set(s.INSTITUTION, self.identity.institution.text().strip())
+        st.set(s.ROLE, self.identity.role.text().strip())
+        chosen = self.result_choice()
+        st.set(s.DATA_FILE, str(chosen.data_file))
+        choice = self.signing.choice
+        made = self.certificate.form.result
+        if choice == "create" and made is not None:
+            st.set(cb.SOURCE, "pkcs12")
+            st.set(cb.PKCS12_FILE, str(made.key_file))
+        elif choice == "token":
+            st.set(cb.SOURCE, "pkcs11")
+            st.set(cb.PKCS11_MODULE, self.token.module.currentText().strip())
+            st.set(cb.TOKEN, self.token.token.currentText().strip())
+            st.set(cb.KEY, self.token.key.currentText().strip())
+        else:
+            st.set(cb.SOURCE, "none")
+        st.sync()
+        return chosen
+
+
+def first_start(settings: AppSettings) -> FirstRunResult | None:
+    """Ask the questions (modal); the answers stored, or None when the user cancelled (nothing stored)."""
+    wizard = FirstRunWizard(settings)
+    try:
+        if not wizard.exec():
+            return None
+        return wizard.store()
+    finally:
+        wizard.deleteLater()
