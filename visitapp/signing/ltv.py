@@ -93,19 +93,22 @@ async def _augment(pdf_bytes: bytes, timestamp_url: str, anchors: Sequence[asn1_
 
     async with _session() as session:
         stamper = PdfTimeStamper(timestamper(timestamp_url, session))
+        # pyHanko collects the signatures anew at each access (parsing every /Contents): once per file read here.
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
-        count = len(reader.embedded_regular_signatures)
-        signers = [sig.signer_cert for sig in reader.embedded_regular_signatures]
-        context = _context(anchors, signers, online, session)
+        embedded = list(reader.embedded_regular_signatures)
+        renew = bool(reader.embedded_timestamp_signatures)  # validation data adds no timestamp: known now
+        context = _context(anchors, [sig.signer_cert for sig in embedded], online, session)
         data = pdf_bytes
-        for i in range(count):
-            sig = PdfFileReader(io.BytesIO(data), strict=False).embedded_regular_signatures[i]
+        for i in range(len(embedded)):
+            # The first from the reader above; each later one from the file as the previous step left it.
+            sig = embedded[0] if i == 0 else \
+                PdfFileReader(io.BytesIO(data), strict=False).embedded_regular_signatures[i]
             out = io.BytesIO()
             await async_add_validation_info(sig, context, in_place=False, output=out, force_write=True)
             data = out.getvalue()
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
         out = io.BytesIO()
-        if reader.embedded_timestamp_signatures:  # renew the archive timestamp
+        if renew:  # renew the archive timestamp
+            reader = PdfFileReader(io.BytesIO(data), strict=False)
             await stamper.async_update_archival_timestamp_chain(reader, context, in_place=False, output=out)
         else:
             writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
