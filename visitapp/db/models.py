@@ -155,6 +155,10 @@ class Visit(Record):
     cosigner: Mapped[str] = mapped_column(String(300), default="", server_default="")
     time_zone: Mapped[str] = mapped_column(String(64), default="Europe/Warsaw", server_default="Europe/Warsaw")
     verbatim: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    # The visibility a new note of this visit starts from (revision 0007): internal unless the official chose
+    # otherwise when preparing it (a visit whose notes are mostly for the company's copy). Checked by the ops.
+    default_visibility: Mapped[str] = mapped_column(String(16), default=Visibility.INTERNAL.value,
+                                                    server_default=Visibility.INTERNAL.value)
 
     series: Mapped[Series | None] = relationship(back_populates="visits")
     organisation: Mapped[Organisation] = relationship(back_populates="visits")
