@@ -1,7 +1,8 @@
 """One clock for what visitapp shows: a visit's times in the visit's own time zone.
 
 Records keep UTC; the minutes, their signature stamps and the views show the
-visit's wall clock (Europe/Warsaw unless the visit says otherwise). Shared by
+visit's wall clock (Europe/Warsaw unless the visit says otherwise), naming the zone
+where it differs from the computer's (:func:`zone_suffix`; the stamp always names it). Shared by
 :mod:`visitapp.minutes` and :mod:`visitapp.signing`, which must not import each other.
 """
 
@@ -21,6 +22,29 @@ def zone(name: str | None) -> dt.tzinfo:
         except (ZoneInfoNotFoundError, ValueError):
             continue
     return dt.UTC  # a system without tz data: show UTC rather than fail
+
+
+def in_zone(value: dt.datetime, name: str | None) -> dt.datetime:
+    """A stored time (UTC; a naive one is taken as UTC) on the wall clock of the zone named ``name``."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(zone(name))
+
+
+def differs_from_local(value: dt.datetime, name: str | None, local: dt.tzinfo | None = None) -> bool:
+    """Whether the clock of zone ``name`` reads otherwise than the computer's (``local``: else the
+    process's zone, ``TZ`` included) at ``value``: only then does a view name the visit's zone."""
+    here = in_zone(value, name)
+    there = here.astimezone(local) if local is not None else here.astimezone()
+    return here.utcoffset() != there.utcoffset()
+
+
+def zone_suffix(value: dt.datetime, name: str | None, local: dt.tzinfo | None = None) -> str:
+    """``" CET"`` (the zone's abbreviation at ``value``) when the visit's clock differs from the computer's,
+    else ``""``: a time shown in the visit's zone says so only where a reader could take it for local time."""
+    if not differs_from_local(value, name, local):
+        return ""
+    return " " + (in_zone(value, name).tzname() or str(name or DEFAULT_ZONE))
 
 
 def stamp_time(visit: dict, now: dt.datetime | None = None) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from visitapp import domain
-from visitapp.clock import DEFAULT_ZONE, zone
+from visitapp.clock import DEFAULT_ZONE, zone, zone_suffix
 from visitapp.i18n import gettext_for, ngettext_for
 
 LOCAL_ZONE: dt.tzinfo = zone(DEFAULT_ZONE)
@@ -36,6 +36,7 @@ class Labels:
     def __init__(self, lang: str, time_zone: str | None = None) -> None:
         self.lang = lang if lang in ("pl", "en") else "en"
         self.zone = zone(time_zone)
+        self.zone_name = time_zone
         self._: Callable[[str], str] = gettext_for(self.lang)
         self.ngettext = ngettext_for(self.lang)
 
@@ -57,13 +58,14 @@ class Labels:
         return self.local(when).strftime("%H:%M")
 
     def span(self, start: dt.datetime, end: dt.datetime | None) -> str:
-        """``12.03.2026, 10:00–12:00``; a visit over midnight names both dates."""
+        """``12.03.2026, 10:00–12:00`` on the visit's clock; a visit over midnight names both dates. The zone
+        is named (``10:00–12:00 CET``) when the computer's clock reads otherwise, as in every view."""
         text = f"{self.date(start)}, {self.time(start)}"
-        if end is None:
-            return text
-        if self.date(end) != self.date(start):
-            return f"{text} – {self.date(end)}, {self.time(end)}"
-        return f"{text}–{self.time(end)}"
+        if end is not None and self.date(end) != self.date(start):
+            text = f"{text} – {self.date(end)}, {self.time(end)}"
+        elif end is not None:
+            text = f"{text}–{self.time(end)}"
+        return text + zone_suffix(start, self.zone_name) if start.tzinfo else text
 
     # The labels of the enumerations are defined once, in visitapp.domain; here in this language.
     def kind(self, kind: str) -> str:

@@ -80,6 +80,7 @@ class VisitSummary:
     organisation: str
     series: str | None
     place: str
+    time_zone: str = "Europe/Warsaw"  # the visit's wall clock: the list shows its time on it
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,7 @@ class VisitService(Service):
         """Visits, newest first, optionally filtered by status, series and date."""
         query = (
             select(m.Visit.uuid, m.Visit.title, m.Visit.starts_at, m.Visit.status, m.Organisation.name,
-                   m.Series.name, m.Visit.place)
+                   m.Series.name, m.Visit.place, m.Visit.time_zone)
             .join(m.Organisation, m.Visit.organisation_id == m.Organisation.id)
             .outerjoin(m.Series, m.Visit.series_id == m.Series.id)
             .order_by(m.Visit.starts_at.desc(), m.Visit.id.desc())
@@ -68,8 +68,8 @@ class VisitService(Service):
             query = query.limit(limit)
         with self.db.read() as s:
             return [
-                VisitSummary(uuid, title, starts_at, status.value, org, series, place)
-                for uuid, title, starts_at, status, org, series, place in s.execute(query)
+                VisitSummary(uuid, title, starts_at, status.value, org, series, place, zone)
+                for uuid, title, starts_at, status, org, series, place, zone in s.execute(query)
             ]
 
     def count(self) -> int:

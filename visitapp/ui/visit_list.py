@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTime,
+    QTimer,
+    QTimeZone,
+    Signal,
+)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,8 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitapp.clock import in_zone, zone_suffix
 from visitapp.services.search import MARK_END, MARK_START
-from visitapp.ui.labels import STATUSES, fmt_date, fmt_datetime, status_label
+from visitapp.ui.labels import STATUSES, fmt_date, status_label
 from visitapp.ui.safe_text import plain_tooltip
 
 VISIT_ROLE = Qt.ItemDataRole.UserRole
@@ -40,6 +55,15 @@ def snippet_html(snippet: str) -> str:
     """A search snippet with its matches in bold on a highlight (the text itself escaped)."""
     escaped = html.escape(snippet)
     return escaped.replace(MARK_START, "<b style='background:#ffe066;color:#000'>").replace(MARK_END, "</b>")
+
+
+def visit_time(value: dt.datetime, zone_name: str) -> str:
+    """A visit's time on its own clock (its zone, not the computer's) in the user's locale, naming the zone
+    where the computer's clock reads otherwise: "17.03.2026 09:00 CET" on a machine set to UTC."""
+    wall = in_zone(value, zone_name)
+    # Built in UTC so that Qt shows the wall clock as given (a local QDateTime would move a time in a DST gap).
+    shown = QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute), QTimeZone.utc())
+    return QLocale().toString(shown, QLocale.FormatType.ShortFormat) + zone_suffix(value, zone_name)
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -178,7 +202,8 @@ class VisitListPanel(QWidget):
         current = selected.data(0, VISIT_ROLE) if selected is not None else None
         self.visits.clear()
         for v in visits:
-            item = QTreeWidgetItem(self.visits, [fmt_datetime(v.starts_at), v.organisation, status_label(v.status)])
+            item = QTreeWidgetItem(self.visits, [visit_time(v.starts_at, v.time_zone), v.organisation,
+                                                 status_label(v.status)])
             item.setToolTip(1, plain_tooltip(f"{v.title}\n{v.place}\n{v.series or ''}".strip()))
             item.setData(0, VISIT_ROLE, v.id)
             if v.id == current:
