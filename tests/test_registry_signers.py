@@ -34,16 +34,16 @@ def fingerprint(pem) -> str:
 
 
 @pytest.fixture
-def world(tmp_path):
+def world(tmp_path, registry_target):
     """An official's visit, two signers' keys (A: the official's, B: another trusted official's), a registry."""
     folder = tmp_path / "w"
     folder.mkdir()
     a_p12, a_pem = keys(folder, "a", JAN)
     b_p12, b_pem = keys(folder, "b", INTRUDER)
     jan = Official(tmp_path / "jan.db", JAN, str(uuid_mod.uuid4()))
-    registry = Database.open(tmp_path / "registry.db")
+    registry = Database.open(registry_target)
     merger = Merger(registry, [a_pem, b_pem])
-    yield {"dir": folder, "jan": jan, "registry": registry, "merger": merger,
+    yield {"dir": folder, "jan": jan, "registry": registry, "merger": merger, "target": str(registry_target),
            "a": a_p12, "b": b_p12, "a_fp": fingerprint(a_pem), "b_fp": fingerprint(b_pem)}
     jan.close()
     registry.close()
@@ -161,11 +161,11 @@ def test_the_company_copy_is_rejected_and_keeps_the_internal_notes(world):
     v2 = jan.finalise()
     copy = company_copy(v2)
     assert copy.copy_kind == "company" and copy.version == 2
-    before = dump(registry.path)
+    before = dump(registry)
     result = merger.merge_file(sign_record(copy, d / "company-v2.pdf", world["a"]))
     assert result.status == "rejected"
     assert result.reason == "This is the company's copy of the minutes; merge the internal minutes instead."
-    assert dump(registry.path) == before
+    assert dump(registry) == before
     assert _notes(registry, deleted=False) == ["Dla firmy.", "Tylko dla urzędu."]
 
 
@@ -178,7 +178,7 @@ def test_company_copy_rejected_in_the_merge_summary(world, tmp_path):
     jan, d = world["jan"], world["dir"]
     jan.note("Dla firmy.", visibility="company")
     pdf = sign_record(company_copy(jan.finalise()), d / "company.pdf", world["a"])
-    out = run_cli("merge", "--into", str(tmp_path / "r2.db"), "--trust", str(d / "a.pem"), "--json", str(pdf))
+    out = run_cli("merge", "--into", world["target"], "--trust", str(d / "a.pem"), "--json", str(pdf))
     assert out.returncode == 1, out.stderr
     (entry,) = json.loads(out.stdout)["files"]
     assert (entry["status"], entry["reason"]) == (
@@ -276,7 +276,7 @@ def test_disagreements_listing_names_the_signer(impostor):
 
     from tests.conftest import run_cli
 
-    path = str(impostor["registry"].path)
+    path = impostor["target"]
     listed = run_cli("disagreements", "--db", path)
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.count("(Bogdan Zły (typed: Jan))") == 2
@@ -290,7 +290,7 @@ def test_show_names_note_authors_by_certificate(impostor):
 
     from tests.conftest import run_cli
 
-    path, visit = str(impostor["registry"].path), impostor["jan"].visit_id
+    path, visit = impostor["target"], impostor["jan"].visit_id
     shown = run_cli("show", "--db", path, "--visit", visit)
     assert shown.returncode == 0, shown.stderr
     lines = shown.stdout.splitlines()

@@ -18,8 +18,8 @@ NAMES = ("visits.csv", "notes.csv", "actions.csv")
 
 
 @pytest.fixture
-def registry(tmp_path):
-    db = Database.open(tmp_path / "registry.db")
+def registry(registry_target):
+    db = Database.open(registry_target)
     yield db
     db.close()
 
