@@ -1,4 +1,7 @@
-"""Full-text search: diacritics, prefixes, ranking, snippets, and the index following every change."""
+"""Full-text search: diacritics, prefixes, ranking, snippets, and the index following every change.
+
+Every test runs on each engine (a SQLite file, a PostgreSQL database): the same behaviour on both.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
+from tests.search_engines import ENGINES, opened
 from visitapp.services.search import fts_query, highlight
+
+
+@pytest.fixture(params=ENGINES)
+def db(request, db_path):
+    with opened(request, request.param, db_path) as database:
+        yield database
 
 
 @pytest.fixture

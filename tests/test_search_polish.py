@@ -5,6 +5,11 @@ cases, numbers, genders and alternations, pairs that must not match (other
 lemmas with the same beginning), English visits left as typed, the index
 written in the note's own transaction, built for old databases by the
 upgrade in batches that resume after an interruption.
+
+The behaviour (the table, snippets, English visits, ANDed words, phrases and
+prefixes, a visit's language) is tested on each engine, a SQLite file and a
+PostgreSQL database; the SQLite index's own workings here, PostgreSQL's in
+``test_search_pg.py``.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
+from tests.search_engines import ENGINES, opened, target
 from visitapp.db import Database
 from visitapp.db.engines import sqlite_fts
 from visitapp.services import Identity, Services
@@ -118,16 +125,23 @@ NO_MATCH = [
 ]
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """One database holding every note of both tables, each in its own Polish visit."""
-    db = Database.open(tmp_path_factory.mktemp("polish") / "pl.db")
-    svc = Services(db, Identity("Ewa Kowalczyk"))
-    org = svc.organisations.create("Zakład Testowy")
-    visit = svc.visits.create(org.id, dt.datetime(2026, 4, 1, 9, tzinfo=dt.UTC), place="Pałac")
-    ids = {text: svc.notes.add(visit.id, text).id for _q, text in MATCHES + NO_MATCH}
-    yield svc, ids
-    db.close()
+@pytest.fixture(params=ENGINES)
+def db(request, db_path):
+    with opened(request, request.param, db_path) as database:
+        yield database
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def corpus(request, tmp_path_factory):
+    """One database of each engine holding every note of both tables, in one Polish visit."""
+    with target(request, request.param, tmp_path_factory.mktemp("polish") / "pl.db") as where:
+        db = Database.open(where)
+        svc = Services(db, Identity("Ewa Kowalczyk"))
+        org = svc.organisations.create("Zakład Testowy")
+        visit = svc.visits.create(org.id, dt.datetime(2026, 4, 1, 9, tzinfo=dt.UTC), place="Pałac")
+        ids = {text: svc.notes.add(visit.id, text).id for _q, text in MATCHES + NO_MATCH}
+        yield svc, ids
+        db.close()
 
 
 def hit_ids(hits):
@@ -196,13 +210,13 @@ def test_english_visits_are_not_mangled(svc):
     assert set(hit_ids(svc.search.search("one"))) == {en_note.id, pl_note.id}
     assert hit_ids(svc.search.search("managers")) == [en_note.id]
     assert svc.search.search("manager") == []  # English words stay as typed
-    with sqlite3.connect(svc.db.path) as conn:
-        stored = conn.execute("SELECT lemmas FROM search_docs WHERE body = ?",
-                              ("The one plant managers like",)).fetchone()
-    conn.close()
-    assert stored == ("the one plant managers like",)
+    with svc.db.read() as s:
+        stored = s.execute(text("SELECT lemmas FROM search_docs WHERE body = :b"),
+                           {"b": "The one plant managers like"}).one()
+    assert tuple(stored) == ("the one plant managers like",)
 
 
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)  # on PostgreSQL: test_search_pg.py
 def test_lemmas_are_stored_in_the_note_s_own_transaction(svc, visit):
     """What another connection sees once the note is stored already holds its lemmas (so a crash loses none)."""
     note = svc.notes.add(visit.id, "Kursy spawania")
@@ -215,6 +229,7 @@ def test_lemmas_are_stored_in_the_note_s_own_transaction(svc, visit):
     assert pending == 0
 
 
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)  # on PostgreSQL: test_search_pg.py
 def test_writes_of_another_program_are_analysed_later_and_found_as_typed_meanwhile(svc, visit):
     note = svc.notes.add(visit.id, "Stary tekst")
     with sqlite3.connect(svc.db.path) as conn:  # no visitapp here: nothing analyses this text
@@ -384,9 +399,9 @@ def test_changing_a_visit_s_language_analyses_its_documents_again(svc):
     assert hit_ids(svc.search.search("on")) == [note.id]
 
 
-def test_finding_the_rows_to_analyse_never_scans_the_table(db):
+def test_finding_the_rows_to_analyse_never_scans_the_table(db_path):
     """Every write asks for the unanalysed rows before it commits: that must use the partial index."""
-    with db.read() as s:
+    with Database.open(db_path) as db, db.read() as s:
         plan = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sqlite_fts._PENDING, (5,)).all()
     assert any("ix_search_docs_unanalysed" in row[-1] for row in plan), plan
     assert not any(row[-1] == "SCAN d" for row in plan), plan

@@ -71,33 +71,37 @@ _RANGES = ((0x01, 0x0530), (0x1E00, 0x2000), (0x2000, 0x2070), (0x20A0, 0x20D0))
 _WORD_CHAR = re.compile(r"\w")
 
 
+#: ``translate()`` looks each character up from the start of its list, so the most frequent come first:
+#: Polish text's lower-case letters by frequency, the space, capitals, digits, Polish letters, punctuation.
+_FREQUENT = ("aioeznrwscytkdpmujlbghfvxq " + "AIOEZNRWSCYTKDPMUJLBGHFVXQ" + "0123456789"
+             + "ąęółśżćńźĄĘÓŁŚŻĆŃŹ" + ".,-;:()\"'?!/%")
+
+
 @lru_cache(maxsize=1)
 def fold_table() -> tuple[str, str, str]:
-    """``(from, to, dropped)`` for ``translate()``: the characters :func:`fold` changes, and non-word characters.
+    """``(from, to, dropped)`` for ``translate()``: each character's :func:`fold`, non-word characters as spaces.
 
-    A character folded to one other character maps to it, a combining mark is
-    dropped, a character that is not a word character becomes a space; upper
-    case ASCII is left to ``lower()``.
+    A character folded to one other character maps to it (or to itself), a
+    combining mark is dropped, a character that is not a word character
+    becomes a space.  The frequent characters come first (``translate`` scans
+    the list for each character of the text: this makes folding a note about
+    100 times faster than code point order).
     """
-    source: list[str] = []
-    target: list[str] = []
+    pairs: dict[str, str] = {}
     dropped: list[str] = []
-    for first, end in _RANGES:
-        for code in range(first, end):
-            char = chr(code)
-            if char == " " or "A" <= char <= "Z":
-                continue
-            if unicodedata.combining(char):
-                dropped.append(char)
-            elif not _WORD_CHAR.match(char):
-                source.append(char)
-                target.append(" ")
-            else:
-                folded = fold(char)
-                if len(folded) == 1 and folded != char:
-                    source.append(char)
-                    target.append(folded)
-    return "".join(source), "".join(target), "".join(dropped)
+    chars = list(_FREQUENT) + [chr(code) for first, end in _RANGES for code in range(first, end)]
+    for char in chars:
+        if char in pairs or char in dropped:
+            continue
+        if unicodedata.combining(char):
+            dropped.append(char)
+        elif not _WORD_CHAR.match(char):
+            pairs[char] = " "
+        else:
+            folded = fold(char)
+            if len(folded) == 1 and (folded != char or char in _FREQUENT):
+                pairs[char] = folded
+    return "".join(pairs), "".join(pairs.values()), "".join(dropped)
 
 
 def _literal(value: str) -> str:
@@ -128,8 +132,12 @@ TABLES_DDL = [
     "CREATE INDEX IF NOT EXISTS ix_search_docs_visit ON search_docs(visit_id)",
     # The rows not analysed yet, newest first without a scan of the table (every commit asks).
     "CREATE INDEX IF NOT EXISTS ix_search_docs_unanalysed ON search_docs(id) WHERE lemmas IS NULL",
-    "CREATE INDEX IF NOT EXISTS ix_search_docs_body ON search_docs USING gin(body_tsv)",
-    "CREATE INDEX IF NOT EXISTS ix_search_docs_lemmas ON search_docs USING gin(lemma_tsv)",
+    # A short pending list (256 kB, not 4 MB): fast inserts, and a query never reads much of it (nor does the
+    # planner fall back to a scan of the table for a rare word because of it).
+    "CREATE INDEX IF NOT EXISTS ix_search_docs_body ON search_docs USING gin(body_tsv) "
+    "WITH (gin_pending_list_limit = 256)",
+    "CREATE INDEX IF NOT EXISTS ix_search_docs_lemmas ON search_docs USING gin(lemma_tsv) "
+    "WITH (gin_pending_list_limit = 256)",
 ]
 
 # The text indexed for each kind of document, as SQL over a row alias (as in sqlite_fts.py).
@@ -212,8 +220,8 @@ def _trigger_ddl() -> list[str]:
         "IF TG_OP = 'INSERT' OR NEW.body IS DISTINCT FROM OLD.body THEN "
         f"NEW.body_tsv := to_tsvector('{CONFIG}', visitapp_fold(NEW.body)); END IF; "
         "IF TG_OP = 'INSERT' OR NEW.body IS DISTINCT FROM OLD.body OR NEW.lemmas IS DISTINCT FROM OLD.lemmas THEN "
-        f"NEW.lemma_tsv := to_tsvector('{CONFIG}', coalesce(NEW.lemmas, visitapp_fold(NEW.body))); END IF; "
-        "RETURN NEW; END $trg$",
+        "NEW.lemma_tsv := CASE WHEN NEW.lemmas IS NULL THEN NEW.body_tsv "
+        f"ELSE to_tsvector('{CONFIG}', NEW.lemmas) END; END IF; RETURN NEW; END $trg$",
         "CREATE TRIGGER trg_search_docs_tsv BEFORE INSERT OR UPDATE ON search_docs "
         "FOR EACH ROW EXECUTE FUNCTION visitapp_search_tsv()",
     ]
@@ -422,6 +430,21 @@ _RANK = (
 )
 
 
+def search_sql(conditions: Sequence[str]) -> str:
+    """The query: the newest ``:window`` rows meeting ``conditions`` (an index scan), ranked; the best ``:limit``.
+
+    For a rare word PostgreSQL finds its few rows through the GIN indexes;
+    for a very common one it walks the primary key from the newest row and
+    stops after ``:window`` matches.  Either way only those are ranked.
+    """
+    return (
+        "WITH h AS MATERIALIZED (SELECT d.id, d.kind, d.ref_id, d.visit_id, d.body, d.body_tsv, d.lemma_tsv "
+        f"FROM search_docs d WHERE {' AND '.join(conditions)} ORDER BY d.id DESC LIMIT :window) "
+        f"SELECT h.kind, h.ref_id, h.visit_id, h.body, -({_RANK}) AS rank FROM h ORDER BY rank, h.id DESC "
+        "LIMIT :limit"
+    )
+
+
 def search(
     backend: Any, session: Session, terms: list[SearchTerm], *, limit: int, visit_pk: int | None, window: int,
     marks: tuple[str, str],
@@ -434,15 +457,7 @@ def search(
     if visit_pk is not None:
         conditions.append("d.visit_id = :vid")
         params["vid"] = visit_pk
-    params.update(limit=limit, window=max(window, limit, 1))
-    rows = session.execute(
-        text(
-            "WITH h AS MATERIALIZED (SELECT d.id, d.kind, d.ref_id, d.visit_id, d.body, d.body_tsv, d.lemma_tsv "
-            f"FROM search_docs d WHERE {' AND '.join(conditions)} ORDER BY d.id DESC LIMIT :window) "
-            f"SELECT h.kind, h.ref_id, h.visit_id, h.body, -({_RANK}) AS rank FROM h ORDER BY rank, h.id DESC "
-            "LIMIT :limit"
-        ),
-        params,
-    ).all()
+    params.update(limit=limit, window=max(window, 1))
+    rows = session.execute(text(search_sql(conditions)), params).all()
     found = [SearchRow(kind, ref_id, vid, body, float(rank)) for kind, ref_id, vid, body, rank in rows]
     return [replace(row, snippet=mark_matches(row.snippet, terms, marks)) for row in found]

@@ -1,0 +1,279 @@
+"""The PostgreSQL search index's own workings (issue 14), on a real throwaway cluster.
+
+What it finds is tested on both engines in test_search.py and
+test_search_polish.py; here: the index follows every write inside the writing
+transaction (lemmas included) and a rollback leaves nothing of it; another
+program's writes are found as typed, then analysed; the backlog build is
+interruptible, resumes, and never waits for a writer; a very common word ranks
+among the newest ``window`` matches only and a rare one is found through the
+GIN index; the folding in SQL is Python's, whatever the database's locale; a
+damaged or old index definition is rebuilt at open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import threading
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import text
+
+from tests.search_engines import opened, pg_database
+from visitapp.db import Database
+from visitapp.db import models as m
+from visitapp.db.engines import postgresql_search as pgs
+from visitapp.services import Identity, Services
+from visitapp.services.base import visit_by_uuid
+from visitapp.services.search import parse_query
+from visitapp.text.polish import WORD, fold
+
+
+@pytest.fixture
+def db(request, db_path):
+    with opened(request, "postgresql", db_path) as database:
+        yield database
+
+
+@pytest.fixture
+def other(db):
+    """A connection of another program to the same database (no visitapp, no commit hook)."""
+    engine = sa.create_engine(db.backend.url.render_as_string(hide_password=False), poolclass=sa.pool.NullPool)
+    with engine.connect() as conn:
+        yield conn
+    engine.dispose()
+
+
+@pytest.fixture
+def visit(svc):
+    org = svc.organisations.create("Huta Testowa")
+    return svc.visits.create(org.id, dt.datetime(2026, 3, 17, 9, tzinfo=dt.UTC), place="Sala 1")
+
+
+def ids(hits):
+    return [h.ref_id for h in hits]
+
+
+def _doc(conn, note_pk):
+    return conn.execute(text("SELECT body, lemmas, xmin::text FROM search_docs WHERE kind = 'note' AND ref_id = :r"),
+                        {"r": note_pk}).one_or_none()
+
+
+def test_the_index_follows_a_write_inside_its_transaction_lemmas_included(db, svc, visit, other):
+    note = svc.notes.add(visit.id, "Kursy spawania")
+    with db.write() as s:
+        note_pk = s.execute(sa.select(m.Note.id).where(m.Note.uuid == note.id)).scalar_one()
+        s.execute(text("UPDATE notes SET text = 'Brakuje spawaczy' WHERE id = :id"), {"id": note_pk})
+        body, lemmas, _xmin = _doc(s, note_pk)
+        assert (body, lemmas) == ("Brakuje spawaczy", None)  # in the index at once, analysed at commit
+        xid = s.execute(text("SELECT (pg_current_xact_id()::text::bigint % 4294967296)::text")).scalar_one()
+        assert _doc(other, note_pk)[0] == "Kursy spawania"  # nobody else sees it before the commit
+        other.rollback()
+    body, lemmas, xmin = _doc(other, note_pk)
+    assert (body, lemmas) == ("Brakuje spawaczy", "brakowac spawacz")
+    assert xmin == xid  # the lemmas were written by the note's own transaction, not after it
+    assert ids(svc.search.search("spawacze")) == [note.id]
+
+
+class Boom(Exception):
+    pass
+
+
+def test_a_rolled_back_write_leaves_no_index_row(db, svc, visit):
+    before = svc.notes.add(visit.id, "Stary tekst")
+    with db.read() as s:
+        count = s.execute(text("SELECT count(*) FROM search_docs")).scalar_one()
+    with pytest.raises(Boom), db.write() as s:
+        pk = visit_by_uuid(s, visit.id).id
+        s.add(m.Note(visit_id=pk, section="profile", text="Robotyzacja spawalni"))
+        s.execute(text("UPDATE notes SET text = 'Nowy tekst o robotach' WHERE uuid = :u"), {"u": before.id})
+        s.flush()
+        assert s.execute(text("SELECT count(*) FROM search_docs")).scalar_one() == count + 1
+        raise Boom
+    with db.read() as s:
+        assert s.execute(text("SELECT count(*) FROM search_docs")).scalar_one() == count
+        assert s.execute(text("SELECT count(*) FROM search_docs WHERE body LIKE '%robot%'")).scalar_one() == 0
+    assert svc.search.search("robotyzacja") == [] and svc.search.search("robotach") == []
+    assert ids(svc.search.search("stary")) == [before.id]
+
+
+def test_writes_of_another_program_are_found_as_typed_then_analysed_by_the_next_write(svc, visit, other):
+    note = svc.notes.add(visit.id, "Stary tekst")
+    other.execute(text("UPDATE notes SET text = 'Brakuje spawaczy' WHERE uuid = :u"), {"u": note.id})
+    other.commit()
+    assert ids(svc.search.search("spawaczy")) == [note.id]  # as typed, before analysis
+    assert svc.search.search("spawacze") == []
+    svc.notes.add(visit.id, "Inna notatka")  # the next write of visitapp analyses what it finds left
+    assert ids(svc.search.search("spawacze")) == [note.id]
+
+
+def _unanalyse(conn) -> int:
+    conn.execute(text("UPDATE search_docs SET lemmas = NULL"))
+    conn.commit()
+    return int(conn.execute(text("SELECT count(*) FROM search_docs")).scalar_one())
+
+
+def _pending(conn) -> int:
+    n = int(conn.execute(text("SELECT count(*) FROM search_docs WHERE lemmas IS NULL")).scalar_one())
+    conn.rollback()
+    return n
+
+
+class Stop(Exception):
+    pass
+
+
+def test_an_interrupted_backlog_build_resumes_at_the_next_open(pg_socket, monkeypatch):
+    with pg_database(pg_socket) as url:
+        db = Database.open(url)
+        svc = Services(db, Identity("t"))
+        org = svc.organisations.create("Huta Testowa")
+        visit = svc.visits.create(org.id, dt.datetime(2026, 3, 17, 9, tzinfo=dt.UTC))
+        for i in range(20):
+            svc.notes.add(visit.id, f"Spawacze numer {i} szukają pracy")
+        db.close()
+        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        with engine.connect() as conn:
+            total = _unanalyse(conn)
+            assert total > 20
+            monkeypatch.setattr(pgs, "BACKLOG_BATCH", 7)
+            seen: list[tuple[int, int]] = []
+
+            def stop_after_two(done: int, total: int) -> None:
+                seen.append((done, total))
+                if len(seen) == 2:
+                    raise Stop
+
+            with pytest.raises(Stop):
+                Database.open(url, progress=stop_after_two)
+            assert seen == [(7, total), (14, total)]
+            assert _pending(conn) == total - 14  # two batches kept, the rest left for later
+
+            seen.clear()
+            db = Database.open(url, progress=lambda d, t: seen.append((d, t)))
+            try:
+                assert _pending(conn) == 0
+                assert seen[-1] == (total - 14, total - 14)
+                assert len(Services(db, Identity("t")).search.search("spawacz szukać", limit=100)) == 20
+            finally:
+                db.close()
+        engine.dispose()
+
+
+def test_the_backlog_skips_rows_a_writer_holds_instead_of_waiting(db, svc, visit, other):
+    for i in range(3):
+        svc.notes.add(visit.id, f"Spawacze numer {i}")
+    total = _unanalyse(other)
+    held = other.execute(text("SELECT id FROM search_docs ORDER BY id LIMIT 1 FOR UPDATE")).scalar_one()
+    done: list[int] = []
+    worker = threading.Thread(target=lambda: done.append(pgs.analyse_backlog(db.backend, db.engine)))
+    worker.start()
+    worker.join(timeout=30)  # a wait for the held row would last until the rollback below
+    assert not worker.is_alive() and done == [total - 1]
+    assert other.execute(text("SELECT lemmas FROM search_docs WHERE id = :i"), {"i": held}).scalar() is None
+    other.rollback()
+    assert _pending(other) == 1
+
+
+def _plan(db, query: str, *, window: int) -> dict:
+    terms = parse_query(query, exact=False)
+    built = pgs.build_query(terms)
+    assert built is not None
+    conditions, params = built
+    params.update(limit=50, window=window)
+    with db.read() as s:
+        raw = s.execute(text("EXPLAIN (ANALYZE, FORMAT JSON) " + pgs.search_sql(conditions)), params).scalar_one()
+    return (json.loads(raw) if isinstance(raw, str) else raw)[0]["Plan"]
+
+
+def _nodes(plan: dict):
+    yield plan
+    for child in plan.get("Plans", []):
+        yield from _nodes(child)
+
+
+def test_a_common_word_ranks_only_the_newest_window_and_a_rare_one_uses_the_gin_index(db):
+    with db.write() as s:
+        s.execute(text(
+            "INSERT INTO search_docs(kind, ref_id, visit_id, body, lemmas) "
+            "SELECT 'note', 100000 + g, NULL, 'Firma numer ' || g || :more, 'firma numer ' || g || lower(:more) "
+            "FROM generate_series(1, 6000) g"), {"more": " Lorem ipsum dolor sit amet, consectetur adipiscing" * 6})
+        s.execute(text("INSERT INTO search_docs(kind, ref_id, visit_id, body, lemmas) "
+                       "VALUES ('note', 99999, NULL, 'Jedna spawalnia', 'jeden spawalnia')"))
+    with db.write() as s:  # what autovacuum does after many inserts
+        s.execute(text("SELECT gin_clean_pending_list('ix_search_docs_body'), "
+                       "gin_clean_pending_list('ix_search_docs_lemmas')"))
+        s.execute(text("ANALYZE search_docs"))
+    common = _plan(db, "firmy", window=200)
+    scan = next(n for n in _nodes(common) if n.get("Relation Name") == "search_docs")
+    assert scan["Actual Rows"] == 200  # of 6,000 matches, only the newest 200 were read and ranked
+    ranked = next(n for n in _nodes(common) if n["Node Type"] == "CTE Scan")
+    assert ranked["Actual Rows"] == 200
+    rare = _plan(db, "spawalni", window=200)
+    used = {n.get("Index Name") for n in _nodes(rare)}
+    assert "ix_search_docs_lemmas" in used, json.dumps(rare, indent=1)
+    with db.read() as s:  # equal ranks: the newest first
+        rows = pgs.search(db.backend, s, parse_query("firmy", exact=False), limit=3, visit_pk=None, window=200,
+                          marks=("[", "]"))
+    assert [r.ref_id for r in rows] == [106000, 105999, 105998]
+    assert rows[0].snippet.startswith("[Firma] numer 6000 Lorem")
+
+
+def test_finding_the_rows_to_analyse_uses_the_partial_index(db):
+    with db.read() as s:
+        s.execute(text("SET LOCAL enable_seqscan = off"))  # a near-empty table: see which index it would take
+        plan = s.connection().exec_driver_sql("EXPLAIN " + pgs._PENDING.replace("%s", "5")).scalars().all()
+    assert any("ix_search_docs_unanalysed" in line for line in plan), plan
+
+
+def _sample() -> str:
+    chars = [chr(c) for first, end in pgs._RANGES for c in range(first, end) if chr(c).isprintable()]
+    return " ".join("".join(chars[i:i + 40]) for i in range(0, len(chars), 40)) + " ŁÓDŹ Zażółć"
+
+
+def test_the_index_folds_as_python_does_in_a_c_locale_database(db):
+    sample = _sample()
+    with db.read() as s:
+        ctype = s.execute(text("SHOW lc_ctype")).scalar_one()
+        folded = s.execute(text("SELECT visitapp_fold(:t)"), {"t": sample}).scalar_one()
+        lexemes = s.execute(text("SELECT array_to_string(tsvector_to_array(to_tsvector('simple', "
+                                 "visitapp_fold('ŁÓDŹ, zażółć; e-mail www.firma.pl'))), ' ')")).scalar_one()
+    assert ctype.startswith("C")  # lower() here leaves Ł alone: the table must fold it
+    expected = [w for w in WORD.findall(fold(sample))]
+    assert re.findall(r"\S+", folded) == expected
+    assert sorted(lexemes.split()) == sorted(["lodz", "zazolc", "e", "mail", "www", "firma", "pl"])
+
+
+def test_a_missing_trigger_or_an_old_definition_is_rebuilt_at_open(pg_socket):
+    with pg_database(pg_socket) as url:
+        db = Database.open(url)
+        svc = Services(db, Identity("t"))
+        org = svc.organisations.create("Huta Testowa")
+        visit = svc.visits.create(org.id, dt.datetime(2026, 3, 17, 9, tzinfo=dt.UTC))
+        note = svc.notes.add(visit.id, "Brakuje spawaczy")
+        with db.engine.connect() as conn:
+            assert not pgs.search_is_stale(db.backend, conn)
+        with db.write() as s:
+            s.execute(text("DROP TRIGGER trg_search_notes ON notes"))
+            s.execute(text("DELETE FROM search_docs"))
+        with db.engine.connect() as conn:
+            assert pgs.missing_triggers(conn) == ["trg_search_notes"]
+            assert pgs.search_is_stale(db.backend, conn)
+        db.close()
+        db = Database.open(url)
+        try:
+            svc = Services(db, Identity("t"))
+            assert ids(svc.search.search("spawacze")) == [note.id]
+            edited = svc.notes.add(visit.id, "Kurs")
+            svc.notes.edit(edited.id, text="Kursy spawania")
+            assert ids(svc.search.search("kurs")) == [edited.id]
+            with db.write() as s:
+                s.execute(text("COMMENT ON TABLE search_docs IS 'visitapp search index 1'"))
+            with db.engine.connect() as conn:
+                assert pgs.search_is_stale(db.backend, conn)
+        finally:
+            db.close()
+        with Database.open(url) as db, db.engine.connect() as conn:
+            assert not pgs.search_is_stale(db.backend, conn)
