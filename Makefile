@@ -54,7 +54,7 @@ DOMAIN_visitapp := visitapp/__init__.py visitapp/domain.py visitapp/errors.py vi
 	visitapp/cli/__init__.py visitapp/cli/common.py visitapp/cli/core.py visitapp/cli/gui.py visitapp/cli/dbcmd.py \
 	visitapp/cli/visit_cmd.py visitapp/cli/argparse_i18n.py
 DOMAIN_minutes := visitapp/minutes visitapp/signing visitapp/files.py visitapp/publish.py visitapp/cli/minutes.py visitapp/cli/verify_cmd.py
-DOMAIN_coordinator := visitapp/registry visitapp/cli/coordinator.py visitapp/cli/persons.py
+DOMAIN_coordinator := visitapp/registry visitapp/cli/coordinator.py visitapp/cli/persons.py visitapp/cli/registry_copy.py
 translations: $(STAMP)
 	mkdir -p build
 	for domain in visitapp minutes coordinator; do \

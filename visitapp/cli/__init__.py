@@ -65,6 +65,7 @@ COMMANDS: dict[str, tuple[str, Callable[[], str]]] = {
     "db": ("visitapp.cli.dbcmd", lambda: _("encrypt, decrypt, rekey or back up a database file")),
     "person": ("visitapp.cli.persons", lambda: _("personal data: list people, export or erase what is held about one")),
     "retention": ("visitapp.cli.persons", lambda: _("list (or remove) visits older than a retention period")),
+    "registry": ("visitapp.cli.registry_copy", lambda: _("work on a whole registry: copy it to another database")),
 }
 
 

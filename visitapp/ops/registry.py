@@ -53,6 +53,12 @@ def trust_anchor(tx: Tx, cert: Any) -> trust.AnchorInfo:
     return trust.add_anchor(tx.session, cert)
 
 
+@operation(lambda: _("Trust a trusted list"))
+def trust_list(tx: Tx, trusted: Any) -> trust.AnchorInfo:
+    """Keep an ETSI TS 119 612 trusted list whose signature was checked (visitapp.signing.qualified)."""
+    return trust.add_trusted_list(tx.session, trusted)
+
+
 @operation(lambda: _("Stop trusting a certificate authority"))
 def distrust_anchor(tx: Tx, fingerprint: str) -> trust.AnchorInfo:
     return trust.remove_anchor(tx.session, fingerprint)
@@ -74,7 +80,8 @@ def import_plan(tx: Tx, plan: plans.Plan, *, confirmed: plans.PlanPreview | None
 
 
 @operation(lambda: _("Merge signed minutes"), undoable=False)
-def merge_verified(tx: Tx, record: Any, source: Any, result: Any, *, before_commit: Any = None) -> Any:
+def merge_verified(tx: Tx, record: Any, source: Any, result: Any, *, before_commit: Any = None,
+                   lock: Any = None) -> Any:
     """Merge one verified file's record (:func:`visitapp.registry.apply.merge_record` runs it; the CLI and the GUI,
     through :class:`visitapp.registry.batch.Merger`, both do): one file, one transaction; returns its FileResult.
 
@@ -83,4 +90,4 @@ def merge_verified(tx: Tx, record: Any, source: Any, result: Any, *, before_comm
     """
     from visitapp.registry.apply import merge_in
 
-    return merge_in(tx.session, record, source, result, before_commit)
+    return merge_in(tx.session, record, source, result, before_commit, lock)

@@ -53,6 +53,7 @@ from visitapp.registry.match import (
     match_organisation,
     match_person,
     match_series,
+    merge_keys,
     uuid_free,
 )
 from visitapp.registry.results import BeforeCommit, FileResult, Source
@@ -383,11 +384,14 @@ def merge_record(db: Database, record: VisitRecord, source: Source, *,
         base.status = "rejected"
         base.reason = _("This is the company's copy of the minutes; merge the internal minutes instead.")
         return base
+    from visitapp.db.engines.base import keyed_writes
     from visitapp.ops.history import history_for
     from visitapp.ops.registry import merge_verified
 
     try:  # one operation, one transaction (visitapp.ops.registry.merge_verified: not undoable)
-        return merge_verified(history_for(db), record, source, base, before_commit=before_commit).result
+        with keyed_writes():  # locks what it touches (Backend.lock_merge): merges may run side by side
+            return merge_verified(history_for(db), record, source, base, before_commit=before_commit,
+                                  lock=db.backend.lock_merge).result
     except IntegrityError as err:
         detail = str(err.orig).split("\n")[0]
         base.status = "rejected"
@@ -397,15 +401,24 @@ def merge_record(db: Database, record: VisitRecord, source: Source, *,
 
 
 def merge_in(s: Session, record: VisitRecord, source: Source, result: FileResult,
-             before_commit: BeforeCommit | None = None) -> FileResult:
-    """The body of :func:`merge_record` on the session of its operation."""
-    if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == source.sha256)) is not None:
-        result.reason = _("This file was merged before.")
-        return result
+             before_commit: BeforeCommit | None = None,
+             lock: Callable[[Session, Sequence[str]], None] | None = None) -> FileResult:
+    """The body of :func:`merge_record` on the session of its operation.
+
+    ``lock(session, keys)`` (the engine's ``Backend.lock_merge``) is called
+    first, with :func:`merge_keys` of the record as received and as stored
+    (a person erased here is stored under a pseudonym).
+    """
     from visitapp.registry.persons import redact_incoming
 
     # People erased from this registry (GDPR) stay erased: pseudonymised before anything is stored.
-    record, source = redact_incoming(s, record, source)
+    stored, stored_source = redact_incoming(s, record, source)
+    if lock is not None:
+        lock(s, sorted({*merge_keys(record, source), *merge_keys(stored, source)}))
+    if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == source.sha256)) is not None:
+        result.reason = _("This file was merged before.")
+        return result
+    record, source = stored, stored_source
     result.author, result.signer = who(source.author_signer, record.author.name), source.signer  # shown: erased too
     result.typed_author = typed_beside(source.author_signer, record.author.name)
     author = record.author.name.strip()  # kept as typed; shown only beside the certificate's name

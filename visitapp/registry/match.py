@@ -9,12 +9,17 @@ by id, then name.  A match only fills what the registry does not know yet.
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from visitapp.db import models as m
 from visitapp.validation import fold_diacritics, name_key
+
+if TYPE_CHECKING:
+    from visitapp.exchange.record import VisitRecord
+    from visitapp.registry.results import Source
 
 
 def match_series(s: Session, rec) -> m.Series | None:
@@ -91,6 +96,44 @@ def match_person(s: Session, rec, changes: Counter) -> m.Person:
 def uuid_free(s: Session, model: type[m.Record], uuid: str) -> bool:
     return s.scalar(select(model.id).where(model.uuid == uuid)) is None
 
+
+
+def merge_keys(record: VisitRecord, source: Source) -> list[str]:
+    """What a merge of this file may add or change, named so that concurrent merges can wait for each other.
+
+    Two coordinators merging at the same time into one server database
+    (PostgreSQL) must never both add the same visit, organisation, series or
+    person: each takes these keys (``Backend.lock_merge``) before it matches
+    anything, so two merges that share a key run one after the other, while
+    merges of unrelated visits run side by side.  Every way a row is matched
+    is a key (an organisation by NIP, id and normalised name; a person by id,
+    e-mail and name within institution; a series by id and name), so two
+    records that would match the same row always share one.  Notes, action
+    items, answers, provenance, disagreements and the signer's earlier
+    versions belong to the visit, and the file itself to its SHA-256 (the
+    same file merged twice at once: one is accepted, the other finds it
+    merged and is "unchanged").
+
+    Why locks and not SERIALIZABLE with retries: a serialisation failure
+    would undo and redo a whole file's merge (tens of statements) whenever
+    two merges read the same organisation, and the retries pile up exactly
+    when many coordinators merge overlapping files; locks taken up front, in
+    one order, make the second merge wait a few milliseconds and never fail.
+    """
+    keys = {f"file:{source.sha256}", f"visit:{record.visit.id}", f"organisation:{record.organisation.id}"}
+    org = record.organisation
+    if org.nip:
+        keys.add(f"nip:{org.nip}")
+    if name_key(org.name):
+        keys.add(f"organisation-name:{name_key(org.name)}")
+    if record.series is not None:
+        keys |= {f"series:{record.series.id}", f"series-name:{record.series.name.strip()}"}
+    for p in record.participants:
+        keys |= {f"participant:{p.id}", f"person:{p.person.id}",
+                 "person-name:{}|{}".format(*person_key(p.person.name, p.person.institution))}
+        if (p.person.email or "").strip():
+            keys.add(f"email:{p.person.email.strip().lower()}")
+    return sorted(keys)
 
 
 # The names the merge used before the split (registry/plans.py imports these two).

@@ -40,13 +40,15 @@ Core statements on the engine's own connection (a write transaction begun as
 
 from __future__ import annotations
 
+import contextlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnExpressionArgument, Connection, Engine
+from sqlalchemy import ColumnExpressionArgument, Connection, Engine, Table
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, FromClause
 
@@ -146,6 +148,7 @@ class Backend(ABC):
         ``Database`` re-reads the revision after it.  SQLite keeps this default
         (its first write locks the file).
         """
+        return None
 
     @abstractmethod
     def translate_error(self, err: BaseException) -> DatabaseError | None:
@@ -201,3 +204,57 @@ class Backend(ABC):
 
         elements = self.json_array_values(column)
         return exists(select(elements.c.value).where(elements.c.value == value))
+
+    # -- a shared registry: copies between engines, concurrent merges ----------------
+
+    def snapshot_options(self) -> dict[str, Any]:
+        """Execution options under which one read transaction sees every table as of one moment.
+
+        Asked by ``visitapp.registry.copy`` before reading a whole registry.
+        SQLite's read transactions are such snapshots already (WAL); a server
+        engine asks for repeatable reads.
+        """
+        return {}
+
+    def reset_sequences(self, conn: Connection, tables: Sequence[Table]) -> None:
+        """After rows were inserted with their own ids (a registry copy), make new ids follow the largest.
+
+        SQLite needs nothing (a new row takes the largest id + 1); an engine
+        with sequences sets them past the copied ids, in ``conn``'s transaction.
+        """
+        return None
+
+    def lock_merge(self, session: Session, keys: Sequence[str]) -> None:
+        """Wait until no other merge holds any of ``keys``; held until ``session``'s transaction ends.
+
+        Called by the merge of one file (``visitapp.registry.apply.merge_in``)
+        before it reads anything it matches on, with keys naming the file, its
+        visit, organisation, series and people (``apply.merge_keys``).  SQLite
+        needs nothing: a write transaction holds the whole file
+        (``BEGIN IMMEDIATE``), so merges run one after the other.  An engine
+        whose writers run at the same time serialises the merges that touch
+        the same things (PostgreSQL: transaction-level advisory locks), so two
+        coordinators never both add one visit, organisation or person.  Such
+        an engine lets the write transactions begun inside :func:`keyed_writes`
+        (merges, which lock their keys) run beside each other, while every
+        other writer still runs alone.
+        """
+        return None
+
+
+_KEYED_WRITES: ContextVar[bool] = ContextVar("visitapp_keyed_writes", default=False)
+
+
+@contextlib.contextmanager
+def keyed_writes() -> Iterator[None]:
+    """Write transactions begun in this block lock what they touch by :meth:`Backend.lock_merge` keys."""
+    token = _KEYED_WRITES.set(True)
+    try:
+        yield
+    finally:
+        _KEYED_WRITES.reset(token)
+
+
+def writes_keyed() -> bool:
+    """Whether a write transaction begun now is a keyed one (see :func:`keyed_writes`)."""
+    return _KEYED_WRITES.get()
