@@ -1,9 +1,19 @@
 """The visit's sections and notes as a Qt item model: sections are top-level rows, notes their children.
 
 A change to one note touches only its row: :meth:`NotesModel.apply` inserts, updates, moves or
-removes it with the row-level signals (``rowsInserted``, ``dataChanged``, ``rowsMoved``,
-``rowsRemoved``), never a reset, so a view over a visit of 1,000 notes repaints one row.  Only
+removes it with the row-level signals (``rowsInserted``, ``dataChanged``, ``rowsMoved`` within a
+section, ``rowsRemoved`` + ``rowsInserted`` to another section), never a reset.  Only
 :meth:`NotesModel.load` (opening a visit) resets the model.
+
+The tree's shape lives in C++: the model is a ``QStandardItemModel`` whose items are *anonymous*
+(flags only, no data), one item per cell.  A ``QTreeView`` lays out every row again after any
+insertion under an expanded parent, asking the model for each row's index, flags and children;
+answered in C++ that costs microseconds for a visit of 1,000 notes, where a Python
+``QAbstractItemModel`` made ~3,000 calls into Python per change (issue 9: ~10 ms of a 16 ms frame).
+What a cell shows comes from Python (:meth:`NotesModel.data`, :meth:`NotesModel.row_cells`), from the
+sections' note lists, which are the truth; the items only mirror their row counts.  Because the
+items of two note rows are alike, a move within a section is a ``beginMoveRows``/``endMoveRows`` over
+the Python list alone (persistent indexes, hence the selection, follow the note).
 
 A note typed a moment ago is shown at once as a *pending* row (:meth:`add_pending`) and gets its
 stored identity when the database worker reports the commit (:meth:`resolve_pending`).
@@ -14,10 +24,12 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from typing import Any, overload
+from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from shiboken6 import Shiboken
 
 from visitapp.registry.signers import typed_beside
 from visitapp.services.dto import NoteInfo
@@ -31,11 +43,10 @@ PENDING_ROLE = Qt.ItemDataRole.UserRole + 2  # True while the note is not commit
 TIME_COLUMN, KIND_COLUMN, TEXT_COLUMN, TAGS_COLUMN, AUTHOR_COLUMN, VISIBILITY_COLUMN = range(6)
 COLUMNS = 6
 PENDING_PREFIX = "pending:"
+NOTE_MIME = "application/x-visitapp-note"  # what a dragged note carries: its id
 PENDING_POSITION = 1 << 40  # a pending note goes last in its section, as the stored one will
-_TOP = 0  # internalId of a section row; a note's is its section's row + 1
 
 Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the default parent (never changed)
 
 
 _ROLES = frozenset({
@@ -44,11 +55,42 @@ _ROLES = frozenset({
 })
 
 
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
-_SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_NOTE_FLAGS = _SECTION_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+# A section takes dropped notes; a note can be dragged (the view turns a drop into a move operation)
+# and never has children, so the view never asks it for any.
+_SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+_NOTE_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+               | Qt.ItemFlag.ItemIsDragEnabled)
 _TEXT_FLAGS = _NOTE_FLAGS | Qt.ItemFlag.ItemIsEditable
 _EDITABLE = frozenset({TEXT_COLUMN, TAGS_COLUMN})  # the time, kind, author and visibility are not typed here
+
+
+def _address(item: QStandardItem) -> int:
+    """The C++ address of an item: the ``internalId`` of its children's indexes."""
+    return int(Shiboken.getCppPointer(item)[0])
+
+
+def _section_items(count: int) -> list[QStandardItem]:
+    """A section row: its title cell takes drops, the other cells are inert."""
+    first = QStandardItem()
+    first.setFlags(_SECTION_FLAGS)
+    rest = []
+    for _ in range(COLUMNS - 1):
+        cell = QStandardItem()
+        cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        rest.append(cell)
+    for _ in range(count):
+        first.appendRow(_note_row())
+    return [first, *rest]
+
+
+def _note_row() -> list[QStandardItem]:
+    """The anonymous cells of one note row (what they show comes from the model's Python lists)."""
+    row = []
+    for column in range(COLUMNS):
+        cell = QStandardItem()
+        cell.setFlags(_TEXT_FLAGS if column in _EDITABLE else _NOTE_FLAGS)
+        row.append(cell)
+    return row
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -77,11 +119,17 @@ class _Section:
     notes: list[NoteInfo]
 
 
-class NotesModel(QAbstractItemModel):
+class NotesModel(QStandardItemModel):
+    #: A visit was loaded (the one reset): the view expands the sections and sizes its columns.
+    loaded = Signal()
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, COLUMNS, parent)
         self._sections: list[_Section] = []
         self._row_of_section: dict[str, int] = {}
+        self._section_items: list[QStandardItem] = []
+        self._root_id = _address(self.invisibleRootItem())  # internalId of a section row
+        self._srow_of_id: dict[int, int] = {}  # internalId of a note row -> its section's row
         self._headers: list[str] = [""] * COLUMNS
         self._current = ""
         self._highlight = QBrush()
@@ -101,15 +149,23 @@ class NotesModel(QAbstractItemModel):
         by_section: dict[str, list[NoteInfo]] = {key: [] for key in template.section_keys}
         for note in notes:
             by_section.setdefault(note.section, []).append(note)
-        self.beginResetModel()
+        self.clear()  # a reset; a new root item
+        self.setColumnCount(COLUMNS)
         self._sections = [
             _Section(s.key, f"{number}. {s.title.get(lang)}", by_section[s.key])
             for number, s in enumerate(template.sections, 1)
         ]
         self._row_of_section = {s.key: row for row, s in enumerate(self._sections)}
+        rows = [_section_items(len(s.notes)) for s in self._sections]  # built off the model: no signal per row
+        self._section_items = [row[0] for row in rows]
+        self._root_id = _address(self.invisibleRootItem())
+        self._srow_of_id = {_address(item): srow for srow, item in enumerate(self._section_items)}
         self._shown.clear()
         self._signers = {}  # the new visit's, once read on the DB worker (set_signers)
-        self.endResetModel()
+        root = self.invisibleRootItem()
+        for row in rows:
+            root.appendRow(row)
+        self.loaded.emit()
 
     def set_headers(self, labels: list[str]) -> None:
         self._headers = list(labels)
@@ -145,18 +201,29 @@ class NotesModel(QAbstractItemModel):
         names = (signer, typed)
         return re.sub(r"%([12])", lambda m: names[int(m[1]) - 1], self._typed_format)  # one pass: a name may hold "%2"
 
+    def _where(self, index: Index) -> tuple[int, int]:
+        """(section row, note row) of an index; the note row is -1 for a section, (-1, -1) for nothing."""
+        if not index.isValid():
+            return -1, -1
+        parent = index.internalId()
+        if parent == self._root_id:
+            return index.row(), -1
+        srow = self._srow_of_id.get(parent, -1)
+        if srow < 0 or index.row() >= len(self._sections[srow].notes):
+            return -1, -1
+        return srow, index.row()
+
     def row_cells(self, index: Index) -> tuple[tuple[str, ...], QFont | None, QBrush | None, bool]:
         """What a row shows, for painting it in one call: (cells, font, background, is a section)."""
-        if not index.isValid():
+        srow, nrow = self._where(index)
+        if srow < 0:
             return (), None, None, False
-        if index.internalId() == _TOP:
-            section = self._sections[index.row()]
+        section = self._sections[srow]
+        if nrow < 0:
             current = section.key == self._current
             return ((f"{section.title}  ({len(section.notes)})",), self._bold if current else None,
                     self._highlight if current else None, True)
-        note = self.note_at(index)
-        if note is None:
-            return (), None, None, False
+        note = section.notes[nrow]
         return self._shown_of(note).cells, self._italic if note.id.startswith(PENDING_PREFIX) else None, None, False
 
     def _shown_of(self, note: NoteInfo) -> _Shown:
@@ -188,6 +255,11 @@ class NotesModel(QAbstractItemModel):
         row = self._row_of_section.get(key)
         return self.index(row, 0) if row is not None else QModelIndex()
 
+    def section_at(self, index: Index) -> str | None:
+        """The key of the section a row belongs to (a section's own row, or a note's)."""
+        srow, _nrow = self._where(index)
+        return self._sections[srow].key if srow >= 0 else None
+
     def find(self, note_id: str) -> tuple[int, int] | None:
         """(section row, note row) of a note, or None."""
         for srow, section in enumerate(self._sections):
@@ -200,17 +272,15 @@ class NotesModel(QAbstractItemModel):
         where = self.find(note_id)
         if where is None:
             return QModelIndex()
-        return self.createIndex(where[1], column, where[0] + 1)
+        return self.index(where[1], column, self.index(where[0], 0))
 
     def note(self, note_id: str) -> NoteInfo | None:
         where = self.find(note_id)
         return self._sections[where[0]].notes[where[1]] if where else None
 
     def note_at(self, index: Index) -> NoteInfo | None:
-        if not index.isValid() or index.internalId() == _TOP:
-            return None
-        notes = self._sections[index.internalId() - 1].notes
-        return notes[index.row()] if index.row() < len(notes) else None
+        srow, nrow = self._where(index)
+        return self._sections[srow].notes[nrow] if srow >= 0 and nrow >= 0 else None
 
     def notes(self) -> list[NoteInfo]:
         return [n for s in self._sections for n in s.notes]
@@ -306,9 +376,8 @@ class NotesModel(QAbstractItemModel):
         if where is None:
             return
         srow, nrow = where
-        self.beginRemoveRows(self.index(srow, 0), nrow, nrow)
         del self._sections[srow].notes[nrow]
-        self.endRemoveRows()
+        self._section_items[srow].removeRow(nrow)
         self._count_changed(srow)
 
     def _clamp(self, srow: int, index: int | None, moving: bool) -> int:
@@ -320,89 +389,79 @@ class NotesModel(QAbstractItemModel):
         if srow is None:
             return
         row = self._clamp(srow, index, moving=False)
-        self.beginInsertRows(self.index(srow, 0), row, row)
         self._sections[srow].notes.insert(row, note)
-        self.endInsertRows()
+        self._section_items[srow].insertRow(row, _note_row())
         self._count_changed(srow)
 
     def _move(self, srow: int, nrow: int, trow: int, target: int) -> None:
-        """Move one note row to ``target`` (its row once moved) in section ``trow``."""
-        destination = target + 1 if srow == trow and target > nrow else target  # Qt counts before the move
-        ok = self.beginMoveRows(self.index(srow, 0), nrow, nrow, self.index(trow, 0), destination)
-        if not ok:
-            return
-        note = self._sections[srow].notes.pop(nrow)
-        self._sections[trow].notes.insert(target, note)
-        self.endMoveRows()
+        """Move one note row to ``target`` (its row once moved) in section ``trow``.
+
+        Within a section the anonymous items stay where they are and only the Python list moves, inside
+        ``beginMoveRows``/``endMoveRows``; to another section the row is removed and inserted (the
+        sections' row counts change), and the view selects the note again where it needs to.
+        """
         if srow != trow:
+            note = self._sections[srow].notes.pop(nrow)
+            self._section_items[srow].removeRow(nrow)
+            self._sections[trow].notes.insert(target, note)
+            self._section_items[trow].insertRow(target, _note_row())
             self._count_changed(srow)
             self._count_changed(trow)
+            return
+        parent = self.index(srow, 0)
+        destination = target + 1 if target > nrow else target  # Qt counts before the move
+        if not self.beginMoveRows(parent, nrow, nrow, parent, destination):
+            return
+        notes = self._sections[srow].notes
+        notes.insert(target, notes.pop(nrow))
+        self.endMoveRows()
 
     def _count_changed(self, srow: int) -> None:
         index = self.index(srow, 0)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 
-    # QAbstractItemModel ------------------------------------------------------------
-    # index() and flags() run for every row on every layout of the view: as few calls into Qt as possible.
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        srow = parent.row()
-        if srow < 0:  # the root: a section
-            if 0 <= row < len(self._sections) and 0 <= column < COLUMNS:
-                return self.createIndex(row, column, _TOP)
-            return QModelIndex()
-        if parent.internalId() != _TOP or srow >= len(self._sections):
-            return QModelIndex()  # a note has no children
-        if 0 <= row < len(self._sections[srow].notes) and 0 <= column < COLUMNS:
-            return self.createIndex(row, column, srow + 1)
-        return QModelIndex()
-
-    @overload
-    def parent(self) -> QObject | None: ...
-    @overload
-    def parent(self, index: Index) -> QModelIndex: ...
-    def parent(self, index: Index | None = None) -> QObject | QModelIndex | None:
-        if index is None:  # QObject.parent(): the model's owner
-            return super().parent()
-        if not index.isValid() or index.internalId() == _TOP:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _TOP)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self._sections)
-        if parent.internalId() == _TOP and parent.column() == 0:
-            return len(self._sections[parent.row()].notes)
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return COLUMNS
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
-        return self.rowCount(parent) > 0
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        # ItemNeverHasChildren on notes: the view then never asks a note for children (a call per row saved
-        # on every layout, which is what keeps a change cheap in a visit of 1,000 notes).
-        if index.internalId() != _TOP:
-            return _TEXT_FLAGS if index.column() in _EDITABLE else _NOTE_FLAGS
-        return _SECTION_FLAGS if index.row() >= 0 else _NO_FLAGS  # an invalid index has row -1
-
+    # QStandardItemModel ------------------------------------------------------------
+    # index(), parent(), rowCount(), hasChildren() and flags() stay in C++ (see the module's docstring).
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMNS:
             return self._headers[section]
         return None
 
+    # Dragging a note: the model only says what is dragged and that a note may land here; the view
+    # turns the drop into a move operation, and the rows move when it is shown (move_local).
+    def mimeTypes(self) -> list[str]:
+        return [NOTE_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        note = next((n for n in map(self.note_at, indexes) if n is not None), None)
+        if note is not None and not note.id.startswith(PENDING_PREFIX):
+            data.setData(NOTE_MIME, note.id.encode())
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        return data.hasFormat(NOTE_MIME)
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        return False  # never changes the items: see NotesTree.dropEvent
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Nothing is stored in the items: an edit is an operation of the view (its delegate says which)."""
+        return False
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Views ask for many roles of every visible cell: answer from a per-note cache, no formatting here.
-        if role not in _ROLES or not index.isValid():
+        if role not in _ROLES:
             return None
-        parent = index.internalId()
-        if parent == _TOP:
-            return self._section_data(self._sections[index.row()], index.column(), role)
-        notes = self._sections[parent - 1].notes
-        if index.row() >= len(notes):
+        srow, nrow = self._where(index)
+        if srow < 0:
             return None
-        note = notes[index.row()]
+        if nrow < 0:
+            return self._section_data(self._sections[srow], index.column(), role)
+        note = self._sections[srow].notes[nrow]
         if role == ID_ROLE:
             return note.id
         if role == SECTION_ROLE:
@@ -429,9 +488,7 @@ class NotesModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{section.title}  ({len(section.notes)})"
         if role == Qt.ItemDataRole.FontRole and section.key == self._current:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         if role == Qt.ItemDataRole.BackgroundRole and section.key == self._current:
             return self._highlight
         return None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPalette
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
 
 from visitapp.services.dto import NoteInfo
 from visitapp.templates import Template
-from visitapp.ui.capture.notes_model import ID_ROLE, SECTION_ROLE, TAGS_COLUMN, TEXT_COLUMN, Index, NotesModel
+from visitapp.ui.capture.notes_model import (
+    ID_ROLE,
+    NOTE_MIME,
+    SECTION_ROLE,
+    TAGS_COLUMN,
+    TEXT_COLUMN,
+    Index,
+    NotesModel,
+)
 from visitapp.ui.capture.tags_delegate import TagsDelegate
 from visitapp.ui.labels import KINDS, VISIBILITIES, fmt_time, kind_label, visibility_label
 
@@ -60,6 +68,7 @@ class NotesTree(QTreeView):
     reorderRequested = Signal(str, int)  # note id, -1 up / +1 down
     moveSectionRequested = Signal(str, int)  # note id, -1 previous / +1 next section
     sectionChosen = Signal(str)
+    dropRequested = Signal(str, str, int)  # note id, section, index among the section's other notes
     leave = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -92,8 +101,17 @@ class NotesTree(QTreeView):
         header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.sectionResized.connect(lambda *_: self.viewport().update())
+        # Drag a note with the mouse to another place or section; the drop becomes a move operation
+        # (startDrag/dropEvent below), the items never move by themselves.
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        # DragDrop, not InternalMove: the drop is checked by what it carries (a note of this visit), which is
+        # all InternalMove would check, and it keeps the drag's events testable without QDrag's own loop.
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.selectionModel().currentChanged.connect(self._current_changed)
-        self.notes_model.modelReset.connect(self._sections_spanned)
+        self.notes_model.loaded.connect(self._sections_spanned)
         self.notes_model.rowsInserted.connect(self._fit_rows)
 
     def populate(self, template: Template, lang: str, notes: list[NoteInfo], current_section: str,
@@ -228,6 +246,66 @@ class NotesTree(QTreeView):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.sectionChosen.emit(current.data(SECTION_ROLE))
+
+    # dragging -------------------------------------------------------------------
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        """Drag the current note; unlike QAbstractItemView's, a finished drag never removes rows itself."""
+        data = self.notes_model.mimeData([self.currentIndex()])
+        if not data.hasFormat(NOTE_MIME):  # a section, or a note not stored yet
+            return
+        drag = QDrag(self)
+        drag.setMimeData(data)
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def drop_target(self, pos: QPoint, note_id: str) -> tuple[str, int] | None:
+        """Where a note dropped at ``pos`` goes: (section, index among that section's other notes).
+
+        On a note's upper half: before it; lower half: after it.  On a section's title: first in it.
+        """
+        index = self.indexAt(pos)
+        model = self.notes_model
+        section = model.section_at(index)
+        dragged = model.find(note_id)
+        if section is None or dragged is None:
+            return None
+        target = model.note_at(index)
+        if target is None:
+            return section, 0
+        row = model.row_in_section(target.id) or 0
+        rect = self.visualRect(index)
+        if pos.y() >= rect.center().y():
+            row += 1
+        same = model.section_keys()[dragged[0]] == section
+        if same and dragged[1] < row:  # counted without the dragged note itself
+            row -= 1
+        return section, row
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not event.mimeData().hasFormat(NOTE_MIME):  # text or files from another program
+            event.ignore()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if not event.mimeData().hasFormat(NOTE_MIME):
+            event.ignore()
+            return
+        super().dragMoveEvent(event)  # the drop indicator and auto-scroll
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A dropped note is moved by the view's operation (``dropRequested``), not by the model."""
+        self.setState(QAbstractItemView.State.NoState)
+        self.viewport().update()
+        data = event.mimeData()
+        if not data.hasFormat(NOTE_MIME):
+            event.ignore()
+            return
+        note_id = bytes(data.data(NOTE_MIME).data()).decode(errors="replace")
+        target = self.drop_target(event.position().toPoint(), note_id)
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        if target is not None:
+            self.dropRequested.emit(note_id, *target)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         note_id = self.current_note_id()

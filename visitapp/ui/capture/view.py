@@ -92,6 +92,7 @@ class CaptureView(OpResults, QWidget):
         self.tree.leave.connect(self.focus_capture)
         self.tree.deleteRequested.connect(self.delete_note)
         self.tree.reorderRequested.connect(self.reorder_note)
+        self.tree.dropRequested.connect(self.drop_note)
         self.tree.moveSectionRequested.connect(lambda nid, step: self.move_note(nid, self._neighbour(step)))
         self.tree.delegate.editorOpened.connect(self._editor_opened)
         self.tree.delegate.editCommitted.connect(
@@ -369,6 +370,17 @@ class CaptureView(OpResults, QWidget):
         self.tree.notes_model.move_local(note_id, note.section, row + step)
         self._submit(("resync", note_id), ops.reorder_note, note_id, row + step)
 
+    def drop_note(self, note_id: str, section: str, index: int) -> None:
+        """A note dragged with the mouse to ``index`` in ``section``: shown at once, one undo step."""
+        note = self._note(note_id)
+        if (note is None or (note.section == section and self.tree.notes_model.row_in_section(note_id) == index)
+                or self._later(note_id, lambda nid: self.drop_note(nid, section, index))):
+            return
+        self.tree.notes_model.move_local(note_id, section, index)
+        self.tree.select_note(note_id)
+        op = (ops.reorder_note, note_id, index) if section == note.section else (ops.move_note, note_id, section, index)
+        self._submit(("resync", note_id), *op)
+
     def move_note(self, note_id: str | None, section: str | None = None) -> None:
         """Move a note to another section (asks which when none is given)."""
         note_id = note_id or self.tree.current_note_id()
@@ -383,7 +395,10 @@ class CaptureView(OpResults, QWidget):
                 return
             section = self.template.section_keys[titles.index(title)]
         if section != note.section:
+            was_current = self.tree.current_note_id() == note.id
             self.tree.notes_model.move_local(note.id, section, None)
+            if was_current:  # the row left its section: select it where it went
+                self.tree.select_note(note.id)
             self._submit(("resync", note.id), ops.move_note, note.id, section, None)
 
     def make_action(self, note_id: str | None = None) -> None:
