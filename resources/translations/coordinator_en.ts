@@ -749,6 +749,50 @@ Each file is verified, then merged into the registry.</translation>
         <source>no timestamp</source>
         <translation>no timestamp</translation>
     </message>
+    <message>
+        <source>&amp;Trust this signer and merge again…</source>
+        <translation>&amp;Trust this signer and merge again…</translation>
+    </message>
+    <message>
+        <source>Trust the signer of the selected rejected file, after confirming the fingerprint, and merge it again</source>
+        <translation>Trust the signer of the selected rejected file, after confirming the fingerprint, and merge it again</translation>
+    </message>
+    <message>
+        <source>Also trust for this merge &amp;only:</source>
+        <translation>Also trust for this merge &amp;only:</translation>
+    </message>
+    <message>
+        <source>Trust the chosen certificates for the merges of this window only; nothing is stored</source>
+        <translation>Trust the chosen certificates for the merges of this window only; nothing is stored</translation>
+    </message>
+    <message>
+        <source>Certificates…</source>
+        <translation>Certificates…</translation>
+    </message>
+    <message>
+        <source>Choose the certificates to trust for this merge only</source>
+        <translation>Choose the certificates to trust for this merge only</translation>
+    </message>
+    <message>
+        <source>no certificate chosen</source>
+        <translation>no certificate chosen</translation>
+    </message>
+    <message>
+        <source>Trust a signer</source>
+        <translation>Trust a signer</translation>
+    </message>
+    <message>
+        <source>Certificates to trust for this merge only</source>
+        <translation>Certificates to trust for this merge only</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Trust for this merge only</source>
+        <translation>Trust for this merge only</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>
@@ -863,6 +907,16 @@ Each file is verified, then merged into the registry.</translation>
         <location filename="../../visitapp/ui/coordinator/people_page.py" line="137"/>
         <source>These merged files (signed PDFs, not changed) still name them: %1</source>
         <translation>These merged files (signed PDFs, not changed) still name them: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="1"/>
+        <source>The backups made before upgrades of this database also hold their data; they will be deleted: %1</source>
+        <translation>The backups made before upgrades of this database also hold their data; they will be deleted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="1"/>
+        <source>Deleted the backups made before upgrades, which held their data: %1</source>
+        <translation>Deleted the backups made before upgrades, which held their data: %1</translation>
     </message>
 </context>
 <context>

@@ -760,6 +760,50 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
         <source>no timestamp</source>
         <translation>bez znacznika czasu</translation>
     </message>
+    <message>
+        <source>&amp;Trust this signer and merge again…</source>
+        <translation>Za&amp;ufaj temu podpisującemu i scal ponownie…</translation>
+    </message>
+    <message>
+        <source>Trust the signer of the selected rejected file, after confirming the fingerprint, and merge it again</source>
+        <translation>Zaufaj podpisującemu wybrany odrzucony plik, po potwierdzeniu odcisku, i scal plik ponownie</translation>
+    </message>
+    <message>
+        <source>Also trust for this merge &amp;only:</source>
+        <translation>Ufaj też &amp;tylko na czas tego scalania:</translation>
+    </message>
+    <message>
+        <source>Trust the chosen certificates for the merges of this window only; nothing is stored</source>
+        <translation>Ufaj wybranym certyfikatom tylko przy scalaniach w tym oknie; nic nie jest zapisywane</translation>
+    </message>
+    <message>
+        <source>Certificates…</source>
+        <translation>Certyfikaty…</translation>
+    </message>
+    <message>
+        <source>Choose the certificates to trust for this merge only</source>
+        <translation>Wybierz certyfikaty, którym ufać tylko przy tym scalaniu</translation>
+    </message>
+    <message>
+        <source>no certificate chosen</source>
+        <translation>nie wybrano certyfikatu</translation>
+    </message>
+    <message>
+        <source>Trust a signer</source>
+        <translation>Zaufaj podpisującemu</translation>
+    </message>
+    <message>
+        <source>Certificates to trust for this merge only</source>
+        <translation>Certyfikaty, którym ufać tylko przy tym scalaniu</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certyfikaty (*.pem *.crt *.cer *.der);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Trust for this merge only</source>
+        <translation>Zaufanie tylko na czas tego scalania</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>
@@ -874,6 +918,16 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
         <location filename="../../visitapp/ui/coordinator/people_page.py" line="137"/>
         <source>These merged files (signed PDFs, not changed) still name them: %1</source>
         <translation>Te scalone pliki (podpisane PDF, niezmienione) nadal zawierają jej dane: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="1"/>
+        <source>The backups made before upgrades of this database also hold their data; they will be deleted: %1</source>
+        <translation>Kopie zapasowe wykonane przed aktualizacjami tej bazy danych również zawierają dane tej osoby; zostaną skasowane: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="1"/>
+        <source>Deleted the backups made before upgrades, which held their data: %1</source>
+        <translation>Skasowano kopie zapasowe sprzed aktualizacji, które zawierały dane tej osoby: %1</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,16 @@ def _asn1(certs) -> list:
     return [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in certs]
 
 
+def _only_untrusted(report: VerificationReport | None, record: VisitRecord | None) -> bytes:
+    """The first signer's certificate when that signer's trust is all the file lacks, else b""."""
+    if report is None or record is None or not report.signatures or report.problems or not report.record.valid:
+        return b""
+    if not all(sig.intact and sig.covers_document and not sig.problems for sig in report.signatures):
+        return b""
+    first = report.signatures[0]
+    return first.certificate if not first.trusted and first.revocation != "revoked" else b""
+
+
 class Merger:
     """Verifies signed PDFs against the registry's trust list (plus extra roots) and merges them."""
 
@@ -110,7 +120,8 @@ class Merger:
         report, record = checked.report, checked.record
         if report is None or not report.ok or record is None:
             problems = (report.all_problems() if report else []) or [_("The file could not be verified.")]
-            return FileResult(checked.name, "rejected", " ".join(problems), sha256=checked.sha256)
+            return FileResult(checked.name, "rejected", " ".join(problems), sha256=checked.sha256,
+                              untrusted_certificate=_only_untrusted(report, record))
         first = report.signatures[0]
         source = Source(
             sha256=checked.sha256, file_name=checked.name,

@@ -51,6 +51,9 @@ class FileResult:
     typed_author: str = ""  # the author's name typed in the record, when it is not the certificate's
     # The first signature as verification judged it (issue 13): identity, level, revocation, timestamp.
     signature: dict[str, Any] = field(default_factory=dict)
+    # Rejected only because its first signer is not trusted (the signature intact, covering the file, the record
+    # sound): that signer's certificate (DER), which the coordinator may trust after confirming its fingerprint.
+    untrusted_certificate: bytes = b""
 
     def as_json(self) -> dict[str, Any]:
         return {

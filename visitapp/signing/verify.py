@@ -89,6 +89,7 @@ class SignatureCheck:
     timestamp_trusted: bool = False
     judged_at_timestamp: bool = False  # the chain was judged at the timestamp's time (certificate expired since)
     warnings: list[str] = dataclasses.field(default_factory=list)  # e.g. revocation unknown under "soft"
+    certificate: bytes = b""  # the signer's certificate (DER): a coordinator may trust it after its fingerprint
 
     @property
     def ok(self) -> bool:
@@ -146,6 +147,7 @@ class VerificationReport:
         data = asdict(self)
         for sig, raw in zip(self.signatures, data["signatures"], strict=True):
             raw["ok"] = sig.ok
+            raw.pop("certificate", None)  # bytes; the fingerprint names it
             raw["signed_at"] = sig.signed_at.isoformat() if sig.signed_at else None
             raw["revoked_at"] = sig.revoked_at.isoformat() if sig.revoked_at else None
             raw["timestamp"] = sig.timestamp.isoformat() if sig.timestamp else None
@@ -244,6 +246,7 @@ def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision:
         cert = embedded.signer_cert
         check.signer, check.institution = _subject(cert)
         check.fingerprint = fingerprint(cert)
+        check.certificate = cert.dump()
     except Exception:  # a damaged CMS blob raises anything
         check.problems.append(_("{sig}: its signature data is damaged.").format(sig=check.label))
         return check

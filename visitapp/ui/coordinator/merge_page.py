@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -18,13 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitapp.errors import UserError
 from visitapp.registry.merge import FileResult, Merger, collect_files
+from visitapp.registry.trust import fingerprint, load_certificate_file, load_certificates
 from visitapp.signing.envelope import is_envelope_name
 from visitapp.ui.coordinator.common import ServicesRef, current, message_of, table, warn
 from visitapp.ui.coordinator.key_dialog import ask_key
 from visitapp.ui.coordinator.models import GREEN, GREY, RED, Column, RowsModel
 from visitapp.ui.coordinator.tasks import Task
 from visitapp.ui.coordinator.writes import Writes
+from visitapp.ui.safe_text import plain_tooltip
+
+if TYPE_CHECKING:
+    from visitapp.ui.coordinator.trust_page import TrustPage
 
 
 def _same_file(path: str) -> str:
@@ -75,6 +83,8 @@ class MergePage(QWidget):
         self.task: Task | None = None
         self.pending: list[Path] = []
         self.files: list[Path] = []  # of the run in progress
+        self.trust_page: TrustPage | None = None  # the view's: confirms and stores a signer trusted from a row
+        self.once_paths: list[Path] = []  # certificates trusted for the next merges only (nothing stored)
         self.setAcceptDrops(True)
 
         self.zone = DropZone(self.tr("Drop signed minutes (PDF files, or .p7m encrypted for you) or whole folders "
@@ -89,6 +99,18 @@ class MergePage(QWidget):
         self.cancel_button.setEnabled(False)
         self.clear_button = QPushButton(self.tr("Clear res&ults"), self)
         self.clear_button.setAccessibleName(self.tr("Clear the table of results"))
+        self.trust_again_button = QPushButton(self.tr("&Trust this signer and merge again…"), self)
+        self.trust_again_button.setAccessibleName(
+            self.tr("Trust the signer of the selected rejected file, after confirming the fingerprint, and merge "
+                    "it again"))
+        self.trust_again_button.setEnabled(False)
+        self.trust_once = QCheckBox(self.tr("Also trust for this merge &only:"), self)
+        self.trust_once.setAccessibleName(self.tr("Trust the chosen certificates for the merges of this window "
+                                                  "only; nothing is stored"))
+        self.trust_once_button = QPushButton(self.tr("Certificates…"), self)
+        self.trust_once_button.setAccessibleName(self.tr("Choose the certificates to trust for this merge only"))
+        self.trust_once_label = QLabel(self.tr("no certificate chosen"), self)
+        self.trust_once_label.setTextFormat(Qt.TextFormat.PlainText)  # names from certificates
 
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Merge progress"))
@@ -122,19 +144,34 @@ class MergePage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.clear_button)
+        once = QHBoxLayout()
+        once.addWidget(self.trust_once)
+        once.addWidget(self.trust_once_button)
+        once.addWidget(self.trust_once_label, 1)
         bar = QHBoxLayout()
         bar.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.zone)
         layout.addLayout(buttons)
+        layout.addLayout(once)
         layout.addLayout(bar)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
+        rows = QHBoxLayout()
+        rows.addWidget(self.trust_again_button)
+        rows.addStretch(1)
+        layout.addLayout(rows)
 
         self.choose_files.clicked.connect(self.ask_files)
         self.choose_folder.clicked.connect(self.ask_folder)
         self.cancel_button.clicked.connect(self.cancel)
         self.clear_button.clicked.connect(lambda: self.model.reset([]))
+        self.trust_again_button.clicked.connect(self.trust_selected_and_merge)
+        self.trust_once_button.clicked.connect(self.ask_once_certificates)
+        self.trust_once.toggled.connect(self._once_toggled)
+        self.table.selectionModel().selectionChanged.connect(self._selection)
+        self.model.modelReset.connect(self._selection)
+        self.model.dataChanged.connect(self._selection)
 
     # texts ---------------------------------------------------------------------
     def status_label(self, r: FileResult) -> str:
@@ -215,6 +252,77 @@ class MergePage(QWidget):
             event.acceptProposedAction()
             self.add_paths(paths)
 
+    # trusting a signer --------------------------------------------------------------
+    def _selected(self) -> FileResult | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.rows[index.row()]
+
+    def _selection(self, *_args: object) -> None:
+        row = self._selected()
+        self.trust_again_button.setEnabled(
+            self.trust_page is not None and row is not None and row.status == "rejected"
+            and bool(row.untrusted_certificate))
+
+    def trust_selected_and_merge(self) -> int | None:
+        """The selected file was rejected only because its signer is not trusted: show the signer's fingerprint,
+        and once confirmed trust them (an undoable step) and merge the file again (its row is replaced)."""
+        row = self._selected()
+        if row is None or not row.untrusted_certificate or self.trust_page is None:
+            return None
+        try:  # the same checks as a certificate file given to the Trusted signers page
+            certs = load_certificates(row.untrusted_certificate, Path(row.file).name)
+        except UserError as err:
+            warn(self, self.tr("Trust a signer"), str(err))
+            return None
+        if not self.trust_page.confirm_certificates(certs):
+            return None
+        self.trust_again_button.setEnabled(False)
+        return self.trust_page.trust_certificates(certs, on_done=lambda: self.add_paths([row.file]))
+
+    def ask_once_certificates(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Certificates to trust for this merge only"), "",
+            self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
+        if names:
+            self.set_once_certificates([Path(n) for n in names])
+        elif not self.once_paths:
+            self.trust_once.setChecked(False)
+
+    def set_once_certificates(self, paths: Sequence[Path]) -> bool:
+        """Trust the signers of these certificate files for the merges started from now on, storing nothing;
+        False (and none chosen) when a file is refused."""
+        shown, tips = [], []
+        for path in paths:
+            try:
+                certs = load_certificate_file(path)
+            except UserError as err:
+                warn(self, self.tr("Trust for this merge only"), str(err))
+                self.once_paths = []
+                self.trust_once_label.setText(self.tr("no certificate chosen"))
+                self.trust_once.setChecked(False)
+                return False
+            from visitapp.signing.keys import name_of
+
+            for cert in certs:
+                name = ", ".join(x for x in name_of(cert) if x) or "?"
+                shown.append(name)
+                tips.append(f"{name}\nSHA-256: {fingerprint(cert)}")
+        self.once_paths = list(paths)
+        self.trust_once_label.setText("; ".join(shown))
+        self.trust_once_label.setToolTip(plain_tooltip("\n\n".join(tips)))
+        self.trust_once.setChecked(True)
+        return True
+
+    def _once_toggled(self, on: bool) -> None:
+        if on and not self.once_paths:
+            self.ask_once_certificates()
+
+    def once_trust(self) -> list[Path]:
+        """The certificate files trusted for the merge about to start (none unless the box is ticked)."""
+        return list(self.once_paths) if self.trust_once.isChecked() else []
+
     # merging ---------------------------------------------------------------------
     @property
     def busy(self) -> bool:
@@ -246,6 +354,7 @@ class MergePage(QWidget):
         key = ask_key(self, len(encrypted)) if encrypted else None  # once per run; None leaves them rejected
 
         worker = self.writes.runner.worker if self.writes is not None else None
+        extra = self.once_trust()  # read now: a change of the box during the run applies to the next one
 
         def through(call):  # on the batch's thread: it waits while the DB worker merges
             if worker is None:
@@ -254,7 +363,8 @@ class MergePage(QWidget):
 
         def work(progress, cancelled):  # on the batch's thread: verification in the capped worker
             # worker process, each file's merge operation on the DB worker)
-            merger = Merger(db, key=key, through=through) if key is not None else Merger(db, through=through)
+            merger = (Merger(db, extra_trust=extra, key=key, through=through) if key is not None
+                      else Merger(db, extra_trust=extra, through=through))
             return merger.merge_all(files, progress=progress, cancelled=cancelled)
 
         self.results: list[FileResult] = []

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
+from cryptography import x509
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -187,15 +189,18 @@ class TrustPage(QWidget):
     def confirm_fingerprint(self, path: Path) -> bool:
         """Show each certificate's SHA-256 fingerprint and ask to confirm it (read it out with the signer
         over the phone): a file from a mail or a share may be someone else's certificate."""
-        from visitapp.registry.trust import fingerprint
-        from visitapp.signing.keys import name_of
-
-        title = self.tr("Trust a signer")
         try:
             certs = load_certificate_file(path)
         except UserError as err:
-            warn(self, title, str(err))
+            warn(self, self.tr("Trust a signer"), str(err))
             return False
+        return self.confirm_certificates(certs)
+
+    def confirm_certificates(self, certs: list[x509.Certificate]) -> bool:
+        """Ask to confirm these certificates' fingerprints (names and fingerprints in a plain-text question)."""
+        from visitapp.registry.trust import fingerprint
+        from visitapp.signing.keys import name_of
+
         lines = []
         for cert in certs:
             cn, org = name_of(cert)
@@ -203,7 +208,19 @@ class TrustPage(QWidget):
                          .replace("%2", grouped(fingerprint(cert))))
         question = self.tr("Compare the fingerprint with the signer, for instance over the phone, before you "
                            "trust it:\n\n%1\n\nTrust this certificate?").replace("%1", "\n\n".join(lines))
-        return plain_question(self, title, question)
+        return plain_question(self, self.tr("Trust a signer"), question)
+
+    def trust_certificates(self, certs: list[x509.Certificate], on_done: Callable[[], None] | None = None) -> int:
+        """Trust these signers (already confirmed) on the DB worker; ``on_done`` once stored."""
+        title = self.tr("Trust a signer")
+
+        def added(infos: list[TrustedInfo]) -> None:
+            self._added(infos)
+            if on_done is not None:
+                on_done()
+
+        return self.writes.submit(registry_ops.trust_signers, certs, on_done=added,
+                                  on_error=lambda sentence: warn(self, title, sentence))
 
     def add_file(self, path: Path) -> int | None:
         """Trust the signer of this certificate file (on the DB worker); the ticket, None if the file is refused."""

@@ -47,6 +47,7 @@ class CoordinatorView(QWidget):
         self.disagreements = DisagreementsPage(services, self, writes=self.writes)
         self.reports = ReportsPage(services, self, writes=self.writes)
         self.people = PeoplePage(services, self, writes=self.writes)
+        self.merge.trust_page = self.trust  # "Trust this signer and merge again" confirms and stores there
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Coordinator's tasks"))
