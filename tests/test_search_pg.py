@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import re
 import threading
+import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -277,3 +278,26 @@ def test_a_missing_trigger_or_an_old_definition_is_rebuilt_at_open(pg_socket):
             db.close()
         with Database.open(url) as db, db.engine.connect() as conn:
             assert not pgs.search_is_stale(db.backend, conn)
+
+
+def test_a_read_only_role_opens_and_searches_leaving_the_backlog_to_a_writer(pg_socket, db, svc, visit, other):
+    import pg_cluster
+
+    note = svc.notes.add(visit.id, "Brakuje spawaczy")
+    total = _unanalyse(other)
+    role = "reader_" + uuid.uuid4().hex[:8]
+    name = db.backend.url.database
+    pg_cluster.admin(pg_socket, f"CREATE ROLE {role} LOGIN", f'GRANT CONNECT ON DATABASE "{name}" TO {role}')
+    pg_cluster.admin(pg_socket, f"GRANT USAGE ON SCHEMA public TO {role}",
+                     f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}", dbname=name)
+    try:
+        reader = Database.open(pg_cluster.url(pg_socket, name, user=role))
+        try:
+            hits = Services(reader, Identity("r")).search.search("spawaczy")
+            assert [h.ref_id for h in hits] == [note.id]  # found by its typed words meanwhile
+        finally:
+            reader.close()
+        assert _pending(other) == total  # nothing analysed, nothing failed
+    finally:
+        pg_cluster.admin(pg_socket, f"DROP OWNED BY {role}", dbname=name)
+        pg_cluster.admin(pg_socket, f"DROP ROLE {role}")
