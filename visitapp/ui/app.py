@@ -236,6 +236,9 @@ def run(db: Path | str | None = None, visit_id: str | None = None, settings_file
     if start is None:
         return 0  # the first-run wizard was cancelled: nothing stored, asked again at the next start
     db, demo, translations = start
+    from visitapp.ui.visit_list import VisitListPanel
+
+    VisitListPanel.fill_after_first_paint = True  # the window first, the list once it is painted (fast start)
     try:
         app = Application(qapp, resolve_db(db, settings), settings, demo=demo, translations=translations)
     except UserError as err:
@@ -243,6 +246,8 @@ def run(db: Path | str | None = None, visit_id: str | None = None, settings_file
         if qapp.platformName() != "offscreen":
             plain_message(None, QMessageBox.Icon.Critical, "visitapp", str(err))  # it names a path
         return 1
+    finally:
+        VisitListPanel.fill_after_first_paint = False  # only this start's window (a language change rebuilds it)
     if os.environ.get("VISITAPP_REPORT_SHOWN"):
         ShownReport(app.window, Path(os.environ["VISITAPP_REPORT_SHOWN"]))
     app.window.show()

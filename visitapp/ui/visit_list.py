@@ -8,8 +8,10 @@ import html
 from PySide6.QtCore import (
     QDate,
     QDateTime,
+    QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRectF,
     QSize,
@@ -99,6 +101,8 @@ class HtmlDelegate(QStyledItemDelegate):
 
 class VisitListPanel(QWidget):
     openRequested = Signal(str, object)  # visit id, note id or None
+    #: Set by ``visitapp.ui.app.run`` (the real start): fill the list once the window has been painted.
+    fill_after_first_paint = False
 
     def __init__(self, services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,9 +171,27 @@ class VisitListPanel(QWidget):
         self.search.installEventFilter(self)
         self.status.currentIndexChanged.connect(self.reload)
         self.series.currentIndexChanged.connect(self.reload)
-        self.reload_series()
+        # At start-up the list is filled after the first paint (issue 10, fast start): a process's first query
+        # configures SQLAlchemy's mappers, about half a second that the window need not wait for. A visit
+        # selected meanwhile is selected once the rows are there.
+        self._loaded, self._wanted = False, ""
+        if VisitListPanel.fill_after_first_paint:
+            self.visits.viewport().installEventFilter(self)
+        else:
+            self.reload_series()
 
-    def eventFilter(self, obj, event) -> bool:  # Down in the search box goes to the results
+    def ensure_loaded(self) -> None:
+        """Fill the list now if its first paint has not done it yet (and select the visit asked for meanwhile)."""
+        if not self._loaded:
+            self._loaded = True
+            self.visits.viewport().removeEventFilter(self)
+            self.reload_series()
+            if self._wanted:
+                self.select_visit(self._wanted)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Down in the search box goes to the results
+        if obj is self.visits.viewport() and event.type() == QEvent.Type.Paint and not self._loaded:
+            QTimer.singleShot(0, self.ensure_loaded)  # once this first paint is on the screen
         if (obj is self.search and event.type() == event.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self._timer.stop()
@@ -183,6 +205,7 @@ class VisitListPanel(QWidget):
         return super().eventFilter(obj, event)
 
     def reload_series(self) -> None:
+        self._loaded = True
         self.series.blockSignals(True)
         current = self.series.currentData()
         self.series.clear()
@@ -240,6 +263,8 @@ class VisitListPanel(QWidget):
         Its status is the one thing a change made in the capture view alters of what this list shows;
         a visit the status filter no longer admits leaves the list.
         """
+        if not self._loaded:
+            return  # its row is read as it is now when the list is filled
         for i in range(self.visits.topLevelItemCount()):
             item = self.visits.topLevelItem(i)
             if item is None or item.data(0, VISIT_ROLE) != info.id:
@@ -254,6 +279,9 @@ class VisitListPanel(QWidget):
             return
 
     def select_visit(self, visit_id: str) -> None:
+        if not self._loaded:
+            self._wanted = visit_id  # selected once the list is filled
+            return
         for i in range(self.visits.topLevelItemCount()):
             item = self.visits.topLevelItem(i)
             if item is not None and item.data(0, VISIT_ROLE) == visit_id:
