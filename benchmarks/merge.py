@@ -10,6 +10,16 @@
 
     PYTHONPATH=. python benchmarks/merge.py [--count 1000] [--signers 4] [--visits 10000] [--keep DIR]
 
+With ``--postgres`` (a throwaway cluster, tests/pg_cluster.py) or ``--db URL``
+(a PostgreSQL server: the benchmark creates and drops its own databases
+``visitapp_bench_*`` there, so the role needs CREATEDB; a password comes from
+the URL or libpq's own means and is handed to subprocesses as PGPASSWORD, never
+as an argument), issue 14: the same files are merged into SQLite and into
+PostgreSQL in the same run (target: PostgreSQL within 1.5x of SQLite); two
+``visitapp merge`` processes of half the files each run at once against one
+process merging all of them (target: faster); and the report is built over a
+PostgreSQL registry of VISITS visits (target: under 10 s).
+
 With ``--online`` (issue 13) the signers hold certificates from a test CA
 (tests/pki_world.py: root and issuing CA, an OCSP responder on 127.0.0.1);
 the registry trusts the issuing CA as an anchor and the signers by identity.
@@ -197,11 +207,11 @@ def bench_online(folder: Path, count: int, signers: int) -> None:
         pki.stop()
 
 
-def bench_report(folder: Path, visits: int) -> None:
+def bench_report(folder: Path, visits: int, target: str | Path | None = None) -> None:
     from visitapp.registry.reports import build_report
 
     rng = random.Random(7)
-    db = Database.open(folder / "big.db")
+    db = Database.open(target or folder / "big.db")
     t0 = time.perf_counter()
     with db.write() as s:
         series = m.Series(name="Cykl testowy")
@@ -226,7 +236,103 @@ def bench_report(folder: Path, visits: int) -> None:
     report_s = time.perf_counter() - t0
     db.close()
     size = (folder / "report.pdf").stat().st_size / 1e6
-    print(f"report on {visits} visits (PDF {size:.1f} MB + CSV): {report_s:.1f} s (target < 10 s)")
+    engine = db.backend.name
+    print(f"report on {visits} visits on {engine} (PDF {size:.1f} MB + CSV): {report_s:.1f} s (target < 10 s)")
+
+
+class PgServer:
+    """A PostgreSQL server on which the benchmark makes fresh databases of its own."""
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self.url = make_url(url).set(drivername="postgresql+psycopg")
+
+    def _admin(self, statement: str) -> None:
+        import psycopg
+
+        url = self.url
+        params = {"dbname": url.database or "postgres", "user": url.username, "password": url.password,
+                  "host": url.query.get("host", url.host), "port": url.port}
+        with psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True) as conn:
+            conn.execute(statement)
+
+    def fresh(self, name: str) -> str:
+        """An empty database ``name`` (made again if it exists), schema built; its URL without the password."""
+        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self._admin(f'CREATE DATABASE "{name}"')
+        url = self.url.set(database=name, password=None).render_as_string(hide_password=False)
+        Database.open(url).close()  # the schema, outside the timings
+        return url
+
+    def drop(self, name: str) -> None:
+        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def env(self) -> dict[str, str]:
+        import os
+
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "VISITAPP_LANG": "en"}
+        if self.url.password:
+            env["PGPASSWORD"] = str(self.url.password)
+        return env
+
+
+def _merged(url: str) -> int:
+    from sqlalchemy import func, select
+
+    db = Database.open(url)
+    try:
+        with db.read() as s:
+            return int(s.scalar(select(func.count()).select_from(m.MergedFile)) or 0)
+    finally:
+        db.close()
+
+
+def _merge_processes(server: PgServer, url: str, pems: list[Path], batches: list[list[Path]]) -> float:
+    """Seconds until every ``visitapp merge --into url`` process (one per batch, started together) is done."""
+    import subprocess
+
+    trust = [arg for pem in pems for arg in ("--trust", str(pem))]
+    t0 = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, "-m", "visitapp", "merge", "--into", url, *trust,
+                               *map(str, batch)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              env=server.env(), text=True) for batch in batches]
+    for proc in procs:
+        _out, err = proc.communicate()
+        assert proc.returncode == 0, err
+    return time.perf_counter() - t0
+
+
+def bench_postgres(folder: Path, files: list[Path], pems: list[Path], server: PgServer, visits: int) -> None:
+    from visitapp.registry.merge import Merger
+
+    n = len(files)
+    timings = {}
+    for engine in ("SQLite", "PostgreSQL"):
+        target: str | Path = folder / "side-by-side.db" if engine == "SQLite" else server.fresh("visitapp_bench_merge")
+        db = Database.open(target)
+        t0 = time.perf_counter()
+        results = Merger(db, pems).merge_all(files)
+        timings[engine] = time.perf_counter() - t0
+        db.close()
+        bad = [r for r in results if r.status != "accepted"]
+        assert not bad, bad[:3]
+    sq, pg = timings["SQLite"], timings["PostgreSQL"]
+    print(f"merge {n} files, one process : SQLite {sq:6.1f} s ({n / sq:5.1f} files/s) | "
+          f"PostgreSQL {pg:6.1f} s ({n / pg:5.1f} files/s) | ratio {pg / sq:.2f}x (target <= 1.5x)")
+
+    one = server.fresh("visitapp_bench_one")
+    single = _merge_processes(server, one, pems, [files])
+    two = server.fresh("visitapp_bench_two")
+    half = n // 2
+    both = _merge_processes(server, two, pems, [files[:half], files[half:]])
+    assert _merged(one) == _merged(two) == n
+    print(f"PostgreSQL, visitapp merge processes: one of {n} files {single:6.1f} s | two of {half} at once "
+          f"{both:6.1f} s | ratio {both / single:.2f}x (target < 1)")
+    for name in ("visitapp_bench_merge", "visitapp_bench_one", "visitapp_bench_two"):
+        server.drop(name)
+    bench_report(folder, visits, server.fresh("visitapp_bench_report"))
+    server.drop("visitapp_bench_report")
 
 
 def main() -> None:
@@ -237,6 +343,11 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--online", action="store_true",
                         help="signers under a test CA: merge offline vs online (OCSP on 127.0.0.1), and augment")
+    parser.add_argument("--db", metavar="URL",
+                        help="a PostgreSQL server (URL of a database on it): merge there beside SQLite, concurrent "
+                             "merges, the report (makes and drops databases visitapp_bench_* on it)")
+    parser.add_argument("--postgres", action="store_true",
+                        help="as --db, on a throwaway PostgreSQL cluster started for this run (tests/pg_cluster.py)")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="visitapp-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -246,6 +357,22 @@ def main() -> None:
     t0 = time.perf_counter()
     files, pems = generate(folder, args.count, args.signers)
     print(f"generated {len(files)} signed minutes from {args.signers} signers in {time.perf_counter() - t0:.1f} s")
+    if args.db:
+        bench_postgres(folder, files, pems, PgServer(args.db), args.visits)
+        return
+    if args.postgres:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+        import pg_cluster
+
+        with pg_cluster.running() as sock:
+            server = PgServer(pg_cluster.url(sock, "postgres"))
+            # The test cluster starts without fsync; SQLite here syncs every commit: so does the server now.
+            for setting in ("fsync = on", "synchronous_commit = on", "full_page_writes = on"):
+                server._admin(f"ALTER SYSTEM SET {setting}")
+            server._admin("SELECT pg_reload_conf()")
+            print("throwaway PostgreSQL cluster on a Unix socket, fsync and synchronous_commit on")
+            bench_postgres(folder, files, pems, server, args.visits)
+        return
     bench_merge(folder, files, pems)
     bench_report(folder, args.visits)
 
