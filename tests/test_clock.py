@@ -88,3 +88,11 @@ def test_minutes_and_stamp_show_krakow_time(world: dict, tz: str, named: bool) -
     allowed = {(before + dt.timedelta(minutes=m)).astimezone(WARSAW).strftime("%d.%m.%Y, %H:%M")
                for m in range(int((after - before).total_seconds() // 60) + 2)}
     assert found.group(1) in allowed
+
+
+@pytest.mark.parametrize(("tz", "named"), [("America/New_York", True), ("Europe/Warsaw", False)])
+def test_the_command_line_list_shows_krakow_time(world: dict, tz: str, named: bool) -> None:
+    line = next(row for row in run("visits", "--db", world["db"], tz=tz).splitlines() if world["visit"] in row)
+    start = world["start"].astimezone(WARSAW)
+    wall = f"{start:%Y-%m-%d %H:%M}" + (f" {start.tzname()}" if named else "")
+    assert f"  {wall}  " in line, line

@@ -47,6 +47,11 @@ def zone_suffix(value: dt.datetime, name: str | None, local: dt.tzinfo | None = 
     return " " + (in_zone(value, name).tzname() or str(name or DEFAULT_ZONE))
 
 
+def wall_text(value: dt.datetime, name: str | None) -> str:
+    """``2026-03-17 09:00`` on the clock of zone ``name``, with `` CET`` where the computer's clock reads otherwise."""
+    return in_zone(value, name).strftime("%Y-%m-%d %H:%M") + zone_suffix(value, name)
+
+
 def stamp_time(visit: dict, now: dt.datetime | None = None) -> str:
     """A signature stamp's time in the visit's zone (``visit``: its record's ``time_zone`` and ``language``),
     never the process's: "15.12.2026, 11:32 CET" in Polish, "2026-12-15 11:32 CET" in English."""

@@ -16,6 +16,7 @@ from visitapp.cli.common import (
     safe,
     safe_lines,
 )
+from visitapp.clock import wall_text
 from visitapp.db import Database
 from visitapp.domain import (
     NoteKind,
@@ -104,7 +105,8 @@ def cmd_visits(args: argparse.Namespace) -> int:
         svc.close()
     return print_rows(
         visits, as_json=args.json, empty=_("No visits yet."),
-        line=lambda v: f"{v.id}  {local(v.starts_at)}  {visit_status_label(v.status):<12}  {v.organisation}",
+        line=lambda v: f"{v.id}  {wall_text(v.starts_at, v.time_zone)}  {visit_status_label(v.status):<12}  "
+                       f"{v.organisation}",  # the visit's own clock, not the computer's
         json_row=lambda v: {"id": v.id, "starts_at": v.starts_at, "organisation": v.organisation,
                             "status": v.status, "title": v.title, "series": v.series, "place": v.place},
     )
