@@ -804,6 +804,11 @@
         <source>Some text could not be stored (see the status bar). Quit anyway and lose it?</source>
         <translation>Some text could not be stored (see the status bar). Quit anyway and lose it?</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py"/>
+        <source>Co-&amp;sign minutes…</source>
+        <translation>Co-&amp;sign minutes…</translation>
+    </message>
 </context>
 <context>
     <name>NoteDelegate</name>
@@ -1143,6 +1148,18 @@
         <location filename="../../visitapp/ui/prepare.py" line="156"/>
         <source>Appro&amp;ved by:</source>
         <translation>Appro&amp;ved by:</translation>
+    </message>
+    <message>
+        <source>Visibility a new note starts with</source>
+        <translation>Visibility a new note starts with</translation>
+    </message>
+    <message>
+        <source>Each new note of this visit starts with this visibility; a note can still be changed one by one.</source>
+        <translation>Each new note of this visit starts with this visibility; a note can still be changed one by one.</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w notes:</source>
+        <translation>Ne&amp;w notes:</translation>
     </message>
 </context>
 <context>
@@ -2617,6 +2634,190 @@
         <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
         <source>Not encrypted</source>
         <translation>Not encrypted</translation>
+    </message>
+</context>
+<context>
+    <name>CosignDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Co-sign minutes</source>
+        <translation>Co-sign minutes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Signed minutes to co-sign</source>
+        <translation>Signed minutes to co-sign</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>&amp;Open signed minutes…</source>
+        <translation>&amp;Open signed minutes…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Open the signed minutes you were asked to co-sign.</source>
+        <translation>Open the signed minutes you were asked to co-sign.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Co-signing the minutes of the visit</source>
+        <translation>Co-signing the minutes of the visit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Co-signed copy</source>
+        <translation>Co-signed copy</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Save as:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>&amp;Co-sign</source>
+        <translation>&amp;Co-sign</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Signed minutes</source>
+        <translation>Signed minutes</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF files (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Checking the signatures…</source>
+        <translation>Checking the signatures…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Signed by %1 (%2) on %3; intact.</source>
+        <translation>Signed by %1 (%2) on %3; intact.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Minutes of %1, version %2.</source>
+        <translation>Minutes of %1, version %2.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>The pages&apos; text (install poppler-utils to see them).</source>
+        <translation>The pages&apos; text (install poppler-utils to see them).</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>-co-signed</source>
+        <translation>-co-signed</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>This file cannot be co-signed.</source>
+        <translation>This file cannot be co-signed.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Choose where the co-signed copy goes.</source>
+        <translation>Choose where the co-signed copy goes.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Signing…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Wrote %1, co-signed by %2.</source>
+        <translation>Wrote %1, co-signed by %2.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>The minutes could not be co-signed: %1.</source>
+        <translation>The minutes could not be co-signed: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceTab</name>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Signed files merged into this visit</source>
+        <translation>Signed files merged into this visit</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Signed by</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Signed on</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Provenance</source>
+        <translation>Provenance</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Merged from %n signed file(s).</source>
+        <translation>
+            <numerusform>Merged from %n signed file.</numerusform>
+            <numerusform>Merged from %n signed files.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Current: %1.</source>
+        <translation>Current: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>not finalised</source>
+        <translation>not finalised</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>(superseded)</source>
+        <translation>(superseded)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Action item</source>
+        <translation>Action item</translation>
     </message>
 </context>
 </TS>

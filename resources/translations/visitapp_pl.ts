@@ -807,6 +807,11 @@
         <source>Some text could not be stored (see the status bar). Quit anyway and lose it?</source>
         <translation>Części tekstu nie udało się zapisać (zob. pasek stanu). Zakończyć mimo to i go utracić?</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py"/>
+        <source>Co-&amp;sign minutes…</source>
+        <translation>&amp;Współpodpisz protokół…</translation>
+    </message>
 </context>
 <context>
     <name>NoteDelegate</name>
@@ -1146,6 +1151,18 @@
         <location filename="../../visitapp/ui/prepare.py" line="156"/>
         <source>Appro&amp;ved by:</source>
         <translation>Zat&amp;wierdza:</translation>
+    </message>
+    <message>
+        <source>Visibility a new note starts with</source>
+        <translation>Widoczność, z którą zaczyna się nowa notatka</translation>
+    </message>
+    <message>
+        <source>Each new note of this visit starts with this visibility; a note can still be changed one by one.</source>
+        <translation>Każda nowa notatka tej wizyty zaczyna się z tą widocznością; każdą notatkę można potem zmienić osobno.</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w notes:</source>
+        <translation>Nowe notat&amp;ki:</translation>
     </message>
 </context>
 <context>
@@ -2625,6 +2642,191 @@
         <location filename="../../visitapp/ui/protect_dialog.py" line="1"/>
         <source>Not encrypted</source>
         <translation>Nie zaszyfrowano</translation>
+    </message>
+</context>
+<context>
+    <name>CosignDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Co-sign minutes</source>
+        <translation>Współpodpisz protokół</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Signed minutes to co-sign</source>
+        <translation>Podpisany protokół do współpodpisania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>&amp;Open signed minutes…</source>
+        <translation>&amp;Otwórz podpisany protokół…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Open the signed minutes you were asked to co-sign.</source>
+        <translation>Otwórz podpisany protokół, który masz współpodpisać.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Co-signing the minutes of the visit</source>
+        <translation>Współpodpisanie protokołu z wizyty</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Co-signed copy</source>
+        <translation>Współpodpisana kopia</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Przeglądaj…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Zapisz jako:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>&amp;Co-sign</source>
+        <translation>&amp;Współpodpisz</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Signed minutes</source>
+        <translation>Podpisany protokół</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>Pliki PDF (*.pdf);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Checking the signatures…</source>
+        <translation>Sprawdzanie podpisów…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Signed by %1 (%2) on %3; intact.</source>
+        <translation>Podpisał(a) %1 (%2), %3; nienaruszony.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Minutes of %1, version %2.</source>
+        <translation>Protokół: %1, wersja %2.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>The pages&apos; text (install poppler-utils to see them).</source>
+        <translation>Tekst stron (zainstaluj poppler-utils, aby je zobaczyć).</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>-co-signed</source>
+        <translation>-wspolpodpisany</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>This file cannot be co-signed.</source>
+        <translation>Tego pliku nie można współpodpisać.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Choose where the co-signed copy goes.</source>
+        <translation>Wybierz, gdzie zapisać współpodpisaną kopię.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Signing…</source>
+        <translation>Podpisywanie…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>Wrote %1, co-signed by %2.</source>
+        <translation>Zapisano %1, współpodpisany przez: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/cosign_dialog.py"/>
+        <source>The minutes could not be co-signed: %1.</source>
+        <translation>Nie udało się współpodpisać protokołu: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceTab</name>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Signed files merged into this visit</source>
+        <translation>Podpisane pliki scalone w tę wizytę</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>File</source>
+        <translation>Plik</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Signed by</source>
+        <translation>Podpisali</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Signed on</source>
+        <translation>Data podpisu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Version</source>
+        <translation>Wersja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Provenance</source>
+        <translation>Pochodzenie</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Merged from %n signed file(s).</source>
+        <translation>
+            <numerusform>Scalono z %n podpisanego pliku.</numerusform>
+            <numerusform>Scalono z %n podpisanych plików.</numerusform>
+            <numerusform>Scalono z %n podpisanych plików.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Current: %1.</source>
+        <translation>Aktualne: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>version %1</source>
+        <translation>wersja %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>not finalised</source>
+        <translation>niezatwierdzona</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>(superseded)</source>
+        <translation>(zastąpiona)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Note</source>
+        <translation>Notatka</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/provenance.py"/>
+        <source>Action item</source>
+        <translation>Zadanie</translation>
     </message>
 </context>
 </TS>

@@ -101,6 +101,9 @@ def test_first_start_offers_encryption_with_the_keyring(qtbot, qapp, tmp_path, m
         old_window = gui.window
         with qtbot.waitSignal(dialog.accepted):
             dialog.protect_button.click()
+        with qtbot.waitSignal(dialog.job.finished, timeout=60_000) as done:  # converted on the DB worker
+            pass
+        assert done.args == [True]
         assert gui.window is not old_window
         assert not path.read_bytes().startswith(SQLITE_MAGIC)
         assert type(gui.db.backend).__name__ == "SQLCipherBackend"
@@ -129,6 +132,9 @@ def test_protect_with_a_passphrase_that_must_be_typed_twice(qtbot, qapp, tmp_pat
     dialog.second.setText(PASS)
     with qtbot.waitSignal(dialog.accepted):
         dialog.protect_button.click()
+    with qtbot.waitSignal(dialog.job.finished, timeout=60_000) as done:  # converted on the DB worker
+        pass
+    assert done.args == [True]
     path = gui.db.path
     assert not path.read_bytes().startswith(SQLITE_MAGIC)
     gui.db.close()

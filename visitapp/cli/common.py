@@ -32,7 +32,11 @@ def add_db_pass_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db-pass-env", metavar="VAR",
         help=_("the environment variable holding the passphrase of an encrypted database "
-               "(else its key in the keyring, else a prompt)"),
+               "(else its key in the keyring, else a prompt); a database this command creates is encrypted with it"),
+    )
+    parser.add_argument(
+        "--db-keyring", action="store_true",
+        help=_("a database this command creates is encrypted with a random key kept in this computer's keyring"),
     )
 
 
@@ -56,15 +60,35 @@ def db_key_source(env_var: str | None):
 
 def install_db_key_source(args: argparse.Namespace) -> None:
     """Every database this command opens finds its key as :func:`db_key_source` says (``--db-pass-env``)."""
-    from visitapp.db.engines.sqlcipher import set_default_key_source
+    from visitapp.db.engines.sqlcipher import set_default_key_source, set_new_file_key
 
     set_default_key_source(db_key_source(getattr(args, "db_pass_env", None)))
+    set_new_file_key(new_file_key(args))  # and the databases it creates are encrypted when asked
     env_var = getattr(args, "db_pass_env", None)
     if env_var:  # a PostgreSQL URL without a password takes it from there (put into the URL object, never shown)
         from visitapp.db.engines.postgresql import set_password_source
         from visitapp.signing.secrets import read_secret
 
         set_password_source(lambda: read_secret(env_var, ""))
+
+
+def new_file_key(args: argparse.Namespace):
+    """The key of a database this command creates (--db-pass-env, --db-keyring), for the files it names; or None."""
+    from visitapp.db.engines.sqlcipher import DbKey
+    from visitapp.signing.secrets import read_secret
+
+    env_var, keyring = getattr(args, "db_pass_env", None), getattr(args, "db_keyring", False)
+    if not env_var and not keyring:
+        return None
+    named = {Path(t).expanduser().resolve() for t in (db_path(args), getattr(args, "into", None))
+             if t is not None and isinstance(t, Path)}
+
+    def key(path: Path) -> DbKey | None:
+        if Path(path).expanduser().resolve() not in named:
+            return None
+        return DbKey(passphrase=read_secret(env_var, "")) if env_var else DbKey.new_raw()
+
+    return key
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:

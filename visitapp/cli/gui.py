@@ -16,6 +16,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from visitapp.ui.app import run  # Qt is imported only here
+    from visitapp.db.engines.sqlcipher import DbKey
 
+    key: DbKey | None = None
+    if args.db_pass_env:
+        # Read before any window: an unset variable is one sentence on the terminal, not a dialog.
+        from visitapp.signing.secrets import read_secret
+
+        key = DbKey(passphrase=read_secret(args.db_pass_env, ""))
+    from visitapp.ui.app import run  # Qt is imported only here
+    from visitapp.ui.protect_dialog import set_start_key
+
+    # --db-pass-env opens the database the window starts on (a new one is created encrypted), asking nothing.
+    set_start_key(key)
     return run(args.db, args.visit)

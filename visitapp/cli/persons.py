@@ -37,7 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--person", required=True, metavar="ID", help=_("the person's id (or its first characters)"))
     c.add_argument("--redact-mentions", action="store_true",
                    help=_("also replace mentions of their name in note texts (inflected forms too)"))
-    c.add_argument("--yes", action="store_true", help=_("confirm: an erasure cannot be undone"))
+    c.add_argument("--yes", action="store_true",
+                   help=_("confirm: an erasure cannot be undone (backups made before upgrades are deleted too)"))
     c.set_defaults(handler=cmd_person_erase)
 
     p = sub.add_parser("retention", help=_("list (or remove) visits older than a retention period"))
@@ -107,6 +108,10 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
         print(_("These merged files (signed PDFs, not changed) still name them; handle them outside visitapp:"))
         for f in result.files:
             print("  " + safe(f"{f['file']}  sha256 {f['sha256'][:16]}  {f['signer']}"))
+    if result.backups_removed:
+        print(_("These backups, made before upgrades of the database, still held their data and were deleted:"))
+        for path in result.backups_removed:
+            print("  " + safe(path))
     return 0
 
 

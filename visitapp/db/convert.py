@@ -11,6 +11,16 @@ new file and leaves the old one as it was.
 The old file is held with ``locking_mode = EXCLUSIVE`` while it is copied: a
 file that another program (another visitapp) has open is refused in one
 sentence, and nothing can write to it between the copy and the replace.
+
+Progress and cancel (the desktop app runs a conversion off its GUI thread):
+``progress(done, total)`` is called from the converting thread as the copy
+grows (``done`` counts the pages written so far, measured on the new file;
+``total`` is the old file's pages in use plus a tenth of them for the checks,
+reached when the copy is checked); ``cancelled()`` is asked every few
+thousand SQLite steps, and a True answer stops the copy or its checks,
+removes the new file and raises :class:`ConversionCancelled`: the original
+is untouched.  Once the checked copy replaces the original, nothing is
+cancelled any more.
 """
 
 from __future__ import annotations
@@ -18,7 +28,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +44,17 @@ from visitapp.db.engines.sqlite import SQLITE_MAGIC
 from visitapp.errors import DatabaseError, DatabaseLocked, InvalidInput
 from visitapp.i18n import _
 
+#: ``progress(done, total)``: pages copied so far of ``total`` (see the module's docstring).
+Progress = Callable[[int, int], None]
+#: Asked while converting: True stops it, leaving the original as it was.
+Cancelled = Callable[[], bool]
+# SQLite virtual-machine steps between two looks at the copy's size and at ``cancelled``.
+_TICK_STEPS = 20_000
+
+
+class ConversionCancelled(DatabaseError):
+    """The user cancelled a conversion; the original file was not changed."""
+
 
 def is_plain(path: Path) -> bool:
     try:
@@ -48,30 +69,33 @@ def _check_file(path: Path) -> None:
         raise DatabaseError(_("There is no database at {path}.").format(path=path))
 
 
-def encrypt(path: Path, key: DbKey) -> None:
+def encrypt(path: Path, key: DbKey, *, progress: Progress | None = None,
+            cancelled: Cancelled | None = None) -> None:
     """Turn the plain database ``path`` into a SQLCipher 4 file encrypted with ``key``."""
     _check_file(path)
     if not is_plain(path):
         if looks_encrypted(path):
             raise InvalidInput(_("The database {path} is already encrypted.").format(path=path))
         raise DatabaseError(_("{path} is not a visitapp database.").format(path=path))
-    _convert(path, None, key)
+    _convert(path, None, key, progress, cancelled)
 
 
-def decrypt(path: Path, key: DbKey) -> None:
+def decrypt(path: Path, key: DbKey, *, progress: Progress | None = None,
+            cancelled: Cancelled | None = None) -> None:
     """Turn the encrypted database ``path`` back into a plain SQLite file (the user asked for it)."""
     _check_file(path)
     if is_plain(path):
         raise InvalidInput(_("The database {path} is not encrypted.").format(path=path))
-    _convert(path, key, None)
+    _convert(path, key, None, progress, cancelled)
 
 
-def rekey(path: Path, old: DbKey, new: DbKey) -> None:
+def rekey(path: Path, old: DbKey, new: DbKey, *, progress: Progress | None = None,
+          cancelled: Cancelled | None = None) -> None:
     """Encrypt the database ``path`` with ``new`` instead of ``old``."""
     _check_file(path)
     if is_plain(path):
         raise InvalidInput(_("The database {path} is not encrypted; encrypt it first.").format(path=path))
-    _convert(path, old, new)
+    _convert(path, old, new, progress, cancelled)
 
 
 def _counts(conn, schema: str) -> dict[str, int]:
@@ -105,29 +129,88 @@ def _exclusive(path: Path, key: DbKey | None) -> Iterator[Any]:
         conn.close()
 
 
-def _convert(path: Path, old: DbKey | None, new: DbKey | None) -> None:
+class _Ticker:
+    """The progress handler of the converting connections: reports the copy's growth, stops when cancelled."""
+
+    def __init__(self, tmp: Path, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.tmp, self.progress, self.cancelled = tmp, progress, cancelled
+        self.copy_pages = self.total = self.page_size = 0
+        self.done = -1
+        self.stopped = False
+
+    def start(self, conn) -> None:
+        """Measure the old file (pages in use) and report 0; call with the old file open."""
+        self.page_size = int(conn.execute("PRAGMA main.page_size").fetchone()[0]) or 4096
+        used = conn.execute("PRAGMA main.page_count").fetchone()[0] - conn.execute(
+            "PRAGMA main.freelist_count").fetchone()[0]
+        self.copy_pages = max(1, int(used))
+        self.total = self.copy_pages + max(1, self.copy_pages // 10)
+        self.report(0)
+
+    def report(self, done: int) -> None:
+        if self.progress is not None and done > self.done:
+            self.done = done
+            self.progress(done, self.total)
+
+    def __call__(self) -> int:  # SQLite's progress handler: non-zero interrupts the statement
+        if self.cancelled is not None and self.cancelled():
+            self.stopped = True
+            return 1
+        if self.progress is not None and self.done < self.copy_pages:
+            try:
+                written = self.tmp.stat().st_size // self.page_size
+            except OSError:
+                written = 0
+            self.report(min(written, self.copy_pages - 1))  # the last page is counted when the copy is done
+        return 0
+
+    def check(self) -> None:
+        if self.stopped or (self.cancelled is not None and self.cancelled()):
+            self.stopped = True
+            raise ConversionCancelled
+
+
+def _convert(path: Path, old: DbKey | None, new: DbKey | None,
+             progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
     from sqlcipher3 import dbapi2
 
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.converting")
     create_private(tmp)
+    ticker = _Ticker(tmp, progress, cancelled)
     try:
         try:
             with _exclusive(path, old) as conn:
+                ticker.start(conn)
                 expected = _counts(conn, "main")
+                conn.set_progress_handler(ticker, _TICK_STEPS)
                 conn.execute("ATTACH DATABASE ? AS converted KEY ?", (str(tmp), _attach_key(new)))
+                # ~2 MB of cache: the copy spills to its file as it grows, so its progress can be seen.
+                conn.execute("PRAGMA converted.cache_size = 500")
                 conn.execute("SELECT sqlcipher_export('converted')")
                 version = conn.execute("PRAGMA main.user_version").fetchone()[0]
                 conn.execute(f"PRAGMA converted.user_version = {int(version)}")
                 conn.execute("DETACH DATABASE converted")
+                conn.set_progress_handler(None, 0)
+                ticker.check()
+                ticker.report(ticker.copy_pages)
                 # Everything of the old file is in the copy: fold its WAL in, so
                 # no -wal of the old file outlives it beside the new one.
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            _verify(tmp, new, expected)
+            _verify(tmp, new, expected, ticker)
+            ticker.check()  # the last moment a cancel is honoured: the original is still in place
         except dbapi2.Error as err:
+            if ticker.stopped:
+                raise ConversionCancelled(
+                    _("The conversion was cancelled; the database {path} was not changed.").format(path=path)
+                ) from None
             raise DatabaseError(
                 _("The database {path} could not be converted ({reason}); it was not changed.")
                 .format(path=path, reason=str(err))
             ) from err
+        except ConversionCancelled:
+            raise ConversionCancelled(
+                _("The conversion was cancelled; the database {path} was not changed.").format(path=path)
+            ) from None
         for suffix in ("-wal", "-shm", "-journal"):
             side = path.with_name(path.name + suffix)
             if side.exists() and side.stat().st_size > 0 and suffix != "-shm":
@@ -140,8 +223,9 @@ def _convert(path: Path, old: DbKey | None, new: DbKey | None) -> None:
         _fsync(tmp)
         os.replace(tmp, path)
         _fsync_dir(path.parent)
+        ticker.report(ticker.total)
     except BaseException:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+        for leftover in (tmp, *(tmp.with_name(tmp.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
         raise
@@ -157,9 +241,10 @@ def _attach_key(key: DbKey | None) -> str:
     return key.passphrase
 
 
-def _verify(tmp: Path, key: DbKey | None, expected: dict[str, int]) -> None:
+def _verify(tmp: Path, key: DbKey | None, expected: dict[str, int], ticker: _Ticker) -> None:
     conn = connect(tmp, key)
     try:
+        conn.set_progress_handler(ticker, _TICK_STEPS)  # cancel honoured during the checks too
         if not key_opens(conn):
             raise DatabaseError(_("The converted copy does not open with its key; nothing was changed."))
         conn.execute("PRAGMA journal_mode = WAL")

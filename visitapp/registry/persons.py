@@ -10,18 +10,23 @@ the file vacuumed. The erasure is remembered (``erasures``: hashes, never the
 name), so a record merged later that names the person again is pseudonymised
 before it is stored (:func:`redact_incoming`). Signed PDFs are not changed:
 the files that named the person are listed for the coordinator to handle.
+The copies visitapp made beside the database before upgrading it (they hold
+the data as it was) are overwritten and deleted, and listed.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import glob
 import hashlib
 import json
+import os
 import re
 import uuid as uuid_mod
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, inspect, select, text
@@ -29,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from visitapp.db import Database
 from visitapp.db import models as m
-from visitapp.errors import InvalidInput
+from visitapp.errors import DatabaseError, InvalidInput
 from visitapp.i18n import _
 from visitapp.services.base import by_uuid
 from visitapp.validation import fold_diacritics
@@ -236,6 +241,8 @@ class ErasureResult:
     pseudonym: str
     values_changed: int = 0
     files: list[dict[str, Any]] = field(default_factory=list)  # merged files (signed PDFs) that still name them
+    #: Copies visitapp made beside the database before upgrading it: they held the person's data, and were deleted.
+    backups_removed: list[str] = field(default_factory=list)
 
 
 def _redact_tables(s: Session, redactor: _Redactor, needles: list[str]) -> int:
@@ -311,7 +318,50 @@ def erase_person(db: Database, ref: str, *, redact_mentions: bool = False,
         db.backend.ensure_search(s.connection(), rebuild_index=True)
     scrub_files(db)
     forget_history(db)
-    return ErasureResult(person.uuid, pseudonym, changed, files)
+    removed = [str(p) for p in remove_upgrade_backups(db.path)] if db.path is not None else []
+    return ErasureResult(person.uuid, pseudonym, changed, files, removed)
+
+
+def upgrade_backups(path: Path) -> list[Path]:
+    """The copies ``Database`` made beside ``path`` before upgrading it (``<stem>.before-upgrade-<rev>-<time>``)."""
+    pattern = f"{glob.escape(path.stem)}.before-upgrade-*{glob.escape(path.suffix or '.db')}"
+    return sorted(p for p in path.parent.glob(pattern) if p.is_file() and p != path)
+
+
+def remove_upgrade_backups(path: Path) -> list[Path]:
+    """Delete the upgrade backups of the database at ``path`` (they hold data as it was before an erasure).
+
+    Each is overwritten with zeros before it is unlinked (with its -wal/-shm/-journal, and the key
+    kept for it in the keyring), so its bytes do not stay readable in the folder's free space on a
+    plain file system.  Returns the backups deleted.
+    """
+    from visitapp.db.engines.sqlcipher import forget_keyring_key
+
+    removed = []
+    for backup in upgrade_backups(path):
+        for part in (backup, *(backup.with_name(backup.name + s) for s in ("-wal", "-shm", "-journal"))):
+            if part.is_file():
+                _overwrite_and_unlink(part)
+        forget_keyring_key(backup)
+        removed.append(backup)
+    return removed
+
+
+def _overwrite_and_unlink(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+        with path.open("r+b") as fh:
+            chunk = b"\0" * (1 << 20)
+            for start in range(0, size, len(chunk)):
+                fh.write(chunk[: min(len(chunk), size - start)])
+            fh.flush()
+            os.fsync(fh.fileno())
+        path.unlink()
+    except OSError as err:
+        raise DatabaseError(
+            _("The backup {path} still holds the erased person's data and could not be deleted ({reason}); "
+              "delete it yourself.").format(path=path, reason=err.strerror or type(err).__name__)
+        ) from err
 
 
 def forget_history(db: Database) -> None:

@@ -7,18 +7,24 @@
 * :class:`ProtectDialog` offers to encrypt a plain database (on first start, and
   from the File menus), recommending a random key kept in the operating
   system's keyring; :func:`protect_app` then encrypts the open database in place
-  (``visitapp.db.convert``: a checked copy, then a replace) and reopens it.
+  (``visitapp.db.convert``: a checked copy, then a replace) on the DB worker, with
+  a progress dialog fed by the conversion and a Cancel that leaves the original
+  as it was, and reopens it.
+* ``visitapp gui --db-pass-env VAR``: :func:`set_start_key` hands the passphrase to
+  the first :func:`open_database` of the run (the database the window starts on):
+  it opens with it, or is created encrypted with it, and nothing is asked.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -26,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +45,18 @@ from visitapp.ui.safe_text import plain_message
 
 #: Settings key remembering that the first-start offer was made (shown once).
 OFFERED_KEY = "data/protection_offered"
+
+log = logging.getLogger(__name__)
+
+# The key given on the command line (``gui --db-pass-env``), for the database the window starts on.
+_start_key: list[DbKey] = []
+
+
+def set_start_key(key: DbKey | None) -> None:
+    """The next :func:`open_database` (the app's own database, at start) uses ``key`` and asks nothing."""
+    _start_key.clear()
+    if key is not None:
+        _start_key.append(key)
 
 
 class PassphraseDialog(QDialog):
@@ -76,7 +95,11 @@ def open_database(target: Path | str, *, create: bool = True, parent: QWidget | 
 
     Called off the GUI thread (the app opens and migrates on its DB worker), ``on_gui(fn)`` runs
     ``fn`` on the GUI thread and returns its result: the passphrase dialog is shown there.
+    A key given with :func:`set_start_key` is used (once) instead: it opens the file, or creates
+    it encrypted; a wrong one is one sentence, as on the command line.
     """
+    if _start_key:
+        return Database.open(target, create=create, key=_start_key.pop())
     state = {"keyring_tried": False, "wrong": False}
 
     def ask() -> str:
@@ -152,6 +175,7 @@ class ProtectDialog(QDialog):
         layout.addWidget(buttons)
         self.keyring.toggled.connect(self._follow)
         self._follow()
+        self.job: ConversionJob | None = None  # the conversion started by Encrypt
 
     def _follow(self) -> None:
         for field in (self.first, self.second):
@@ -174,18 +198,23 @@ class ProtectDialog(QDialog):
         return DbKey.new_raw()
 
 
-def protect_file(path: Path, key: DbKey) -> None:
-    """Encrypt the closed database ``path`` in place with ``key`` (a raw key goes to the keyring first)."""
+def protect_file(path: Path, key: DbKey, *, progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
+    """Encrypt the closed database ``path`` in place with ``key`` (a raw key goes to the keyring first).
+
+    ``progress`` and ``cancelled`` as in ``visitapp.db.convert``: a cancelled or failed conversion
+    leaves the file as it was and the keyring as it was.
+    """
     from visitapp.db import convert
     from visitapp.db.engines import sqlcipher
 
     if key.raw is None:
-        convert.encrypt(path, key)
+        convert.encrypt(path, key, progress=progress, cancelled=cancelled)
         return
     previous = keyring_key(path)
     sqlcipher.store_keyring_key(path, key)
     try:
-        convert.encrypt(path, key)
+        convert.encrypt(path, key, progress=progress, cancelled=cancelled)
     except BaseException:
         if previous is not None:
             sqlcipher.store_keyring_key(path, previous)
@@ -194,39 +223,130 @@ def protect_file(path: Path, key: DbKey) -> None:
         raise
 
 
-def protect_app(app, key: DbKey) -> bool:  # visitapp.ui.app.Application
-    """Encrypt the app's open database in place and reopen it; the window is rebuilt on the new one.
+class ConversionJob(QObject):
+    """One conversion of the app's database on its DB worker, shown in a :class:`QProgressDialog`.
 
-    Returns False (the database reopened as it was) when the conversion fails;
-    the reason is raised as ``UserError`` for the caller to show.
+    ``progressed(done, total)`` arrives on the GUI thread as the conversion reports it; Cancel
+    asks the conversion to stop (the original stays untouched); ``finished(ok)`` follows once
+    the database is open again (encrypted when ``ok``) and the window rebuilt on it.
+    """
+
+    progressed = Signal(int, int)
+    finished = Signal(bool)
+
+    def __init__(self) -> None:
+        # No parent: the window it covers is replaced when the conversion ends.
+        super().__init__(None)
+        self.cancel_requested = threading.Event()
+        self.dialog = QProgressDialog()
+        self.dialog.setObjectName("conversionProgress")
+        self.dialog.setWindowTitle(self.tr("Encrypting the database"))
+        self.dialog.setLabelText(self.tr("Encrypting the database; your notes stay as they are until it is done."))
+        self.dialog.setCancelButtonText(self.tr("&Cancel"))
+        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # nothing reaches the database meanwhile
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setRange(0, 0)  # busy until the first figure arrives
+        self.dialog.canceled.connect(self._cancel)
+        self.progressed.connect(self._show)  # queued: emitted on the DB worker
+        self.values: list[tuple[int, int]] = []  # what the dialog was shown, in order
+
+    def _show(self, done: int, total: int) -> None:
+        self.values.append((done, total))
+        if self.dialog.maximum() != total:
+            self.dialog.setRange(0, total)
+        self.dialog.setValue(done)
+
+    def _cancel(self) -> None:
+        self.cancel_requested.set()
+        self.dialog.setLabelText(self.tr("Cancelling; the database stays as it was…"))
+
+    def tell_failure(self, window: QWidget, err: BaseException, *, critical: bool = False) -> None:
+        """The reason the database was not encrypted, in one sentence (a cancel needs none)."""
+        if _cancelled(err):
+            return
+        if isinstance(err, UserError):
+            sentence = str(err)
+        else:
+            log.error("encrypting the database failed", exc_info=err)
+            sentence = self.tr("The database could not be encrypted (%1); it was not changed.").replace(
+                "%1", type(err).__name__)
+        icon = QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Warning
+        plain_message(window, icon, self.tr("Not encrypted"), sentence)
+
+    def close(self) -> None:
+        self.dialog.canceled.disconnect(self._cancel)
+        self.dialog.reset()
+        self.dialog.close()
+        self.dialog.deleteLater()
+
+
+def protect_app(app, key: DbKey) -> ConversionJob:  # visitapp.ui.app.Application
+    """Encrypt the app's open database in place on its DB worker and reopen it; the window is rebuilt on it.
+
+    The GUI thread stays free: it shows the conversion's progress in an application-modal
+    dialog (no typing, timer or menu reaches the database between the copy and the replace),
+    whose Cancel stops the conversion with the original untouched.  A failure reopens the
+    database as it was and says why in one sentence.  Returns the running job.
     """
     from visitapp.services import Services
-    from visitapp.ui.main_window import MainWindow
 
     path = app.db.path
+    old_db = app.db
+    app.window.capture.flush()
+    app.worker.wait()  # every queued write is in the file before it is copied
+    job = ConversionJob()
+    job.dialog.show()
+
+    def work() -> tuple[Database, BaseException | None]:  # on the DB worker: the one writer
+        old_db.close()
+        try:
+            protect_file(path, key, progress=job.progressed.emit, cancelled=job.cancel_requested.is_set)
+        except BaseException as err:  # reopened as it was; the reason is shown on the GUI thread
+            return Database.open(path, create=False), err
+        return Database.open(path, create=False, key=key), None
+
+    def done(result: tuple[Database, BaseException | None]) -> None:
+        db, err = result
+        app.db = db
+        app._svc = Services(db, app.settings.identity())
+        _rebuild_window(app)
+        job.close()  # after the new window is shown: some window is always open (closing the last one quits)
+        if err is not None:
+            job.tell_failure(app.window, err)
+        job.finished.emit(err is None)
+
+    def failed(err: BaseException) -> None:  # not even the old file reopens: the window cannot go on
+        job.close()
+        job.tell_failure(app.window, err, critical=True)
+        job.finished.emit(False)
+        app.window.close()
+
+    app.worker.submit(work, done, failed)
+    return job
+
+
+def _cancelled(err: BaseException) -> bool:
+    from visitapp.db.convert import ConversionCancelled
+
+    return isinstance(err, ConversionCancelled)
+
+
+def _rebuild_window(app) -> None:
+    """A new main window over ``app.db`` (its services hold the new database), on the visit that was open."""
+    from visitapp.ui.main_window import MainWindow
+
     old = app.window
     visit = old.capture.visit.id if old.capture.visit else None
-    old.capture.flush()
-    app.worker.wait()  # every queued write is in the file before it is copied
-    app.db.close()
-    # On the GUI thread on purpose: no event (a timer's read, a typed note) may reach the
-    # database between the copy and the replace.  An official's database takes seconds.
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        protect_file(path, key)
-    finally:
-        QApplication.restoreOverrideCursor()
-        app.db = Database.open(path, create=False, key=key)
-        app._svc = Services(app.db, app.settings.identity())
-        app.replacing = True
-        old.close()
-        app.replacing = False
-        app.window = MainWindow(app)
-        if visit:
-            app.window.open_visit(visit)
-        app.window.show()
-        old.deleteLater()
-    return True
+    app.replacing = True
+    old.close()
+    app.replacing = False
+    app.window = MainWindow(app)
+    if visit:
+        app.window.open_visit(visit)
+    app.window.show()
+    old.deleteLater()
 
 
 def offer_protection(app, *, first_start: bool) -> ProtectDialog | None:
@@ -248,8 +368,8 @@ def ask_to_protect(app) -> ProtectDialog | None:
 
     def chosen() -> None:
         try:
-            protect_app(app, dialog.chosen_key())
-        except UserError as err:  # the database was reopened as it was
+            dialog.job = protect_app(app, dialog.chosen_key())
+        except UserError as err:  # nothing was started
             plain_message(app.window, QMessageBox.Icon.Warning, title, str(err))
 
     dialog.accepted.connect(chosen)

@@ -141,6 +141,26 @@ def default_key_source() -> KeySource:
     return _default_source
 
 
+#: What key a database file this process *creates* gets when its caller gave no
+#: ``DbKey``: called with the new file's path, returns its key or None (a plain
+#: file).  The CLI sets one from ``--db-pass-env`` / ``--db-keyring`` for the
+#: databases a command names; a raw key it returns is kept in the keyring.
+NewFileKey = Callable[[Path], "DbKey | None"]
+
+_new_file_key: NewFileKey | None = None
+
+
+def set_new_file_key(policy: NewFileKey | None) -> None:
+    """New database files are created encrypted with the key ``policy`` gives (None: plain, unless a key is passed)."""
+    global _new_file_key
+    _new_file_key = policy
+
+
+def creates_encrypted(path: Path) -> bool:
+    """True when a new database file at ``path`` is to be created encrypted (:func:`set_new_file_key`)."""
+    return _new_file_key is not None and _new_file_key(path) is not None
+
+
 # -- the keyring ----------------------------------------------------------------
 
 
@@ -288,8 +308,13 @@ class SQLCipherBackend(SQLiteBackend):
             return self._inspect()
         if not create:
             raise DatabaseError(_("There is no database at {path}.").format(path=path))
+        chosen = None
         if not isinstance(self._key_or_source, DbKey):
-            raise missing_key(path)
+            # No key passed: the key this process gives the files it creates (--db-pass-env, --db-keyring).
+            chosen = _new_file_key(path) if _new_file_key is not None else None
+            if chosen is None:
+                raise missing_key(path)
+            self._key_or_source = chosen
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -297,6 +322,12 @@ class SQLCipherBackend(SQLiteBackend):
                 _("The folder for {path} cannot be created: {reason}.").format(path=path, reason=err.strerror)
             ) from err
         create_private(path)
+        if chosen is not None and chosen.raw is not None:
+            try:  # a random key is found again in the keyring, or the new file is of no use
+                store_keyring_key(path, chosen)
+            except DatabaseError:
+                path.unlink(missing_ok=True)
+                raise
         return None
 
     def _inspect(self) -> str | None:

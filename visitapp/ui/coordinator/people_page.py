@@ -125,8 +125,17 @@ class PeoplePage(QWidget):
             return
         text = self.tr("Erase %1? Their name, e-mail and phone are replaced by a pseudonym everywhere in this "
                        "database; this cannot be undone.").replace("%1", row.name)
+        if self._backups():
+            text += " " + self.tr("The backups made before upgrades of this database also hold their data; "
+                                  "they will be deleted: %1").replace("%1", ", ".join(p.name for p in self._backups()))
         if plain_question(self, self.tr("Erase a person"), text):
             self.erase(row.id, redact_mentions=self.redact.isChecked())
+
+    def _backups(self) -> list[Path]:
+        from visitapp.registry.persons import upgrade_backups
+
+        path = current(self.services).db.path
+        return upgrade_backups(path) if path is not None else []
 
     def erase(self, person_id: str, *, redact_mentions: bool) -> None:
         from visitapp.registry.persons import erase_person
@@ -152,6 +161,9 @@ class PeoplePage(QWidget):
         if result.files:
             text += " " + self.tr("These merged files (signed PDFs, not changed) still name them: %1").replace(
                 "%1", ", ".join(Path(f["file"]).name for f in result.files))
+        if result.backups_removed:
+            text += " " + self.tr("Deleted the backups made before upgrades, which held their data: %1").replace(
+                "%1", ", ".join(Path(p).name for p in result.backups_removed))
         self.status.setText(text)
         self.reload()
         self.changed.emit()
