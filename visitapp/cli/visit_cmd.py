@@ -15,6 +15,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from visitapp.cli.common import add_db_option, add_json_option
+from visitapp.domain import Visibility
 from visitapp.i18n import _
 
 if TYPE_CHECKING:
@@ -65,6 +66,9 @@ def _add_options(p: argparse.ArgumentParser, *, new: bool) -> None:
                    help=_("the visit's time zone (default Europe/Warsaw)"))
     p.add_argument("--verbatim", action=argparse.BooleanOptionalAction, default=None,
                    help=_("verbatim minutes: each note shows its clock time"))
+    p.add_argument("--default-visibility", choices=tuple(v.value for v in Visibility), default=None,
+                   help=_("what the visit's new notes start as: internal, partners (shared with partner "
+                          "institutions) or company (fit for the company's copy); default internal"))
 
 
 # -- reading the options -------------------------------------------------------
@@ -128,7 +132,7 @@ def _checked(args: argparse.Namespace, zone: dt.tzinfo) -> dict[str, Any]:
         visit["template_key"] = get_template(args.template).key
     for key, option in (("title", "title"), ("place", "place"), ("language", "language"),
                         ("case_number", "case_number"), ("approver", "approver"), ("cosigner", "cosigner"),
-                        ("verbatim", "verbatim")):
+                        ("verbatim", "verbatim"), ("default_visibility", "default_visibility")):
         if getattr(args, option) is not None:
             visit[key] = getattr(args, option)
     if args.agenda is not None:
@@ -272,6 +276,7 @@ def _print(info: VisitInfo, zone_name: str, *, as_json: bool) -> None:
         "time_zone": zone_name, "place": info.place, "status": info.status, "language": info.language,
         "template": info.template_key, "series": info.series.name if info.series else None,
         "agenda": list(info.agenda), "case_number": info.case_number, "approver": info.approver,
+        "default_visibility": info.default_visibility,
         "participants": [{"id": p.id, "name": p.person.name, "institution": p.person.institution,
                           "role": p.role, "side": p.side} for p in info.participants],
     })

@@ -41,7 +41,7 @@ def add_note(
     section: str | None = None,
     kind: str = NoteKind.NOTE,
     tags: list[str] | None = None,
-    visibility: str = Visibility.INTERNAL,
+    visibility: str | None = None,
     author: str | None = None,
     created_at: dt.datetime | None = None,
 ) -> NoteInfo:
@@ -58,7 +58,9 @@ def add_note(
     last = s.scalar(select(func.max(m.Note.position)).where(m.Note.visit_id == visit.id, m.Note.section == section))
     note = m.Note(
         visit=visit, section=section, kind=c.note_kind(kind), text=body, tags=c.tags(tags),
-        visibility=c.visibility(visibility), author=clean(author) or tx.identity.name,
+        # None: what the visit's new notes start as (internal unless the visit was prepared otherwise)
+        visibility=c.visibility(visibility or visit.default_visibility or Visibility.INTERNAL),
+        author=clean(author) or tx.identity.name,
         position=(last + 1) if last is not None else 0,
     )
     if created_at is not None:

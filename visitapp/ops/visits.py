@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from visitapp.db import models as m
-from visitapp.domain import Side
+from visitapp.domain import Side, Visibility
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _
 from visitapp.ops import common as c
@@ -21,7 +21,7 @@ from visitapp.templates import DEFAULT_TEMPLATE, get_template
 from visitapp.validation import name_key, normalise_krs, normalise_nip, normalise_regon
 
 VISIT_FIELDS = ("title", "starts_at", "ends_at", "place", "language", "agenda", "series_id", "organisation_id",
-                "template_key", "case_number", "approver", "cosigner", "time_zone", "verbatim")
+                "template_key", "case_number", "approver", "cosigner", "time_zone", "verbatim", "default_visibility")
 ORG_FIELDS = ("name", "nip", "krs", "regon", "sector", "address", "website", "in_city_since")
 PERSON_FIELDS = ("name", "role", "institution", "email", "phone")
 
@@ -147,7 +147,7 @@ def _create_visit(tx: Tx, organisation_id: str, starts_at: dt.datetime, *, title
                   agenda: list[str] | None = None, series_id: str | None = None,
                   template_key: str = DEFAULT_TEMPLATE, uuid: str | None = None, case_number: str = "",
                   approver: str = "", cosigner: str = "", time_zone: str = "Europe/Warsaw",
-                  verbatim: bool = False) -> m.Visit:
+                  verbatim: bool = False, default_visibility: str = Visibility.INTERNAL) -> m.Visit:
     template = get_template(template_key)
     s = tx.session
     org = by_uuid(s, m.Organisation, organisation_id)
@@ -159,6 +159,7 @@ def _create_visit(tx: Tx, organisation_id: str, starts_at: dt.datetime, *, title
         template_version=template.version, status=m.VisitStatus.PLANNED,
         case_number=clean(case_number), approver=clean(approver), cosigner=clean(cosigner),
         time_zone=_zone(time_zone), verbatim=bool(verbatim),
+        default_visibility=c.visibility(default_visibility).value,  # what its new notes start as
     )
     if uuid:
         visit.uuid = uuid
@@ -201,6 +202,8 @@ def _update_visit(tx: Tx, visit_id: str, values: dict[str, Any]) -> m.Visit:
             visit.time_zone = _zone(value)
         elif key == "verbatim":
             visit.verbatim = bool(value)
+        elif key == "default_visibility":
+            visit.default_visibility = c.visibility(value).value
         elif key == "template_key":
             template = get_template(value)
             visit.template_key, visit.template_version = template.key, template.version

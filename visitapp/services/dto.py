@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from visitapp.db import models as m
-from visitapp.domain import action_overdue
+from visitapp.domain import Visibility, action_overdue
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +102,7 @@ class VisitInfo:
     updated_at: dt.datetime
     case_number: str = ""  # the minutes' header (znak sprawy) and who approves them (issue 11)
     approver: str = ""
+    default_visibility: str = Visibility.INTERNAL.value  # what a new note of this visit starts as
 
     @classmethod
     def of(cls, v: m.Visit) -> VisitInfo:
@@ -123,6 +124,7 @@ class VisitInfo:
             updated_at=v.updated_at,
             case_number=v.case_number or "",
             approver=v.approver or "",
+            default_visibility=v.default_visibility or Visibility.INTERNAL.value,
         )
 
 

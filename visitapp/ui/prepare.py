@@ -33,7 +33,7 @@ from visitapp.services import Services
 from visitapp.services.dto import OrganisationInfo, PersonInfo
 from visitapp.templates import DEFAULT_TEMPLATE, all_templates
 from visitapp.ui.date_edit import DateTimeEdit
-from visitapp.ui.labels import SIDES, side_label
+from visitapp.ui.labels import SIDES, VISIBILITIES, side_label, visibility_label
 from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.safe_text import plain_warning
 from visitapp.ui.worker import DbWorker
@@ -160,6 +160,13 @@ class PrepareDialog(QDialog):
         self.approver.setAccessibleName(self.tr("Approved by (name, role)"))
         self.approver.setPlaceholderText(self.tr("Name, role"))
         form.addRow(self.tr("Appro&ved by:"), self.approver)
+        self.default_visibility = QComboBox(visit)  # what the visit's new notes start as (issue 11)
+        for value in VISIBILITIES:
+            self.default_visibility.addItem(visibility_label(value), value)
+        self.default_visibility.setAccessibleName(self.tr("Visibility a new note starts with"))
+        self.default_visibility.setToolTip(self.tr("Each new note of this visit starts with this visibility; "
+                                                   "a note can still be changed one by one."))
+        form.addRow(self.tr("Ne&w notes:"), self.default_visibility)
         self.language = QComboBox(visit)
         self.language.addItem(self.tr("Polish"), "pl")
         self.language.addItem(self.tr("English"), "en")
@@ -300,6 +307,7 @@ class PrepareDialog(QDialog):
         self.place.setText(visit.place)
         self.case_number.setText(visit.case_number)
         self.approver.setText(visit.approver)
+        self.default_visibility.setCurrentIndex(max(0, self.default_visibility.findData(visit.default_visibility)))
         self.language.setCurrentIndex(max(0, self.language.findData(visit.language)))
         self.template.setCurrentIndex(max(0, self.template.findData(visit.template_key)))
         self.series.setCurrentIndex(max(0, self.series.findData(visit.series.id if visit.series else None)))
@@ -369,7 +377,7 @@ class PrepareDialog(QDialog):
         visit = dict(
             title=self.title.text(), starts_at=starts.astimezone(),
             ends_at=ends.astimezone(), place=self.place.text(), case_number=self.case_number.text(),
-            approver=self.approver.text(),
+            approver=self.approver.text(), default_visibility=self.default_visibility.currentData(),
             language=self.language.currentData(), agenda=self.agenda.toPlainText().splitlines(),
             series_id=self.series.currentData(), template_key=self.template.currentData(),
         )
