@@ -63,7 +63,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--section", metavar="KEY", help=_("the template section (default: the first)"))
     p.add_argument("--kind", default=NoteKind.NOTE.value, choices=[k.value for k in NoteKind])
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help=_("a tag (repeatable)"))
-    p.add_argument("--visibility", default=Visibility.INTERNAL.value, choices=[v.value for v in Visibility])
+    p.add_argument("--visibility", default=None, choices=[v.value for v in Visibility],
+                   help=_("who may read it (default: what the visit's new notes start as, internal unless "
+                          "the visit says otherwise)"))
     p.add_argument("--author", help=_("who wrote it (default: $VISITAPP_AUTHOR or the system user)"))
     p.add_argument("text", nargs="+", help=_("the note's text"))
     p.set_defaults(handler=cmd_note)
