@@ -207,3 +207,40 @@ def test_a_row_postgresql_refuses_leaves_it_empty(tmp_path, pg_url, run):
     assert refused.returncode == 1
     assert "refused a row of table notes" in refused.stderr
     assert rows(pg_url) == 0
+
+
+_PAUSED_COPY = """
+import sys, time
+from visitapp.db import Database
+from visitapp.registry.copy import copy_registry
+
+def pause(result):
+    sys.stderr.write("copy: paused before commit after %d rows\\n" % result.rows)
+    sys.stderr.flush()
+    time.sleep(120)
+
+copy_registry(Database.open(sys.argv[1], create=False), Database.open(sys.argv[2]), before_commit=pause)
+"""
+
+
+def test_a_copy_killed_before_its_commit_leaves_postgresql_empty_and_free(source, pg_url, run):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    proc = subprocess.Popen([sys.executable, "-c", _PAUSED_COPY, str(source), pg_url], stderr=subprocess.PIPE,
+                            text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        line = proc.stderr.readline() if proc.stderr else ""
+        assert "paused before commit" in line, line
+        proc.kill()  # inside the destination's transaction, every row written and checked
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert rows(pg_url) == 0
+    # The server rolled it back and released its locks: the same copy goes through now.
+    copied = json.loads(copy(run, source, pg_url, "--json").stdout)
+    assert copied["rows"] == rows(source) == rows(pg_url)
