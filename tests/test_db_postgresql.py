@@ -283,3 +283,37 @@ def test_a_password_from_db_pass_env_logs_in_and_is_never_shown(merged, tmp_path
     assert ok.returncode == 0, ok.stderr
     assert [v["id"] for v in json.loads(ok.stdout)] == [merged["visit"]]
     assert secret not in ok.stdout + ok.stderr + refused.stdout + refused.stderr
+
+
+_KILLED_WRITER = """
+import sys, time, multiprocessing
+from sqlalchemy import text
+from visitapp.db import Database
+db = Database.open(sys.argv[1])
+with db.write() as s:
+    s.execute(text("UPDATE alembic_version SET version_num = version_num"))
+    # As a merge forks its verification worker while it holds a transaction.
+    worker = multiprocessing.get_context("fork").Process(target=time.sleep, args=(30,), daemon=True)
+    worker.start()
+    print(worker.pid, flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_killed_writer_releases_its_locks_though_its_forked_worker_lives_on(pg_url):
+    """The worker inherited the connection's socket; it must not keep the killed transaction open on the server."""
+    import signal
+
+    Database.open(pg_url).close()
+    proc = subprocess.Popen([sys.executable, "-c", _KILLED_WRITER, pg_url], cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout is not None
+    worker = int(proc.stdout.readline())
+    proc.kill()
+    proc.wait(timeout=30)
+    try:
+        os.kill(worker, 0)  # still alive, holding its copy of the socket
+        with Database.open(pg_url) as db, db.write() as s:  # waits at most the lock timeout (5 s), else "busy"
+            s.execute(text("UPDATE alembic_version SET version_num = version_num"))
+    finally:
+        os.kill(worker, signal.SIGKILL)

@@ -39,6 +39,9 @@ this module only delegates to it.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -62,6 +65,31 @@ WRITE_LOCK = 0x7669736974617002
 #: Returns the password to put into a URL that has none (``--db-pass-env``), or None to let libpq find it.
 PasswordSource = Callable[[], str | None]
 _password_source: PasswordSource | None = None
+
+
+# Connections of this process, so that a forked child (the verification worker of a merge) lets go of
+# their sockets: otherwise a merge killed mid-way keeps its transaction (and its locks) open on the server
+# for as long as a child still holds the socket.
+_live: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def _release_in_child() -> None:
+    """After fork, in the child: point each inherited connection's socket at /dev/null (never used there)."""
+    if not _live:
+        return
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        for conn in list(_live):
+            with contextlib.suppress(Exception):
+                fd = conn.pgconn.socket
+                if fd >= 0:
+                    os.dup2(null, fd)  # the number stays taken; the server sees the parent's socket only
+    finally:
+        os.close(null)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_release_in_child)
 
 
 def set_password_source(source: PasswordSource | None) -> None:
@@ -193,6 +221,7 @@ class PostgreSQLBackend(Backend):
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn, _record):
+            _live.add(dbapi_conn)
             # Outside any transaction of ours: psycopg's own implicit one, ended here.
             with dbapi_conn.cursor() as cur:
                 cur.execute(f"SET lock_timeout = {lock_ms}")
