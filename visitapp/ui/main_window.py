@@ -16,6 +16,7 @@ from visitapp.ui.capture.view import CaptureView
 from visitapp.ui.labels import KINDS, fmt_time, kind_label
 from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.prepare import PrepareDialog
+from visitapp.ui.provenance import ProvenanceTab
 from visitapp.ui.settings import LAST_VISIT
 from visitapp.ui.settings_dialog import SettingsDialog
 from visitapp.ui.shortcuts import ShortcutsDialog
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
         self.runner = getattr(app, "runner", None) or OpRunner(app.worker, lambda: app.services().history, self)
         self.list_panel = VisitListPanel(app.services, self)
         self.capture = CaptureView(app.services, app.worker, self.runner, self)
+        # A merged visit shows where it came from (which signed file, who signed which version) beside its notes.
+        self.provenance = ProvenanceTab(app.services, app.worker, self.capture.side)
         self.empty = QLabel(self.tr("Choose a visit from the list, or prepare a new one with Ctrl+N."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&Coordinator: merge, actions, reports…"), self.show_coordinator,
                      "Ctrl+Shift+K", "coordinator")
         self._action(file, self.tr("C&heck signed minutes…"), self.check_minutes, None, "checkMinutes")
+        self._action(file, self.tr("Co-&sign minutes…"), self.cosign_minutes, None, "cosignMinutes")
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
@@ -161,6 +165,7 @@ class MainWindow(QMainWindow):
         except UserError as err:
             self._failed(str(err))
             return
+        self.provenance.load(self.capture.visit.id if self.capture.visit else visit_id)  # a short id resolved
         self.pages.setCurrentWidget(self.capture)
         self._enable_visit_actions(True)
         self.list_panel.select_visit(visit_id)
@@ -280,6 +285,19 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
+    def _reload_provenance(self) -> None:
+        if self.capture.visit is not None:
+            self.provenance.load(self.capture.visit.id)
+
+    def cosign_minutes(self) -> None:
+        """File → Co-sign minutes…: add my signature to minutes a colleague signed (the remembered certificate)."""
+        from visitapp.ui.cosign_dialog import CosignDialog
+
+        dialog = CosignDialog(self.app.settings, self)
+        dialog.setObjectName("cosignDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     def show_coordinator(self) -> None:
         """The coordinator's window over the same database (one per main window)."""
         from visitapp.ui.coordinator_window import CoordinatorWindow
@@ -287,6 +305,7 @@ class MainWindow(QMainWindow):
         if self.coordinator is None:
             self.coordinator = CoordinatorWindow(self.app.services, self, runner=self.runner)  # one DB worker
             self.coordinator.view.registryChanged.connect(self.list_panel.reload)
+            self.coordinator.view.registryChanged.connect(self._reload_provenance)  # a merge into the open visit
         self.coordinator.view.refresh()
         self.coordinator.show()
         self.coordinator.raise_()
