@@ -2576,16 +2576,6 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/first_run.py"/>
-        <source>The PKCS#11 module %1 does not exist.</source>
-        <translation>The PKCS#11 module %1 does not exist.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/first_run.py"/>
-        <source>The PKCS#11 module %1 could not be used.</source>
-        <translation>The PKCS#11 module %1 could not be used.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/first_run.py"/>
         <source>Choose your token.</source>
         <translation>Choose your token.</translation>
     </message>

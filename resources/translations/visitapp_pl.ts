@@ -2584,16 +2584,6 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/first_run.py"/>
-        <source>The PKCS#11 module %1 does not exist.</source>
-        <translation>Moduł PKCS#11 %1 nie istnieje.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/first_run.py"/>
-        <source>The PKCS#11 module %1 could not be used.</source>
-        <translation>Nie udało się użyć modułu PKCS#11 %1.</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/first_run.py"/>
         <source>Choose your token.</source>
         <translation>Wybierz token.</translation>
     </message>

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitapp.db import default_db_path
+from visitapp.errors import UserError
 from visitapp.ui import settings as s
 from visitapp.ui.new_certificate import CertificateForm, NewCertificate, default_key_file, ready_text, show_folder
 from visitapp.ui.safe_text import plain
@@ -56,35 +57,18 @@ class FirstRunResult:
 
 
 def list_tokens(module: str) -> list[tuple[str, list[str]]]:
-    """(token label, certificate labels) of each token present in a PKCS#11 module; no PIN asked.
+    """(token label, key labels) of each token in a PKCS#11 module, read without a PIN (the core's listing)."""
+    from visitapp.signing.errors import TokenError
+    from visitapp.signing.tokens import list_keys
+    from visitapp.signing.tokens import list_tokens as tokens_of
 
-    The certificates are public objects: their labels are the keys' labels on the cards visitapp signs with.
-    """
-    import pkcs11
-    from pkcs11 import Attribute, ObjectClass, TokenFlag
-
-    from visitapp.signing.modules import find_module
-
-    path = find_module(module)
-    if path is None:
-        raise FileNotFoundError(module)
     found: list[tuple[str, list[str]]] = []
-    for slot in pkcs11.lib(str(path)).get_slots(token_present=True)[:32]:
-        token = slot.get_token()
-        if not token.flags & TokenFlag.TOKEN_INITIALIZED:  # an empty slot (SoftHSM2 keeps one free)
-            continue
-        labels: list[str] = []
+    for token in tokens_of(module):
         try:
-            with token.open() as session:
-                for obj in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
-                    label = str(obj[Attribute.LABEL])
-                    if label and label not in labels:
-                        labels.append(label)
-                    if len(labels) >= 64:
-                        break
-        except pkcs11.PKCS11Error:  # a token that shows nothing without its PIN: its key label is typed
-            pass
-        found.append((str(token.label).strip(), labels))
+            labels = list(dict.fromkeys(key.label for key in list_keys(module, token.label) if key.label))
+        except TokenError:  # a token that shows nothing without its PIN: its key label is typed
+            labels = []
+        found.append((token.label, labels))
     return found
 
 
@@ -290,7 +274,7 @@ class TokenPage(QWizardPage):
             return
         self.find_button.setEnabled(False)
         self.status.setText(self.tr("Looking for tokens…"))
-        self.worker.submit(lambda: list_tokens(module), self._listed, lambda err: self._not_listed(module, err))
+        self.worker.submit(lambda: list_tokens(module), self._listed, self._not_listed)
 
     def _listed(self, tokens: list[tuple[str, list[str]]]) -> None:
         self.find_button.setEnabled(True)
@@ -304,12 +288,12 @@ class TokenPage(QWizardPage):
         self._token_chosen()
         self.completeChanged.emit()
 
-    def _not_listed(self, module: str, err: BaseException) -> None:
+    def _not_listed(self, err: BaseException) -> None:
         self.find_button.setEnabled(True)
-        if isinstance(err, FileNotFoundError):
-            self.status.setText(self.tr("The PKCS#11 module %1 does not exist.").replace("%1", module))
-        else:
-            self.status.setText(self.tr("The PKCS#11 module %1 could not be used.").replace("%1", module))
+        self.tokens = []
+        self.token.clear()
+        self.status.setText(str(err) if isinstance(err, UserError) else
+                            self.tr("No token found; is the card inserted?"))
 
     def _token_chosen(self) -> None:
         index = self.token.currentIndex()
