@@ -31,7 +31,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -125,11 +127,12 @@ def main() -> int:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         server = subprocess.Popen([sys.executable, __file__, "--serve", str(folder)], stdin=subprocess.PIPE,
                                   stdout=subprocess.PIPE, text=True, env=env)
+        assert server.stdout is not None and server.stdin is not None  # both are pipes
         try:
-            where = json.loads(server.stdout.readline())  # type: ignore[union-attr]
+            where = json.loads(server.stdout.readline())
             return run(folder, where, args.repeat, env)
         finally:
-            server.stdin.close()  # type: ignore[union-attr]
+            server.stdin.close()
             server.wait(30)
 
 
@@ -144,7 +147,7 @@ def run(folder: Path, where: dict[str, str], repeat: int, env: dict[str, str]) -
     bare_py.write_text(BARE)
     namespace: dict[str, object] = {}
     exec(compile(BARE, str(bare_py), "exec"), namespace)  # the same function, in this process
-    bare = namespace["bare"]
+    bare = cast(Callable[[bytes, str, bytes], bytes], namespace["bare"])
     root_pem = Path(where["root"]).read_bytes()
     print(f"file: {len(signed) / 1024:.0f} kB, one signature under a test CA; servers on 127.0.0.1; "
           f"load average {os.getloadavg()[0]:.1f}")
@@ -156,7 +159,7 @@ def run(folder: Path, where: dict[str, str], repeat: int, env: dict[str, str]) -
         return augment_pdf(signed, timestamp_url=where["tsa"], anchors=anchors, online=True, checked=True)
 
     def baseline() -> bytes:
-        return bare(signed, where["tsa"], root_pem)  # type: ignore[operator]
+        return bare(signed, where["tsa"], root_pem)
 
     base = _times(baseline, repeat)
     print(_line("in process, with the integrity check", _times(ours, repeat), base, "(target < 500 ms)"))

@@ -42,6 +42,7 @@ def add_verify_parser(sub: argparse._SubParsersAction) -> None:
                    help=_("a trusted signer's own certificate (repeatable)"))
     p.add_argument("--anchor", type=Path, action="append", default=[], metavar="CA.pem",
                    help=_("a trusted certificate authority: signers whose chain leads to it are trusted (repeatable)"))
+    add_trusted_list_options(p)
     add_online_options(p)
     p.add_argument("--at", type=parse_time, metavar="TIME",
                    help=_("judge the certificates at this time instead of now (ISO 8601)"))
@@ -58,6 +59,43 @@ def add_verify_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--online", action="store_true",
                    help=_("fetch the OCSP/CRL answers to embed (without it only certificates are added)"))
     p.set_defaults(handler=cmd_augment)
+
+
+def add_trusted_list_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--trusted-list", type=Path, metavar="TL.xml",
+                   help=_("a local copy of an ETSI TS 119 612 trusted list (e.g. Poland's): its qualified "
+                          "certificate authorities are anchors, and signatures it qualifies are graded qualified"))
+    p.add_argument("--tsl-cert", "--tlso", type=Path, dest="tsl_cert", metavar="TLSO.pem",
+                   help=_("the certificate of the trusted list's operator, with which its signature is checked"))
+
+
+def read_trusted_list(path: Path, operators: list, source_cert: Path | None = None):
+    """A trusted list file checked against the operator's certificate (or one of ``operators``); one sentence else."""
+    from visitapp.signing import qualified
+
+    try:
+        size = path.stat().st_size
+        if size > qualified.MAX_LIST_BYTES:
+            raise InvalidInput(_("{path} is larger than a trusted list can be; it was not loaded.").format(path=path))
+        xml = path.read_bytes()
+    except OSError as err:
+        raise InvalidInput(_("Cannot read {path}: {reason}.").format(path=path, reason=err.strerror)) from err
+    if source_cert is not None:
+        try:
+            data = source_cert.read_bytes()
+        except OSError as err:
+            raise InvalidInput(_("Cannot read the certificate file {path}.").format(path=source_cert)) from err
+        operators = [qualified.operator_certificate(data, str(source_cert))]
+    if not operators:
+        raise InvalidInput(_("Give the certificate of the trusted list's operator with --tsl-cert."))
+    problem: InvalidInput | None = None
+    for operator in operators:
+        try:
+            return qualified.load_trusted_list(xml, operator, str(path))
+        except InvalidInput as err:
+            problem = problem or err
+    assert problem is not None
+    raise problem
 
 
 def load_anchor_files(paths: list[Path]) -> list:
@@ -102,8 +140,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     roots = load_trust_roots(args.trust)
     anchors = load_anchor_files(args.anchor)
+    lists: tuple[tuple[bytes, bytes], ...] = ()
+    if args.trusted_list is not None:
+        lists = (read_trusted_list(args.trusted_list, anchors, args.tsl_cert).pair,)
+    elif args.tsl_cert is not None:
+        raise InvalidInput(_("--tsl-cert goes with --trusted-list."))
     policy = TrustPolicy(pinned=tuple(c.dump() for c in roots), anchors=tuple(c.dump() for c in anchors),
-                         online=args.online, revocation=args.revocation, at=args.at)
+                         online=args.online, revocation=args.revocation, at=args.at, trusted_lists=lists)
     report = verify_file_capped(args.file, policy)
     if args.json:
         print_json(report.as_json())
@@ -231,6 +274,74 @@ def add_anchor_parsers(tsub: argparse._SubParsersAction) -> None:
     add_db_option(t)
     t.add_argument("fingerprint", metavar="FINGERPRINT", help=_("the SHA-256 fingerprint (or its first characters)"))
     t.set_defaults(handler=cmd_anchor_remove)
+    add_tsl_parsers(tsub)
+
+
+def add_tsl_parsers(tsub: argparse._SubParsersAction) -> None:
+    from visitapp.cli.common import add_db_option, add_json_option
+
+    a = tsub.add_parser("tsl", help=_("ETSI TS 119 612 trusted lists: their qualified certificate authorities are "
+                                      "anchors, and signatures they qualify are graded qualified"))
+    asub = a.add_subparsers(dest="tsl_command", metavar="ACTION", required=True)
+    t = asub.add_parser("load", help=_("keep a local copy of a trusted list, after checking its signature"))
+    add_db_option(t)
+    t.add_argument("file", type=Path, metavar="TL.xml")
+    t.add_argument("--tsl-cert", "--tlso", type=Path, dest="tsl_cert", metavar="TLSO.pem",
+                   help=_("the certificate of the list's operator (default: try the registry's anchors)"))
+    t.set_defaults(handler=cmd_tsl_load)
+    t = asub.add_parser("list", help=_("list the trusted lists"))
+    add_db_option(t)
+    add_json_option(t)
+    t.set_defaults(handler=cmd_tsl_list)
+    t = asub.add_parser("remove", help=_("stop using a trusted list"))
+    add_db_option(t)
+    t.add_argument("fingerprint", metavar="FINGERPRINT", help=_("the SHA-256 fingerprint (or its first characters)"))
+    t.set_defaults(handler=cmd_anchor_remove)
+
+
+def cmd_tsl_load(args: argparse.Namespace) -> int:
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import serialization
+
+    from visitapp.cli.common import safe
+    from visitapp.registry.trust import TrustStore
+
+    operators: list = []
+    if args.tsl_cert is None:  # the registry's anchors may include the operator's certificate
+        db = _open(args)
+        try:
+            operators = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+                         for c in TrustStore(db).anchor_certificates()]
+        finally:
+            db.close()
+    trusted = read_trusted_list(args.file, operators, args.tsl_cert)  # checked before the registry is changed
+    db = _open(args, create=True)
+    try:
+        info = TrustStore(db).add_trusted_list(trusted)
+    finally:
+        db.close()
+    print(_("{name}: {n} qualified certificate authorities, fingerprint {fp}").format(
+        name=safe(info.subject), n=len(trusted.ca_certificates), fp=info.fingerprint))
+    return 0
+
+
+def cmd_tsl_list(args: argparse.Namespace) -> int:
+    from visitapp.cli.common import print_rows
+    from visitapp.registry.trust import TrustStore
+
+    db = _open(args)
+    try:
+        rows = [r for r in TrustStore(db).anchors() if r.kind == "trusted_list"]
+    finally:
+        db.close()
+
+    def line(r) -> str:
+        added = r.added_at.strftime("%Y-%m-%d") if r.added_at else "?"
+        return f"{r.fingerprint}  {r.subject}  " + _("loaded {date}").format(date=added)
+
+    return print_rows(rows, as_json=args.json, line=line,
+                      empty=_("No trusted lists yet; load one with: visitapp trust tsl load TL.xml "
+                              "--tsl-cert TLSO.pem"))
 
 
 def _open(args: argparse.Namespace, create: bool = False):

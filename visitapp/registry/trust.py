@@ -181,6 +181,17 @@ class TrustStore:
         with self.db.read() as s:
             return anchor_certificates(s)
 
+    def add_trusted_list(self, trusted) -> AnchorInfo:  # a visitapp.signing.qualified.TrustedList, checked
+        """Keep an ETSI TS 119 612 trusted list whose signature was checked (an operation, undoable)."""
+        from visitapp.ops.registry import trust_list
+
+        return trust_list(history_for(self.db), trusted).result
+
+    def trusted_lists(self) -> tuple[tuple[bytes, bytes], ...]:
+        """The trusted lists as (XML, operator's DER certificate), for a TrustPolicy (checked again where used)."""
+        with self.db.read() as s:
+            return tuple(trusted_list_pairs(s))
+
     def remove_anchor(self, ref: str) -> AnchorInfo:
         """Stop trusting an anchor (and so everyone trusted by identity under it)."""
         from visitapp.ops.registry import distrust_anchor
@@ -199,7 +210,7 @@ class TrustStore:
         return TrustPolicy(
             pinned=tuple(_asn1(c).dump() for c in pinned) + tuple(c.dump() for c in extra_pinned),
             anchors=tuple(_asn1(c).dump() for c in self.anchor_certificates()) + tuple(c.dump() for c in extra_anchors),
-            identities=identities, require_identity=True, **options)
+            identities=identities, require_identity=True, trusted_lists=self.trusted_lists(), **options)
 
     def add_file(self, path: Path) -> list[TrustedInfo]:
         return self.add(load_certificate_file(path))
@@ -231,11 +242,27 @@ def anchor_certificates(s: Session) -> list[x509.Certificate]:
     return [x509.load_pem_x509_certificate(p.encode("ascii")) for p in pems]
 
 
+def trusted_list_cas(s: Session) -> list[x509.Certificate]:
+    """The qualified CAs of the registry's trusted lists, each list's signature checked again (one that fails: none)."""
+    from visitapp.signing.qualified import list_anchors
+
+    pairs = trusted_list_pairs(s)
+    return [x509.load_der_x509_certificate(c.dump()) for c in list_anchors(pairs)] if pairs else []
+
+
+def trusted_list_pairs(s: Session) -> list[tuple[bytes, bytes]]:
+    """The registry's trusted lists as (XML, operator's DER certificate)."""
+    rows = s.execute(select(m.TrustAnchor.trusted_list, m.TrustAnchor.pem)
+                     .where(m.TrustAnchor.kind == "trusted_list")).all()
+    return [(bytes(xml), _asn1(x509.load_pem_x509_certificate(pem.encode("ascii"))).dump())
+            for xml, pem in rows if xml]
+
+
 def add_signers(s: Session, certs: list[x509.Certificate]) -> list[TrustedInfo]:
     """Trust these signers: by identity under the anchor a certificate chains to, else by fingerprint."""
     from visitapp.signing import pki
 
-    anchors = anchor_certificates(s)
+    anchors = anchor_certificates(s) + trusted_list_cas(s)
     chain = [c for c in certs if pki.is_real_ca(_asn1(c))]  # a signer's chain given after it (never trusted)
     added = []
     for cert in certs:
@@ -289,6 +316,20 @@ def add_anchor(s: Session, cert: x509.Certificate) -> AnchorInfo:
         row = m.TrustAnchor(fingerprint=fp, kind="ca", subject=cert.subject.rfc4514_string()[:500],
                             not_after=cert.not_valid_after_utc,
                             pem=cert.public_bytes(serialization.Encoding.PEM).decode("ascii"))
+        s.add(row)
+        s.flush()
+    return _anchor_info(row)
+
+
+def add_trusted_list(s: Session, trusted) -> AnchorInfo:  # a visitapp.signing.qualified.TrustedList
+    """Keep a checked trusted list (kind "trusted_list": its XML and its operator's certificate); again: unchanged."""
+    row = s.scalar(select(m.TrustAnchor).where(m.TrustAnchor.fingerprint == trusted.fingerprint))
+    if row is None:
+        operator = x509.load_der_x509_certificate(trusted.operator)
+        row = m.TrustAnchor(fingerprint=trusted.fingerprint, kind="trusted_list",
+                            subject=_("Trusted list of {operator}").format(operator=trusted.operator_name)[:500],
+                            not_after=operator.not_valid_after_utc, trusted_list=trusted.xml,
+                            pem=operator.public_bytes(serialization.Encoding.PEM).decode("ascii"))
         s.add(row)
         s.flush()
     return _anchor_info(row)

@@ -51,6 +51,9 @@ class TrustPolicy:
     revocation: str = "soft"
     at: dt.datetime | None = None
     run: str = ""  # answers fetched online are cached per certificate for one run (in one worker process)
+    # ETSI TS 119 612 trusted lists as (XML, operator's DER certificate): their qualified CAs are anchors and
+    # grade signatures "qualified" (visitapp.signing.qualified checks each list's signature where it is used).
+    trusted_lists: tuple[tuple[bytes, bytes], ...] = ()
 
     def with_pinned(self, certs: list[asn1_x509.Certificate]) -> TrustPolicy:
         from dataclasses import replace
@@ -92,7 +95,11 @@ class TrustedSigners:
         self.policy = policy or TrustPolicy()
         pinned = [*certs, *(asn1_x509.Certificate.load(der) for der in self.policy.pinned)]
         self._certs = {pki.fingerprint(c): c for c in pinned}
-        anchors = (asn1_x509.Certificate.load(der) for der in self.policy.anchors)
+        anchors = [asn1_x509.Certificate.load(der) for der in self.policy.anchors]
+        if self.policy.trusted_lists:
+            from visitapp.signing.qualified import list_anchors
+
+            anchors += list_anchors(self.policy.trusted_lists)
         self.anchors = {pki.fingerprint(c): c for c in anchors if pki.is_real_ca(c)}
         self.identities = set(self.policy.identities)
         self.checker = checker_for(self.policy)
@@ -218,6 +225,11 @@ def judge(check: SignatureCheck, status: Any, trusted: TrustedSigners, cert: asn
     check.anchor_fingerprint = pki.fingerprint(anchor)
     check.signer_key = pki.signer_key(check.anchor_fingerprint, identity)
     check.level = LEVEL_ADVANCED
+    if policy.trusted_lists:  # qualified only when a checked trusted list says so, at the proven signing time
+        from visitapp.signing.qualified import grade
+
+        moment = check.timestamp if check.timestamp_trusted else policy.at
+        check.level = grade(path, policy.trusted_lists, moment) or LEVEL_ADVANCED
     issuer = chain[-1] if len(chain) >= 1 and chain[-1].subject == cert.issuer else None
     if issuer is None:
         issuer = next((c for c in chain if c.subject == cert.issuer), None)
