@@ -12,15 +12,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import run_cli
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
-from minutes_sample import sample_record
-from pki_world import PASSWORD, Pki, _name
 
+from tests.conftest import run_cli
+from tests.minutes_sample import sample_record
+from tests.pki_world import PASSWORD, Pki, _name
 from visitapp.minutes.export import minutes_pdf
 from visitapp.signing.sign import Pkcs12Source, sign_pdf
 
