@@ -13,12 +13,13 @@ import time
 from pathlib import Path
 
 from visitapp.db import Database
+from visitapp.db.engines import as_target
 from visitapp.registry.merge import Merger, Source
 
 
 def main(argv: list[str]) -> int:
     registry, seconds, *files = argv
-    db = Database.open(Path(registry))
+    db = Database.open(as_target(registry))  # a file, or a database URL
 
     def pause(source: Source) -> None:
         sys.stderr.write(f"merge: paused inside the transaction of {source.file_name}\n")

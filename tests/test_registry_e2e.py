@@ -74,13 +74,64 @@ def world(tmp_path_factory):
     return {"dir": w, "coord": coord, "visit": visit.id}
 
 
-def _merge(registry: Path, *files: Path, ok: bool = True) -> dict:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def engine(request) -> dict:
+    """Which engine the registries of this module's tests live on; for PostgreSQL, the cluster's socket folder."""
+    if request.param == "sqlite":
+        return {"kind": "sqlite"}
+    return {"kind": "postgresql", "socket": request.getfixturevalue("pg_socket"), "made": []}
+
+
+def _copy_into_postgresql(source: Path, url: str) -> None:
+    """Every row of the SQLite registry ``source`` into the new PostgreSQL registry ``url`` (schema by visitapp)."""
+    from sqlalchemy import create_engine, insert, select, text
+
+    from visitapp.db.models import Base
+
+    src = create_engine(f"sqlite:///{source}")
+    db = Database.open(url)
+    try:
+        with src.connect() as read, db.core_write() as write:
+            for table in Base.metadata.sorted_tables:
+                rows = [dict(r._mapping) for r in read.execute(select(table))]  # the models' types: aware times
+                if rows:
+                    write.execute(insert(table), rows)
+                if "id" in table.c:
+                    write.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                                       f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"))
+    finally:
+        db.close()
+        src.dispose()
+
+
+def _registry(engine: dict, source: Path | str, tmp_path: Path) -> Path | str:
+    """A registry to change in one test: a copy of ``source`` on the module's engine."""
+    if engine["kind"] == "sqlite":
+        assert isinstance(source, Path)
+        shutil.copy(source, tmp_path / "registry.db")
+        return tmp_path / "registry.db"
+    import uuid
+
+    import pg_cluster
+
+    name = "e2e_" + uuid.uuid4().hex[:12]
+    engine["made"].append(name)
+    if isinstance(source, Path):  # an SQLite file: its rows
+        url = pg_cluster.create_database(engine["socket"], name)
+        _copy_into_postgresql(source, url)
+        return url
+    template = source.split("@/", 1)[1].split("?", 1)[0]  # a PostgreSQL registry: a copy made by the server
+    pg_cluster.admin(engine["socket"], f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    return pg_cluster.url(engine["socket"], name)
+
+
+def _merge(registry: Path | str, *files: Path, ok: bool = True) -> dict:
     result = cli("merge", "--into", str(registry), "--json", *map(str, files), ok=False)
     assert result.returncode == (0 if ok else 1), result.stderr + result.stdout
     return json.loads(result.stdout)
 
 
-def _notes(registry: Path, visit_id: str) -> list[tuple[str, str]]:
+def _notes(registry: Path | str, visit_id: str) -> list[tuple[str, str]]:
     db = Database.open(registry)
     try:
         return sorted((n.author, n.text) for n in Services(db).notes.list(visit_id))
@@ -88,10 +139,9 @@ def _notes(registry: Path, visit_id: str) -> list[tuple[str, str]]:
         db.close()
 
 
-def test_officials_minutes_merge_into_one_visit(world, tmp_path):
+def test_officials_minutes_merge_into_one_visit(world, engine, tmp_path):
     w, visit = world["dir"], world["visit"]
-    registry = tmp_path / "registry.db"
-    shutil.copy(world["coord"], registry)
+    registry = _registry(engine, world["coord"], tmp_path)
     cli("trust", "add", "--db", str(registry), str(w / "anna.pem"), str(w / "piotr.pem"))
     listed = cli("trust", "list", "--db", str(registry), "--json")
     assert sorted(t["subject"] for t in json.loads(listed.stdout)) == ["Anna Nowak", "Piotr Wiśniewski"]
@@ -147,14 +197,18 @@ def test_officials_minutes_merge_into_one_visit(world, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def merged(world, tmp_path_factory):
-    """A registry holding both officials' first minutes."""
+def merged(world, engine, tmp_path_factory):
+    """A registry holding both officials' first minutes (on each engine)."""
     w = world["dir"]
-    registry = tmp_path_factory.mktemp("merged") / "registry.db"
-    shutil.copy(world["coord"], registry)
+    registry = _registry(engine, world["coord"], tmp_path_factory.mktemp("merged"))
     cli("trust", "add", "--db", str(registry), str(w / "anna.pem"), str(w / "piotr.pem"))
     _merge(registry, w / "anna-v1.pdf", w / "piotr-v1.pdf")
-    return registry
+    yield registry
+    if engine["kind"] == "postgresql":
+        import pg_cluster
+
+        for name in engine["made"]:
+            pg_cluster.drop_database(engine["socket"], name)
 
 
 def _tampered(world) -> Path:
@@ -240,9 +294,8 @@ def _garbage(world) -> Path:
     (_no_record, ""),
     (_garbage, ""),
 ], ids=["tampered", "untrusted", "unsigned", "newer-major", "no-record", "malformed"])
-def test_a_bad_file_is_rejected_and_changes_nothing(world, merged, tmp_path, make, reason):
-    registry = tmp_path / "registry.db"
-    shutil.copy(merged, registry)
+def test_a_bad_file_is_rejected_and_changes_nothing(world, engine, merged, tmp_path, make, reason):
+    registry = _registry(engine, merged, tmp_path)
     bad = make(world)
     before = dump(registry)
     result = _merge(registry, bad, ok=False)
@@ -253,18 +306,16 @@ def test_a_bad_file_is_rejected_and_changes_nothing(world, merged, tmp_path, mak
     assert dump(registry) == before
 
 
-def test_text_summary_and_exit_status(world, merged, tmp_path):
-    registry = tmp_path / "registry.db"
-    shutil.copy(merged, registry)
+def test_text_summary_and_exit_status(world, engine, merged, tmp_path):
+    registry = _registry(engine, merged, tmp_path)
     result = cli("merge", "--into", str(registry), str(world["dir"] / "anna-v1.pdf"), str(_garbage(world)), ok=False)
     assert result.returncode == 1
     assert "unchanged" in result.stdout and "rejected" in result.stdout
     assert "0 accepted, 1 unchanged, 1 rejected." in result.stdout
 
 
-def test_a_merge_killed_mid_way_leaves_the_registry_as_before_that_file(world, merged, tmp_path):
-    registry = tmp_path / "registry.db"
-    shutil.copy(merged, registry)
+def test_a_merge_killed_mid_way_leaves_the_registry_as_before_that_file(world, engine, merged, tmp_path):
+    registry = _registry(engine, merged, tmp_path)
     before = dump(registry)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "VISITAPP_LANG": "en"}
     driver = ROOT / "tests" / "merge_pause_driver.py"  # the real merger, pausing inside its transaction
