@@ -2305,6 +2305,11 @@
         <source>The example data opens now; your own data file from the next start.</source>
         <translation>The example data opens now; your own data file from the next start.</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>You can change all of this later in Settings.</source>
+        <translation>You can change all of this later in Settings.</translation>
+    </message>
 </context>
 <context>
     <name>NewCertificateDialog</name>

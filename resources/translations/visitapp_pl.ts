@@ -2312,6 +2312,11 @@
         <source>The example data opens now; your own data file from the next start.</source>
         <translation>Teraz otworzą się przykładowe dane; Twój plik danych — od następnego uruchomienia.</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>You can change all of this later in Settings.</source>
+        <translation>Wszystko to możesz później zmienić w Ustawieniach.</translation>
+    </message>
 </context>
 <context>
     <name>NewCertificateDialog</name>

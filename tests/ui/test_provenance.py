@@ -72,21 +72,24 @@ def test_a_merged_visit_shows_who_signed_which_version_from_which_file(qtbot, qa
         assert shown.args == [True] and side.isTabVisible(side.indexOf(tab))
         assert side.tabText(side.indexOf(tab)) == "Provenance"
         tree = tab.tree
-        rows = [[tree.topLevelItem(i).text(c) for c in range(5)] for i in range(tree.topLevelItemCount())]
-        assert [r[0] for r in rows] == ["[1] anna-v1.pdf", "[2] anna-v2.pdf", f"[3] {HOSTILE}.pdf"]
-        assert [r[1] for r in rows] == ["Anna Nowak", "Anna Nowak", "Piotr Wiśniewski"]
-        assert [r[4] for r in rows] == ["version 1 (superseded)", "version 2", "version 1"]
-        assert all(r[3] != "?" for r in rows)  # the signing time of each file
+        shown = {tree.topLevelItem(i).text(0): [tree.topLevelItem(i).child(j).text(0)
+                                                for j in range(tree.topLevelItem(i).childCount())]
+                 for i in range(tree.topLevelItemCount())}
+        assert list(shown) == ["[1] anna-v1.pdf — version 1 (superseded)", "[2] anna-v2.pdf — version 2",
+                               f"[3] {HOSTILE}.pdf — version 1"]
         assert tab.summary.text() == "Merged from 3 signed files. Current: 2."
+        first, second, third = shown.values()
+        # who: the certificate's name of the author and of every signature; when: each file's signing time
+        assert first[:2] == ["Author: Anna Nowak", "Signed by: Anna Nowak"]
+        assert third[:2] == ["Author: Piotr Wiśniewski", "Signed by: Piotr Wiśniewski"]
+        assert all(rows[2].startswith("Signed on: ") and not rows[2].endswith("?") for rows in shown.values())
         # what each file brought (a note unchanged since version 1 stays with the file that brought it)
-        brought = {tree.topLevelItem(i).text(0): [tree.topLevelItem(i).child(j).text(0)
-                                                  for j in range(tree.topLevelItem(i).childCount())]
-                   for i in range(tree.topLevelItemCount())}
-        assert brought[f"[3] {HOSTILE}.pdf"] == ["Note: Współpraca z technikum."]
-        assert brought["[1] anna-v1.pdf"] == ["Note: Firma planuje zatrudnić 40 osób."]
-        [long_one] = brought["[2] anna-v2.pdf"]
+        assert first[3:] == ["Note: Firma planuje zatrudnić 40 osób."]
+        assert third[3:] == ["Note: Współpraca z technikum."]
+        [long_one] = second[3:]
         assert long_one.startswith("Note: Potrzebne certyfikaty spawalnicze")
         assert long_one.endswith("…") and len(long_one) <= len("Note: ") + 120
+        assert ("bardzo długie " * 20).strip() in tree.topLevelItem(1).child(3).toolTip(0)  # the whole text
         # the hostile file name's tooltip is escaped text, never markup Qt would load
         tip = tree.topLevelItem(2).toolTip(0)
         assert "<img" not in tip and "&lt;img src=probe.png&gt;piotr.pdf\nSHA-256 " in tip

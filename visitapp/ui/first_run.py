@@ -319,6 +319,7 @@ class DonePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Ready"))
+        self.setSubTitle(self.tr("You can change all of this later in Settings."))
         layout = QVBoxLayout(self)
         self.summary = plain(QLabel(self))  # names and paths typed by the user
         self.summary.setWordWrap(True)

@@ -14,7 +14,7 @@ from pathlib import PurePath
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from visitapp.ui.labels import fmt_datetime
 from visitapp.ui.safe_text import plain, plain_tooltip
@@ -40,10 +40,8 @@ class ProvenanceTab(QWidget):
         layout.addWidget(self.summary)
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName(self.tr("Signed files merged into this visit"))
-        self.tree.setHeaderLabels([self.tr("File"), self.tr("Author"), self.tr("Signed by"), self.tr("Signed on"),
-                                   self.tr("Version")])
-        self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.setHeaderHidden(True)  # one column: it reads in the narrow side panel
+        self.tree.setWordWrap(True)
         layout.addWidget(self.tree, 1)
         tabs.addTab(self, self.tr("Provenance"))
         self._set_visible(False)
@@ -91,22 +89,22 @@ class ProvenanceTab(QWidget):
             version = self.tr("version %1").replace("%1", str(f.version)) if f.version else self.tr("not finalised")
             if f.superseded:
                 version += " " + self.tr("(superseded)")
-            name = f"[{f.number}] {PurePath(f.file_name).name if f.file_name else '-'}"  # the whole path: tooltip
-            row = QTreeWidgetItem([name, f.author, f.signer or "?", fmt_datetime(f.signed_at) if f.signed_at else "?",
-                                   version])
-            row.setToolTip(0, plain_tooltip(f"{f.file_name}\nSHA-256 {f.sha256}"))
-            row.setToolTip(1, plain_tooltip(f.author))
-            row.setToolTip(2, plain_tooltip(f.signer))
+            name = PurePath(f.file_name).name if f.file_name else "-"
+            row = QTreeWidgetItem([f"[{f.number}] {name} — {version}"])
+            row.setToolTip(0, plain_tooltip(f"{f.file_name}\nSHA-256 {f.sha256}"))  # the whole path
+            facts = ((self.tr("Author"), f.author), (self.tr("Signed by"), f.signer or "?"),
+                     (self.tr("Signed on"), fmt_datetime(f.signed_at) if f.signed_at else "?"))
+            lines = [f"{label}: {value}" for label, value in facts]
             for item in items_by_file.get(f.number, []):
                 label = self.tr("Note") if item.kind == "note" else self.tr("Action item")
                 text = item.text if len(item.text) <= MAX_TEXT else item.text[:MAX_TEXT - 1] + "…"
-                child = QTreeWidgetItem([f"{label}: {text}"])
-                child.setToolTip(0, plain_tooltip(item.text))
-                child.setFirstColumnSpanned(True)
+                lines.append(f"{label}: {text}")
+            for line, whole in zip(lines, [*lines[:3], *(i.text for i in items_by_file.get(f.number, []))],
+                                   strict=True):
+                child = QTreeWidgetItem([line])
+                child.setToolTip(0, plain_tooltip(whole))
                 row.addChild(child)
             self.tree.addTopLevelItem(row)
         self.tree.expandAll()
-        for column in range(1, 5):
-            self.tree.resizeColumnToContents(column)
         self._set_visible(True)
         self.updated.emit(True)
