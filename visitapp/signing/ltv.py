@@ -68,10 +68,8 @@ def augment_pdf(pdf_bytes: bytes, *, timestamp_url: str, anchors: Sequence[asn1_
     ``checked``: the caller has just verified this very file (a merge, in the
     capped worker), so the integrity check is not run again.
     """
-    from visitapp.signing.sign import check_cosignable
-
     if not checked:
-        check_cosignable(pdf_bytes)  # the same checks as co-signing: never vouch for a changed file
+        check_unchanged(pdf_bytes)  # the same checks as co-signing: never vouch for a changed file
     timestamper(timestamp_url)  # the address is checked before anything is done
     try:
         return asyncio.run(_augment(pdf_bytes, timestamp_url, anchors, online))
@@ -82,6 +80,25 @@ def augment_pdf(pdf_bytes: bytes, *, timestamp_url: str, anchors: Sequence[asn1_
         reason = str(err).strip()[:200] or type(err).__name__
         raise InvalidInput(_("Could not add the validation data and timestamp ({reason}).").format(
             reason=reason)) from err
+
+
+def check_unchanged(pdf_bytes: bytes) -> None:
+    """Refuse a file ``verify`` would refuse, but for trust (as co-signing does), checked in the capped worker.
+
+    Not :func:`visitapp.signing.sign.check_cosignable`: that module brings the
+    stamp's fonts and reportlab (about half a second of a command's start), and
+    its sentence speaks of co-signing.
+    """
+    from visitapp.signing.sandbox import verify_bytes_capped
+
+    report = verify_bytes_capped(pdf_bytes, [])
+    problems = report.integrity_problems()
+    if problems:
+        broken = next((sig for sig in report.signatures if sig.problems), None)
+        if broken is not None:
+            raise InvalidInput(_("{sig} no longer holds: the file was changed after it was signed, so no validation "
+                                 "data is added to it.").format(sig=broken.label))
+        raise InvalidInput(problems[0])
 
 
 async def _augment(pdf_bytes: bytes, timestamp_url: str, anchors: Sequence[asn1_x509.Certificate],
