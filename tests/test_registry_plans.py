@@ -31,6 +31,14 @@ def test_published_schema_matches_the_model():
 
 
 @pytest.fixture
+def db(registry_target):
+    """The coordinator's registry (under ``svc``), on each engine; officials' databases stay SQLite files."""
+    database = Database.open(registry_target)
+    yield database
+    database.close()
+
+
+@pytest.fixture
 def planned(svc):
     series = svc.series.create("Seria 2026")
     org = svc.organisations.create("Comarch S.A.", nip="6770065406")
