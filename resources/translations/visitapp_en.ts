@@ -477,6 +477,21 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>Open &amp;server registry…</source>
+        <translation>Open &amp;server registry…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>Open server registry</source>
+        <translation>Open server registry</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>Database URL, e.g. postgresql+psycopg://user@host/registry (the password comes from ~/.pgpass or PGPASSWORD):</source>
+        <translation>Database URL, e.g. postgresql+psycopg://user@host/registry (the password comes from ~/.pgpass or PGPASSWORD):</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
         <source>&amp;Recent registries</source>
         <translation>&amp;Recent registries</translation>
     </message>

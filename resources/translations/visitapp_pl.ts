@@ -480,6 +480,21 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>Open &amp;server registry…</source>
+        <translation>Otwórz rejestr na &amp;serwerze…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>Open server registry</source>
+        <translation>Otwórz rejestr na serwerze</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
+        <source>Database URL, e.g. postgresql+psycopg://user@host/registry (the password comes from ~/.pgpass or PGPASSWORD):</source>
+        <translation>Adres bazy danych, np. postgresql+psycopg://użytkownik@host/rejestr (hasło pochodzi z ~/.pgpass lub PGPASSWORD):</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
         <source>&amp;Recent registries</source>
         <translation>&amp;Ostatnie rejestry</translation>
     </message>

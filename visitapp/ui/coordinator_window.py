@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
+from visitapp.db.engines import as_target, is_url
 from visitapp.errors import UserError
 from visitapp.ui.coordinator import CoordinatorView
 from visitapp.ui.coordinator.common import current
@@ -44,6 +45,9 @@ class CoordinatorWindow(QMainWindow):
         opener = file.addAction(self.tr("&Open registry…"))
         opener.setObjectName("openRegistry")
         opener.triggered.connect(self._ask_open)
+        server = file.addAction(self.tr("Open &server registry…"))
+        server.setObjectName("openServerRegistry")
+        server.triggered.connect(self._ask_server)
         self.recent_menu = QMenu(self.tr("&Recent registries"), self)
         self.recent_menu.setObjectName("recentRegistries")
         file.addMenu(self.recent_menu)
@@ -62,7 +66,9 @@ class CoordinatorWindow(QMainWindow):
 
     def _title(self) -> None:
         path = self.database_path
-        self.setWindowTitle(self.tr("visitapp — coordinator — %1").replace("%1", path.name if path else "?"))
+        backend = getattr(current(self.view.services).db, "backend", None)  # a server registry: its URL, no password
+        shown = path.name if path else (backend.describe() if backend is not None else "?")
+        self.setWindowTitle(self.tr("visitapp — coordinator — %1").replace("%1", shown))
         self.setWindowFilePath(str(path) if path else "")
 
     def _settings(self) -> Any:  # the app's AppSettings, or None without the app
@@ -75,10 +81,16 @@ class CoordinatorWindow(QMainWindow):
             return []
         return [p for p in settings.get(RECENT).splitlines() if p.strip()]
 
-    def _remember(self, path: Path) -> None:
+    def _remember(self, path: Path | str) -> None:
         settings = self._settings()
         if settings is None:
             return
+        if isinstance(path, str):  # a server registry's URL, kept without any password (never in settings)
+            from sqlalchemy.engine import URL, make_url
+
+            u = make_url(path)  # (URL.set ignores None: rebuild it without the password)
+            path = URL.create(u.drivername, u.username, None, u.host, u.port, u.database, u.query).render_as_string(
+                hide_password=False)
         paths = [str(path)] + [p for p in self.recent() if p != str(path)]
         settings.set(RECENT, "\n".join(paths[:RECENT_MAX]))
         self._fill_recent()
@@ -87,10 +99,10 @@ class CoordinatorWindow(QMainWindow):
         self.recent_menu.clear()
         paths = self.recent()
         for path in paths:
-            action = QAction(Path(path).name, self.recent_menu)
+            action = QAction(path if is_url(path) else Path(path).name, self.recent_menu)
             action.setToolTip(plain_tooltip(path))
             action.setStatusTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_registry(Path(p)))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_registry(as_target(p)))
             self.recent_menu.addAction(action)
         self.recent_menu.setEnabled(bool(paths))
 
@@ -106,18 +118,31 @@ class CoordinatorWindow(QMainWindow):
         if path:
             self.open_registry(Path(path))
 
-    def open_registry(self, path: Path, *, create: bool = False) -> bool:
-        """Work on the registry in ``path`` (``create``: a new file; an existing one is refused)."""
+    def _ask_server(self) -> None:
+        """A registry on a database server, by its URL (the password from libpq: ~/.pgpass, PGPASSWORD)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        url, ok = QInputDialog.getText(
+            self, self.tr("Open server registry"),
+            self.tr("Database URL, e.g. postgresql+psycopg://user@host/registry (the password comes from "
+                    "~/.pgpass or PGPASSWORD):"))
+        if ok and url.strip():
+            self.open_registry(url.strip())
+
+    def open_registry(self, path: Path | str, *, create: bool = False) -> bool:
+        """Work on the registry in ``path`` (``create``: a new file; an existing one is refused), or at a URL."""
         from visitapp.services import Identity, Services
         from visitapp.ui.safe_text import plain_message
 
-        path = Path(path)
+        path = as_target(path)
         title = self.tr("New registry") if create else self.tr("Open registry")
-        if create and path.exists():
+        if isinstance(path, str):  # a database URL: the server says whether it is there
+            pass
+        elif create and path.exists():
             plain_message(self, QMessageBox.Icon.Warning, title,
                           self.tr("%1 already exists; choose a new file name.").replace("%1", str(path)))
             return False
-        if not create and not path.is_file():
+        elif not create and not path.is_file():
             plain_message(self, QMessageBox.Icon.Warning, title,
                           self.tr("%1 does not exist.").replace("%1", str(path)))
             return False
@@ -143,7 +168,7 @@ class CoordinatorWindow(QMainWindow):
         self._title()
         return True
 
-    def _open_on_worker(self, path: Path, create: bool) -> Any:
+    def _open_on_worker(self, path: Path | str, create: bool) -> Any:
         """Open (create, migrate) the registry on a DB worker: the GUI thread never writes; a passphrase
         dialog for an encrypted file is shown on the GUI thread meanwhile."""
         from PySide6.QtCore import QEventLoop
