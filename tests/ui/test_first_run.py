@@ -310,3 +310,40 @@ def test_settings_create_my_certificate(qtbot, tmp_path):
     dialog.store()
     assert settings.get(cb.SOURCE) == "pkcs12" and settings.get(cb.PKCS12_FILE) == str(key_file)
     assert PASSWORD.encode() not in (tmp_path / "settings.ini").read_bytes()
+
+
+def test_choosing_polish_asks_again_in_polish(qtbot, qapp, tmp_path):
+    from visitapp.ui.first_run import first_start
+    from visitapp.ui.translation import Translations
+
+    translations = Translations(qapp)
+    translations.apply("en")
+    settings = AppSettings(tmp_path / "settings.ini")
+    seen: list[tuple[str, str]] = []
+    polls: list[int] = []
+
+    def answer() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QWizard) and w.isVisible()]
+        wizard = next((w for w in shown if w.windowTitle() not in [title for title, _lang in seen]), None)
+        if wizard is None:
+            polls.append(1)
+            if len(polls) > 1500:  # 30 s and no wizard in Polish: give up rather than hang the run
+                for w in shown:
+                    w.reject()
+                return
+            QTimer.singleShot(20, answer)  # until the next modal wizard is shown
+            return
+        seen.append((wizard.windowTitle(), wizard.welcome.language.currentData()))
+        if len(seen) == 1:
+            wizard.welcome.language.setCurrentIndex(wizard.welcome.language.findData("pl"))
+            QTimer.singleShot(0, answer)
+        else:
+            wizard.reject()
+
+    QTimer.singleShot(0, answer)
+    try:
+        assert first_start(settings, translations) is None
+    finally:
+        translations.apply("en")
+    assert seen == [("visitapp: first start", "en"), ("visitapp: pierwsze uruchomienie", "pl")]
+    assert not settings.qs.allKeys()

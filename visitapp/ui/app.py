@@ -206,7 +206,7 @@ def prepare_start(qapp: QApplication, db: Path | str | None, settings: AppSettin
 
     translations = Translations(qapp)
     translations.apply("")  # the wizard speaks the system's language
-    chosen = first_start(settings)
+    chosen = first_start(settings, translations)
     if chosen is None:
         return None
     return chosen.open_now, chosen.demo, translations

@@ -40,9 +40,10 @@ from visitapp.ui.safe_text import plain
 from visitapp.ui.settings import AppSettings
 from visitapp.ui.signing import certificate_box as cb
 from visitapp.ui.signing.job import JobWorker
-from visitapp.ui.translation import system_language
+from visitapp.ui.translation import Translations, system_language
 
 DEMO_FILE = "visitapp-demo.db"  # beside the default data file, never the official's own
+RELAUNCH = 2  # the wizard's result when the language changed: asked again in that language
 PAGE_WELCOME, PAGE_IDENTITY, PAGE_DATA, PAGE_SIGNING, PAGE_CERTIFICATE, PAGE_TOKEN, PAGE_DONE = range(7)
 
 
@@ -73,7 +74,7 @@ def list_tokens(module: str) -> list[tuple[str, list[str]]]:
 
 
 class WelcomePage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, language: str = "") -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Welcome to visitapp"))
         self.setSubTitle(self.tr("A few questions before your first visit. Every answer can be changed later "
@@ -83,8 +84,16 @@ class WelcomePage(QWizardPage):
         self.language.setAccessibleName(self.tr("Language"))
         self.language.addItem("Polski", "pl")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(0, self.language.findData(system_language())))
+        self.language.setCurrentIndex(max(0, self.language.findData(language or system_language())))
         form.addRow(self.tr("&Language:"), self.language)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+
+    def _language_chosen(self) -> None:
+        """The wizard speaks the chosen language at once: it is asked again in that language, from this page."""
+        wizard = self.wizard()
+        if isinstance(wizard, FirstRunWizard):
+            wizard.relaunch_language = self.language.currentData()
+            wizard.done(RELAUNCH)
 
 
 class IdentityPage(QWizardPage):
@@ -360,14 +369,16 @@ class DonePage(QWizardPage):
 class FirstRunWizard(QWizard):
     """The first start's questions; :meth:`store` writes the answers (never a password) to the settings."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None, data_file: Path | None = None) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, data_file: Path | None = None,
+                 language: str = "") -> None:
         super().__init__(parent)
         self.settings = settings
+        self.relaunch_language = ""  # set when the language changed: ask again in it
         self.setWindowTitle(self.tr("visitapp: first start"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         default = data_file or default_db_path()
         assert isinstance(default, Path), "the wizard is shown only for a data file on this computer"
-        self.welcome = WelcomePage(self)
+        self.welcome = WelcomePage(self, language)
         self.identity = IdentityPage(self)
         self.data = DataPage(default, self)
         self.signing = SigningPage(self)
@@ -424,12 +435,20 @@ class FirstRunWizard(QWizard):
         return chosen
 
 
-def first_start(settings: AppSettings) -> FirstRunResult | None:
-    """Ask the questions (modal); the answers stored, or None when the user cancelled (nothing stored)."""
-    wizard = FirstRunWizard(settings)
-    try:
-        if not wizard.exec():
-            return None
-        return wizard.store()
-    finally:
-        wizard.deleteLater()
+def first_start(settings: AppSettings, translations: Translations | None = None) -> FirstRunResult | None:
+    """Ask the questions (modal); the answers stored, or None when the user cancelled (nothing stored).
+
+    Choosing another language on the first page asks again in that language (``translations`` swapped)."""
+    language = ""
+    while True:
+        wizard = FirstRunWizard(settings, language=language)
+        try:
+            code = wizard.exec()
+            if code == RELAUNCH and wizard.relaunch_language:
+                language = translations.apply(wizard.relaunch_language) if translations else wizard.relaunch_language
+                continue
+            if not code:
+                return None
+            return wizard.store()
+        finally:
+            wizard.deleteLater()
