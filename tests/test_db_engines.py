@@ -71,10 +71,12 @@ def test_a_path_stays_a_path(text):
 
 
 @pytest.mark.parametrize(("url", "expected"), [
-    ("postgresql+psycopg://ewa:tajne@db.example/registry",
-     "PostgreSQL databases are not supported yet (postgresql+psycopg://ewa:***@db.example/registry); " + SUPPORTED),
-    ("postgres://ewa:tajne@db.example/registry",
-     "PostgreSQL databases are not supported yet (postgres://ewa:***@db.example/registry); " + SUPPORTED),
+    ("postgresql+psycopg2://ewa:tajne@db.example/registry",
+     "visitapp opens PostgreSQL through psycopg 3 only; write the URL as postgresql+psycopg://… "
+     "(postgresql+psycopg2://ewa:***@db.example/registry)."),
+    ("postgres://ewa:tajne@db.example/",
+     "postgresql+psycopg://ewa:***@db.example/ names no database; give one as "
+     "postgresql+psycopg://user@host/DATABASE."),
     ("sqlite+pysqlcipher://:tajne@/wizyty.db?cipher=aes-128-cbc",
      "A SQLCipher URL takes no host, user or options here (sqlite+pysqlcipher://:***@/wizyty.db?cipher=aes-128-cbc); "
      "give only the passphrase and the file, as sqlite+pysqlcipher://:PASSPHRASE@/path/to/file.db."),
@@ -118,10 +120,12 @@ def test_merge_into_a_postgresql_url_creates_nothing(tmp_path):
     cwd.mkdir()
     files.mkdir()
     (files / "x.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
-    result = cli("merge", "--into", "postgresql+psycopg://u@h/db", str(files / "x.pdf"), cwd=cwd)
+    # A server that is not there (a socket folder without a server): one sentence, nothing on disk.
+    result = cli("merge", "--into", f"postgresql+psycopg://u@/db?host={tmp_path}", str(files / "x.pdf"), cwd=cwd)
     assert result.returncode == 1, result.stderr
     assert one_sentence(result.stderr.strip()) == (
-        "visitapp: PostgreSQL databases are not supported yet (postgresql+psycopg://u@h/db); " + SUPPORTED)
+        "visitapp: The database server of postgresql+psycopg://u@/db?host=" + str(tmp_path).replace("/", "%2F")
+        + " cannot be reached; check the host, the port and that the server is running.")
     assert tree(cwd) == [] and tree(tmp_path / "tmp") == []
     assert tree(files) == ["x.pdf"]
 
@@ -137,9 +141,9 @@ def test_visits_through_a_sqlite_url_and_visitapp_db(tmp_path, svc, db_path):
         assert result.returncode == 0, result.stderr
         assert visit.id in result.stdout and "Mostostal" in result.stdout
     assert tree(cwd) == [] and tree(tmp_path / "tmp") == []
-    refused = cli("visits", "--db", "postgresql+psycopg://u@h/db", cwd=cwd)
+    refused = cli("visits", "--db", "postgresql+psycopg2://u@h/db", cwd=cwd)
     assert refused.returncode == 1 and refused.stdout == ""
-    assert one_sentence(refused.stderr.strip()).startswith("visitapp: PostgreSQL databases are not supported yet")
+    assert one_sentence(refused.stderr.strip()).startswith("visitapp: visitapp opens PostgreSQL through psycopg 3")
     assert tree(cwd) == []
 
 
