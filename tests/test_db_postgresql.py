@@ -317,3 +317,39 @@ def test_a_killed_writer_releases_its_locks_though_its_forked_worker_lives_on(pg
             s.execute(text("UPDATE alembic_version SET version_num = version_num"))
     finally:
         os.kill(worker, signal.SIGKILL)
+
+
+def test_a_service_file_names_the_server_and_database(pg_url, tmp_path, monkeypatch):
+    """libpq's own means: ``?service=NAME`` and $PGSERVICEFILE give host, database and user (a password too)."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(pg_url)
+    (tmp_path / "services.conf").write_text(f"[registry]\nhost={u.query['host']}\ndbname={u.database}\nuser=postgres\n")
+    monkeypatch.setenv("PGSERVICEFILE", str(tmp_path / "services.conf"))
+    with Database.open("postgresql://?service=registry") as db, db.read() as s:
+        assert s.execute(text("SELECT current_database()")).scalar() == u.database
+    assert _revision(pg_url) == [head_revision()]
+
+
+def test_a_tls_failure_is_one_sentence(tmp_path):
+    """A real libpq TLS negotiation against a server that has no TLS (it answers 'N' to the SSLRequest)."""
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def serve() -> None:
+        with listener:
+            conn, _addr = listener.accept()
+            with conn:
+                conn.recv(8)  # the SSLRequest
+                conn.sendall(b"N")  # no TLS here
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    with pytest.raises(DatabaseError) as err:
+        Database.open(f"postgresql+psycopg://koord@127.0.0.1:{port}/registry?sslmode=require")
+    thread.join(timeout=10)
+    _one_sentence(str(err.value))
+    assert "secure (TLS) connection" in str(err.value) and "sslmode" in str(err.value)

@@ -163,7 +163,7 @@ class PostgreSQLBackend(Backend):
     def __init__(self, url: URL, *, lock_timeout_ms: int) -> None:
         super().__init__(lock_timeout_ms=lock_timeout_ms)
         self.url = normalise(url)
-        if not self.url.database:
+        if not self.url.database and not {"service", "dbname"} & set(self.url.query):  # a service file may name it
             raise InvalidInput(
                 _("{url} names no database; give one as postgresql+psycopg://user@host/DATABASE.")
                 .format(url=self.describe()))
