@@ -73,18 +73,22 @@ def main() -> None:
     parser.add_argument("--visits", type=int, default=10_000)
     parser.add_argument("--notes-per-visit", type=int, default=20)
     parser.add_argument("--db", help="an empty PostgreSQL database's URL (default: a throwaway cluster)")
+    parser.add_argument("--reuse", action="store_true", help="--db holds the notes already: only search")
     args = parser.parse_args()
     notes = args.visits * args.notes_per_visit
     with database(args.db) as url:
-        started = time.perf_counter()
-        build(url, args.visits, args.notes_per_visit, random.Random(7))
-        built = time.perf_counter() - started
-        with Database.open(url) as db, db.engine.connect() as conn:
-            conn.execute(text("UPDATE search_docs SET lemmas = NULL"))  # as an upgrade leaves them
-            conn.commit()
-        started = time.perf_counter()
+        built = analysed = float("nan")
+        if not args.reuse:
+            started = time.perf_counter()
+            build(url, args.visits, args.notes_per_visit, random.Random(7))
+            built = time.perf_counter() - started
+            with Database.open(url) as db, db.engine.connect() as conn:
+                conn.execute(text("UPDATE search_docs SET lemmas = NULL"))  # as an upgrade leaves them
+                conn.commit()
+            started = time.perf_counter()
         db = Database.open(url, progress=lambda d, t: None)
-        analysed = time.perf_counter() - started
+        if not args.reuse:
+            analysed = time.perf_counter() - started
         with db.engine.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE search_docs"))
         svc = Services(db, Identity("bench"))

@@ -301,3 +301,33 @@ def test_a_read_only_role_opens_and_searches_leaving_the_backlog_to_a_writer(pg_
     finally:
         pg_cluster.admin(pg_socket, f"DROP OWNED BY {role}", dbname=name)
         pg_cluster.admin(pg_socket, f"DROP ROLE {role}")
+
+
+def test_the_newest_window_is_ranked_whether_matches_are_dense_sparse_or_uneven(db):
+    """The bound found by counting among the newest documents never leaves out one of the newest matches."""
+    with db.write() as s:
+        # 1..3000: every third says "Spawalnia"; then 1,000 without it, then 100 with it among the newest 400
+        s.execute(text(
+            "INSERT INTO search_docs(kind, ref_id, visit_id, body, lemmas) "
+            "SELECT 'note', g, NULL, CASE WHEN g % 3 = 0 AND g <= 3000 THEN 'Spawalnia' ELSE 'Hala' END, "
+            "CASE WHEN g % 3 = 0 AND g <= 3000 THEN 'spawalnia' ELSE 'hala' END "
+            "FROM generate_series(1, 4400) g ORDER BY g"))
+        s.execute(text("UPDATE search_docs SET body = 'Hala', lemmas = 'hala' WHERE ref_id > 4000 AND ref_id % 4 <> 0"))
+        s.execute(text("UPDATE search_docs SET body = 'Spawalnia', lemmas = 'spawalnia' WHERE ref_id > 4000 "
+                       "AND ref_id % 4 = 0"))
+        matching = s.execute(text("SELECT ref_id FROM search_docs WHERE lemmas LIKE 'spawalnia%' "
+                                  "ORDER BY id DESC")).scalars().all()
+        halls = s.execute(text("SELECT ref_id FROM search_docs WHERE lemmas LIKE 'hala%' "
+                               "ORDER BY id DESC")).scalars().all()
+
+    def found(query: str, window: int) -> set[int]:
+        with db.read() as s:
+            rows = pgs.search(db.backend, s, parse_query(query, exact=False), limit=10_000, visit_pk=None,
+                              window=window, marks=("[", "]"))
+        return {r.ref_id for r in rows}
+
+    assert len(matching) == 1100
+    # within the newest 400; beyond the gap (the first bound holds too few); far beyond; all of them
+    for window in (50, 100, 200, 1000, 5000):
+        assert found("spawalnia", window) == set(matching[:window]), window
+    assert found("hala", 200) == set(halls[:200])  # dense: the newest 400 documents hold them

@@ -1,7 +1,6 @@
 """The PostgreSQL engine's search index: ``tsvector`` columns, GIN indexes, Polish lemmas written by Python.
 
 The same behaviour as the SQLite index (``sqlite_fts.py``), built the same way:
-
 * ``search_docs`` holds one row per searchable thing (a note, an action item,
   a visit with its organisation's name, a participant) with its text as typed
   (``body``) and its Polish lemmas (``lemmas``,
@@ -14,15 +13,12 @@ The same behaviour as the SQLite index (``sqlite_fts.py``), built the same way:
   Polish one; the lemmatiser is the same Morfeusz 2 as on SQLite).
 * Triggers on the source tables keep ``search_docs`` right on every insert,
   update (ORM or bulk SQL) and delete, in the writing transaction.
-* Folding: ``visitapp_fold(text)``, an IMMUTABLE SQL function made by
-  :func:`fold_table` from :func:`visitapp.text.polish.fold` itself (lower case,
-  no diacritics, ``ł`` → ``l``), so the index folds exactly as the queries,
-  which are folded in Python, whatever the database's locale (``lower()`` in a
-  ``C`` database leaves ``Ł`` alone) and with no extension to install
-  (``unaccent`` is not IMMUTABLE and needs ``CREATE`` rights).  Every
-  character that is not a word character for Python's ``\\w`` becomes a space,
-  so the text-search parser sees the words :func:`doc_lemmas` sees (no
-  ``www.firma.pl`` host or ``e-mail`` compound tokens).
+* Folding: ``visitapp_fold(text)``, an IMMUTABLE SQL function built by
+  :func:`fold_table` from :func:`visitapp.text.polish.fold` itself, so the
+  index folds exactly as the queries (folded in Python), whatever the
+  database's locale (``lower()`` in a ``C`` database leaves ``Ł`` alone), with
+  no extension to install.  Non-word characters become spaces, so the parser
+  sees the words :func:`doc_lemmas` sees (no ``www.firma.pl`` host tokens).
 * Lemmas are written by Python, never by a trigger: the triggers leave
   ``lemmas`` NULL and each visitapp write transaction analyses the newest rows
   left NULL just before it commits (:func:`install`, a SQLAlchemy ``commit``
@@ -31,11 +27,9 @@ The same behaviour as the SQLite index (``sqlite_fts.py``), built the same way:
   never waits for rows another one is analysing.  A larger backlog (an index
   rebuild, another program's writes) is analysed in batches when visitapp
   opens the database (:func:`analyse_backlog`).
-* Ranking is ``ts_rank`` (more occurrences, shorter text: better) among the
-  newest ``window`` matches only, so a very common word costs no more than
-  ``window`` rows; snippets are cut and marked in Python
-  (:func:`visitapp.text.snippet.mark_matches`): the text as typed, the matched
-  forms marked.
+* Ranking is ``ts_rank`` among the newest ``window`` matches only (see
+  :func:`newest_bound`); snippets are cut and marked in Python
+  (:func:`visitapp.text.snippet.mark_matches`), as SQLite's lemma matches are.
 
 The index's definition version is kept as the comment of ``search_docs``; a
 database whose version differs gets its triggers recreated and its index
@@ -434,18 +428,53 @@ _RANK = (
 
 
 def search_sql(conditions: Sequence[str]) -> str:
-    """The query: the newest ``:window`` rows meeting ``conditions`` (an index scan), ranked; the best ``:limit``.
+    """The query: the newest ``:window`` rows meeting ``conditions``, ranked; the best ``:limit``, with their text.
 
-    For a rare word PostgreSQL finds its few rows through the GIN indexes;
-    for a very common one it walks the primary key from the newest row and
-    stops after ``:window`` matches.  Either way only those are ranked.
+    Also returns how many rows were ranked (the last column).  Only the id
+    and the tsvectors of those rows are carried to the ranking; the text is
+    read for the ``:limit`` best only.
     """
     return (
-        "WITH h AS MATERIALIZED (SELECT d.id, d.kind, d.ref_id, d.visit_id, d.body, d.body_tsv, d.lemma_tsv "
-        f"FROM search_docs d WHERE {' AND '.join(conditions)} ORDER BY d.id DESC LIMIT :window) "
-        f"SELECT h.kind, h.ref_id, h.visit_id, h.body, -({_RANK}) AS rank FROM h ORDER BY rank, h.id DESC "
-        "LIMIT :limit"
+        "WITH h AS MATERIALIZED (SELECT d.id, d.body_tsv, d.lemma_tsv "
+        f"FROM search_docs d WHERE {' AND '.join(conditions)} ORDER BY d.id DESC LIMIT :window), "
+        f"best AS (SELECT h.id, -({_RANK}) AS rank FROM h ORDER BY rank, h.id DESC LIMIT :limit) "
+        "SELECT d.kind, d.ref_id, d.visit_id, d.body, best.rank, (SELECT count(*) FROM h) "
+        "FROM best JOIN search_docs d ON d.id = best.id ORDER BY best.rank, best.id DESC"
     )
+
+
+#: How many of the newest documents the first look counts matches in, as a multiple of the window.
+PROBE = 2
+
+
+def newest_bound(session: Session, conditions: Sequence[str], params: dict[str, Any], window: int) -> int | None:
+    """An id below which the newest ``window`` matches most likely do not reach; None: look at every match.
+
+    PostgreSQL cannot read a GIN index in id order, and walking the primary
+    key from the newest row reads every row, matching or not, until
+    ``window`` match: for a word in one document of twenty that is twenty
+    times the window.  So count the matches among the newest ``PROBE`` x
+    ``window`` documents first (at most ``window`` of them): enough there, and
+    that is the bound; none, and the word is rare (the GIN index finds its
+    few rows); some, and their density gives a bound holding about 1.25
+    windows of matches (the GIN and the primary key's range intersect before
+    any row is read).  :func:`search` looks at all when that bound held too few.
+    """
+    top = session.execute(text("SELECT max(id) FROM search_docs")).scalar()
+    span = PROBE * window
+    if top is None or top <= span:
+        return None
+    found = session.execute(
+        text(f"SELECT count(*) FROM (SELECT 1 FROM search_docs d WHERE {' AND '.join(conditions)} "
+             "AND d.id > :lo LIMIT :window) x"),
+        {**params, "lo": top - span, "window": window},
+    ).scalar_one()
+    if found >= window:
+        return int(top - span)
+    if not found:
+        return None
+    span = int(span * window / found * 1.25)
+    return int(top - span) if top > span else None
 
 
 def search(
@@ -460,7 +489,12 @@ def search(
     if visit_pk is not None:
         conditions.append("d.visit_id = :vid")
         params["vid"] = visit_pk
-    params.update(limit=limit, window=max(window, 1))
-    rows = session.execute(text(search_sql(conditions)), params).all()
-    found = [SearchRow(kind, ref_id, vid, body, float(rank)) for kind, ref_id, vid, body, rank in rows]
+    window = max(window, 1)
+    params.update(limit=limit, window=window)
+    bound = newest_bound(session, conditions, params, window)
+    bounded = [*conditions, "d.id > :lo"] if bound is not None else conditions
+    rows = session.execute(text(search_sql(bounded)), {**params, "lo": bound}).all()
+    if bound is not None and (not rows or rows[0][-1] < window):  # fewer above the bound than hoped: all
+        rows = session.execute(text(search_sql(conditions)), params).all()
+    found = [SearchRow(kind, ref_id, vid, body, float(rank)) for kind, ref_id, vid, body, rank, _n in rows]
     return [replace(row, snippet=mark_matches(row.snippet, terms, marks)) for row in found]
