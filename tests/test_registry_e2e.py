@@ -295,6 +295,8 @@ def _garbage(world) -> Path:
     (_garbage, ""),
 ], ids=["tampered", "untrusted", "unsigned", "newer-major", "no-record", "malformed"])
 def test_a_bad_file_is_rejected_and_changes_nothing(world, engine, merged, tmp_path, make, reason):
+    if engine["kind"] == "postgresql" and make not in (_tampered, _newer_major):
+        pytest.skip("a file is refused before the registry is touched: two kinds suffice on PostgreSQL (test time)")
     registry = _registry(engine, merged, tmp_path)
     bad = make(world)
     before = dump(registry)
