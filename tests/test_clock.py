@@ -96,3 +96,6 @@ def test_the_command_line_list_shows_krakow_time(world: dict, tz: str, named: bo
     start = world["start"].astimezone(WARSAW)
     wall = f"{start:%Y-%m-%d %H:%M}" + (f" {start.tzname()}" if named else "")
     assert f"  {wall}  " in line, line
+    end = world["end"].astimezone(WARSAW)
+    shown = run("show", "--db", world["db"], "--visit", world["visit"], tz=tz)
+    assert f"{start:%Y-%m-%d %H:%M} – {end:%H:%M}" + (f" {end.tzname()}" if named else "") + "\n" in shown, shown

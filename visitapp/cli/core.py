@@ -9,7 +9,6 @@ from visitapp.cli.common import (
     add_db_option,
     add_json_option,
     db_path,
-    local,
     open_services,
     print_json,
     print_rows,
@@ -173,7 +172,10 @@ def _write_visit(visit, notes, actions, answers, authors: dict, *, several: bool
     out.write(_("Visit: {id}").format(id=safe(visit.id)) + "\n")
     out.write(_("Organisation: {name}").format(name=safe(visit.organisation.name)))
     out.write(f" (NIP {safe(visit.organisation.nip)})\n" if visit.organisation.nip else "\n")
-    when = local(visit.starts_at) + (f" – {local(visit.ends_at)[-5:]}" if visit.ends_at else "")
+    when = wall_text(visit.starts_at, visit.time_zone)  # the visit's own clock, its zone named where ours differs
+    if visit.ends_at:
+        end = wall_text(visit.ends_at, visit.time_zone)
+        when = f"{when[:16]} – {end[11:]}" if end[:10] == when[:10] else f"{when[:16]} – {end}"
     out.write(_("When: {when}").format(when=when) + "\n")
     if visit.place:
         out.write(_("Place: {place}").format(place=safe(visit.place)) + "\n")
@@ -208,7 +210,8 @@ def _write_visit(visit, notes, actions, answers, authors: dict, *, several: bool
             kind = f"[{note_kind_label(n.kind).lower()}] " if n.kind != NoteKind.NOTE else ""
             tags = safe("  #" + " #".join(n.tags)) if n.tags else ""
             by = f"  ({safe(authors[n.id])})" if several and authors.get(n.id) else ""
-            out.write(f"  {local(n.created_at)[-5:]}  {kind}{safe_lines(n.text, '         ')}{tags}{by}\n")
+            at = wall_text(n.created_at, visit.time_zone)[11:16]
+            out.write(f"  {at}  {kind}{safe_lines(n.text, '         ')}{tags}{by}\n")
     if actions:
         out.write("\n" + _("Action items:") + "\n")
         for a in actions:

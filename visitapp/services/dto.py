@@ -103,6 +103,7 @@ class VisitInfo:
     case_number: str = ""  # the minutes' header (znak sprawy) and who approves them (issue 11)
     approver: str = ""
     default_visibility: str = Visibility.INTERNAL.value  # what a new note of this visit starts as
+    time_zone: str = "Europe/Warsaw"  # the visit's wall clock: its times are shown on it (issue 10)
 
     @classmethod
     def of(cls, v: m.Visit) -> VisitInfo:
@@ -125,6 +126,7 @@ class VisitInfo:
             case_number=v.case_number or "",
             approver=v.approver or "",
             default_visibility=v.default_visibility or Visibility.INTERNAL.value,
+            time_zone=v.time_zone or "Europe/Warsaw",
         )
 
 
