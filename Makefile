@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(VENV)/bin/visitapp gui
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m visitapp.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m visitapp.ui.screenshots docs/screenshots --all-to build/screenshots
 
 # Lint and types first (seconds, zero findings allowed), then the suite.
 test: $(STAMP) lint

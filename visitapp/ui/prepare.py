@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -84,11 +87,20 @@ class PrepareDialog(QDialog):
         self.org_id: str | None = None
         self._removed: list[str] = []
 
-        columns = QHBoxLayout()
+        body = QWidget(self)  # scrolls on a small or scaled screen (1366x768 at 150 %) instead of being cut off
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(self._visit_column(), 1)
         columns.addLayout(self._people_column(), 1)
+        self.body_scroll = QScrollArea(self)
+        self.body_scroll.setWidget(body)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)  # the vertical bar takes room too
+        self.body_scroll.setMinimumWidth(body.minimumSizeHint().width() + bar + 4)
         outer = QVBoxLayout(self)
-        outer.addLayout(columns)
+        outer.addWidget(self.body_scroll, 1)
         self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
@@ -103,7 +115,9 @@ class PrepareDialog(QDialog):
             if me.name.strip():
                 self._add_item(Attendee(me.name, me.institution, me.role, Side.CITY.value,
                                         known.id if known else None))
-        self.resize(940, 620)
+        available = self.screen().availableGeometry()
+        wanted = body.sizeHint().height() + self.buttons.sizeHint().height() + 40
+        self.resize(min(940, available.width() - 40), min(wanted, available.height() - 40))
         self.org_name.setFocus()
 
     # layout ----------------------------------------------------------------

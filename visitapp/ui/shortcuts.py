@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from visitapp.ui.safe_text import plain_tooltip
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
@@ -56,14 +58,25 @@ class ShortcutsDialog(QDialog):
         table.verticalHeader().hide()
         for i, (keys, what) in enumerate(rows):
             table.setItem(i, 0, QTableWidgetItem(keys))
-            table.setItem(i, 1, QTableWidgetItem(what))
+            action = QTableWidgetItem(what)
+            action.setToolTip(plain_tooltip(what))  # whole when a narrow screen elides it
+            table.setItem(i, 1, action)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.setWordWrap(True)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(False)  # one line a row: the dialog takes the width of its longest row
         table.resizeRowsToContents()
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 520)
+        # Sized to its rows (issue 11), within the screen: the table scrolls only when the screen is too small.
+        table.resizeColumnsToContents()
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        rows_height = sum(table.rowHeight(i) for i in range(len(rows)))
+        wanted_height = (rows_height + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+                         + buttons.sizeHint().height() + 3 * layout.spacing() + 24)
+        wanted_width = max(560, table.columnWidth(0) + table.columnWidth(1) + 2 * table.frameWidth() + 48)
+        available = self.screen().availableGeometry()
+        self.resize(min(wanted_width, available.width() - 40), min(wanted_height, available.height() - 40))

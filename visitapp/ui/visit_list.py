@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -127,6 +128,9 @@ class VisitListPanel(QWidget):
             self.status.addItem(status_label(status), status)
         self.series = QComboBox(self)
         self.series.setAccessibleName(self.tr("Series"))
+        for combo in (self.status, self.series):  # a long series name must not widen the whole panel (issue 11)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
         for edit, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
             edit.setCalendarPopup(True)
@@ -150,6 +154,11 @@ class VisitListPanel(QWidget):
         self.visits = QTreeWidget(self)
         self.visits.setRootIsDecorated(False)
         self.visits.setHeaderLabels([self.tr("Date"), self.tr("Organisation"), self.tr("Status")])
+        header = self.visits.header()  # date and status keep their room; a long organisation name is elided
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.visits.setAccessibleName(self.tr("Visits"))
         self.visits.itemActivated.connect(lambda item, _c: self.openRequested.emit(item.data(0, VISIT_ROLE), None))
         self.hits = QListWidget(self)
@@ -227,12 +236,10 @@ class VisitListPanel(QWidget):
         for v in visits:
             item = QTreeWidgetItem(self.visits, [visit_time(v.starts_at, v.time_zone), v.organisation,
                                                  status_label(v.status)])
-            item.setToolTip(1, plain_tooltip(f"{v.title}\n{v.place}\n{v.series or ''}".strip()))
+            item.setToolTip(1, plain_tooltip(f"{v.organisation}\n{v.title}\n{v.place}\n{v.series or ''}".strip()))
             item.setData(0, VISIT_ROLE, v.id)
             if v.id == current:
                 self.visits.setCurrentItem(item)
-        for col in range(3):
-            self.visits.resizeColumnToContents(col)
         if not self.search.text().strip():
             self.count.setText(self.tr("%n visit(s)", "", len(visits)))
 

@@ -137,6 +137,7 @@ class MergePage(QWidget):
         self.table.setColumnWidth(1, 110)
         self.table.setColumnWidth(2, 200)
         self.table.setColumnWidth(3, 150)
+        self.table.setColumnWidth(4, 230)  # "samopodpisany, bez znacznika czasu" whole at 1366x768 (issue 11)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.choose_files)

@@ -51,9 +51,11 @@ class TrustPage(QWidget):
                    bold=_expired),
             Column("added", self.tr("Trusted since"), lambda r: fmt_date(r.added_at.date()) if r.added_at else ""),
         ], self)
-        self.table = table(self, self.tr("Trusted signers"), self.model, stretch=2)
+        # The fingerprint takes the room left (it is what a coordinator compares), never clipped (issue 11).
+        self.table = table(self, self.tr("Trusted signers"), self.model, stretch=3)
         self.table.setColumnWidth(0, 180)
         self.table.setColumnWidth(1, 240)
+        self.table.setColumnWidth(2, 200)
         self.table.setColumnWidth(4, 140)
         self.add_button = QPushButton(self.tr("&Add certificate…"), self)
         self.add_button.setAccessibleName(self.tr("Trust the signer of a certificate file"))
@@ -98,7 +100,7 @@ class TrustPage(QWidget):
             Column("valid", self.tr("Valid until"), self._validity, color=lambda r: RED if _expired(r) else None,
                    bold=_expired),
         ], self)
-        self.anchor_table = table(self, self.tr("Trusted certificate authorities"), self.anchor_model, stretch=0)
+        self.anchor_table = table(self, self.tr("Trusted certificate authorities"), self.anchor_model, stretch=1)
         self.anchor_table.setColumnWidth(0, 360)
         self.add_anchor_button = QPushButton(self.tr("Add a&uthority…"), self)
         self.add_anchor_button.setAccessibleName(self.tr("Trust a certificate authority as an anchor"))
