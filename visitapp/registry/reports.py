@@ -402,7 +402,7 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
         story.extend(tables([title, unit], [[k, str(n)] for k, n in top], [width * 0.6, width * 0.2]))
     story.append(p(t("Key phrases"), h2))  # lemma pairs across the notes, with the visits they come from
     story.extend(tables([t("Phrase"), t("Notes"), t("Visits")],
-                        [[k.phrase, str(k.notes), "; ".join(k.visits)] for k in data.phrases],
+                        [[k.phrase, str(k.notes), _some(k.visits)] for k in data.phrases],
                         [width * 0.3, width * 0.1, width * 0.6]))
 
     by_org: dict[int, list[VisitRow]] = defaultdict(list)
@@ -465,3 +465,12 @@ def build_report(db: Database, out: Path, *, series: str | None = None, csv_dir:
         _remove_empty(created)
         raise
     return list(files)
+
+
+#: Visits named beside a key phrase; a phrase of a large series comes from thousands (one cell cannot hold them).
+PHRASE_VISITS = 12
+
+
+def _some(labels: list[str]) -> str:
+    shown = "; ".join(labels[:PHRASE_VISITS])
+    return shown + (f"; … (+{len(labels) - PHRASE_VISITS})" if len(labels) > PHRASE_VISITS else "")
