@@ -8,6 +8,7 @@ one sentence naming the file and the problem.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -142,6 +143,39 @@ class Template(BaseModel):
     @property
     def section_keys(self) -> list[str]:
         return [s.key for s in self.sections]
+
+
+AGENDA_MODES = ("", "append", "replace")  # a visit's agenda_sections: no, after the template's, instead of them
+
+
+def agenda_key(number: int) -> str:
+    """The section key of the agenda's item ``number`` (1, 2, …)."""
+    return f"agenda_{number}"
+
+
+def visit_template(template_key: str, agenda: Sequence[str] = (), mode: str = "") -> Template:
+    """The sections a visit's notes go into: its template's, with its agenda items as sections when asked.
+
+    ``mode`` "append": the template's sections, then one per agenda item; "replace": one per agenda
+    item, then only the template's sections that hold structured answers (so no answer loses its
+    place); "" (or no agenda): the template as it is. The agenda's sections are keyed by position
+    (``agenda_1``…) and titled by the item in both languages.
+    """
+    template = get_template(template_key)
+    if mode not in AGENDA_MODES:
+        raise InvalidInput(_("The agenda can be the sections instead of the template's (replace), after them "
+                             "(append), or not at all; not {mode}.").format(mode=mode))
+    items = [str(a).strip() for a in agenda if str(a).strip()]
+    if not mode or not items:
+        return template
+    own = tuple(Section(key=agenda_key(i), title=Text(pl=item[:200], en=item[:200]))
+                for i, item in enumerate(items, 1))
+    if mode == "append":
+        sections = template.sections + own
+    else:
+        with_fields = {f.section for f in template.fields}
+        sections = own + tuple(s for s in template.sections if s.key in with_fields)
+    return template.model_copy(update={"sections": sections})
 
 
 def load_template_file(path: Path) -> Template:

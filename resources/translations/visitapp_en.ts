@@ -1176,6 +1176,26 @@
         <source>Ne&amp;w notes:</source>
         <translation>Ne&amp;w notes:</translation>
     </message>
+    <message>
+        <source>Notes go into the template&apos;s sections</source>
+        <translation>Notes go into the template&apos;s sections</translation>
+    </message>
+    <message>
+        <source>Each agenda item is a section, after the template&apos;s</source>
+        <translation>Each agenda item is a section, after the template&apos;s</translation>
+    </message>
+    <message>
+        <source>Each agenda item is a section, instead of the template&apos;s</source>
+        <translation>Each agenda item is a section, instead of the template&apos;s</translation>
+    </message>
+    <message>
+        <source>Agenda items as sections</source>
+        <translation>Agenda items as sections</translation>
+    </message>
+    <message>
+        <source>Instead of the template&apos;s sections, the template&apos;s sections that hold structured answers stay after the agenda&apos;s.</source>
+        <translation>Instead of the template&apos;s sections, the template&apos;s sections that hold structured answers stay after the agenda&apos;s.</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPane</name>

@@ -1179,6 +1179,26 @@
         <source>Ne&amp;w notes:</source>
         <translation>Nowe notat&amp;ki:</translation>
     </message>
+    <message>
+        <source>Notes go into the template&apos;s sections</source>
+        <translation>Notatki trafiają do sekcji szablonu</translation>
+    </message>
+    <message>
+        <source>Each agenda item is a section, after the template&apos;s</source>
+        <translation>Każdy punkt programu to sekcja, po sekcjach szablonu</translation>
+    </message>
+    <message>
+        <source>Each agenda item is a section, instead of the template&apos;s</source>
+        <translation>Każdy punkt programu to sekcja, zamiast sekcji szablonu</translation>
+    </message>
+    <message>
+        <source>Agenda items as sections</source>
+        <translation>Punkty programu jako sekcje</translation>
+    </message>
+    <message>
+        <source>Instead of the template&apos;s sections, the template&apos;s sections that hold structured answers stay after the agenda&apos;s.</source>
+        <translation>Przy zastąpieniu sekcji szablonu zostają po sekcjach programu te sekcje szablonu, które mają pola z odpowiedziami.</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPane</name>

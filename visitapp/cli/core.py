@@ -33,7 +33,7 @@ from visitapp.exchange.record import dump_record
 from visitapp.i18n import _
 from visitapp.services import Services
 from visitapp.services.search import highlight
-from visitapp.templates import get_template
+from visitapp.templates import visit_template
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -166,7 +166,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def _write_visit(visit, notes, actions, answers, authors: dict, *, several: bool) -> None:
     """The text of ``visitapp show``: every name and text from the database escaped for the terminal."""
     lang = visit.language
-    template = get_template(visit.template_key)
+    template = visit_template(visit.template_key, visit.agenda, visit.agenda_sections)  # visit: a VisitInfo
     out = sys.stdout
     out.write(f"{safe(visit.title or visit.organisation.name)}\n")
     out.write(_("Visit: {id}").format(id=safe(visit.id)) + "\n")

@@ -56,7 +56,7 @@ def default_db_path() -> Path | str:
 # The schema's revisions, oldest first, as the scripts in migrations/versions chain them (a test checks
 # this against Alembic's own reading). Opening a database at the head compares its stored revision with
 # this and never imports Alembic, which costs a third of a second at every start (issue 10, fast start).
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 HEAD_REVISION = REVISIONS[-1]
 
 

@@ -159,6 +159,9 @@ class Visit(Record):
     # otherwise when preparing it (a visit whose notes are mostly for the company's copy). Checked by the ops.
     default_visibility: Mapped[str] = mapped_column(String(16), default=Visibility.INTERNAL.value,
                                                     server_default=Visibility.INTERNAL.value)
+    # Whether the agenda items are the visit's sections (revision 0008): "" no, "append" after the template's,
+    # "replace" instead of them (visitapp.templates.visit_template). Checked by the ops.
+    agenda_sections: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
     series: Mapped[Series | None] = relationship(back_populates="visits")
     organisation: Mapped[Organisation] = relationship(back_populates="visits")

@@ -17,7 +17,7 @@ from visitapp.ops.history import TABLES, Tx
 from visitapp.ops.operation import operation
 from visitapp.services.base import _missing, clean, note_by_uuid, visit_by_uuid
 from visitapp.services.dto import NoteInfo
-from visitapp.templates import get_template
+from visitapp.templates import visit_template
 
 NOTES, VISITS = TABLES["notes"], TABLES["visits"]
 # Built once: the fast path only binds values (SQLAlchemy caches their compiled form).
@@ -52,7 +52,7 @@ def add_note(
     body = c.note_text(text)
     s = tx.session
     visit = visit_by_uuid(s, visit_id)
-    template = get_template(visit.template_key)
+    template = visit_template(visit.template_key, visit.agenda, visit.agenda_sections)
     section = section or template.sections[0].key
     template.section(section)
     last = s.scalar(select(func.max(m.Note.position)).where(m.Note.visit_id == visit.id, m.Note.section == section))
@@ -141,7 +141,7 @@ def _move(tx: Tx, note_id: str, section: str | None = None, index: int | None = 
     note = note_by_uuid(s, note_id)
     visit = note.visit
     target = section or note.section
-    get_template(visit.template_key).section(target)
+    visit_template(visit.template_key, visit.agenda, visit.agenda_sections).section(target)
     siblings = [n for n in c.section_notes(s, visit.id, target) if n.id != note.id]
     index = len(siblings) if index is None else max(0, min(index, len(siblings)))
     siblings.insert(index, note)

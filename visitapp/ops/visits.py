@@ -17,11 +17,12 @@ from visitapp.ops.history import Tx
 from visitapp.ops.operation import operation
 from visitapp.services.base import by_uuid, clean, visit_by_uuid
 from visitapp.services.dto import OrganisationInfo, ParticipantInfo, PersonInfo, SeriesInfo, VisitInfo
-from visitapp.templates import DEFAULT_TEMPLATE, get_template
+from visitapp.templates import DEFAULT_TEMPLATE, get_template, visit_template
 from visitapp.validation import name_key, normalise_krs, normalise_nip, normalise_regon
 
 VISIT_FIELDS = ("title", "starts_at", "ends_at", "place", "language", "agenda", "series_id", "organisation_id",
-                "template_key", "case_number", "approver", "cosigner", "time_zone", "verbatim", "default_visibility")
+                "template_key", "case_number", "approver", "cosigner", "time_zone", "verbatim", "default_visibility",
+                "agenda_sections")
 ORG_FIELDS = ("name", "nip", "krs", "regon", "sector", "address", "website", "in_city_since")
 PERSON_FIELDS = ("name", "role", "institution", "email", "phone")
 
@@ -147,7 +148,8 @@ def _create_visit(tx: Tx, organisation_id: str, starts_at: dt.datetime, *, title
                   agenda: list[str] | None = None, series_id: str | None = None,
                   template_key: str = DEFAULT_TEMPLATE, uuid: str | None = None, case_number: str = "",
                   approver: str = "", cosigner: str = "", time_zone: str = "Europe/Warsaw",
-                  verbatim: bool = False, default_visibility: str = Visibility.INTERNAL) -> m.Visit:
+                  verbatim: bool = False, default_visibility: str = Visibility.INTERNAL,
+                  agenda_sections: str = "") -> m.Visit:
     template = get_template(template_key)
     s = tx.session
     org = by_uuid(s, m.Organisation, organisation_id)
@@ -160,7 +162,9 @@ def _create_visit(tx: Tx, organisation_id: str, starts_at: dt.datetime, *, title
         case_number=clean(case_number), approver=clean(approver), cosigner=clean(cosigner),
         time_zone=_zone(time_zone), verbatim=bool(verbatim),
         default_visibility=c.visibility(default_visibility).value,  # what its new notes start as
+        agenda_sections=agenda_sections or "",
     )
+    visit_template(visit.template_key, visit.agenda, visit.agenda_sections)  # an unknown mode: one sentence
     if uuid:
         visit.uuid = uuid
     c.check_times(visit)
@@ -204,16 +208,31 @@ def _update_visit(tx: Tx, visit_id: str, values: dict[str, Any]) -> m.Visit:
             visit.verbatim = bool(value)
         elif key == "default_visibility":
             visit.default_visibility = c.visibility(value).value
+        elif key == "agenda_sections":
+            visit.agenda_sections = value or ""
         elif key == "template_key":
             template = get_template(value)
             visit.template_key, visit.template_version = template.key, template.version
         else:
             setattr(visit, key, clean(value))
     c.check_times(visit)
+    if {"agenda", "agenda_sections", "template_key"} & set(values):
+        _sections_kept(s, visit)
     if visit.status == m.VisitStatus.FINALISED:
         c.mark_edited(visit)
     s.flush()
     return visit
+
+
+def _sections_kept(s: Any, visit: m.Visit) -> None:
+    """A change of the agenda, of whether it is the sections, or of the template must leave a section for
+    every note: else one sentence, nothing changed."""
+    keys = set(visit_template(visit.template_key, visit.agenda, visit.agenda_sections).section_keys)
+    used = set(s.scalars(select(m.Note.section).where(m.Note.visit_id == visit.id, m.Note.deleted.is_(False))))
+    lost = sorted(used - keys)
+    if lost:
+        raise InvalidInput(_("Notes are filed under a section this change would remove ({sections}); move them "
+                             "to another section first.").format(sections=", ".join(lost)))
 
 
 @operation(lambda: _("Add visit"))

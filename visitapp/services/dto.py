@@ -103,6 +103,7 @@ class VisitInfo:
     case_number: str = ""  # the minutes' header (znak sprawy) and who approves them (issue 11)
     approver: str = ""
     default_visibility: str = Visibility.INTERNAL.value  # what a new note of this visit starts as
+    agenda_sections: str = ""  # the agenda as sections: "" no, "append", "replace" (templates.visit_template)
     time_zone: str = "Europe/Warsaw"  # the visit's wall clock: its times are shown on it (issue 10)
 
     @classmethod
@@ -126,6 +127,7 @@ class VisitInfo:
             case_number=v.case_number or "",
             approver=v.approver or "",
             default_visibility=v.default_visibility or Visibility.INTERNAL.value,
+            agenda_sections=v.agenda_sections or "",
             time_zone=v.time_zone or "Europe/Warsaw",
         )
 

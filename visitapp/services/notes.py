@@ -19,7 +19,7 @@ from visitapp.db import models as m
 from visitapp.ops.common import action_status, section_notes
 from visitapp.services.base import Service, by_uuid, note_by_uuid, visit_by_uuid
 from visitapp.services.dto import ActionInfo, AnswerInfo, DraftInfo, NoteInfo
-from visitapp.templates import get_template
+from visitapp.templates import visit_template
 
 
 class NoteService(Service):
@@ -59,7 +59,8 @@ class NoteService(Service):
         """The visit's notes in template order: section by section, then by position."""
         with self.db.read() as s:
             visit = visit_by_uuid(s, visit_id)
-            order = {key: i for i, key in enumerate(get_template(visit.template_key).section_keys)}
+            template = visit_template(visit.template_key, visit.agenda, visit.agenda_sections)
+            order = {key: i for i, key in enumerate(template.section_keys)}
             query = select(m.Note).where(m.Note.visit_id == visit.id)
             if not include_deleted:
                 query = query.where(m.Note.deleted.is_(False))

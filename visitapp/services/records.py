@@ -16,7 +16,7 @@ from visitapp.domain import CopyKind, in_copy
 from visitapp.exchange.record import FORMAT_MINOR, FORMAT_NAME, VisitRecord, dump_record
 from visitapp.services.base import Service, visit_by_uuid
 from visitapp.services.dto import VersionInfo
-from visitapp.templates import get_template
+from visitapp.templates import visit_template
 
 # Fields that describe one export, not the visit: left out of the content hash.
 _VOLATILE = ("exported_at", "app_version", "author", "copy", "version")
@@ -76,7 +76,7 @@ def _minutes_fields(visit: m.Visit) -> dict[str, Any]:
 
 
 def record_data(visit: m.Visit, *, author: dict[str, str]) -> dict[str, Any]:
-    template = get_template(visit.template_key)
+    template = visit_template(visit.template_key, visit.agenda, visit.agenda_sections)
     org = visit.organisation
     notes = sorted((n for n in visit.notes if not n.deleted), key=lambda n: (template.section_keys.index(n.section)
                    if n.section in template.section_keys else 999, n.position, n.id))

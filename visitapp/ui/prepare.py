@@ -249,6 +249,14 @@ class PrepareDialog(QDialog):
         self.agenda.setTabChangesFocus(True)
         self.agenda.setAccessibleName(self.tr("Agenda"))
         agenda_layout.addWidget(self.agenda)
+        self.agenda_sections = QComboBox(agenda)  # the agenda as the visit's sections (issue 11)
+        self.agenda_sections.addItem(self.tr("Notes go into the template's sections"), "")
+        self.agenda_sections.addItem(self.tr("Each agenda item is a section, after the template's"), "append")
+        self.agenda_sections.addItem(self.tr("Each agenda item is a section, instead of the template's"), "replace")
+        self.agenda_sections.setAccessibleName(self.tr("Agenda items as sections"))
+        self.agenda_sections.setToolTip(self.tr("Instead of the template's sections, the template's sections that "
+                                                "hold structured answers stay after the agenda's."))
+        agenda_layout.addWidget(self.agenda_sections)
         column.addWidget(agenda, 1)
         return column
 
@@ -326,6 +334,7 @@ class PrepareDialog(QDialog):
         self.template.setCurrentIndex(max(0, self.template.findData(visit.template_key)))
         self.series.setCurrentIndex(max(0, self.series.findData(visit.series.id if visit.series else None)))
         self.agenda.setPlainText("\n".join(visit.agenda))
+        self.agenda_sections.setCurrentIndex(max(0, self.agenda_sections.findData(visit.agenda_sections)))
         for p in visit.participants:
             self._add_item(Attendee(p.person.name, p.person.institution, p.role or p.person.role, p.side,
                                     p.person.id, p.id))
@@ -393,6 +402,7 @@ class PrepareDialog(QDialog):
             ends_at=ends.astimezone(), place=self.place.text(), case_number=self.case_number.text(),
             approver=self.approver.text(), default_visibility=self.default_visibility.currentData(),
             language=self.language.currentData(), agenda=self.agenda.toPlainText().splitlines(),
+            agenda_sections=self.agenda_sections.currentData(),
             series_id=self.series.currentData(), template_key=self.template.currentData(),
         )
         participants = [
