@@ -16,10 +16,10 @@ from pathlib import Path
 import pg_cluster
 import psycopg
 import pytest
-from conftest import ROOT, run_cli
 from registry_helpers import ANNA, PIOTR, Official, dump, keys, sign_record
 from sqlalchemy import text
 
+from tests.conftest import ROOT, run_cli
 from visitapp.db import Database
 from visitapp.db.database import head_revision
 from visitapp.db.engines import backend_for
