@@ -54,6 +54,7 @@ def test_merged_notes_are_shown_by_the_signers_certificate_name(qtbot, qapp, set
     app = Application(qapp, registry, settings)
     qtbot.addWidget(app.window)
     try:
+        app.window.resize(1920, 1080)  # room for every column at its natural width
         app.window.show()
         qtbot.waitExposed(app.window)
         app.window.open_visit(visit_id)
@@ -73,6 +74,7 @@ def test_merged_notes_are_shown_by_the_signers_certificate_name(qtbot, qapp, set
         # the column is wide enough for the longer name (measured once, when the names arrived)
         width = tree.fontMetrics().horizontalAdvance("Bogdan Zły (typed: Anna Nowak)")
         assert tree.header().sectionSize(AUTHOR_COLUMN) >= min(width, 220)
+        assert not tree.header().isSectionHidden(AUTHOR_COLUMN)  # notes by more than one author
     finally:
         app.worker.wait()
         app.replacing = True

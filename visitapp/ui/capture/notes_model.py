@@ -3,7 +3,7 @@
 A change to one note touches only its row: :meth:`NotesModel.apply` inserts, updates, moves or
 removes it with the row-level signals (``rowsInserted``, ``dataChanged``, ``rowsMoved`` within a
 section, ``rowsRemoved`` + ``rowsInserted`` to another section), never a reset.  Only
-:meth:`NotesModel.load` (opening a visit) resets the model.
+:meth:`NotesModel.load` (opening a visit) replaces every row.
 
 The tree's shape lives in C++: the model is a ``QStandardItemModel`` whose items are *anonymous*
 (flags only, no data), one item per cell.  A ``QTreeView`` lays out every row again after any
@@ -145,12 +145,11 @@ class NotesModel(QStandardItemModel):
 
     # loading ---------------------------------------------------------------
     def load(self, template: Template, lang: str, notes: list[NoteInfo]) -> None:
-        """All sections and notes of a visit (opening it): the one reset."""
+        """All sections and notes of a visit (opening it): all rows go, the new ones come, then ``loaded``."""
         by_section: dict[str, list[NoteInfo]] = {key: [] for key in template.section_keys}
         for note in notes:
             by_section.setdefault(note.section, []).append(note)
-        self.clear()  # a reset; a new root item
-        self.setColumnCount(COLUMNS)
+        self.removeRows(0, self.rowCount())  # not clear(): that drops the columns, and the view's sizing with them
         self._sections = [
             _Section(s.key, f"{number}. {s.title.get(lang)}", by_section[s.key])
             for number, s in enumerate(template.sections, 1)
@@ -158,7 +157,6 @@ class NotesModel(QStandardItemModel):
         self._row_of_section = {s.key: row for row, s in enumerate(self._sections)}
         rows = [_section_items(len(s.notes)) for s in self._sections]  # built off the model: no signal per row
         self._section_items = [row[0] for row in rows]
-        self._root_id = _address(self.invisibleRootItem())
         self._srow_of_id = {_address(item): srow for srow, item in enumerate(self._section_items)}
         self._shown.clear()
         self._signers = {}  # the new visit's, once read on the DB worker (set_signers)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import (
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,6 +29,7 @@ from PySide6.QtWidgets import (
 from visitapp.services.dto import NoteInfo
 from visitapp.templates import Template
 from visitapp.ui.capture.notes_model import (
+    AUTHOR_COLUMN,
     ID_ROLE,
     NOTE_MIME,
     SECTION_ROLE,
@@ -32,6 +42,8 @@ from visitapp.ui.capture.tags_delegate import TagsDelegate
 from visitapp.ui.labels import KINDS, VISIBILITIES, fmt_time, kind_label, visibility_label
 
 NARROW_MAX = 220  # px: the tags and author columns never take the note's room
+NARROW_MIN = 70  # px: how far the tags, author and visibility columns give way to a narrow window
+NOTE_SHARE = 0.4  # the note's text keeps at least this share of the row's width
 _LINE = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value | Qt.TextFlag.TextSingleLine.value)
 
 __all__ = ["ID_ROLE", "SECTION_ROLE", "TEXT_COLUMN", "NoteDelegate", "NotesTree"]
@@ -79,6 +91,7 @@ class NotesTree(QTreeView):
              self.tr("Visibility")])
         self.notes_model.set_highlight(self.palette().brush(QPalette.ColorRole.Highlight).color().lighter(170))
         self.setModel(self.notes_model)
+        self._natural: dict[int, int] = {}  # column -> the width its contents ask for (the note's text aside)
         self.notes_model.set_line_height(self.fontMetrics().height() + 6)
         self.setAccessibleName(self.tr("Sections and notes"))
         self.setAlternatingRowColors(True)
@@ -131,34 +144,72 @@ class NotesTree(QTreeView):
 
     def _fit_columns(self) -> None:
         fm, pad = self.fontMetrics(), 2 * self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 12
-        header = self.header()
         labels = [self.notes_model.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(6)]
         sample = dt.datetime(2026, 12, 31, 23, 59, tzinfo=dt.UTC)
         widths = {  # a note sits on the second level of the tree: two indentations before its time
             0: max(fm.horizontalAdvance(fmt_time(sample)), fm.horizontalAdvance("88:88")) + 2 * self.indentation(),
             1: max(fm.horizontalAdvance(kind_label(k)) for k in KINDS),
             3: 0,
-            4: 0,
+            AUTHOR_COLUMN: 0,
             5: max(fm.horizontalAdvance(visibility_label(v)) for v in VISIBILITIES),
         }
+        authors = set()
         for note in self.notes_model.notes():
             widths[3] = max(widths[3], fm.horizontalAdvance(", ".join(note.tags)))
-            widths[4] = max(widths[4], fm.horizontalAdvance(self.notes_model.author_of(note)))
+            author = self.notes_model.author_of(note)
+            authors.add(author)
+            widths[AUTHOR_COLUMN] = max(widths[AUTHOR_COLUMN], fm.horizontalAdvance(author))
+        self._natural = {col: min(max(width, fm.horizontalAdvance(labels[col]) + 10) + pad, NARROW_MAX)
+                         for col, width in widths.items()}
+        # The author column is noise in an official's own visit, where every note is theirs: shown only when
+        # notes have more than one author (a merged visit).
+        self.header().setSectionHidden(AUTHOR_COLUMN, len(authors) <= 1)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """The narrow columns at their natural width unless the note's text would keep less than
+        ``NOTE_SHARE`` of the row: then the tags, author and visibility columns give way, down to ``NARROW_MIN``."""
+        header = self.header()
+        widths = dict(self._natural)
+        shown = [col for col in widths if not header.isSectionHidden(col)]
+        excess = sum(widths[col] for col in shown) - int(self.viewport().width() * (1 - NOTE_SHARE))
+        for col in (3, AUTHOR_COLUMN, 5):
+            if excess <= 0:
+                break
+            if col in shown:
+                give = max(0, min(excess, widths[col] - NARROW_MIN))
+                widths[col] -= give
+                excess -= give
         for col, width in widths.items():
-            width = max(width, fm.horizontalAdvance(labels[col]) + 10) + pad
-            header.resizeSection(col, min(width, NARROW_MAX))
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width()
 
     def _fit_rows(self, parent: QModelIndex, first: int, last: int) -> None:
         """Widen the tags or author column for a new note that does not fit (one measurement per row)."""
         if not parent.isValid():
             return
-        fm, header = self.fontMetrics(), self.header()
+        fm, header, changed = self.fontMetrics(), self.header(), False
         for row in range(first, last + 1):
-            for col in (3, 4):
+            for col in (3, AUTHOR_COLUMN):
                 text = self.notes_model.index(row, col, parent).data() or ""
                 width = min(fm.horizontalAdvance(text) + 24, NARROW_MAX)
-                if width > header.sectionSize(col):
-                    header.resizeSection(col, width)
+                if width > self._natural.get(col, 0):
+                    self._natural[col], changed = width, True
+            author = self.notes_model.index(row, AUTHOR_COLUMN, parent).data()
+            if header.isSectionHidden(AUTHOR_COLUMN) and author != self._only_author():
+                header.setSectionHidden(AUTHOR_COLUMN, False)
+                changed = True
+        if changed:
+            self._share_width()
+
+    def _only_author(self) -> str | None:
+        """The author of the first note, which every note shares while the author column is hidden."""
+        notes = self.notes_model.notes()
+        return self.notes_model.author_of(notes[0]) if notes else None
 
     def set_signers(self, signers: dict[str, str]) -> None:
         """Merged notes' authors by their signer's certificate name (read on the DB worker when the visit opens)."""
