@@ -66,3 +66,26 @@ def test_prepare_dialog_offers_the_agenda_as_sections(gui, qtbot, svc, monkeypat
     again = PrepareDialog(gui.services(), dialog.visit_id, gui.window)
     qtbot.addWidget(again)
     assert again.agenda_sections.currentData() == "append"
+
+
+def test_a_merged_record_keeps_its_agenda_sections(svc, demo, tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from registry_helpers import source_of
+
+    from visitapp.db import Database
+    from visitapp.registry.merge import merge_record
+    from visitapp.services import Services
+
+    svc.visits.update(demo[0], agenda=AGENDA, agenda_sections="append")
+    svc.notes.add(demo[0], "Firma przyjmie ośmioro stażystów.", section="agenda_2")
+    record = svc.records.finalise(demo[0]).record
+    with Database.open(tmp_path / "registry.db") as registry:
+        merge_record(registry, record, source_of(record))
+        merged = Services(registry)
+        assert merged.visits.get(demo[0]).agenda_sections == "append"
+        rebuilt = merged.records.build(demo[0])
+        assert [s.key for s in rebuilt.template.sections][-2:] == ["agenda_1", "agenda_2"]
+        assert [n.section for n in merged.notes.list(demo[0])][-1] == "agenda_2"

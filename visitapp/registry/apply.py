@@ -59,7 +59,7 @@ from visitapp.registry.match import (
 from visitapp.registry.results import BeforeCommit, FileResult, Source
 from visitapp.registry.signers import typed_beside, who
 from visitapp.services.records import content_hash
-from visitapp.templates import DEFAULT_TEMPLATE, get_template
+from visitapp.templates import DEFAULT_TEMPLATE, agenda_key, get_template
 
 FACTS = ("organisation", "starts_at", "place")
 _STATUS_RANK = {m.VisitStatus.PLANNED: 0, m.VisitStatus.IN_PROGRESS: 1, m.VisitStatus.FINALISED: 2}
@@ -79,6 +79,15 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
 
 def _version_key(version: int | None, exported_at: dt.datetime | None) -> tuple[int, dt.datetime]:
     return (version or 0, _utc(exported_at) or dt.datetime.min.replace(tzinfo=dt.UTC))
+
+
+def _agenda_mode(rec: VisitRecord) -> str:
+    """Whether the official made the agenda the visit's sections (its record's sections say so), so the
+    registry files the merged notes under the same sections."""
+    keys = [s.key for s in rec.template.sections]
+    if agenda_key(1) not in keys:
+        return ""
+    return "replace" if keys[0] == agenda_key(1) else "append"
 
 
 # -- the merge -----------------------------------------------------------------
@@ -155,6 +164,7 @@ class _Merge:
                 starts_at=_utc(rec.visit.starts_at), ends_at=_utc(rec.visit.ends_at), place=rec.visit.place.strip(),
                 status=m.VisitStatus(rec.visit.status), language=rec.visit.language, template_key=template.key,
                 template_version=template.version, agenda=list(rec.visit.agenda),
+                agenda_sections=_agenda_mode(rec),
             )
             self.s.add(visit)
             self.changes["visits_added"] += 1
