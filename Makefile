@@ -15,8 +15,13 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# The developer's run: the window on a demo database (made when missing; or $VISITAPP_DB). A person's
+# first start of the installed app (`visitapp`, no database named) shows the first-run wizard instead.
+DEMO_DB ?= build/demo.db
 run: $(STAMP)
-	$(VENV)/bin/visitapp gui
+	@if [ -n "$$VISITAPP_DB" ]; then exec $(VENV)/bin/visitapp gui; fi; \
+	test -e $(DEMO_DB) || { mkdir -p $(dir $(DEMO_DB)) && $(VENV)/bin/visitapp demo --db $(DEMO_DB) >/dev/null; }; \
+	exec $(VENV)/bin/visitapp gui --db $(DEMO_DB)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m visitapp.ui.screenshots docs/screenshots --all-to build/screenshots
