@@ -108,6 +108,7 @@ def main() -> None:
 
         bare_url = url.replace("postgresql+psycopg://", "postgresql://")
         bare = psycopg.connect(bare_url, autocommit=True)
+        bare.execute("SET plan_cache_mode = force_custom_plan")  # each query planned for its words, as ours
         prepared = {q: bare_sql(q) for q in QUERIES}
         named = {q: (re.sub(r":(\w+)", r"%(\1)s", sql), params) for q, (sql, params) in prepared.items()}
 

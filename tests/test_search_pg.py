@@ -304,7 +304,7 @@ def test_a_read_only_role_opens_and_searches_leaving_the_backlog_to_a_writer(pg_
 
 
 def test_the_newest_window_is_ranked_whether_matches_are_dense_sparse_or_uneven(db):
-    """The bound found by counting among the newest documents never leaves out one of the newest matches."""
+    """Exactly the newest ``window`` matches are ranked, however the matches lie among the documents."""
     with db.write() as s:
         # 1..3000: every third says "Spawalnia"; then 1,000 without it, then 100 with it among the newest 400
         s.execute(text(

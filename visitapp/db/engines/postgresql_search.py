@@ -28,7 +28,7 @@ The same behaviour as the SQLite index (``sqlite_fts.py``), built the same way:
   rebuild, another program's writes) is analysed in batches when visitapp
   opens the database (:func:`analyse_backlog`).
 * Ranking is ``ts_rank`` among the newest ``window`` matches only (see
-  :func:`newest_bound`); snippets are cut and marked in Python
+  :func:`search_sql`); snippets are cut and marked in Python
   (:func:`visitapp.text.snippet.mark_matches`), as SQLite's lemma matches are.
 
 The index's definition version is kept as the comment of ``search_docs``; a
@@ -430,9 +430,12 @@ _RANK = (
 def search_sql(conditions: Sequence[str]) -> str:
     """The query: the newest ``:window`` rows meeting ``conditions``, ranked; the best ``:limit``, with their text.
 
-    Also returns how many rows were ranked (the last column).  Only the id
-    and the tsvectors of those rows are carried to the ranking; the text is
-    read for the ``:limit`` best only.
+    PostgreSQL chooses how to find them: through the GIN indexes for a rare
+    word (its few rows, then sorted by id), or walking the primary key from
+    the newest row for a common one, until ``:window`` rows matched (a word in
+    one document of ten reads ten times the window).  Only the ids and the
+    tsvectors are carried to the ranking; the text is read for the best only.
+    The last column says how many rows were ranked.
     """
     return (
         "WITH h AS MATERIALIZED (SELECT d.id, d.body_tsv, d.lemma_tsv "
@@ -441,40 +444,6 @@ def search_sql(conditions: Sequence[str]) -> str:
         "SELECT d.kind, d.ref_id, d.visit_id, d.body, best.rank, (SELECT count(*) FROM h) "
         "FROM best JOIN search_docs d ON d.id = best.id ORDER BY best.rank, best.id DESC"
     )
-
-
-#: How many of the newest documents the first look counts matches in, as a multiple of the window.
-PROBE = 2
-
-
-def newest_bound(session: Session, conditions: Sequence[str], params: dict[str, Any], window: int) -> int | None:
-    """An id below which the newest ``window`` matches most likely do not reach; None: look at every match.
-
-    PostgreSQL cannot read a GIN index in id order, and walking the primary
-    key from the newest row reads every row, matching or not, until
-    ``window`` match: for a word in one document of twenty that is twenty
-    times the window.  So count the matches among the newest ``PROBE`` x
-    ``window`` documents first (at most ``window`` of them): enough there, and
-    that is the bound; none, and the word is rare (the GIN index finds its
-    few rows); some, and their density gives a bound holding about 1.25
-    windows of matches (the GIN and the primary key's range intersect before
-    any row is read).  :func:`search` looks at all when that bound held too few.
-    """
-    top = session.execute(text("SELECT max(id) FROM search_docs")).scalar()
-    span = PROBE * window
-    if top is None or top <= span:
-        return None
-    found = session.execute(
-        text(f"SELECT count(*) FROM (SELECT 1 FROM search_docs d WHERE {' AND '.join(conditions)} "
-             "AND d.id > :lo LIMIT :window) x"),
-        {**params, "lo": top - span, "window": window},
-    ).scalar_one()
-    if found >= window:
-        return int(top - span)
-    if not found:
-        return None
-    span = int(span * window / found * 1.25)
-    return int(top - span) if top > span else None
 
 
 def search(
@@ -491,10 +460,9 @@ def search(
         params["vid"] = visit_pk
     window = max(window, 1)
     params.update(limit=limit, window=window)
-    bound = newest_bound(session, conditions, params, window)
-    bounded = [*conditions, "d.id > :lo"] if bound is not None else conditions
-    rows = session.execute(text(search_sql(bounded)), {**params, "lo": bound}).all()
-    if bound is not None and (not rows or rows[0][-1] < window):  # fewer above the bound than hoped: all
-        rows = session.execute(text(search_sql(conditions)), params).all()
-    found = [SearchRow(kind, ref_id, vid, body, float(rank)) for kind, ref_id, vid, body, rank, _n in rows]
+    # psycopg prepares a statement run five times, and PostgreSQL then plans it once for any query: the plan
+    # of a rare word (the GIN index) for a common one reads every match.  Plan each search for its words.
+    session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+    rows = session.execute(text(search_sql(conditions)), params).all()
+    found = [SearchRow(kind, ref_id, vid, body, float(rank)) for kind, ref_id, vid, body, rank, _ranked in rows]
     return [replace(row, snippet=mark_matches(row.snippet, terms, marks)) for row in found]
