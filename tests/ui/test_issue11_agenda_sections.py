@@ -89,3 +89,19 @@ def test_a_merged_record_keeps_its_agenda_sections(svc, demo, tmp_path):
         rebuilt = merged.records.build(demo[0])
         assert [s.key for s in rebuilt.template.sections][-2:] == ["agenda_1", "agenda_2"]
         assert [n.section for n in merged.notes.list(demo[0])][-1] == "agenda_2"
+
+
+def test_visit_edit_agenda_sections_on_the_command_line(db_path, svc, demo):
+    import json
+
+    from tests.conftest import run_cli
+
+    db = str(db_path)
+    edited = run_cli("visit", "edit", "--visit", demo[0], "--db", db, "--agenda", AGENDA[0], "--agenda", AGENDA[1],
+                     "--agenda-sections", "append", "--json")
+    assert edited.returncode == 0, edited.stderr
+    assert json.loads(edited.stdout)["agenda_sections"] == "append"
+    svc.notes.add(demo[0], "Staże od września.", section="agenda_2")
+    refused = run_cli("visit", "edit", "--visit", demo[0], "--db", db, "--agenda-sections", "none")
+    assert refused.returncode == 2 and "Notes are filed under a section" in refused.stderr  # as visit edit does
+    assert svc.visits.get(demo[0]).agenda_sections == "append"

@@ -69,6 +69,9 @@ def _add_options(p: argparse.ArgumentParser, *, new: bool) -> None:
     p.add_argument("--default-visibility", choices=tuple(v.value for v in Visibility), default=None,
                    help=_("what the visit's new notes start as: internal, partners (shared with partner "
                           "institutions) or company (fit for the company's copy); default internal"))
+    p.add_argument("--agenda-sections", choices=("none", "append", "replace"), default=None,
+                   help=_("the agenda items as the visit's sections: after the template's (append), instead of "
+                          "them (replace), or not (none, the default)"))
 
 
 # -- reading the options -------------------------------------------------------
@@ -139,6 +142,8 @@ def _checked(args: argparse.Namespace, zone: dt.tzinfo) -> dict[str, Any]:
         visit["agenda"] = list(args.agenda)
     if args.tz is not None:
         visit["time_zone"] = args.tz
+    if args.agenda_sections is not None:
+        visit["agenda_sections"] = "" if args.agenda_sections == "none" else args.agenda_sections
     return visit
 
 
@@ -276,7 +281,7 @@ def _print(info: VisitInfo, zone_name: str, *, as_json: bool) -> None:
         "time_zone": zone_name, "place": info.place, "status": info.status, "language": info.language,
         "template": info.template_key, "series": info.series.name if info.series else None,
         "agenda": list(info.agenda), "case_number": info.case_number, "approver": info.approver,
-        "default_visibility": info.default_visibility,
+        "default_visibility": info.default_visibility, "agenda_sections": info.agenda_sections or "none",
         "participants": [{"id": p.id, "name": p.person.name, "institution": p.person.institution,
                           "role": p.role, "side": p.side} for p in info.participants],
     })
