@@ -47,3 +47,19 @@ def test_a_changed_file_is_refused_in_one_sentence_without_the_stamp(tmp_path):
     assert result["outcome"] == ("Signature 1 (Zofia Łęcka) no longer holds: the file was changed after it was "
                                  "signed, so no validation data is added to it.")
     assert not result["reportlab"] and not result["stamp"]
+
+
+def test_commands_that_open_no_database_do_not_load_sqlalchemy(tmp_path):
+    """verify and augment start without the database stack (SQLAlchemy and the engines: over a second)."""
+    script = (
+        "import sys\n"
+        "from visitapp.cli import main\n"
+        f"codes = [main(['verify', {str(tmp_path / 'none.pdf')!r}]),\n"
+        f"         main(['augment', {str(tmp_path / 'none.pdf')!r}, '--out', {str(tmp_path / 'o.pdf')!r},\n"
+        "               '--timestamp-url', 'http://127.0.0.1:9/tsa'])]\n"
+        "print(codes, 'sqlalchemy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env={"PYTHONPATH": str(ROOT), "VISITAPP_LANG": "en", "PATH": "/usr/bin:/bin"})
+    assert done.stdout.strip() == "[1, 1] False", done.stdout + done.stderr
+    assert done.stderr.count("Cannot read") == 2  # each refused in one sentence

@@ -29,6 +29,7 @@ COMMAND_MODULES = [
 ]
 
 EXIT_OK = 0
+NO_DATABASE = frozenset({"verify", "augment", "keygen", "cosign"})  # commands that never open a database
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
@@ -122,12 +123,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:  # options only, such as --help, or nothing to do
         args = build_parser("gui").parse_args(["gui"])
     try:
-        from visitapp.cli.common import install_db_key_source
+        if args.command not in NO_DATABASE:  # (their setup imports SQLAlchemy: over a second of a command's start)
+            from visitapp.cli.common import install_db_key_source
 
-        install_db_key_source(args)  # --db-pass-env, the keyring, a prompt: for every database opened
-        from visitapp.cli.common import install_index_progress
+            install_db_key_source(args)  # --db-pass-env, the keyring, a prompt: for every database opened
+            from visitapp.cli.common import install_index_progress
 
-        install_index_progress()  # an upgrade's search index build shows its progress on a terminal
+            install_index_progress()  # an upgrade's search index build shows its progress on a terminal
         return int(args.handler(args) or EXIT_OK)
     except UserError as err:  # may name a file or a signer: escaped for the terminal
         from visitapp.cli.common import safe_lines

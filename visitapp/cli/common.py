@@ -10,12 +10,19 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from visitapp.db import Database, default_db_path
-from visitapp.db.engines import as_target
 from visitapp.i18n import _
-from visitapp.services import Identity, Services
+
+if TYPE_CHECKING:  # imported where used: a command that opens no database (verify, augment) skips SQLAlchemy
+    from visitapp.services import Identity, Services
+
+
+def as_target(text: str) -> Path | str:
+    """``--db``'s type: :func:`visitapp.db.engines.as_target`, imported when a command is run."""
+    from visitapp.db.engines import as_target as engine_target
+
+    return engine_target(text)
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -97,11 +104,15 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
 
 def db_path(args: argparse.Namespace) -> Path | str:
     """``--db``, else ``$VISITAPP_DB``, else the default file: a Path, or a database URL kept as text."""
+    from visitapp.db import default_db_path
+
     return args.db if getattr(args, "db", None) else default_db_path()
 
 
 def identity_from_env() -> Identity:
     """``VISITAPP_AUTHOR`` (and ``VISITAPP_INSTITUTION``) name the user, else the system's user name."""
+    from visitapp.services import Identity
+
     name = os.environ.get("VISITAPP_AUTHOR", "").strip()
     if not name:
         return Identity.system()
@@ -125,6 +136,9 @@ def install_index_progress() -> None:
 
 
 def open_services(args: argparse.Namespace, *, create: bool = False, identity: Identity | None = None) -> Services:
+    from visitapp.db import Database
+    from visitapp.services import Services
+
     return Services(Database.open(db_path(args), create=create), identity or identity_from_env())
 
 
