@@ -80,7 +80,8 @@ def _registry(xml: bytes, operator: bytes, source: str = "") -> Any:
     except Exception as err:  # lxml, xsdata and signxml raise many kinds for a file that is not a trusted list
         raise InvalidInput(_("{path} is not an ETSI TS 119 612 trusted list (XML); it was not loaded.").format(
             path=name)) from err
-    _CHECKED.clear()  # a process checks one registry's lists at a time
+    if len(_CHECKED) >= 8:  # a registry holds a few lists; a process checks one registry's at a time
+        _CHECKED.clear()
     _CHECKED[key] = registry
     return registry
 
