@@ -307,6 +307,11 @@ def bench_postgres(folder: Path, files: list[Path], pems: list[Path], server: Pg
     from visitapp.registry.merge import Merger
 
     n = len(files)
+    if not n:  # --count 0: the report alone, on SQLite and on PostgreSQL
+        bench_report(folder, visits)
+        bench_report(folder, visits, server.fresh("visitapp_bench_report"))
+        server.drop("visitapp_bench_report")
+        return
     timings = {}
     for engine in ("SQLite", "PostgreSQL"):
         target: str | Path = folder / "side-by-side.db" if engine == "SQLite" else server.fresh("visitapp_bench_merge")
@@ -337,7 +342,8 @@ def bench_postgres(folder: Path, files: list[Path], pems: list[Path], server: Pg
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--count", type=int, default=1000, help="signed minutes to generate and merge")
+    parser.add_argument("--count", type=int, default=1000,
+                        help="signed minutes to generate and merge (0: with --postgres or --db, the report alone)")
     parser.add_argument("--signers", type=int, default=4)
     parser.add_argument("--visits", type=int, default=10000, help="visits in the registry for the report")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
