@@ -331,3 +331,15 @@ def test_the_newest_window_is_ranked_whether_matches_are_dense_sparse_or_uneven(
     for window in (50, 100, 200, 1000, 5000):
         assert found("spawalnia", window) == set(matching[:window]), window
     assert found("hala", 200) == set(halls[:200])  # dense: the newest 400 documents hold them
+
+
+def test_every_search_is_planned_for_its_own_words(db, svc, visit):
+    """psycopg prepares a statement run five times; a plan made once for any words would walk or scan wrongly."""
+    for i in range(3):
+        svc.notes.add(visit.id, f"Spawacze numer {i}")
+    for query in ["spawacze", "numer", "spawacze numer"] * 12:
+        assert svc.search.search(query)
+    with db.read() as s:
+        plans = s.execute(text("SELECT generic_plans, custom_plans FROM pg_prepared_statements "
+                               "WHERE statement LIKE '%WITH h AS MATERIALIZED%'")).all()
+    assert plans and all(generic == 0 and custom > 0 for generic, custom in plans), plans
