@@ -7,8 +7,9 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 
+from visitapp.clock import in_zone, zone_suffix
 from visitapp.domain import ActionStatus, CopyKind, NoteKind, Side, Visibility, VisitStatus
 
 # The enumerations are defined once, in visitapp.domain; these are their names in the GUI (Qt tr,
@@ -126,6 +127,25 @@ def fmt_time(value: dt.datetime | None, seconds: bool = False) -> str:
     if seconds:
         fmt = fmt.replace(" t", "").replace("t", "").strip()
     return QLocale().toString(qdatetime(value).time(), fmt)
+
+
+def _wall(value: dt.datetime, zone_name: str | None) -> QDateTime:
+    """A stored time on the wall clock of a visit's zone, built in UTC so that Qt shows it as given
+    (a local QDateTime would move a time in a DST gap of the computer's zone)."""
+    wall = in_zone(value, zone_name)
+    return QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute, wall.second),
+                     QTimeZone.utc())
+
+
+def visit_time(value: dt.datetime, zone_name: str | None) -> str:
+    """A visit's time on its own clock (its zone, not the computer's) in the user's locale, naming the zone
+    where the computer's clock reads otherwise: "17.03.2026 09:00 CET" on a machine set to UTC."""
+    return QLocale().toString(_wall(value, zone_name), QLocale.FormatType.ShortFormat) + zone_suffix(value, zone_name)
+
+
+def wall_time(value: dt.datetime, zone_name: str | None) -> str:
+    """The time of day of ``value`` on the clock of a visit's zone, in the user's locale ("09:04")."""
+    return QLocale().toString(_wall(value, zone_name).time(), QLocale().timeFormat(QLocale.FormatType.ShortFormat))
 
 
 def fmt_date(value: dt.date | None) -> str:

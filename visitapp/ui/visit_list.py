@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 from PySide6.QtCore import (
     QDate,
-    QDateTime,
     QEvent,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QRectF,
     QSize,
     Qt,
-    QTime,
     QTimer,
-    QTimeZone,
     Signal,
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
@@ -43,9 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitapp.clock import in_zone, zone_suffix
 from visitapp.services.search import MARK_END, MARK_START
-from visitapp.ui.labels import STATUSES, fmt_date, status_label
+from visitapp.ui.labels import STATUSES, fmt_date, status_label, visit_time
 from visitapp.ui.safe_text import plain_tooltip
 
 VISIT_ROLE = Qt.ItemDataRole.UserRole
@@ -58,15 +52,6 @@ def snippet_html(snippet: str) -> str:
     """A search snippet with its matches in bold on a highlight (the text itself escaped)."""
     escaped = html.escape(snippet)
     return escaped.replace(MARK_START, "<b style='background:#ffe066;color:#000'>").replace(MARK_END, "</b>")
-
-
-def visit_time(value: dt.datetime, zone_name: str) -> str:
-    """A visit's time on its own clock (its zone, not the computer's) in the user's locale, naming the zone
-    where the computer's clock reads otherwise: "17.03.2026 09:00 CET" on a machine set to UTC."""
-    wall = in_zone(value, zone_name)
-    # Built in UTC so that Qt shows the wall clock as given (a local QDateTime would move a time in a DST gap).
-    shown = QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute), QTimeZone.utc())
-    return QLocale().toString(shown, QLocale.FormatType.ShortFormat) + zone_suffix(value, zone_name)
 
 
 class HtmlDelegate(QStyledItemDelegate):

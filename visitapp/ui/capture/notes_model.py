@@ -31,10 +31,11 @@ from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from shiboken6 import Shiboken
 
+from visitapp.clock import in_zone
 from visitapp.registry.signers import typed_beside
 from visitapp.services.dto import NoteInfo
 from visitapp.templates import Template
-from visitapp.ui.labels import fmt_time, kind_label, visibility_label
+from visitapp.ui.labels import kind_label, visibility_label, wall_time
 from visitapp.ui.safe_text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -102,12 +103,13 @@ class _Shown:
     text_tip: str | None
 
     @classmethod
-    def of(cls, note: NoteInfo, author: str | None = None) -> _Shown:
+    def of(cls, note: NoteInfo, author: str | None = None, zone_name: str | None = None) -> _Shown:
+        """``zone_name``: the visit's zone, whose clock the times are shown on (not the computer's)."""
         return cls(
-            (fmt_time(note.created_at), kind_label(note.kind), note.text, ", ".join(note.tags),
+            (wall_time(note.created_at, zone_name), kind_label(note.kind), note.text, ", ".join(note.tags),
              note.author if author is None else author,
              visibility_label(note.visibility)),
-            note.created_at.astimezone().isoformat(timespec="seconds"),
+            in_zone(note.created_at, zone_name).isoformat(timespec="seconds"),
             plain_tooltip(note.text),  # typed or merged text: never rich text
         )
 
@@ -142,9 +144,10 @@ class NotesModel(QStandardItemModel):
         self._bold.setBold(True)
         self._signers: dict[str, str] = {}  # merged note id -> the certificate name of its file's signer
         self._typed_format = "%1 (typed: %2)"  # set translated by the view
+        self._zone: str | None = None
 
     # loading ---------------------------------------------------------------
-    def load(self, template: Template, lang: str, notes: list[NoteInfo]) -> None:
+    def load(self, template: Template, lang: str, notes: list[NoteInfo], zone_name: str | None = None) -> None:
         """All sections and notes of a visit (opening it): all rows go, the new ones come, then ``loaded``."""
         by_section: dict[str, list[NoteInfo]] = {key: [] for key in template.section_keys}
         for note in notes:
@@ -158,6 +161,7 @@ class NotesModel(QStandardItemModel):
         rows = [_section_items(len(s.notes)) for s in self._sections]  # built off the model: no signal per row
         self._section_items = [row[0] for row in rows]
         self._srow_of_id = {_address(item): srow for srow, item in enumerate(self._section_items)}
+        self._zone = zone_name  # the visit's clock: its notes' times are shown on it
         self._shown.clear()
         self._signers = {}  # the new visit's, once read on the DB worker (set_signers)
         root = self.invisibleRootItem()
@@ -228,7 +232,7 @@ class NotesModel(QStandardItemModel):
         cached = self._shown.get(note.id)
         if cached is not None and cached[0] is note:
             return cached[1]
-        shown = _Shown.of(note, self.author_of(note))
+        shown = _Shown.of(note, self.author_of(note), self._zone)
         self._shown[note.id] = (note, shown)
         return shown
 

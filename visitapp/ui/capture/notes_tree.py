@@ -128,10 +128,11 @@ class NotesTree(QTreeView):
         self.notes_model.rowsInserted.connect(self._fit_rows)
 
     def populate(self, template: Template, lang: str, notes: list[NoteInfo], current_section: str,
-                 select: str | None = None) -> None:
-        """Show a visit's notes (opening it); later changes arrive row by row through the model."""
+                 select: str | None = None, zone_name: str | None = None) -> None:
+        """Show a visit's notes (opening it; times on the clock of ``zone_name``, the visit's zone); later
+        changes arrive row by row through the model."""
         keep = select or self.current_note_id()
-        self.notes_model.load(template, lang, notes)
+        self.notes_model.load(template, lang, notes, zone_name)
         self.mark_section(current_section)
         if keep:
             self.select_note(keep)

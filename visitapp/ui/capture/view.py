@@ -29,7 +29,7 @@ from visitapp.ui.capture.notes_model import PENDING_POSITION
 from visitapp.ui.capture.notes_tree import NotesTree
 from visitapp.ui.capture.op_results import CAPTURE_KEY, OpResults
 from visitapp.ui.drafts import DraftKeeper
-from visitapp.ui.labels import VISIBILITIES, fmt_datetime, kind_label, visibility_label
+from visitapp.ui.labels import VISIBILITIES, fmt_datetime, kind_label, visibility_label, visit_time
 from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.worker import DbWorker
 
@@ -198,7 +198,7 @@ class CaptureView(OpResults, QWidget):
         self.visit = svc.visits.get(self.visit.id)
         notes = svc.notes.list(self.visit.id)
         self._tags = svc.notes.tags()
-        self.tree.populate(self.template, self.lang, notes, self.section, select)
+        self.tree.populate(self.template, self.lang, notes, self.section, select, self.visit.time_zone)
         self._show_header()
         self._show_actions(svc.actions.list(visit_id=self.visit.id))
         self._load_signers(self.visit.id)
@@ -219,11 +219,11 @@ class CaptureView(OpResults, QWidget):
         """The visit's name, time and place (formatted when the visit changes) and its number of notes."""
         visit = self.visit
         assert visit is not None  # a header only for an open visit
-        shown = (visit.organisation.name, visit.title, visit.starts_at, visit.place)
+        shown = (visit.organisation.name, visit.title, visit.starts_at, visit.time_zone, visit.place)
         if getattr(self, "_header_of", None) != shown:
             self._header_of = shown
             self._header_head = (f"<b>{_esc(visit.organisation.name)}</b> — {_esc(visit.title)}<br>"
-                                 f"{fmt_datetime(visit.starts_at)} · {_esc(visit.place)} · ")
+                                 f"{visit_time(visit.starts_at, visit.time_zone)} · {_esc(visit.place)} · ")
         text = self._header_head + self.tr("%n note(s)", "", self.tree.notes_model.note_count())
         if text != self.header.text():
             self.header.setText(text)

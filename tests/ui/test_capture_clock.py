@@ -1,0 +1,59 @@
+"""The capture view shows a visit's times on its own clock (issue 10, one clock): the header's start and every
+note's time read Kraków time for a Kraków visit, whatever the computer's zone (TZ and time.tzset, as a machine's)."""
+
+from __future__ import annotations
+
+import os
+import time
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QLocale, QTime
+
+from visitapp.ui.capture.notes_model import TIME_COLUMN
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+
+@pytest.fixture
+def machine_zone():
+    old = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield set_zone
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+def _hhmm(value) -> str:
+    return QLocale().toString(QTime(value.hour, value.minute), QLocale.FormatType.ShortFormat)
+
+
+@pytest.mark.parametrize(("zone", "named"), [("UTC", True), ("America/New_York", True), ("Europe/Warsaw", False)])
+def test_header_and_note_times_read_the_visits_clock(gui, qtbot, machine_zone, demo, zone: str, named: bool):
+    machine_zone(zone)
+    gui.window.open_visit(demo[0])
+    capture = gui.window.capture
+    model = capture.tree.notes_model
+    visit = gui.services().visits.get(demo[0])
+    notes = model.notes()
+    assert visit.time_zone == "Europe/Warsaw" and notes
+
+    start = visit.starts_at.astimezone(WARSAW)
+    header = capture.header.text()
+    assert _hhmm(start) + (f" {start.tzname()}" if named else "") in header, header
+    here = visit.starts_at.astimezone(ZoneInfo(zone))
+    if (here.hour, here.minute) != (start.hour, start.minute):
+        assert _hhmm(here) not in header  # never the computer's clock
+
+    for note in notes:
+        shown = model.note_index(note.id, TIME_COLUMN).data()
+        assert shown == _hhmm(note.created_at.astimezone(WARSAW)), (note.text, shown)
+        tip = model.note_index(note.id, TIME_COLUMN).data(3)  # ToolTipRole
+        assert tip == note.created_at.astimezone(WARSAW).isoformat(timespec="seconds")
