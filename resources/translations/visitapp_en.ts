@@ -2850,4 +2850,192 @@
         <translation>Action item</translation>
     </message>
 </context>
+<context>
+    <name>PassphraseHint</name>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>At least %1 characters.</source>
+        <translation>At least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Weak: make it longer, mix letters, digits and other characters.</source>
+        <translation>Weak: make it longer, mix letters, digits and other characters.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Fair: a few more characters would make it strong.</source>
+        <translation>Fair: a few more characters would make it strong.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Strong.</source>
+        <translation>Strong.</translation>
+    </message>
+</context>
+<context>
+    <name>RekeyDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Change database password</source>
+        <translation>Change database password</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Choose the new key of the encrypted database %1. Until the change is done and checked, the key it has now keeps opening it.</source>
+        <translation>Choose the new key of the encrypted database %1. Until the change is done and checked, the key it has now keeps opening it.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Keep a new random key in this computer's keyring (recommended)</source>
+        <translation>Keep a new random key in this computer's keyring (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Use a new passphrase that I type at every start</source>
+        <translation>Use a new passphrase that I type at every start</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>New passphrase</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>The new passphrase again</source>
+        <translation>The new passphrase again</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>New &amp;passphrase:</source>
+        <translation>New &amp;passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>&amp;Change key</source>
+        <translation>&amp;Change key</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Type the new passphrase, or choose the keyring.</source>
+        <translation>Type the new passphrase, or choose the keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveProtectionDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Remove protection</source>
+        <translation>Remove protection</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>After this, the database %1 is a plain file: anyone with access to this laptop, or to a copy of the file or of its backups, can read every note, business plan and person's data in it. Remove its encryption?</source>
+        <translation>After this, the database %1 is a plain file: anyone with access to this laptop, or to a copy of the file or of its backups, can read every note, business plan and person's data in it. Remove its encryption?</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>&amp;Remove protection</source>
+        <translation>&amp;Remove protection</translation>
+    </message>
+</context>
+<context>
+    <name>_Texts</name>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Changing the database key</source>
+        <translation>Changing the database key</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Encrypting the database with its new key; your notes stay as they are until it is done.</source>
+        <translation>Encrypting the database with its new key; your notes stay as they are until it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Key not changed</source>
+        <translation>Key not changed</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>The database key could not be changed (%1); the database was not changed.</source>
+        <translation>The database key could not be changed (%1); the database was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Removing the protection</source>
+        <translation>Removing the protection</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Writing the database without encryption; your notes stay as they are until it is done.</source>
+        <translation>Writing the database without encryption; your notes stay as they are until it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Protection not removed</source>
+        <translation>Protection not removed</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>The protection could not be removed (%1); the database was not changed.</source>
+        <translation>The protection could not be removed (%1); the database was not changed.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseMenu</name>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>&amp;Encrypt this database…</source>
+        <translation>&amp;Encrypt this database…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Change database &amp;password…</source>
+        <translation>Change database &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Re&amp;move protection…</source>
+        <translation>Re&amp;move protection…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchProgress</name>
+    <message>
+        <location filename="../../visitapp/ui/analyse_progress.py" line="136"/>
+        <source>Preparing search</source>
+        <translation>Preparing search</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/analyse_progress.py" line="139"/>
+        <source>Search is being prepared to find every form of a word. Until it is done, older texts are found only by the word forms typed.</source>
+        <translation>Search is being prepared to find every form of a word. Until it is done, older texts are found only by the word forms typed.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/analyse_progress.py" line="150"/>
+        <source>Preparing search: %1 of %2 texts; until then words are found only as typed</source>
+        <translation>Preparing search: %1 of %2 texts; until then words are found only as typed</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/analyse_progress.py" line="161"/>
+        <source>Search is ready: a word finds all its forms.</source>
+        <translation>Search is ready: a word finds all its forms.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/analyse_progress.py" line="164"/>
+        <source>Search is not fully prepared; the rest is done at the next start.</source>
+        <translation>Search is not fully prepared; the rest is done at the next start.</translation>
+    </message>
+</context>
 </TS>

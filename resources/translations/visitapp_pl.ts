@@ -2859,4 +2859,192 @@
         <translation>Zadanie</translation>
     </message>
 </context>
+<context>
+    <name>PassphraseHint</name>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>At least %1 characters.</source>
+        <translation>Co najmniej %1 znaków.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Weak: make it longer, mix letters, digits and other characters.</source>
+        <translation>Słabe: wydłuż je, użyj liter, cyfr i innych znaków.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Fair: a few more characters would make it strong.</source>
+        <translation>Średnie: kilka znaków więcej uczyni je silnym.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Strong.</source>
+        <translation>Silne.</translation>
+    </message>
+</context>
+<context>
+    <name>RekeyDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Change database password</source>
+        <translation>Zmiana hasła bazy danych</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Choose the new key of the encrypted database %1. Until the change is done and checked, the key it has now keeps opening it.</source>
+        <translation>Wybierz nowy klucz zaszyfrowanej bazy danych %1. Dopóki zmiana nie zostanie zakończona i sprawdzona, bazę otwiera jej obecny klucz.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Keep a new random key in this computer's keyring (recommended)</source>
+        <translation>Przechowuj nowy losowy klucz w pęku kluczy tego komputera (zalecane)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Use a new passphrase that I type at every start</source>
+        <translation>Użyj nowego hasła, które wpiszę przy każdym uruchomieniu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>New passphrase</source>
+        <translation>Nowe hasło</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>The new passphrase again</source>
+        <translation>Nowe hasło jeszcze raz</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>New &amp;passphrase:</source>
+        <translation>Nowe &amp;hasło:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Powtórz:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>&amp;Change key</source>
+        <translation>&amp;Zmień klucz</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Type the new passphrase, or choose the keyring.</source>
+        <translation>Wpisz nowe hasło albo wybierz pęk kluczy.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>The two passphrases differ.</source>
+        <translation>Te dwa hasła się różnią.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveProtectionDialog</name>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Remove protection</source>
+        <translation>Usuwanie ochrony</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>After this, the database %1 is a plain file: anyone with access to this laptop, or to a copy of the file or of its backups, can read every note, business plan and person's data in it. Remove its encryption?</source>
+        <translation>Po tej zmianie baza danych %1 będzie zwykłym plikiem: każdy, kto ma dostęp do tego laptopa albo do kopii pliku lub jego kopii zapasowych, przeczyta w nim każdą notatkę, plany firm i dane osób. Usunąć szyfrowanie?</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>&amp;Remove protection</source>
+        <translation>&amp;Usuń ochronę</translation>
+    </message>
+</context>
+<context>
+    <name>_Texts</name>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Changing the database key</source>
+        <translation>Zmiana klucza bazy danych</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Encrypting the database with its new key; your notes stay as they are until it is done.</source>
+        <translation>Trwa szyfrowanie bazy danych nowym kluczem; notatki pozostają bez zmian, dopóki się nie zakończy.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Key not changed</source>
+        <translation>Klucz nie został zmieniony</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>The database key could not be changed (%1); the database was not changed.</source>
+        <translation>Nie udało się zmienić klucza bazy danych (%1); baza danych nie została zmieniona.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Removing the protection</source>
+        <translation>Usuwanie ochrony</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Writing the database without encryption; your notes stay as they are until it is done.</source>
+        <translation>Trwa zapisywanie bazy danych bez szyfrowania; notatki pozostają bez zmian, dopóki się nie zakończy.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Protection not removed</source>
+        <translation>Ochrona nie została usunięta</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>The protection could not be removed (%1); the database was not changed.</source>
+        <translation>Nie udało się usunąć ochrony (%1); baza danych nie została zmieniona.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseMenu</name>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>&amp;Encrypt this database…</source>
+        <translation>Za&amp;szyfruj tę bazę danych…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Change database &amp;password…</source>
+        <translation>Zmień &amp;hasło bazy danych…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Re&amp;move protection…</source>
+        <translation>Usuń o&amp;chronę…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchProgress</name>
+    <message>
+        <location filename="../../visitapp/ui/analyse_progress.py" line="136"/>
+        <source>Preparing search</source>
+        <translation>Przygotowanie wyszukiwania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/analyse_progress.py" line="139"/>
+        <source>Search is being prepared to find every form of a word. Until it is done, older texts are found only by the word forms typed.</source>
+        <translation>Trwa przygotowanie wyszukiwania, które znajduje każdą formę słowa. Do jego końca starsze teksty są znajdowane tylko po wpisanej formie słowa.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/analyse_progress.py" line="150"/>
+        <source>Preparing search: %1 of %2 texts; until then words are found only as typed</source>
+        <translation>Przygotowanie wyszukiwania: %1 z %2 tekstów; do końca słowa są wyszukiwane tylko we wpisanej formie</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/analyse_progress.py" line="161"/>
+        <source>Search is ready: a word finds all its forms.</source>
+        <translation>Wyszukiwanie gotowe: słowo znajduje wszystkie swoje formy.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/analyse_progress.py" line="164"/>
+        <source>Search is not fully prepared; the rest is done at the next start.</source>
+        <translation>Wyszukiwanie nie jest jeszcze w pełni przygotowane; resztę dokończy następne uruchomienie.</translation>
+    </message>
+</context>
 </TS>

@@ -55,6 +55,11 @@ class CoordinatorWindow(QMainWindow):
         protect = file.addAction(self.tr("&Encrypt this database…"))
         protect.setObjectName("encryptDatabase")
         protect.triggered.connect(self._protect)
+        from visitapp.ui.rekey_dialog import DatabaseMenu  # Change password, Remove protection beside it
+
+        self.database_menu = DatabaseMenu(
+            file, lambda window: getattr(window.parent(), "app", None) if window._own_db is None else None, self,
+            protect)
         self._fill_recent()
         self._title()
 

@@ -103,6 +103,10 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("C&heck signed minutes…"), self.check_minutes, None, "checkMinutes")
         self._action(file, self.tr("Co-&sign minutes…"), self.cosign_minutes, None, "cosignMinutes")
         file.addSeparator()
+        from visitapp.ui.rekey_dialog import DatabaseMenu  # Encrypt, Change password, Remove protection
+
+        self.database_menu = DatabaseMenu(file, lambda window: window.app, self)
+        file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
         edit = bar.addMenu(self.tr("&Edit"))

@@ -160,6 +160,10 @@ class ProtectDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Passphrase:"), self.first)
         form.addRow(self.tr("Repeat:"), self.second)
+        from visitapp.ui.rekey_dialog import PassphraseHint  # the same hint as when changing the key
+
+        self.hint = PassphraseHint(self.first, self)
+        form.addRow("", self.hint)
         layout.addLayout(form)
         self.problem = QLabel("", self)
         self.problem.setObjectName("protectProblem")
@@ -178,7 +182,7 @@ class ProtectDialog(QDialog):
         self.job: ConversionJob | None = None  # the conversion started by Encrypt
 
     def _follow(self) -> None:
-        for field in (self.first, self.second):
+        for field in (self.first, self.second, self.hint):
             field.setEnabled(self.passphrase_choice.isChecked())
 
     def _accept(self) -> None:
@@ -234,14 +238,19 @@ class ConversionJob(QObject):
     progressed = Signal(int, int)
     finished = Signal(bool)
 
-    def __init__(self) -> None:
+    def __init__(self, title: str = "", label: str = "", failure_title: str = "", failure: str = "") -> None:
         # No parent: the window it covers is replaced when the conversion ends.
         super().__init__(None)
+        # The texts of another conversion (rekey, decrypt: visitapp/ui/rekey_dialog.py), else encrypting's.
+        # ``failure`` is the sentence for an unexpected error, with %1 for its kind.
+        self.failure_title = failure_title or self.tr("Not encrypted")
+        self.failure = failure or self.tr("The database could not be encrypted (%1); it was not changed.")
         self.cancel_requested = threading.Event()
         self.dialog = QProgressDialog()
         self.dialog.setObjectName("conversionProgress")
-        self.dialog.setWindowTitle(self.tr("Encrypting the database"))
-        self.dialog.setLabelText(self.tr("Encrypting the database; your notes stay as they are until it is done."))
+        self.dialog.setWindowTitle(title or self.tr("Encrypting the database"))
+        self.dialog.setLabelText(label or self.tr(
+            "Encrypting the database; your notes stay as they are until it is done."))
         self.dialog.setCancelButtonText(self.tr("&Cancel"))
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # nothing reaches the database meanwhile
         self.dialog.setAutoClose(False)
@@ -263,17 +272,18 @@ class ConversionJob(QObject):
         self.dialog.setLabelText(self.tr("Cancelling; the database stays as it was…"))
 
     def tell_failure(self, window: QWidget, err: BaseException, *, critical: bool = False) -> None:
-        """The reason the database was not encrypted, in one sentence (a cancel needs none)."""
+        """The reason the database was not converted, in one sentence (a cancel needs none)."""
         if _cancelled(err):
             return
         if isinstance(err, UserError):
             sentence = str(err)
+        elif isinstance(err, OSError):  # disk full, permissions: the system's reason
+            sentence = self.failure.replace("%1", err.strerror or type(err).__name__)
         else:
-            log.error("encrypting the database failed", exc_info=err)
-            sentence = self.tr("The database could not be encrypted (%1); it was not changed.").replace(
-                "%1", type(err).__name__)
+            log.error("converting the database failed", exc_info=err)
+            sentence = self.failure.replace("%1", type(err).__name__)
         icon = QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Warning
-        plain_message(window, icon, self.tr("Not encrypted"), sentence)
+        plain_message(window, icon, self.failure_title, sentence)
 
     def close(self) -> None:
         self.dialog.canceled.disconnect(self._cancel)
@@ -290,22 +300,34 @@ def protect_app(app, key: DbKey) -> ConversionJob:  # visitapp.ui.app.Applicatio
     whose Cancel stops the conversion with the original untouched.  A failure reopens the
     database as it was and says why in one sentence.  Returns the running job.
     """
+    path = app.db.path
+    return run_conversion(app, ConversionJob(), lambda progress, cancelled: protect_file(
+        path, key, progress=progress, cancelled=cancelled), new_key=key, old_key=None)
+
+
+def run_conversion(app, job: ConversionJob,
+                   convert: Callable[[Callable[[int, int], None], Callable[[], bool]], None], *,
+                   new_key: DbKey | None, old_key: DbKey | None) -> ConversionJob:
+    """Run ``convert(progress, cancelled)`` on the app's closed database, on its DB worker, shown by ``job``.
+
+    Afterwards the database is reopened with ``new_key`` (None: a plain file), or, when the
+    conversion failed or was cancelled, with ``old_key`` as it was; the window is rebuilt on it.
+    """
     from visitapp.services import Services
 
     path = app.db.path
     old_db = app.db
     app.window.capture.flush()
     app.worker.wait()  # every queued write is in the file before it is copied
-    job = ConversionJob()
     job.dialog.show()
 
     def work() -> tuple[Database, BaseException | None]:  # on the DB worker: the one writer
         old_db.close()
         try:
-            protect_file(path, key, progress=job.progressed.emit, cancelled=job.cancel_requested.is_set)
+            convert(job.progressed.emit, job.cancel_requested.is_set)
         except BaseException as err:  # reopened as it was; the reason is shown on the GUI thread
-            return Database.open(path, create=False), err
-        return Database.open(path, create=False, key=key), None
+            return Database.open(path, create=False, key=old_key), err
+        return Database.open(path, create=False, key=new_key), None
 
     def done(result: tuple[Database, BaseException | None]) -> None:
         db, err = result

@@ -298,6 +298,10 @@ class SQLCipherBackend(SQLiteBackend):
         self._key_or_source = found
         return found
 
+    def open_key(self) -> DbKey:
+        """The key that opens this database (a passphrase as its derived page key): a rekey's or decrypt's old key."""
+        return self._key()
+
     # -- opening ---------------------------------------------------------
 
     def prepare(self, *, create: bool) -> str | None:
