@@ -9,6 +9,7 @@ durability and transaction rules are described in ``engines/sqlite.py``).
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime as dt
 import functools
 import os
@@ -43,6 +44,20 @@ def set_default_progress(progress: Progress | None) -> None:
     """Where :meth:`Database.open` reports a long search index build when not given ``progress`` (the CLI: stderr)."""
     global _default_progress
     _default_progress = progress
+
+
+_analysis_deferred: contextvars.ContextVar[bool] = contextvars.ContextVar("visitapp_analysis_deferred",
+                                                                         default=False)
+
+
+@contextlib.contextmanager
+def analysis_deferred() -> Iterator[None]:
+    """Within it, :meth:`Database.open` leaves the search backlog to its caller (the desktop app's start)."""
+    token = _analysis_deferred.set(True)
+    try:
+        yield
+    finally:
+        _analysis_deferred.reset(token)
 
 
 def default_db_path() -> Path | str:
@@ -100,7 +115,8 @@ class Database:
 
     @classmethod
     def open(cls, target: str | Path, *, create: bool = True, backup_dir: Path | None = None,
-             progress: Progress | None = None, key: DbKey | KeySource | None = None) -> Database:
+             progress: Progress | None = None, key: DbKey | KeySource | None = None,
+             analyse: bool | None = None) -> Database:
         """Open (and create, and migrate) the database at ``target``: a file path or a database URL.
 
         A string ``scheme://…`` or ``scheme+driver://…`` is always a URL (see
@@ -113,7 +129,10 @@ class Database:
         After migrating, the search index's backlog (lemmas of documents an
         upgrade or another program left unanalysed) is built in batches,
         reporting ``progress(done, total)``; interrupted, it resumes at the
-        next open (see ``Backend.analyse_backlog``).
+        next open (see ``Backend.analyse_backlog``).  With ``analyse=False``,
+        or by default inside :func:`analysis_deferred`, that is left to the
+        caller (:meth:`analyse_backlog`): the desktop app shows its window
+        first and analyses on its DB worker.
 
         ``key`` (a ``visitapp.db.engines.sqlcipher.DbKey``, or a ``KeySource``
         asked only when the file is encrypted; None: the process's default
@@ -128,7 +147,8 @@ class Database:
         db = cls(engine, backend)
         try:
             db._migrate(revision, backup_dir=backup_dir)
-            backend.analyse_backlog(engine, progress=progress or _default_progress)
+            if not _analysis_deferred.get() if analyse is None else analyse:
+                backend.analyse_backlog(engine, progress=progress or _default_progress)
         except DatabaseError:
             engine.dispose()
             raise
@@ -185,6 +205,11 @@ class Database:
             command.upgrade(cfg, "head")
             # Batch migrations drop triggers; recreate them and the index.
             self.backend.ensure_search(conn, rebuild_index=current is not None)
+
+    def analyse_backlog(self, progress: Progress | None = None) -> int:
+        """Analyse what the search index still lacks, as :meth:`open` does (batches, interruptible); how many."""
+        with self._errors():
+            return self.backend.analyse_backlog(self.engine, progress=progress)
 
     def backup(self, target: Path) -> Path:
         """Copy the live database consistently (SQLite: the backup API, WAL included) to ``target``."""

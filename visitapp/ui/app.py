@@ -13,10 +13,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QT
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from visitapp.db import Database, default_db_path
+from visitapp.db.database import analysis_deferred
 from visitapp.db.engines import as_target
 from visitapp.errors import UserError
 from visitapp.services import Services
 from visitapp.ui import settings as s
+from visitapp.ui.analyse_progress import BacklogAnalysis, SearchProgress
 from visitapp.ui.main_window import MainWindow
 from visitapp.ui.protect_dialog import offer_protection, open_database
 from visitapp.ui.safe_text import plain_message
@@ -76,7 +78,8 @@ def open_on_worker(worker: DbWorker, target: Path | str, *, demo: bool = False) 
     def work() -> Database:
         if demo and isinstance(target, Path):
             create_demo_if_missing(target)
-        return open_database(target, on_gui=calls.call)
+        with analysis_deferred():  # the window first; the search backlog after it, on this worker
+            return open_database(target, on_gui=calls.call)
 
     calls = GuiCalls()
     loop = QEventLoop()
@@ -106,6 +109,9 @@ class Application:
         self._svc = Services(self.db, settings.identity())
         self.replacing = False
         self.window = MainWindow(self)
+        self.analysis = BacklogAnalysis(self.worker, lambda: self.db)  # an upgrade's search backlog (issue 15)
+        self.analysis.start_after_first_paint(self.window)
+        SearchProgress(self.analysis, self.window)
 
     def services(self) -> Services:
         return self._svc
@@ -127,12 +133,14 @@ class Application:
         old.close()
         self.replacing = False
         self.window = MainWindow(self)
+        SearchProgress(self.analysis, self.window)
         if visit:
             self.window.open_visit(visit)
         self.window.show()
         old.deleteLater()
 
     def shutdown(self) -> None:
+        self.analysis.stop()  # after the batch under way; the rest at the next start
         self.worker.shutdown()
         self.db.close()
 
