@@ -294,3 +294,17 @@ def test_the_coordinator_window_offers_the_same_items(qtbot, app):
     dialog = coordinator.database_menu.dialog
     assert dialog is not None and dialog.isVisible() and dialog.parent() is coordinator
     dialog.reject()
+
+
+def test_nothing_is_converted_while_the_coordinator_merges(qtbot, app, tmp_path):
+    app.window.show_coordinator()
+    view = app.window.coordinator.view
+    files = []
+    for n in range(3):  # not minutes: each is verified, then rejected with its reason
+        files.append(tmp_path / f"protokol-{n}.pdf")
+        files[-1].write_bytes(b"%PDF-1.7\n% not really minutes\n%%EOF\n")
+    view.merge.add_paths(files)
+    assert view.busy
+    assert _menu_state(app.window) == {"encryptDatabase": False, "rekeyDatabase": False, "decryptDatabase": False}
+    qtbot.waitUntil(lambda: not view.busy, timeout=60_000)
+    assert _menu_state(app.window) == {"encryptDatabase": False, "rekeyDatabase": True, "decryptDatabase": True}

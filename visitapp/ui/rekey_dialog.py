@@ -295,6 +295,12 @@ def ask_to_remove(app: Any, parent: QWidget | None = None) -> RemoveProtectionDi
     return dialog
 
 
+def _coordinator_busy(app: Any) -> bool:
+    """True while the coordinator's window works on the app's database (its file must not be replaced then)."""
+    coordinator = getattr(getattr(app, "window", None), "coordinator", None)
+    return bool(coordinator is not None and coordinator.view.busy)
+
+
 class DatabaseMenu(QObject):
     """File → Encrypt / Change database password / Remove protection, enabled only where they apply.
 
@@ -336,7 +342,9 @@ class DatabaseMenu(QObject):
     def refresh(self) -> None:
         app = self._app()
         kind = database_kind(app) if app is not None else None
-        self.protect.setEnabled(kind == "plain" if self.own_protect else kind != "encrypted")
+        if _coordinator_busy(app):  # a merge, report or erasure is using the database: not now
+            kind = "busy"
+        self.protect.setEnabled(kind == "plain" if self.own_protect else kind not in ("encrypted", "busy"))
         self.rekey.setEnabled(kind == "encrypted")
         self.remove.setEnabled(kind == "encrypted")
 
