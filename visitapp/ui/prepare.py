@@ -92,6 +92,9 @@ class PrepareDialog(QDialog):
         columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(self._visit_column(), 1)
         columns.addLayout(self._people_column(), 1)
+        for combo in body.findChildren(QComboBox):  # a long choice (a template's or a person's name) is cut, not
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)  # allowed to widen the dialog past a scaled laptop's screen
         self.body_scroll = QScrollArea(self)
         self.body_scroll.setWidget(body)
         self.body_scroll.setWidgetResizable(True)

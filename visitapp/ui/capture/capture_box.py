@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 from visitapp.domain import NoteKind, Visibility
 from visitapp.ui.capture.tags import TagsEdit
 from visitapp.ui.labels import KINDS, VISIBILITIES, kind_label, visibility_label
+
+NARROW_BUTTON = 36  # px: how narrow a kind button may get on a small screen
 
 
 class CaptureBox(QWidget):
@@ -38,8 +41,11 @@ class CaptureBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
+        # On a small or scaled screen the rows give way (the window must fit 1366x768 at 150 %): the section's
+        # name may be cut (the whole name is its tooltip), the kind buttons narrow (each has its tooltip).
         self.section_label = QLabel(self)
         self.section_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.section_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.section_label, 1)
         self.kinds = QButtonGroup(self)
         for i, kind in enumerate(KINDS):
@@ -49,6 +55,7 @@ class CaptureBox(QWidget):
             button.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", kind_label(kind)).replace("%2", str(i + 1)))
             button.setAccessibleName(kind_label(kind))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumWidth(NARROW_BUTTON)
             self.kinds.addButton(button, i)
             top.addWidget(button)
         self.kinds.button(0).setChecked(True)
@@ -76,6 +83,7 @@ class CaptureBox(QWidget):
         self.tags.setAccessibleName(self.tr("Tags"))
         self.tags.textEdited.connect(self.textChanged)
         self.tags.installEventFilter(self)
+        self.tags.setMinimumWidth(3 * NARROW_BUTTON)
         bottom.addWidget(self.tags, 2)
         popup = self.tags._completer.popup()
         assert popup is not None  # a QCompleter always has its popup view
@@ -91,10 +99,14 @@ class CaptureBox(QWidget):
         for value in VISIBILITIES:
             self.visibility.addItem(visibility_label(value), value)
         self.visibility.installEventFilter(self)
+        self.visibility.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.visibility.setMinimumContentsLength(10)
         self.visibility.currentIndexChanged.connect(self._show_visibility)
         bottom.addWidget(self.visibility, 1)
         self.add_button = QPushButton(self.tr("Add (Ctrl+Enter)"), self)
         self.add_button.clicked.connect(self.submitted)
+        self.add_button.setToolTip(self.add_button.text())
+        self.add_button.setMinimumWidth(2 * NARROW_BUTTON)
         bottom.addWidget(self.add_button)
         layout.addLayout(bottom)
         self._show_visibility()

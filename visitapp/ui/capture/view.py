@@ -20,7 +20,7 @@ from visitapp.domain import ACTION_KIND
 from visitapp.registry.review import visit_signers
 from visitapp.services import Services
 from visitapp.services.dto import ActionInfo, NoteInfo, VisitInfo
-from visitapp.templates import get_template
+from visitapp.templates import visit_template
 from visitapp.ui.capture.action_dialog import ActionDialog
 from visitapp.ui.capture.actions_panel import ActionsPanel
 from visitapp.ui.capture.capture_box import CaptureBox
@@ -29,7 +29,7 @@ from visitapp.ui.capture.notes_model import PENDING_POSITION
 from visitapp.ui.capture.notes_tree import NotesTree
 from visitapp.ui.capture.op_results import CAPTURE_KEY, OpResults
 from visitapp.ui.drafts import DraftKeeper
-from visitapp.ui.labels import VISIBILITIES, fmt_datetime, kind_label, visibility_label, visit_time
+from visitapp.ui.labels import VISIBILITIES, fmt_datetime, visibility_label, visit_time
 from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.worker import DbWorker
 
@@ -131,8 +131,9 @@ class CaptureView(OpResults, QWidget):
                 keeper.deleteLater()
         self.visit = self.svc.visits.get(visit_id)
         self.lang = self._lang()
-        self.template = get_template(self.visit.template_key)
+        self.template = visit_template(self.visit.template_key, self.visit.agenda, self.visit.agenda_sections)
         self.section = ""
+        self.box.default_visibility = self.visit.default_visibility  # the visit says what new notes start as
         self.box.clear()
         keeper = self._keeper(CAPTURE_KEY, self.box.text, self.box.state)
         self.box.textChanged.connect(keeper.changed)
@@ -240,7 +241,9 @@ class CaptureView(OpResults, QWidget):
         self.section = key
         number = self.template.section_keys.index(key) + 1
         title = self.template.section(key).title.get(self.lang)
-        self.box.section_label.setText(self.tr("Section %1: %2").replace("%1", str(number)).replace("%2", title))
+        label = self.tr("Section %1: %2").replace("%1", str(number)).replace("%2", title)
+        self.box.section_label.setText(label)
+        self.box.section_label.setToolTip(label)
         self.tree.mark_section(key)
         self.fields.show_section(key)
         if self.box.text().strip():
@@ -491,9 +494,6 @@ class CaptureView(OpResults, QWidget):
 
     def _draft_failed(self, message: str) -> None:
         self._error(self.tr("Not stored: %1 Your text stays here until it can be stored.").replace("%1", message))
-
-    def kind_name(self, kind: str) -> str:
-        return kind_label(kind)
 
 
 def _esc(text: str) -> str:
