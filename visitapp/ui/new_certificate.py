@@ -31,13 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from visitapp.errors import UserError
+from visitapp.ui.passphrase_strength import ERROR_STYLE, HINT_STYLES, MIN_LENGTH, password_strength
 from visitapp.ui.safe_text import plain
 from visitapp.ui.signing.job import JobWorker
-
-MIN_LENGTH = 8
-ERROR_STYLE = "QLabel { color: #b00020; font-weight: bold; }"
-HINT_STYLES = ("QLabel { color: #b00020; }", "QLabel { color: #b00020; }", "QLabel { color: #8a6d00; }",
-               "QLabel { color: #1b5e20; }")
 
 
 @dataclass(frozen=True)
@@ -45,15 +41,6 @@ class NewCertificate:
     key_file: Path  # the .p12: the official's private key, password-protected
     pem: Path  # the certificate to give the coordinator
     valid_until: dt.datetime
-
-
-def password_strength(password: str) -> int:
-    """0 too short, 1 weak, 2 fair, 3 strong: length and the kinds of characters used."""
-    if len(password) < MIN_LENGTH:
-        return 0
-    kinds = sum(bool(re.search(p, password)) for p in (r"[a-ząćęłńóśźż]", r"[A-ZĄĆĘŁŃÓŚŹŻ]", r"\d", r"[^\w\s]|_| "))
-    score = kinds + (len(password) >= 12) + (len(password) >= 16)
-    return 1 if score <= 2 else 2 if score <= 3 else 3
 
 
 def _slug(text: str) -> str:

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from visitapp.db.engines.sqlcipher import DbKey
 from visitapp.errors import UserError
+from visitapp.ui.passphrase_strength import HINT_STYLES, MIN_LENGTH, password_strength
 from visitapp.ui.protect_dialog import ConversionJob, run_conversion
 from visitapp.ui.safe_text import plain_message
 
@@ -75,9 +76,6 @@ class PassphraseHint(QLabel):
         self._follow()
 
     def _follow(self) -> None:
-        # Imported here: the certificate form's module loads signing, which the window's start does not need.
-        from visitapp.ui.new_certificate import HINT_STYLES, MIN_LENGTH, password_strength
-
         score = password_strength(self.field.text())
         texts = (self.tr("At least %1 characters.").replace("%1", str(MIN_LENGTH)),
                  self.tr("Weak: make it longer, mix letters, digits and other characters."),
