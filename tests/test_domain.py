@@ -124,9 +124,11 @@ def test_every_member_has_a_core_label_in_both_languages(enumeration):
 
 
 def test_the_pdf_labels_follow_the_visit_language_not_the_process():
+    from visitapp import i18n
     from visitapp.i18n import set_language
     from visitapp.minutes.labels import Labels
 
+    before = i18n._current  # restored after: the process's language is another test's too
     set_language("en")
     try:
         pl = Labels("pl")
@@ -137,7 +139,7 @@ def test_the_pdf_labels_follow_the_visit_language_not_the_process():
         assert domain.note_kind_label(NoteKind.COMMITMENT) == "Commitment"  # the process's language
         assert Labels("en").side(Side.OTHER) == "other"
     finally:
-        set_language(None)
+        set_language(before)
 
 
 def test_which_notes_go_into_which_copy():
