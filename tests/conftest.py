@@ -28,6 +28,26 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("VISITAPP_LANG", "en")
 
 
+@pytest.fixture(autouse=True)
+def _cli_process_settings_reset():
+    """After each test: the process-wide settings a command installs (``visitapp.cli.common``) are the defaults again.
+
+    A test that runs the CLI in this process (``main([... "--db-pass-env", "P"])``) leaves the PostgreSQL
+    password source, the SQLCipher key sources and the progress reporter installed; every later test in the
+    same process then reads ``$P`` on each connection. Which tests come later depends on how pytest-xdist
+    shares the files out among its workers, so without this the suite passed or failed by the distribution.
+    """
+    yield
+    if "visitapp.db.engines.postgresql" in sys.modules:
+        sys.modules["visitapp.db.engines.postgresql"].set_password_source(None)
+    if "visitapp.db.engines.sqlcipher" in sys.modules:
+        sqlcipher = sys.modules["visitapp.db.engines.sqlcipher"]
+        sqlcipher.set_default_key_source(None)
+        sqlcipher.set_new_file_key(None)
+    if "visitapp.db.database" in sys.modules:
+        sys.modules["visitapp.db.database"].set_default_progress(None)
+
+
 _SOFTHSM_PATHS = ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
                   "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so")
 _softhsm_conf: dict[str, str | None] = {"loaded_with": None}
