@@ -142,8 +142,13 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/capture/capture_box.py" line="63"/>
-        <source>Add (Ctrl+Enter)</source>
-        <translation>Add (Ctrl+Enter)</translation>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="63"/>
+        <source>Add the note to the current section (Ctrl+Enter)</source>
+        <translation>Add the note to the current section (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/capture/capture_box.py" line="1"/>

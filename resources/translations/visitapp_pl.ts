@@ -142,8 +142,13 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/capture/capture_box.py" line="63"/>
-        <source>Add (Ctrl+Enter)</source>
-        <translation>Dodaj (Ctrl+Enter)</translation>
+        <source>Add</source>
+        <translation>Dodaj</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/capture/capture_box.py" line="63"/>
+        <source>Add the note to the current section (Ctrl+Enter)</source>
+        <translation>Dodaj notatkę do bieżącej sekcji (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/capture/capture_box.py" line="1"/>

@@ -103,10 +103,11 @@ class CaptureBox(QWidget):
         self.visibility.setMinimumContentsLength(10)
         self.visibility.currentIndexChanged.connect(self._show_visibility)
         bottom.addWidget(self.visibility, 1)
-        self.add_button = QPushButton(self.tr("Add (Ctrl+Enter)"), self)
+        # "Add", with Ctrl+Enter in its tooltip and the capture box's placeholder: a short button keeps the row
+        # narrow on a scaled laptop screen without cutting its text.
+        self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.clicked.connect(self.submitted)
-        self.add_button.setToolTip(self.add_button.text())
-        self.add_button.setMinimumWidth(2 * NARROW_BUTTON)
+        self.add_button.setToolTip(self.tr("Add the note to the current section (Ctrl+Enter)"))
         bottom.addWidget(self.add_button)
         layout.addLayout(bottom)
         self._show_visibility()
