@@ -1170,6 +1170,18 @@
         <translation>Appro&amp;ved by:</translation>
     </message>
     <message>
+        <source>Time zone of the visit</source>
+        <translation>Time zone of the visit</translation>
+    </message>
+    <message>
+        <source>The start and end are read on this clock; the list, the notes, the minutes and the signature show the visit&apos;s times on it.</source>
+        <translation>The start and end are read on this clock; the list, the notes, the minutes and the signature show the visit&apos;s times on it.</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>Time &amp;zone:</translation>
+    </message>
+    <message>
         <source>Visibility a new note starts with</source>
         <translation>Visibility a new note starts with</translation>
     </message>

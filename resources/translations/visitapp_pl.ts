@@ -1173,6 +1173,18 @@
         <translation>Zat&amp;wierdza:</translation>
     </message>
     <message>
+        <source>Time zone of the visit</source>
+        <translation>Strefa czasowa wizyty</translation>
+    </message>
+    <message>
+        <source>The start and end are read on this clock; the list, the notes, the minutes and the signature show the visit&apos;s times on it.</source>
+        <translation>Początek i koniec są podane według tego zegara; lista, notatki, protokół i podpis pokazują czas wizyty według niego.</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>Stre&amp;fa czasowa:</translation>
+    </message>
+    <message>
         <source>Visibility a new note starts with</source>
         <translation>Widoczność, z którą zaczyna się nowa notatka</translation>
     </message>

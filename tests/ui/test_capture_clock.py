@@ -57,3 +57,28 @@ def test_header_and_note_times_read_the_visits_clock(gui, qtbot, machine_zone, d
         assert shown == _hhmm(note.created_at.astimezone(WARSAW)), (note.text, shown)
         tip = model.note_index(note.id, TIME_COLUMN).data(3)  # ToolTipRole
         assert tip == note.created_at.astimezone(WARSAW).isoformat(timespec="seconds")
+
+
+def test_the_prepare_dialog_reads_and_writes_times_on_the_visits_clock(gui, qtbot, machine_zone, demo):
+    """Editing a Kraków visit on a machine set to UTC shows Kraków's wall clock, and the chosen zone is kept."""
+    import datetime as dt
+
+    from visitapp.ui.prepare import PrepareDialog
+
+    machine_zone("UTC")
+    svc = gui.services()
+    visit = svc.visits.get(demo[0])
+    start = visit.starts_at.astimezone(WARSAW)
+    dialog = PrepareDialog(svc, demo[0], gui.window)
+    qtbot.addWidget(dialog)
+    assert dialog.zone.currentData() == "Europe/Warsaw"
+    shown = dialog.starts.value()
+    assert (shown.hour, shown.minute) == (start.hour, start.minute)  # 10:00 in Kraków, not 09:00 UTC
+
+    assert dialog.zone.findData("UTC") >= 0  # the computer's zone is offered beside Kraków's
+    dialog.zone.setCurrentIndex(dialog.zone.findData("UTC"))  # the same wall-clock time, now on UTC's clock
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == 1)
+    stored = gui.services().visits.get(demo[0])
+    assert stored.time_zone == "UTC"
+    assert stored.starts_at.astimezone(dt.UTC).replace(tzinfo=None) == shown

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitapp import ops
+from visitapp.clock import DEFAULT_ZONE, in_zone, zone
 from visitapp.domain import Side
 from visitapp.ops import Changes, history_for
 from visitapp.services import Services
@@ -167,6 +170,14 @@ class PrepareDialog(QDialog):
         self.starts.dateTimeChanged.connect(lambda v: self.ends.setValue(v + dt.timedelta(hours=2)))
         form.addRow(self.tr("&Start:"), self.starts)
         form.addRow(self.tr("En&d:"), self.ends)
+        # The times above are on the visit's clock (issue 10, one clock), Kraków's unless the visit is elsewhere.
+        self.zone = QComboBox(visit)
+        self.zone.setAccessibleName(self.tr("Time zone of the visit"))
+        self.zone.setToolTip(self.tr("The start and end are read on this clock; the list, the notes, the minutes "
+                                     "and the signature show the visit's times on it."))
+        for name in _zone_choices():
+            self.zone.addItem(name, name)
+        form.addRow(self.tr("Time &zone:"), self.zone)
         self.place = QLineEdit(visit)
         self.place.setAccessibleName(self.tr("Place"))
         form.addRow(self.tr("&Place:"), self.place)
@@ -326,9 +337,12 @@ class PrepareDialog(QDialog):
         self.sector.setText(org.sector)
         self.address.setText(org.address)
         self.title.setText(visit.title)
-        self.starts.setValue(_local(visit.starts_at))
+        if self.zone.findData(visit.time_zone) < 0:
+            self.zone.addItem(visit.time_zone, visit.time_zone)
+        self.zone.setCurrentIndex(self.zone.findData(visit.time_zone))
+        self.starts.setValue(_wall(visit.starts_at, visit.time_zone))
         if visit.ends_at:
-            self.ends.setValue(_local(visit.ends_at))
+            self.ends.setValue(_wall(visit.ends_at, visit.time_zone))
         self.place.setText(visit.place)
         self.case_number.setText(visit.case_number)
         self.approver.setText(visit.approver)
@@ -400,9 +414,10 @@ class PrepareDialog(QDialog):
             organisation["id"] = self.org_id
         starts, ends = self.starts.value(), self.ends.value()
         assert starts is not None and ends is not None  # save() checked both fields first
+        zone_name = self.zone.currentData() or DEFAULT_ZONE
         visit = dict(
-            title=self.title.text(), starts_at=starts.astimezone(),
-            ends_at=ends.astimezone(), place=self.place.text(), case_number=self.case_number.text(),
+            title=self.title.text(), starts_at=starts.replace(tzinfo=zone(zone_name)), time_zone=zone_name,
+            ends_at=ends.replace(tzinfo=zone(zone_name)), place=self.place.text(), case_number=self.case_number.text(),
             approver=self.approver.text(), default_visibility=self.default_visibility.currentData(),
             language=self.language.currentData(), agenda=self.agenda.toPlainText().splitlines(),
             agenda_sections=self.agenda_sections.currentData(),
@@ -416,8 +431,20 @@ class PrepareDialog(QDialog):
         return {"organisation": organisation, "visit": visit, "participants": participants}
 
 
-def _local(value: dt.datetime) -> dt.datetime:
-    """A stored (UTC) time as the naive local time the fields show."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone().replace(tzinfo=None)
+def _wall(value: dt.datetime, zone_name: str) -> dt.datetime:
+    """A stored (UTC) time as the naive wall-clock time of the visit's zone that the fields show."""
+    return in_zone(value, zone_name).replace(tzinfo=None)
+
+
+def _zone_choices() -> list[str]:
+    """Kraków's zone first (the default), then the computer's when it is another, then UTC."""
+    names = [DEFAULT_ZONE]
+    here = getattr(dt.datetime.now().astimezone().tzinfo, "key", None) or os.environ.get("TZ", "")
+    for name in (here, "UTC"):
+        if name and name not in names:
+            try:
+                ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+            names.append(name)
+    return names
