@@ -2909,7 +2909,7 @@
     <message>
         <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
         <source>Choose the new key of the encrypted database %1. Until the change is done and checked, the key it has now keeps opening it.</source>
-        <translation>Wybierz nowy klucz zaszyfrowanej bazy danych %1. Dopóki zmiana nie zostanie zakończona i sprawdzona, bazę otwiera jej obecny klucz.</translation>
+        <translation>Wybierz nowy klucz zaszyfrowanej bazy danych %1. Dopóki zmiana nie zostanie wykonana i sprawdzona, bazę otwiera jej obecny klucz.</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>

@@ -39,7 +39,7 @@ def test_gui_with_a_postgresql_url_is_one_sentence_and_creates_nothing(tmp_path)
     result = subprocess.run([sys.executable, "-m", "visitapp", "gui", "--db", "postgresql+psycopg://u@h/db"],
                             capture_output=True, text=True, env=env, cwd=cwd, stdin=subprocess.DEVNULL, timeout=120)
     assert result.returncode == 1
-    assert result.stderr.strip() == (
-        "visitapp: PostgreSQL databases are not supported yet (postgresql+psycopg://u@h/db); visitapp opens SQLite "
-        "files, given as a path or as sqlite:///path/to/file.db.")
+    assert result.stderr.strip() == (  # the window opens a PostgreSQL registry now; this server is not there
+        "visitapp: The database server of postgresql+psycopg://u@h/db cannot be reached; check the host, the port "
+        "and that the server is running.")
     assert list(cwd.iterdir()) == []

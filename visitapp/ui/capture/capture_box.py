@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from visitapp.domain import NoteKind, Visibility
 from visitapp.ui.capture.tags import TagsEdit
 from visitapp.ui.labels import KINDS, VISIBILITIES, kind_label, visibility_label
+from visitapp.ui.safe_text import plain_tooltip
 
 NARROW_BUTTON = 36  # px: how narrow a kind button may get on a small screen
 
@@ -107,7 +108,7 @@ class CaptureBox(QWidget):
         # narrow on a scaled laptop screen without cutting its text.
         self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.clicked.connect(self.submitted)
-        self.add_button.setToolTip(self.tr("Add the note to the current section (Ctrl+Enter)"))
+        self.add_button.setToolTip(plain_tooltip(self.tr("Add the note to the current section (Ctrl+Enter)")))
         bottom.addWidget(self.add_button)
         layout.addLayout(bottom)
         self._show_visibility()
@@ -125,6 +126,11 @@ class CaptureBox(QWidget):
         self.notice.setText(self.tr("A draft typed earlier was restored (stored %1); Ctrl+Enter adds it.")
                             .replace("%1", when))
         self.notice.show()
+
+    def show_section(self, label: str) -> None:
+        """Where Ctrl+Enter puts the note; the whole label is the tooltip (a section may be an agenda item as typed)."""
+        self.section_label.setText(label)
+        self.section_label.setToolTip(plain_tooltip(label))
 
     def set_visibility(self, value: str) -> None:
         index = self.visibility.findData(value)

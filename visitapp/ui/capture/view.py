@@ -242,8 +242,7 @@ class CaptureView(OpResults, QWidget):
         number = self.template.section_keys.index(key) + 1
         title = self.template.section(key).title.get(self.lang)
         label = self.tr("Section %1: %2").replace("%1", str(number)).replace("%2", title)
-        self.box.section_label.setText(label)
-        self.box.section_label.setToolTip(label)
+        self.box.show_section(label)
         self.tree.mark_section(key)
         self.fields.show_section(key)
         if self.box.text().strip():
