@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -60,3 +61,20 @@ def opened(gui, demo, qtbot):
     """The first demo visit open in the capture view."""
     gui.window.open_visit(demo[0])
     return gui
+
+
+@pytest.fixture
+def machine_zone():
+    """Set the process's time zone as a machine's would be (TZ and time.tzset); restored afterwards."""
+    old = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield set_zone
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()

@@ -3,8 +3,6 @@ note's time read Kraków time for a Kraków visit, whatever the computer's zone 
 
 from __future__ import annotations
 
-import os
-import time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,21 +12,6 @@ from visitapp.ui.capture.notes_model import TIME_COLUMN
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
-
-@pytest.fixture
-def machine_zone():
-    old = os.environ.get("TZ")
-
-    def set_zone(name: str) -> None:
-        os.environ["TZ"] = name
-        time.tzset()
-
-    yield set_zone
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 def _hhmm(value) -> str:

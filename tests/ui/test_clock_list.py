@@ -6,8 +6,6 @@ Kraków, so their rows read Kraków time everywhere and name the zone only where
 
 from __future__ import annotations
 
-import os
-import time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,22 +15,6 @@ from visitapp.ui.visit_list import VISIT_ROLE
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
-
-@pytest.fixture
-def machine_zone():
-    """Set the process's time zone like a machine's; restored afterwards."""
-    old = os.environ.get("TZ")
-
-    def set_zone(name: str) -> None:
-        os.environ["TZ"] = name
-        time.tzset()
-
-    yield set_zone
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 @pytest.mark.parametrize(("zone", "named"), [("UTC", True), ("America/New_York", True), ("Europe/Warsaw", False)])
