@@ -50,6 +50,9 @@ def test_the_author_column_shows_only_when_a_visit_has_several_authors(opened, q
     other = next(iter(model.notes()))
     from dataclasses import replace
 
-    model.apply([replace(other, id="someone-else", author="Jan Kowalski", position=other.position + 1)])
+    # placed first in the first section: the column must not compare it with itself
+    model.apply([replace(other, id="someone-else", author="Jan Kowalski", position=-1,
+                         section=model.section_keys()[0])])
     assert not tree.header().isSectionHidden(AUTHOR_COLUMN)
     assert model.note_index("someone-else", AUTHOR_COLUMN).data() == "Jan Kowalski"
+    assert model.notes()[0].id == "someone-else"

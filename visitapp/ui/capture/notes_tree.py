@@ -92,6 +92,7 @@ class NotesTree(QTreeView):
         self.notes_model.set_highlight(self.palette().brush(QPalette.ColorRole.Highlight).color().lighter(170))
         self.setModel(self.notes_model)
         self._natural: dict[int, int] = {}  # column -> the width its contents ask for (the note's text aside)
+        self._sole_author: str | None = None  # every note's author while the author column is hidden
         self.notes_model.set_line_height(self.fontMetrics().height() + 6)
         self.setAccessibleName(self.tr("Sections and notes"))
         self.setAlternatingRowColors(True)
@@ -165,6 +166,7 @@ class NotesTree(QTreeView):
         # The author column is noise in an official's own visit, where every note is theirs: shown only when
         # notes have more than one author (a merged visit).
         self.header().setSectionHidden(AUTHOR_COLUMN, len(authors) <= 1)
+        self._sole_author = next(iter(authors)) if len(authors) == 1 else None  # while the column is hidden
         self._share_width()
 
     def _share_width(self) -> None:
@@ -201,16 +203,13 @@ class NotesTree(QTreeView):
                 if width > self._natural.get(col, 0):
                     self._natural[col], changed = width, True
             author = self.notes_model.index(row, AUTHOR_COLUMN, parent).data()
-            if header.isSectionHidden(AUTHOR_COLUMN) and author != self._only_author():
+            if self._sole_author is None:
+                self._sole_author = author  # the visit's first note
+            elif author != self._sole_author and header.isSectionHidden(AUTHOR_COLUMN):
                 header.setSectionHidden(AUTHOR_COLUMN, False)
                 changed = True
         if changed:
             self._share_width()
-
-    def _only_author(self) -> str | None:
-        """The author of the first note, which every note shares while the author column is hidden."""
-        notes = self.notes_model.notes()
-        return self.notes_model.author_of(notes[0]) if notes else None
 
     def set_signers(self, signers: dict[str, str]) -> None:
         """Merged notes' authors by their signer's certificate name (read on the DB worker when the visit opens)."""
