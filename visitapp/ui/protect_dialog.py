@@ -25,15 +25,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -141,34 +138,15 @@ class ProtectDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.keyring = QRadioButton(self.tr("Keep a random key in this computer's keyring (recommended)"), self)
-        self.keyring.setObjectName("useKeyring")
-        self.passphrase_choice = QRadioButton(self.tr("Use a passphrase that I type at every start"), self)
-        self.passphrase_choice.setObjectName("usePassphrase")
-        group = QButtonGroup(self)
-        group.addButton(self.keyring)
-        group.addButton(self.passphrase_choice)
-        self.keyring.setChecked(True)
-        layout.addWidget(self.keyring)
-        layout.addWidget(self.passphrase_choice)
-        form = QFormLayout()
-        self.first = QLineEdit(self)
-        self.first.setObjectName("newPassphrase")
-        self.second = QLineEdit(self)
-        self.second.setObjectName("repeatPassphrase")
-        for field in (self.first, self.second):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Passphrase:"), self.first)
-        form.addRow(self.tr("Repeat:"), self.second)
-        from visitapp.ui.rekey_dialog import PassphraseHint  # the same hint as when changing the key
+        from visitapp.ui.key_choice import KeyChoice  # the same choice as when changing the key
 
-        self.hint = PassphraseHint(self.first, self)
-        form.addRow("", self.hint)
-        layout.addLayout(form)
-        self.problem = QLabel("", self)
-        self.problem.setObjectName("protectProblem")
-        self.problem.setStyleSheet("QLabel { color: #b00020; }")
-        layout.addWidget(self.problem)
+        self.choice = KeyChoice(self, layout, (
+            self.tr("Keep a random key in this computer's keyring (recommended)"),
+            self.tr("Use a passphrase that I type at every start"),
+            self.tr("Passphrase:"), self.tr("Repeat:")), keyring_first=True, problem_name="protectProblem")
+        self.keyring, self.passphrase_choice = self.choice.keyring, self.choice.passphrase_choice
+        self.first, self.second, self.hint = self.choice.first, self.choice.second, self.choice.hint
+        self.problem = self.choice.problem
         buttons = QDialogButtonBox(self)
         self.protect_button = buttons.addButton(self.tr("&Encrypt"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.protect_button.setObjectName("encrypt")
@@ -177,29 +155,16 @@ class ProtectDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.keyring.toggled.connect(self._follow)
-        self._follow()
         self.job: ConversionJob | None = None  # the conversion started by Encrypt
 
-    def _follow(self) -> None:
-        for field in (self.first, self.second, self.hint):
-            field.setEnabled(self.passphrase_choice.isChecked())
-
     def _accept(self) -> None:
-        if self.passphrase_choice.isChecked():
-            if not self.first.text():
-                self.problem.setText(self.tr("Type a passphrase, or choose the keyring."))
-                return
-            if self.first.text() != self.second.text():
-                self.problem.setText(self.tr("The two passphrases differ."))
-                return
-        self.accept()
+        if self.choice.ready(self.tr("Type a passphrase, or choose the keyring."),
+                             self.tr("The two passphrases differ.")):
+            self.accept()
 
     def chosen_key(self) -> DbKey:
         """A new random key (kept in the keyring by :func:`protect_file`) or the typed passphrase."""
-        if self.passphrase_choice.isChecked():
-            return DbKey(passphrase=self.first.text())
-        return DbKey.new_raw()
+        return self.choice.chosen_key()
 
 
 def protect_file(path: Path, key: DbKey, *, progress: Callable[[int, int], None] | None = None,

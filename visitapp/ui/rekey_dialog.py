@@ -25,16 +25,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
-    QRadioButton,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -42,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from visitapp.db.engines.sqlcipher import DbKey
 from visitapp.errors import UserError
-from visitapp.ui.passphrase_strength import HINT_STYLES, MIN_LENGTH, password_strength
+from visitapp.ui.key_choice import KeyChoice
 from visitapp.ui.protect_dialog import ConversionJob, run_conversion
 from visitapp.ui.safe_text import plain_message
 
@@ -64,27 +60,6 @@ def open_key(app: Any) -> DbKey:
     return key
 
 
-class PassphraseHint(QLabel):
-    """How strong the passphrase typed in ``field`` is, as the certificate form says it."""
-
-    def __init__(self, field: QLineEdit, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("passphraseStrength")
-        self.setWordWrap(True)
-        self.field = field
-        field.textChanged.connect(self._follow)
-        self._follow()
-
-    def _follow(self) -> None:
-        score = password_strength(self.field.text())
-        texts = (self.tr("At least %1 characters.").replace("%1", str(MIN_LENGTH)),
-                 self.tr("Weak: make it longer, mix letters, digits and other characters."),
-                 self.tr("Fair: a few more characters would make it strong."),
-                 self.tr("Strong."))
-        self.setText(texts[score])
-        self.setStyleSheet(HINT_STYLES[score])
-
-
 class RekeyDialog(QDialog):
     """Change the database's key: a new passphrase (twice) or a new random key in the keyring."""
 
@@ -99,34 +74,14 @@ class RekeyDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.PlainText)  # a path may hold anything
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.keyring = QRadioButton(self.tr("Keep a new random key in this computer's keyring (recommended)"), self)
-        self.keyring.setObjectName("useKeyring")
-        self.passphrase_choice = QRadioButton(self.tr("Use a new passphrase that I type at every start"), self)
-        self.passphrase_choice.setObjectName("usePassphrase")
-        group = QButtonGroup(self)
-        group.addButton(self.keyring)
-        group.addButton(self.passphrase_choice)
-        self.passphrase_choice.setChecked(True)
-        layout.addWidget(self.keyring)
-        layout.addWidget(self.passphrase_choice)
-        form = QFormLayout()
-        self.first = QLineEdit(self)
-        self.first.setObjectName("newPassphrase")
-        self.first.setAccessibleName(self.tr("New passphrase"))
-        self.second = QLineEdit(self)
-        self.second.setObjectName("repeatPassphrase")
-        self.second.setAccessibleName(self.tr("The new passphrase again"))
-        for field in (self.first, self.second):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("New &passphrase:"), self.first)
-        form.addRow(self.tr("&Repeat:"), self.second)
-        self.hint = PassphraseHint(self.first, self)
-        form.addRow("", self.hint)
-        layout.addLayout(form)
-        self.problem = QLabel("", self)
-        self.problem.setObjectName("rekeyProblem")
-        self.problem.setStyleSheet("QLabel { color: #b00020; }")
-        layout.addWidget(self.problem)
+        self.choice = KeyChoice(self, layout, (
+            self.tr("Keep a new random key in this computer's keyring (recommended)"),
+            self.tr("Use a new passphrase that I type at every start"),
+            self.tr("New &passphrase:"), self.tr("&Repeat:")), keyring_first=False, problem_name="rekeyProblem",
+            accessible=(self.tr("New passphrase"), self.tr("The new passphrase again")))
+        self.keyring, self.passphrase_choice = self.choice.keyring, self.choice.passphrase_choice
+        self.first, self.second, self.hint = self.choice.first, self.choice.second, self.choice.hint
+        self.problem = self.choice.problem
         buttons = QDialogButtonBox(self)
         self.change_button = buttons.addButton(self.tr("&Change key"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.change_button.setObjectName("changeKey")
@@ -134,30 +89,16 @@ class RekeyDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.keyring.toggled.connect(self._follow)
-        self._follow()
         self.job: ConversionJob | None = None  # the conversion started by Change key
 
-    def _follow(self) -> None:
-        typed = self.passphrase_choice.isChecked()
-        for widget in (self.first, self.second, self.hint):
-            widget.setEnabled(typed)
-
     def _accept(self) -> None:
-        if self.passphrase_choice.isChecked():
-            if not self.first.text():
-                self.problem.setText(self.tr("Type the new passphrase, or choose the keyring."))
-                return
-            if self.first.text() != self.second.text():
-                self.problem.setText(self.tr("The two passphrases differ."))
-                return
-        self.accept()
+        if self.choice.ready(self.tr("Type the new passphrase, or choose the keyring."),
+                             self.tr("The two passphrases differ.")):
+            self.accept()
 
     def chosen_key(self) -> DbKey:
         """A new random key (kept in the keyring by :func:`rekey_file`) or the typed passphrase."""
-        if self.passphrase_choice.isChecked():
-            return DbKey(passphrase=self.first.text())
-        return DbKey.new_raw()
+        return self.choice.chosen_key()
 
 
 class RemoveProtectionDialog(QDialog):
