@@ -2952,6 +2952,11 @@
     <name>RemoveProtectionDialog</name>
     <message>
         <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Its key is kept in this computer's keyring: remove the protection</source>
+        <translation>Its key is kept in this computer's keyring: remove the protection</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
         <source>Remove protection</source>
         <translation>Remove protection</translation>
     </message>
@@ -3053,6 +3058,44 @@
         <location filename="../../visitapp/ui/analyse_progress.py" line="164"/>
         <source>Search is not fully prepared; the rest is done at the next start.</source>
         <translation>Search is not fully prepared; the rest is done at the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>PresentKey</name>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>Present passphrase</source>
+        <translation>Present passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>Its present key is kept in this computer's keyring: replace it</source>
+        <translation>Its present key is kept in this computer's keyring: replace it</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>Presen&amp;t passphrase:</source>
+        <translation>Presen&amp;t passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>Tick the box to confirm that the key in the keyring is replaced.</source>
+        <translation>Tick the box to confirm that the key in the keyring is replaced.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>The keyring no longer holds this database's key; nothing was changed.</source>
+        <translation>The keyring no longer holds this database's key; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>Type the present passphrase of the database.</source>
+        <translation>Type the present passphrase of the database.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>The present passphrase is not right; nothing was changed.</source>
+        <translation>The present passphrase is not right; nothing was changed.</translation>
     </message>
 </context>
 </TS>

@@ -2961,6 +2961,11 @@
     <name>RemoveProtectionDialog</name>
     <message>
         <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
+        <source>Its key is kept in this computer's keyring: remove the protection</source>
+        <translation>Klucz jest przechowywany w pęku kluczy tego komputera: usuń ochronę</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/rekey_dialog.py" line="1"/>
         <source>Remove protection</source>
         <translation>Usuwanie ochrony</translation>
     </message>
@@ -3062,6 +3067,44 @@
         <location filename="../../visitapp/ui/analyse_progress.py" line="164"/>
         <source>Search is not fully prepared; the rest is done at the next start.</source>
         <translation>Wyszukiwanie nie jest jeszcze w pełni przygotowane; resztę dokończy następne uruchomienie.</translation>
+    </message>
+</context>
+<context>
+    <name>PresentKey</name>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>Present passphrase</source>
+        <translation>Obecne hasło</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>Its present key is kept in this computer's keyring: replace it</source>
+        <translation>Obecny klucz jest przechowywany w pęku kluczy tego komputera: zastąp go</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>Presen&amp;t passphrase:</source>
+        <translation>&amp;Obecne hasło:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>Tick the box to confirm that the key in the keyring is replaced.</source>
+        <translation>Zaznacz pole, aby potwierdzić zastąpienie klucza z pęku kluczy.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>The keyring no longer holds this database's key; nothing was changed.</source>
+        <translation>Pęk kluczy nie przechowuje już klucza tej bazy danych; niczego nie zmieniono.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>Type the present passphrase of the database.</source>
+        <translation>Wpisz obecne hasło bazy danych.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/key_choice.py" line="1"/>
+        <source>The present passphrase is not right; nothing was changed.</source>
+        <translation>Obecne hasło jest niepoprawne; niczego nie zmieniono.</translation>
     </message>
 </context>
 </TS>

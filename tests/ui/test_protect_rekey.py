@@ -130,6 +130,16 @@ def test_rekey_from_the_menu_then_only_the_new_passphrase_opens(qtbot, app, enc_
     assert dialog.isVisible() and dialog.problem.text() == "The two passphrases differ."
     assert not enc_db.read_bytes().startswith(SQLITE_MAGIC) and dialog.job is None  # nothing started
     dialog.second.setText(NEW)
+    before = enc_db.read_bytes()
+    for present, said in (("", "Type the present passphrase of the database."),
+                          (OLD + " ", "The present passphrase is not right; nothing was changed.")):
+        dialog.present.passphrase.setText(present)
+        with qtbot.waitSignal(dialog.present.checked) as checked:
+            dialog.change_button.click()
+        assert checked.args == [False] and dialog.problem.text() == said
+        assert dialog.isVisible() and dialog.job is None and dialog.change_button.isEnabled()
+    assert enc_db.read_bytes() == before  # a wrong present passphrase changes nothing
+    dialog.present.passphrase.setText(OLD)
     with qtbot.waitSignal(dialog.accepted):
         dialog.change_button.click()
     job = dialog.job
@@ -157,6 +167,8 @@ def test_rekey_to_a_key_in_the_keyring(qtbot, app, enc_db):
     dialog = ask_to_rekey(app)
     dialog.keyring.setChecked(True)
     assert not dialog.first.isEnabled() and not dialog.hint.isEnabled()
+    assert dialog.present.passphrase.isVisibleTo(dialog) and not dialog.present.confirm.isVisibleTo(dialog)
+    dialog.present.passphrase.setText(OLD)
     with qtbot.waitSignal(dialog.accepted):
         dialog.change_button.click()
     with qtbot.waitSignal(dialog.job.finished, timeout=60_000) as done:
@@ -184,6 +196,13 @@ def test_remove_protection_after_a_warning_gives_a_plain_sqlite_file(qtbot, app,
     assert not enc_db.read_bytes().startswith(SQLITE_MAGIC)  # Cancel changes nothing
     window.findChild(QAction, "decryptDatabase").trigger()
     dialog = window.database_menu.dialog
+    dialog.present.passphrase.setText("nie to hasło")
+    with qtbot.waitSignal(dialog.present.checked) as checked:
+        dialog.remove_button.click()
+    assert checked.args == [False] and dialog.isVisible() and dialog.job is None
+    assert dialog.problem.text() == "The present passphrase is not right; nothing was changed."
+    assert not enc_db.read_bytes().startswith(SQLITE_MAGIC)
+    dialog.present.passphrase.setText(OLD)
     with qtbot.waitSignal(dialog.accepted):
         dialog.remove_button.click()
     with qtbot.waitSignal(dialog.job.finished, timeout=60_000) as done:
@@ -308,3 +327,50 @@ def test_nothing_is_converted_while_the_coordinator_merges(qtbot, app, tmp_path)
     assert _menu_state(app.window) == {"encryptDatabase": False, "rekeyDatabase": False, "decryptDatabase": False}
     qtbot.waitUntil(lambda: not view.busy, timeout=60_000)
     assert _menu_state(app.window) == {"encryptDatabase": False, "rekeyDatabase": True, "decryptDatabase": True}
+
+
+def test_a_key_kept_in_the_keyring_is_replaced_only_when_confirmed(qtbot, qapp, tmp_path, enc_db, settings):
+    """Open with its random key from the keyring: no passphrase to type, a box to tick; the keyring is read again."""
+    from visitapp.db import convert
+    from visitapp.ui.app import Application
+    from visitapp.ui.rekey_dialog import ask_to_rekey
+
+    kept = DbKey.new_raw()
+    sqlcipher.store_keyring_key(enc_db, kept)
+    convert.rekey(enc_db, DbKey(passphrase=OLD), kept)
+    application = Application(qapp, enc_db, settings)  # finds its key in the keyring, asks nothing
+    try:
+        application.window.show()
+        qtbot.waitExposed(application.window)
+        dialog = ask_to_rekey(application)
+        assert dialog.present.confirm.isVisibleTo(dialog) and not dialog.present.passphrase.isVisibleTo(dialog)
+        dialog.first.setText(NEW)
+        dialog.second.setText(NEW)
+        with qtbot.waitSignal(dialog.present.checked) as checked:
+            dialog.change_button.click()
+        assert checked.args == [False] and dialog.job is None
+        assert dialog.problem.text() == "Tick the box to confirm that the key in the keyring is replaced."
+        sqlcipher.store_keyring_key(enc_db, DbKey.new_raw())  # the keyring changed behind the window's back
+        dialog.present.confirm.setChecked(True)
+        with qtbot.waitSignal(dialog.present.checked) as checked:
+            dialog.change_button.click()
+        assert checked.args == [False] and dialog.job is None
+        assert "no longer holds this database's key" in dialog.problem.text()
+        sqlcipher.store_keyring_key(enc_db, kept)
+        with qtbot.waitSignal(dialog.accepted):
+            dialog.change_button.click()
+        with qtbot.waitSignal(dialog.job.finished, timeout=60_000) as done:
+            pass
+        assert done.args == [True]
+        assert sqlcipher.keyring_key(enc_db) is None  # now a passphrase: the old random key is gone
+        application.worker.wait()
+        application.db.close()
+        with pytest.raises(WrongKey):
+            Database.open(enc_db, create=False, key=kept)
+        assert _counts(enc_db, DbKey(passphrase=NEW)) == (3, DRAFTS)
+        application.db = Database.open(enc_db, create=False, key=DbKey(passphrase=NEW))
+    finally:
+        application.worker.wait()
+        application.replacing = True
+        application.window.close()
+        application.shutdown()

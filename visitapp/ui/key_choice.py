@@ -1,4 +1,5 @@
-"""The choice of a database's new key, shared by Protect (encrypt) and Change database password (rekey).
+"""The choice of a database's new key, shared by Protect (encrypt) and Change database password (rekey),
+and the present key asked again before Change database password and Remove protection (:class:`PresentKey`).
 
 A random key kept in the keyring, or a passphrase typed twice with its strength shown.  The dialogs
 keep their own wording (their ``tr()`` texts are handed in), the widgets and the checks are these.
@@ -6,7 +7,22 @@ keep their own wording (their ``tr()`` texts are handed in), the widgets and the
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget
+import contextlib
+import hmac
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from visitapp.db.engines.sqlcipher import DbKey
 from visitapp.ui.passphrase_strength import HINT_STYLES, MIN_LENGTH, password_strength
@@ -92,3 +108,86 @@ class KeyChoice:
         if self.passphrase_choice.isChecked():
             return DbKey(passphrase=self.first.text())
         return DbKey.new_raw()
+
+
+class PresentKey(QObject):
+    """The database's present key, asked again before it is changed or removed (as a user expects).
+
+    Open with a passphrase: a field for it, checked against the key the database is open with (the
+    passphrase runs through SQLCipher's key derivation, about half a second, on a thread of its own;
+    :attr:`checked` tells the answer on the GUI thread).  Open with a random key kept in the keyring:
+    a box to tick, confirming that key is to be replaced; the key is read from the keyring again.
+    """
+
+    checked = Signal(bool)  # the answer of :meth:`check`: True when the present key was confirmed
+    _answer = Signal(object)  # from the checking thread: the derived key, or None when it does not match
+
+    def __init__(self, owner: QWidget, layout: QVBoxLayout, path: Path, open_key: DbKey) -> None:
+        super().__init__(owner)
+        self.path, self.open_key = path, open_key
+        self.in_keyring = open_key.raw is not None and open_key.salt is None
+        self.passphrase = QLineEdit(owner)
+        self.passphrase.setObjectName("presentPassphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Present passphrase"))
+        self.confirm = QCheckBox(self.tr("Its present key is kept in this computer's keyring: replace it"), owner)
+        self.confirm.setObjectName("confirmKeyringKey")
+        form = QFormLayout()
+        if self.in_keyring:
+            self.passphrase.hide()
+            layout.addWidget(self.confirm)
+        else:
+            self.confirm.hide()
+            form.addRow(self.tr("Presen&t passphrase:"), self.passphrase)
+            layout.addLayout(form)
+        self.key: DbKey | None = None  # the present key once confirmed: the conversion's old key
+        self.problem = ""  # why it was not confirmed, for the dialog's problem line
+        self._answer.connect(self._answered)
+
+    def check(self) -> None:
+        """Confirm the present key; :attr:`checked` follows (at once for the keyring, after the derivation else)."""
+        self.key, self.problem = None, ""
+        if self.in_keyring:
+            from visitapp.db.engines.sqlcipher import keyring_key
+
+            if not self.confirm.isChecked():
+                self.problem = self.tr("Tick the box to confirm that the key in the keyring is replaced.")
+            else:
+                kept = keyring_key(self.path)
+                if kept is not None and kept.raw is not None and self.open_key.raw is not None and \
+                        hmac.compare_digest(kept.raw, self.open_key.raw):
+                    self.key = kept
+                else:
+                    self.problem = self.tr("The keyring no longer holds this database's key; nothing was changed.")
+            self.checked.emit(self.key is not None)
+            return
+        typed = self.passphrase.text()
+        if not typed:
+            self.problem = self.tr("Type the present passphrase of the database.")
+            self.checked.emit(False)
+            return
+        self.passphrase.setEnabled(False)
+        open_key = self.open_key
+
+        def derive() -> None:  # PBKDF2 for half a second: not on the GUI thread
+            found = None
+            if open_key.salt is not None and open_key.raw is not None:
+                candidate = DbKey(passphrase=typed).derived(open_key.salt)
+                if candidate.raw is not None and hmac.compare_digest(candidate.raw, open_key.raw):
+                    found = candidate
+            elif open_key.passphrase is not None and hmac.compare_digest(
+                    typed.encode("utf-8"), open_key.passphrase.encode("utf-8")):
+                found = open_key
+            with contextlib.suppress(RuntimeError):  # the dialog was closed meanwhile: nobody waits
+                self._answer.emit(found)
+
+        threading.Thread(target=derive, name="present-key", daemon=True).start()
+
+    def _answered(self, found: DbKey | None) -> None:
+        self.passphrase.setEnabled(True)
+        self.key = found
+        if found is None:
+            self.problem = self.tr("The present passphrase is not right; nothing was changed.")
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+        self.checked.emit(found is not None)

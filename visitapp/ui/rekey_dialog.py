@@ -3,11 +3,14 @@
 The GUI side of ``visitapp db rekey`` and ``visitapp db decrypt``, beside File → Encrypt
 (:mod:`visitapp.ui.protect_dialog`), over the app's own database:
 
-* :class:`RekeyDialog`: a new passphrase typed twice, with a strength hint, or a new random
-  key kept in the operating system's keyring.  The old key is the one the database is open
-  with: nothing more is asked.
+* :class:`RekeyDialog`: the present passphrase typed again (or, for a key kept in the keyring,
+  a box ticked to replace it: :class:`~visitapp.ui.key_choice.PresentKey`), then a new
+  passphrase typed twice, with a strength hint, or a new random key kept in the operating
+  system's keyring.  A wrong present passphrase is said on the dialog's problem line and
+  nothing starts; the present key confirmed is the conversion's old key.
 * :class:`RemoveProtectionDialog`: a warning that the file will be readable by anyone with
-  access to the laptop, and a confirmation (Cancel is the default).
+  access to the laptop, the present passphrase (or key) confirmed the same way, and a
+  confirmation (Cancel is the default).
 * :func:`rekey_app` / :func:`decrypt_app` run the conversion like encrypting does
   (:func:`~visitapp.ui.protect_dialog.run_conversion`): on the DB worker, a progress dialog
   whose Cancel leaves the original untouched until the checked copy replaces it, the window
@@ -38,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from visitapp.db.engines.sqlcipher import DbKey
 from visitapp.errors import UserError
-from visitapp.ui.key_choice import KeyChoice
+from visitapp.ui.key_choice import KeyChoice, PresentKey
 from visitapp.ui.protect_dialog import ConversionJob, run_conversion
 from visitapp.ui.safe_text import plain_message
 
@@ -63,7 +66,7 @@ def open_key(app: Any) -> DbKey:
 class RekeyDialog(QDialog):
     """Change the database's key: a new passphrase (twice) or a new random key in the keyring."""
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, present: DbKey, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rekeyDialog")
         self.setWindowTitle(self.tr("Change database password"))
@@ -74,6 +77,8 @@ class RekeyDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.PlainText)  # a path may hold anything
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.present = PresentKey(self, layout, path, present)
+        self.present.checked.connect(self._present_checked)
         self.choice = KeyChoice(self, layout, (
             self.tr("Keep a new random key in this computer's keyring (recommended)"),
             self.tr("Use a new passphrase that I type at every start"),
@@ -94,7 +99,20 @@ class RekeyDialog(QDialog):
     def _accept(self) -> None:
         if self.choice.ready(self.tr("Type the new passphrase, or choose the keyring."),
                              self.tr("The two passphrases differ.")):
+            self.change_button.setEnabled(False)  # until the present key is checked
+            self.present.check()
+
+    def _present_checked(self, ok: bool) -> None:
+        self.change_button.setEnabled(True)
+        if ok:
             self.accept()
+        else:
+            self.problem.setText(self.present.problem)
+
+    def present_key(self) -> DbKey:
+        """The present key the user confirmed (the conversion's old key): only after the dialog was accepted."""
+        assert self.present.key is not None
+        return self.present.key
 
     def chosen_key(self) -> DbKey:
         """A new random key (kept in the keyring by :func:`rekey_file`) or the typed passphrase."""
@@ -104,7 +122,7 @@ class RekeyDialog(QDialog):
 class RemoveProtectionDialog(QDialog):
     """Remove the encryption? Says plainly what it exposes; Cancel is the default answer."""
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, present: DbKey, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("removeProtectionDialog")
         self.setWindowTitle(self.tr("Remove protection"))
@@ -123,17 +141,40 @@ class RemoveProtectionDialog(QDialog):
         row.addWidget(icon)
         row.addWidget(warning, 1)
         layout.addLayout(row)
+        self.present = PresentKey(self, layout, path, present)
+        self.present.confirm.setText(self.tr("Its key is kept in this computer's keyring: remove the protection"))
+        self.present.checked.connect(self._present_checked)
+        self.problem = QLabel("", self)
+        self.problem.setObjectName("removeProblem")
+        self.problem.setStyleSheet("QLabel { color: #b00020; }")
+        layout.addWidget(self.problem)
         buttons = QDialogButtonBox(self)
         self.remove_button = buttons.addButton(self.tr("&Remove protection"),
                                                QDialogButtonBox.ButtonRole.DestructiveRole)
         self.remove_button.setObjectName("removeProtection")
         self.remove_button.setAutoDefault(False)
-        self.remove_button.clicked.connect(self.accept)
+        self.remove_button.clicked.connect(self._remove)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setDefault(True)  # Enter keeps the protection
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.job: ConversionJob | None = None  # the conversion started by Remove protection
+
+    def _remove(self) -> None:
+        self.remove_button.setEnabled(False)  # until the present key is checked
+        self.present.check()
+
+    def _present_checked(self, ok: bool) -> None:
+        self.remove_button.setEnabled(True)
+        if ok:
+            self.accept()
+        else:
+            self.problem.setText(self.present.problem)
+
+    def present_key(self) -> DbKey:
+        """The present key the user confirmed (the conversion's old key): only after the dialog was accepted."""
+        assert self.present.key is not None
+        return self.present.key
 
 
 def rekey_file(path: Path, old: DbKey, new: DbKey, *, progress: Progress | None = None,
@@ -217,11 +258,12 @@ def _start(app: Any, dialog: RekeyDialog | RemoveProtectionDialog, start: Callab
 
 
 def ask_to_rekey(app: Any, parent: QWidget | None = None) -> RekeyDialog | None:
-    """The :class:`RekeyDialog` (window-modal, non-blocking); on Change key, :func:`rekey_app`."""
+    """The :class:`RekeyDialog` (window-modal, non-blocking); on Change key, once the present key is
+    confirmed, :func:`rekey_app` from that key."""
     if database_kind(app) != "encrypted":
         return None
-    dialog = RekeyDialog(app.db.path, parent or app.window)
-    _start(app, dialog, lambda: rekey_app(app, dialog.chosen_key()))
+    dialog = RekeyDialog(app.db.path, open_key(app), parent or app.window)
+    _start(app, dialog, lambda: rekey_app(app, dialog.chosen_key(), old=dialog.present_key()))
     return dialog
 
 
@@ -229,8 +271,8 @@ def ask_to_remove(app: Any, parent: QWidget | None = None) -> RemoveProtectionDi
     """The :class:`RemoveProtectionDialog`; on confirmation, :func:`decrypt_app`."""
     if database_kind(app) != "encrypted":
         return None
-    dialog = RemoveProtectionDialog(app.db.path, parent or app.window)
-    _start(app, dialog, lambda: decrypt_app(app))
+    dialog = RemoveProtectionDialog(app.db.path, open_key(app), parent or app.window)
+    _start(app, dialog, lambda: decrypt_app(app, old=dialog.present_key()))
     return dialog
 
 
