@@ -48,11 +48,6 @@ def _cli_process_settings_reset():
         sys.modules["visitapp.db.database"].set_default_progress(None)
 
 
-_SOFTHSM_PATHS = ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-                  "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so")
-_softhsm_conf: dict[str, str | None] = {"loaded_with": None}
-
-
 def softhsm_lib(module: str | None = None) -> Any:
     """The SoftHSM2 library, re-initialised when ``SOFTHSM2_CONF`` changed since it was last initialised.
 
@@ -61,17 +56,9 @@ def softhsm_lib(module: str | None = None) -> Any:
     token folder of its own, so without this only the tokens of the module that
     loaded the library first are visible to the rest of the run.
     """
-    import pkcs11
+    from tests.softhsm import softhsm_lib as shared  # one record of the conf, kept on the pkcs11 module
 
-    module = module or next((p for p in _SOFTHSM_PATHS if Path(p).exists()), None)
-    if module is None:
-        return None
-    lib = pkcs11.lib(module)
-    conf = os.environ.get("SOFTHSM2_CONF")
-    if conf != _softhsm_conf["loaded_with"]:
-        lib.reinitialize()
-        _softhsm_conf["loaded_with"] = conf
-    return lib
+    return shared(module)
 
 
 @pytest.fixture(autouse=True)

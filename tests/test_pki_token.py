@@ -8,14 +8,13 @@ certificate are stored on the token, as on a qualified signature card.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 
 import pytest
-from conftest import run_cli, softhsm_lib
-from minutes_sample import sample_record, softhsm_module
-from pki_world import Pki, _name
 
+from tests.conftest import run_cli
+from tests.minutes_sample import sample_record
+from tests.pki_world import Pki, _name
+from tests.softhsm import softhsm_token
 from visitapp.minutes.export import minutes_pdf
 from visitapp.signing.sign import Pkcs11Source, cosign_pdf, sign_pdf
 
@@ -25,45 +24,29 @@ PIN = "24680"
 
 @pytest.fixture(scope="module")
 def card(tmp_path_factory):
-    from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
-    from pkcs11 import Attribute, CertificateType, KeyType, ObjectClass
+    from pkcs11 import Attribute, KeyType
 
-    module = softhsm_module()
     folder = tmp_path_factory.mktemp("card")
-    (folder / "tokens").mkdir()
-    conf = folder / "softhsm2.conf"
-    conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n")
-    saved = os.environ.get("SOFTHSM2_CONF")
-    os.environ["SOFTHSM2_CONF"] = str(conf)
-    pki = Pki(folder)
-    try:
-        subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", TOKEN, "--so-pin", "1234", "--pin", PIN],
-                       check=True, capture_output=True, timeout=60)
-        lib = softhsm_lib(module)
-        with lib.get_token(token_label=TOKEN).open(rw=True, user_pin=PIN) as session:
-            public, _private = session.generate_keypair(
-                KeyType.RSA, 2048, store=True, label="podpis",
-                public_template={Attribute.ID: b"\x01"},
-                private_template={Attribute.ID: b"\x01", Attribute.ALWAYS_AUTHENTICATE: True, Attribute.SIGN: True})
-            key = rsa.RSAPublicNumbers(int.from_bytes(public[Attribute.PUBLIC_EXPONENT], "big"),
-                                       int.from_bytes(public[Attribute.MODULUS], "big")).public_key()
-            issued = pki._issue(pki.issuing, _name("Zofia Łęcka", "Urząd Miasta Krakowa", "PNOPL-75030312345"),
-                                days=700, key=_PublicOnly(key))
-            for label, cert, ident in (("podpis", issued.cert, b"\x01"), ("CA", pki.issuing.cert, b"\x09")):
-                session.create_object({
-                    Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-                    Attribute.TOKEN: True, Attribute.LABEL: label, Attribute.ID: ident,
-                    Attribute.SUBJECT: cert.subject.public_bytes(),
-                    Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER)})
-        pki.root_pem = pki.write("root.pem", pki.root)
-        yield module, lib, pki
-    finally:
-        pki.stop()
-        if saved is None:
-            os.environ.pop("SOFTHSM2_CONF", None)
-        else:
-            os.environ["SOFTHSM2_CONF"] = saved
+    with softhsm_token(folder, TOKEN, PIN) as token:
+        pki = Pki(folder)
+        try:
+            with token.session() as session:
+                public, _private = session.generate_keypair(
+                    KeyType.RSA, 2048, store=True, label="podpis",
+                    public_template={Attribute.ID: b"\x01"},
+                    private_template={Attribute.ID: b"\x01", Attribute.ALWAYS_AUTHENTICATE: True,
+                                      Attribute.SIGN: True})
+                key = rsa.RSAPublicNumbers(int.from_bytes(public[Attribute.PUBLIC_EXPONENT], "big"),
+                                           int.from_bytes(public[Attribute.MODULUS], "big")).public_key()
+                issued = pki._issue(pki.issuing, _name("Zofia Łęcka", "Urząd Miasta Krakowa", "PNOPL-75030312345"),
+                                    days=700, key=_PublicOnly(key))
+                for label, cert, ident in (("podpis", issued.cert, b"\x01"), ("CA", pki.issuing.cert, b"\x09")):
+                    token.put_certificate(label, ident, cert, session)
+            pki.root_pem = pki.write("root.pem", pki.root)
+            yield token.module, token.lib, pki
+        finally:
+            pki.stop()
 
 
 class _PublicOnly:

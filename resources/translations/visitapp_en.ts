@@ -496,6 +496,11 @@
         <translation>Database URL, e.g. postgresql+psycopg://user@host/registry (the password comes from ~/.pgpass or PGPASSWORD):</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="146"/>
+        <source>A password typed into the URL would be shown on screen and could be kept among the recent registries; remove it from the URL and keep it in ~/.pgpass, PGPASSWORD or a service file (?service=NAME).</source>
+        <translation>A password typed into the URL would be shown on screen and could be kept among the recent registries; remove it from the URL and keep it in ~/.pgpass, PGPASSWORD or a service file (?service=NAME).</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
         <source>&amp;Recent registries</source>
         <translation>&amp;Recent registries</translation>
@@ -2362,6 +2367,11 @@
         <source>You can change all of this later in Settings.</source>
         <translation>You can change all of this later in Settings.</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>The PIN was right and the key signed as %1.</source>
+        <translation>The PIN was right and the key signed as %1.</translation>
+    </message>
 </context>
 <context>
     <name>NewCertificateDialog</name>
@@ -2640,6 +2650,41 @@
         <location filename="../../visitapp/ui/first_run.py"/>
         <source>Choose your key on the token.</source>
         <translation>Choose your key on the token.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>checked now, never stored</source>
+        <translation>checked now, never stored</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>Type the PIN of your card: it is checked now and never stored.</source>
+        <translation>Type the PIN of your card: it is checked now and never stored.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>Checking the PIN…</source>
+        <translation>Checking the PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>The PIN of token %1 is locked after too many wrong tries; unlock it with its PUK in the card&apos;s own program, or ask whoever issued the card.</source>
+        <translation>The PIN of token %1 is locked after too many wrong tries; unlock it with its PUK in the card&apos;s own program, or ask whoever issued the card.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>The token could not be used: %1.</source>
+        <translation>The token could not be used: %1.</translation>
     </message>
 </context>
 <context>

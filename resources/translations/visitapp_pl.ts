@@ -499,6 +499,11 @@
         <translation>Adres bazy danych, np. postgresql+psycopg://użytkownik@host/rejestr (hasło pochodzi z ~/.pgpass lub PGPASSWORD):</translation>
     </message>
     <message>
+        <location filename="../../visitapp/ui/coordinator_window.py" line="146"/>
+        <source>A password typed into the URL would be shown on screen and could be kept among the recent registries; remove it from the URL and keep it in ~/.pgpass, PGPASSWORD or a service file (?service=NAME).</source>
+        <translation>Hasło wpisane w adres byłoby widoczne na ekranie i mogłoby zostać zapamiętane wśród ostatnich rejestrów; usuń je z adresu i trzymaj w ~/.pgpass, PGPASSWORD lub w pliku usług (?service=NAZWA).</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
         <source>&amp;Recent registries</source>
         <translation>&amp;Ostatnie rejestry</translation>
@@ -2369,6 +2374,11 @@
         <source>You can change all of this later in Settings.</source>
         <translation>Wszystko to możesz później zmienić w Ustawieniach.</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/first_run.py"/>
+        <source>The PIN was right and the key signed as %1.</source>
+        <translation>PIN jest poprawny, a klucz złożył próbny podpis jako %1.</translation>
+    </message>
 </context>
 <context>
     <name>NewCertificateDialog</name>
@@ -2648,6 +2658,41 @@
         <location filename="../../visitapp/ui/first_run.py"/>
         <source>Choose your key on the token.</source>
         <translation>Wybierz klucz na tokenie.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>checked now, never stored</source>
+        <translation>sprawdzany teraz, nigdy nie zapisywany</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>Type the PIN of your card: it is checked now and never stored.</source>
+        <translation>Wpisz PIN karty: zostanie teraz sprawdzony i nigdy nie jest zapisywany.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>Checking the PIN…</source>
+        <translation>Sprawdzanie PIN-u…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>The PIN of token %1 is locked after too many wrong tries; unlock it with its PUK in the card&apos;s own program, or ask whoever issued the card.</source>
+        <translation>PIN tokenu %1 jest zablokowany po zbyt wielu błędnych próbach; odblokuj go kodem PUK w programie karty albo zwróć się do wystawcy karty.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/token_page.py"/>
+        <source>The token could not be used: %1.</source>
+        <translation>Nie można użyć tokenu: %1.</translation>
     </message>
 </context>
 <context>

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 
-from tests.conftest import softhsm_lib
-from tests.minutes_sample import sample_record, softhsm_module
+from tests.minutes_sample import sample_record
+from tests.softhsm import softhsm_token
 from visitapp.ui import settings as s
 from visitapp.ui.settings import AppSettings
 from visitapp.ui.signing import certificate_box as cb
@@ -116,71 +115,76 @@ def test_an_existing_key_file_is_one_sentence(qtbot, tmp_path):
 @pytest.fixture(scope="module")
 def token(tmp_path_factory):
     """A SoftHSM2 token with an RSA key and its certificate labelled "anna" (as a card's middleware lists them)."""
-    from cryptography.hazmat.primitives import serialization
-    from pkcs11 import Attribute, CertificateType, ObjectClass
-
     from visitapp.signing.keys import make_certificate
 
-    module = softhsm_module()
-    folder = tmp_path_factory.mktemp("softhsm")
-    (folder / "tokens").mkdir()
-    conf = folder / "softhsm2.conf"
-    conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n")
-    saved = os.environ.get("SOFTHSM2_CONF")
-    os.environ["SOFTHSM2_CONF"] = str(conf)
-    try:
-        subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", TOKEN, "--so-pin", "1234",
-                        "--pin", PIN], check=True, capture_output=True)
-        key, cert = make_certificate("Anna Nowak", "Urząd Miasta Krakowa")
-        pem = folder / "anna.pem"
-        pem.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                          serialization.NoEncryption()))
-        subprocess.run(["softhsm2-util", "--import", str(pem), "--token", TOKEN, "--label", "anna", "--id", "01",
-                        "--pin", PIN], check=True, capture_output=True)
-        pem.unlink()
-        with softhsm_lib(module).get_token(token_label=TOKEN).open(rw=True, user_pin=PIN) as session:
-            session.create_object({
-                Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-                Attribute.TOKEN: True, Attribute.LABEL: "anna", Attribute.ID: b"\x01",
-                Attribute.SUBJECT: cert.subject.public_bytes(),
-                Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER)})
-        yield module
-    finally:
-        if saved is None:
-            os.environ.pop("SOFTHSM2_CONF", None)
-        else:
-            os.environ["SOFTHSM2_CONF"] = saved
+    with softhsm_token(tmp_path_factory.mktemp("softhsm"), TOKEN, PIN) as card:
+        card.put_key("anna", "01", *make_certificate("Anna Nowak", "Urząd Miasta Krakowa"))
+        yield card
 
 
-def test_token_is_chosen_from_the_module_and_signs(qtbot, tmp_path, token):
-    from visitapp.minutes.export import minutes_pdf
-    from visitapp.signing.sign import sign_pdf
-    from visitapp.ui.first_run import PAGE_DONE, PAGE_TOKEN
-    from visitapp.ui.signing.certificate_box import CertificateBox
+def _token_page_at_key(qtbot, wizard, module: str, arrive: bool = True):
+    from visitapp.ui.first_run import PAGE_TOKEN
 
-    softhsm_lib(token)  # this module's token folder
-    wizard, settings = _wizard(qtbot, tmp_path)
-    _to_signing(wizard, "token")
+    if arrive:
+        _to_signing(wizard, "token")
     assert wizard.currentId() == PAGE_TOKEN
     page = wizard.token
     qtbot.waitUntil(lambda: page.find_button.isEnabled(), timeout=10000)  # the first module found was listed already
-    page.module.setEditText(str(tmp_path / "no-such-module.so"))
-    page.find_button.click()
-    qtbot.waitUntil(lambda: page.find_button.isEnabled(), timeout=10000)
-    assert page.status.text() == f"The PKCS#11 module {tmp_path / 'no-such-module.so'} does not exist."
-    page.module.setEditText(token)
+    page.module.setEditText(module)
     page.find_button.click()
     qtbot.waitUntil(lambda: page.find_button.isEnabled(), timeout=10000)
     assert page.token.findText(TOKEN) >= 0, page.status.text()
     page.token.setCurrentIndex(page.token.findText(TOKEN))
     assert [page.key.itemText(i) for i in range(page.key.count())] == ["anna"]
+    return page
+
+
+def _next_and_wait(qtbot, wizard) -> None:
+    """Next on the token page: the PIN is checked on the page's worker; wait until its answer gave the buttons back."""
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
     wizard.next()
+    assert not cancel.isEnabled()  # busy while the card is asked
+    qtbot.waitUntil(cancel.isEnabled, timeout=30000)
+
+
+def test_token_is_chosen_from_the_module_its_pin_checked_and_it_signs(qtbot, tmp_path, token):
+    from visitapp.minutes.export import minutes_pdf
+    from visitapp.signing.sign import sign_pdf
+    from visitapp.ui.first_run import PAGE_DONE, PAGE_TOKEN
+    from visitapp.ui.signing.certificate_box import CertificateBox
+
+    wizard, settings = _wizard(qtbot, tmp_path)
+    _to_signing(wizard, "token")
+    page = wizard.token
+    qtbot.waitUntil(lambda: page.find_button.isEnabled(), timeout=10000)
+    page.module.setEditText(str(tmp_path / "no-such-module.so"))
+    page.find_button.click()
+    qtbot.waitUntil(lambda: page.find_button.isEnabled(), timeout=10000)
+    assert page.status.text() == f"The PKCS#11 module {tmp_path / 'no-such-module.so'} does not exist."
+    page = _token_page_at_key(qtbot, wizard, token.module, arrive=False)
+
+    wizard.next()  # no PIN typed: asked for, nothing tried
+    assert wizard.currentId() == PAGE_TOKEN
+    assert page.status.text() == "Type the PIN of your card: it is checked now and never stored."
+    page.pin.setText("0000")
+    _next_and_wait(qtbot, wizard)
+    assert wizard.currentId() == PAGE_TOKEN  # a wrong PIN: one sentence on the page
+    assert page.status.text() == f"The PIN for token {TOKEN} is wrong."
+    assert page.pin.text() == ""
+    page.pin.setText(PIN)
+    _next_and_wait(qtbot, wizard)
+    assert wizard.currentId() == PAGE_DONE, page.status.text()
+    assert page.pin.text() == ""  # not kept once checked
+    summary = wizard.done_page.summary.text()
+    assert f"You sign with token {TOKEN}, key anna." in summary
+    assert "The PIN was right and the key signed as Anna Nowak." in summary
+    wizard.back()
+    wizard.next()  # the same key again: not asked twice
     assert wizard.currentId() == PAGE_DONE
-    assert f"You sign with token {TOKEN}, key anna." in wizard.done_page.summary.text()
     wizard.accept()
     wizard.store()
     assert (settings.get(cb.SOURCE), settings.get(cb.PKCS11_MODULE), settings.get(cb.TOKEN),
-            settings.get(cb.KEY)) == ("pkcs11", token, TOKEN, "anna")
+            settings.get(cb.KEY)) == ("pkcs11", token.module, TOKEN, "anna")
     assert PIN.encode() not in (tmp_path / "settings.ini").read_bytes()
 
     box = CertificateBox()  # the sign dialog's choice, as the next signature finds it
@@ -189,6 +193,26 @@ def test_token_is_chosen_from_the_module_and_signs(qtbot, tmp_path, token):
     box.secret.setText(PIN)
     signed = sign_pdf(minutes_pdf(sample_record("pl")), box.signer_source())
     assert signed.signer == "Anna Nowak"
+
+
+def test_a_locked_card_says_so_and_no_login_is_tried(qtbot, tmp_path, token):
+    from visitapp.ui.first_run import PAGE_TOKEN
+
+    wizard, _settings = _wizard(qtbot, tmp_path)
+    page = _token_page_at_key(qtbot, wizard, token.module)
+    token.set_user_pin_locked(True)
+    try:
+        page.pin.setText(PIN)  # even the right PIN: a locked card is not asked
+        _next_and_wait(qtbot, wizard)
+        assert wizard.currentId() == PAGE_TOKEN
+        assert page.status.text() == (f"The PIN of token {TOKEN} is locked after too many wrong tries; unlock it "
+                                      "with its PUK in the card's own program, or ask whoever issued the card.")
+        assert page.pin.text() == ""
+    finally:
+        token.set_user_pin_locked(False)
+    page.pin.setText(PIN)
+    _next_and_wait(qtbot, wizard)
+    assert wizard.currentId() != PAGE_TOKEN, page.status.text()
 
 
 def test_later_and_the_example_data(qtbot, qapp, tmp_path):

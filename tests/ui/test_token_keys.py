@@ -7,14 +7,11 @@ the official picks a key instead of typing its label; then signing with what was
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 
-from tests.conftest import softhsm_lib
-from tests.minutes_sample import require_tool, sample_record, softhsm_module
+from tests.minutes_sample import sample_record
+from tests.softhsm import softhsm_token
 from visitapp.signing.errors import TokenError
 from visitapp.signing.keys import make_certificate
 from visitapp.signing.tokens import list_keys, list_tokens
@@ -25,50 +22,15 @@ PIN = "2468"
 WAIT_MS = 20000
 
 
-def _put(util, folder, lib, label: str, key_id: str, name: str, **validity) -> None:
-    key, cert = make_certificate(name, "Urząd Miasta Krakowa", **validity)
-    path = folder / f"{label}.pem"
-    path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                       serialization.NoEncryption()))
-    subprocess.run([util, "--import", str(path), "--token", TOKEN, "--label", label, "--id", key_id, "--pin", PIN],
-                   check=True, capture_output=True)
-    path.unlink()
-    from pkcs11 import Attribute, CertificateType, ObjectClass
-
-    with lib.get_token(token_label=TOKEN).open(rw=True, user_pin=PIN) as session:
-        session.create_object({
-            Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-            Attribute.TOKEN: True, Attribute.LABEL: label, Attribute.ID: bytes.fromhex(key_id),
-            Attribute.SUBJECT: cert.subject.public_bytes(),
-            Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
-        })
-
-
 @pytest.fixture(scope="module")
 def token(tmp_path_factory):
-    module = softhsm_module()
-    util = require_tool("softhsm2-util")
-    folder = tmp_path_factory.mktemp("softhsm-keys")
-    (folder / "tokens").mkdir()
-    conf = folder / "softhsm2.conf"
-    conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n")
-    saved = os.environ.get("SOFTHSM2_CONF")
-    os.environ["SOFTHSM2_CONF"] = str(conf)
-    try:
-        subprocess.run([util, "--init-token", "--free", "--label", TOKEN, "--so-pin", "1234", "--pin", PIN],
-                       check=True, capture_output=True)
-        lib = softhsm_lib(module)
-        _put(util, folder, lib, "podpis-2026", "01", "Zofia Łęcka", not_before=dt.datetime(2026, 1, 5, tzinfo=dt.UTC),
-             days=1000)
-        _put(util, folder, lib, "podpis-2023", "02", "Zofia Łęcka (stary)",
-             not_before=dt.datetime(2023, 1, 5, tzinfo=dt.UTC), days=700)
-        yield module
-    finally:
-        if saved is None:
-            os.environ.pop("SOFTHSM2_CONF", None)
-        else:
-            os.environ["SOFTHSM2_CONF"] = saved
-        softhsm_lib(module)  # the next module's tokens, not this folder's
+    with softhsm_token(tmp_path_factory.mktemp("softhsm-keys"), TOKEN, PIN) as card:
+        for label, key_id, name, since, days in (("podpis-2026", "01", "Zofia Łęcka", 2026, 1000),
+                                                  ("podpis-2023", "02", "Zofia Łęcka (stary)", 2023, 700)):
+            key, cert = make_certificate(name, "Urząd Miasta Krakowa",
+                                         not_before=dt.datetime(since, 1, 5, tzinfo=dt.UTC), days=days)
+            card.put_key(label, key_id, key, cert)
+        yield card.module
 
 
 def test_the_core_lists_tokens_and_their_certificates(token):

@@ -33,13 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from visitapp.db import default_db_path
-from visitapp.errors import UserError
 from visitapp.ui import settings as s
 from visitapp.ui.new_certificate import CertificateForm, NewCertificate, default_key_file, ready_text, show_folder
 from visitapp.ui.safe_text import plain
 from visitapp.ui.settings import AppSettings
 from visitapp.ui.signing import certificate_box as cb
-from visitapp.ui.signing.job import JobWorker
+from visitapp.ui.token_page import TokenPage
 from visitapp.ui.translation import Translations, system_language
 
 DEMO_FILE = "visitapp-demo.db"  # beside the default data file, never the official's own
@@ -55,22 +54,6 @@ class FirstRunResult:
     @property
     def open_now(self) -> Path:
         return self.data_file.with_name(DEMO_FILE) if self.demo else self.data_file
-
-
-def list_tokens(module: str) -> list[tuple[str, list[str]]]:
-    """(token label, key labels) of each token in a PKCS#11 module, read without a PIN (the core's listing)."""
-    from visitapp.signing.errors import TokenError
-    from visitapp.signing.tokens import list_keys
-    from visitapp.signing.tokens import list_tokens as tokens_of
-
-    found: list[tuple[str, list[str]]] = []
-    for token in tokens_of(module):
-        try:
-            labels = list(dict.fromkeys(key.label for key in list_keys(module, token.label) if key.label))
-        except TokenError:  # a token that shows nothing without its PIN: its key label is typed
-            labels = []
-        found.append((token.label, labels))
-    return found
 
 
 class WelcomePage(QWizardPage):
@@ -225,105 +208,6 @@ class CertificatePage(QWizardPage):
         return PAGE_DONE
 
 
-class TokenPage(QWizardPage):
-    """The PKCS#11 module (found on the system, or chosen), the token and the key, listed without a PIN."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTitle(self.tr("Your smart card or token"))
-        self.setSubTitle(self.tr("Insert the card, choose its module, then its token and key. The PIN is asked "
-                                 "each time you sign and is never stored."))
-        self.worker = JobWorker("visitapp-tokens", self)
-        self.tokens: list[tuple[str, list[str]]] = []
-        form = QFormLayout(self)
-        self.module = QComboBox(self)
-        self.module.setEditable(True)
-        self.module.setAccessibleName(self.tr("PKCS#11 module"))
-        from visitapp.signing.tokens import find_modules
-
-        self.module.addItems(find_modules())
-        browse = QPushButton(self.tr("&Browse…"), self)
-        browse.clicked.connect(self._browse)
-        self.find_button = QPushButton(self.tr("&Find tokens"), self)
-        self.find_button.clicked.connect(self.find_tokens)
-        row = QHBoxLayout()
-        row.addWidget(self.module, 1)
-        row.addWidget(browse)
-        row.addWidget(self.find_button)
-        label = QLabel(self.tr("&Module:"), self)
-        label.setBuddy(self.module)
-        form.addRow(label, row)
-        self.token = QComboBox(self)
-        self.token.setEditable(True)
-        self.token.setAccessibleName(self.tr("Token label"))
-        form.addRow(self.tr("&Token:"), self.token)
-        self.key = QComboBox(self)
-        self.key.setEditable(True)
-        self.key.setAccessibleName(self.tr("Key label"))
-        form.addRow(self.tr("&Key:"), self.key)
-        self.status = plain(QLabel(self))  # names from the card
-        self.status.setWordWrap(True)
-        form.addRow(self.status)
-        self.token.currentIndexChanged.connect(self._token_chosen)
-
-    def initializePage(self) -> None:
-        if self.module.currentText() and not self.tokens:
-            self.find_tokens()
-
-    def _browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("PKCS#11 module"), self.module.currentText(),
-                                                    self.tr("Libraries (*.so *.dll *.dylib);;All files (*)"))
-        if path:
-            self.module.setEditText(path)
-
-    def find_tokens(self) -> None:
-        module = self.module.currentText().strip()
-        if not module:
-            self.status.setText(self.tr("Choose the PKCS#11 module of your card or token."))
-            return
-        self.find_button.setEnabled(False)
-        self.status.setText(self.tr("Looking for tokens…"))
-        self.worker.submit(lambda: list_tokens(module), self._listed, self._not_listed)
-
-    def _listed(self, tokens: list[tuple[str, list[str]]]) -> None:
-        self.find_button.setEnabled(True)
-        self.tokens = tokens
-        self.token.clear()
-        self.token.addItems([label for label, _keys in tokens])
-        if not tokens:
-            self.status.setText(self.tr("No token found; is the card inserted?"))
-        else:
-            self.status.setText(self.tr("Found %n token(s).", "", len(tokens)))
-        self._token_chosen()
-        self.completeChanged.emit()
-
-    def _not_listed(self, err: BaseException) -> None:
-        self.find_button.setEnabled(True)
-        self.tokens = []
-        self.token.clear()
-        self.status.setText(str(err) if isinstance(err, UserError) else
-                            self.tr("No token found; is the card inserted?"))
-
-    def _token_chosen(self) -> None:
-        index = self.token.currentIndex()
-        self.key.clear()
-        if 0 <= index < len(self.tokens):
-            self.key.addItems(self.tokens[index][1])
-
-    def validatePage(self) -> bool:
-        for field, message in ((self.module, self.tr("Choose the PKCS#11 module of your card or token.")),
-                               (self.token, self.tr("Choose your token.")),
-                               (self.key, self.tr("Choose your key on the token."))):
-            if not field.currentText().strip():
-                self.status.setText(message)
-                field.setFocus()
-                return False
-        return True
-
-    def nextId(self) -> int:
-        return PAGE_DONE
-
-
 class DonePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -357,6 +241,8 @@ class DonePage(QWizardPage):
         elif choice == "token":
             lines.append(self.tr("You sign with token %1, key %2.")
                          .replace("%1", wizard.token.token.currentText()).replace("%2", wizard.token.key.currentText()))
+            if wizard.token.signer:
+                lines.append(self.tr("The PIN was right and the key signed as %1.").replace("%1", wizard.token.signer))
             self.folder.hide()
         else:
             lines.append(self.tr("You can create a certificate or choose a card later in Settings."))
@@ -383,7 +269,8 @@ class FirstRunWizard(QWizard):
         self.data = DataPage(default, self)
         self.signing = SigningPage(self)
         self.certificate = CertificatePage(self)
-        self.token = TokenPage(self)
+        self.token = TokenPage(PAGE_DONE, self)
+        self.token.busy.connect(self.set_busy)
         self.done_page = DonePage(self)
         for page_id, page in ((PAGE_WELCOME, self.welcome), (PAGE_IDENTITY, self.identity), (PAGE_DATA, self.data),
                               (PAGE_SIGNING, self.signing), (PAGE_CERTIFICATE, self.certificate),
