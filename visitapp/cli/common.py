@@ -19,9 +19,16 @@ if TYPE_CHECKING:  # imported where used: a command that opens no database (veri
 
 
 def as_target(text: str) -> Path | str:
-    """``--db``'s type: :func:`visitapp.db.engines.as_target`, imported when a command is run."""
+    """``--db``'s (``--into``'s, ``--from``'s…) type: :func:`visitapp.db.engines.as_target`, imported when a
+    command is run.  A PostgreSQL URL with a password in it is wrong usage (exit 2), refused before anything
+    connects and without repeating the URL: a command line is seen by everyone who lists the processes."""
     from visitapp.db.engines import as_target as engine_target
 
+    if text.lower().startswith("postgres"):
+        from visitapp.db.engines.postgresql import password_in_url, password_in_url_refused
+
+        if password_in_url(text):
+            raise argparse.ArgumentTypeError(str(password_in_url_refused()))
     return engine_target(text)
 
 
@@ -76,7 +83,9 @@ def install_db_key_source(args: argparse.Namespace) -> None:
         from visitapp.db.engines.postgresql import set_password_source
         from visitapp.signing.secrets import read_secret
 
-        set_password_source(lambda: read_secret(env_var, ""))
+        # Only the database the command names gets it (`gui`: not a server the window opens later).
+        named = [t for t in (db_path(args), getattr(args, "into", None)) if isinstance(t, str)]
+        set_password_source(lambda: read_secret(env_var, ""), only_for=named)
 
 
 def new_file_key(args: argparse.Namespace):

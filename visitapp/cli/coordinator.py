@@ -14,6 +14,7 @@ from visitapp.cli.common import (
     add_db_option,
     add_db_pass_option,
     add_json_option,
+    as_target,
     db_path,
     identity_from_env,
     local,
@@ -22,7 +23,6 @@ from visitapp.cli.common import (
     safe,
 )
 from visitapp.db import Database
-from visitapp.db.engines import as_target
 from visitapp.domain import ActionStatus, action_status_label
 from visitapp.errors import InvalidInput
 from visitapp.i18n import _, set_language
@@ -178,7 +178,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     with _decryption_key(args) as key:
         db = Database.open(args.into, create=True)
         try:
-            merger = Merger(db, args.trust, key=key, online=args.online, revocation=args.revocation)
+            merger = Merger(db, args.trust, key=key, online=args.online, revocation=args.revocation,
+                            waiting=_print_waiting if sys.stderr.isatty() else None)
             show = None if args.json else _print_result
             results = merger.merge_all(args.files, progress=show)
             if getattr(args, "augment", False):
@@ -193,6 +194,13 @@ def cmd_merge(args: argparse.Namespace) -> int:
     else:
         print(_("{accepted} accepted, {unchanged} unchanged, {rejected} rejected.").format(**counts))
     return EXIT_REJECTED if counts["rejected"] else 0
+
+
+def _print_waiting(file: str, attempt: int, waited: float) -> None:
+    """On a terminal: a merge waiting for another coordinator's (each retry of one file's transaction)."""
+    sys.stderr.write(_("Waiting for other coordinators' work on the registry ({seconds} s so far): {file}").format(
+        seconds=round(waited), file=safe(file)) + "\n")
+    sys.stderr.flush()
 
 
 def _print_result(i: int, n: int, result) -> None:

@@ -21,8 +21,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from visitapp.cli.common import add_json_option, print_json, safe
-from visitapp.db.engines import as_target, is_url
+from visitapp.cli.common import add_json_option, as_target, print_json, safe
+from visitapp.db.engines import is_url
 from visitapp.i18n import _
 
 

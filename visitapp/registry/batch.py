@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import logging
+import random
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,7 +22,7 @@ from sqlalchemy import select
 
 from visitapp.db import Database
 from visitapp.db import models as m
-from visitapp.errors import UserError
+from visitapp.errors import DatabaseLocked, UserError
 from visitapp.exchange.record import VisitRecord
 from visitapp.i18n import _
 from visitapp.registry.apply import merge_record
@@ -47,6 +50,18 @@ def collect_files(items: Sequence[Path]) -> list[Path]:
 
 
 LOOKAHEAD = 4  # files verified ahead of the merge, in the capped worker
+
+#: How long one file's merge waits in all for other writers (another coordinator's merge of the same visit,
+#: organisation or people; a trust change) before it is refused as busy.  Each wait for a lock is bounded by
+#: the database's lock timeout (5 s); when it passes, the file's transaction (rolled back whole) is run again
+#: after a short pause, until this much time has gone by: long enough for a neighbour's large file to finish.
+MERGE_WAIT_S = 600.0
+_FIRST_PAUSE_S, _LONGEST_PAUSE_S = 0.05, 1.0
+
+#: ``waiting(file, attempt, seconds_waited)``: told before each retry of a file's merge (the CLI shows it).
+Waiting = Callable[[str, int, float], None]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -89,9 +104,11 @@ class Merger:
 
     def __init__(self, db: Database, extra_trust: Sequence[Path] = (), *,
                  before_commit: BeforeCommit | None = None, key: DecryptionKey | None = None, online: bool = False,
-                 revocation: str = "soft", through: Callable[[Callable[[], Any]], Any] | None = None) -> None:
+                 revocation: str = "soft", through: Callable[[Callable[[], Any]], Any] | None = None,
+                 wait_s: float = MERGE_WAIT_S, waiting: Waiting | None = None) -> None:
         """``through(call)`` runs each file's merge operation and returns its result: by default here, in the
-        GUI on its one DB worker (the batch's own thread waits for it)."""
+        GUI on its one DB worker (the batch's own thread waits for it).  A file whose merge finds the registry
+        busy is merged again until ``wait_s`` have passed (see :data:`MERGE_WAIT_S`), telling ``waiting``."""
         import uuid
 
         from visitapp.registry.trust import TrustStore
@@ -100,6 +117,8 @@ class Merger:
         self.db = db
         self.before_commit = before_commit
         self.through = through or (lambda call: call())
+        self.wait_s, self.waiting = wait_s, waiting
+        self._cancelled: Callable[[], bool] | None = None
         self.key = key  # the coordinator's key for .p7m files (visitapp.signing.envelope), or None
         self.roots = _asn1(TrustStore(db).certificates()) + load_trust_roots(extra_trust)
         # Pinned signers, anchors and the people trusted under them (visitapp.signing.assess); answers
@@ -132,7 +151,9 @@ class Merger:
             signed_at=first.signed_at,
             signer_name=first.signer or "?",  # the author's certificate name (never a co-signer's)
         )
-        result = self.through(lambda: merge_record(self.db, record, source, before_commit=self.before_commit))
+        result = self._patiently(
+            checked.name, lambda: self.through(
+                lambda: merge_record(self.db, record, source, before_commit=self.before_commit)))
         result.signature = {
             "identity": first.identity or (f"sha256:{first.fingerprint}" if first.fingerprint else ""),
             "anchor": first.anchor, "level": first.level, "revocation": first.revocation,
@@ -140,6 +161,38 @@ class Merger:
             "timestamp": first.timestamp.isoformat() if first.timestamp else None,
         }
         return result
+
+    def _patiently(self, name: str, call: Callable[[], FileResult]) -> FileResult:
+        """``call()`` (one file's transaction), run again while the registry is busy, for at most ``wait_s``.
+
+        Busy: a lock wait past the lock timeout, a deadlock or a serialisation failure (``DatabaseLocked``);
+        the transaction was rolled back whole, so running it again is safe.  The pause between attempts
+        grows (with jitter, so two waiting merges do not retry in step); the lock wait itself is the real
+        wait for the other writer.  Cancelling the batch stops the waiting too.
+        """
+        started = time.monotonic()
+        pause, attempt = _FIRST_PAUSE_S, 0
+        while True:
+            try:
+                return call()
+            except DatabaseLocked:
+                waited = time.monotonic() - started
+                if waited + pause > self.wait_s or self._stopped():
+                    raise DatabaseLocked(
+                        _("The registry stayed busy with other coordinators' work for {seconds} s; nothing of "
+                          "this file was imported, merge it again later.").format(seconds=round(waited))) from None
+            attempt += 1
+            log.info("%s: the registry is busy; merging it again (attempt %d, %.1f s waited)", name, attempt + 1,
+                     waited)
+            if self.waiting is not None:
+                self.waiting(name, attempt, waited)
+            end = time.monotonic() + pause * random.uniform(0.5, 1.0)  # jitter
+            while not self._stopped() and (left := end - time.monotonic()) > 0:
+                time.sleep(min(left, 0.1))  # a pause between attempts, broken off by Cancel
+            pause = min(pause * 2, _LONGEST_PAUSE_S)
+
+    def _stopped(self) -> bool:
+        return self._cancelled is not None and self._cancelled()
 
     def merge_all(self, paths: Sequence[Path], progress: Callable[[int, int, FileResult], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> list[FileResult]:
@@ -151,6 +204,7 @@ class Merger:
         verifying it.  Results, order and transactions are the same either way.
         """
         files = collect_files(paths)
+        self._cancelled = cancelled
         results: list[FileResult] = []
         for i, checked in enumerate(self._checked(files, cancelled), 1):
             try:

@@ -142,7 +142,14 @@ class CoordinatorWindow(QMainWindow):
         path = as_target(path)
         title = self.tr("New registry") if create else self.tr("Open registry")
         if isinstance(path, str):  # a database URL: the server says whether it is there
-            pass
+            from visitapp.db.engines.postgresql import password_in_url
+
+            if password_in_url(path):  # refused before connecting; the URL (and its password) is not repeated
+                plain_message(self, QMessageBox.Icon.Warning, title, self.tr(
+                    "A password typed into the URL would be shown on screen and could be kept among the recent "
+                    "registries; remove it from the URL and keep it in ~/.pgpass, PGPASSWORD or a service file "
+                    "(?service=NAME)."))
+                return False
         elif create and path.exists():
             plain_message(self, QMessageBox.Icon.Warning, title,
                           self.tr("%1 already exists; choose a new file name.").replace("%1", str(path)))
@@ -156,7 +163,8 @@ class CoordinatorWindow(QMainWindow):
                           self.tr("Wait until the merge has finished, then choose the registry."))
             return False
         try:
-            db = self._open_on_worker(path, create)
+            # A server database is made by its administrator, empty: the first visitapp to open it builds the schema.
+            db = self._open_on_worker(path, create or isinstance(path, str))
         except UserError as err:  # locked, damaged, a newer schema, not a database: one sentence
             plain_message(self, QMessageBox.Icon.Warning, title, str(err))
             return False

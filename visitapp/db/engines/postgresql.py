@@ -42,7 +42,7 @@ from __future__ import annotations
 import contextlib
 import os
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,8 @@ WRITE_LOCK = 0x7669736974617002
 #: Returns the password to put into a URL that has none (``--db-pass-env``), or None to let libpq find it.
 PasswordSource = Callable[[], str | None]
 _password_source: PasswordSource | None = None
+#: The servers' databases that source is for (see :func:`_same_database`); None: every URL without a password.
+_password_for: frozenset[tuple[Any, ...]] | None = None
 
 
 # Connections of this process, so that a forked child (the verification worker of a merge) lets go of
@@ -92,10 +94,34 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_release_in_child)
 
 
-def set_password_source(source: PasswordSource | None) -> None:
-    """Where a PostgreSQL URL without a password gets one (the CLI: ``--db-pass-env VAR``); None: libpq's own means."""
-    global _password_source
+def set_password_source(source: PasswordSource | None, *, only_for: Iterable[object] | None = None) -> None:
+    """Where a PostgreSQL URL without a password gets one (the CLI: ``--db-pass-env VAR``); None: libpq's own means.
+
+    ``only_for``: the database URLs the password belongs to (the ones a command names); another server or
+    database opened later in the same process (the window's File → Open server registry…) is never sent it.
+    """
+    global _password_source, _password_for
     _password_source = source
+    _password_for = None if only_for is None else frozenset(
+        key for key in (_database_key(target) for target in only_for) if key is not None)
+
+
+def _database_key(target: object) -> tuple[Any, ...] | None:
+    """Who connects where: user, host, port, database and libpq options of a PostgreSQL URL (not its password)."""
+    if isinstance(target, str):
+        if not target.lower().startswith("postgres"):
+            return None
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            target = make_url(target)
+        except (ArgumentError, ValueError):
+            return None
+    if not isinstance(target, URL):
+        return None
+    query = tuple(sorted((k, str(v)) for k, v in target.query.items() if k.lower() != "password"))
+    return (target.username, target.host, target.port, target.database, query)
 
 
 def normalise(url: URL) -> URL:
@@ -107,6 +133,32 @@ def normalise(url: URL) -> URL:
         _("visitapp opens PostgreSQL through psycopg 3 only; write the URL as postgresql+psycopg://… ({url}).")
         .format(url=url.render_as_string(hide_password=True))
     )
+
+
+def password_in_url(target: object) -> bool:
+    """True when ``target`` is a PostgreSQL URL with a password in it (``user:secret@host``, ``?password=``).
+
+    Such a URL on a command line shows the password to everyone who lists the processes; the CLI and the
+    window refuse it (:func:`password_in_url_refused`) before connecting.
+    """
+    if not isinstance(target, str) or not target.lower().startswith("postgres"):
+        return False
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(target)
+    except (ArgumentError, ValueError):
+        return False  # not a URL that could be opened: refused later, in its own sentence
+    return bool(url.password) or any(key.lower() == "password" for key in url.query)
+
+
+def password_in_url_refused() -> InvalidInput:
+    """The one sentence for a password typed into a database URL (the URL itself is never repeated)."""
+    return InvalidInput(
+        _("A password inside the database URL would be seen by anyone who lists this computer's processes; "
+          "remove it from the URL and give it with PGPASSWORD, ~/.pgpass, a service file (?service=NAME) "
+          "or --db-pass-env VAR."))
 
 
 def _unreachable(where: str) -> DatabaseError:
@@ -174,7 +226,8 @@ class PostgreSQLBackend(Backend):
     def _connect_url(self) -> URL:
         """The URL handed to the driver: with the password from :func:`set_password_source` when it has none."""
         url = self.url
-        if url.password is None and _password_source is not None:
+        if url.password is None and _password_source is not None and (
+                _password_for is None or _database_key(url) in _password_for):
             password = _password_source()
             if password:
                 url = url.set(password=password)

@@ -1,0 +1,137 @@
+"""A merge that finds the PostgreSQL registry busy waits for it (issue 14: "no error surfacing to the user").
+
+Another writer holds the registry's write lock far longer than the lock
+timeout (set to 300 ms here instead of 5 s): the merge's transaction times
+out, is rolled back and runs again, until the other writer lets go; then the
+file is accepted and nothing reaches the coordinator.  Only past the merge's
+whole waiting time (10 minutes; 3 s here) is the file refused, in one
+sentence, with nothing of it imported.  A real server, real signed files, a
+real ``visitapp merge`` process, and the lock held by a real connection.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+from registry_helpers import ANNA, Official, keys, sign_record
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from tests.conftest import ROOT
+from visitapp.db import Database, database
+from visitapp.db import models as m
+from visitapp.db.engines.postgresql import WRITE_LOCK
+from visitapp.registry.merge import Merger
+
+DEADLINE_S = 120  # bounds every wait below; a hang fails, later
+
+_MERGE_WITH_SHORT_LOCK_TIMEOUT = """
+import sys
+from visitapp.db import database
+database.BUSY_TIMEOUT_MS = 300  # each lock wait gives up after 300 ms (5 s in the product)
+from visitapp.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("lock-wait")
+    p12, pem = keys(folder, "anna", ANNA)
+    official = Official(folder / "anna.db", ANNA)
+    official.note("Firma szuka spawaczy z certyfikatem; rozmowa z technikum.")
+    pdf = sign_record(official.finalise(), folder / "anna.pdf", p12)
+    official.close()
+    return {"pdf": pdf, "pem": pem}
+
+
+def _libpq(url: str) -> str:
+    u = make_url(url)
+    return f"host={u.query['host']} dbname={u.database} user={u.username}"
+
+
+def _holding_the_write_lock(url: str) -> psycopg.Connection:
+    """A connection holding the registry's write lock (as a trust change or an erasure does) until it commits."""
+    conn = psycopg.connect(_libpq(url))
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+    return conn
+
+
+def _waiting_transactions(conn: psycopg.Connection) -> set[object]:
+    """When each transaction now waiting for an advisory lock began (a retry is a new transaction)."""
+    with psycopg.connect(conn.info.dsn, autocommit=True) as probe:
+        return {row[0] for row in probe.execute(
+            "SELECT xact_start FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' "
+            "AND pid <> %s", (conn.info.backend_pid,))}
+
+
+def _merged_files(url: str) -> int:
+    with Database.open(url) as db, db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(m.MergedFile)) or 0)
+
+
+def test_a_merge_waits_out_a_lock_held_past_the_lock_timeout_and_is_accepted(signed, pg_url):
+    Database.open(pg_url).close()  # the schema, so the merge below waits only for the lock
+    holder = _holding_the_write_lock(pg_url)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "VISITAPP_LANG": "en"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _MERGE_WITH_SHORT_LOCK_TIMEOUT, "merge", "--into", pg_url, "--trust",
+         str(signed["pem"]), "--json", str(signed["pdf"])],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        # Hold the lock until the merge has timed out on it and tried again twice (three transactions seen
+        # waiting): over 600 ms, twice the lock timeout.  Before, the first time-out was the file's end.
+        attempts: set[object] = set()
+        deadline = time.monotonic() + DEADLINE_S
+        while len(attempts) < 3:
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, attempts
+            attempts |= _waiting_transactions(holder)
+            time.sleep(0.02)  # polling the server's view of who waits, bounded by the deadline
+        assert _merged_files(pg_url) == 0  # still waiting: nothing merged past the lock
+    finally:
+        holder.commit()  # the other writer is done
+        holder.close()
+    out, err = proc.communicate(timeout=DEADLINE_S)
+    assert proc.returncode == 0, err + out
+    assert err.strip() == ""  # no "busy" reached the coordinator
+    assert [f["status"] for f in json.loads(out)["files"]] == ["accepted"]
+    assert _merged_files(pg_url) == 1
+
+
+def test_past_the_whole_wait_the_file_is_refused_in_one_sentence_with_nothing_imported(signed, pg_url,
+                                                                                      monkeypatch):
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    db = Database.open(pg_url)
+    told: list[tuple[str, int, float]] = []
+    holder = _holding_the_write_lock(pg_url)
+    try:
+        merger = Merger(db, [signed["pem"]], wait_s=3.0, waiting=lambda *a: told.append(a))
+        started = time.monotonic()
+        [result] = merger.merge_all([signed["pdf"]])
+        took = time.monotonic() - started
+    finally:
+        holder.rollback()
+        holder.close()
+    try:
+        assert result.status == "rejected"
+        assert result.reason.startswith("The registry stayed busy with other coordinators' work for ")
+        assert result.reason.endswith("; nothing of this file was imported, merge it again later.")
+        assert "\n" not in result.reason
+        assert told, result.reason
+        assert [t[1] for t in told] == list(range(1, len(told) + 1))  # each retry was told
+        assert all(name == str(signed["pdf"]) for name, _n, _s in told)
+        assert took < 30  # bounded: 3 s of waiting, then the answer
+        assert _merged_files(pg_url) == 0
+        # Once the other writer is gone, the same file merges.
+        [again] = Merger(db, [signed["pem"]], wait_s=1.0).merge_all([signed["pdf"]])
+        assert again.status == "accepted" and _merged_files(pg_url) == 1
+    finally:
+        db.close()
