@@ -501,11 +501,6 @@
         <translation>A password typed into the URL would be shown on screen and could be kept among the recent registries; remove it from the URL and keep it in ~/.pgpass, PGPASSWORD or a service file (?service=NAME).</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator_window.py" line="146"/>
-        <source>A password typed into the URL would be shown on screen and could be kept among the recent registries; remove it from the URL and keep it in ~/.pgpass, PGPASSWORD or a service file (?service=NAME).</source>
-        <translation>A password typed into the URL would be shown on screen and could be kept among the recent registries; remove it from the URL and keep it in ~/.pgpass, PGPASSWORD or a service file (?service=NAME).</translation>
-    </message>
-    <message>
         <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
         <source>&amp;Recent registries</source>
         <translation>&amp;Recent registries</translation>

@@ -504,11 +504,6 @@
         <translation>Hasło wpisane w adres byłoby widoczne na ekranie i mogłoby zostać zapamiętane wśród ostatnich rejestrów; usuń je z adresu i trzymaj w ~/.pgpass, PGPASSWORD lub w pliku usług (?service=NAZWA).</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator_window.py" line="146"/>
-        <source>A password typed into the URL would be shown on screen and could be kept among the recent registries; remove it from the URL and keep it in ~/.pgpass, PGPASSWORD or a service file (?service=NAME).</source>
-        <translation>Hasło wpisane w adres byłoby widoczne na ekranie i mogłoby zostać zapamiętane wśród ostatnich rejestrów; usuń je z adresu i trzymaj w ~/.pgpass, PGPASSWORD lub w pliku usług (?service=NAZWA).</translation>
-    </message>
-    <message>
         <location filename="../../visitapp/ui/coordinator_window.py" line="40"/>
         <source>&amp;Recent registries</source>
         <translation>&amp;Ostatnie rejestry</translation>

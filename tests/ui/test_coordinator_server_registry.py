@@ -1,7 +1,9 @@
-"""The coordinator's window on a PostgreSQL registry (issue 14): ``gui --db URL --db-pass-env VAR`` logs in with
-the password from VAR, only on the server database named; a password typed into the URL is refused.
+"""Issue 14: the coordinator window opens a registry on a PostgreSQL server by its URL (File → Open server registry…).
 
-A real throwaway server (tests/pg_cluster.py) with a role that must give its password (scram over the socket).
+The title shows the URL and the recent registries keep it, never a password. A password typed into the URL
+is refused before connecting (libpq's ~/.pgpass, PGPASSWORD or a service file keep it instead), and
+``gui --db URL --db-pass-env VAR`` logs in with the password from VAR, only on the server database named.
+A real throwaway server (tests/pg_cluster.py), with a role that must give its password (scram over the socket).
 """
 
 from __future__ import annotations
@@ -16,6 +18,35 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy.engine import make_url
 
 from tests.gui_process import gui_env, start_visitapp, stop, wait_for_window
+from visitapp.db import Database
+from visitapp.demo import create_demo
+from visitapp.services import Identity, Services
+
+
+def test_open_a_server_registry_by_its_url(gui, qtbot, pg_url, monkeypatch, settings):
+    db = Database.open(pg_url)
+    create_demo(Services(db, Identity("Ewa Kowalczyk")))
+    db.close()
+    asked: list[str] = []
+
+    def answer(parent, title, label, *args, **kwargs):
+        asked.append(label)
+        return pg_url, True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    gui.window.show_coordinator()
+    window = gui.window.coordinator
+    actions = {a.objectName(): a for a in window.findChildren(type(window.menuBar().actions()[0])) if a.objectName()}
+    actions["openServerRegistry"].trigger()
+    assert asked and "postgresql+psycopg://" in asked[0]
+    assert window.database_path is None and window.view.actions_page.model.rowCount() > 0  # the server's rows
+    assert pg_url.split("@/", 1)[1].split("?", 1)[0] in window.windowTitle()
+    (remembered,) = window.recent()
+    assert make_url(remembered) == make_url(pg_url)
+    assert [a.text() for a in window.recent_menu.actions()] == [remembered]
+    window.recent_menu.actions()[0].trigger()  # opens again from Recent (libpq finds no password needed here)
+    assert window.view.actions_page.model.rowCount() > 0
+    window.close()
 
 
 @pytest.fixture
