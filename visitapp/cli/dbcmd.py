@@ -9,10 +9,12 @@ Keychain, Secret Service), under the database's absolute path.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 from pathlib import Path
 
 from visitapp.cli.common import add_db_option, db_path
-from visitapp.errors import InvalidInput
+from visitapp.errors import DatabaseError, InvalidInput, UserError
 from visitapp.i18n import _
 
 
@@ -39,8 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(r)
     r.add_argument("--pass-env", metavar="VAR", help=_("the environment variable holding the present passphrase "
                                                        "(default: the keyring, else ask)"))
-    new = r.add_mutually_exclusive_group(required=True)
-    new.add_argument("--new-pass-env", metavar="VAR", help=_("the environment variable holding the new passphrase"))
+    new = r.add_mutually_exclusive_group()
+    new.add_argument("--new-pass-env", metavar="VAR", help=_("the environment variable holding the new passphrase "
+                                                             "(default: ask twice)"))
     new.add_argument("--keyring", action="store_true", help=_("a new random key kept in this computer's keyring"))
     r.set_defaults(handler=cmd_rekey)
 
@@ -68,9 +71,11 @@ def _new_passphrase(env_var: str | None):
 
 
 def _present_key(path: Path, env_var: str | None):
+    """The database's present key, checked before anything else is asked or changed (wrong: one sentence)."""
     from visitapp.cli.common import db_key_source
+    from visitapp.db.engines.sqlcipher import checked_key
 
-    return db_key_source(env_var)(path)
+    return checked_key(path, db_key_source(env_var)(path))
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
@@ -149,7 +154,30 @@ def cmd_backup(args: argparse.Namespace) -> int:
     out: Path = args.out.expanduser()
     if out.exists():
         raise InvalidInput(_("{path} already exists; choose another name for the backup.").format(path=out))
-    with Database.open(path, create=False) as db:
-        db.backup(out)
+    try:
+        with Database.open(path, create=False) as db:
+            db.backup(out)
+    except BaseException as err:
+        # Whatever stopped it (a full disk, a pulled stick, Ctrl+C), a partial backup must not look like one.
+        for leftover in (out, *(out.with_name(out.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        raise _backup_error(err, out) from err
     print(_("Backup written to {path}.").format(path=out))
     return 0
+
+
+def _backup_error(err: BaseException, out: Path) -> BaseException:
+    """One sentence for a backup that failed while being written (the error itself for anything else)."""
+    import sqlite3
+
+    from sqlcipher3 import dbapi2
+
+    if isinstance(err, UserError) or not isinstance(err, (OSError, sqlite3.Error, dbapi2.Error)):
+        return err
+    reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+    if "full" in reason.lower() or getattr(err, "errno", None) == errno.ENOSPC:
+        return DatabaseError(_("The disk holding {path} is full; the backup was not written and nothing of it "
+                               "was kept.").format(path=out))
+    return DatabaseError(_("The backup could not be written to {path} ({reason}); nothing of it was kept.")
+                         .format(path=out, reason=reason))

@@ -26,6 +26,7 @@ cancelled any more.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 from collections.abc import Callable, Iterator
@@ -175,10 +176,10 @@ def _convert(path: Path, old: DbKey | None, new: DbKey | None,
     from sqlcipher3 import dbapi2
 
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.converting")
-    create_private(tmp)
     ticker = _Ticker(tmp, progress, cancelled)
     try:
         try:
+            create_private(tmp)
             with _exclusive(path, old) as conn:
                 ticker.start(conn)
                 expected = _counts(conn, "main")
@@ -203,10 +204,9 @@ def _convert(path: Path, old: DbKey | None, new: DbKey | None,
                 raise ConversionCancelled(
                     _("The conversion was cancelled; the database {path} was not changed.").format(path=path)
                 ) from None
-            raise DatabaseError(
-                _("The database {path} could not be converted ({reason}); it was not changed.")
-                .format(path=path, reason=str(err))
-            ) from err
+            raise _failed(path, err) from err
+        except OSError as err:  # creating, syncing or checking the copy: a full disk, a folder gone read-only
+            raise _failed(path, err) from err
         except ConversionCancelled:
             raise ConversionCancelled(
                 _("The conversion was cancelled; the database {path} was not changed.").format(path=path)
@@ -220,8 +220,11 @@ def _convert(path: Path, old: DbKey | None, new: DbKey | None,
                 )
             with contextlib.suppress(FileNotFoundError):
                 side.unlink()
-        _fsync(tmp)
-        os.replace(tmp, path)
+        try:
+            _fsync(tmp)
+            os.replace(tmp, path)
+        except OSError as err:  # the copy could not be made durable or put in place: the original stays
+            raise _failed(path, err) from err
         _fsync_dir(path.parent)
         ticker.report(ticker.total)
     except BaseException:
@@ -229,6 +232,17 @@ def _convert(path: Path, old: DbKey | None, new: DbKey | None,
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
         raise
+
+
+def _failed(path: Path, err: BaseException) -> DatabaseError:
+    """The one sentence for a conversion that failed on its way (the original is untouched)."""
+    reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+    if getattr(err, "errno", None) == errno.ENOSPC or "full" in reason.lower():
+        return DatabaseError(
+            _("The disk holding {path} is full: the converted copy needs as much free space as the database; "
+              "it was not changed.").format(path=path))
+    return DatabaseError(_("The database {path} could not be converted ({reason}); it was not changed.")
+                         .format(path=path, reason=reason))
 
 
 def _attach_key(key: DbKey | None) -> str:

@@ -269,6 +269,29 @@ def key_opens(conn) -> bool:
     return True
 
 
+def checked_key(path: Path, key: DbKey) -> DbKey:
+    """``key`` as the page key of the encrypted file ``path`` (derived once), if it opens it; else :class:`WrongKey`.
+
+    It only reads (a read-write connection all the same: closing it folds in and removes the -wal and
+    -shm it finds, where a read-only one would leave them): a rekey or decrypt checks the present key
+    this way before it asks for anything more.
+    """
+    from sqlcipher3 import dbapi2
+
+    salt = _salt(path)
+    found = key.derived(salt) if salt is not None else key
+    try:
+        conn = connect(path, found)
+    except dbapi2.Error as err:
+        raise DatabaseError(_("The database {path} cannot be opened.").format(path=path)) from err
+    try:
+        if not key_opens(conn):
+            raise wrong_key(path)
+    finally:
+        conn.close()
+    return found
+
+
 def wrong_key(path: Path) -> WrongKey:
     return WrongKey(_("The passphrase or key does not open the database {path}; it was not changed.").format(path=path))
 
