@@ -76,8 +76,12 @@ def _operator(folder, cn: str):
     return key, cert, pem
 
 
-def _trusted_list(ca: x509.Certificate, operator_key, operator_cert) -> bytes:
-    """A TS 119 612 list with one TSP and one CA/QC service (granted), signed by the operator (XAdES)."""
+def _trusted_list(ca: x509.Certificate, operator_key, operator_cert, *, tsa: x509.Certificate | None = None,
+                  chain: tuple[x509.Certificate, ...] = ()) -> bytes:
+    """A TS 119 612 list with one TSP and one CA/QC service (granted), signed by the operator (XAdES).
+
+    ``tsa``: also a qualified timestamp service (QTST, granted) for that TSA certificate; ``chain``: certificates
+    carried in the signature after the operator's (its issuing CAs)."""
     from asn1crypto import pem
     from lxml.etree import fromstring, tostring
     from pyhanko.generated.etsi import ts_119612 as t
@@ -98,16 +102,36 @@ def _trusted_list(ca: x509.Certificate, operator_key, operator_cert) -> bytes:
         service_status=t.ServiceStatus(STATUS_GRANTED),
         status_starting_time=XmlDateTime.from_datetime(ca.not_valid_before_utc),
     ))
+    services = [service]
+    if tsa is not None:
+        from pyhanko.sign.validation.qualified.tsp import QTST_URI
+
+        services.append(t.TSPService(t.ServiceInformation(
+            service_type_identifier=t.ServiceTypeIdentifier(QTST_URI),
+            service_name=t.InternationalNamesType((t.MultiLangNormStringType(value="Testowy Znacznik Kwalifikowany",
+                                                                            lang="pl"),)),
+            service_digital_identity=t.ServiceDigitalIdentity((t.DigitalIdentityType(
+                x509_certificate=tsa.public_bytes(serialization.Encoding.DER)),)),
+            service_status=t.ServiceStatus(STATUS_GRANTED),
+            status_starting_time=XmlDateTime.from_datetime(tsa.not_valid_before_utc),
+        )))
+    now = dt.datetime.now(dt.UTC)
     root = t.TrustServiceStatusList(
-        scheme_information=t.SchemeInformation(list_issue_date_time=XmlDateTime.from_datetime(
-            dt.datetime.now(dt.UTC))),
+        scheme_information=t.SchemeInformation(
+            list_issue_date_time=XmlDateTime.from_datetime(now),
+            scheme_territory=t.SchemeTerritory("PL"),
+            scheme_operator_name=t.SchemeOperatorName((t.MultiLangNormStringType(value="Testowy Operator",
+                                                                                 lang="pl"),)),
+            next_update=t.NextUpdate(date_time=XmlDateTime.from_datetime(now + dt.timedelta(days=180)))),
         trust_service_provider_list=t.TrustServiceProviderList(
-            trust_service_provider=(t.TrustServiceProvider(tspservices=t.TSPServices((service,))),)),
+            trust_service_provider=(t.TrustServiceProvider(tspservices=t.TSPServices(tuple(services))),)),
     )
     data = XmlSerializer(config=SerializerConfig(indent="  ")).render(root)
     signed = XAdESSigner(signature_algorithm=SignatureMethod.RSA_SHA256).sign(
         fromstring(data.encode("utf-8")), key=operator_key,
-        cert=pem.armor("CERTIFICATE", operator_cert.public_bytes(serialization.Encoding.DER)),
+        cert=[pem.armor("CERTIFICATE", c.public_bytes(serialization.Encoding.DER)).decode("ascii")
+              for c in (operator_cert, *chain)] if chain else
+        pem.armor("CERTIFICATE", operator_cert.public_bytes(serialization.Encoding.DER)),
         always_add_key_value=False)
     return tostring(signed)
 

@@ -231,20 +231,15 @@ def cmd_trust_add(args: argparse.Namespace) -> int:
 
 
 def cmd_trust_list(args: argparse.Namespace) -> int:
-    from visitapp.registry.trust import TrustStore
+    from visitapp.cli.verify_cmd import print_trust_rows, valid_until
 
-    db = _open(args)
-    try:
-        rows = TrustStore(db).list()
-    finally:
-        db.close()
+    def describe(r) -> str:
+        how = _("the person {identity} under an anchor").format(identity=r.identity) if r.identity else \
+            _("by fingerprint")
+        return f"{r.subject} ({r.organisation or '-'})  {how}  {valid_until(r)}"
 
-    def line(r) -> str:
-        until = r.not_after.strftime("%Y-%m-%d") if r.not_after else "?"
-        return f"{r.fingerprint}  {r.subject} ({r.organisation or '-'})  " + _("valid until {date}").format(date=until)
-
-    return print_rows(rows, as_json=args.json, line=line,
-                      empty=_("No trusted signers yet; add one with: visitapp trust add CERT.pem"))
+    return print_trust_rows(args, lambda store: store.list(), describe=describe,
+                            empty=_("No trusted signers yet; add one with: visitapp trust add CERT.pem"))
 
 
 def cmd_trust_remove(args: argparse.Namespace) -> int:

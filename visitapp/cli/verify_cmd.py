@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from visitapp.domain import copy_kind_label
 from visitapp.errors import InvalidInput
@@ -69,33 +71,12 @@ def add_trusted_list_options(p: argparse.ArgumentParser) -> None:
                    help=_("the certificate of the trusted list's operator, with which its signature is checked"))
 
 
-def read_trusted_list(path: Path, operators: list, source_cert: Path | None = None):
-    """A trusted list file checked against the operator's certificate (or one of ``operators``); one sentence else."""
+def read_trusted_list(path: Path, operators: list, source_cert: Path | None = None, *, chain: bool = False):
+    """A trusted list file checked against the operator's certificate (or one of ``operators``; with ``chain``,
+    also a list signer whose certificate chains to one of them); one sentence else (see qualified.read_list_file)."""
     from visitapp.signing import qualified
 
-    try:
-        size = path.stat().st_size
-        if size > qualified.MAX_LIST_BYTES:
-            raise InvalidInput(_("{path} is larger than a trusted list can be; it was not loaded.").format(path=path))
-        xml = path.read_bytes()
-    except OSError as err:
-        raise InvalidInput(_("Cannot read {path}: {reason}.").format(path=path, reason=err.strerror)) from err
-    if source_cert is not None:
-        try:
-            data = source_cert.read_bytes()
-        except OSError as err:
-            raise InvalidInput(_("Cannot read the certificate file {path}.").format(path=source_cert)) from err
-        operators = [qualified.operator_certificate(data, str(source_cert))]
-    if not operators:
-        raise InvalidInput(_("Give the certificate of the trusted list's operator with --tsl-cert."))
-    problem: InvalidInput | None = None
-    for operator in operators:
-        try:
-            return qualified.load_trusted_list(xml, operator, str(path))
-        except InvalidInput as err:
-            problem = problem or err
-    assert problem is not None
-    raise problem
+    return qualified.read_list_file(path, operators, source_cert, chain=chain)
 
 
 def load_anchor_files(paths: list[Path]) -> list:
@@ -132,6 +113,12 @@ def revocation_text(sig) -> str:  # a SignatureCheck
     return f"{text} ({source})" if source else text
 
 
+def timestamp_text(sig) -> str:  # a SignatureCheck with a timestamp; {when}, {v}: its time, authority trusted
+    if sig.timestamp_qualified:
+        return _("qualified timestamp: {when} (its authority is a qualified timestamp service of the trusted list)")
+    return _("timestamp (not qualified): {when} (authority trusted: {v})")
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from visitapp.cli.common import print_json, safe
     from visitapp.signing.assess import TrustPolicy
@@ -163,7 +150,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if sig.timestamp is not None:
             stamp = sig.timestamp.strftime("%Y-%m-%d %H:%M:%S %Z")
             trusted = yes if sig.timestamp_trusted else no
-            print("  " + _("timestamp: {when} (authority trusted: {v})").format(when=stamp, v=trusted))
+            print("  " + timestamp_text(sig).format(when=stamp, v=trusted))
         else:
             print("  " + _("timestamp: none (the signing time is the signer's claim)"))
         print("  " + _("intact: {v}").format(v=yes if sig.intact else no))
@@ -307,14 +294,15 @@ def cmd_tsl_load(args: argparse.Namespace) -> int:
     from visitapp.registry.trust import TrustStore
 
     operators: list = []
-    if args.tsl_cert is None:  # the registry's anchors may include the operator's certificate
+    if args.tsl_cert is None:  # the list's signer is checked against the registry's anchors
         db = _open(args)
         try:
             operators = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
                          for c in TrustStore(db).anchor_certificates()]
         finally:
             db.close()
-    trusted = read_trusted_list(args.file, operators, args.tsl_cert)  # checked before the registry is changed
+    # Checked before the registry is changed; without --tsl-cert, the list's signer must chain to an anchor.
+    trusted = read_trusted_list(args.file, operators, args.tsl_cert, chain=args.tsl_cert is None)
     db = _open(args, create=True)
     try:
         info = TrustStore(db).add_trusted_list(trusted)
@@ -326,22 +314,38 @@ def cmd_tsl_load(args: argparse.Namespace) -> int:
 
 
 def cmd_tsl_list(args: argparse.Namespace) -> int:
+    def describe(r) -> str:
+        if not r.holds:
+            return f"{r.subject}  " + _("its signature no longer holds: it grades nothing")
+        issued = r.issued.strftime("%Y-%m-%d") if r.issued else "?"
+        due = r.next_update.strftime("%Y-%m-%d") if r.next_update else "?"
+        return f"{r.subject}  " + _("{territory}, {operator}; issued {issued}, next update {due}; {n} services "
+                                    "({cas} qualified CAs, {tsas} qualified timestamp services)").format(
+            territory=r.territory or "?", operator=r.scheme_operator or "?", issued=issued, due=due, n=r.services,
+            cas=r.qualified_cas, tsas=r.qualified_tsas)
+
+    return print_trust_rows(args, lambda store: store.trusted_list_infos(), describe=describe,
+                            empty=_("No trusted lists yet; load one with: visitapp trust tsl load TL.xml "
+                                    "--tsl-cert TLSO.pem"))
+
+
+def print_trust_rows(args: argparse.Namespace, read: Callable[[Any], list], *, describe: Callable[[Any], str],
+                     empty: str) -> int:
+    """The one listing of ``trust list``, ``trust anchor list`` and ``trust tsl list``: the registry's rows
+    (``read`` from its TrustStore), a line each (the fingerprint, then ``describe``), or JSON."""
     from visitapp.cli.common import print_rows
     from visitapp.registry.trust import TrustStore
 
     db = _open(args)
     try:
-        rows = [r for r in TrustStore(db).anchors() if r.kind == "trusted_list"]
+        rows = read(TrustStore(db))
     finally:
         db.close()
+    return print_rows(rows, as_json=args.json, line=lambda r: f"{r.fingerprint}  {describe(r)}", empty=empty)
 
-    def line(r) -> str:
-        added = r.added_at.strftime("%Y-%m-%d") if r.added_at else "?"
-        return f"{r.fingerprint}  {r.subject}  " + _("loaded {date}").format(date=added)
 
-    return print_rows(rows, as_json=args.json, line=line,
-                      empty=_("No trusted lists yet; load one with: visitapp trust tsl load TL.xml "
-                              "--tsl-cert TLSO.pem"))
+def valid_until(r) -> str:  # a row with not_after
+    return _("valid until {date}").format(date=r.not_after.strftime("%Y-%m-%d") if r.not_after else "?")
 
 
 def _open(args: argparse.Namespace, create: bool = False):
@@ -373,21 +377,8 @@ def cmd_anchor_add(args: argparse.Namespace) -> int:
 
 
 def cmd_anchor_list(args: argparse.Namespace) -> int:
-    from visitapp.cli.common import print_rows
-    from visitapp.registry.trust import TrustStore
-
-    db = _open(args)
-    try:
-        rows = TrustStore(db).anchors()
-    finally:
-        db.close()
-
-    def line(r) -> str:
-        until = r.not_after.strftime("%Y-%m-%d") if r.not_after else "?"
-        return f"{r.fingerprint}  {r.subject}  " + _("valid until {date}").format(date=until)
-
-    return print_rows(rows, as_json=args.json, line=line,
-                      empty=_("No anchors yet; add one with: visitapp trust anchor add CA.pem"))
+    return print_trust_rows(args, lambda store: store.anchors(), describe=lambda r: f"{r.subject}  {valid_until(r)}",
+                            empty=_("No anchors yet; add one with: visitapp trust anchor add CA.pem"))
 
 
 def cmd_anchor_remove(args: argparse.Namespace) -> int:

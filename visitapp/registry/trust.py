@@ -48,6 +48,23 @@ class AnchorInfo:
     added_at: dt.datetime | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class TrustedListInfo:
+    """A stored trusted list as a coordinator reviews it: what its signed scheme information says."""
+
+    fingerprint: str
+    subject: str  # "Trusted list of <the operator's certificate name>"
+    added_at: dt.datetime | None
+    holds: bool  # its signature still holds with the operator's certificate kept beside it
+    territory: str = ""
+    scheme_operator: str = ""
+    issued: dt.datetime | None = None
+    next_update: dt.datetime | None = None
+    services: int = 0
+    qualified_cas: int = 0
+    qualified_tsas: int = 0
+
+
 def _info(r: m.TrustedCertificate) -> TrustedInfo:
     return TrustedInfo(r.fingerprint, r.subject, r.organisation, r.not_after, r.added_at, r.identity,
                        r.anchor_fingerprint or "")
@@ -192,6 +209,26 @@ class TrustStore:
         with self.db.read() as s:
             return tuple(trusted_list_pairs(s))
 
+    def trusted_list_infos(self) -> builtins.list[TrustedListInfo]:
+        """The stored trusted lists with what each says of itself (each signature checked again; cached per process)."""
+        from visitapp.signing.qualified import summarise
+
+        with self.db.read() as s:
+            rows = s.execute(select(m.TrustAnchor.fingerprint, m.TrustAnchor.subject, m.TrustAnchor.added_at,
+                                    m.TrustAnchor.trusted_list, m.TrustAnchor.pem)
+                             .where(m.TrustAnchor.kind == "trusted_list").order_by(m.TrustAnchor.subject)).all()
+        out = []
+        for fp, subject, added, xml, pem in rows:
+            operator = _asn1(x509.load_pem_x509_certificate(pem.encode("ascii"))).dump()
+            summary = summarise(bytes(xml), operator) if xml else None
+            if summary is None:
+                out.append(TrustedListInfo(fp, subject, added, holds=False))
+                continue
+            out.append(TrustedListInfo(fp, subject, added, True, summary.territory, summary.scheme_operator,
+                                       summary.issued, summary.next_update, summary.services,
+                                       summary.qualified_cas, summary.qualified_tsas))
+        return out
+
     def remove_anchor(self, ref: str) -> AnchorInfo:
         """Stop trusting an anchor (and so everyone trusted by identity under it)."""
         from visitapp.ops.registry import distrust_anchor
@@ -318,7 +355,41 @@ def add_anchor(s: Session, cert: x509.Certificate) -> AnchorInfo:
                             pem=cert.public_bytes(serialization.Encoding.PEM).decode("ascii"))
         s.add(row)
         s.flush()
+        adopt_pinned(s, [cert])
     return _anchor_info(row)
+
+
+def adopt_pinned(s: Session, new_anchors: list[x509.Certificate]) -> list[TrustedInfo]:
+    """Signers pinned by fingerprint whose certificate chains to one of ``new_anchors`` become that person.
+
+    A coordinator who pinned an official's CA-issued certificate and later trusts the CA expects the official to
+    be one signer from then on: their renewed certificate is the same author, and its minutes supersede the
+    ones merged before. So the pinned row becomes the person (subject identity) under the anchor, and the files
+    merged under the certificate's fingerprint are recorded under the person's author key, exactly as if the
+    anchor had come first. Part of the operation that adds the anchor: its undo puts every row back.
+    """
+    from visitapp.signing import pki
+
+    if not new_anchors:
+        return []
+    every = [*anchor_certificates(s), *trusted_list_cas(s)]
+    adopted = []
+    rows = s.scalars(select(m.TrustedCertificate).where(m.TrustedCertificate.anchor_fingerprint.is_(None))).all()
+    for row in rows:
+        cert = x509.load_pem_x509_certificate(row.pem.encode("ascii"))
+        if _self_signed(cert):
+            continue
+        anchor = chain_anchor(cert, new_anchors, every)
+        if anchor is None:
+            continue
+        identity = pki.subject_identity(_asn1(cert))
+        key = pki.signer_key(anchor, identity)
+        for merged in s.scalars(select(m.MergedFile).where(m.MergedFile.signer_fingerprint == row.fingerprint)):
+            merged.signer_fingerprint = key
+        row.anchor_fingerprint, row.identity, row.signer_key = anchor, identity, key
+        adopted.append(_info(row))
+    s.flush()
+    return adopted
 
 
 def add_trusted_list(s: Session, trusted) -> AnchorInfo:  # a visitapp.signing.qualified.TrustedList
@@ -332,6 +403,7 @@ def add_trusted_list(s: Session, trusted) -> AnchorInfo:  # a visitapp.signing.q
                             pem=operator.public_bytes(serialization.Encoding.PEM).decode("ascii"))
         s.add(row)
         s.flush()
+        adopt_pinned(s, [x509.load_der_x509_certificate(der) for der in trusted.ca_certificates])
     return _anchor_info(row)
 
 

@@ -96,11 +96,14 @@ class TrustedSigners:
         pinned = [*certs, *(asn1_x509.Certificate.load(der) for der in self.policy.pinned)]
         self._certs = {pki.fingerprint(c): c for c in pinned}
         anchors = [asn1_x509.Certificate.load(der) for der in self.policy.anchors]
+        stamping: list[asn1_x509.Certificate] = []
         if self.policy.trusted_lists:
-            from visitapp.signing.qualified import list_anchors
+            from visitapp.signing.qualified import list_anchors, list_timestamp_authorities
 
             anchors += list_anchors(self.policy.trusted_lists)
+            stamping = list_timestamp_authorities(self.policy.trusted_lists)  # qualified TSAs (QTST) of the lists
         self.anchors = {pki.fingerprint(c): c for c in anchors if pki.is_real_ca(c)}
+        self.timestamp_roots = [*self.anchors.values(), *stamping]
         self.identities = set(self.policy.identities)
         self.checker = checker_for(self.policy)
         self._contexts: dict[tuple[str, dt.datetime | None], ValidationContext] = {}
@@ -119,10 +122,10 @@ class TrustedSigners:
         return self._contexts[key]
 
     def timestamp_context(self) -> ValidationContext:
-        """Timestamp authorities are trusted under the same anchors."""
+        """Timestamp authorities are trusted under the same anchors, and as the lists' qualified TSAs."""
         key = ("timestamps", self.policy.at)
         if key not in self._contexts:
-            self._contexts[key] = ValidationContext(trust_roots=list(self.anchors.values()), allow_fetching=False,
+            self._contexts[key] = ValidationContext(trust_roots=self.timestamp_roots, allow_fetching=False,
                                                     revocation_mode="soft-fail", moment=self.policy.at)
         return self._contexts[key]
 
@@ -190,6 +193,10 @@ def judge(check: SignatureCheck, status: Any, trusted: TrustedSigners, cert: asn
     if ts is not None and ts.intact and ts.valid:
         check.timestamp = ts.timestamp
         check.timestamp_trusted = bool(ts.trusted)
+        if check.timestamp_trusted and policy.trusted_lists:  # a qualified timestamp: its TSA is a list's QTST
+            from visitapp.signing.qualified import timestamp_qualified
+
+            check.timestamp_qualified = timestamp_qualified(ts.validation_path, policy.trusted_lists, ts.timestamp)
     if (check.timestamp is None or not check.timestamp_trusted) and doc_times:
         # A trusted document timestamp over a later revision proves the signature existed by then (B-LTA).
         check.timestamp, check.timestamp_trusted = doc_times[0], True

@@ -26,6 +26,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from asn1crypto import x509 as asn1_x509
@@ -46,6 +47,7 @@ class TrustedList:
     operator_name: str
     ca_certificates: tuple[bytes, ...]  # DER of the qualified CA services' certificates valid now
     fingerprint: str  # SHA-256 of the list's bytes
+    summary: ListSummary | None = None  # what the signed list says of itself
 
     @property
     def pair(self) -> tuple[bytes, bytes]:
@@ -53,16 +55,34 @@ class TrustedList:
         return self.xml, self.operator
 
 
-_CHECKED: dict[tuple[str, str], Any] = {}  # (list hash, operator hash) -> pyHanko TSPRegistry, per process
+@dataclass(frozen=True, slots=True)
+class ListSummary:
+    """What a checked list's signed scheme information says: whose, when issued, until when, how many services."""
+
+    territory: str = ""
+    scheme_operator: str = ""
+    issued: dt.datetime | None = None
+    next_update: dt.datetime | None = None
+    services: int = 0  # every trust service the list names, of any kind
+    qualified_cas: int = 0
+    qualified_tsas: int = 0
+
+
+_CHECKED: dict[tuple[str, str], tuple[Any, ListSummary]] = {}  # (list hash, operator hash) -> (pyHanko
+# TSPRegistry, summary), per process
 
 
 def _registry(xml: bytes, operator: bytes, source: str = "") -> Any:
     """pyHanko's registry of the list's services, after checking its signature with the operator's certificate."""
+    return _checked(xml, operator, source)[0]
+
+
+def _checked(xml: bytes, operator: bytes, source: str = "") -> tuple[Any, ListSummary]:
+    """The list's services (pyHanko's registry) and its summary, read from the data its checked signature covers."""
     key = (hashlib.sha256(xml).hexdigest(), hashlib.sha256(operator).hexdigest())
     if key in _CHECKED:
         return _CHECKED[key]
     from pyhanko.sign.validation.errors import SignatureValidationError
-    from pyhanko.sign.validation.qualified.eutl_parse import trust_list_to_registry
 
     name = source or _("the trusted list")
     if len(xml) > MAX_LIST_BYTES:
@@ -73,7 +93,7 @@ def _registry(xml: bytes, operator: bytes, source: str = "") -> Any:
         raise InvalidInput(_("{path} is not an ETSI TS 119 612 trusted list (XML); it was not loaded.").format(
             path=name)) from err
     try:
-        registry, _errors = trust_list_to_registry(text, [asn1_x509.Certificate.load(operator)])
+        registry, summary = _parse_signed(text, asn1_x509.Certificate.load(operator))
     except SignatureValidationError as err:
         raise InvalidInput(_("The signature of {path} does not hold with the operator's certificate given; the list "
                              "was not loaded.").format(path=name)) from err
@@ -82,8 +102,42 @@ def _registry(xml: bytes, operator: bytes, source: str = "") -> Any:
             path=name)) from err
     if len(_CHECKED) >= 8:  # a registry holds a few lists; a process checks one registry's at a time
         _CHECKED.clear()
-    _CHECKED[key] = registry
-    return registry
+    _CHECKED[key] = (registry, summary)
+    return registry, summary
+
+
+def _parse_signed(text: str, operator: asn1_x509.Certificate) -> tuple[Any, ListSummary]:
+    """pyHanko's ``trust_list_to_registry`` in its two steps, so that the scheme information is read from the
+    same signed data (the XAdES-covered list pyHanko extracts), never from the file by another parser."""
+    from pyhanko.sign.validation.qualified import eutl_parse
+    from pyhanko.sign.validation.qualified.tsp import CA_QC_URI, QTST_URI
+
+    signed = eutl_parse._validate_and_extract_tl_data(text, operator, None)  # raises SignatureValidationError
+    registry, _errors = eutl_parse.trust_list_to_registry_unsafe(signed)
+    parsed = eutl_parse._raw_tl_parse(signed)
+    scheme = parsed.scheme_information
+    services = [service for provider in getattr(parsed.trust_service_provider_list, "trust_service_provider", ())
+                if provider.tspservices is not None for service in provider.tspservices.tspservice]
+
+    def kind(service: Any) -> str:
+        identifier = service.service_information.service_type_identifier if service.service_information else None
+        return getattr(identifier, "value", "") or ""
+
+    def when(value: Any) -> dt.datetime | None:
+        moment = value.to_datetime() if value is not None else None
+        return moment.replace(tzinfo=dt.UTC) if moment is not None and moment.tzinfo is None else moment
+
+    names = getattr(scheme.scheme_operator_name, "name", ()) if scheme is not None else ()
+    english = next((n.value for n in names if str(n.lang).lower().startswith("en")), "")
+    summary = ListSummary(
+        territory=getattr(getattr(scheme, "scheme_territory", None), "value", "") or "",
+        scheme_operator=english or (names[0].value if names else ""),
+        issued=when(getattr(scheme, "list_issue_date_time", None)),
+        next_update=when(getattr(getattr(scheme, "next_update", None), "date_time", None)),
+        services=len(services),
+        qualified_cas=sum(1 for s in services if kind(s) == CA_QC_URI),
+        qualified_tsas=sum(1 for s in services if kind(s) == QTST_URI))
+    return registry, summary
 
 
 def operator_certificate(data: bytes, source: str) -> asn1_x509.Certificate:
@@ -103,7 +157,7 @@ def operator_certificate(data: bytes, source: str) -> asn1_x509.Certificate:
 
 def load_trusted_list(xml: bytes, operator: asn1_x509.Certificate, source: str = "") -> TrustedList:
     """Check the list's signature with ``operator`` and read its qualified CAs; InvalidInput otherwise."""
-    registry = _registry(xml, operator.dump(), source)
+    registry, summary = _checked(xml, operator.dump(), source)
     now = dt.datetime.now(dt.UTC)
     cas = []
     for authority in registry.known_certificate_authorities:
@@ -115,7 +169,15 @@ def load_trusted_list(xml: bytes, operator: asn1_x509.Certificate, source: str =
             path=source or _("the trusted list")))
     name = operator.subject.human_friendly
     return TrustedList(xml=xml, operator=operator.dump(), operator_name=name, ca_certificates=tuple(sorted(cas)),
-                       fingerprint=hashlib.sha256(xml).hexdigest())
+                       fingerprint=hashlib.sha256(xml).hexdigest(), summary=summary)
+
+
+def summarise(xml: bytes, operator: bytes) -> ListSummary | None:
+    """The summary of a stored list, its signature checked again; None when it no longer holds."""
+    try:
+        return _checked(xml, operator)[1]
+    except InvalidInput:
+        return None
 
 
 def list_anchors(lists: Iterable[tuple[bytes, bytes]]) -> list[asn1_x509.Certificate]:
@@ -149,3 +211,135 @@ def grade(path: Any, lists: Iterable[tuple[bytes, bytes]], moment: dt.datetime |
         if status.qualified and status.qc_type == QcCertType.QC_ESIGN and status.qc_key_security.is_qscd:
             return LEVEL_QUALIFIED
     return None
+
+
+def list_timestamp_authorities(lists: Iterable[tuple[bytes, bytes]]) -> list[asn1_x509.Certificate]:
+    """The certificates of the checked lists' qualified timestamp services (QTST): timestamps are trusted by them."""
+    out: list[asn1_x509.Certificate] = []
+    for xml, operator in lists:
+        try:
+            registry = _registry(xml, operator)
+        except InvalidInput:
+            continue
+        out.extend(cert for authority in registry.known_timestamp_authorities
+                   if (cert := getattr(authority, "certificate", None)) is not None)
+    return out
+
+
+def timestamp_qualified(path: Any, lists: Iterable[tuple[bytes, bytes]], moment: dt.datetime | None) -> bool:
+    """Whether a checked list names the timestamp's authority as a qualified timestamp service (QTST, granted) at
+    ``moment`` (the time the timestamp states): its own certificate, or an authority on its validated path."""
+    from pyhanko.sign.validation.qualified.tsp import QTST_URI, QTSTServiceInformation
+    from pyhanko_certvalidator.authority import AuthorityWithCert
+
+    if path is None:
+        return False
+    leaf = getattr(path, "leaf", None)
+    for xml, operator in lists:
+        try:
+            registry = _registry(xml, operator)
+        except InvalidInput:
+            continue
+        services = list(registry.applicable_tsps_on_path(path, moment))
+        if isinstance(leaf, asn1_x509.Certificate):
+            services += registry.applicable_service_definitions(AuthorityWithCert(leaf), moment)
+        if any(isinstance(sd, QTSTServiceInformation) and sd.base_info.service_type == QTST_URI for sd in services):
+            return True
+    return False
+
+
+def list_signer_certificates(xml: bytes) -> list[asn1_x509.Certificate]:
+    """The certificates the list's XML signature carries (ds:KeyInfo), read with pyHanko's own restricted parser;
+    unchecked: :func:`load_by_chain` validates a candidate's chain to the registry's anchors, then the list's
+    signature with it."""
+    from pyhanko.sign.validation.qualified import eutl_parse
+
+    try:
+        parsed = eutl_parse._raw_tl_parse(xml.decode("utf-8"))
+    except Exception:  # xsdata and lxml raise many kinds for a file that is not a trusted list
+        return []
+    key_info = getattr(parsed.signature, "key_info", None)
+    out = []
+    for item in getattr(key_info, "content", ()):
+        for der in getattr(item, "x509_certificate", ())[:8]:
+            try:
+                cert = asn1_x509.Certificate.load(der)
+                _ = cert.native  # parsed fully now, so a damaged one is left out here
+            except (ValueError, TypeError, KeyError):
+                continue
+            out.append(cert)
+    return out[:8]
+
+
+def _chains(cert: asn1_x509.Certificate, anchors: list[asn1_x509.Certificate],
+            others: list[asn1_x509.Certificate]) -> bool:
+    """Whether pyHanko builds and validates a path from ``cert`` to one of ``anchors`` (offline, at this time)."""
+    import asyncio
+
+    from pyhanko_certvalidator import CertificateValidator, ValidationContext
+    from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError, ValidationError
+
+    if not anchors:
+        return False
+    context = ValidationContext(trust_roots=anchors, allow_fetching=False, revocation_mode="soft-fail")
+    validator = CertificateValidator(cert, intermediate_certs=others, validation_context=context)
+    try:
+        asyncio.run(validator.async_validate_path())
+    except (PathBuildingError, PathValidationError, ValidationError, ValueError):
+        return False
+    return True
+
+
+def load_by_chain(xml: bytes, anchors: list[asn1_x509.Certificate], source: str = "") -> TrustedList:
+    """A list whose signer's certificate (carried in its signature) chains to one of ``anchors`` and checks its
+    signature; one sentence when none does."""
+    from visitapp.signing import pki
+
+    name = source or _("the trusted list")
+    candidates = list_signer_certificates(xml)
+    cas = [c for c in anchors if pki.is_real_ca(c)]
+    problem: InvalidInput | None = None
+    for cert in candidates:
+        if pki.is_real_ca(cert) or not _chains(cert, cas, [c for c in candidates if c is not cert]):
+            continue
+        try:
+            return load_trusted_list(xml, cert, source)
+        except InvalidInput as err:
+            problem = problem or err
+    if problem is not None:
+        raise problem
+    signer = pki.subject_text(candidates[0]) if candidates else "?"
+    raise InvalidInput(_("The signer of {path} ({signer}) does not chain to any anchor of this registry; give the "
+                         "certificate of the list's operator.").format(path=name, signer=signer))
+
+
+def read_list_file(path: Path, operators: list[asn1_x509.Certificate], source_cert: Path | None = None, *,
+                   chain: bool = False) -> TrustedList:
+    """A trusted list file checked against the operator's certificate in ``source_cert``, else one of
+    ``operators``; with ``chain`` (the registry's anchors as ``operators``), also a list whose signer's certificate
+    chains to one of them. InvalidInput with one sentence for anything else; nothing is kept here."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_LIST_BYTES:
+            raise InvalidInput(_("{path} is larger than a trusted list can be; it was not loaded.").format(path=path))
+        xml = path.read_bytes()
+    except OSError as err:
+        raise InvalidInput(_("Cannot read {path}: {reason}.").format(path=path, reason=err.strerror)) from err
+    if source_cert is not None:
+        try:
+            data = source_cert.read_bytes()
+        except OSError as err:
+            raise InvalidInput(_("Cannot read the certificate file {path}.").format(path=source_cert)) from err
+        operators, chain = [operator_certificate(data, str(source_cert))], False
+    if not operators:
+        raise InvalidInput(_("Give the certificate of the trusted list's operator with --tsl-cert."))
+    problem: InvalidInput | None = None
+    for operator in operators:
+        try:
+            return load_trusted_list(xml, operator, str(path))
+        except InvalidInput as err:
+            problem = problem or err
+    if chain:
+        return load_by_chain(xml, operators, str(path))
+    assert problem is not None
+    raise problem

@@ -87,6 +87,7 @@ class SignatureCheck:
     revoked_at: dt.datetime | None = None
     timestamp: dt.datetime | None = None  # the time a signature timestamp proves
     timestamp_trusted: bool = False
+    timestamp_qualified: bool = False  # its authority is a qualified timestamp service of a checked trusted list
     judged_at_timestamp: bool = False  # the chain was judged at the timestamp's time (certificate expired since)
     warnings: list[str] = dataclasses.field(default_factory=list)  # e.g. revocation unknown under "soft"
     certificate: bytes = b""  # the signer's certificate (DER): a coordinator may trust it after its fingerprint
