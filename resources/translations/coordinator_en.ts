@@ -1160,6 +1160,119 @@ Each file is verified, then merged into the registry.</translation>
     </message>
 </context>
 <context>
+    <name>TrustedListsSection</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Trusted lists (ETSI TS 119 612, e.g. Poland's from NCCert): their qualified certificate authorities are anchors, and signatures and timestamps they qualify are shown as qualified.</source>
+        <translation>Trusted lists (ETSI TS 119 612, e.g. Poland's from NCCert): their qualified certificate authorities are anchors, and signatures and timestamps they qualify are shown as qualified.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Territory</source>
+        <translation>Territory</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Next update</source>
+        <translation>Next update</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Trusted lists</source>
+        <translation>Trusted lists</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Load a trusted &amp;list…</source>
+        <translation>Load a trusted &amp;list…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Load a trusted list and its operator's certificate</source>
+        <translation>Load a trusted list and its operator's certificate</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Remove l&amp;ist</source>
+        <translation>Remove l&amp;ist</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Stop using the selected trusted list</source>
+        <translation>Stop using the selected trusted list</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>%1 (its signature no longer holds: it grades nothing)</source>
+        <translation>%1 (its signature no longer holds: it grades nothing)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>%1 (overdue)</source>
+        <translation>%1 (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>%1 (%2 qualified CAs, %3 qualified timestamp services)</source>
+        <translation>%1 (%2 qualified CAs, %3 qualified timestamp services)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Trusted list to load</source>
+        <translation>Trusted list to load</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Trusted lists (*.xml);;All files (*)</source>
+        <translation>Trusted lists (*.xml);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Certificate of the list's operator</source>
+        <translation>Certificate of the list's operator</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Load a trusted list</source>
+        <translation>Load a trusted list</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Stop using a trusted list</source>
+        <translation>Stop using a trusted list</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Stop using %1? Its certificate authorities are no longer anchors and nothing is graded qualified by it from now on; what was merged stays.</source>
+        <translation>Stop using %1? Its certificate authorities are no longer anchors and nothing is graded qualified by it from now on; what was merged stays.</translation>
+    </message>
+</context>
+<context>
     <name>TrustPage</name>
     <message>
         <location filename="../../visitapp/ui/coordinator/trust_page.py" line="35"/>

@@ -1173,6 +1173,119 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
     </message>
 </context>
 <context>
+    <name>TrustedListsSection</name>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Trusted lists (ETSI TS 119 612, e.g. Poland's from NCCert): their qualified certificate authorities are anchors, and signatures and timestamps they qualify are shown as qualified.</source>
+        <translation>Listy zaufanych usług (ETSI TS 119 612, np. polska z NCCert): ich kwalifikowane urzędy certyfikacji są kotwicami, a podpisy i znaczniki czasu, które kwalifikują, są pokazywane jako kwalifikowane.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Territory</source>
+        <translation>Terytorium</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Issued</source>
+        <translation>Wydana</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Next update</source>
+        <translation>Następna aktualizacja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Services</source>
+        <translation>Usługi</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Odcisk (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Trusted lists</source>
+        <translation>Listy zaufanych usług</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Load a trusted &amp;list…</source>
+        <translation>Wczytaj &amp;listę zaufanych usług…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Load a trusted list and its operator's certificate</source>
+        <translation>Wczytaj listę zaufanych usług i certyfikat jej operatora</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Remove l&amp;ist</source>
+        <translation>Usuń l&amp;istę</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Stop using the selected trusted list</source>
+        <translation>Przestań używać wybranej listy zaufanych usług</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>%1 (its signature no longer holds: it grades nothing)</source>
+        <translation>%1 (jej podpis już się nie zgadza: niczego nie kwalifikuje)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>%1 (overdue)</source>
+        <translation>%1 (po terminie)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>%1 (%2 qualified CAs, %3 qualified timestamp services)</source>
+        <translation>%1 (kwalifikowanych CA: %2, kwalifikowanych usług znakowania czasem: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Trusted list to load</source>
+        <translation>Lista zaufanych usług do wczytania</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Trusted lists (*.xml);;All files (*)</source>
+        <translation>Listy zaufanych usług (*.xml);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Certificate of the list's operator</source>
+        <translation>Certyfikat operatora listy</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certyfikaty (*.pem *.crt *.cer *.der);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Load a trusted list</source>
+        <translation>Wczytaj listę zaufanych usług</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Stop using a trusted list</source>
+        <translation>Przestań używać listy zaufanych usług</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>Stop using %1? Its certificate authorities are no longer anchors and nothing is graded qualified by it from now on; what was merged stays.</source>
+        <translation>Przestać używać %1? Jej urzędy certyfikacji przestaną być kotwicami i od teraz nic nie będzie przez nią kwalifikowane; to, co scalono, zostaje.</translation>
+    </message>
+</context>
+<context>
     <name>TrustPage</name>
     <message>
         <location filename="../../visitapp/ui/coordinator/trust_page.py" line="35"/>

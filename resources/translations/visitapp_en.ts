@@ -1978,6 +1978,16 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>%1, qualified (its authority is a qualified timestamp service of the trusted list)</source>
+        <translation>%1, qualified (its authority is a qualified timestamp service of the trusted list)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>%1 (not qualified)</source>
+        <translation>%1 (not qualified)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
         <source>&amp;Check</source>
         <translation>&amp;Check</translation>
     </message>

@@ -1985,6 +1985,16 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>%1, qualified (its authority is a qualified timestamp service of the trusted list)</source>
+        <translation>%1, kwalifikowany (jego urząd jest kwalifikowaną usługą znakowania czasem z listy zaufanych usług)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
+        <source>%1 (not qualified)</source>
+        <translation>%1 (niekwalifikowany)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/check_dialog.py" line="1"/>
         <source>&amp;Check</source>
         <translation>&amp;Sprawdź</translation>
     </message>

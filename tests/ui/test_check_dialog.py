@@ -133,7 +133,7 @@ def test_under_an_anchor_with_timestamps_the_level_and_anchor_are_shown(qtbot, f
     assert rows["Level"] == "B-T"
     assert rows["Qualification"] == "advanced"
     assert rows["Revocation"] == "not checked (offline)"
-    assert rows["Timestamp"].endswith("UTC") and "authority not trusted" not in rows["Timestamp"]
+    assert rows["Timestamp"].endswith("UTC (not qualified)")  # trusted, but no trusted list names its authority
     with qtbot.waitSignal(dialog.checked, timeout=WAIT_MS):
         dialog.file.setText(str(folder / "archived.pdf"))
         dialog.check_button.click()
@@ -163,3 +163,61 @@ def test_polish_labels_through_the_menu(gui, qtbot, files):
     assert rows["Zaufany"] == "nie"
     assert rows["Poziom"] == "B-B"
     dialog.close()
+
+
+def test_closing_the_dialog_while_a_check_runs_stops_the_check_and_its_worker(qtbot, files):
+    import multiprocessing
+    import time
+
+    folder, pinned, _root = files
+    dialog = CheckDialog(lambda: TrustPolicy(pinned=(pinned,)), None, str(folder / "archived.pdf"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    reports = []
+    dialog.checked.connect(reports.append)
+    dialog.check_button.click()
+    task = dialog.task
+    assert task is not None and dialog.busy
+    qtbot.waitUntil(lambda: bool(multiprocessing.active_children()), timeout=WAIT_MS)  # its worker process is up
+    started = time.monotonic()
+    dialog.close()  # at once, while the worker checks
+    assert time.monotonic() - started < 5  # cancelled, not waited for to the end
+    assert task.isFinished() and not task.isRunning()  # no thread left running behind the closed dialog
+    assert multiprocessing.active_children() == []  # and no worker process
+    assert not dialog.busy and reports == []
+
+
+QUIT_SCRIPT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from visitapp.signing.assess import TrustPolicy
+from visitapp.ui.check_dialog import CheckDialog
+
+app = QApplication([])
+dialog = CheckDialog(lambda: TrustPolicy(), None, sys.argv[1])
+dialog.show()
+dialog.check_button.click()
+assert dialog.busy
+QTimer.singleShot(300, app.quit)  # the app quits while the check runs (the window closed)
+code = app.exec()
+print("quit with", code, "busy" if dialog.busy else "stopped", flush=True)
+"""
+
+
+def test_quitting_the_app_while_a_check_runs_ends_cleanly(files, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    folder, _pinned, _root = files
+    script = tmp_path / "quit.py"
+    script.write_text(QUIT_SCRIPT)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "VISITAPP_LANG": "en"}
+    done = subprocess.run([sys.executable, str(script), str(folder / "archived.pdf")], capture_output=True, text=True,
+                          env=env, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr  # "QThread: Destroyed while thread is still running" aborts it
+    assert "quit with 0 stopped" in done.stdout
+    assert "QThread" not in done.stderr, done.stderr

@@ -130,15 +130,27 @@ class CappedWorker:
         self._pending.append((fn, args))
         self._conn.send((fn, args))
 
-    def result(self) -> Outcome:
-        """The oldest job's outcome, waiting at most the time cap from when the worker began it."""
+    def result(self, cancelled: Callable[[], bool] | None = None) -> Outcome:
+        """The oldest job's outcome, waiting at most the time cap from when the worker began it.
+
+        ``cancelled`` is asked every 0.1 s while waiting: when it says so, the worker is stopped (every job
+        dropped) and the outcome is empty: no value, no reason (a window was closed while a check ran).
+        """
         if not self._pending:
             raise RuntimeError("no job was submitted")
         deadline = self._head_since + self.seconds
         reply = None
         try:
-            if self._conn.poll(max(0.0, deadline - time.monotonic())):
-                reply = self._conn.recv()
+            while True:
+                left = max(0.0, deadline - time.monotonic())
+                if self._conn.poll(left if cancelled is None else min(left, 0.1)):
+                    reply = self._conn.recv()
+                    break
+                if cancelled is not None and cancelled():
+                    self.close()
+                    return Outcome()
+                if left <= 0:
+                    break
         except (EOFError, OSError):
             reply = None
         self._pending.popleft()
@@ -161,9 +173,9 @@ class CappedWorker:
             return Outcome(refused=value)
         return Outcome(value=value)
 
-    def call(self, fn: Callable[..., Any], *args: Any) -> Outcome:
+    def call(self, fn: Callable[..., Any], *args: Any, cancelled: Callable[[], bool] | None = None) -> Outcome:
         self.submit(fn, *args)
-        return self.result()
+        return self.result(cancelled)
 
     def close(self) -> None:
         if self._conn is not None:

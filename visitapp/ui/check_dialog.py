@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,18 +42,25 @@ from visitapp.ui.safe_text import plain
 
 PolicySource = Callable[[], Any]  # returns a visitapp.signing.assess.TrustPolicy (read on the task's thread)
 
+STOP_WAIT_MS = 10000  # a cancelled check ends within 0.1 s of the worker's poll; this bounds a stuck database read
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BAD_STYLE = "color: #b00020; font-weight: bold;"
 
 
-def run_check(path: str, policy: Any) -> tuple[Any, list[str]]:
-    """The check itself, off the GUI thread: the report and the levels from the capped worker."""
+def run_check(path: str, policy: Any, cancelled: Callable[[], bool] | None = None) -> tuple[Any, list[str]] | None:
+    """The check itself, off the GUI thread: the report and the levels from the capped worker.
+
+    ``cancelled`` is asked while the worker runs; when it says so, the worker process is stopped at once and
+    None comes back (the dialog was closed, or the app quits).
+    """
     from visitapp.signing.levels import check_received
     from visitapp.signing.sandbox import CappedWorker
     from visitapp.signing.verify import VerificationReport
 
     with CappedWorker() as worker:
-        outcome = worker.call(check_received, path, policy)
+        outcome = worker.call(check_received, path, policy, cancelled=cancelled)
+    if cancelled is not None and cancelled():
+        return None
     if outcome.refused is not None:
         return VerificationReport(path=path, problems=[outcome.refused]), []
     return outcome.value
@@ -153,6 +160,9 @@ class CheckDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(720, 520)
+        app = QCoreApplication.instance()
+        if app is not None:  # the app quitting with this dialog open: the check stops before the thread is destroyed
+            app.aboutToQuit.connect(self.stop_check)
 
     # choosing --------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -188,12 +198,12 @@ class CheckDialog(QDialog):
             return
         path, base, files = str(Path(text).expanduser()), self._policy, list(self.trusted_files)
 
-        def work(_progress, _cancelled):  # on the task's thread: the database read, then the worker process
+        def work(_progress, cancelled):  # on the task's thread: the database read, then the worker process
             pinned, anchors = extra_trust(files)
             policy = base()
             policy = dataclasses.replace(policy, pinned=policy.pinned + tuple(pinned),
                                          anchors=policy.anchors + tuple(anchors), require_identity=False)
-            return run_check(path, policy)
+            return None if cancelled() else run_check(path, policy, cancelled)
 
         self.details.clear()
         self.summary.setText(self.tr("Checking %1…").replace("%1", Path(path).name))
@@ -224,8 +234,10 @@ class CheckDialog(QDialog):
         self.summary.setText(sentence)
         self.summary.setStyleSheet(BAD_STYLE)
 
-    def _done(self, result: tuple[Any, list[str]]) -> None:
+    def _done(self, result: tuple[Any, list[str]] | None) -> None:
         self._finish()
+        if result is None:  # cancelled
+            return
         self.report, self.levels = result
         self.show_report(self.report, self.levels)
         self.checked.emit(self.report)
@@ -296,18 +308,40 @@ class CheckDialog(QDialog):
             rows.append((self.tr("Revocation"), revocation_text(sig)))
         if sig.timestamp is not None:
             stamp = _when(sig.timestamp)
-            rows.append((self.tr("Timestamp"), stamp if sig.timestamp_trusted else
-                         self.tr("%1 (authority not trusted)").replace("%1", stamp)))
+            if not sig.timestamp_trusted:
+                stamp = self.tr("%1 (authority not trusted)").replace("%1", stamp)
+            elif getattr(sig, "timestamp_qualified", False):
+                stamp = self.tr("%1, qualified (its authority is a qualified timestamp service of the trusted "
+                                "list)").replace("%1", stamp)
+            else:
+                stamp = self.tr("%1 (not qualified)").replace("%1", stamp)
+            rows.append((self.tr("Timestamp"), stamp))
         else:
             rows.append((self.tr("Timestamp"), self.tr("none (the signing time is the signer's claim)")))
         rows.append((self.tr("Certificate fingerprint (SHA-256)"), sig.fingerprint))
         return rows
 
+    def stop_check(self) -> None:
+        """Stop a running check and wait for its thread (its worker process is killed within 0.1 s): closing
+        the dialog or quitting the app never leaves a thread running or a worker process behind."""
+        task, self.task = self.task, None
+        if task is None:
+            return
+        task.succeeded.disconnect(self._done)
+        task.failed.disconnect(self._failed)
+        task.cancel()
+        task.wait(STOP_WAIT_MS)
+        self.progress.setVisible(False)
+        self.check_button.setEnabled(True)
+
     def done(self, result: int) -> None:
-        if self.task is not None:  # closing while a check runs: let it end, its result goes nowhere
-            self.task.succeeded.disconnect(self._done)
-            self.task.failed.disconnect(self._failed)
-            self.task = None
+        self.stop_check()
+        app = QCoreApplication.instance()
+        if app is not None:
+            try:
+                app.aboutToQuit.disconnect(self.stop_check)
+            except (RuntimeError, TypeError):
+                pass  # not connected (already closed once)
         super().done(result)
 
 

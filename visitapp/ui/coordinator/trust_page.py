@@ -16,6 +16,7 @@ from visitapp.ops import registry as registry_ops
 from visitapp.registry.trust import TrustedInfo, TrustStore, load_anchor_file, load_certificate_file
 from visitapp.ui.coordinator.common import ServicesRef, current, selected_row, table, warn
 from visitapp.ui.coordinator.models import RED, Column, RowsModel
+from visitapp.ui.coordinator.trust_lists import TrustedListsSection
 from visitapp.ui.coordinator.writes import Writes
 from visitapp.ui.labels import fmt_date
 from visitapp.ui.safe_text import plain_question
@@ -75,6 +76,10 @@ class TrustPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         self._anchors(layout)
+        self.lists = TrustedListsSection(self, layout, writes=writes, written=self._written, refused=self._refused)
+        QWidget.setTabOrder(self.anchor_table, self.lists.load_button)
+        QWidget.setTabOrder(self.lists.load_button, self.lists.remove_button)
+        QWidget.setTabOrder(self.lists.remove_button, self.lists.table)
 
         QWidget.setTabOrder(self.add_button, self.remove_button)  # in reading order: buttons above the table
         QWidget.setTabOrder(self.remove_button, self.table)
@@ -178,7 +183,9 @@ class TrustPage(QWidget):
         rows = store.list()
         self.model.reset(rows)
         if hasattr(self, "anchor_model"):
-            self.anchor_model.reset(store.anchors())
+            self.anchor_model.reset([a for a in store.anchors() if a.kind == "ca"])  # the lists have their table
+        if hasattr(self, "lists"):
+            self.lists.reset(store.trusted_list_infos())
         self.empty.setVisible(not rows)
 
     def ask_add(self) -> None:

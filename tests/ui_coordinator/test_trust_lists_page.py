@@ -1,0 +1,69 @@
+"""The coordinator's trust page lists, loads and removes trusted lists (issue 13 leftover), on a list built and
+signed (XAdES) in the test with tests/test_pki_qualified.py's builder; removing is one undoable step."""
+
+from __future__ import annotations
+
+from coordinator_helpers import settle
+from pki_world import Pki
+
+from tests.test_pki_qualified import _operator, _trusted_list
+from visitapp.registry.trust import TrustStore
+
+WAIT_MS = 30000
+
+
+def cell(model, row: int, key: str) -> str:
+    return model.index(row, model.column_of(key)).data()
+
+
+def test_load_refuse_list_and_remove_a_trusted_list(qtbot, svc, messages, tmp_path):
+    from visitapp.ui.coordinator import CoordinatorView
+    from visitapp.ui.ops_runner import OpRunner
+    from visitapp.ui.worker import DbWorker
+
+    pki = Pki(tmp_path)
+    pki.stop()  # certificates only
+    key, cert, operator_pem = _operator(tmp_path, "Testowy Operator Listy")
+    _k, _c, stranger_pem = _operator(tmp_path, "Ktos Inny")
+    tl = tmp_path / "tl-pl.xml"
+    tl.write_bytes(_trusted_list(pki.issuing.cert, key, cert, tsa=pki.tsa.cert))
+    worker = DbWorker()
+    runner = OpRunner(worker, lambda: svc.history)
+    view = CoordinatorView(svc, runner=runner)
+    qtbot.addWidget(view)
+    try:
+        page = view.trust
+        view.tabs.setCurrentWidget(page)
+        lists = page.lists
+        assert lists.model.rowCount() == 0 and not lists.remove_button.isEnabled()
+
+        assert lists.load(tl, stranger_pem) is None  # the wrong operator: one sentence, nothing kept
+        assert messages[-1] == ("Load a trusted list", f"The signature of {tl} does not hold with the operator's "
+                                                       "certificate given; the list was not loaded.")
+        assert TrustStore(svc.db).anchors() == []
+
+        with qtbot.waitSignal(runner.historyChanged, timeout=WAIT_MS) as labels:
+            assert lists.load(tl, operator_pem) is not None
+        assert labels.args[0] == "Trust a trusted list"
+        settle(qtbot, view)
+        qtbot.waitUntil(lambda: lists.model.rowCount() == 1, timeout=WAIT_MS)
+        assert cell(lists.model, 0, "territory") == "PL"
+        assert cell(lists.model, 0, "operator") == "Testowy Operator"
+        assert cell(lists.model, 0, "services") == "2 (1 qualified CAs, 1 qualified timestamp services)"
+        assert cell(lists.model, 0, "issued") and cell(lists.model, 0, "next")
+        assert page.anchor_model.rowCount() == 0  # a list is not shown among the CA anchors
+
+        lists.table.selectRow(0)
+        assert lists.remove_button.isEnabled()
+        with qtbot.waitSignal(runner.historyChanged, timeout=WAIT_MS):
+            lists.remove_button.click()  # the question is answered Yes
+        qtbot.waitUntil(lambda: lists.model.rowCount() == 0, timeout=WAIT_MS)
+        assert TrustStore(svc.db).anchors() == []
+        with qtbot.waitSignal(runner.finished, timeout=WAIT_MS):
+            runner.undo()  # the list is back
+        view.refresh()
+        qtbot.waitUntil(lambda: lists.model.rowCount() == 1, timeout=WAIT_MS)
+        assert [a.kind for a in TrustStore(svc.db).anchors()] == ["trusted_list"]
+    finally:
+        view.shutdown()
+        worker.shutdown()
