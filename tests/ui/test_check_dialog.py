@@ -8,6 +8,7 @@ capped worker process, spawned from the dialog's thread.
 from __future__ import annotations
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 from PySide6.QtWidgets import QApplication
 
 from tests.minutes_sample import sample_record
@@ -47,6 +48,11 @@ def files(tmp_path_factory):
         anchors = load_anchor(root)
         (folder / "archived.pdf").write_bytes(augment_pdf(stamped, timestamp_url=pki.url("tsa"), anchors=anchors,
                                                           online=True))
+        from tests.test_pki_qualified import _operator, _trusted_list
+
+        key, cert, _operator_pem = _operator(folder, "Testowy Operator Listy")  # a list naming the TSA a QTST
+        (folder / "tl.xml").write_bytes(_trusted_list(pki.issuing.cert, key, cert, tsa=pki.tsa.cert))
+        (folder / "operator.der").write_bytes(cert.public_bytes(serialization.Encoding.DER))
     finally:
         pki.stop()  # the checks run offline
     return folder, load_trust_roots([pem])[0].dump(), root
@@ -140,6 +146,16 @@ def test_under_an_anchor_with_timestamps_the_level_and_anchor_are_shown(qtbot, f
     rows = _rows(dialog, 0)
     assert rows["Level"] == "B-LTA"
     assert rows["Revocation"] == "not revoked (embedded in the file)"
+
+
+def test_a_timestamp_by_a_qualified_tsa_of_the_trusted_list_is_shown_qualified(qtbot, files):
+    folder, _pinned, _root = files
+    lists = (((folder / "tl.xml").read_bytes(), (folder / "operator.der").read_bytes()),)
+    dialog = _dialog(qtbot, TrustPolicy(trusted_lists=lists), folder / "stamped.pdf")
+    rows = _rows(dialog, 0)
+    assert rows["Qualification"] == "advanced"  # the official's certificate is no qualified one
+    assert rows["Timestamp"].endswith(" UTC, qualified (its authority is a qualified timestamp service of the "
+                                      "trusted list)")
 
 
 def test_polish_labels_through_the_menu(gui, qtbot, files):
