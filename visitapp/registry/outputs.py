@@ -119,6 +119,8 @@ class CsvWords:
 
         self.lang = lang if lang in ("pl", "en") else None
         self.t = gettext_for(self.lang or "en")
+        self._when: dict[tuple[dt.date | dt.datetime, Any], str] = {}
+        self._labels: dict[tuple[Callable[..., str], str], str] = {}
 
     @property
     def localised(self) -> bool:
@@ -136,6 +138,13 @@ class CsvWords:
     def when(self, value: dt.date | dt.datetime | None) -> str:
         if value is None:
             return ""
+        key = (value, getattr(value, "tzinfo", None))  # equal instants on other clocks are written apart
+        found = self._when.get(key)  # a visit's start is written beside each of its notes: once is enough
+        if found is None:
+            found = self._when[key] = self._format(value)
+        return found
+
+    def _format(self, value: dt.date | dt.datetime) -> str:
         if not self.localised:
             return value.isoformat()
         if isinstance(value, dt.datetime):
@@ -145,7 +154,12 @@ class CsvWords:
         return value.strftime("%d.%m.%Y")
 
     def label(self, function: Callable[..., str], value: str) -> str:
-        return function(value, self.t) if self.localised else value
+        if not self.localised:
+            return value
+        found = self._labels.get((function, value))
+        if found is None:
+            found = self._labels[(function, value)] = function(value, self.t)
+        return found
 
 
 def csv_bytes(header: list[str], rows: list[list[Any]], *, separator: str = ",") -> bytes:
@@ -153,11 +167,13 @@ def csv_bytes(header: list[str], rows: list[list[Any]], *, separator: str = ",")
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=separator)
     writer.writerow(header)
-    writer.writerows([safe_cell(c) for c in row] for row in rows)
+    # safe_cell inlined: a report writes about a million cells
+    writer.writerows([f"'{c}" if isinstance(c, str) and c[:1] in _FORMULA_SET else c for c in row] for row in rows)
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_SET = frozenset(_FORMULA_START)
 
 
 def safe_cell(value: Any) -> Any:

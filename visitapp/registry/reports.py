@@ -52,7 +52,6 @@ from visitapp.registry.themes import KeyPhrase, chart, key_phrases, merge_forms
 
 THEME_FIELDS = ("skills_in_demand", "certification_needs")
 TOP = 15
-ROWS_PER_TABLE = 60  # long tables are cut into pieces: reportlab splits a huge table slowly
 
 
 @dataclass
@@ -110,6 +109,12 @@ class ReportData:
     minutes: dict[str, list[MinutesRow]] = field(default_factory=lambda: defaultdict(list))  # by visit id
 
 
+def rows_of(s, statement):
+    """The rows of a select of columns, read through the session's connection: without the ORM's
+    per-row work (a report reads hundreds of thousands of rows), in the session's transaction."""
+    return s.connection().execute(statement)
+
+
 def _scope(s, series: str | None):
     """The visit ids the report covers (a subquery), and the series name to print."""
     query = select(m.Visit.id)
@@ -134,7 +139,7 @@ def collect(db: Database, *, series: str | None = None, today: dt.date | None = 
             select(m.Participant.visit_id, func.count()).where(m.Participant.visit_id.in_(scope))
             .group_by(m.Participant.visit_id)).all())
         flagged = set(s.scalars(select(m.Disagreement.visit_id).where(m.Disagreement.resolved_at.is_(None))))
-        rows = s.execute(
+        rows = rows_of(s,
             select(m.Visit.id, m.Visit.uuid, m.Visit.starts_at, m.Visit.title, m.Visit.place, m.Visit.status,
                    m.Organisation.name, m.Organisation.id, m.Organisation.nip, m.Series.name)
             .join(m.Organisation, m.Visit.organisation_id == m.Organisation.id)
@@ -160,7 +165,7 @@ def collect(db: Database, *, series: str | None = None, today: dt.date | None = 
                                .where(m.Participant.visit_id.in_(scope))) or 0
         data.tags = merge_forms(
             [t for t in (tags or []) if isinstance(t, str)]
-            for (tags,) in s.execute(select(m.Note.tags).where(m.Note.deleted.is_(False), m.Note.visit_id.in_(scope))))
+            for (tags,) in rows_of(s, select(m.Note.tags).where(m.Note.deleted.is_(False), m.Note.visit_id.in_(scope))))
         answers: dict[str, list[list[str]]] = {f: [] for f in THEME_FIELDS}
         for fld, value in s.execute(select(m.Answer.field, m.Answer.value)
                                     .where(m.Answer.field.in_(THEME_FIELDS), m.Answer.visit_id.in_(scope))):
@@ -169,11 +174,11 @@ def collect(db: Database, *, series: str | None = None, today: dt.date | None = 
         data.themes = {f: merge_forms(groups) for f, groups in answers.items()}
         labels = {v.id: f"{v.organisation} ({v.starts_at.date().isoformat()})" for v in data.visits}
         data.phrases = key_phrases(
-            (labels[v_uuid], text) for v_uuid, text in s.execute(
+            (labels[v_uuid], text) for v_uuid, text in rows_of(s,
                 select(m.Visit.uuid, m.Note.text).join(m.Visit, m.Note.visit_id == m.Visit.id)
                 .where(m.Note.deleted.is_(False), m.Visit.id.in_(scope), m.Visit.language != "en")
                 .order_by(m.Visit.starts_at, m.Visit.id, m.Note.id)))
-        for row in s.execute(
+        for row in rows_of(s,
             select(m.ActionItem.uuid, m.Visit.uuid, m.Organisation.name, m.ActionItem.description,
                    m.ActionItem.owner, m.ActionItem.due_date, m.ActionItem.status)
             .join(m.Visit, m.ActionItem.visit_id == m.Visit.id)
@@ -216,7 +221,7 @@ def csv_files(db: Database, *, series: str | None = None, data: ReportData | Non
                                "series", "participants", "notes", "disagreements"], visits)
     ids = {v.id for v in data.visits}
     with db.read() as s:
-        rows = s.execute(
+        rows = rows_of(s,
             select(m.Visit.uuid, m.Visit.starts_at, m.Organisation.name, m.Note.uuid, m.Note.section, m.Note.kind,
                    m.Note.author, m.Note.text, m.Note.tags, m.Note.visibility, m.Note.created_at,
                    m.MergedFile.sha256, m.MergedFile.signer, m.MergedFile.signer_fingerprint, m.MergedFile.signer_name)
@@ -229,14 +234,18 @@ def csv_files(db: Database, *, series: str | None = None, data: ReportData | Non
         ).all()
         trusted = trusted_names(s, {row[-2] for row in rows if row[-2]})
     notes = []
+    typed_of: dict[tuple[str, str], str] = {}  # (signer, typed name): the same few pairs on every note
     for v_uuid, starts, org, n_uuid, section, kind, typed, text, tags, vis, created, sha, signers, fp, name in rows:
         if v_uuid not in ids:
             continue
         # A merged note's author is the certificate that signed its file; the typed name only beside it.
         author = signer_of(fp, name, signers, trusted) if sha else typed
+        beside = typed_of.get((author, typed))
+        if beside is None:
+            beside = typed_of[(author, typed)] = typed_beside(author, typed)
         notes.append([v_uuid, w.when(_aware(starts)), org, n_uuid, section, w.label(note_kind_label, kind.value),
                       author, text, " ".join(tags or []), w.label(visibility_label, vis.value),
-                      w.when(_aware(created)), sha or "", signers or "", typed_beside(author, typed)])
+                      w.when(_aware(created)), sha or "", signers or "", beside])
     files["notes.csv"] = out(["visit_id", "visit_starts_at", "organisation", "note_id", "section", "kind",
                                      "author", "text", "tags", "visibility", "created_at", "source_sha256",
                                      "signer", "typed_author"], notes)
@@ -298,6 +307,7 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     from visitapp.minutes.fonts import BOLD, register_fonts
+    from visitapp.registry.report_table import GridTable, Wrapper
 
     t: Callable[[str], str] = gettext_for(lang)
     font = register_fonts()
@@ -307,33 +317,17 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
     h2 = ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=13, leading=16, spaceBefore=10, spaceAfter=4)
     width = A4[0] - 36 * mm
 
-    # A header never breaks inside a word ("Uczestn-icy"): whole words only, a column wide enough for them.
-    head = ParagraphStyle("head", parent=small, fontName=BOLD, splitLongWords=0)
     nt = ngettext_for(lang)
 
     def p(text: Any, style: ParagraphStyle = small) -> Paragraph:
         return Paragraph(escape(str(text)), style)
 
-    style = TableStyle([
-        ("FONT", (0, 0), (-1, -1), font, 8),
-        ("FONT", (0, 0), (-1, 0), BOLD, 8),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef3")),
-        ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#b0b8c0")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ])
+    wrapper = Wrapper(font)
 
     def tables(header: list[str], rows: list[list[Any]], widths: list[float]) -> list[Any]:
-        out: list[Any] = []
         if not rows:
             return [p(t("None."), base)]
-        for start in range(0, len(rows), ROWS_PER_TABLE):
-            # Short cells stay plain strings (no wrapping needed): far faster than a Paragraph each.
-            chunk = [[p(h, head) for h in header]] + [[c if not isinstance(c, str) or len(c) <= 16 else p(c) for c in r]
-                                                for r in rows[start:start + ROWS_PER_TABLE]]
-            table = Table(chunk, colWidths=widths, repeatRows=1)
-            table.setStyle(style)
-            out.append(table)
-        return out
+        return [GridTable(header, rows, widths, font=font, bold=BOLD, wrapper=wrapper)]
 
     def date(value: dt.datetime | dt.date | None) -> str:
         """In the city's time (not the process's), as a Polish office writes it when the report is Polish."""

@@ -10,11 +10,16 @@ visits they come from.  No Qt, no database: the report collects the rows.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from visitapp.text.polish import phrase_pairs, theme_key
+from visitapp.text.polish import _BREAK, WORD, _canonical, _is_content, theme_key
+
+#: Words and punctuation of a note, in order: a pair of words is neighbours only with no punctuation between.
+_TOKEN = re.compile(rf"\w+|{_BREAK.pattern}")
 
 #: A phrase must come from at least this many notes to be a key phrase.
 MIN_NOTES = 2
@@ -24,13 +29,16 @@ def merge_forms(groups: Iterable[Iterable[str]]) -> Counter:
     """Count items by lemma, once per group (a note's tags, a visit's answers), under their most typed form."""
     counts: Counter = Counter()
     forms: dict[str, Counter] = defaultdict(Counter)
+    key_of: dict[str, str] = {}  # the same few tags come back in thousands of notes: each analysed once
     for group in groups:
         keys: set[str] = set()
         for item in group:
             text = str(item).strip()
             if not text:
                 continue
-            key = theme_key(text)
+            key = key_of.get(text)
+            if key is None:
+                key = key_of[text] = theme_key(text)
             forms[key][text] += 1
             keys.add(key)
         counts.update(keys)
@@ -45,21 +53,66 @@ class KeyPhrase:
     visits: list[str] = field(default_factory=list)  # labels of the visits it comes from, in series order
 
 
+class _Words(dict):
+    """A word -> its number, given on first sight; ``None`` for a word that cannot be in a phrase."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lower: list[str] = []  # by number: the word in lower case
+        self.lemma: dict[int | None, int | None] = {None: None}  # by number: the number of its lemma
+        self.lemmas: dict[str, int] = {}  # lemma -> its number
+
+    def __missing__(self, word: str) -> int | None:
+        number = None
+        if len(word) >= 3 and WORD.fullmatch(word) is not None and _is_content(word):
+            number = len(self.lower)
+            self.lower.append(word.lower())
+            self.lemma[number] = self.lemmas.setdefault(_canonical(word), len(self.lemmas))
+        self[word] = number
+        return number
+
+
 def key_phrases(notes: Iterable[tuple[str, str]], *, top: int = 15) -> list[KeyPhrase]:
-    """The ``top`` most used lemma pairs in ``notes`` ((visit label, text), in series order)."""
-    count: Counter = Counter()
-    forms: dict[str, Counter] = defaultdict(Counter)
-    visits: dict[str, dict[str, None]] = defaultdict(dict)
+    """The ``top`` most used lemma pairs in ``notes`` ((visit label, text), in series order).
+
+    The pairs of :func:`visitapp.text.polish.phrase_pairs`, counted in bulk: a note becomes one list of
+    word numbers (punctuation a gap), each distinct word analysed once, and its neighbouring pairs are
+    counted by ``Counter`` without a Python step per word; a visit's phrases are kept once per visit.
+    """
+    words = _Words()
+    occurrences: Counter = Counter()  # (word number, word number) -> times used, in first-seen order
+    notes_of: Counter = Counter()  # (lemma number, lemma number) -> notes using it
+    blocks: list[tuple[str, set]] = []  # (visit label, lemma pairs of its notes), in series order
+    by_label: dict[str, set] = {}  # lemma pairs per label (a label may come back after another visit)
+    label_now: str | None = None
     for label, text in notes:
-        seen: set[str] = set()
-        for key, typed in phrase_pairs(text):
-            forms[key][typed] += 1
-            visits[key][label] = None
-            seen.add(key)
-        count.update(seen)
-    ranked = sorted((k for k, n in count.items() if n >= MIN_NOTES),
-                    key=lambda k: (-len(visits[k]), -count[k], k))
-    return [KeyPhrase(forms[k].most_common(1)[0][0], count[k], list(visits[k])) for k in ranked[:top]]
+        numbers = list(map(words.__getitem__, _TOKEN.findall(text)))
+        pairs = set(itertools.pairwise(map(words.lemma.__getitem__, numbers)))
+        occurrences.update(itertools.pairwise(numbers))
+        notes_of.update(pairs)
+        if label != label_now:
+            label_now = label
+            blocks.append((label, set()))
+            by_label[label] = blocks[-1][1] if label not in by_label else set(by_label[label])
+        blocks[-1][1].update(pairs)
+        if by_label[label] is not blocks[-1][1]:
+            by_label[label].update(pairs)
+    visits_of: Counter = Counter()
+    for pairs in by_label.values():
+        visits_of.update(pairs)
+    forms: dict[tuple[int | None, int | None], Counter] = defaultdict(Counter)
+    for (a, b), n in occurrences.items():
+        if a is not None and b is not None:
+            forms[(words.lemma[a], words.lemma[b])][f"{words.lower[a]} {words.lower[b]}"] += n
+    lemma = {n: w for w, n in words.lemmas.items()}
+    keys = {pair: f"{lemma[pair[0]]} {lemma[pair[1]]}"
+            for pair, n in notes_of.items() if None not in pair and n >= MIN_NOTES}
+    ranked = sorted(keys, key=lambda k: (-visits_of[k], -notes_of[k], keys[k]))[:top]
+    return [KeyPhrase(forms[k].most_common(1)[0][0], notes_of[k], _labels_with(k, blocks)) for k in ranked]
+
+
+def _labels_with(pair: tuple[int | None, int | None], blocks: list[tuple[str, set]]) -> list[str]:
+    return list(dict.fromkeys(label for label, pairs in blocks if pair in pairs))
 
 
 def chart(items: list[tuple[str, int]], font: str, width: float):

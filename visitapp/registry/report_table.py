@@ -1,0 +1,180 @@
+"""A plain-text grid table for the series report, drawn far faster than reportlab's ``Table``.
+
+A report over 10,000 visits holds about 100,000 table cells.  reportlab's ``Table``
+lays out and draws each cell on its own (a text object per cell, a ``Paragraph``
+wherever text has to wrap) and splits a long table by measuring it again for every
+page: most of the report's time went there.  :class:`GridTable` takes plain text
+only (no markup: a name is drawn as typed, never read as tags), wraps each cell
+once at its column's width, draws a page of cells in one text object, and splits
+at a page by looking up the rows' running heights.  It looks like the table it
+replaces: a bold header on a light band, repeated on every page, a thin grid, 8 pt
+text in cells padded 6 pt left and right, 3 pt above and below.
+
+No Qt: the core draws the report.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+PAD_X, PAD_Y = 6.0, 3.0
+SIZE, LEADING = 8.0, 10.0
+GRID = colors.HexColor("#b0b8c0")
+BAND = colors.HexColor("#e8eef3")
+#: Lines of one cell in one row; a longer cell goes on in the rows below, so no row is taller than a page.
+MAX_LINES = 50
+
+
+class Wrapper:
+    """Splits text into lines that fit a width, remembering each text it has wrapped (cells repeat a lot)."""
+
+    def __init__(self, font: str, size: float = SIZE) -> None:
+        self.font, self.size = font, size
+        self._lines: dict[tuple[str, float, bool], list[str]] = {}
+        self._widths: dict[str, float] = {}
+
+    def width(self, text: str) -> float:
+        found = self._widths.get(text)
+        if found is None:
+            found = self._widths[text] = stringWidth(text, self.font, self.size)
+        return found
+
+    def lines(self, text: str, width: float, *, break_words: bool = True) -> list[str]:
+        key = (text, width, break_words)
+        found = self._lines.get(key)
+        if found is None:
+            found = self._lines[key] = [line for para in text.split("\n")
+                                        for line in self._wrap(para, width, break_words)]
+        return found
+
+    def _wrap(self, text: str, width: float, break_words: bool) -> list[str]:
+        text = " ".join(text.split())
+        if stringWidth(text, self.font, self.size) <= width:
+            return [text]
+        space = self.width(" ")
+        lines: list[str] = []
+        line, used = "", 0.0
+        for word in text.split(" "):
+            w = self.width(word)
+            if line and used + space + w <= width:
+                line, used = f"{line} {word}", used + space + w
+                continue
+            if line:
+                lines.append(line)
+            if w > width and break_words:  # a word wider than the column is cut, never drawn over the next one
+                pieces = self._cut(word, width)
+                lines.extend(pieces[:-1])
+                word = pieces[-1]
+                w = self.width(word)
+            line, used = word, w
+        lines.append(line)
+        return lines
+
+    def _cut(self, word: str, width: float) -> list[str]:
+        pieces, start = [], 0
+        for end in range(1, len(word) + 1):
+            if end - start > 1 and stringWidth(word[start:end], self.font, self.size) > width:
+                pieces.append(word[start:end - 1])
+                start = end - 1
+        pieces.append(word[start:])
+        return pieces
+
+
+class GridTable(Flowable):
+    """Rows of text under a header, in columns of the given widths; splits between rows at a page's end."""
+
+    def __init__(self, header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float], *,
+                 font: str, bold: str, wrapper: Wrapper | None = None) -> None:
+        super().__init__()
+        self.hAlign = "CENTER"  # as reportlab's Table
+        self.font, self.bold, self.widths = font, bold, list(widths)
+        plain = wrapper if wrapper is not None and wrapper.font == font else Wrapper(font)
+        heavy = Wrapper(bold)
+        inner = [w - 2 * PAD_X for w in self.widths]
+        # a header never breaks inside a word ("Uczestn-icy"): whole words only
+        self.head = [heavy.lines(str(h), w, break_words=False) for h, w in zip(header, inner, strict=True)]
+        cells: list[list[list[str]]] = []
+        for row in rows:
+            wrapped = [plain.lines("" if c is None else str(c), w) for c, w in zip(row, inner, strict=True)]
+            tall = max(map(len, wrapped))
+            if tall <= MAX_LINES:
+                cells.append(wrapped)
+                continue
+            for start in range(0, tall, MAX_LINES):  # a very long cell goes on in the next rows
+                cells.append([lines[start:start + MAX_LINES] for lines in wrapped])
+        self.cells = cells
+        self.head_h = max(map(len, self.head)) * LEADING + 2 * PAD_Y
+        # running heights: the rows from i to j take tops[j] - tops[i]
+        self.tops = [0.0, *itertools.accumulate(max(map(len, r)) * LEADING + 2 * PAD_Y for r in cells)]
+        self.first, self.last = 0, len(cells)
+
+    def _part(self, first: int, last: int) -> GridTable:
+        part = GridTable.__new__(GridTable)
+        Flowable.__init__(part)
+        part.hAlign = self.hAlign
+        part.font, part.bold, part.widths = self.font, self.bold, self.widths
+        part.head, part.cells = self.head, self.cells
+        part.head_h, part.tops, part.first, part.last = self.head_h, self.tops, first, last
+        return part
+
+    @property
+    def height_needed(self) -> float:
+        return self.head_h + self.tops[self.last] - self.tops[self.first]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = sum(self.widths), self.height_needed
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        room = availHeight - self.head_h
+        # the last row whose bottom is within the room
+        end = bisect.bisect_right(self.tops, self.tops[self.first] + room, self.first, self.last + 1) - 1
+        if end <= self.first:
+            return []  # not one row fits here: the whole table starts on the next page
+        if end >= self.last:
+            return [self]
+        return [self._part(self.first, end), self._part(end, self.last)]
+
+    def draw(self) -> None:
+        canv = self.canv
+        width = sum(self.widths)
+        height = self.height_needed
+        lefts = [0.0, *itertools.accumulate(self.widths)]
+        canv.saveState()
+        canv.setFillColor(BAND)
+        canv.rect(0, height - self.head_h, width, self.head_h, stroke=0, fill=1)
+        canv.setFillColor(colors.black)
+        text = canv.beginText()
+        text.setFont(self.bold, SIZE, LEADING)
+        self._cells(text, [self.head], height, lefts)
+        text.setFont(self.font, SIZE, LEADING)
+        bottoms = self._cells(text, self.cells[self.first:self.last], height - self.head_h, lefts)
+        canv.drawText(text)
+        canv.setStrokeColor(GRID)
+        canv.setLineWidth(0.25)
+        ys = [height, height - self.head_h, *bottoms]
+        canv.lines([(0, y, width, y) for y in ys] + [(x, 0, x, height) for x in lefts])
+        canv.restoreState()
+
+    def _cells(self, text: Any, rows: list[list[list[str]]], top: float, lefts: list[float]) -> list[float]:
+        """Put every line of ``rows`` (from ``top`` down) in the text object; returns each row's bottom."""
+        bottoms = []
+        for row in rows:
+            first = top - PAD_Y - SIZE
+            for lines, left in zip(row, lefts, strict=False):
+                y = first
+                for line in lines:
+                    if line:
+                        text.setTextOrigin(left + PAD_X, y)
+                        text.textOut(line)
+                    y -= LEADING
+            top -= max(map(len, row)) * LEADING + 2 * PAD_Y
+            bottoms.append(top)
+        return bottoms
