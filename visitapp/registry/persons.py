@@ -6,7 +6,12 @@ with ``redact_mentions`` also the mentions of their name in typed texts
 (inflected Polish forms where the name's stem matches). Afterwards no byte of
 the name is left in the database files: the search index is rebuilt, then
 (SQLite) with ``secure_delete`` on the WAL is checkpointed and truncated and
-the file vacuumed. The erasure is remembered (``erasures``: hashes, never the
+the file vacuumed; (PostgreSQL) after the commit, the tables changed are
+rewritten by ``VACUUM (FULL, ANALYZE)`` (new files; the old ones, holding the
+dead rows, are dropped) and the planner's statistics (``pg_statistic``, which
+keep sample values of columns, names among them) are rewritten too.  What
+stays on the server is for its administrator: WAL segments not yet recycled,
+archived WAL and base backups (see README). The erasure is remembered (``erasures``: hashes, never the
 name), so a record merged later that names the person again is pseudonymised
 before it is stored (:func:`redact_incoming`). Signed PDFs are not changed:
 the files that named the person are listed for the coordinator to handle.
@@ -243,10 +248,15 @@ class ErasureResult:
     files: list[dict[str, Any]] = field(default_factory=list)  # merged files (signed PDFs) that still name them
     #: Copies visitapp made beside the database before upgrading it: they held the person's data, and were deleted.
     backups_removed: list[str] = field(default_factory=list)
+    #: PostgreSQL: tables this role may not vacuum (not their owner), whose old rows the server still holds.
+    not_vacuumed: list[str] = field(default_factory=list)
 
 
-def _redact_tables(s: Session, redactor: _Redactor, needles: list[str]) -> int:
-    """Apply ``redactor`` to every text value of every table (the search index is rebuilt after)."""
+def _redact_tables(s: Session, redactor: _Redactor, needles: list[str], touched: set[str] | None = None) -> int:
+    """Apply ``redactor`` to every text value of every table (the search index is rebuilt after).
+
+    ``touched`` receives the names of the tables changed.
+    """
     conn = s.connection()
     insp = inspect(conn)
     folded = [fold_diacritics(n).lower() for n in needles if n]
@@ -284,6 +294,8 @@ def _redact_tables(s: Session, redactor: _Redactor, needles: list[str]) -> int:
                 params = {f"v{i}": v for i, v in enumerate(updates.values())}
                 conn.execute(text(f'UPDATE "{table}" SET {sets} WHERE "{pk[0]}" = :pk'), {**params, "pk": row[0]})
                 changed += len(updates)
+                if touched is not None:
+                    touched.add(table)
     return changed
 
 
@@ -309,17 +321,18 @@ def erase_person(db: Database, ref: str, *, redact_mentions: bool = False,
         redactor = _Redactor(pseudonym, [name], [v for v in (email, phone) if v.strip()], redact_mentions)
         if db.path is not None:  # SQLite: overwrite what is deleted or changed from now on
             s.execute(text("PRAGMA secure_delete = ON"))
-        changed = _redact_tables(s, redactor, _needles(name) + [v for v in (email, phone) if v.strip()])
+        touched = {"people"}
+        changed = _redact_tables(s, redactor, _needles(name) + [v for v in (email, phone) if v.strip()], touched)
         s.expire_all()
         s.refresh(person)  # as the redaction left it
         person.name, person.email, person.phone, person.role = pseudonym, "", "", ""
         s.add(m.Erasure(person_uuid=person.uuid, pseudonym=pseudonym, name_hash=name_hash(name),
                         email_hash=email_hash(email), redact_mentions=redact_mentions))
         db.backend.ensure_search(s.connection(), rebuild_index=True)
-    scrub_files(db)
+    left = scrub_files(db, touched)
     forget_history(db)
     removed = [str(p) for p in remove_upgrade_backups(db.path)] if db.path is not None else []
-    return ErasureResult(person.uuid, pseudonym, changed, files, removed)
+    return ErasureResult(person.uuid, pseudonym, changed, files, removed, left)
 
 
 def upgrade_backups(path: Path) -> list[Path]:
@@ -371,10 +384,19 @@ def forget_history(db: Database) -> None:
     history_for(db).clear()
 
 
-def scrub_files(db: Database) -> None:
-    """Leave no freed page or WAL frame with old content: checkpoint and truncate the WAL, vacuum (SQLite)."""
+def scrub_files(db: Database, tables: set[str] | None = None) -> list[str]:
+    """Leave no freed page or WAL frame with old content: checkpoint and truncate the WAL, vacuum (SQLite).
+
+    On PostgreSQL: rewrite ``tables`` (None: every table of the schema) and the planner's statistics
+    (:func:`visitapp.registry.server_scrub.vacuum_server`); returns the tables this role could not
+    rewrite (an SQLite file: none).
+    """
     if db.path is None:
-        return
+        if db.backend.name != "PostgreSQL":
+            return []
+        from visitapp.registry.server_scrub import vacuum_server
+
+        return vacuum_server(db, tables)
     raw = db.engine.raw_connection()
     try:
         con = raw.driver_connection  # a plain sqlite3 connection: VACUUM runs outside any transaction
@@ -391,6 +413,7 @@ def scrub_files(db: Database) -> None:
         raise mapped from err
     finally:
         raw.close()
+    return []
 
 
 # -- merging after an erasure -------------------------------------------------------------------
