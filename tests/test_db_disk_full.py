@@ -162,3 +162,25 @@ def test_a_full_disk_during_a_backup_leaves_no_partial_backup(tmp_path, template
     assert path.read_bytes() == before
     assert _drafts(path, DbKey(passphrase=PASS) if kind == "encrypted" else None) == DRAFTS
     assert not os.path.exists(path.with_name(path.name + "-journal"))
+
+
+def test_notes_typed_into_an_encrypted_database_on_a_full_disk_lose_nothing_stored(tiny):
+    """The disk fills while notes are saved: the refused note is said in one sentence, every earlier one stays."""
+    from visitapp.errors import StorageFull
+
+    path = tiny / "notatki.db"
+    stored = []
+    with Database.open(path, key=DbKey(passphrase=PASS)) as db:
+        svc = Services(db, Identity("t"))
+        org = svc.organisations.create("Huta Pełnych Dysków")
+        visit = svc.visits.create(org.id, dt.datetime(2026, 3, 24, 9, tzinfo=dt.UTC)).id
+        with pytest.raises(StorageFull) as caught:
+            for i in range(200):  # 200 x 24 kB (with the search index, more) cannot fit in 2 MB
+                stored.append(svc.notes.add(visit, f"notatka {i} " + os.urandom(12_000).hex()).id)
+        said = _one_sentence(caught.value)
+        assert said.startswith(f"The disk holding {path} is full; the last change was not stored."), said
+    assert stored, "some notes fit before the disk was full"
+    assert not path.read_bytes().startswith(b"SQLite format 3\x00")
+    with Database.open(path, create=False, key=DbKey(passphrase=PASS)) as db:
+        svc = Services(db, Identity("t"))
+        assert [n.id for n in svc.notes.list(visit)] == stored
