@@ -6,7 +6,8 @@
    registry, and prints files per second of both and their ratio
    (target: merging within 1.5x of verification alone).
 3. Builds a registry of VISITS visits (default 10,000) and times the PDF report
-   with CSV files (target: under 10 s).
+   with CSV files (target: under 10 s) beside reportlab alone drawing the same
+   text (benchmarks/report.py, which also runs alone: the quicker way).
 
     PYTHONPATH=. python benchmarks/merge.py [--count 1000] [--signers 4] [--visits 10000] [--keep DIR]
 
@@ -46,7 +47,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from visitapp.db import Database
 from visitapp.db import models as m
 from visitapp.exchange.record import VisitRecord, dump_record
-from visitapp.validation import name_key
 
 WORDS = ("automatyka chmura dane szkoły uczelnie certyfikacja staże inwestycje kompetencje rekrutacja "
          "energetyka transport mieszkania inżynierowie technicy łączność żłobki język angielski").split()
@@ -208,36 +208,15 @@ def bench_online(folder: Path, count: int, signers: int) -> None:
 
 
 def bench_report(folder: Path, visits: int, target: str | Path | None = None) -> None:
-    from visitapp.registry.reports import build_report
+    """The report over ``visits`` visits beside reportlab alone drawing the same text (``benchmarks/report.py``)."""
+    from benchmarks.report import build, measure_report, show
 
-    rng = random.Random(7)
-    db = Database.open(target or folder / "big.db")
-    t0 = time.perf_counter()
-    with db.write() as s:
-        series = m.Series(name="Cykl testowy")
-        orgs = [m.Organisation(name=f"Firma {i}", name_key=name_key(f"Firma {i}")) for i in range(500)]
-        s.add(series)
-        s.add_all(orgs)
-        start = dt.datetime(2024, 1, 1, 9, tzinfo=dt.UTC)
-        for i in range(visits):
-            v = m.Visit(organisation=orgs[i % len(orgs)], series=series, title=f"Wizyta {i}",
-                        starts_at=start + dt.timedelta(hours=7 * i), place="Kraków",
-                        status=rng.choice(list(m.VisitStatus)), template_key="reference-visit")
-            s.add(v)
-            for _n in range(5):
-                s.add(m.Note(visit=v, section="profile", text=" ".join(rng.choices(WORDS, k=15)), author="A",
-                             tags=rng.sample(WORDS, 2)))
-            s.add(m.ActionItem(visit=v, description="Zadanie", owner=rng.choice(["GUP", "CWI", "UMK"]),
-                               due_date=dt.date(2026, 1, 1) + dt.timedelta(days=i % 400)))
-            s.add(m.Answer(visit=v, field="skills_in_demand", value=rng.sample(WORDS, 3)))
-    print(f"built a registry of {visits} visits in {time.perf_counter() - t0:.1f} s")
-    t0 = time.perf_counter()
-    build_report(db, folder / "report.pdf", csv_dir=folder / "csv", lang="pl")
-    report_s = time.perf_counter() - t0
-    db.close()
-    size = (folder / "report.pdf").stat().st_size / 1e6
-    engine = db.backend.name
-    print(f"report on {visits} visits on {engine} (PDF {size:.1f} MB + CSV): {report_s:.1f} s (target < 10 s)")
+    db = build(target or folder / "big.db", visits)
+    try:
+        result = measure_report(db, folder, repeat=1)
+    finally:
+        db.close()
+    show(db.backend.name, visits, result)
 
 
 class PgServer:

@@ -297,7 +297,12 @@ def write_csv(db: Database, folder: Path, *, series: str | None = None, data: Re
 # -- PDF ----------------------------------------------------------------------------------
 
 
-def render_pdf(data: ReportData, lang: str) -> bytes:
+#: Builds a table's flowables from (header, rows, column widths, font, bold font); the benchmark's baseline.
+TableMaker = Callable[[list[str], list[list[Any]], list[float], str, str], list[Any]]
+
+
+def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = None) -> bytes:
+    """The report's PDF. ``table_maker`` draws the tables another way (``benchmarks/report.py``'s baseline)."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib import colors
@@ -327,6 +332,8 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
     def tables(header: list[str], rows: list[list[Any]], widths: list[float]) -> list[Any]:
         if not rows:
             return [p(t("None."), base)]
+        if table_maker is not None:
+            return table_maker(header, rows, widths, font, BOLD)
         return [GridTable(header, rows, widths, font=font, bold=BOLD, wrapper=wrapper)]
 
     def date(value: dt.datetime | dt.date | None) -> str:
