@@ -449,6 +449,11 @@ Why? The reason is kept in the log.</translation>
 <context>
     <name>MergePage</name>
     <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="395"/>
+        <source>Waiting for other coordinators&apos; work on the registry (%1 s so far): %2</source>
+        <translation>Waiting for other coordinators&apos; work on the registry (%1 s so far): %2</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/coordinator/merge_page.py" line="65"/>
         <source>Drop area for signed minutes</source>
         <translation>Drop area for signed minutes</translation>

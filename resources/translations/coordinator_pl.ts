@@ -452,6 +452,11 @@ Dlaczego? Powód trafi do dziennika.</translation>
 <context>
     <name>MergePage</name>
     <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="395"/>
+        <source>Waiting for other coordinators&apos; work on the registry (%1 s so far): %2</source>
+        <translation>Czekam, aż inni koordynatorzy skończą pracę w rejestrze (dotąd %1 s): %2</translation>
+    </message>
+    <message>
         <location filename="../../visitapp/ui/coordinator/merge_page.py" line="65"/>
         <source>Drop area for signed minutes</source>
         <translation>Miejsce na upuszczenie podpisanych protokołów</translation>

@@ -120,6 +120,44 @@ def test_a_password_typed_into_the_server_url_is_refused_before_connecting(gui, 
     assert window.windowTitle() == before and all("Tajne-Haslo-7" not in r for r in window.recent())
 
 
+def test_a_merge_in_the_window_waits_for_another_writer_and_says_so(gui, qtbot, pg_url, monkeypatch, tmp_path):
+    """The registry's write lock held by another connection past the lock timeout (300 ms here): the merge page
+    says it is waiting (not an error), and the file is accepted once the other writer is done."""
+    import psycopg
+    from registry_helpers import ANNA, Official, keys, sign_record
+
+    from visitapp.db import database
+    from visitapp.db.engines.postgresql import WRITE_LOCK
+    from visitapp.registry.trust import TrustStore, load_certificate_file
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    p12, pem = keys(tmp_path, "anna", ANNA)
+    official = Official(tmp_path / "anna.db", ANNA)
+    official.note("Firma potrzebuje operatorów CNC.")
+    pdf = sign_record(official.finalise(), tmp_path / "minutes-anna.pdf", p12)
+    official.close()
+    with Database.open(pg_url) as db:
+        TrustStore(db).add(load_certificate_file(pem))
+    gui.window.show_coordinator()
+    window = gui.window.coordinator
+    assert window.open_registry(pg_url)
+    page = window.view.merge
+    u = make_url(pg_url)
+    holder = psycopg.connect(f"host={u.query['host']} dbname={u.database} user={u.username}")
+    try:
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        page.add_paths([pdf])
+        qtbot.waitUntil(lambda: page.status.text().startswith(
+            "Waiting for other coordinators' work on the registry ("), timeout=120_000)
+        assert page.status.text().endswith("s so far): minutes-anna.pdf") and window.view.busy
+    finally:
+        holder.commit()  # the other writer is done
+        holder.close()
+    qtbot.waitUntil(lambda: not window.view.busy, timeout=120_000)
+    assert [(r.status, r.reason) for r in page.results] == [("accepted", "")]
+    assert page.status.text() == "1 accepted, 0 unchanged, 0 rejected."
+
+
 def test_visitapp_gui_db_pass_env_opens_its_window_on_the_server_registry(server, tmp_path: Path):
     url = server["urls"][0]
     report = tmp_path / "shown.json"

@@ -29,9 +29,11 @@ so every check-then-insert of the services (a merged file's hash, a visit's
 UUID) sees what the previous writer committed, while readers (reports,
 search) never wait.  ``lock_timeout`` bounds every wait (that lock and row
 locks) to ``lock_timeout_ms``; a writer that waited longer gets the "in use"
-sentence, as on SQLite.  Finer locks (per visit) can replace the one write lock
-later without changing callers: merges now do (``pg_registry.py``: a merge takes the
-write lock shared and advisory locks on its own keys).
+sentence, as on SQLite; a merge instead runs that file's transaction again
+(``registry.batch.Merger``, up to ``MERGE_WAIT_S``) until its neighbour is done.
+Finer locks (per visit) can replace the one write lock later without changing
+callers: merges now do (``pg_registry.py``: a merge takes the write lock shared
+and advisory locks on its own keys).
 
 Search lives in ``postgresql_search.py`` (a ``tsvector`` index, Polish lemmas);
 this module only delegates to it.

@@ -75,6 +75,7 @@ class MergePage(QWidget):
     """Merging signed minutes into the registry that the services point at."""
 
     merged = Signal(list)  # the FileResults of one run, when it ends (cancelled or not)
+    waiting = Signal(str, float)  # a file whose merge waits for other coordinators' work (from the batch's thread)
 
     def __init__(self, services: ServicesRef, parent: QWidget | None = None, *, writes: Writes | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +122,7 @@ class MergePage(QWidget):
         self.status.setAccessibleName(self.tr("Merge status"))
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # file names, errors
+        self.waiting.connect(self._waiting)
 
         self.model = RowsModel([
             Column("file", self.tr("File"), lambda r: Path(r.file).name or r.file, tip=lambda r: r.file),
@@ -364,8 +366,11 @@ class MergePage(QWidget):
 
         def work(progress, cancelled):  # on the batch's thread: verification in the capped worker
             # worker process, each file's merge operation on the DB worker)
-            merger = (Merger(db, extra_trust=extra, key=key, through=through) if key is not None
-                      else Merger(db, extra_trust=extra, through=through))
+            def told(file: str, _attempt: int, waited: float) -> None:
+                self.waiting.emit(file, waited)  # queued to the GUI thread
+
+            merger = (Merger(db, extra_trust=extra, key=key, through=through, waiting=told) if key is not None
+                      else Merger(db, extra_trust=extra, through=through, waiting=told))
             return merger.merge_all(files, progress=progress, cancelled=cancelled)
 
         self.results: list[FileResult] = []
@@ -391,6 +396,11 @@ class MergePage(QWidget):
         self.progress.setValue(done)
         self.status.setText(self.tr("Merged %1 of %2: %3").replace("%1", str(done)).replace("%2", str(total))
                             .replace("%3", Path(result.file).name))
+
+    def _waiting(self, file: str, waited: float) -> None:
+        """A merge waits for other coordinators (a server registry): said in the status line, not as an error."""
+        self.status.setText(self.tr("Waiting for other coordinators' work on the registry (%1 s so far): %2")
+                            .replace("%1", str(round(waited))).replace("%2", Path(file).name))
 
     def cancel(self) -> None:
         if self.task is not None:
