@@ -55,20 +55,32 @@ def test_a_listing_on_a_current_database_imports_no_alembic_signing_or_pdf(tmp_p
     assert "sqlalchemy" in tops(names)  # it did open the database
 
 
-def test_the_window_is_shown_without_alembic_signing_or_pdf(tmp_path: Path) -> None:
+def test_the_window_is_shown_before_the_database_layer_is_imported(tmp_path: Path) -> None:
+    """The window's first paint comes before SQLAlchemy, pydantic and the services are imported (they load on
+    the DB worker meanwhile); once the database is open, the window gets its parts, still without Alembic,
+    signing or PDF modules."""
     db = tmp_path / "demo.db"
     subprocess.run([sys.executable, "-m", "visitapp", "demo", "--db", str(db)], check=True, cwd=ROOT,
                    env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, timeout=120)
-    report = tmp_path / "shown.json"
-    proc = start_visitapp("gui", "--db", str(db), env=gui_env(tmp_path, report))
+    report, painted = tmp_path / "shown.json", tmp_path / "painted.json"
+    proc = start_visitapp("gui", "--db", str(db), env=gui_env(tmp_path, report, VISITAPP_REPORT_PAINTED=str(painted)))
     try:
         shown = wait_for_window(proc, report)
+        first = wait_for_window(proc, painted)
     finally:
         stop(proc)
+    assert first["visible"] and not first["ready"]  # painted without its parts: "Opening…" where the list goes
+    at_show = set(first["modules_at_show"])  # imported when the window was shown, before the DB worker began
+    assert "visitapp.ui.main_window" in at_show
+    assert not tops(at_show) & {"sqlalchemy", "pydantic", "pydantic_core", *HEAVY}, sorted(tops(at_show))
+    assert not {m for m in at_show if m.startswith(("visitapp.db", "visitapp.services", "visitapp.ops",
+                                                     "visitapp.exchange", "visitapp.ui.capture"))}, sorted(at_show)
+    assert shown["ready"] and shown["visible"] and shown["db"] == str(db)
     modules = set(shown["modules"])
-    assert "visitapp.ui.main_window" in modules and shown["visible"]
+    assert {"visitapp.ui.main_window", "visitapp.ui.capture.view", "visitapp.services"} <= modules
     assert not tops(modules) & set(HEAVY), sorted(tops(modules) & set(HEAVY))
     assert not {m for m in modules if m.startswith(("visitapp.minutes", "visitapp.publish"))}
+    assert first["cpu"] <= shown["cpu"]
 
 
 def test_the_head_revision_constant_is_the_scripts_head() -> None:

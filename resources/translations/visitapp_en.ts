@@ -834,6 +834,11 @@
         <source>Co-&amp;sign minutes…</source>
         <translation>Co-&amp;sign minutes…</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py"/>
+        <source>Opening…</source>
+        <translation>Opening…</translation>
+    </message>
 </context>
 <context>
     <name>NoteDelegate</name>

@@ -837,6 +837,11 @@
         <source>Co-&amp;sign minutes…</source>
         <translation>&amp;Współpodpisz protokół…</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py"/>
+        <source>Opening…</source>
+        <translation>Otwieranie…</translation>
+    </message>
 </context>
 <context>
     <name>NoteDelegate</name>

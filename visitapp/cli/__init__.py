@@ -108,6 +108,14 @@ def _command_of(argv: Sequence[str]) -> str | None:
     return next((arg for arg in argv if not arg.startswith("-")), None)
 
 
+def _db_setup(args: argparse.Namespace) -> None:
+    """What every database the command opens needs: its key, and progress of an upgrade's index build."""
+    from visitapp.cli.common import install_db_key_source, install_index_progress
+
+    install_db_key_source(args)  # --db-pass-env, the keyring, a prompt: for every database opened
+    install_index_progress()  # an upgrade's search index build shows its progress on a terminal
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--version"]:  # nothing else imported
@@ -123,13 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:  # options only, such as --help, or nothing to do
         args = build_parser("gui").parse_args(["gui"])
     try:
-        if args.command not in NO_DATABASE:  # (their setup imports SQLAlchemy: over a second of a command's start)
-            from visitapp.cli.common import install_db_key_source
-
-            install_db_key_source(args)  # --db-pass-env, the keyring, a prompt: for every database opened
-            from visitapp.cli.common import install_index_progress
-
-            install_index_progress()  # an upgrade's search index build shows its progress on a terminal
+        if args.command == "gui":  # the window first: this runs on its DB worker, before the database opens
+            args.db_setup = lambda: _db_setup(args)
+        elif args.command not in NO_DATABASE:  # (their setup imports SQLAlchemy: over a second of a command's start)
+            _db_setup(args)
         return int(args.handler(args) or EXIT_OK)
     except UserError as err:  # may name a file or a signer: escaped for the terminal
         from visitapp.cli.common import safe_lines

@@ -19,12 +19,15 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QProgressBar, QWidget
 
-from visitapp.db import Database
 from visitapp.ui.worker import DbWorker
+
+if TYPE_CHECKING:  # SQLAlchemy is imported on the DB worker, after the window is shown (fast start)
+    from visitapp.db import Database
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,10 @@
-"""The main window: the visit list beside the open visit, menus, status bar."""
+"""The main window: the visit list beside the open visit, menus, status bar.
+
+Fast start (issue 10): ``MainWindow(app, ready=False)`` is the window without its parts, shown at once with
+"Opening…" where the visit list goes, before the database, the services and the widgets over them are
+imported; :meth:`MainWindow.complete` builds the parts once the database is open.  This module imports only
+Qt and light modules at its top for that reason; the parts are imported in :meth:`complete`.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +17,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from visitapp.errors import UserError
-from visitapp.ui import undo
-from visitapp.ui.capture.view import CaptureView
-from visitapp.ui.labels import KINDS, fmt_time, kind_label
-from visitapp.ui.ops_runner import OpRunner
-from visitapp.ui.prepare import PrepareDialog
-from visitapp.ui.provenance import ProvenanceTab
 from visitapp.ui.settings import LAST_VISIT
-from visitapp.ui.settings_dialog import SettingsDialog
-from visitapp.ui.shortcuts import ShortcutsDialog
-from visitapp.ui.visit_list import VisitListPanel
 
 if TYPE_CHECKING:
+    from visitapp.ui.capture.view import CaptureView
     from visitapp.ui.coordinator_window import CoordinatorWindow
+    from visitapp.ui.ops_runner import OpRunner
+    from visitapp.ui.provenance import ProvenanceTab
+    from visitapp.ui.visit_list import VisitListPanel
 
 
 def _qapp() -> QApplication:
@@ -38,25 +39,22 @@ def signing_available() -> bool:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, app, parent: QWidget | None = None) -> None:  # app: visitapp.ui.app.Application
-        super().__init__(parent)
+    def __init__(self, app, parent: QWidget | None = None, *, ready: bool = True) -> None:
+        super().__init__(parent)  # app: visitapp.ui.app.Application
         self.app = app
+        self.ready = False  # the parts below exist (complete() ran)
+        self._watching_focus = False  # connected to the application's focusChanged
         self.setWindowTitle(self.tr("visitapp — visit notes"))
-        # Every change goes through the core's operations on the one DB worker; the core keeps undo/redo.
-        self.runner = getattr(app, "runner", None) or OpRunner(app.worker, lambda: app.services().history, self)
-        self.list_panel = VisitListPanel(app.services, self)
-        self.capture = CaptureView(app.services, app.worker, self.runner, self)
-        # A merged visit shows where it came from (which signed file, who signed which version) beside its notes.
-        self.provenance = ProvenanceTab(app.services, app.worker, self.capture.side)
+        self.opening = QLabel(self.tr("Opening…"), self)  # where the visit list goes, until it exists
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty = QLabel(self.tr("Choose a visit from the list, or prepare a new one with Ctrl+N."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty)
-        self.pages.addWidget(self.capture)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.opening)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([330, 1000])
@@ -68,6 +66,32 @@ class MainWindow(QMainWindow):
         self.who_label.setTextFormat(Qt.TextFormat.PlainText)  # a person's name
         self.statusBar().addPermanentWidget(self.who_label)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.coordinator: CoordinatorWindow | None = None  # the coordinator's window, made when first asked for
+        self._restore_geometry()
+        if ready:
+            self.complete()
+
+    def complete(self) -> None:
+        """Build the parts over the open database: the visit list, the capture view, menus (the services exist)."""
+        from visitapp.ui.capture.view import CaptureView
+        from visitapp.ui.ops_runner import OpRunner
+        from visitapp.ui.provenance import ProvenanceTab
+        from visitapp.ui.visit_list import VisitListPanel
+
+        app = self.app
+        # Every change goes through the core's operations on the one DB worker; the core keeps undo/redo.
+        self.runner: OpRunner = getattr(app, "runner", None) or OpRunner(app.worker, lambda: app.services().history,
+                                                                         self)
+        self.list_panel: VisitListPanel = VisitListPanel(app.services, self)
+        self.capture: CaptureView = CaptureView(app.services, app.worker, self.runner, self)
+        # A merged visit shows where it came from (which signed file, who signed which version) beside its notes.
+        self.provenance: ProvenanceTab = ProvenanceTab(app.services, app.worker, self.capture.side)
+        self.pages.addWidget(self.capture)
+        sizes = self.splitter.sizes()
+        self.splitter.replaceWidget(0, self.list_panel)
+        self.opening.deleteLater()
+        self.splitter.setSizes(sizes)
+        self.ready = True
         self.update_identity()
 
         self._build_menus()
@@ -75,8 +99,8 @@ class MainWindow(QMainWindow):
         self.capture.stored.connect(self._stored)
         self.capture.failed.connect(self._failed)
         self.capture.visitChanged.connect(self.list_panel.update_visit)
-        self.coordinator: CoordinatorWindow | None = None  # the coordinator's window, made when first asked for
         _qapp().focusChanged.connect(self._focus_changed)
+        self._watching_focus = True
         self.restore_state()
 
     # menus -----------------------------------------------------------------
@@ -94,6 +118,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        from visitapp.ui import undo
+        from visitapp.ui.labels import KINDS, kind_label
+
         bar = self.menuBar()
         file = bar.addMenu(self.tr("&File"))
         self._action(file, self.tr("&New visit…"), self.new_visit, QKeySequence.StandardKey.New, "newVisit")
@@ -180,6 +207,8 @@ class MainWindow(QMainWindow):
         self.capture.focus_capture()
 
     def new_visit(self) -> None:
+        from visitapp.ui.prepare import PrepareDialog
+
         self.capture.flush()
         dialog = PrepareDialog(self.app.services(), None, self)
         if dialog.exec() and dialog.visit_id:
@@ -189,6 +218,8 @@ class MainWindow(QMainWindow):
     def edit_visit(self) -> None:
         if self.capture.visit is None:
             return
+        from visitapp.ui.prepare import PrepareDialog
+
         self.capture.flush()
         dialog = PrepareDialog(self.app.services(), self.capture.visit.id, self)
         if dialog.exec():
@@ -218,9 +249,13 @@ class MainWindow(QMainWindow):
         self.capture.tree.select_first()
 
     def show_shortcuts(self) -> None:
+        from visitapp.ui.shortcuts import ShortcutsDialog
+
         ShortcutsDialog(self).exec()
 
     def show_settings(self) -> None:
+        from visitapp.ui.settings_dialog import SettingsDialog
+
         self.capture.flush()
         dialog = SettingsDialog(self.app.settings, str(self.app.db_path), self)
         if dialog.exec():
@@ -249,6 +284,8 @@ class MainWindow(QMainWindow):
 
     # status ----------------------------------------------------------------
     def _stored(self, when: dt.datetime) -> None:
+        from visitapp.ui.labels import fmt_time
+
         self.saved_label.setStyleSheet("")
         self.saved_label.setText(self.tr("All changes stored at %1").replace("%1", fmt_time(when, seconds=True)))
 
@@ -261,11 +298,13 @@ class MainWindow(QMainWindow):
         self.capture.flush()
 
     # state -----------------------------------------------------------------
-    def restore_state(self) -> None:
-        settings = self.app.settings
-        geometry = settings.state("geometry")
+    def _restore_geometry(self) -> None:
+        geometry = self.app.settings.state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1366, 768)
+
+    def restore_state(self) -> None:
+        settings = self.app.settings
         for splitter in (self.splitter, self.capture.splitter):
             state = settings.state(splitter.objectName())
             if state is not None:
@@ -274,6 +313,9 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         settings = self.app.settings
         settings.set_state("geometry", self.saveGeometry())
+        if not self.ready:
+            settings.sync()
+            return
         for splitter in (self.splitter, self.capture.splitter):
             settings.set_state(splitter.objectName(), splitter.saveState())
         settings.sync()
@@ -316,8 +358,14 @@ class MainWindow(QMainWindow):
         self.coordinator.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.ready:  # closed while the database was still opening: nothing typed yet
+            self.save_state()
+            event.accept()
+            return
         self.capture.flush()
-        _qapp().focusChanged.disconnect(self._focus_changed)
+        if self._watching_focus:  # (a window closed twice, as a test's cleanup does, disconnects once)
+            _qapp().focusChanged.disconnect(self._focus_changed)
+            self._watching_focus = False
         self.save_state()
         if getattr(self.app, "replacing", False):
             self._close_coordinator()
@@ -331,6 +379,7 @@ class MainWindow(QMainWindow):
                 self.tr("Some text could not be stored (see the status bar). Quit anyway and lose it?"))
             if answer != QMessageBox.StandardButton.Yes:
                 _qapp().focusChanged.connect(self._focus_changed)
+                self._watching_focus = True
                 event.ignore()
                 return
         self._close_coordinator()

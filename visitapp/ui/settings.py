@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from visitapp.services import Identity
+if TYPE_CHECKING:  # the services (SQLAlchemy, pydantic) are imported after the window is shown
+    from visitapp.services import Identity
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class AppSettings:
 
     def identity(self) -> Identity:
         """The user's identity, or the system's user name until they set one (first start never blocks)."""
+        from visitapp.services import Identity
+
         name = self.get(NAME).strip()
         if not name:
             return Identity.system()

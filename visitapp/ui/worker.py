@@ -12,12 +12,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from sqlalchemy import event
 
-from visitapp.db import Database
+if TYPE_CHECKING:  # SQLAlchemy is imported on the worker, after the window is shown (fast start)
+    from visitapp.db import Database
 
 
 class WriteOnGuiThread(RuntimeError):
@@ -30,6 +30,8 @@ def forbid_writes_here(db: Database) -> Callable[[], None]:
     Call it on the GUI thread (in tests): every write must go to the DB worker.
     Reads are not affected. Returns a function that lifts the ban.
     """
+    from sqlalchemy import event
+
     here = threading.current_thread()
 
     def check(conn: Any) -> None:
