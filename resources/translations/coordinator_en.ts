@@ -1168,6 +1168,11 @@ Each file is verified, then merged into the registry.</translation>
     <name>TrustedListsSection</name>
     <message>
         <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>No operator's certificate was chosen. Check the list's signer against the certificate authorities this registry trusts instead?</source>
+        <translation>No operator's certificate was chosen. Check the list's signer against the certificate authorities this registry trusts instead?</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
         <source>Trusted lists (ETSI TS 119 612, e.g. Poland's from NCCert): their qualified certificate authorities are anchors, and signatures and timestamps they qualify are shown as qualified.</source>
         <translation>Trusted lists (ETSI TS 119 612, e.g. Poland's from NCCert): their qualified certificate authorities are anchors, and signatures and timestamps they qualify are shown as qualified.</translation>
     </message>

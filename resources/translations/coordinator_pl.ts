@@ -1181,6 +1181,11 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
     <name>TrustedListsSection</name>
     <message>
         <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>No operator's certificate was chosen. Check the list's signer against the certificate authorities this registry trusts instead?</source>
+        <translation>Nie wybrano certyfikatu operatora. Sprawdzić zamiast tego podpisującego listę względem urzędów certyfikacji, którym ufa ten rejestr?</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
         <source>Trusted lists (ETSI TS 119 612, e.g. Poland's from NCCert): their qualified certificate authorities are anchors, and signatures and timestamps they qualify are shown as qualified.</source>
         <translation>Listy zaufanych usług (ETSI TS 119 612, np. polska z NCCert): ich kwalifikowane urzędy certyfikacji są kotwicami, a podpisy i znaczniki czasu, które kwalifikują, są pokazywane jako kwalifikowane.</translation>
     </message>

@@ -67,3 +67,30 @@ def test_load_refuse_list_and_remove_a_trusted_list(qtbot, svc, messages, tmp_pa
     finally:
         view.shutdown()
         worker.shutdown()
+
+
+def test_a_list_loaded_without_its_operator_certificate_follows_its_signer_to_an_anchor(qtbot, view, svc, messages,
+                                                                                        tmp_path, monkeypatch):
+    from cryptography.x509.oid import ExtendedKeyUsageOID
+    from pki_world import _name
+    from PySide6.QtWidgets import QFileDialog
+
+    pki = Pki(tmp_path)
+    pki.stop()  # certificates only
+    operator = pki._issue(pki.issuing, _name("Operator Listy Zaufania", "Test PKI"), days=365,
+                          eku=[ExtendedKeyUsageOID.CODE_SIGNING])
+    tl = tmp_path / "tl-chained.xml"
+    tl.write_bytes(_trusted_list(pki.issuing.cert, operator.key, operator.cert, chain=(pki.issuing.cert,)))
+    chosen = [str(tl), "", str(tl), ""]  # the list, then no operator's certificate (the dialog cancelled), twice
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (chosen.pop(0), ""))
+    page = view.trust
+    view.tabs.setCurrentWidget(page)
+
+    page.lists.ask_load()  # no anchor yet: refused in one sentence (the question is answered Yes)
+    assert messages[-1][1] == (f"The signer of {tl} (CN=Operator Listy Zaufania,O=Test PKI,C=PL) does not chain to "
+                               "any anchor of this registry; give the certificate of the list's operator.")
+    TrustStore(svc.db).add_anchor(pki.root.cert)
+    page.lists.ask_load()
+    qtbot.waitUntil(lambda: page.lists.model.rowCount() == 1, timeout=WAIT_MS)
+    assert sorted(a.kind for a in TrustStore(svc.db).anchors()) == ["ca", "trusted_list"]
+    assert page.anchor_model.rowCount() == 1  # the root; the list has its own table

@@ -331,7 +331,7 @@ def read_list_file(path: Path, operators: list[asn1_x509.Certificate], source_ce
         except OSError as err:
             raise InvalidInput(_("Cannot read the certificate file {path}.").format(path=source_cert)) from err
         operators, chain = [operator_certificate(data, str(source_cert))], False
-    if not operators:
+    if not operators and not chain:
         raise InvalidInput(_("Give the certificate of the trusted list's operator with --tsl-cert."))
     problem: InvalidInput | None = None
     for operator in operators:
@@ -339,7 +339,7 @@ def read_list_file(path: Path, operators: list[asn1_x509.Certificate], source_ce
             return load_trusted_list(xml, operator, str(path))
         except InvalidInput as err:
             problem = problem or err
-    if chain:
+    if chain:  # no anchor at all: the same sentence (the list's signer chains to none)
         return load_by_chain(xml, operators, str(path))
     assert problem is not None
     raise problem

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
@@ -36,9 +37,10 @@ class TrustedListsSection(QObject):
     """The trusted lists' part of the trust page, added to its layout below the anchors."""
 
     def __init__(self, page: QWidget, layout: QVBoxLayout, *, writes: Writes, written: Callable[[], None],
-                 refused: Callable[[str, str], None]) -> None:
+                 refused: Callable[[str, str], None], anchors: Callable[[], list[Any]]) -> None:
         super().__init__(page)
         self.page = page
+        self._anchors = anchors  # the registry's CA anchors (asn1crypto), for a list loaded without its operator
         self.writes = writes  # every change: an operation on the DB worker (one undoable step)
         self._written = written  # the page reads the registry again
         self._refused = refused  # the page warns, then reads again
@@ -114,16 +116,24 @@ class TrustedListsSection(QObject):
             self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
         if cert:
             self.load(Path(name), Path(cert))
+        elif plain_question(self.page, self.tr("Load a trusted list"),
+                            self.tr("No operator's certificate was chosen. Check the list's signer against the "
+                                    "certificate authorities this registry trusts instead?")):
+            self.load(Path(name), None)
 
-    def load(self, path: Path, operator: Path) -> int | None:
-        """Check the list's signature with the operator's certificate, then keep it (an operation on the DB worker);
-        the ticket of the write, None when the list is refused (one sentence)."""
+    def load(self, path: Path, operator: Path | None) -> int | None:
+        """Check the list's signature with the operator's certificate (None: its signer's certificate must chain to
+        an anchor of the registry), then keep it (an operation on the DB worker); the ticket of the write, None
+        when the list is refused (one sentence)."""
         from visitapp.signing.qualified import read_list_file
 
         title = self.tr("Load a trusted list")
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            trusted = read_list_file(path, [], operator)
+            if operator is None:
+                trusted = read_list_file(path, self._anchors(), None, chain=True)
+            else:
+                trusted = read_list_file(path, [], operator)
         except UserError as err:
             QGuiApplication.restoreOverrideCursor()
             warn(self.page, title, str(err))

@@ -76,7 +76,8 @@ class TrustPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         self._anchors(layout)
-        self.lists = TrustedListsSection(self, layout, writes=writes, written=self._written, refused=self._refused)
+        self.lists = TrustedListsSection(self, layout, writes=writes, written=self._written, refused=self._refused,
+                                         anchors=self._anchor_certificates)
         QWidget.setTabOrder(self.anchor_table, self.lists.load_button)
         QWidget.setTabOrder(self.lists.load_button, self.lists.remove_button)
         QWidget.setTabOrder(self.lists.remove_button, self.lists.table)
@@ -168,6 +169,14 @@ class TrustPage(QWidget):
         title = self.tr("Stop trusting a certificate authority")
         self.writes.submit(registry_ops.distrust_anchor, info.fingerprint, on_done=lambda _info: self._written(),
                            on_error=lambda sentence: self._refused(title, sentence))
+
+    def _anchor_certificates(self) -> list:
+        """The registry's CA anchors as asn1crypto certificates (a read, no write)."""
+        from asn1crypto import x509 as asn1_x509
+        from cryptography.hazmat.primitives import serialization
+
+        return [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+                for c in TrustStore(current(self.services).db).anchor_certificates()]
 
     def _validity(self, r: TrustedInfo) -> str:
         if r.not_after is None:
