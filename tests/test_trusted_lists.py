@@ -48,6 +48,13 @@ def lists(tmp_path_factory):
         pki.stamped_pdf.write_bytes(sign_pdf(minutes_pdf(sample_record()),
                                              Pkcs12Source(qc_p12, PASSWORD, timestamp_url=pki.url("tsa"))).pdf)
         pki.root_pem = pki.write("root.pem", pki.root)
+        from visitapp.cli.verify_cmd import load_anchor_files
+        from visitapp.signing.ltv import augment_pdf
+
+        plain = sign_pdf(minutes_pdf(sample_record()), Pkcs12Source(qc_p12, PASSWORD)).pdf  # no signature timestamp
+        pki.archived_pdf = folder / "archived.pdf"  # then a document timestamp (B-LTA) by the same TSA
+        pki.archived_pdf.write_bytes(augment_pdf(plain, timestamp_url=pki.url("tsa"),
+                                                 anchors=load_anchor_files([pki.root_pem]), online=True))
     finally:
         pki.stop()  # everything below is offline
     yield pki
@@ -59,12 +66,12 @@ def _operator_cert(path) -> asn1_x509.Certificate:
     return operator_certificate(path.read_bytes(), str(path))
 
 
-def _verify(world, tl, operator_pem):
+def _verify(world, tl, operator_pem, pdf=None):
     from visitapp.signing.assess import TrustPolicy
     from visitapp.signing.verify import verify_pdf
 
     policy = TrustPolicy(trusted_lists=((tl.read_bytes(), _operator_cert(operator_pem).dump()),))
-    report = verify_pdf(world.stamped_pdf.read_bytes(), policy)
+    report = verify_pdf((pdf or world.stamped_pdf).read_bytes(), policy)
     assert report.ok, report.all_problems()
     return report.signatures[0]
 
@@ -95,6 +102,15 @@ def test_a_timestamp_by_a_tsa_the_list_does_not_name_is_not_qualified(lists, cap
                  str(lists.operator_pem)]) == 0
     out = capsys.readouterr().out
     assert "  timestamp (not qualified): " in out and "(authority trusted: yes)" in out
+
+
+def test_a_document_timestamp_by_a_qualified_tsa_is_qualified_too(lists):
+    """An augmented file whose signature has no timestamp of its own: the document timestamp (B-LTA) proves the
+    time, and its authority is the list's QTST."""
+    sig = _verify(lists, lists.tl_qtst, lists.chained_operator_pem, lists.archived_pdf)
+    assert sig.timestamp is not None and sig.timestamp_trusted and sig.timestamp_qualified
+    sig = _verify(lists, lists.tl_plain, lists.operator_pem, lists.archived_pdf)
+    assert sig.timestamp_trusted and not sig.timestamp_qualified
 
 
 def test_the_summary_is_read_from_the_signed_list(lists):

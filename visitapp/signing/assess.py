@@ -146,8 +146,9 @@ def embedded_revinfo(reader: Any, bad_file: tuple[type[BaseException], ...]) -> 
 
 
 def document_timestamps(reader: Any, trusted: TrustedSigners,
-                        bad_file: tuple[type[BaseException], ...]) -> list[tuple[int, dt.datetime]]:
-    """(revision, time) of each intact document timestamp whose authority chains to an anchor."""
+                        bad_file: tuple[type[BaseException], ...]) -> list[tuple[int, dt.datetime, bool]]:
+    """(revision, time, qualified) of each intact document timestamp whose authority chains to an anchor (or is a
+    trusted list's qualified TSA); qualified: a checked trusted list names its authority a QTST."""
     from pyhanko.sign.validation import validate_pdf_timestamp
 
     out = []
@@ -161,7 +162,13 @@ def document_timestamps(reader: Any, trusted: TrustedSigners,
         except Exception:  # a broken timestamp proves nothing; the signature's own checks stand
             continue
         if status.intact and status.valid and status.trusted and status.timestamp is not None:
-            out.append((stamp.signed_revision, status.timestamp))
+            qualified = False
+            if trusted.policy.trusted_lists:
+                from visitapp.signing.qualified import timestamp_qualified
+
+                qualified = timestamp_qualified(status.validation_path, trusted.policy.trusted_lists,
+                                                status.timestamp)
+            out.append((stamp.signed_revision, status.timestamp, qualified))
     return out
 
 
@@ -181,7 +188,7 @@ def _fmt(when: dt.datetime | None) -> str:
 
 def judge(check: SignatureCheck, status: Any, trusted: TrustedSigners, cert: asn1_x509.Certificate, *,
           revinfo: tuple[list[bytes], list[bytes]],
-          revalidate: Callable[[dt.datetime], Any], doc_times: Sequence[dt.datetime] = ()) -> Any:
+          revalidate: Callable[[dt.datetime], Any], doc_times: Sequence[tuple[dt.datetime, bool]] = ()) -> Any:
     """Fill in the trust part of ``check`` for a signature under an anchor; returns the status finally used.
 
     Pinned signers are judged by the caller as before. Here: the chain must reach
@@ -199,7 +206,7 @@ def judge(check: SignatureCheck, status: Any, trusted: TrustedSigners, cert: asn
             check.timestamp_qualified = timestamp_qualified(ts.validation_path, policy.trusted_lists, ts.timestamp)
     if (check.timestamp is None or not check.timestamp_trusted) and doc_times:
         # A trusted document timestamp over a later revision proves the signature existed by then (B-LTA).
-        check.timestamp, check.timestamp_trusted = doc_times[0], True
+        (check.timestamp, check.timestamp_qualified), check.timestamp_trusted = doc_times[0], True
     reason = getattr(status.trust_problem_indic, "name", "") if status.trust_problem_indic is not None else ""
     expired = any(word in reason for word in ("EXPIRED", "NOT_YET_VALID", "OUT_OF_BOUNDS"))
     if expired and check.timestamp is not None and check.timestamp_trusted:

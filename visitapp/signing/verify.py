@@ -241,7 +241,7 @@ def _subject(cert: asn1_x509.Certificate) -> tuple[str, str]:
 
 def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision: int,
                last_signature: bool, revinfo: tuple[list[bytes], list[bytes]] = ([], []),
-               doc_times: Iterable[tuple[int, dt.datetime]] = ()) -> SignatureCheck:
+               doc_times: Iterable[tuple[int, dt.datetime, bool]] = ()) -> SignatureCheck:
     check = SignatureCheck(number=number, field=embedded.field_name or f"Signature{number}")
     try:
         cert = embedded.signer_cert
@@ -283,7 +283,7 @@ def _check_one(number: int, embedded, trusted: TrustedSigners, *, last_revision:
                                           ts_validation_context=trusted.timestamp_context(), skip_diff=True)
 
         try:
-            later = sorted(t for rev, t in doc_times if rev > embedded.signed_revision)  # document timestamps
+            later = sorted((t, q) for rev, t, q in doc_times if rev > embedded.signed_revision)  # document stamps
             assess.judge(check, status, trusted, cert, revinfo=revinfo, revalidate=again, doc_times=later)
         except Exception as err:  # pyHanko raises many kinds for broken chains
             check.trusted = False
