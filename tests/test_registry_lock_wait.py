@@ -20,7 +20,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from registry_helpers import ANNA, Official, keys, sign_record
+from registry_helpers import ANNA, PIOTR, Official, keys, sign_record
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
@@ -41,15 +41,43 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+# A coordinator's merge that stops inside its transaction (holding its visit's keys) until the test says go.
+_MERGE_PAUSED_UNTIL_GO = """
+import sys, time
+from pathlib import Path
+from visitapp.db import Database
+from visitapp.registry.merge import Merger
+
+registry, pem, go, pdf = sys.argv[1:]
+db = Database.open(registry)
+
+def pause(_source):
+    print("inside", flush=True)
+    while not Path(go).exists():
+        time.sleep(0.01)  # polling the file the test writes
+
+[result] = Merger(db, [Path(pem)], before_commit=pause).merge_all([Path(pdf)])
+db.close()
+print(result.status, result.reason, flush=True)
+"""
+
+
 @pytest.fixture(scope="module")
 def signed(tmp_path_factory) -> dict[str, Path]:
+    """Anna's minutes of a visit, and Piotr's of the same visit (the same visit, organisation and people)."""
+    import uuid
+
     folder = tmp_path_factory.mktemp("lock-wait")
-    p12, pem = keys(folder, "anna", ANNA)
-    official = Official(folder / "anna.db", ANNA)
-    official.note("Firma szuka spawaczy z certyfikatem; rozmowa z technikum.")
-    pdf = sign_record(official.finalise(), folder / "anna.pdf", p12)
-    official.close()
-    return {"pdf": pdf, "pem": pem}
+    visit = str(uuid.uuid4())
+    out: dict[str, Path] = {}
+    for who, identity in (("anna", ANNA), ("piotr", PIOTR)):
+        p12, out[f"{who}-pem"] = keys(folder, who, identity)
+        official = Official(folder / f"{who}.db", identity, visit)
+        official.note(f"{identity.name}: firma szuka spawaczy z certyfikatem; rozmowa z technikum.")
+        out[who] = sign_record(official.finalise(), folder / f"{who}.pdf", p12)
+        official.close()
+    out["pdf"], out["pem"] = out["anna"], out["anna-pem"]
+    return out
 
 
 def _libpq(url: str) -> str:
@@ -134,4 +162,75 @@ def test_past_the_whole_wait_the_file_is_refused_in_one_sentence_with_nothing_im
         [again] = Merger(db, [signed["pem"]], wait_s=1.0).merge_all([signed["pdf"]])
         assert again.status == "accepted" and _merged_files(pg_url) == 1
     finally:
+        db.close()
+
+
+def test_a_merge_of_the_same_visit_waits_for_a_neighbours_merge_and_both_are_accepted(signed, pg_url, tmp_path):
+    """Two real coordinators' processes: the first holds its visit's keys inside its transaction for longer than
+    the second's lock timeout; the second waits (its transaction runs again) and merges once the first commits."""
+    Database.open(pg_url).close()
+    go = tmp_path / "go"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "VISITAPP_LANG": "en"}
+    first = subprocess.Popen([sys.executable, "-c", _MERGE_PAUSED_UNTIL_GO, pg_url, str(signed["anna-pem"]), str(go),
+                              str(signed["anna"])], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    second = None
+    try:
+        assert first.stdout is not None and first.stdout.readline().strip() == "inside", first.communicate()
+        second = subprocess.Popen(
+            [sys.executable, "-c", _MERGE_WITH_SHORT_LOCK_TIMEOUT, "merge", "--into", pg_url, "--trust",
+             str(signed["piotr-pem"]), "--json", str(signed["piotr"])],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        attempts: set[object] = set()
+        deadline = time.monotonic() + DEADLINE_S
+        with psycopg.connect(_libpq(pg_url)) as probe:
+            while len(attempts) < 3:  # the second merge timed out on the first's keys twice, and tried again
+                assert second.poll() is None, second.communicate()
+                assert time.monotonic() < deadline, attempts
+                attempts |= _waiting_transactions(probe)
+                time.sleep(0.02)  # polling the server's view of who waits, bounded by the deadline
+        go.touch()  # the first coordinator's merge commits
+        out, err = second.communicate(timeout=DEADLINE_S)
+        assert second.returncode == 0 and err.strip() == "", err + out
+        assert [f["status"] for f in json.loads(out)["files"]] == ["accepted"]
+        first_out, first_err = first.communicate(timeout=DEADLINE_S)
+        assert first.returncode == 0 and first_out.strip() == "accepted", first_out + first_err
+    finally:
+        go.touch()
+        for proc in (first, second):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+                proc.communicate()
+    with Database.open(pg_url) as db, db.read() as s:
+        assert s.scalar(select(func.count()).select_from(m.MergedFile)) == 2
+        assert s.scalar(select(func.count()).select_from(m.Visit)) == 1  # one visit, both officials' minutes
+        assert s.scalar(select(func.count()).select_from(m.Note)) == 2
+
+
+def test_on_sqlite_too_a_merge_waits_for_another_program_holding_the_file(signed, tmp_path, monkeypatch):
+    """The same retry on an SQLite registry: another program holds the file locked past the busy timeout; it lets
+    go when told of the merge's second retry, and the file is accepted."""
+    import sqlite3
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    registry = tmp_path / "registry.db"
+    db = Database.open(registry)
+    holder = sqlite3.connect(registry, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    told: list[int] = []
+
+    def waiting(_name: str, attempt: int, _waited: float) -> None:
+        told.append(attempt)
+        if attempt == 2 and holder.in_transaction:
+            holder.execute("ROLLBACK")  # the other program is done
+
+    try:
+        [result] = Merger(db, [signed["pem"]], waiting=waiting).merge_all([signed["pdf"]])
+        assert (result.status, told) == ("accepted", [1, 2]), result.reason
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(m.MergedFile)) == 1
+    finally:
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+        holder.close()
         db.close()
