@@ -377,3 +377,14 @@ def test_any_sqlcipher_4_opens_a_passphrase_file_with_pragma_key(tmp_path):
         assert conn.execute("SELECT text FROM notes").fetchall() == [(SECRET,)]
     finally:
         conn.close()
+
+
+def test_an_encrypted_database_keeps_64_mb_of_decrypted_pages_per_connection(tmp_path):
+    """Pages read again come from the connection's cache, not decrypted again (search p95: storage_encrypted.py)."""
+    from sqlalchemy import text
+
+    with Database.open(tmp_path / "enc.db", key=DbKey(passphrase=PASS)) as db:
+        with db.read() as s:
+            assert s.execute(text("PRAGMA cache_size")).scalar_one() == -sqlcipher.CACHE_KIB == -65_536
+        with db.core_write() as conn:
+            assert conn.execute(text("PRAGMA cache_size")).scalar_one() == -65_536
