@@ -86,6 +86,8 @@ def readings(word: str) -> tuple[tuple[str, str], ...]:
 @functools.lru_cache(maxsize=200_000)
 def word_lemmas(word: str) -> tuple[str, ...]:
     """The folded lemmas of every reading of ``word``; the folded word itself when Morfeusz does not know it."""
+    if word.isascii() and word.isdigit():
+        return (word,)  # a number is its own lemma (Morfeusz: 'dig'); new numbers are typed all the time
     found: list[str] = []
     for lemma, _pos in readings(word):
         for part in WORD.findall(fold(lemma)):

@@ -1,0 +1,126 @@
+"""SQLAlchemy Core statements compiled once, run on the operation's own transaction.
+
+Saving a note while the user types is the one write whose cost a person feels
+(issues 9 and 12: within 1.5x of a bare UPDATE + COMMIT). ``Connection.execute``
+spends about 80 µs of Python per statement (execution context, events, result
+wrapping) even with its compiled cache; a save needs three statements. A
+:class:`Prepared` statement is still a Core statement, written once beside the
+operation: it is compiled for the engine's dialect the first time (per set of
+columns an UPDATE sets), its parameters and result columns converted by the
+same type processors SQLAlchemy uses (UTC datetimes, JSON, enumerations), and
+run on the DBAPI cursor of the operation's connection, inside the transaction
+``Database.core_write`` began. Nothing else changes: the same transaction, the
+same commit (and its commit hook: the search lemmas), the same error sentences
+(a driver error is wrapped as SQLAlchemy's ``DBAPIError``, which
+``Database._errors`` translates). It works on every engine: the statement is
+compiled for the dialect at hand (SQLite and SQLCipher ``?``, psycopg ``%(name)s``
+with its casts).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, exc
+from sqlalchemy.engine import Dialect
+from sqlalchemy.sql import Executable
+
+Processor = Callable[[Any], Any] | None
+
+
+class _Compiled:
+    __slots__ = ("binds", "names", "positional", "results", "sql")
+
+    def __init__(self, stmt: Any, dialect: Dialect, keys: tuple[str, ...] | None) -> None:
+        compiled = stmt.compile(dialect=dialect, column_keys=list(keys) if keys is not None else None)
+        defaults = [c.key for c in (*compiled.insert_prefetch, *compiled.update_prefetch) if c.key not in (keys or ())]
+        if defaults:  # Python-side defaults (onupdate=utcnow) are Connection.execute's work: give their values
+            raise TypeError(f"{stmt}: give values for {defaults} (a prepared statement computes no defaults)")
+        self.sql: str = compiled.string
+        self.positional = bool(dialect.positional)
+        self.names: tuple[str, ...] = tuple(compiled.positiontup or ()) if self.positional else tuple(compiled.binds)
+        self.binds: dict[str, Processor] = {
+            name: bind.type.dialect_impl(dialect).bind_processor(dialect) for name, bind in compiled.binds.items()
+        }
+        columns = getattr(stmt, "selected_columns", None) or ()
+        processors = [col.type.dialect_impl(dialect).result_processor(dialect, None) for col in columns]
+        # Only the columns that need converting (dates, JSON, enumerations), with their places.
+        self.results: tuple[tuple[int, Callable[[Any], Any]], ...] = tuple(
+            (i, p) for i, p in enumerate(processors) if p is not None
+        )
+
+    def params(self, values: dict[str, Any]) -> Sequence[Any] | dict[str, Any]:
+        binds = self.binds
+        out = []
+        for name in self.names:
+            value = values[name]
+            process = binds.get(name)
+            out.append(process(value) if process is not None and value is not None else value)
+        return out if self.positional else dict(zip(self.names, out, strict=True))
+
+    def row(self, raw: Sequence[Any]) -> tuple[Any, ...]:
+        out = list(raw)
+        for i, process in self.results:
+            if out[i] is not None:
+                out[i] = process(out[i])
+        return tuple(out)
+
+
+class Prepared:
+    """A Core statement (a SELECT, or an UPDATE whose SET columns are given per call) run on the driver.
+
+    ``first(conn, values)`` returns the first row (converted) or None;
+    ``run(conn, values, columns)`` runs an UPDATE setting ``columns`` (named by
+    their keys in ``values``). ``conn`` is the SQLAlchemy connection of the
+    operation's transaction; its driver connection runs the SQL.
+    """
+
+    def __init__(self, stmt: Executable) -> None:
+        self.stmt = stmt
+        self._compiled: dict[tuple[str, tuple[str, ...] | None], _Compiled] = {}
+        self._lock = threading.Lock()
+
+    def _for(self, dialect: Dialect, keys: tuple[str, ...] | None) -> _Compiled:
+        # Per kind of dialect, not per engine: databases opened and closed do not pile up here.
+        key = (f"{dialect.name}+{dialect.driver}:{dialect.paramstyle}", keys)
+        found = self._compiled.get(key)
+        if found is None:
+            with self._lock:
+                found = self._compiled.setdefault(key, _Compiled(self.stmt, dialect, keys))
+        return found
+
+    def _execute(self, conn: Connection, compiled: _Compiled, values: dict[str, Any]) -> Any:
+        dialect = conn.dialect
+        params = compiled.params(values)
+        driver = conn.connection.driver_connection
+        assert driver is not None, "a connection in a transaction holds its driver connection"
+        cursor = driver.cursor()
+        try:
+            cursor.execute(compiled.sql, params)
+        except dialect.loaded_dbapi.Error as err:
+            cursor.close()
+            # As Connection.execute would raise it (Database translates it into one sentence); the
+            # parameters (a note's text) stay out of the message.
+            raise exc.DBAPIError.instance(compiled.sql, params, err, dialect.loaded_dbapi.Error,
+                                          hide_parameters=True, dialect=dialect) from err
+        return cursor
+
+    def first(self, conn: Connection, values: dict[str, Any]) -> tuple[Any, ...] | None:
+        compiled = self._for(conn.dialect, None)
+        cursor = self._execute(conn, compiled, values)
+        try:
+            raw = cursor.fetchone()
+        finally:
+            cursor.close()
+        return None if raw is None else compiled.row(raw)
+
+    def run(self, conn: Connection, values: dict[str, Any], columns: Iterable[str]) -> int:
+        """Run the UPDATE setting ``columns``; the number of rows it changed."""
+        compiled = self._for(conn.dialect, tuple(sorted(columns)))
+        cursor = self._execute(conn, compiled, values)
+        try:
+            return int(cursor.rowcount)
+        finally:
+            cursor.close()
