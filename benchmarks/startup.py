@@ -124,7 +124,8 @@ def timed_window(cmd: list[str], env: dict[str, str], reports: dict[str, Path], 
     proc.returncode = 0
     if proc.stderr is not None:
         proc.stderr.close()
-    found = {var: (seen[var], float(json.loads(path.read_text(encoding="utf-8"))["cpu"]))
+    # (an app frozen before the reports said their CPU time: nan)
+    found = {var: (seen[var], float(json.loads(path.read_text(encoding="utf-8")).get("cpu", "nan")))
              for var, path in reports.items()}
     return found, int(usage.ru_maxrss)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from visitapp.errors import UserError
 from visitapp.ui import settings as s
@@ -129,10 +129,13 @@ class Application:
         self.replacing = False
         if window_first:
             self.window = MainWindow(self, ready=False)
+            first_paint = FirstPaint(self.window)  # (before the report: its filter then runs after the report's)
             if os.environ.get("VISITAPP_REPORT_PAINTED"):
                 ShownReport(self.window, Path(os.environ["VISITAPP_REPORT_PAINTED"]))
             self.window.show()
         self.imported_at_show = _imported()  # before the DB worker imports anything (the startup test reads it)
+        if window_first:
+            first_paint.wait()  # the worker's imports would take the interpreter from the window's first paint
         try:  # migrations write: on the DB worker (an encrypted file: its key from the keyring, else asked for)
             # A database URL stays text (Path() would fold its '//' and make it a folder name).
             self.db_path, self.db = open_on_worker(self.worker, db_path, demo=demo, setup=db_setup)
@@ -197,6 +200,30 @@ class Application:
 
 
 QT_PROBE = ("QLineEdit", "Select All")
+
+
+class FirstPaint(QObject):
+    """Waits (turning the event loop) until a window's first paint is done, for at most ``timeout_ms``."""
+
+    def __init__(self, window: QWidget, timeout_ms: int = 2000) -> None:
+        super().__init__(window)
+        self.window, self.timeout_ms = window, timeout_ms
+        self.loop = QEventLoop(self)
+        self.done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            self.done = True
+            QTimer.singleShot(0, self.loop.quit)  # once this paint is on the screen
+        return False
+
+    def wait(self) -> None:
+        if not self.done:
+            QTimer.singleShot(self.timeout_ms, self.loop.quit)  # a window never exposed (minimised) waits no longer
+            self.loop.exec()
+        self.window.removeEventFilter(self)
 
 
 def _imported() -> list[str]:
