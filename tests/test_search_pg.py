@@ -6,7 +6,9 @@ transaction (lemmas included) and a rollback leaves nothing of it; another
 program's writes are found as typed, then analysed; the backlog build is
 interruptible, resumes, and never waits for a writer; a very common word ranks
 among the newest ``window`` matches only and a rare one is found through the
-GIN index; the folding in SQL is Python's, whatever the database's locale; a
+GIN index; a middle one reads a range of the newest ids (the cost model's
+choice), followed by the ids below it when the range held too few, ranked as
+one query over all would; the folding in SQL is Python's, whatever the database's locale; a
 damaged or old index definition is rebuilt at open.
 """
 
@@ -25,6 +27,7 @@ from sqlalchemy import text
 from tests.search_engines import opened, pg_database
 from visitapp.db import Database
 from visitapp.db import models as m
+from visitapp.db.engines import postgresql_query as pgq
 from visitapp.db.engines import postgresql_search as pgs
 from visitapp.services import Identity, Services
 from visitapp.services.base import visit_by_uuid
@@ -343,3 +346,67 @@ def test_every_search_is_planned_for_its_own_words(db, svc, visit):
         plans = s.execute(text("SELECT generic_plans, custom_plans FROM pg_prepared_statements "
                                "WHERE statement LIKE '%WITH h AS MATERIALIZED%'")).all()
     assert plans and all(generic == 0 and custom > 0 for generic, custom in plans), plans
+
+
+# -- the plan for the newest window: walk, every match, or a range of the newest ids ----------------------------
+
+def _fill(db, rows: str) -> None:
+    """Documents 1..n from a ``generate_series(1, n) g`` SELECT of (ref_id, body, lemmas); then ANALYZE."""
+    with db.write() as s:
+        s.execute(text(f"INSERT INTO search_docs(kind, ref_id, visit_id, body, lemmas) "
+                       f"SELECT 'note', ref_id, NULL, body, lemmas FROM ({rows}) r ORDER BY ref_id"))
+    with db.write() as s:
+        s.execute(text("SELECT gin_clean_pending_list('ix_search_docs_lemmas')"))
+        s.execute(text("ANALYZE search_docs"))
+
+
+def _find(db, query: str, window: int, limit: int = 10_000):
+    terms = parse_query(query, exact=False)
+    conditions, params = pgq.build_query(terms)
+    params.update(limit=limit, window=window)
+    with db.read() as s:
+        rows, plans = pgq.find(s, terms, conditions, params, window)
+        settings = [s.execute(text(f"SHOW {name}")).scalar_one() for name in ("enable_indexscan", "jit")]
+    return [r[1] for r in rows], plans, settings
+
+
+def _stats(matches: float, postings: float | None = None) -> pgq.Stats:
+    return pgq.Stats(matches, matches if postings is None else postings, 200_000.0, 1, 200_000)
+
+
+def test_the_cost_model_walks_for_common_words_reads_every_rare_match_and_a_range_between():
+    assert pgq.choose(_stats(180_000), 2000).how == "walk"
+    assert pgq.choose(_stats(500), 2000).how == "every"
+    middle = pgq.choose(_stats(17_000), 2000)  # one document in 12: the costly middle
+    assert middle.how == "range"
+    span = 200_000 - middle.low + 1
+    assert 2000 * 200_000 / 17_000 < span < 2 * 2000 * 200_000 / 17_000  # the newest ~2,000 matches, a margin
+    # two common words, rarely together: GIN reads both whole posting lists, the walk tests 50,000 rows
+    assert pgq.choose(_stats(8_000, postings=100_000), 2000).how == "range"
+    assert pgq.choose(_stats(17_000), 2000, ranges=False).how in ("walk", "every")
+
+
+def test_a_middle_frequency_word_reads_only_a_range_of_the_newest_ids(db):
+    # one document in ten says "Spawalnia"; every seventh of those twice (ranked higher)
+    _fill(db, "SELECT g AS ref_id, CASE WHEN g % 70 = 0 THEN 'Spawalnia spawalnia' WHEN g % 10 = 0 "
+              "THEN 'Spawalnia hala' ELSE 'Hala magazyn' END AS body, CASE WHEN g % 70 = 0 THEN 'spawalnia spawalnia' "
+              "WHEN g % 10 = 0 THEN 'spawalnia hala' ELSE 'hala magazyn' END AS lemmas FROM generate_series(1, 8000) g")
+    found, plans, settings = _find(db, "spawalni", window=100, limit=16)
+    assert [p.how for p in plans] == ["range"] and plans[0].low > 6000  # ~1,300 of 8,000 ids read
+    newest = list(range(8000, 0, -10))[:100]
+    assert found == ([g for g in newest if g % 70 == 0] + [g for g in newest if g % 70])[:16]  # 14 twice, 2 once
+    assert settings == ["on", "off"]  # the plan's own settings undone; JIT stays off for the transaction
+
+
+def test_a_range_with_too_few_matches_is_followed_by_the_ids_below_it_and_ranks_exactly(db):
+    # dense among the older 6,000 (one in five), sparse among the newest 2,000 (one in a hundred)
+    _fill(db, "SELECT g AS ref_id, CASE WHEN g % 35 = 0 THEN 'Spawalnia spawalnia' WHEN (g <= 6000 AND g % 5 = 0) "
+              "OR g % 100 = 0 THEN 'Spawalnia hala' ELSE 'Hala magazyn' END AS body, "
+              "CASE WHEN g % 35 = 0 THEN 'spawalnia spawalnia' WHEN (g <= 6000 AND g % 5 = 0) OR g % 100 = 0 "
+              "THEN 'spawalnia hala' ELSE 'hala magazyn' END AS lemmas FROM generate_series(1, 8000) g")
+    matching = [g for g in range(8000, 0, -1) if g % 35 == 0 or (g <= 6000 and g % 5 == 0) or g % 100 == 0]
+    for window in (100, 400):
+        found, plans, _settings = _find(db, "spawalnia", window=window, limit=15)
+        assert plans[0].how == "range" and len(plans) >= 2, plans  # the first range held too few
+        newest = matching[:window]
+        assert found == ([g for g in newest if g % 35 == 0] + [g for g in newest if g % 35])[:15], window

@@ -27,9 +27,10 @@ The same behaviour as the SQLite index (``sqlite_fts.py``), built the same way:
   never waits for rows another one is analysing.  A larger backlog (an index
   rebuild, another program's writes) is analysed in batches when visitapp
   opens the database (:func:`analyse_backlog`).
-* Ranking is ``ts_rank`` among the newest ``window`` matches only (see
-  :func:`search_sql`); snippets are cut and marked in Python
-  (:func:`visitapp.text.snippet.mark_matches`), as SQLite's lemma matches are.
+* Queries (``postgresql_query.py``): ``ts_rank`` among the newest ``window``
+  matches only, found by the cheapest of three plans; snippets are cut and
+  marked in Python (:func:`visitapp.text.snippet.mark_matches`), as SQLite's
+  lemma matches are.
 
 The index's definition version is kept as the comment of ``search_docs``; a
 database whose version differs gets its triggers recreated and its index
@@ -41,22 +42,21 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event, text
-from sqlalchemy.orm import Session
 
-from visitapp.db.engines.base import Progress, SearchRow, SearchTerm
+from visitapp.db.engines.base import Progress
+from visitapp.db.engines.postgresql_query import CONFIG
+from visitapp.db.engines.postgresql_query import build_query as build_query  # the queries, re-exported
+from visitapp.db.engines.postgresql_query import search as search
+from visitapp.db.engines.postgresql_query import search_sql as search_sql
 from visitapp.text.polish import fold
-from visitapp.text.snippet import mark_matches
 
 #: Rows a write transaction analyses before it commits (the newest); the rest waits for analyse_backlog.
 COMMIT_BATCH = 256
 BACKLOG_BATCH = 2000
-CONFIG = "pg_catalog.simple"
 _COMMENT = "visitapp search index {version}"
 
 # Code points whose folding the index copies from Python: Latin, IPA, combining marks, Greek, Cyrillic,
@@ -282,16 +282,19 @@ def rebuild(conn: Connection) -> None:
                    "FROM search_docs WHERE lemmas IS NOT NULL AND lemmas <> ''")
     _execute(conn, "CREATE INDEX ON pg_temp.search_old_lemmas(kind, ref_id)")
     _execute(conn, "DELETE FROM search_docs")
-    for kind, table, body, visit_expr, where, _columns in _SOURCES:
-        _execute(
-            conn,
-            "INSERT INTO search_docs(kind, ref_id, visit_id, body, lemmas) "
-            f"SELECT s.kind, s.ref_id, s.visit_id, s.body, o.lemmas FROM ("
-            f"SELECT '{kind}' AS kind, r.id AS ref_id, {visit_expr.format(r='r')} AS visit_id, "
-            f"{body.format(r='r')} AS body FROM {table} r WHERE {where.format(r='r')}) s "
-            "LEFT JOIN pg_temp.search_old_lemmas o ON o.kind = s.kind AND o.ref_id = s.ref_id AND o.body = s.body "
-            "ORDER BY s.ref_id",
-        )
+    # In the order the documents were written (a visit's documents beside its notes, not all after every note):
+    # the ids are the recency the search ranks its newest window by.
+    sources = " UNION ALL ".join(
+        f"SELECT '{kind}' AS kind, {order} AS k, r.id AS ref_id, {visit_expr.format(r='r')} AS visit_id, "
+        f"{body.format(r='r')} AS body, r.created_at AS at FROM {table} r WHERE {where.format(r='r')}"
+        for order, (kind, table, body, visit_expr, where, _columns) in enumerate(_SOURCES))
+    _execute(
+        conn,
+        "INSERT INTO search_docs(kind, ref_id, visit_id, body, lemmas) "
+        f"SELECT s.kind, s.ref_id, s.visit_id, s.body, o.lemmas FROM ({sources}) s "
+        "LEFT JOIN pg_temp.search_old_lemmas o ON o.kind = s.kind AND o.ref_id = s.ref_id AND o.body = s.body "
+        "ORDER BY s.at, s.visit_id, s.k, s.ref_id",
+    )
     _execute(conn, "DROP TABLE pg_temp.search_old_lemmas")
 
 
@@ -364,105 +367,3 @@ def analyse_backlog(backend: Any, engine: Engine, *, progress: Progress | None =
         if progress is not None:
             progress(min(done, total), total)
     return done
-
-
-# -- queries -------------------------------------------------------------------------
-
-
-def _lexeme(words: Sequence[str], prefix: bool = False) -> str:
-    """A ``to_tsquery`` operand: the folded words quoted (several make a phrase), ``:*`` for a prefix."""
-    quoted = "'" + " ".join(fold(w) for w in words).replace("\\", "\\\\").replace("'", "''") + "'"
-    return quoted + (":*" if prefix else "")
-
-
-def build_query(terms: Sequence[SearchTerm]) -> tuple[list[str], dict[str, Any]] | None:
-    """The conditions (ANDed) and their parameters matching every term; ``rank`` scores a row. None: nothing to find.
-
-    Phrases, prefixes and plain words match the typed text (``body_tsv``); a
-    word with ``lemmas`` (which always hold the word itself, folded) matches any
-    of them in ``lemma_tsv``, and with ``typed`` also the typed text.
-    """
-    body: list[str] = []
-    lemmas: list[str] = []
-    either: list[tuple[str, str]] = []
-    for t in terms:
-        if not t.words:
-            continue
-        typed = _lexeme(t.words, t.prefix)
-        if t.lemmas and len(t.words) == 1 and not t.prefix:
-            alternatives = "(" + " | ".join(_lexeme((lemma,)) for lemma in t.lemmas) + ")"
-            if t.typed:
-                either.append((alternatives, typed))
-            else:
-                lemmas.append(alternatives)
-        else:
-            body.append(typed)
-    if not (body or lemmas or either):
-        return None
-    conditions: list[str] = []
-    params: dict[str, Any] = {}
-    if body:
-        conditions.append(f"d.body_tsv @@ to_tsquery('{CONFIG}', :qb)")
-        params["qb"] = " & ".join(body)
-    if lemmas:
-        conditions.append(f"d.lemma_tsv @@ to_tsquery('{CONFIG}', :ql)")
-        params["ql"] = " & ".join(lemmas)
-    for i, (alternatives, typed) in enumerate(either):
-        conditions.append(f"(d.lemma_tsv @@ to_tsquery('{CONFIG}', :el{i}) "
-                          f"OR d.body_tsv @@ to_tsquery('{CONFIG}', :eb{i}))")
-        params[f"el{i}"] = alternatives
-        params[f"eb{i}"] = typed
-    # Ranking: every occurrence of any term counts, in the column it matched in.
-    params["rank_b"] = " | ".join(body + [typed for _a, typed in either]) or None
-    params["rank_l"] = " | ".join(lemmas + [alternatives for alternatives, _t in either]) or None
-    return conditions, params
-
-
-_RANK = (
-    f"coalesce(ts_rank(h.body_tsv, to_tsquery('{CONFIG}', :rank_b), 1), 0)"
-    f" + coalesce(ts_rank(h.lemma_tsv, to_tsquery('{CONFIG}', :rank_l), 1), 0)"
-)
-
-
-def search_sql(conditions: Sequence[str]) -> str:
-    """The query: the newest ``:window`` rows meeting ``conditions``, ranked; the best ``:limit``, with their text.
-
-    PostgreSQL chooses how to find them: through the GIN indexes for a rare
-    word (its few rows, then sorted by id), or walking the primary key from
-    the newest row for a common one, until ``:window`` rows matched (a word in
-    one document of ten reads ten times the window).  Only the ids and the
-    tsvectors are carried to the ranking; the text is read for the best only.
-    The last column says how many rows were ranked.  (Tried and dropped: a
-    bound on the id from the density among the newest documents, and reading
-    every match through the GIN index for words rarer than one in
-    ``sqrt(documents / window)``; both slower at 200,000 notes.)
-    """
-    return (
-        "WITH h AS MATERIALIZED (SELECT d.id, d.body_tsv, d.lemma_tsv "
-        f"FROM search_docs d WHERE {' AND '.join(conditions)} ORDER BY d.id DESC LIMIT :window), "
-        f"best AS (SELECT h.id, -({_RANK}) AS rank FROM h ORDER BY rank, h.id DESC LIMIT :limit) "
-        "SELECT d.kind, d.ref_id, d.visit_id, d.body, best.rank, (SELECT count(*) FROM h) "
-        "FROM best JOIN search_docs d ON d.id = best.id ORDER BY best.rank, best.id DESC"
-    )
-
-
-def search(
-    backend: Any, session: Session, terms: list[SearchTerm], *, limit: int, visit_pk: int | None, window: int,
-    marks: tuple[str, str],
-) -> list[SearchRow]:
-    """The best ``limit`` matches of all ``terms``, ranked among the newest ``window`` matches; snippets marked."""
-    built = build_query(terms)
-    if built is None:
-        return []
-    conditions, params = built
-    if visit_pk is not None:
-        conditions.append("d.visit_id = :vid")
-        params["vid"] = visit_pk
-    window = max(window, 1)
-    params.update(limit=limit, window=window)
-    # psycopg prepares a statement run five times, and PostgreSQL then plans it once for any query: the plan
-    # of a rare word (the GIN index) for a common one reads every match.  Plan each search for its words.
-    session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
-    rows = session.execute(text(search_sql(conditions)), params).all()
-    found = [SearchRow(kind, ref_id, vid, body, float(rank)) for kind, ref_id, vid, body, rank, _ranked in rows]
-    return [replace(row, snippet=mark_matches(row.snippet, terms, marks)) for row in found]
