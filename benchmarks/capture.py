@@ -1,6 +1,8 @@
 """Capture latency: GUI-thread time per note added with Ctrl+Enter, driving the real widgets offscreen.
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/capture.py [--sizes 20,300,1000] [--notes N]
+    QT_QPA_PLATFORM=offscreen python benchmarks/capture.py [--sizes 20,300,1000] [--notes N] [--profile]
+
+A quick run: ``--sizes 300 --notes 5``.
 
 For a visit of each size, the real main window is opened on a real SQLite file and
 notes are typed into the capture box and added with Ctrl+Enter.  For each note we
@@ -14,9 +16,11 @@ The baseline, measured in the same run, is a bare ``QTreeView`` over a bare
 ``QStandardItemModel`` of the same size (sections with their notes as children)
 inserting one row, counted the same way.
 
-``--cpu`` counts the GUI thread's CPU time (``time.thread_time``) instead of wall time:
-on a machine shared with other work, wall time includes the moments the scheduler ran
-someone else.
+Both clocks are counted in the same run and printed one under the other, with the load
+average: wall time, and the GUI thread's CPU time (``time.thread_time``), which on a machine
+shared with other work does not include the moments the scheduler ran someone else.
+``--profile`` prints where the GUI thread's Python time went (cProfile over the measured
+notes; the time spent in Qt's C++ shows under ``processEvents`` and ``keyClick``).
 
 Target (issue 9): at most 16 ms (one frame) per note, whatever the visit's size.
 """
@@ -24,8 +28,10 @@ Target (issue 9): at most 16 ms (one frame) per note, whatever the visit's size.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
 import os
+import pstats
 import sys
 import tempfile
 import time
@@ -45,9 +51,7 @@ from visitapp.services import Identity, Services
 from visitapp.templates import get_template
 
 TEXT = "Firma planuje zatrudnić czterdziestu spawaczy i szuka szkół, które przygotują ich do certyfikacji."
-# What counts as busy: wall time by default; with --cpu the GUI thread's CPU time
-# (time.thread_time), which other processes on a shared machine do not inflate.
-BUSY_CLOCK = time.perf_counter
+PROFILE: cProfile.Profile | None = None  # --profile: on while the GUI thread handles a measured note
 SETTLE_S = 0.03  # after the result is in: keep handling events this long (delayed layouts, paints)
 
 
@@ -63,22 +67,36 @@ def build(path: Path, size: int) -> str:
         return visit.id
 
 
-def busy_until(qapp: QApplication, done, settle: float = SETTLE_S, timeout: float = 30.0, drain=None) -> float:
-    """Seconds the GUI thread spent handling events until ``done()`` and then ``settle`` seconds more.
+class Busy:
+    """Wall and CPU seconds of the GUI thread, added up over the calls it makes."""
+
+    def __init__(self) -> None:
+        self.wall = self.cpu = 0.0
+
+    def run(self, fn, *args, **kwargs):
+        wall, cpu = time.perf_counter(), time.thread_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            self.wall += time.perf_counter() - wall
+            self.cpu += time.thread_time() - cpu
+
+
+def busy_until(qapp: QApplication, done, settle: float = SETTLE_S, timeout: float = 30.0, drain=None,
+               busy: Busy | None = None, profile: bool = False) -> Busy:
+    """The time the GUI thread spent handling events until ``done()`` and then ``settle`` seconds more.
 
     ``drain()`` (not counted) blocks until the DB worker has finished what it was given, as the
     event loop would sit idle meanwhile: polling instead would count the waits for the GIL that
     the worker's Python holds.
     """
-    busy = 0.0
+    busy = busy or Busy()
     deadline = time.perf_counter() + timeout
     settle_end = None
     while time.perf_counter() < deadline:
         if drain is not None:
             drain()
-        start = BUSY_CLOCK()
-        qapp.processEvents()
-        busy += BUSY_CLOCK() - start
+        busy.run(_profiled if profile else _plain, qapp.processEvents)
         if settle_end is None and done():
             settle_end = time.perf_counter() + settle
         if settle_end is not None and time.perf_counter() >= settle_end:
@@ -87,7 +105,21 @@ def busy_until(qapp: QApplication, done, settle: float = SETTLE_S, timeout: floa
     raise TimeoutError("the change was not delivered in time")
 
 
-def ours(qapp: QApplication, folder: Path, size: int, notes: int) -> list[float]:
+def _plain(fn, *args):
+    return fn(*args)
+
+
+def _profiled(fn, *args):
+    if PROFILE is None:
+        return fn(*args)
+    PROFILE.enable()
+    try:
+        return fn(*args)
+    finally:
+        PROFILE.disable()
+
+
+def ours(qapp: QApplication, folder: Path, size: int, notes: int) -> list[Busy]:
     from visitapp.ui import settings as s
     from visitapp.ui.app import Application
     from visitapp.ui.settings import AppSettings
@@ -111,14 +143,15 @@ def ours(qapp: QApplication, folder: Path, size: int, notes: int) -> list[float]
         editor.setPlainText(f"Nowa notatka numer {i}: {TEXT}")
         busy_until(qapp, lambda: True, settle=0.01)
         stored.clear()
-        start = BUSY_CLOCK()
-        QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        key = BUSY_CLOCK() - start
-        after = busy_until(qapp, lambda: not app.worker.busy and bool(stored), drain=app.worker.wait)
+        busy, measured = Busy(), i >= 3
+        busy.run(_profiled if measured else _plain, QTest.keyClick, editor, Qt.Key.Key_Return,
+                 Qt.KeyboardModifier.ControlModifier)
+        busy_until(qapp, lambda: not app.worker.busy and bool(stored), drain=app.worker.wait, busy=busy,
+                   profile=measured)
         if editor.toPlainText() or "stored" not in window.saved_label.text():
             raise RuntimeError("Ctrl+Enter did not store the note")
         if i >= 3:
-            times.append(key + after)
+            times.append(busy)
     app.replacing = True
     window.close()
     app.shutdown()
@@ -127,7 +160,7 @@ def ours(qapp: QApplication, folder: Path, size: int, notes: int) -> list[float]
     return times
 
 
-def baseline(qapp: QApplication, size: int, notes: int) -> list[float]:
+def baseline(qapp: QApplication, size: int, notes: int) -> list[Busy]:
     """A bare QTreeView over a bare QStandardItemModel: sections, notes as children, one row inserted."""
     sections = 9
     model = QStandardItemModel(0, 5)
@@ -144,16 +177,18 @@ def baseline(qapp: QApplication, size: int, notes: int) -> list[float]:
     view.show()
     busy_until(qapp, lambda: True, settle=0.2)
     times = []
-    for i in range(notes + 3):
-        start = BUSY_CLOCK()
+    def insert(i: int) -> None:
         items = [QStandardItem(x) for x in ("10:00", "Note", f"Nowa notatka numer {i}: {TEXT}", "", "Ewa")]
         tops[0].appendRow(items)
         view.setCurrentIndex(items[2].index())
         view.scrollTo(items[2].index())
-        key = BUSY_CLOCK() - start
-        after = busy_until(qapp, lambda: True)
+
+    for i in range(notes + 3):
+        busy = Busy()
+        busy.run(insert, i)
+        busy_until(qapp, lambda: True, busy=busy)
         if i >= 3:
-            times.append(key + after)
+            times.append(busy)
     view.close()
     view.deleteLater()
     return times
@@ -163,21 +198,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="20,300,1000")
     parser.add_argument("--notes", type=int, default=15, help="notes added and measured per visit size")
-    parser.add_argument("--cpu", action="store_true",
-                        help="count the GUI thread's CPU time instead of wall time (for a loaded machine)")
+    parser.add_argument("--cpu", action="store_true", help="kept for old scripts: CPU time is always printed")
+    parser.add_argument("--profile", action="store_true", help="where the GUI thread's Python time went")
     args = parser.parse_args()
-    if args.cpu:
-        global BUSY_CLOCK
-        BUSY_CLOCK = time.thread_time
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
-    clock = "CPU time" if args.cpu else "time"
-    print(f"GUI-thread {clock} per note added with Ctrl+Enter ({args.notes} notes per size, offscreen); "
-          "target: at most 16 ms, whatever the size")
+    print(f"GUI-thread time per note added with Ctrl+Enter ({args.notes} notes per size, offscreen), wall and "
+          f"CPU; target: at most 16 ms, whatever the size; load average {_load()}")
+    global PROFILE
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             base = baseline(qapp, size, args.notes)
+            PROFILE = cProfile.Profile() if args.profile else PROFILE
             mine = ours(qapp, Path(tmp), size, args.notes)
-            print(row(f"add note, visit of {size} notes", mine, base), flush=True)
+            print(row(f"add note, {size} notes, wall", [b.wall for b in mine], [b.wall for b in base]), flush=True)
+            print(row(f"add note, {size} notes, CPU", [b.cpu for b in mine], [b.cpu for b in base]), flush=True)
+    print(f"load average after: {_load()}")
+    if PROFILE is not None:
+        pstats.Stats(PROFILE).sort_stats("cumulative").print_stats(30)
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

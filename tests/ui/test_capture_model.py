@@ -273,3 +273,19 @@ def test_a_long_note_takes_one_line_and_its_whole_text_is_the_tooltip(opened, qt
     # the row as drawn: every cell from the per-note cache, the text whole (elided only when painted)
     cells = model.row_cells(model.note_index(long_id))[0]
     assert cells[TEXT_COLUMN] == long_text
+
+
+def test_a_stored_note_changes_its_row_once(opened, qtbot, svc, demo, held):
+    """The commit's result and the row it names arrive together: the row is not changed twice (issue 9)."""
+    capture = opened.window.capture
+    model = capture.tree.notes_model
+    _type(qtbot, opened, "Notatka zapisana raz")
+    pending = capture.tree.current_note_id()
+    signals = Signals(model)
+    held.set()
+    _settled(qtbot, opened)
+    stored = next(n for n in svc.notes.list(demo[0]) if n.text == "Notatka zapisana raz")
+    assert capture.tree.current_note_id() == stored.id != pending
+    counts = signals.take()
+    assert counts["dataChanged"] == 1  # pending -> stored, that row only
+    assert counts["rowsInserted"] == counts["rowsRemoved"] == counts["rowsMoved"] == counts["modelReset"] == 0

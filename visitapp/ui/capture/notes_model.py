@@ -15,6 +15,12 @@ sections' note lists, which are the truth; the items only mirror their row count
 items of two note rows are alike, a move within a section is a ``beginMoveRows``/``endMoveRows`` over
 the Python list alone (persistent indexes, hence the selection, follow the note).
 
+Why the cells' text is not in the items, with Qt's own delegate painting it (tried for issue 9): Qt's
+delegate lays each visible cell's text out again on every paint, which cost as much as painting from
+Python (~5 ms a screenful), and writing ~30 values per row made opening a visit of 1,000 notes 3x
+slower.  The view paints a row in one call from :meth:`row_cells`, each text laid out once
+(:mod:`~visitapp.ui.capture.row_painter`).
+
 A note typed a moment ago is shown at once as a *pending* row (:meth:`add_pending`) and gets its
 stored identity when the database worker reports the commit (:meth:`resolve_pending`).
 """
@@ -31,12 +37,10 @@ from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from shiboken6 import Shiboken
 
-from visitapp.clock import in_zone
 from visitapp.registry.signers import typed_beside
 from visitapp.services.dto import NoteInfo
 from visitapp.templates import Template
-from visitapp.ui.labels import kind_label, visibility_label, wall_time
-from visitapp.ui.safe_text import plain_tooltip
+from visitapp.ui.capture.note_cells import Shown
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -94,26 +98,6 @@ def _note_row() -> list[QStandardItem]:
     return row
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Shown:
-    """A note's cells as shown, formatted once."""
-
-    cells: tuple[str, str, str, str, str, str]
-    time_tip: str
-    text_tip: str | None
-
-    @classmethod
-    def of(cls, note: NoteInfo, author: str | None = None, zone_name: str | None = None) -> _Shown:
-        """``zone_name``: the visit's zone, whose clock the times are shown on (not the computer's)."""
-        return cls(
-            (wall_time(note.created_at, zone_name), kind_label(note.kind), note.text, ", ".join(note.tags),
-             note.author if author is None else author,
-             visibility_label(note.visibility)),
-            in_zone(note.created_at, zone_name).isoformat(timespec="seconds"),
-            plain_tooltip(note.text),  # typed or merged text: never rich text
-        )
-
-
 @dataclasses.dataclass
 class _Section:
     key: str
@@ -132,11 +116,12 @@ class NotesModel(QStandardItemModel):
         self._section_items: list[QStandardItem] = []
         self._root_id = _address(self.invisibleRootItem())  # internalId of a section row
         self._srow_of_id: dict[int, int] = {}  # internalId of a note row -> its section's row
+        self._srow_of_note: dict[str, int] = {}  # note id -> the row of the section it is shown in
         self._headers: list[str] = [""] * COLUMNS
         self._current = ""
         self._highlight = QBrush()
         self._pending_ids = itertools.count(1)
-        self._shown: dict[str, tuple[NoteInfo, _Shown]] = {}  # note id -> (the NoteInfo it was made of, cells)
+        self._shown: dict[str, tuple[NoteInfo, Shown]] = {}  # note id -> (the NoteInfo it was made of, cells)
         self._italic = QFont()
         self._italic.setItalic(True)  # shown, not yet stored
         self._line = QSize()  # the size hint of a one-line cell (set by the view): no text layout per cell
@@ -161,6 +146,7 @@ class NotesModel(QStandardItemModel):
         rows = [_section_items(len(s.notes)) for s in self._sections]  # built off the model: no signal per row
         self._section_items = [row[0] for row in rows]
         self._srow_of_id = {_address(item): srow for srow, item in enumerate(self._section_items)}
+        self._srow_of_note = {note.id: srow for srow, s in enumerate(self._sections) for note in s.notes}
         self._zone = zone_name  # the visit's clock: its notes' times are shown on it
         self._shown.clear()
         self._signers = {}  # the new visit's, once read on the DB worker (set_signers)
@@ -228,11 +214,11 @@ class NotesModel(QStandardItemModel):
         note = section.notes[nrow]
         return self._shown_of(note).cells, self._italic if note.id.startswith(PENDING_PREFIX) else None, None, False
 
-    def _shown_of(self, note: NoteInfo) -> _Shown:
+    def _shown_of(self, note: NoteInfo) -> Shown:
         cached = self._shown.get(note.id)
         if cached is not None and cached[0] is note:
             return cached[1]
-        shown = _Shown.of(note, self.author_of(note), self._zone)
+        shown = Shown.of(note, self.author_of(note), self._zone)
         self._shown[note.id] = (note, shown)
         return shown
 
@@ -263,11 +249,13 @@ class NotesModel(QStandardItemModel):
         return self._sections[srow].key if srow >= 0 else None
 
     def find(self, note_id: str) -> tuple[int, int] | None:
-        """(section row, note row) of a note, or None."""
-        for srow, section in enumerate(self._sections):
-            for nrow, note in enumerate(section.notes):
-                if note.id == note_id:
-                    return srow, nrow
+        """(section row, note row) of a note, or None (looked for in its one section, not in every note)."""
+        srow = self._srow_of_note.get(note_id)
+        if srow is None:
+            return None
+        for nrow, note in enumerate(self._sections[srow].notes):
+            if note.id == note_id:
+                return srow, nrow
         return None
 
     def note_index(self, note_id: str, column: int = TEXT_COLUMN) -> QModelIndex:
@@ -304,9 +292,13 @@ class NotesModel(QStandardItemModel):
     def resolve_pending(self, pending_id: str, note: NoteInfo) -> None:
         """The pending note was committed as ``note``: the same row, now with its stored values."""
         where = self.find(pending_id)
-        if where is not None:
-            self._sections[where[0]].notes[where[1]] = note
-        self.apply([note])
+        if where is not None:  # the same row, found by its stored id from now on
+            srow, nrow = where
+            self._sections[srow].notes[nrow] = note
+            self._srow_of_note[note.id] = self._srow_of_note.pop(pending_id)
+            self._shown.pop(pending_id, None)
+            self._row_changed(srow, nrow)
+        self.apply([note])  # its place, if the stored position puts it elsewhere
 
     def drop_pending(self, pending_id: str) -> None:
         """The pending note could not be stored."""
@@ -327,9 +319,9 @@ class NotesModel(QStandardItemModel):
                 self._insert(note, self._sorted_row(target, note))
                 continue
             srow, nrow = where
-            self._sections[srow].notes[nrow] = note
-            parent = self.index(srow, 0)
-            self.dataChanged.emit(self.index(nrow, 0, parent), self.index(nrow, COLUMNS - 1, parent))
+            if self._sections[srow].notes[nrow] is not note:  # not this very note again (reported twice)
+                self._sections[srow].notes[nrow] = note
+                self._row_changed(srow, nrow)
             if srow != target:
                 self._move(srow, nrow, target, self._sorted_row(target, note))
         for srow in touched:
@@ -357,6 +349,9 @@ class NotesModel(QStandardItemModel):
     def _sort(self, srow: int) -> None:
         """Put a section's rows in stored order, one row move at a time (no reset)."""
         notes = self._sections[srow].notes
+        keys = [self._key(note) for note in notes]
+        if all(a <= b for a, b in itertools.pairwise(keys)):  # the usual case: nothing to move
+            return
         for row, note in enumerate(sorted(notes, key=self._key)):
             current = next(i for i in range(row, len(notes)) if notes[i] is note)
             if current != row:
@@ -370,6 +365,9 @@ class NotesModel(QStandardItemModel):
         srow, nrow = where
         notes = self._sections[srow].notes
         notes[nrow] = dataclasses.replace(notes[nrow], **values)
+        self._row_changed(srow, nrow)
+
+    def _row_changed(self, srow: int, nrow: int) -> None:
         parent = self.index(srow, 0)
         self.dataChanged.emit(self.index(nrow, 0, parent), self.index(nrow, COLUMNS - 1, parent))
 
@@ -379,6 +377,8 @@ class NotesModel(QStandardItemModel):
             return
         srow, nrow = where
         del self._sections[srow].notes[nrow]
+        del self._srow_of_note[note_id]
+        self._shown.pop(note_id, None)
         self._section_items[srow].removeRow(nrow)
         self._count_changed(srow)
 
@@ -392,6 +392,7 @@ class NotesModel(QStandardItemModel):
             return
         row = self._clamp(srow, index, moving=False)
         self._sections[srow].notes.insert(row, note)
+        self._srow_of_note[note.id] = srow
         self._section_items[srow].insertRow(row, _note_row())
         self._count_changed(srow)
 
@@ -406,6 +407,7 @@ class NotesModel(QStandardItemModel):
             note = self._sections[srow].notes.pop(nrow)
             self._section_items[srow].removeRow(nrow)
             self._sections[trow].notes.insert(target, note)
+            self._srow_of_note[note.id] = trow
             self._section_items[trow].insertRow(target, _note_row())
             self._count_changed(srow)
             self._count_changed(trow)

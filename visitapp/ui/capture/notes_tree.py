@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QDrag,
     QDragEnterEvent,
@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeyEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
 )
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -38,13 +38,13 @@ from visitapp.ui.capture.notes_model import (
     Index,
     NotesModel,
 )
+from visitapp.ui.capture.row_painter import RowPainter
 from visitapp.ui.capture.tags_delegate import TagsDelegate
 from visitapp.ui.labels import KINDS, VISIBILITIES, fmt_time, kind_label, visibility_label
 
 NARROW_MAX = 220  # px: the tags and author columns never take the note's room
 NARROW_MIN = 70  # px: how far the tags, author and visibility columns give way to a narrow window
 NOTE_SHARE = 0.4  # the note's text keeps at least this share of the row's width
-_LINE = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value | Qt.TextFlag.TextSingleLine.value)
 
 __all__ = ["ID_ROLE", "SECTION_ROLE", "TEXT_COLUMN", "NoteDelegate", "NotesTree"]
 
@@ -96,8 +96,10 @@ class NotesTree(QTreeView):
         self.notes_model.set_line_height(self.fontMetrics().height() + 6)
         self.setAccessibleName(self.tr("Sections and notes"))
         self.setAlternatingRowColors(True)
+        self.row_painter = RowPainter(self)
         # One line per note, the text elided (the whole text is its tooltip): rows of one height, so a change
-        # never measures the visible rows' text again, and each row is painted in one call (drawRow).
+        # never measures the visible rows' text again, and each row is painted in one call (drawRow), its cells'
+        # text laid out once and kept (RowPainter).
         self.setWordWrap(False)
         self.setUniformRowHeights(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked)
@@ -197,12 +199,12 @@ class NotesTree(QTreeView):
             return
         fm, header, changed = self.fontMetrics(), self.header(), False
         for row in range(first, last + 1):
+            cells = self.notes_model.row_cells(self.notes_model.index(row, 0, parent))[0]  # as they will be painted
             for col in (3, AUTHOR_COLUMN):
-                text = self.notes_model.index(row, col, parent).data() or ""
-                width = min(fm.horizontalAdvance(text) + 24, NARROW_MAX)
+                width = min(fm.horizontalAdvance(cells[col]) + 24, NARROW_MAX)
                 if width > self._natural.get(col, 0):
                     self._natural[col], changed = width, True
-            author = self.notes_model.index(row, AUTHOR_COLUMN, parent).data()
+            author = cells[AUTHOR_COLUMN]
             if self._sole_author is None:
                 self._sole_author = author  # the visit's first note
             elif author != self._sole_author and header.isSectionHidden(AUTHOR_COLUMN):
@@ -216,51 +218,18 @@ class NotesTree(QTreeView):
         self.notes_model.set_signers(signers, self.tr("%1 (typed: %2)"))
         self._fit_columns()
 
-    def drawRow(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        """A whole row in one call, from the model's per-note cache: no data() call per cell and role.
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.row_painter.begin()  # the columns' places, once per paint
+        super().paintEvent(event)
 
-        Plain text only (a typed or merged note is never rich text), one line, elided.
-        """
-        cells, font, background, section = self.notes_model.row_cells(index)
-        rect, palette = option.rect, option.palette
-        group = (QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active
-                 else QPalette.ColorGroup.Inactive)
-        if self.selectionModel().isSelected(index):
-            painter.fillRect(rect, palette.brush(group, QPalette.ColorRole.Highlight))
-            pen = palette.color(group, QPalette.ColorRole.HighlightedText)
-        else:
-            if background is not None:
-                painter.fillRect(rect, background)
-            elif option.features & QStyleOptionViewItem.ViewItemFeature.Alternate:
-                painter.fillRect(rect, palette.brush(group, QPalette.ColorRole.AlternateBase))
-            pen = palette.color(group, QPalette.ColorRole.Text)
-        header, indent = self.header(), self.indentation()
-        first = header.logicalIndex(0)
-        branch = indent * (1 if section else 2)
-        if section:  # a note has no children: nothing to draw in its branch area
-            self.drawBranches(painter, QRect(header.sectionViewportPosition(first), rect.top(), branch, rect.height()),
-                              index)
-        painter.save()
-        if font is not None:
-            painter.setFont(font)
-        painter.setPen(pen)
-        fm = painter.fontMetrics()
-        if section:
-            left = header.sectionViewportPosition(first) + branch + 3
-            spans = [(cells[0], QRect(left, rect.top(), max(0, rect.right() - left - 3), rect.height()))]
-        else:
-            spans = []
-            for column, text in enumerate(cells):
-                if header.isSectionHidden(column):
-                    continue
-                left = header.sectionViewportPosition(column) + (branch if column == first else 0) + 3
-                width = header.sectionSize(column) - (branch if column == first else 0) - 6
-                spans.append((text, QRect(left, rect.top(), max(0, width), rect.height())))
-        for text, cell in spans:
-            if text and cell.width() > 0 and cell.intersects(rect):
-                line = text.replace("\n", " ")
-                painter.drawText(cell, _LINE, fm.elidedText(line, Qt.TextElideMode.ElideRight, cell.width()))
-        painter.restore()
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.row_painter.clear()
+        super().changeEvent(event)
+
+    def drawRow(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """A whole row in one call, from the model's per-note cache: no data() call per cell and role."""
+        self.row_painter.paint(painter, option, index, self.notes_model.row_cells(index))
 
     def mark_section(self, key: str) -> None:
         self.notes_model.set_current_section(key)

@@ -28,6 +28,7 @@ from visitapp.ui.capture.fields_panel import FieldsPanel
 from visitapp.ui.capture.notes_model import PENDING_POSITION
 from visitapp.ui.capture.notes_tree import NotesTree
 from visitapp.ui.capture.op_results import CAPTURE_KEY, OpResults
+from visitapp.ui.capture.visit_header import VisitHeader
 from visitapp.ui.drafts import DraftKeeper
 from visitapp.ui.labels import VISIBILITIES, fmt_datetime, visibility_label, visit_time
 from visitapp.ui.ops_runner import OpRunner
@@ -54,9 +55,7 @@ class CaptureView(OpResults, QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.header = QLabel(self)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setWordWrap(True)
+        self.header = VisitHeader(self)  # the number of notes in a fixed label: a new note lays nothing out again
         layout.addWidget(self.header)
         self.warning = QLabel(self)
         self.warning.setStyleSheet("QLabel { background: #b00020; color: white; padding: 4px; }")
@@ -223,11 +222,9 @@ class CaptureView(OpResults, QWidget):
         shown = (visit.organisation.name, visit.title, visit.starts_at, visit.time_zone, visit.place)
         if getattr(self, "_header_of", None) != shown:
             self._header_of = shown
-            self._header_head = (f"<b>{_esc(visit.organisation.name)}</b> — {_esc(visit.title)}<br>"
-                                 f"{visit_time(visit.starts_at, visit.time_zone)} · {_esc(visit.place)} · ")
-        text = self._header_head + self.tr("%n note(s)", "", self.tree.notes_model.note_count())
-        if text != self.header.text():
-            self.header.setText(text)
+            self.header.show_visit(f"<b>{_esc(visit.organisation.name)}</b> — {_esc(visit.title)}<br>"
+                                   f"{visit_time(visit.starts_at, visit.time_zone)} · {_esc(visit.place)}")
+        self.header.show_count(self.tr("%n note(s)", "", self.tree.notes_model.note_count()))
 
     def _show_actions(self, actions: list[ActionInfo]) -> None:
         if actions != self._actions:
@@ -331,14 +328,14 @@ class CaptureView(OpResults, QWidget):
         now = dt.datetime.now(dt.UTC)
         shown = NoteInfo("", self.visit.id, self.section, kind, text.strip(), self.svc.identity.name, now, now,
                          tuple(values["tags"]), PENDING_POSITION, values["visibility"], False)
-        pending = self.tree.notes_model.add_pending(shown)
-        ticket = self.runner.submit(ops.add_note, self.visit.id, text, **values)
-        self._tickets[ticket] = ("add", pending, text, state, self.section, self.visit.id)
-        self._keepers[CAPTURE_KEY].discard()  # queued after the note: the draft goes once the note is stored
+        pending, section = self.tree.notes_model.add_pending(shown), self.section
         self.box.clear()
         self._show_header()
         self.tree.select_note(pending)
-        self.focus_capture()
+        self.focus_capture()  # the GUI's part done before the worker's Python competes with it for the GIL:
+        ticket = self.runner.submit(ops.add_note, self.visit.id, text, **values)
+        self._tickets[ticket] = ("add", pending, text, state, section, self.visit.id)
+        self._keepers[CAPTURE_KEY].discard()  # after the note (and the box's clearing): the draft goes once stored
 
     def edit_note(self, note_id: str, text: str) -> None:
         note = self._note(note_id)
