@@ -11,14 +11,18 @@ Prints, for each measurement, median and p95 of ours and of a baseline with bare
   transaction that reads the note, updates it and its visit's ``updated_at`` with
   SQLAlchemy Core statements compiled once (``visitapp/ops/prepared.py``), records the undo
   step, and writes the note's Polish lemmas before COMMIT) vs a bare ``sqlite3``
-  BEGIN IMMEDIATE + UPDATE notes SET text, updated_at + COMMIT. Fair by construction: the
+  BEGIN IMMEDIATE + UPDATE notes SET text, updated_at WHERE id (its rowid; ours finds the note
+  by its uuid, as the GUI names it) + COMMIT. Fair by construction: the
   same file, so the bare UPDATE fires the same search-index triggers (``search_docs`` and
   FTS5), the same pragmas (printed: WAL, synchronous=FULL: one fsync per commit on both
   sides), the two called in turn so that a change in the machine's load hits both alike.
   The bare UPDATE leaves its note's lemmas unwritten (it cannot run Morfeusz); they are
   written after it, outside its timing, so that our next save analyses only its own note.
-  Wall and CPU time (``time.process_time``: what a quiet machine shows) with the load
-  average; a second row compares with a bare save that also writes lemmas known beforehand;
+  Wall and CPU time (``time.process_time``: this process's own work, which other processes
+  do not inflate; a quiet machine's wall time adds the fsync wait to both) with the load
+  average; a second row compares with a bare save that also writes lemmas known beforehand.
+  Both connections see the other's commits, so each save starts with a cold page cache
+  (SQLite drops it when another connection wrote); the side that reads more pages pays more;
 * 20 varied searches (rare and very common words, prefixes, two-word queries):
   ``svc.search.search`` (Polish lemmas: query analysis, snippets marked in Python) vs a bare
   FTS5 MATCH ... ORDER BY rank LIMIT 50 of the same lemma query, built before timing, on the

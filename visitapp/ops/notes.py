@@ -87,10 +87,12 @@ def _edit(
 ) -> NoteInfo:
     """Change a note's text, kind, tags or visibility (what is not given stays).
 
-    The one path for saving a note while the user types: a few SQLAlchemy Core
-    statements in the operation's transaction (no ORM unit of work), which keeps
-    it close to a bare UPDATE + COMMIT (benchmarks/storage.py). The visit becomes
-    in progress and its ``updated_at`` moves, as for every other change.
+    The one path for saving a note while the user types: three SQLAlchemy Core
+    statements in the operation's transaction (no ORM unit of work), compiled once
+    and run on its driver cursor (:mod:`visitapp.ops.prepared`), which keeps it close
+    to a bare UPDATE + COMMIT (benchmarks/storage.py). The visit becomes in progress
+    and its ``updated_at`` moves, as for every other change; the note's lemmas are
+    written by the engine's commit hook in the same transaction.
     """
     values: dict[str, Any] = {}
     if text is not None:
