@@ -26,16 +26,18 @@ VISITS = 250
 UUID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 LONG = " ".join(f"słowo{i:04d}" for i in range(1500))  # an action item of ~60 lines in its column
 UNBROKEN = "Przedsiębiorstwowielobranżowe" * 6  # one word wider than its column
-MARKUP = "<b>Huta</b> & Syn <font size=40>"  # drawn as typed, never read as markup
+MARKUP = r"<b>Huta</b> & Syn (Kraków) \\ <font size=40>"  # drawn as typed, never read as markup
 
 
 def fill(db: Database, visits: int) -> None:
     with db.write() as s:
         start = dt.datetime(2024, 1, 1, 9, tzinfo=dt.UTC)
+        orgs: dict[str, m.Organisation] = {}  # a page each: 20 of them keep the report short
         for i in range(visits):
-            name = {1: UNBROKEN, 2: MARKUP}.get(i, f"Firma numer {i}")
-            org = m.Organisation(name=name, name_key=name_key(name))
-            visit = m.Visit(organisation=org, title=f"Wizyta {i}", starts_at=start + dt.timedelta(days=i),
+            name = {1: UNBROKEN, 2: MARKUP}.get(i, f"Firma numer {i % 20}")
+            if name not in orgs:
+                orgs[name] = m.Organisation(name=name, name_key=name_key(name))
+            visit = m.Visit(organisation=orgs[name], title=f"Wizyta {i}", starts_at=start + dt.timedelta(days=i),
                             place="Kraków", status=m.VisitStatus.FINALISED, template_key="reference-visit")
             s.add(visit)
             s.add(m.Note(visit=visit, section="profile", author="A", tags=["spawanie", f"tag {i % 7}"],

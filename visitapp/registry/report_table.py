@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable
 
 PAD_X, PAD_Y = 6.0, 3.0
@@ -30,6 +31,7 @@ GRID = colors.HexColor("#b0b8c0")
 BAND = colors.HexColor("#e8eef3")
 #: Lines of one cell in one row; a longer cell goes on in the rows below, so no row is taller than a page.
 MAX_LINES = 50
+SIZE_TF = f"{fp_str(SIZE)} Tf {fp_str(LEADING)} TL"
 
 
 class Wrapper:
@@ -151,30 +153,63 @@ class GridTable(Flowable):
         canv.setFillColor(BAND)
         canv.rect(0, height - self.head_h, width, self.head_h, stroke=0, fill=1)
         canv.setFillColor(colors.black)
-        text = canv.beginText()
-        text.setFont(self.bold, SIZE, LEADING)
-        self._cells(text, [self.head], height, lefts)
-        text.setFont(self.font, SIZE, LEADING)
-        bottoms = self._cells(text, self.cells[self.first:self.last], height - self.head_h, lefts)
-        canv.drawText(text)
+        code = ["BT"]
+        writer = _TextCode(canv, code)
+        writer.font = self.bold
+        self._cells(writer, [self.head], height, lefts)
+        writer.font = self.font
+        bottoms = self._cells(writer, self.cells[self.first:self.last], height - self.head_h, lefts)
+        code.append("ET")
+        canv.addLiteral(" ".join(code))
         canv.setStrokeColor(GRID)
         canv.setLineWidth(0.25)
         ys = [height, height - self.head_h, *bottoms]
         canv.lines([(0, y, width, y) for y in ys] + [(x, 0, x, height) for x in lefts])
         canv.restoreState()
 
-    def _cells(self, text: Any, rows: list[list[list[str]]], top: float, lefts: list[float]) -> list[float]:
-        """Put every line of ``rows`` (from ``top`` down) in the text object; returns each row's bottom."""
+    def _cells(self, writer: _TextCode, rows: list[list[list[str]]], top: float, lefts: list[float]) -> list[float]:
+        """Write every line of ``rows`` (from ``top`` down); returns each row's bottom."""
         bottoms = []
+        xs = [fp_str(left + PAD_X) for left in lefts]
         for row in rows:
             first = top - PAD_Y - SIZE
-            for lines, left in zip(row, lefts, strict=False):
+            for lines, x in zip(row, xs, strict=False):
                 y = first
                 for line in lines:
                     if line:
-                        text.setTextOrigin(left + PAD_X, y)
-                        text.textOut(line)
+                        writer.line(x, y, line)
                     y -= LEADING
             top -= max(map(len, row)) * LEADING + 2 * PAD_Y
             bottoms.append(top)
         return bottoms
+
+
+class _TextCode:
+    """PDF text operators for lines of a TrueType font, each distinct line encoded once per document.
+
+    What ``textOut`` does for each line (``DynamicFont.splitString`` into the font's subsets, escaping),
+    without measuring the line to move a cursor we never use: a report repeats the same few texts
+    (a status, a place, a count) thousands of times.
+    """
+
+    def __init__(self, canv: Any, code: list[str]) -> None:
+        self.doc, self.code = canv._doc, code  # the document the font's subsets belong to
+        # kept on the canvas: encodings are only valid within its document
+        self.cache: dict[tuple[str, str], list[tuple[str, str]]] = canv.__dict__.setdefault("_visitapp_text", {})
+        self.font = ""
+        self.subset = ""
+
+    def line(self, x: str, y: float, text: str) -> None:
+        key = (self.font, text)
+        parts = self.cache.get(key)
+        if parts is None:
+            font = getFont(self.font)
+            parts = self.cache[key] = [(font.getSubsetInternalName(subset, self.doc), escapePDF(chunk))
+                                       for subset, chunk in font.splitString(text, self.doc)]
+        code = self.code
+        code.append(f"1 0 0 1 {x} {fp_str(y)} Tm")
+        for subset, chunk in parts:
+            if subset != self.subset:
+                code.append(f"{subset} {SIZE_TF}")
+                self.subset = subset
+            code.append(f"({chunk}) Tj")

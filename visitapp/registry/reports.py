@@ -23,7 +23,7 @@ import datetime as dt
 import io
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,10 +109,10 @@ class ReportData:
     minutes: dict[str, list[MinutesRow]] = field(default_factory=lambda: defaultdict(list))  # by visit id
 
 
-def rows_of(s, statement):
+def rows_of(s, statement) -> Sequence[Any]:
     """The rows of a select of columns, read through the session's connection: without the ORM's
     per-row work (a report reads hundreds of thousands of rows), in the session's transaction."""
-    return s.connection().execute(statement)
+    return s.connection().execute(statement).all()
 
 
 def _scope(s, series: str | None):
@@ -146,7 +146,7 @@ def collect(db: Database, *, series: str | None = None, today: dt.date | None = 
             .outerjoin(m.Series, m.Visit.series_id == m.Series.id)
             .where(m.Visit.id.in_(scope))
             .order_by(m.Visit.starts_at, m.Visit.id)
-        ).all()
+        )
         for vid, uuid, starts, title, place, status, org, org_id, nip, ser in rows:
             data.visits.append(VisitRow(uuid, starts, title, place, status.value, org, org_id, nip, ser or "",
                                         note_counts.get(vid, 0), part_counts.get(vid, 0), vid in flagged))
@@ -163,21 +163,23 @@ def collect(db: Database, *, series: str | None = None, today: dt.date | None = 
                                                    signed_at))
         data.people = s.scalar(select(func.count(func.distinct(m.Participant.person_id)))
                                .where(m.Participant.visit_id.in_(scope))) or 0
-        data.tags = merge_forms(
-            [t for t in (tags or []) if isinstance(t, str)]
-            for (tags,) in rows_of(s, select(m.Note.tags).where(m.Note.deleted.is_(False), m.Note.visit_id.in_(scope))))
+        # One pass over the notes, in series order: their tags, and the texts of Polish visits for key phrases
+        # (a visit of no stated language counts as neither, as SQL's language != 'en' has it).
+        notes = rows_of(s, select(m.Visit.uuid, m.Visit.language, m.Note.text, m.Note.tags)
+                        .join(m.Visit, m.Note.visit_id == m.Visit.id)
+                        .where(m.Note.deleted.is_(False), m.Visit.id.in_(scope))
+                        .order_by(m.Visit.starts_at, m.Visit.id, m.Note.id))
+        data.tags = merge_forms([t for t in (tags or []) if isinstance(t, str)] for _u, _l, _t, tags in notes)
         answers: dict[str, list[list[str]]] = {f: [] for f in THEME_FIELDS}
-        for fld, value in s.execute(select(m.Answer.field, m.Answer.value)
-                                    .where(m.Answer.field.in_(THEME_FIELDS), m.Answer.visit_id.in_(scope))):
+        for fld, value in rows_of(s, select(m.Answer.field, m.Answer.value)
+                                  .where(m.Answer.field.in_(THEME_FIELDS), m.Answer.visit_id.in_(scope))):
             values = value if isinstance(value, list) else [value]
             answers[fld].append([str(v) for v in values if v not in (None, "")])
         data.themes = {f: merge_forms(groups) for f, groups in answers.items()}
         labels = {v.id: f"{v.organisation} ({v.starts_at.date().isoformat()})" for v in data.visits}
-        data.phrases = key_phrases(
-            (labels[v_uuid], text) for v_uuid, text in rows_of(s,
-                select(m.Visit.uuid, m.Note.text).join(m.Visit, m.Note.visit_id == m.Visit.id)
-                .where(m.Note.deleted.is_(False), m.Visit.id.in_(scope), m.Visit.language != "en")
-                .order_by(m.Visit.starts_at, m.Visit.id, m.Note.id)))
+        data.phrases = key_phrases((labels[v_uuid], text) for v_uuid, language, text, _tags in notes
+                                   if language is not None and language != "en")
+        del notes
         for row in rows_of(s,
             select(m.ActionItem.uuid, m.Visit.uuid, m.Organisation.name, m.ActionItem.description,
                    m.ActionItem.owner, m.ActionItem.due_date, m.ActionItem.status)
@@ -219,25 +221,26 @@ def csv_files(db: Database, *, series: str | None = None, data: ReportData | Non
               for v in data.visits]
     files["visits.csv"] = out(["visit_id", "starts_at", "organisation", "nip", "title", "place", "status",
                                "series", "participants", "notes", "disagreements"], visits)
-    ids = {v.id for v in data.visits}
+    ids = {v.id: v for v in data.visits}  # a note's visit: its start and organisation
     with db.read() as s:
         rows = rows_of(s,
-            select(m.Visit.uuid, m.Visit.starts_at, m.Organisation.name, m.Note.uuid, m.Note.section, m.Note.kind,
+            select(m.Visit.uuid, m.Note.uuid, m.Note.section, m.Note.kind,
                    m.Note.author, m.Note.text, m.Note.tags, m.Note.visibility, m.Note.created_at,
                    m.MergedFile.sha256, m.MergedFile.signer, m.MergedFile.signer_fingerprint, m.MergedFile.signer_name)
             .join(m.Visit, m.Note.visit_id == m.Visit.id)
-            .join(m.Organisation, m.Visit.organisation_id == m.Organisation.id)
             .outerjoin(m.Provenance, (m.Provenance.item_uuid == m.Note.uuid) & (m.Provenance.item_kind == "note"))
             .outerjoin(m.MergedFile, m.MergedFile.id == m.Provenance.merged_file_id)
             .where(m.Note.deleted.is_(False))
             .order_by(m.Visit.starts_at, m.Visit.id, m.Note.section, m.Note.position, m.Note.id)
-        ).all()
+        )
         trusted = trusted_names(s, {row[-2] for row in rows if row[-2]})
     notes = []
     typed_of: dict[tuple[str, str], str] = {}  # (signer, typed name): the same few pairs on every note
-    for v_uuid, starts, org, n_uuid, section, kind, typed, text, tags, vis, created, sha, signers, fp, name in rows:
-        if v_uuid not in ids:
+    for v_uuid, n_uuid, section, kind, typed, text, tags, vis, created, sha, signers, fp, name in rows:
+        visit = ids.get(v_uuid)
+        if visit is None:
             continue
+        starts, org = visit.starts_at, visit.organisation
         # A merged note's author is the certificate that signed its file; the typed name only beside it.
         author = signer_of(fp, name, signers, trusted) if sha else typed
         beside = typed_of.get((author, typed))
@@ -336,10 +339,18 @@ def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = 
             return table_maker(header, rows, widths, font, BOLD)
         return [GridTable(header, rows, widths, font=font, bold=BOLD, wrapper=wrapper)]
 
+    dates: dict[tuple[Any, Any], str] = {}
+
     def date(value: dt.datetime | dt.date | None) -> str:
         """In the city's time (not the process's), as a Polish office writes it when the report is Polish."""
         if value is None:
             return "—"
+        key = (value, getattr(value, "tzinfo", None))
+        if key not in dates:
+            dates[key] = _date(value)
+        return dates[key]
+
+    def _date(value: dt.datetime | dt.date) -> str:
         if isinstance(value, dt.datetime):
             local = value.astimezone(LOCAL_ZONE)
             return local.strftime("%d.%m.%Y %H:%M" if lang == "pl" else "%Y-%m-%d %H:%M")
