@@ -8,13 +8,16 @@ Real PKI (tests/pki_world.py), real signed PDFs, real registry files; the merge 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 
 import pytest
 
-from tests.pki_world import Pki
-from tests.test_pki_trust import _signed
+from tests.minutes_sample import sample_record
+from tests.pki_world import PASSWORD, Pki
+from visitapp.minutes.export import minutes_pdf
+from visitapp.signing.sign import Pkcs12Source, sign_pdf
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +28,16 @@ def pki(tmp_path_factory):
     world.issuing_pem = world.write("issuing.pem", world.issuing)
     world.stop()  # all offline
     yield world
+
+
+def _signed(pki, who, path, version: int = 1, text: str = ""):
+    """Minutes version ``version`` signed with ``who``'s certificate (as tests/test_pki_trust.py signs them)."""
+    record = sample_record(version=version)
+    if text:
+        record.notes[0].text = text
+        record.notes[0].updated_at = record.notes[0].updated_at + dt.timedelta(days=version)
+    path.write_bytes(sign_pdf(minutes_pdf(record), Pkcs12Source(getattr(pki, who)[0], PASSWORD)).pdf)
+    return path
 
 
 def _merged(reg):
