@@ -100,3 +100,15 @@ def test_the_command_table_is_what_the_modules_register() -> None:
         lazy = build_parser(name)
         lazy_sub = next(a for a in lazy._actions if isinstance(a, argparse._SubParsersAction))
         assert lazy_sub.choices[name].format_help() == sub.choices[name].format_help()
+
+
+def test_the_benchmarks_bare_window_reports_its_first_paint(tmp_path: Path) -> None:
+    """The baseline of benchmarks/startup.py (also frozen by packaging/bare_window.spec) reports as our window does."""
+    report = tmp_path / "bare.json"
+    proc = subprocess.Popen([sys.executable, str(ROOT / "packaging" / "bare_window.py")], cwd=ROOT, text=True,
+                            env=gui_env(tmp_path, report), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        shown = wait_for_window(proc, report)
+    finally:
+        stop(proc)
+    assert 0 < shown["cpu"] < 60
