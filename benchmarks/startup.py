@@ -1,6 +1,6 @@
 """Startup benchmark: how fast visitapp's window and commands appear, beside bare baselines in the same run.
 
-    python benchmarks/startup.py [--repeat N | --quick] [--platform offscreen|xcb]
+    python benchmarks/startup.py [--repeat N | --quick] [--platform offscreen|xcb] [--frozen DIST_FOLDER]
 
 Each figure is a fresh process, timed from its start (``Popen``) to the moment asked for, wall clock and the
 process's CPU time (user + system: what a quiet machine would show, whatever else runs; the load average is
@@ -16,7 +16,9 @@ printed beside them):
   file and selects the 50 newest visits with their organisations;
 * the peak memory (``ru_maxrss`` of each process, read with ``os.wait4``) of both windows, each ended
   once it has been shown and the event loop has run for 1 s more (the visit list is filled by then);
-* the frozen app's window beside the bare window, when ``dist/visitapp`` exists (otherwise skipped).
+* the frozen app's window (``--frozen``, default ``dist/visitapp``; skipped when missing or with ``--quick``)
+  beside a bare window frozen with the same PyInstaller options (``packaging/bare_window.spec``, built here
+  into ``build/bare-window`` when missing or older than its sources: about a minute; not under CI=true).
 
 Targets (issue 10): window within 1.5x of the bare window; ``--version`` under 0.1 s; ``visits``
 within 1.5x of the bare script; the frozen window within 2x.
@@ -132,6 +134,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="2 runs of each, no frozen app (a quick look)")
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    parser.add_argument("--frozen", type=Path, default=ROOT / "dist" / "visitapp",
+                        help="the frozen app's folder (default: dist/visitapp, from make package)")
     args = parser.parse_args()
     repeat = 2 if args.quick else args.repeat
     py = sys.executable
@@ -179,7 +183,7 @@ def main() -> None:
         print(line("visitapp visits", visits, bare_visits, "target <= 1.5x"))
         print(f"{'peak memory (ru_maxrss)':<24} ours {statistics.median(ours_mem) / 1024:8.1f} MiB"
               f" | bare window {statistics.median(bare_mem) / 1024:8.1f} MiB")
-        frozen = ROOT / "dist" / "visitapp" / "visitapp"
+        frozen = args.frozen / "visitapp"
         if frozen.exists() and not args.quick:  # on a database of its own making: an older frozen app refuses ours
             frozen_bare = frozen_baseline()
             frozen_db = tmp / "frozen.db"
