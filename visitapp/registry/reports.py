@@ -44,7 +44,15 @@ from visitapp.errors import InvalidInput, NotFound
 from visitapp.i18n import _, current_language, gettext_for, ngettext_for
 from visitapp.minutes.labels import LOCAL_ZONE
 from visitapp.minutes.output import check_writable
-from visitapp.registry.outputs import CsvWords, csv_bytes, csv_separator, month_name, visit_counts
+from visitapp.registry.outputs import (
+    CsvWords,
+    csv_bytes,
+    csv_separator,
+    month_name,
+    polish_date,
+    polish_time,
+    visit_counts,
+)
 from visitapp.registry.outputs import csv_separator as csv_sep
 from visitapp.registry.outputs import write_all as _write_all
 from visitapp.registry.signers import signer_of, trusted_names, typed_beside, who
@@ -353,8 +361,8 @@ def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = 
     def _date(value: dt.datetime | dt.date) -> str:
         if isinstance(value, dt.datetime):
             local = value.astimezone(LOCAL_ZONE)
-            return local.strftime("%d.%m.%Y %H:%M" if lang == "pl" else "%Y-%m-%d %H:%M")
-        return value.strftime("%d.%m.%Y") if lang == "pl" else value.isoformat()
+            return polish_time(local) if lang == "pl" else local.strftime("%Y-%m-%d %H:%M")
+        return polish_date(value) if lang == "pl" else value.isoformat()
 
     story: list[Any] = [p(t("Report on the series of visits"), h1)]
     if data.series:
