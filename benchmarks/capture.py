@@ -1,4 +1,4 @@
-"""Capture latency: GUI-thread time per note added with Ctrl+Enter, driving the real widgets offscreen.
+"""Capture latency: GUI-thread time per note added, edited, moved or deleted, driving the real widgets offscreen.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/capture.py [--sizes 20,300,1000] [--notes N] [--profile]
 
@@ -12,9 +12,13 @@ database worker has delivered the commit's result and the view is idle (the
 row-update slot, the visit list, layout and painting).  Time the GUI thread
 spends waiting in the event loop is not counted.
 
+Then each added note is edited in place (Return, its new text, Return), moved one up in
+its section (Alt+Up) and deleted (Delete) by keyboard in the notes list, counted the same
+way from the key that makes the change.
+
 The baseline, measured in the same run, is a bare ``QTreeView`` over a bare
 ``QStandardItemModel`` of the same size (sections with their notes as children)
-inserting one row, counted the same way.
+inserting one row, counted the same way (the figure every change is compared with).
 
 Both clocks are counted in the same run and printed one under the other, with the load
 average: wall time, and the GUI thread's CPU time (``time.thread_time``), which on a machine
@@ -119,7 +123,8 @@ def _profiled(fn, *args):
         PROFILE.disable()
 
 
-def ours(qapp: QApplication, folder: Path, size: int, notes: int) -> list[Busy]:
+def ours(qapp: QApplication, folder: Path, size: int, notes: int) -> dict[str, list[Busy]]:
+    """Per change (add, edit, move, delete): the GUI thread's time for each measured note."""
     from visitapp.ui import settings as s
     from visitapp.ui.app import Application
     from visitapp.ui.settings import AppSettings
@@ -137,7 +142,20 @@ def ours(qapp: QApplication, folder: Path, size: int, notes: int) -> list[Busy]:
     editor = window.capture.box.editor
     stored = []
     window.capture.stored.connect(stored.append)  # "stored" in the status bar: the commit was reported
-    times = []
+    times: dict[str, list[Busy]] = {"add": [], "edit": [], "move": [], "delete": []}
+    runner, tree = window.runner, window.capture.tree
+
+    def measure(change: str, target, key: Qt.Key, mods=Qt.KeyboardModifier.NoModifier, measured=True) -> None:
+        stored.clear()
+        busy = Busy()
+        busy.run(_profiled if measured else _plain, QTest.keyClick, target, key, mods)
+        busy_until(qapp, lambda: not app.worker.busy and not runner.pending and bool(stored), drain=app.worker.wait,
+                   busy=busy, profile=measured)
+        if "stored" not in window.saved_label.text():
+            raise RuntimeError(f"{change}: the change was not stored")
+        if measured:
+            times[change].append(busy)
+
     for i in range(notes + 3):  # three unmeasured warm-up notes
         editor.setFocus()
         editor.setPlainText(f"Nowa notatka numer {i}: {TEXT}")
@@ -151,7 +169,23 @@ def ours(qapp: QApplication, folder: Path, size: int, notes: int) -> list[Busy]:
         if editor.toPlainText() or "stored" not in window.saved_label.text():
             raise RuntimeError("Ctrl+Enter did not store the note")
         if i >= 3:
-            times.append(busy)
+            times["add"].append(busy)
+    # The notes just added, by keyboard in the notes list: edit in place (Return, type, Return), one up
+    # in its section (Alt+Up), delete (Delete).
+    added = [n.id for n in window.capture.notes if n.text.startswith("Nowa notatka numer")]
+    for i, note_id in enumerate(added):
+        measured = i >= 3
+        tree.setFocus()
+        tree.select_note(note_id)
+        QTest.keyClick(tree, Qt.Key.Key_Return)  # opens the editor (not measured: the typing is the user's)
+        line = qapp.focusWidget()
+        line.setText(f"Poprawiona notatka {i}: {TEXT}")
+        busy_until(qapp, lambda: True, settle=0.01)
+        measure("edit", line, Qt.Key.Key_Return, measured=measured)
+        tree.select_note(note_id)
+        measure("move", tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier, measured=measured)
+        tree.select_note(note_id)
+        measure("delete", tree, Qt.Key.Key_Delete, measured=measured)
     app.replacing = True
     window.close()
     app.shutdown()
@@ -202,16 +236,17 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="where the GUI thread's Python time went")
     args = parser.parse_args()
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
-    print(f"GUI-thread time per note added with Ctrl+Enter ({args.notes} notes per size, offscreen), wall and "
-          f"CPU; target: at most 16 ms, whatever the size; load average {_load()}")
+    print(f"GUI-thread time per note added (Ctrl+Enter), edited, moved and deleted ({args.notes} notes per size, "
+          f"offscreen), wall and CPU; target: at most 16 ms, whatever the size; load average {_load()}")
     global PROFILE
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             base = baseline(qapp, size, args.notes)
             PROFILE = cProfile.Profile() if args.profile else PROFILE
-            mine = ours(qapp, Path(tmp), size, args.notes)
-            print(row(f"add note, {size} notes, wall", [b.wall for b in mine], [b.wall for b in base]), flush=True)
-            print(row(f"add note, {size} notes, CPU", [b.cpu for b in mine], [b.cpu for b in base]), flush=True)
+            for change, mine in ours(qapp, Path(tmp), size, args.notes).items():
+                for clock in ("wall", "cpu"):
+                    label = f"{change} note, {size} notes, {'CPU' if clock == 'cpu' else clock}"
+                    print(row(label, [getattr(b, clock) for b in mine], [getattr(b, clock) for b in base]), flush=True)
     print(f"load average after: {_load()}")
     if PROFILE is not None:
         pstats.Stats(PROFILE).sort_stats("cumulative").print_stats(30)
