@@ -4,16 +4,14 @@ Real tiny file systems: a tmpfs of a few megabytes mounted for the test (the tes
 CI does), holding a real database of about a megabyte, so the converted copy or the backup cannot be
 written whole.  Expected every time: one sentence, the original byte for byte as it was and still
 opening with its key, no partial file left beside it.  Where the kernel refuses the mount (no root,
-no CAP_SYS_ADMIN) the test skips with the kernel's reason.
+no CAP_SYS_ADMIN) the test skips with the kernel's reason (tests/tiny_fs.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +19,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import run_cli
+from tests.tiny_fs import tiny_fs
 from visitapp.db import Database, convert
 from visitapp.db.engines import sqlcipher
 from visitapp.db.engines.sqlcipher import DbKey
@@ -33,22 +32,9 @@ DRAFTS = 1_800  # ~1.4 MB of drafts: the database fits the tiny disk once, not t
 TINY = "2m"
 
 
-@contextlib.contextmanager
-def _tiny_fs(folder: Path, size: str) -> Iterator[Path]:
-    folder.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(folder)],
-                          capture_output=True, text=True, timeout=30, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"a {size} tmpfs cannot be mounted here: {done.stderr.strip() or done.returncode}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True, timeout=30, check=True)
-
-
 @pytest.fixture
 def tiny(tmp_path) -> Iterator[Path]:
-    with _tiny_fs(tmp_path / "tiny", TINY) as folder:
+    with tiny_fs(tmp_path / "tiny", TINY) as folder:
         yield folder
 
 
@@ -152,7 +138,7 @@ def test_a_full_disk_during_a_backup_leaves_no_partial_backup(tmp_path, template
     shutil.copyfile(templates[kind], path)
     before = path.read_bytes()
     env = {"P_OLD": PASS}
-    with _tiny_fs(tmp_path / "stick", "512k") as stick:
+    with tiny_fs(tmp_path / "stick", "512k") as stick:
         out = stick / "kopia.db"
         extra = ["--db-pass-env", "P_OLD"] if kind == "encrypted" else []
         r = run_cli("db", "backup", "--db", str(path), "--out", str(out), *extra, env=env)

@@ -374,3 +374,51 @@ def test_a_key_kept_in_the_keyring_is_replaced_only_when_confirmed(qtbot, qapp, 
         application.replacing = True
         application.window.close()
         application.shutdown()
+
+
+def test_a_full_disk_while_changing_the_key_is_one_sentence_and_the_window_goes_on(qtbot, qapp, tmp_path, enc_template,
+                                                                                    settings):
+    """The database on a real tiny disk that holds it once, not twice: the copy cannot be written."""
+    from tests.tiny_fs import tiny_fs
+    from visitapp.ui.app import Application
+    from visitapp.ui.protect_dialog import set_start_key
+    from visitapp.ui.rekey_dialog import ask_to_rekey
+
+    size_k = enc_template.stat().st_size * 3 // 2 // 1024
+    with tiny_fs(tmp_path / "tiny", f"{size_k}k") as tiny:
+        path = tiny / "notatki.db"
+        shutil.copyfile(enc_template, path)
+        path.chmod(0o600)
+        before = path.read_bytes()
+        set_start_key(DbKey(passphrase=OLD))
+        application = Application(qapp, path, settings)
+        try:
+            application.window.show()
+            qtbot.waitExposed(application.window)
+            dialog = ask_to_rekey(application)
+            dialog.present.passphrase.setText(OLD)
+            dialog.first.setText(NEW)
+            dialog.second.setText(NEW)
+            seen: list[str] = []
+            with qtbot.waitSignal(dialog.accepted):
+                dialog.change_button.click()
+            _read_message(seen)
+            with qtbot.waitSignal(dialog.job.finished, timeout=60_000) as done:
+                pass
+            assert done.args == [False]
+            qtbot.waitUntil(lambda: len(seen) == 1, timeout=10_000)
+            assert seen == [f"The disk holding {path} is full: the converted copy needs as much free space as the "
+                            "database; it was not changed."]
+            assert type(application.db.backend).__name__ == "SQLCipherBackend" and application.window.isVisible()
+            assert application.window.list_panel.visits.topLevelItemCount() == 3  # reopened with its old key
+            assert sorted(p.name for p in tiny.iterdir() if "converting" in p.name) == []
+            application.worker.wait()
+            application.db.close()
+            assert path.read_bytes() == before
+            assert _counts(path, DbKey(passphrase=OLD)) == (3, DRAFTS)
+            application.db = Database.open(path, create=False, key=DbKey(passphrase=OLD))
+        finally:
+            application.worker.wait()
+            application.replacing = True
+            application.window.close()
+            application.shutdown()
