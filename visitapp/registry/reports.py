@@ -229,7 +229,6 @@ def csv_files(db: Database, *, series: str | None = None, data: ReportData | Non
               for v in data.visits]
     files["visits.csv"] = out(["visit_id", "starts_at", "organisation", "nip", "title", "place", "status",
                                "series", "participants", "notes", "disagreements"], visits)
-    ids = {v.id: v for v in data.visits}  # a note's visit: its start and organisation
     with db.read() as s:
         rows = rows_of(s,
             select(m.Visit.uuid, m.Note.uuid, m.Note.section, m.Note.kind,
@@ -244,17 +243,17 @@ def csv_files(db: Database, *, series: str | None = None, data: ReportData | Non
         trusted = trusted_names(s, {row[-2] for row in rows if row[-2]})
     notes = []
     typed_of: dict[tuple[str, str], str] = {}  # (signer, typed name): the same few pairs on every note
+    visit_of = {v.id: (w.when(_aware(v.starts_at)), v.organisation) for v in data.visits}  # once per visit
     for v_uuid, n_uuid, section, kind, typed, text, tags, vis, created, sha, signers, fp, name in rows:
-        visit = ids.get(v_uuid)
+        visit = visit_of.get(v_uuid)
         if visit is None:
             continue
-        starts, org = visit.starts_at, visit.organisation
         # A merged note's author is the certificate that signed its file; the typed name only beside it.
         author = signer_of(fp, name, signers, trusted) if sha else typed
         beside = typed_of.get((author, typed))
         if beside is None:
             beside = typed_of[(author, typed)] = typed_beside(author, typed)
-        notes.append([v_uuid, w.when(_aware(starts)), org, n_uuid, section, w.label(note_kind_label, kind.value),
+        notes.append([v_uuid, visit[0], visit[1], n_uuid, section, w.label(note_kind_label, kind.value),
                       author, text, " ".join(tags or []), w.label(visibility_label, vis.value),
                       w.when(_aware(created)), sha or "", signers or "", beside])
     files["notes.csv"] = out(["visit_id", "visit_starts_at", "organisation", "note_id", "section", "kind",
