@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import text
@@ -103,21 +103,23 @@ def build_query(terms: Sequence[SearchTerm]) -> tuple[list[str], dict[str, Any]]
 
 
 _RANK = (
-    f"coalesce(ts_rank(h.body_tsv, to_tsquery('{CONFIG}', :rank_b), 1), 0)"
-    f" + coalesce(ts_rank(h.lemma_tsv, to_tsquery('{CONFIG}', :rank_l), 1), 0)"
+    f"coalesce(ts_rank(d.body_tsv, to_tsquery('{CONFIG}', :rank_b), 1), 0)"
+    f" + coalesce(ts_rank(d.lemma_tsv, to_tsquery('{CONFIG}', :rank_l), 1), 0)"
 )
 
 
 def search_sql(conditions: Sequence[str]) -> str:
     """The query: the newest ``:window`` rows meeting ``conditions``, ranked; the best ``:limit``, with their text.
 
-    Only the ids and the tsvectors are carried to the ranking; the text is read
-    for the best only.  The last column says how many rows were ranked.
+    Each row is ranked where it is read, and only its id and rank go on (not
+    its tsvectors: carried to a later ranking, they cost a third more); the
+    text is read for the best only.  The last column says how many rows were
+    ranked.
     """
     return (
-        "WITH h AS MATERIALIZED (SELECT d.id, d.body_tsv, d.lemma_tsv "
+        f"WITH h AS MATERIALIZED (SELECT d.id, -({_RANK}) AS rank "
         f"FROM search_docs d WHERE {' AND '.join(conditions)} ORDER BY d.id DESC LIMIT :window), "
-        f"best AS (SELECT h.id, -({_RANK}) AS rank FROM h ORDER BY rank, h.id DESC LIMIT :limit) "
+        "best AS (SELECT h.id, h.rank FROM h ORDER BY h.rank, h.id DESC LIMIT :limit) "
         "SELECT d.kind, d.ref_id, d.visit_id, d.body, best.rank, (SELECT count(*) FROM h) "
         "FROM best JOIN search_docs d ON d.id = best.id ORDER BY best.rank, best.id DESC"
     )
@@ -329,5 +331,5 @@ def search(
         rows = list(session.execute(text(search_sql(conditions)), params).all())
     else:
         rows, _plans = find(session, terms, conditions, params, window)
-    found = [SearchRow(kind, ref_id, vid, body, float(rank)) for kind, ref_id, vid, body, rank, _ranked in rows]
-    return [replace(row, snippet=mark_matches(row.snippet, terms, marks)) for row in found]
+    return [SearchRow(kind, ref_id, vid, mark_matches(body, terms, marks), float(rank))
+            for kind, ref_id, vid, body, rank, _ranked in rows]
