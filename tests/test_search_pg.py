@@ -410,3 +410,19 @@ def test_a_range_with_too_few_matches_is_followed_by_the_ids_below_it_and_ranks_
         assert plans[0].how == "range" and len(plans) >= 2, plans  # the first range held too few
         newest = matching[:window]
         assert found == ([g for g in newest if g % 35 == 0] + [g for g in newest if g % 35])[:15], window
+
+
+def test_the_estimate_counts_a_word_once_however_many_readings_it_has(db):
+    """'dane' reads as dane, dany, dana, dać: found together in the same documents, they count once, not four times."""
+    _fill(db, "SELECT g AS ref_id, CASE WHEN g % 10 = 0 THEN 'Dane hala' ELSE 'Hala magazyn' END AS body, "
+              "CASE WHEN g % 10 = 0 THEN 'dane dany dana dac hala' ELSE 'hala magazyn' END AS lemmas "
+              "FROM generate_series(1, 8000) g")
+    terms = parse_query("dane", exact=False)
+    assert len(terms[0].lemmas) > 1
+    conditions, params = pgq.build_query(terms)
+    with db.read() as s:
+        stats = pgq.estimate(s, terms, conditions, params)
+        exact = s.execute(text("SELECT count(*) FROM search_docs d WHERE " + " AND ".join(conditions)),
+                          params).scalar_one()
+    assert exact == 800 and stats is not None
+    assert 600 < stats.matches < 1000 and stats.docs == 8000

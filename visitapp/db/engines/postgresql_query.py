@@ -195,16 +195,17 @@ def lexeme_frequencies(session: Session, analysed: Any) -> dict[str, dict[str, f
     (``analysed``: its time).  Empty before the first one.
     """
     key = (str(session.connection().engine.url), str(analysed))
-    if key not in _lexeme_cache:
-        found: dict[str, dict[str, float]] = {}
+    found = _lexeme_cache.get(key)
+    if found is None:
+        found = {}
         for column, elems, freqs in session.execute(text(_LEXEME_STATS)):
             if elems and freqs:
                 shares = dict(zip(elems, freqs, strict=False))
                 shares[""] = min(freqs[: len(elems)])
                 found[column] = shares
-        _lexeme_cache.clear()  # one database at a time, as a rule
+        _lexeme_cache.clear()  # one database at a time, as a rule (another thread may be reading: no KeyError)
         _lexeme_cache[key] = found
-    return _lexeme_cache[key]
+    return found
 
 
 def _share(shares: dict[str, float], words: Sequence[str], prefix: bool = False) -> float:
