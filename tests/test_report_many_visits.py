@@ -134,3 +134,43 @@ def test_the_same_report_on_sqlite_and_postgresql(tmp_path, pg_url):
     assert sqlite[0] == postgresql[0]
     assert sqlite[1] == postgresql[1]
     assert "Wizyta 39" in " ".join(sqlite[1])
+
+
+def _reference_key_phrases(notes, top=15):
+    """The key phrases as first written (one phrase_pairs pass per note): the bulk counting must agree."""
+    from collections import Counter, defaultdict
+
+    from visitapp.registry.themes import MIN_NOTES
+    from visitapp.text.polish import phrase_pairs
+
+    count: Counter = Counter()
+    forms: dict = defaultdict(Counter)
+    visits: dict = defaultdict(dict)
+    for label, text in notes:
+        seen = set()
+        for key, typed in phrase_pairs(text):
+            forms[key][typed] += 1
+            visits[key][label] = None
+            seen.add(key)
+        count.update(seen)
+    ranked = sorted((k for k, n in count.items() if n >= MIN_NOTES), key=lambda k: (-len(visits[k]), -count[k], k))
+    return [(forms[k].most_common(1)[0][0], count[k], list(visits[k])) for k in ranked[:top]]
+
+
+def test_key_phrases_counted_in_bulk_are_those_of_phrase_pairs():
+    import random
+
+    from visitapp.registry.themes import key_phrases
+
+    words = ("Analiza analizy danych Danych język języka angielski Angielskiego kompetencje Kompetencji "
+             "przyszłości spawaczy Kraków krakowie Łódź łódzka szkoła szkoły i w 2026 to ABC x").split()
+    marks = (" ", " ", " ", ", ", "; ", ". ", " - ", "\n", "  ", "(", ") ", "! ", "\u00a0")
+    rng = random.Random(14)
+    notes = []
+    for _ in range(600):
+        text = "".join(rng.choice(words) + rng.choice(marks) for _ in range(rng.randint(0, 14)))
+        notes.append((f"Wizyta {rng.randint(0, 40)}", text))  # a label may come back after others
+    for sample in (notes[:3], notes[:50], notes):
+        ours = [(k.phrase, k.notes, k.visits) for k in key_phrases(sample, top=40)]
+        assert ours == _reference_key_phrases(sample, top=40)
+    assert len(ours) == 40

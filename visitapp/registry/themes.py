@@ -23,6 +23,7 @@ _TOKEN = re.compile(rf"\w+|{_BREAK.pattern}")
 
 #: A phrase must come from at least this many notes to be a key phrase.
 MIN_NOTES = 2
+BATCH = 50_000
 
 
 def merge_forms(groups: Iterable[Iterable[str]]) -> Counter:
@@ -30,6 +31,7 @@ def merge_forms(groups: Iterable[Iterable[str]]) -> Counter:
     counts: Counter = Counter()
     forms: dict[str, Counter] = defaultdict(Counter)
     key_of: dict[str, str] = {}  # the same few tags come back in thousands of notes: each analysed once
+    batch: list[str] = []  # keys counted in bulk: one Counter.update a group costs more than its counting
     for group in groups:
         keys: set[str] = set()
         for item in group:
@@ -41,7 +43,8 @@ def merge_forms(groups: Iterable[Iterable[str]]) -> Counter:
                 key = key_of[text] = theme_key(text)
             forms[key][text] += 1
             keys.add(key)
-        counts.update(keys)
+        batch.extend(keys)
+    counts.update(batch)
     # most_common keeps first-seen order among equals, so a tie shows the form met first
     return Counter({forms[key].most_common(1)[0][0]: n for key, n in counts.items()})
 
@@ -85,11 +88,17 @@ def key_phrases(notes: Iterable[tuple[str, str]], *, top: int = 15) -> list[KeyP
     blocks: list[tuple[str, set]] = []  # (visit label, lemma pairs of its notes), in series order
     by_label: dict[str, set] = {}  # lemma pairs per label (a label may come back after another visit)
     label_now: str | None = None
+    used: list[tuple[int | None, int | None]] = []  # counted in bulk, every BATCH pairs
+    in_notes: list[tuple[int | None, int | None]] = []
     for label, text in notes:
         numbers = list(map(words.__getitem__, _TOKEN.findall(text)))
         pairs = set(itertools.pairwise(map(words.lemma.__getitem__, numbers)))
-        occurrences.update(itertools.pairwise(numbers))
-        notes_of.update(pairs)
+        used.extend(itertools.pairwise(numbers))
+        in_notes.extend(pairs)
+        if len(used) > BATCH:
+            occurrences.update(used)
+            notes_of.update(in_notes)
+            used, in_notes = [], []
         if label != label_now:
             label_now = label
             blocks.append((label, set()))
@@ -97,6 +106,8 @@ def key_phrases(notes: Iterable[tuple[str, str]], *, top: int = 15) -> list[KeyP
         blocks[-1][1].update(pairs)
         if by_label[label] is not blocks[-1][1]:
             by_label[label].update(pairs)
+    occurrences.update(used)
+    notes_of.update(in_notes)
     visits_of: Counter = Counter()
     for pairs in by_label.values():
         visits_of.update(pairs)
