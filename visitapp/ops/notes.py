@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from visitapp.db import models as m
+from visitapp.db.engines.base import note_doc_writer
 from visitapp.domain import NoteKind, Visibility
 from visitapp.errors import InvalidInput, NotFound
 from visitapp.i18n import _
@@ -24,8 +25,8 @@ NOTES, VISITS = TABLES["notes"], TABLES["visits"]
 # Core statements compiled once per dialect and run on the operation's own transaction
 # (visitapp/ops/prepared.py): saving a note while the user types stays close to a bare UPDATE.
 _NOTE_AND_VISIT = Prepared(
-    select(NOTES, VISITS.c.uuid.label("visit_uuid"), VISITS.c.status.label("visit_status"),
-           VISITS.c.updated_at.label("visit_updated_at"))
+    select(NOTES, VISITS.c.language.label("visit_language"), VISITS.c.uuid.label("visit_uuid"),
+           VISITS.c.status.label("visit_status"), VISITS.c.updated_at.label("visit_updated_at"))
     .join_from(NOTES, VISITS, NOTES.c.visit_id == VISITS.c.id)
     .where(NOTES.c.uuid == bindparam("ref"))
 )
@@ -91,8 +92,11 @@ def _edit(
     statements in the operation's transaction (no ORM unit of work), compiled once
     and run on its driver cursor (:mod:`visitapp.ops.prepared`), which keeps it close
     to a bare UPDATE + COMMIT (benchmarks/storage.py). The visit becomes in progress
-    and its ``updated_at`` moves, as for every other change; the note's lemmas are
-    written by the engine's commit hook in the same transaction.
+    and its ``updated_at`` moves, as for every other change. A new text or new tags
+    go into the search index once, with their lemmas, before the UPDATE, where the
+    engine offers that (SQLite: ``sqlite_fts.write_note_doc``, whose trigger then
+    skips the note); elsewhere the engine's commit hook writes the lemmas, in the
+    same transaction either way.
     """
     values: dict[str, Any] = {}
     if text is not None:
@@ -112,10 +116,14 @@ def _edit(
     if found is None:
         raise NotFound(_missing(m.Note, ref))
     before = dict(zip(_NOTE_COLUMNS, found, strict=False))  # the note's columns come first
-    visit_uuid, visit_status, visit_updated_at = found[-3:]
+    visit_language, visit_uuid, visit_status, visit_updated_at = found[-4:]
     visit_before = {"uuid": visit_uuid, "status": visit_status, "updated_at": visit_updated_at}
     now = m.utcnow()
     values["updated_at"] = now
+    write_doc = note_doc_writer(conn)
+    if write_doc is not None and ("text" in values or "tags" in values) and not before["deleted"]:
+        write_doc(conn, before["id"], before["visit_id"], visit_language, (before["text"], before["tags"]),
+                  (values.get("text", before["text"]), values.get("tags", before["tags"])))
     _UPDATE_NOTE.run(conn, {**values, "_pk": before["id"]}, values)
     visit_after = {"uuid": visit_uuid, "status": m.VisitStatus.IN_PROGRESS, "updated_at": now}
     _UPDATE_VISIT.run(conn, {"status": visit_after["status"], "updated_at": now, "_pk": before["visit_id"]},

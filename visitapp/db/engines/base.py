@@ -35,7 +35,9 @@ index is not part of the models (each engine creates it in
 :meth:`Backend.ensure_search`, called after every migration).  The fast write
 path needs nothing from an engine: ``Database.core_write`` runs SQLAlchemy
 Core statements on the engine's own connection (a write transaction begun as
-:meth:`Backend.create_engine` says).
+:meth:`Backend.create_engine` says).  An engine may offer the note save a
+writer of the note's search document (:data:`NOTE_DOC_OPTION`), so that the
+index takes a saved note once, with its lemmas (SQLite does; PostgreSQL does not).
 """
 
 from __future__ import annotations
@@ -240,6 +242,23 @@ class Backend(ABC):
         other writer still runs alone.
         """
         return None
+
+
+#: The execution option under which an engine gives the edit operation its writer of a note's search
+#: document (``sqlite_fts.write_note_doc``): called with (connection, note's key, visit's key, visit's
+#: language, (text, tags) before, (text, tags) after) just before the note's UPDATE, in its transaction.
+#: An engine whose index is kept otherwise (PostgreSQL: a commit hook) sets none.
+NOTE_DOC_OPTION = "visitapp_note_doc"
+NoteDocWriter = Callable[
+    [Connection, int, int, "str | None", "tuple[str, Sequence[str] | None]", "tuple[str, Sequence[str] | None]"],
+    None,
+]
+
+
+def note_doc_writer(conn: Connection) -> NoteDocWriter | None:
+    """The engine's writer of a note's search document for ``conn`` (see :data:`NOTE_DOC_OPTION`), or None."""
+    writer: NoteDocWriter | None = conn.get_execution_options().get(NOTE_DOC_OPTION)
+    return writer
 
 
 _KEYED_WRITES: ContextVar[bool] = ContextVar("visitapp_keyed_writes", default=False)

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import FromClause
 
 from visitapp.db.engines import sqlite_fts as fts
-from visitapp.db.engines.base import Backend, Progress, SearchRow, SearchTerm
+from visitapp.db.engines.base import NOTE_DOC_OPTION, Backend, Progress, SearchRow, SearchTerm
 from visitapp.errors import DatabaseError, DatabaseLocked, StorageFull
 from visitapp.i18n import _
 from visitapp.text.snippet import mark_matches
@@ -242,8 +242,11 @@ class SQLiteBackend(Backend):
 
     def _new_engine(self) -> Engine:
         """The bare SQLAlchemy engine; a subclass (SQLCipher) changes how it connects."""
-        # URL.create, not a formatted string: a path may hold '#', '?' or '%'.
-        return sa_create_engine(URL.create("sqlite", database=str(self._path)))
+        # URL.create, not a formatted string: a path may hold '#', '?' or '%'.  The pool hands out the
+        # connection returned last: SQLite drops a connection's page cache when another connection has
+        # committed, so with the default (the longest idle first) consecutive saves took turns on two
+        # connections and each began cold whenever a reader had ever made the pool hold two.
+        return sa_create_engine(URL.create("sqlite", database=str(self._path)), pool_use_lifo=True)
 
     def wal_unsafe(self) -> str | None:
         """Why this file must not use WAL (see :func:`wal_unsafe`); a test forces a fallback here."""
@@ -284,6 +287,9 @@ class SQLiteBackend(Backend):
             cur.execute("PRAGMA synchronous = FULL")
             cur.execute("PRAGMA foreign_keys = ON")
             cur.close()
+
+        # The note save writes its own search document, lemmas included (sqlite_fts.write_note_doc).
+        engine.update_execution_options(**{NOTE_DOC_OPTION: fts.write_note_doc})
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn):
