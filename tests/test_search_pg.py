@@ -405,7 +405,7 @@ def test_a_range_with_too_few_matches_is_followed_by_the_ids_below_it_and_ranks_
               "CASE WHEN g % 35 = 0 THEN 'spawalnia spawalnia' WHEN (g <= 6000 AND g % 5 = 0) OR g % 100 = 0 "
               "THEN 'spawalnia hala' ELSE 'hala magazyn' END AS lemmas FROM generate_series(1, 8000) g")
     matching = [g for g in range(8000, 0, -1) if g % 35 == 0 or (g <= 6000 and g % 5 == 0) or g % 100 == 0]
-    for window in (100, 400):
+    for window in (200, 400):
         found, plans, _settings = _find(db, "spawalnia", window=window, limit=15)
         assert plans[0].how == "range" and len(plans) >= 2, plans  # the first range held too few
         newest = matching[:window]

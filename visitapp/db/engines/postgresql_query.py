@@ -15,15 +15,21 @@ frequency in opposite ways:
 A third plan serves that middle: ``range``, the matches GIN finds among the
 newest ids only (a ``BitmapAnd`` of GIN and the primary key over an id range
 that should hold ``window`` matches), fetching about ``window`` rows.  Which
-plan is cheapest is decided per search by a small cost model over the
-planner's own estimates (its lexeme statistics) of the query's and of each
-term's matches (:func:`choose`); the plan is then enforced with ``SET LOCAL
-enable_*`` for that statement.  A range that held fewer than ``window``
-matches is widened (local density differs from the overall one), then given
-up for the cheaper unbounded plan: the result is always exactly the newest
-``window`` matches, ranked, whatever the plan.  JIT is off for searches (it
-compiled for 50-200 ms on these queries), and each is planned for its own
-words (``plan_cache_mode``: psycopg prepares a statement run five times).
+plan is cheapest is decided per search by a small cost model (:func:`choose`)
+over each term's share of the documents, read from the lexeme statistics of
+the last ANALYZE (:func:`term_share`; before any, the planner's estimates);
+the plan is then enforced with ``SET LOCAL enable_*`` for that statement.  A
+range that held fewer than ``window`` matches (the density among the newest
+differs) is followed by the ids below it, for the matches still wanting; a
+document's rank is its own, so the parts' best, merged, are the best of all:
+the result is always exactly the newest ``window`` matches, ranked, whatever
+the plan (:func:`find`).  JIT is off for searches (it compiled for 50-200 ms
+on these queries), and each is planned for its own words
+(``plan_cache_mode``: psycopg prepares a statement run five times).
+
+Figures (``benchmarks/search_pg.py``, 200,000 notes, CPU time of the client
+and its backend, load 9-12): p95 45-49 ms (the bare ``tsvector`` query:
+132-157 ms); a word in one document of 12 to 15, 22-32 ms (50 before).
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ from visitapp.text.snippet import mark_matches
 CONFIG = "pg_catalog.simple"
 
 # The cost model, in microseconds of server CPU (measured at 200,000 notes; only their ratios matter).
-WALK_ROW = 1.75  # a row walked along the primary key and tested, matching or not
+WALK_ROW = 1.3  # a row walked along the primary key and tested, matching or not (1.0 in a fresh table, 1.75 bloated)
 POSTING = 0.2  # a GIN posting read, or an id of a primary-key range, into a bitmap
 FETCH = 3.0  # a matching row fetched from the heap by a bitmap
 #: How much wider than the estimate says an id range is taken.
