@@ -7,11 +7,16 @@ window's first-paint report (``VISITAPP_REPORT_SHOWN``) lists what the GUI had i
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from gui_process import gui_env, start_visitapp, stop, wait_for_window
 
 from visitapp.cli import COMMAND_MODULES, COMMANDS, build_parser
@@ -21,14 +26,22 @@ ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("alembic", "pyhanko", "reportlab", "pikepdf")
 
 
-def imported(*args: str, tmp_path: Path) -> set[str]:
-    """The modules ``python -m visitapp ARGS`` imports, as ``-X importtime`` reports them."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "VISITAPP_LANG": "en", "HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "visitapp", *args], env=env, cwd=ROOT,
+def run_importtime(*args: str, tmp_path: Path, env: dict[str, str] | None = None
+                   ) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    """``python -X importtime -m visitapp ARGS``: the finished process and the modules it imported."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "VISITAPP_LANG": "en", "HOME": str(tmp_path), **(env or {})}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "visitapp", *args], env=full_env, cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
     names = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
     assert "visitapp" in names  # the report was read
+    done.stderr = "\n".join(line for line in done.stderr.splitlines() if not line.startswith("import time:"))
+    return done, names
+
+
+def imported(*args: str, tmp_path: Path, env: dict[str, str] | None = None) -> set[str]:
+    """The modules ``python -m visitapp ARGS`` imports, as ``-X importtime`` reports them."""
+    done, names = run_importtime(*args, tmp_path=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
     return names
 
 
@@ -46,13 +59,92 @@ def test_version_and_help_import_almost_nothing(tmp_path: Path) -> None:
                         "visitapp.i18n", "visitapp.resources"}, (args, ours)
 
 
-def test_a_listing_on_a_current_database_imports_no_alembic_signing_or_pdf(tmp_path: Path) -> None:
-    db = tmp_path / "demo.db"
-    subprocess.run([sys.executable, "-m", "visitapp", "demo", "--db", str(db)], check=True, cwd=ROOT,
-                   env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, timeout=120)
-    names = imported("visits", "--db", str(db), tmp_path=tmp_path)
+# What `visits` starts without (issue 10: within 1.5x of a bare SQLAlchemy script): it reads with SQLAlchemy
+# Core (visitapp/db/visit_list.py), so neither the ORM and its models, nor pydantic (the exchange record, the
+# templates), nor the services and operations are imported.
+NOT_FOR_VISITS = ("sqlalchemy.orm", "pydantic", "pydantic_core", "alembic", "visitapp.db.models",
+                  "visitapp.services", "visitapp.ops", "visitapp.exchange", "visitapp.templates")
+
+
+def loaded(names: set[str], packages: tuple[str, ...]) -> list[str]:
+    """Which of ``names`` are one of ``packages`` or inside one."""
+    return sorted(n for n in names if any(n == p or n.startswith(p + ".") for p in packages))
+
+
+def _demo(db: Path) -> list[str]:
+    done = subprocess.run([sys.executable, "-m", "visitapp", "demo", "--db", str(db)], cwd=ROOT, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+@pytest.fixture(scope="module")
+def listing_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """A demo database made once for the listing tests (they only read it, or copy it), and its visits' ids."""
+    db = tmp_path_factory.mktemp("listing") / "demo.db"
+    return db, _demo(db)
+
+
+def test_a_listing_on_a_current_database_imports_no_alembic_signing_or_pdf(
+        listing_db: tuple[Path, list[str]], tmp_path: Path) -> None:
+    names = imported("visits", "--db", str(listing_db[0]), tmp_path=tmp_path)
     assert not tops(names) & {"PySide6", *HEAVY}, names
     assert "sqlalchemy" in tops(names)  # it did open the database
+    assert "visitapp.db.visit_list" in names  # the Core listing ran
+    assert not loaded(names, NOT_FOR_VISITS), loaded(names, NOT_FOR_VISITS)
+
+
+def test_visits_json_of_a_status_reads_with_sqlalchemy_core_alone(
+        listing_db: tuple[Path, list[str]], tmp_path: Path) -> None:
+    db, ids = listing_db
+    done, names = run_importtime("visits", "--db", str(db), "--json", "--status", "finalised", tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    listed = json.loads(done.stdout)
+    assert len(listed) == 1 and listed[0]["id"] in ids and listed[0]["status"] == "finalised"
+    assert not loaded(names, NOT_FOR_VISITS), loaded(names, NOT_FOR_VISITS)
+
+
+def test_visits_opens_an_encrypted_database_with_its_key_without_the_orm(
+        listing_db: tuple[Path, list[str]], tmp_path: Path) -> None:
+    db, env = tmp_path / "secret.db", {"VISITAPP_TEST_PASS": "hasło bazy"}
+    shutil.copyfile(listing_db[0], db)
+    ids = listing_db[1]
+    encrypted = subprocess.run([sys.executable, "-m", "visitapp", "db", "encrypt", "--db", str(db), "--pass-env",
+                                "VISITAPP_TEST_PASS"], cwd=ROOT, text=True, capture_output=True, timeout=120,
+                               env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+    assert encrypted.returncode == 0, encrypted.stderr
+    assert not db.read_bytes().startswith(b"SQLite format 3")  # it is encrypted
+    done, names = run_importtime("visits", "--db", str(db), "--db-pass-env", "VISITAPP_TEST_PASS", "--json",
+                                 tmp_path=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    assert sorted(v["id"] for v in json.loads(done.stdout)) == sorted(ids)
+    assert not loaded(names, NOT_FOR_VISITS), loaded(names, NOT_FOR_VISITS)
+
+
+def test_visits_still_upgrades_an_older_database_and_refuses_a_newer_one(
+        listing_db: tuple[Path, list[str]], tmp_path: Path) -> None:
+    """The schema check runs on the Core path: an older file is upgraded (Alembic and the ORM imported then,
+    and only then), a newer one is refused in one sentence and left as it was."""
+    old = tmp_path / "old.db"
+    shutil.copyfile(ROOT / "tests" / "fixtures" / f"visitapp-{database.REVISIONS[-2]}.db", old)
+    done, names = run_importtime("visits", "--db", str(old), "--json", tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert {"alembic", "visitapp.db.visit_list"} <= names
+    with contextlib.closing(sqlite3.connect(old)) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(database.HEAD_REVISION,)]
+        stored = {row[0] for row in conn.execute("SELECT uuid FROM visits")}
+    assert stored and {v["id"] for v in json.loads(done.stdout)} == stored
+
+    newer = tmp_path / "newer.db"
+    shutil.copyfile(listing_db[0], newer)  # (the demo's file is closed: WAL checkpointed into it)
+    with contextlib.closing(sqlite3.connect(newer)) as conn, conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = newer.read_bytes()
+    done, names = run_importtime("visits", "--db", str(newer), tmp_path=tmp_path)
+    assert done.returncode == 1 and done.stdout == ""
+    assert "newer version of visitapp" in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert newer.read_bytes() == before
+    assert not loaded(names, NOT_FOR_VISITS), loaded(names, NOT_FOR_VISITS)
 
 
 def test_the_window_is_shown_before_the_database_layer_is_imported(tmp_path: Path) -> None:

@@ -16,7 +16,6 @@ from visitapp.cli.common import (
     safe_lines,
 )
 from visitapp.clock import wall_text
-from visitapp.db import Database
 from visitapp.domain import (
     NoteKind,
     Visibility,
@@ -29,11 +28,10 @@ from visitapp.domain import (
     visit_status_label,
 )
 from visitapp.errors import InvalidInput
-from visitapp.exchange.record import dump_record
 from visitapp.i18n import _
-from visitapp.services import Services
-from visitapp.services.search import highlight
-from visitapp.templates import visit_template
+
+# The database, the services, the exchange record (pydantic) and the templates are imported by the commands
+# that use them: `visits` reads with SQLAlchemy Core alone and starts without them (issue 10, fast start).
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -81,7 +79,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from visitapp.db import Database
     from visitapp.demo import create_demo, demo_identity
+    from visitapp.services import Services
 
     path = db_path(args)
     db = Database.open(path, create=True)
@@ -99,11 +99,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_visits(args: argparse.Namespace) -> int:
-    svc = open_services(args)
-    try:
-        visits = svc.visits.list(status=from_spelling(VisitStatus, args.status) if args.status else None)
-    finally:
-        svc.close()
+    from visitapp.db import Database
+    from visitapp.db.visit_list import list_visits
+
+    with Database.open(db_path(args), create=False) as db:
+        visits = list_visits(db, status=from_spelling(VisitStatus, args.status).value if args.status else None)
     return print_rows(
         visits, as_json=args.json, empty=_("No visits yet."),
         line=lambda v: f"{v.id}  {wall_text(v.starts_at, v.time_zone)}  {visit_status_label(v.status):<12}  "
@@ -134,6 +134,7 @@ def _signed_authors(data: dict, signers) -> dict:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from visitapp.exchange.record import dump_record
     from visitapp.registry.review import visit_signers
     from visitapp.registry.signers import who
 
@@ -165,6 +166,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def _write_visit(visit, notes, actions, answers, authors: dict, *, several: bool) -> None:
     """The text of ``visitapp show``: every name and text from the database escaped for the terminal."""
+    from visitapp.templates import visit_template
+
     lang = visit.language
     template = visit_template(visit.template_key, visit.agenda, visit.agenda_sections)  # visit: a VisitInfo
     out = sys.stdout
@@ -233,6 +236,8 @@ def cmd_note(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from visitapp.services.search import highlight
+
     svc = open_services(args)
     try:
         hits = svc.search.search(" ".join(args.query), limit=args.limit, visit_id=args.visit, exact=args.exact)

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 from sqlalchemy import Connection, Engine, exc
-from sqlalchemy.orm import Session, sessionmaker
 
 from visitapp.db.engines import Backend, as_target, backend_for
 from visitapp.db.engines.base import Progress
@@ -29,6 +28,7 @@ from visitapp.i18n import _
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy.orm import Session, sessionmaker
 
     from visitapp.db.engines.sqlcipher import DbKey, KeySource
 
@@ -108,8 +108,18 @@ class Database:
         #: The database file, or None for an engine that runs on a server.
         self.path: Path | None = backend.path
         self._write_engine = engine.execution_options(visitapp_write=True)
-        self._read = sessionmaker(engine, expire_on_commit=False)
-        self._write = sessionmaker(self._write_engine, expire_on_commit=False)
+        # The ORM is imported with the first session: a command that reads with Core alone (``visits``, see
+        # visitapp.db.visit_list) starts without it (issue 10, fast start).
+        self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+
+    def _sessionmakers(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        """(reading, writing) session factories, made at the first session."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = (sessionmaker(self.engine, expire_on_commit=False),
+                              sessionmaker(self._write_engine, expire_on_commit=False))
+        return self._sessions
 
     # -- opening ---------------------------------------------------------
 
@@ -220,14 +230,20 @@ class Database:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work; objects stay usable after it ends."""
-        with self._errors(), self._read() as session, session.begin():
+        with self._errors(), self._sessionmakers()[0]() as session, session.begin():
             yield session
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """A unit of work committed at the end (rolled back on any error)."""
-        with self._errors(), self._write() as session, session.begin():
+        with self._errors(), self._sessionmakers()[1]() as session, session.begin():
             yield session
+
+    @contextlib.contextmanager
+    def core_read(self) -> Iterator[Connection]:
+        """A read-only unit of work on a plain SQLAlchemy connection (Core statements, no ORM imported)."""
+        with self._errors(), self.engine.connect() as conn, conn.begin():
+            yield conn
 
     @contextlib.contextmanager
     def core_write(self) -> Iterator[Connection]:

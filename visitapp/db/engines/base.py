@@ -48,13 +48,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnExpressionArgument, Connection, Engine, Table
-from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, FromClause
 
 from visitapp.errors import DatabaseError
+
+if TYPE_CHECKING:  # only annotations: opening a database imports no ORM (issue 10, `visits`)
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Integer, Table, text
-from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:  # only annotations: opening a database imports no ORM (issue 10, `visits`)
+    from sqlalchemy.orm import Session
 
 #: Reads of a whole registry (``registry copy``) see one moment of every table.
 SNAPSHOT_OPTIONS: dict[str, Any] = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}

@@ -46,18 +46,20 @@ import os
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnExpressionArgument, Connection, Engine, Table, event, func, text
 from sqlalchemy import create_engine as sa_create_engine
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session
 from sqlalchemy.sql import FromClause
 
 from visitapp.db.engines import pg_registry
 from visitapp.db.engines.base import Backend, Progress, SearchRow, SearchTerm, writes_keyed
 from visitapp.errors import DatabaseError, DatabaseLocked, InvalidInput, StorageFull
 from visitapp.i18n import _
+
+if TYPE_CHECKING:  # only annotations: opening a database imports no ORM (issue 10, `visits`)
+    from sqlalchemy.orm import Session
 
 DRIVER = "postgresql+psycopg"
 #: pg_advisory_xact_lock keys ("visitapp" in ASCII, then 1 and 2).

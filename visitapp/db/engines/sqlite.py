@@ -26,12 +26,11 @@ import sqlite3
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnExpressionArgument, Connection, Engine, event, exc, func, text
 from sqlalchemy import create_engine as sa_create_engine
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session
 from sqlalchemy.sql import FromClause
 
 from visitapp.db.engines import sqlite_fts as fts
@@ -39,6 +38,9 @@ from visitapp.db.engines.base import NOTE_DOC_OPTION, Backend, Progress, SearchR
 from visitapp.errors import DatabaseError, DatabaseLocked, StorageFull
 from visitapp.i18n import _
 from visitapp.text.snippet import mark_matches
+
+if TYPE_CHECKING:  # only annotations: opening a database imports no ORM (issue 10, `visits`)
+    from sqlalchemy.orm import Session
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Files up to this size (an official's database: years of visits) get a full
