@@ -424,8 +424,10 @@ class SQLCipherBackend(SQLiteBackend):
                 return conn
 
         # The pysqlite dialect on the sqlcipher3 module (its errors are then
-        # SQLAlchemy's DBAPIError) and its QueuePool; the key is the first
-        # statement of every connection, before SQLAlchemy sees it.
+        # SQLAlchemy's DBAPIError); for the "sqlite://" URL SQLAlchemy picks
+        # its SingletonThreadPool, one connection per thread, so a thread's
+        # decrypted page cache stays with it.  The key is the first statement
+        # of every connection, before SQLAlchemy sees it.
         return sa_create_engine("sqlite://", module=dbapi2, creator=creator)
 
     def translate_error(self, err: BaseException) -> DatabaseError | None:
