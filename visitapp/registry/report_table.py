@@ -16,14 +16,18 @@ No Qt: the core draws the report.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable
+
+from visitapp.minutes.labels import LOCAL_ZONE
+from visitapp.registry.outputs import polish_date, polish_time
 
 PAD_X, PAD_Y = 6.0, 3.0
 SIZE, LEADING = 8.0, 10.0
@@ -87,6 +91,26 @@ class Wrapper:
                 start = end - 1
         pieces.append(word[start:])
         return pieces
+
+
+def fit_widths(header: Sequence[str], widths: Sequence[float], bold: str, size: float = SIZE) -> list[float]:
+    """Column widths of the same total in which every header word fits on a line of its column.
+
+    A column narrower than its longest header word ("Participants", "Uczestnicy") gets that width;
+    the others give up what it takes, in proportion to the width each has above its own need.
+    """
+    total = sum(widths)
+    need = [max((stringWidth(word, bold, size) for word in str(h).split()), default=0.0) + 2 * PAD_X + 1
+            for h in header]
+    fitted = [max(w, n) for w, n in zip(widths, need, strict=True)]
+    extra = sum(fitted) - total
+    if extra <= 0:
+        return fitted
+    spare = [f - n for f, n in zip(fitted, need, strict=True)]
+    room = sum(spare)
+    if room <= extra:  # the headers alone are wider than the table: each column its need, scaled down
+        return [n * total / sum(need) for n in need]
+    return [f - extra * s / room for f, s in zip(fitted, spare, strict=True)]
 
 
 class GridTable(Flowable):
@@ -213,3 +237,40 @@ class _TextCode:
                 code.append(f"{subset} {SIZE_TF}")
                 self.subset = subset
             code.append(f"({chunk}) Tj")
+
+
+def kept(flowables: list[Any], width: float, rows: int = 3) -> list[Any]:
+    """``flowables`` (a heading, its lines, then a table or a chart) behind a conditional page break: the
+    heading starts a page's last part only if the first ``rows`` rows of its table (or all of a chart,
+    which cannot split) fit under it, so no heading is left alone at the bottom of a page."""
+    from reportlab.platypus import CondPageBreak, Table
+
+    *head, last = flowables
+    need = sum(f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head)
+    if isinstance(last, GridTable):
+        need += last.head_h + last.tops[min(rows, last.last)] - last.tops[last.first]
+    elif isinstance(last, Table):  # the benchmark's baseline: its first rows, roughly
+        need += min(last.wrap(width, 1e6)[1], 80.0)
+    else:
+        need += last.wrap(width, 1e6)[1] + last.getSpaceBefore()
+    return [CondPageBreak(need), *flowables]
+
+
+def dates(lang: str) -> Callable[[dt.datetime | dt.date | None], str]:
+    """The report's date formatter: in the city's time (not the process's), as a Polish office writes it
+    when the report is Polish ("01.12.2026 09:00"), else ISO; each value formatted once."""
+    done: dict[tuple[Any, Any], str] = {}
+
+    def date(value: dt.datetime | dt.date | None) -> str:
+        if value is None:
+            return "—"
+        key = (value, getattr(value, "tzinfo", None))
+        if key not in done:
+            if isinstance(value, dt.datetime):
+                local = value.astimezone(LOCAL_ZONE)
+                done[key] = polish_time(local) if lang == "pl" else local.strftime("%Y-%m-%d %H:%M")
+            else:
+                done[key] = polish_date(value) if lang == "pl" else value.isoformat()
+        return done[key]
+
+    return date

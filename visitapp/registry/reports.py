@@ -4,7 +4,7 @@ The PDF: an overview (visits, organisations, participants), action items by
 owner and status with overdue ones marked, themes across visits (tags, skills
 in demand and certification needs from the structured answers, with a chart;
 counted by lemma, so inflected forms are one theme) and key phrases of the
-notes (see ``themes.py``), and a page per organisation with its visits.  Everything is read with a few
+notes (see ``themes.py``), and each organisation's visits, one after another.  Everything is read with a few
 aggregate queries, so a registry of 10,000 visits reports in seconds.
 
 The CSV files are UTF-8 with a byte-order mark and commas, which Excel and
@@ -41,7 +41,7 @@ from visitapp.domain import (
     visit_status_label,
 )
 from visitapp.errors import InvalidInput, NotFound
-from visitapp.i18n import _, current_language, gettext_for, ngettext_for
+from visitapp.i18n import _, current_language, gettext_for
 from visitapp.minutes.labels import LOCAL_ZONE
 from visitapp.minutes.output import check_writable
 from visitapp.registry.outputs import (
@@ -49,9 +49,6 @@ from visitapp.registry.outputs import (
     csv_bytes,
     csv_separator,
     month_name,
-    polish_date,
-    polish_time,
-    visit_counts,
 )
 from visitapp.registry.outputs import csv_separator as csv_sep
 from visitapp.registry.outputs import write_all as _write_all
@@ -59,7 +56,8 @@ from visitapp.registry.signers import signer_of, trusted_names, typed_beside, wh
 from visitapp.registry.themes import KeyPhrase, chart, key_phrases, merge_forms
 
 THEME_FIELDS = ("skills_in_demand", "certification_needs")
-TOP = 15
+#: Items of a theme in its chart and its table (the same ones in both).
+TOP = 10
 
 
 @dataclass
@@ -184,8 +182,8 @@ def collect(db: Database, *, series: str | None = None, today: dt.date | None = 
             values = value if isinstance(value, list) else [value]
             answers[fld].append([str(v) for v in values if v not in (None, "")])
         data.themes = {f: merge_forms(groups) for f, groups in answers.items()}
-        labels = {v.id: f"{v.organisation} ({v.starts_at.date().isoformat()})" for v in data.visits}
-        data.phrases = key_phrases((labels[v_uuid], text) for v_uuid, language, text, _tags in notes
+        # by visit id: the report names the visits in its own language's dates
+        data.phrases = key_phrases((v_uuid, text) for v_uuid, language, text, _tags in notes
                                    if language is not None and language != "en")
         del notes
         for row in rows_of(s,
@@ -319,10 +317,10 @@ def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = 
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     from visitapp.minutes.fonts import BOLD, register_fonts
-    from visitapp.registry.report_table import GridTable, Wrapper
+    from visitapp.registry.report_table import GridTable, Wrapper, dates, fit_widths, kept
 
     t: Callable[[str], str] = gettext_for(lang)
     font = register_fonts()
@@ -330,9 +328,10 @@ def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = 
     small = ParagraphStyle("small", parent=base, fontSize=8, leading=10)
     h1 = ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=18, leading=22, spaceAfter=6)
     h2 = ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=13, leading=16, spaceBefore=10, spaceAfter=4)
+    h3 = ParagraphStyle("h3", parent=base, fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3)
+    h4 = ParagraphStyle("h4", parent=base, fontName=BOLD, spaceBefore=4, spaceAfter=2)
     width = A4[0] - 36 * mm
-
-    nt = ngettext_for(lang)
+    sub = ParagraphStyle("sub", parent=base, leftIndent=12)
 
     def p(text: Any, style: ParagraphStyle = small) -> Paragraph:
         return Paragraph(escape(str(text)), style)
@@ -344,24 +343,24 @@ def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = 
             return [p(t("None."), base)]
         if table_maker is not None:
             return table_maker(header, rows, widths, font, BOLD)
-        return [GridTable(header, rows, widths, font=font, bold=BOLD, wrapper=wrapper)]
+        return [GridTable(header, rows, fit_widths(header, widths, BOLD), font=font, bold=BOLD, wrapper=wrapper)]
 
-    dates: dict[tuple[Any, Any], str] = {}
+    def part(title: str) -> list[Any]:
+        """A main part's heading: on a new page only when little of this one is left."""
+        return [CondPageBreak(width * 0.4), Spacer(1, 12), p(title, h1)]
 
-    def date(value: dt.datetime | dt.date | None) -> str:
-        """In the city's time (not the process's), as a Polish office writes it when the report is Polish."""
-        if value is None:
-            return "—"
-        key = (value, getattr(value, "tzinfo", None))
-        if key not in dates:
-            dates[key] = _date(value)
-        return dates[key]
+    date = dates(lang)  # in the city's time, as a Polish office writes it when the report is Polish
 
-    def _date(value: dt.datetime | dt.date) -> str:
-        if isinstance(value, dt.datetime):
-            local = value.astimezone(LOCAL_ZONE)
-            return polish_time(local) if lang == "pl" else local.strftime("%Y-%m-%d %H:%M")
-        return polish_date(value) if lang == "pl" else value.isoformat()
+    visit_of = {v.id: v for v in data.visits}
+
+    def label(visit_id: str) -> str:
+        v = visit_of[visit_id]
+        when = v.starts_at if v.starts_at.tzinfo else v.starts_at.replace(tzinfo=dt.UTC)  # the database's UTC
+        return f"{v.organisation} ({date(when.astimezone(LOCAL_ZONE).date())})"
+
+    def status_of(a: ActionRow) -> str:
+        status = action_status_label(a.status, t)
+        return t("{status}, overdue").format(status=status) if a.overdue(data.today) else status
 
     story: list[Any] = [p(t("Report on the series of visits"), h1)]
     if data.series:
@@ -370,80 +369,80 @@ def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = 
     orgs = {v.organisation_id for v in data.visits}
     story.append(p(t("Overview"), h2))
     by_status = Counter(v.status for v in data.visits)
-    overview = [
-        [t("Visits"), str(len(data.visits))],
-        *([visit_status_label(status, t), str(by_status.get(status, 0))] for status in VisitStatus),
-        [t("Organisations"), str(len(orgs))],
-        [t("Participants"), str(data.people)],
-        [t("Notes"), str(data.notes)],
-        [t("Action items"), str(len(data.actions))],
-        [t("Visits with disagreements to settle"), str(sum(v.flagged for v in data.visits))],
+    overview: list[tuple[str, Any, ParagraphStyle]] = [  # the visits by status as indented sub-rows of "Visits"
+        (t("Visits"), len(data.visits), base),
+        *((visit_status_label(status, t), by_status.get(status, 0), sub) for status in VisitStatus),
+        (t("Organisations"), len(orgs), base),
+        (t("Participants"), data.people, base),
+        (t("Notes"), data.notes, base),
+        (t("Action items"), len(data.actions), base),
+        (t("Visits with disagreements to settle"), sum(v.flagged for v in data.visits), base),
     ]
-    story.append(p(visit_counts(by_status, nt), base))  # "2 wizyty planowane, 1 wizyta zatwierdzona"
     story.append(Spacer(1, 3))
-    table = Table([[p(a, base), p(b, base)] for a, b in overview], colWidths=[width * 0.6, width * 0.2])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#b0b8c0"))]))
+    table = Table([[p(a, style), p(b, base)] for a, b, style in overview],
+                  colWidths=[width * 0.6, width * 0.2])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#b0b8c0")),
+                               ("FONTNAME", (0, 0), (-1, -1), font)]))  # else reportlab names Helvetica
     story.append(table)
     months = Counter((v.starts_at.astimezone(LOCAL_ZONE).year, v.starts_at.astimezone(LOCAL_ZONE).month)
                      for v in data.visits)
     if months:
-        story.append(p(t("Visits by month"), h2))
-        story.extend(tables([t("Month"), t("Visits")],
-                            [[month_name(y, m, lang), str(n)] for (y, m), n in sorted(months.items())],
-                            [width * 0.3, width * 0.2]))
+        story.extend(kept([p(t("Visits by month"), h2), *tables(
+            [t("Month"), t("Visits")], [[month_name(y, m, lang), str(n)] for (y, m), n in sorted(months.items())],
+            [width * 0.3, width * 0.2])], width))
 
-    story.append(PageBreak())
-    story.append(p(t("Action items by owner and status"), h1))
+    story.extend(part(t("Action items by owner and status")))
     overdue = sum(a.overdue(data.today) for a in data.actions)
-    story.append(p(t("{n} overdue (marked with !).").format(n=overdue), base))
+    story.append(p(t("Overdue: {n}.").format(n=overdue), base))
     owners: dict[str, list[ActionRow]] = defaultdict(list)
     for a in data.actions:
         owners[a.owner or "—"].append(a)
     for owner in sorted(owners):
-        story.append(p(owner, h2))
-        rows = [[("! " if a.overdue(data.today) else "") + action_status_label(a.status, t), date(a.due_date),
-                 a.description, a.organisation] for a in owners[owner]]
-        story.extend(tables([t("Status"), t("Due"), t("Action item"), t("Organisation")], rows,
-                            [width * 0.14, width * 0.14, width * 0.47, width * 0.25]))
+        rows = [[status_of(a), date(a.due_date), a.description, a.organisation] for a in owners[owner]]
+        story.extend(kept([p(owner, h2), *tables([t("Status"), t("Due"), t("Action item"), t("Organisation")], rows,
+                                                 [width * 0.22, width * 0.13, width * 0.42, width * 0.23])], width))
 
-    story.append(PageBreak())
-    story.append(p(t("Themes across visits"), h1))
+    story.extend(part(t("Themes across visits")))
     for title, counter in ((t("Tags"), data.tags), (t("Skills in demand"), data.themes["skills_in_demand"]),
                            (t("Certification needs"), data.themes["certification_needs"])):
-        story.append(p(title, h2))
-        top = counter.most_common(TOP)
+        # ties in the order of their names, so equal counts print the same way every time
+        top = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
         if not top:
-            story.append(p(t("None."), base))
+            story.extend([p(title, h2), p(t("None."), base)])
             continue
-        story.append(chart(top, font, width))
+        shown = [p(t("The {n} most frequent of {total}.").format(n=len(top), total=len(counter)), base)
+                 ] if len(counter) > len(top) else []
+        story.extend(kept([p(title, h2), *shown, chart(top, font, width)], width))
         story.append(Spacer(1, 4))
         unit = t("Notes") if counter is data.tags else t("Visits")
         story.extend(tables([title, unit], [[k, str(n)] for k, n in top], [width * 0.6, width * 0.2]))
-    story.append(p(t("Key phrases"), h2))  # lemma pairs across the notes, with the visits they come from
-    story.extend(tables([t("Phrase"), t("Notes"), t("Visits")],
-                        [[k.phrase, str(k.notes), _some(k.visits)] for k in data.phrases],
-                        [width * 0.3, width * 0.1, width * 0.6]))
+    # lemma pairs across the notes, sorted by what the table shows: visits, then notes, then the phrase
+    phrases = sorted(data.phrases, key=lambda k: (-len(k.visits), -k.notes, k.phrase))
+    story.extend(kept([p(t("Key phrases"), h2), *tables(
+        [t("Phrase"), t("Visits"), t("Notes"), t("Which visits")],
+        [[k.phrase, str(len(k.visits)), str(k.notes), _some([label(v) for v in k.visits])] for k in phrases],
+        [width * 0.26, width * 0.1, width * 0.1, width * 0.54])], width))
 
     by_org: dict[int, list[VisitRow]] = defaultdict(list)
     for v in data.visits:
         by_org[v.organisation_id].append(v)
-    for _org_id, visits in sorted(by_org.items(), key=lambda kv: kv[1][0].organisation.lower()):
-        story.append(PageBreak())
+    if by_org:  # one after another, each heading kept with its first rows
+        story.extend(part(t("Organisations")))
+    for _org_id, visits in sorted(by_org.items(), key=lambda kv: (kv[1][0].organisation.lower(), kv[0])):
         first = visits[0]
-        story.append(p(first.organisation, h1))
-        if first.nip:
-            story.append(p(f"NIP {first.nip}", base))
+        head = [p(first.organisation, h3), *([p(f"NIP {first.nip}", base)] if first.nip else [])]
         rows = [[date(v.starts_at), v.title or "—", v.place or "—",
                  visit_status_label(v.status, t) + (" ⚑" if v.flagged else ""), str(v.participants),
                  str(v.notes)] for v in visits]
-        story.extend(tables([t("When"), t("Title"), t("Place"), t("Status"), t("Participants"), t("Notes")], rows,
-                            [width * 0.17, width * 0.3, width * 0.2, width * 0.13, width * 0.1, width * 0.1]))
+        story.extend(kept([*head, *tables([t("When"), t("Title"), t("Place"), t("Status"), t("Participants"),
+                                           t("Notes")], rows, [width * 0.17, width * 0.3, width * 0.2,
+                                                               width * 0.13, width * 0.1, width * 0.1])], width))
         signed = [[date(v.starts_at), who(f.signer, f.typed_author, t), str(f.version or "—"), date(f.signed_at)]
                   for v in visits for f in data.minutes.get(v.id, [])]
         if signed:  # who wrote the minutes: the signers' certificates, never only a name typed in a file
-            story.append(p(t("Minutes signed by"), h2))
-            story.extend(tables([t("When"), t("Signed by"), t("Version"), t("Signed at")], signed,
-                                [width * 0.17, width * 0.5, width * 0.1, width * 0.23]))
+            story.extend(kept([p(t("Minutes signed by"), h4), *tables(
+                [t("When"), t("Signed by"), t("Version"), t("Signed at")], signed,
+                [width * 0.17, width * 0.5, width * 0.1, width * 0.23])], width))
 
     out = io.BytesIO()
 
@@ -455,7 +454,8 @@ def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = 
 
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
                             bottomMargin=16 * mm, title=t("Report on the series of visits"),
-                            author="visitapp", subject=data.series, lang=lang)
+                            author="visitapp", subject=data.series, lang=lang,
+                            initialFontName=font)  # not reportlab's Helvetica: every font in the file embedded
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue()
 

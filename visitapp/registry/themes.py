@@ -126,15 +126,28 @@ def _labels_with(pair: tuple[int | None, int | None], blocks: list[tuple[str, se
     return list(dict.fromkeys(label for label, pairs in blocks if pair in pairs))
 
 
+def nice_axis(most: int, ticks: int = 5) -> tuple[int, int]:
+    """A step of 1, 2 or 5 times a power of ten giving at most ``ticks`` steps, and the axis's end: the
+    first multiple of the step at or above ``most`` (177 -> step 50, end 200), so every bar ends under a tick."""
+    most = max(1, most)
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if -(-most // (step * factor)) <= ticks:
+                found = step * factor
+                return found, -(-most // found) * found
+        step *= 10
+
+
 def chart(items: list[tuple[str, int]], font: str, width: float):
-    """A horizontal bar chart of the first ten ``(label, count)``, for the report's themes."""
+    """A horizontal bar chart of ``(label, count)`` (the report passes the same top items as its table)."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib import colors
 
-    rows = items[:10][::-1]
+    rows = items[::-1]
     height = 18 * len(rows) + 30
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=font)  # else the renderer names Helvetica, unembedded
     bars = HorizontalBarChart()
     bars.x, bars.y = 150, 15
     bars.width, bars.height = width - 170, height - 25
@@ -144,9 +157,8 @@ def chart(items: list[tuple[str, int]], font: str, width: float):
     bars.categoryAxis.labels.fontSize = 8
     bars.valueAxis.labels.fontName = font
     bars.valueAxis.labels.fontSize = 7
-    bars.valueAxis.valueMin = 0
-    most = max(n for _l, n in rows)
-    bars.valueAxis.valueStep = max(1, (most + 4) // 5)
+    step, end = nice_axis(max(n for _l, n in rows))
+    bars.valueAxis.valueMin, bars.valueAxis.valueMax, bars.valueAxis.valueStep = 0, end, step
     bars.bars[0].fillColor = colors.HexColor("#2f6690")
     drawing.add(bars)
     return drawing
