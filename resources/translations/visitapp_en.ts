@@ -806,13 +806,13 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/main_window.py" line="204"/>
-        <source>Notes by %1</source>
-        <translation>Notes by %1</translation>
+        <source>Notes by: %1</source>
+        <translation>Notes by: %1</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/main_window.py" line="206"/>
-        <source>Notes by %1 (set your name in Settings)</source>
-        <translation>Notes by %1 (set your name in Settings)</translation>
+        <source>Notes by: %1 (set your name in Settings)</source>
+        <translation>Notes by: %1 (set your name in Settings)</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/main_window.py" line="222"/>
@@ -838,6 +838,11 @@
         <location filename="../../visitapp/ui/main_window.py"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py"/>
+        <source>Opening the database…</source>
+        <translation>Opening the database…</translation>
     </message>
 </context>
 <context>

@@ -809,13 +809,13 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/main_window.py" line="204"/>
-        <source>Notes by %1</source>
-        <translation>Notatki: %1</translation>
+        <source>Notes by: %1</source>
+        <translation>Autor notatek: %1</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/main_window.py" line="206"/>
-        <source>Notes by %1 (set your name in Settings)</source>
-        <translation>Notatki: %1 (ustaw swoje imię i nazwisko w Ustawieniach)</translation>
+        <source>Notes by: %1 (set your name in Settings)</source>
+        <translation>Autor notatek: %1 (ustaw swoje imię i nazwisko w Ustawieniach)</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/main_window.py" line="222"/>
@@ -841,6 +841,11 @@
         <location filename="../../visitapp/ui/main_window.py"/>
         <source>Opening…</source>
         <translation>Otwieranie…</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/main_window.py"/>
+        <source>Opening the database…</source>
+        <translation>Otwieranie bazy danych…</translation>
     </message>
 </context>
 <context>

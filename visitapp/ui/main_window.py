@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from visitapp.errors import UserError
 from visitapp.ui.settings import LAST_VISIT
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from visitapp.ui.ops_runner import OpRunner
     from visitapp.ui.provenance import ProvenanceTab
     from visitapp.ui.visit_list import VisitListPanel
+
+
+LIST_AND_VISIT = [360, 1006]  # the splitter's first sizes at 1366 px: the organisation's name has room in the list
 
 
 def _qapp() -> QApplication:
@@ -47,7 +50,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("visitapp — visit notes"))
         self.opening = QLabel(self.tr("Opening…"), self)  # where the visit list goes, until it exists
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty = QLabel(self.tr("Choose a visit from the list, or prepare a new one with Ctrl+N."), self)
+        # Until the parts exist, Ctrl+N does nothing yet: the right side says what is happening, not what to do.
+        self.empty = QLabel(self.tr("Opening the database…"), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.pages = QStackedWidget(self)
@@ -56,15 +60,22 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.opening)
         self.splitter.addWidget(self.pages)
+        # The visit list grows with the window (a wide one leaves the organisation's name whole), the visit more.
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 1000])
+        self.splitter.setSizes(LIST_AND_VISIT)
         self.setCentralWidget(self.splitter)
 
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName(self.tr("Storage status"))
         self.who_label = QLabel(self)
         self.who_label.setTextFormat(Qt.TextFormat.PlainText)  # a person's name
+        self.status_separator = QFrame(self)  # between whose notes these are and whether they are stored
+        self.status_separator.setFrameShape(QFrame.Shape.VLine)
+        self.status_separator.setFrameShadow(QFrame.Shadow.Sunken)
+        self.status_separator.hide()  # until there is something stored to say
         self.statusBar().addPermanentWidget(self.who_label)
+        self.statusBar().addPermanentWidget(self.status_separator)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.coordinator: CoordinatorWindow | None = None  # the coordinator's window, made when first asked for
         self._restore_geometry()
@@ -87,9 +98,10 @@ class MainWindow(QMainWindow):
         # A merged visit shows where it came from (which signed file, who signed which version) beside its notes.
         self.provenance: ProvenanceTab = ProvenanceTab(app.services, app.worker, self.capture.side)
         self.pages.addWidget(self.capture)
-        sizes = self.splitter.sizes()
+        sizes = self.splitter.sizes() if self.isVisible() else LIST_AND_VISIT  # a splitter never laid out has none
         self.splitter.replaceWidget(0, self.list_panel)
         self.opening.deleteLater()
+        self.empty.setText(self.tr("Choose a visit from the list, or prepare a new one with Ctrl+N."))
         self.splitter.setSizes(sizes)
         self.ready = True
         self.update_identity()
@@ -267,9 +279,9 @@ class MainWindow(QMainWindow):
         self.runner.history.identity = identity  # notes added from now on are attributed to the new name
         who = identity.name
         if self.app.settings.identity_set():
-            self.who_label.setText(self.tr("Notes by %1").replace("%1", who))
+            self.who_label.setText(self.tr("Notes by: %1").replace("%1", who))
         else:
-            self.who_label.setText(self.tr("Notes by %1 (set your name in Settings)").replace("%1", who))
+            self.who_label.setText(self.tr("Notes by: %1 (set your name in Settings)").replace("%1", who))
 
     # undo and redo: the core's history (visitapp.ui.undo.bind follows it) ----------------
     def _clear_history(self) -> None:
@@ -287,10 +299,12 @@ class MainWindow(QMainWindow):
         from visitapp.ui.labels import fmt_time
 
         self.saved_label.setStyleSheet("")
+        self.status_separator.show()
         self.saved_label.setText(self.tr("All changes stored at %1").replace("%1", fmt_time(when, seconds=True)))
 
     def _failed(self, message: str) -> None:
         self.saved_label.setStyleSheet("QLabel { color: #b00020; font-weight: bold; }")
+        self.status_separator.show()
         self.saved_label.setText(self.tr("Not stored!"))
         self.statusBar().showMessage(message, 15000)
 

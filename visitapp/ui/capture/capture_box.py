@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -41,7 +41,7 @@ class CaptureBox(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
+        top = self._top = QHBoxLayout()
         # On a small or scaled screen the rows give way (the window must fit 1366x768 at 150 %): the section's
         # name may be cut (the whole name is its tooltip), the kind buttons narrow (each has its tooltip).
         self.section_label = QLabel(self)
@@ -61,6 +61,7 @@ class CaptureBox(QWidget):
             top.addWidget(button)
         self.kinds.button(0).setChecked(True)
         layout.addLayout(top)
+        self._outer = layout
 
         self.notice = QLabel(self)  # "a draft was restored": shown until the note is added or cleared
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
@@ -131,6 +132,26 @@ class CaptureBox(QWidget):
         """Where Ctrl+Enter puts the note; the whole label is the tooltip (a section may be an agenda item as typed)."""
         self.section_label.setText(label)
         self.section_label.setToolTip(plain_tooltip(label))
+        self._place_section()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_section()
+
+    def _place_section(self) -> None:
+        """The section's name beside the kind buttons when both fit, else on a row of its own above them (a
+        scaled laptop screen), never cut to a few letters."""
+        label, top = self.section_label, self._top
+        kinds = sum(b.sizeHint().width() + top.spacing() for b in self.kinds.buttons())
+        beside = self.width() >= kinds + label.sizeHint().width() + top.spacing()
+        if beside == (top.indexOf(label) >= 0):
+            return
+        if beside:
+            self._outer.removeWidget(label)
+            top.insertWidget(0, label, 1)
+        else:
+            top.removeWidget(label)
+            self._outer.insertWidget(0, label)
 
     def set_visibility(self, value: str) -> None:
         index = self.visibility.findData(value)

@@ -80,9 +80,9 @@ class CaptureView(OpResults, QWidget):
         self.splitter.setObjectName("captureSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(0, 4)  # the notes get the room; the fields panel keeps its minimum
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([700, 300])
+        self.splitter.setSizes([760, 260])
         self.inner = left
         layout.addWidget(self.splitter, 1)
 
