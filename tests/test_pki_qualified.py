@@ -249,7 +249,7 @@ def test_a_registry_loads_the_list_and_merges_graded_qualified(world, tmp_path):
     db = tmp_path / "registry.db"
     done = run_cli("trust", "tsl", "load", "--db", str(db), str(world.tl), "--tsl-cert", str(world.operator_pem))
     assert done.returncode == 0, done.stderr
-    assert "Trusted list of " in done.stdout and "1 qualified certificate authorities" in done.stdout
+    assert "Trusted list of " in done.stdout and "1 qualified certificate authority," in done.stdout
     from visitapp.db import Database
     from visitapp.registry.trust import TrustStore, load_certificate_file
 

@@ -142,7 +142,7 @@ def test_loading_without_the_operator_certificate_follows_its_chain_to_an_anchor
     assert err.count("\n") == 0
     # The operator's certificate (carried in the list's signature) chains to the root: loaded.
     assert main(["trust", "tsl", "load", "--db", str(db), str(lists.tl_qtst)]) == 0
-    assert "1 qualified certificate authorities" in capsys.readouterr().out
+    assert "1 qualified certificate authority, fingerprint" in capsys.readouterr().out
     assert main(["trust", "tsl", "list", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert out.count("Trusted list of ") == 1
@@ -152,3 +152,37 @@ def test_loading_without_the_operator_certificate_follows_its_chain_to_an_anchor
 
     [row] = json.loads(capsys.readouterr().out)
     assert (row["territory"], row["qualified_tsas"], row["holds"]) == ("PL", 1, True)
+
+
+def test_a_list_is_named_in_the_readers_language_from_its_operator_not_from_a_stored_label(lists, tmp_path, capsys):
+    """The registry keeps the operator's readable name (data); "Trusted list of …" is said when listed, in
+    Polish for a Polish reader, also for a row an older version stored with an English label."""
+    import sqlite3
+
+    from visitapp import i18n
+    from visitapp.cli import main
+
+    db = tmp_path / "registry.db"
+    before = i18n._current
+    try:
+        i18n.set_language("pl")
+        assert main(["trust", "tsl", "load", "--db", str(db), str(lists.tl_plain), "--tsl-cert",
+                     str(lists.operator_pem)]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("Lista zaufanych usług: Testowy Operator Listy, PL: 1 kwalifikowany urząd "
+                              "certyfikacji, odcisk "), out  # ngettext: one authority, in Polish
+        with sqlite3.connect(db) as con:
+            [(stored,)] = con.execute("SELECT subject FROM trust_anchors WHERE kind = 'trusted_list'").fetchall()
+            assert stored == "Testowy Operator Listy, PL"  # the data, in no language
+            con.execute("UPDATE trust_anchors SET subject = 'Trusted list of Common Name: Testowy Operator Listy, "
+                        "Country: PL' WHERE kind = 'trusted_list'")  # as an older version stored it
+        for command in (["trust", "tsl", "list"], ["trust", "anchor", "list"]):
+            assert main([*command, "--db", str(db)]) == 0
+            out = capsys.readouterr().out
+            assert "  Lista zaufanych usług: Testowy Operator Listy, PL  " in out, out
+            assert "Trusted list of" not in out and "Common Name" not in out
+        i18n.set_language("en")
+        assert main(["trust", "tsl", "list", "--db", str(db)]) == 0
+        assert "  Trusted list of Testowy Operator Listy, PL  " in capsys.readouterr().out
+    finally:
+        i18n._current = before

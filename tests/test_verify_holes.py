@@ -293,3 +293,30 @@ def test_the_worker_caps_memory_and_time_and_goes_on(tmp_path):
         slow = worker.call(sleep_for, 30)
         assert slow.refused == "Checking this file took longer than 3 seconds; it is refused."
         assert worker.call(square, 7).value == 49
+
+
+def test_a_changed_file_judges_no_trust_grade_or_record_in_either_language(world):
+    """A signature that no longer holds: trust, qualification and the record all say "not checked" (never
+    "trusted by fingerprint" or "Record: valid" beside "is broken"), and the summary uses the rows' word."""
+    data = bytearray(world["signed"].read_bytes())
+    start = int(bytes(data).split(b"/ByteRange")[1].split()[2])
+    data[start // 2] ^= 1  # inside the first signed range
+    bad = world["folder"] / "changed.pdf"
+    bad.write_bytes(bytes(data))
+    done = run_cli("verify", str(bad), "--trust", str(world["pem"]))
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert "  intact: no" in lines
+    assert "  signature: not checked: the file was changed after signing" in lines
+    assert "  trusted signer: not checked: the file was changed after signing" in lines
+    assert "Record: not checked: the file was changed after signing." in lines
+    assert "trusted by fingerprint" not in done.stdout and "Record: valid" not in done.stdout
+    assert "is broken: the signed content was changed after signing." in done.stderr
+    done = run_cli("verify", str(bad), "--trust", str(world["pem"]), env={"VISITAPP_LANG": "pl"})
+    lines = done.stdout.splitlines()
+    assert "  nienaruszony: nie" in lines
+    assert "  podpis: nie sprawdzono: plik zmieniono po podpisaniu" in lines
+    assert "  zaufany podpisujący: nie sprawdzono: plik zmieniono po podpisaniu" in lines
+    assert "Zapis wizyty: nie sprawdzono: plik zmieniono po podpisaniu." in lines
+    assert "zaufany po odcisku" not in done.stdout and "poprawny" not in done.stdout
+    assert "jest naruszony: podpisana treść została zmieniona po podpisaniu." in done.stderr  # the rows' word

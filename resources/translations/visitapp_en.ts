@@ -2590,8 +2590,8 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/first_run.py"/>
-        <source>Insert the card, choose its module, then its token and key. The PIN is asked each time you sign and is never stored.</source>
-        <translation>Insert the card, choose its module, then its token and key. The PIN is asked each time you sign and is never stored.</translation>
+        <source>Insert the card, choose its module, then its token and key. The PIN is checked now, asked again at each signature, and never stored.</source>
+        <translation>Insert the card, choose its module, then its token and key. The PIN is checked now, asked again at each signature, and never stored.</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/first_run.py"/>

@@ -2597,8 +2597,8 @@
     </message>
     <message>
         <location filename="../../visitapp/ui/first_run.py"/>
-        <source>Insert the card, choose its module, then its token and key. The PIN is asked each time you sign and is never stored.</source>
-        <translation>Włóż kartę, wybierz jej moduł, a potem token i klucz. PIN jest pytany przy każdym podpisie i nigdy nie jest zapisywany.</translation>
+        <source>Insert the card, choose its module, then its token and key. The PIN is checked now, asked again at each signature, and never stored.</source>
+        <translation>Włóż kartę, wybierz jej moduł, a potem token i klucz. PIN jest sprawdzany teraz, pytany ponownie przy każdym podpisie i nigdy nie jest zapisywany.</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/first_run.py"/>

@@ -74,8 +74,9 @@ def _dialog(qtbot, policy, path):
 
 
 def _rows(dialog, top: int) -> dict[str, str]:
+    """What each row says (a long value is wrapped in lines: read as one)."""
     item = dialog.details.topLevelItem(top)
-    return {item.child(i).text(0): item.child(i).text(1) for i in range(item.childCount())}
+    return {item.child(i).text(0): " ".join(item.child(i).text(1).split()) for i in range(item.childCount())}
 
 
 def test_a_valid_file_lists_signer_trust_level_and_record(qtbot, files):
@@ -134,12 +135,19 @@ def test_under_an_anchor_with_timestamps_the_level_and_anchor_are_shown(qtbot, f
     anchor = load_anchor(root)[0].dump()
     dialog = _dialog(qtbot, TrustPolicy(anchors=(anchor,)), folder / "stamped.pdf")
     rows = _rows(dialog, 0)
-    assert rows["Trusted"] == "yes, under CN=Testowe Centrum Certyfikacji Root,O=Test PKI,C=PL"
-    assert rows["Signer identity"] == "serialNumber=PNOPL-70010112345"
+    assert rows["Trusted"] == "yes, under Testowe Centrum Certyfikacji Root, Test PKI, PL"  # readable, raw as tip
+    assert rows["Signer identity"] == "PESEL 70010112345"
+    signature = dialog.details.topLevelItem(0)
+    tips = {signature.child(i).text(0): signature.child(i).toolTip(1) for i in range(signature.childCount())}
+    assert tips["Trusted"] == "CN=Testowe Centrum Certyfikacji Root,O=Test PKI,C=PL"
+    assert tips["Signer identity"] == "serialNumber=PNOPL-70010112345"
+    fingerprint = dialog.report.signatures[0].fingerprint.upper()
+    assert tips["Certificate fingerprint (SHA-256)"].replace(":", "") == fingerprint  # whole, on one line
+    assert rows["Certificate fingerprint (SHA-256)"].replace(":", "").replace(" ", "") == fingerprint
     assert rows["Level"] == "B-T"
     assert rows["Qualification"] == "advanced"
     assert rows["Revocation"] == "not checked (offline)"
-    assert rows["Timestamp"].endswith("UTC (not qualified)")  # trusted, but no trusted list names its authority
+    assert rows["Timestamp"].endswith(" (not qualified)")  # trusted, but no trusted list names its authority
     with qtbot.waitSignal(dialog.checked, timeout=WAIT_MS):
         dialog.file.setText(str(folder / "archived.pdf"))
         dialog.check_button.click()
@@ -154,8 +162,59 @@ def test_a_timestamp_by_a_qualified_tsa_of_the_trusted_list_is_shown_qualified(q
     dialog = _dialog(qtbot, TrustPolicy(trusted_lists=lists), folder / "stamped.pdf")
     rows = _rows(dialog, 0)
     assert rows["Qualification"] == "advanced"  # the official's certificate is no qualified one
-    assert rows["Timestamp"].endswith(" UTC, qualified (its authority is a qualified timestamp service of the "
+    assert rows["Timestamp"].endswith(", qualified (its authority is a qualified timestamp service of the "
                                       "trusted list)")
+    # The long explanation is wrapped in the row (never cut at the dialog's edge), whole in the tooltip.
+    item = next(dialog.details.topLevelItem(0).child(i) for i in range(dialog.details.topLevelItem(0).childCount())
+                if dialog.details.topLevelItem(0).child(i).text(0) == "Timestamp")
+    assert "\n" in item.text(1) and max(len(line) for line in item.text(1).splitlines()) <= 64
+    assert item.toolTip(1) == " ".join(item.text(1).split())
+
+
+NOT_CHECKED = {"en": "not checked: the file was changed after signing",
+               "pl": "nie sprawdzono: plik zmieniono po podpisaniu"}
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_changed_file_judges_no_trust_grade_or_record_and_uses_one_word(qtbot, files, lang):
+    """A signature that does not hold: trust, qualification and record say "not checked" (never "trusted by
+    fingerprint" or "valid" for a broken file), and the summary's word is the row's ("naruszony" in both)."""
+    from visitapp.ui.translation import Translations
+
+    folder, pinned, _root = files
+    translations = Translations(QApplication.instance())
+    translations.apply(lang)
+    try:
+        dialog = _dialog(qtbot, TrustPolicy(pinned=(pinned,)), folder / "tampered.pdf")
+        rows = _rows(dialog, 0)
+        verdict = dialog.details.topLevelItem(0).text(1)
+        record = dialog.details.topLevelItem(1)
+        summary = dialog.summary.text()
+    finally:
+        translations.apply("en")
+    trusted, qualification, record_name = {"en": ("Trusted", "Qualification", "Record"),
+                                           "pl": ("Zaufany", "Kwalifikacja", "Zapis wizyty")}[lang]
+    assert rows[trusted] == rows[qualification] == NOT_CHECKED[lang]
+    assert (record.text(0), record.text(1), record.childCount()) == (record_name, NOT_CHECKED[lang], 0)
+    assert verdict == {"en": "broken", "pl": "naruszony"}[lang]
+    assert f" {verdict}: " in summary and dialog.summary.styleSheet() == BAD_STYLE
+
+
+def test_times_are_on_this_computers_clock_with_its_zone_named(monkeypatch):
+    import datetime as dt
+    import time
+
+    from visitapp.ui.check_dialog import _when
+
+    monkeypatch.setenv("TZ", "Europe/Warsaw")
+    time.tzset()
+    try:
+        text = _when(dt.datetime(2026, 12, 1, 17, 2, 13, tzinfo=dt.UTC))
+    finally:
+        monkeypatch.undo()
+        time.tzset()  # the process's zone as it was
+    assert text.endswith(" CET") and ("18:02:13" in text or "6:02:13" in text), text
+    assert "2026" in text or "26" in text
 
 
 def test_polish_labels_through_the_menu(gui, qtbot, files):

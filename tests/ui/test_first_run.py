@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 from tests.minutes_sample import sample_record
 from tests.softhsm import softhsm_token
 from visitapp.ui import settings as s
+from visitapp.ui.passphrase_strength import ERROR_STYLE
 from visitapp.ui.settings import AppSettings
 from visitapp.ui.signing import certificate_box as cb
 
@@ -134,6 +135,11 @@ def _token_page_at_key(qtbot, wizard, module: str, arrive: bool = True):
     page.find_button.click()
     qtbot.waitUntil(lambda: page.find_button.isEnabled(), timeout=10000)
     assert page.token.findText(TOKEN) >= 0, page.status.text()
+    # The module that answered is shown by its name, its library's path in the tooltip (and used).
+    from visitapp.ui.token_page import module_name
+
+    assert page.module.currentText() == module_name(module) != module
+    assert page.module.toolTip() == page.module_path() == module
     page.token.setCurrentIndex(page.token.findText(TOKEN))
     assert [page.key.itemText(i) for i in range(page.key.count())] == ["anna"]
     return page
@@ -170,7 +176,9 @@ def test_token_is_chosen_from_the_module_its_pin_checked_and_it_signs(qtbot, tmp
     _next_and_wait(qtbot, wizard)
     assert wizard.currentId() == PAGE_TOKEN  # a wrong PIN: one sentence on the page
     assert page.status.text() == f"The PIN for token {TOKEN} is wrong."
+    assert page.status.styleSheet() == ERROR_STYLE  # a problem looks like the app's other error lines
     assert page.pin.text() == ""
+    assert page.subTitle().endswith("The PIN is checked now, asked again at each signature, and never stored.")
     page.pin.setText(PIN)
     _next_and_wait(qtbot, wizard)
     assert wizard.currentId() == PAGE_DONE, page.status.text()

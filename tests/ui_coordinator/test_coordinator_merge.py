@@ -57,6 +57,13 @@ def test_a_tampered_file_is_rejected_with_its_reason(qtbot, view, svc, signed):
     ((name, status, reason),) = rows(view)
     assert (name, status) == ("tampered.pdf", "rejected")
     assert "broken" in reason
+    # A reason longer than its column: cut in the middle (its end, what to do, stays), whole in the tooltip.
+    from PySide6.QtCore import Qt
+
+    model = view.merge.model
+    tip = model.index(0, model.column_of("reason")).data(Qt.ItemDataRole.ToolTipRole)
+    assert " ".join(tip.split()) == reason and max(len(line) for line in tip.splitlines()) <= 90
+    assert view.merge.table.textElideMode() == Qt.TextElideMode.ElideMiddle
     assert view.merge.status.text() == "0 accepted, 0 unchanged, 1 rejected."
     assert svc.visits.list() == []  # nothing of it was imported
 

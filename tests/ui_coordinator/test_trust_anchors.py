@@ -30,13 +30,19 @@ def test_anchor_add_refuse_and_remove(qtbot, view, svc, signed, messages, tmp_pa
 
     page.add_anchor_file(issuing)  # written on the DB worker where the page has one: wait for the table
     qtbot.waitUntil(lambda: page.anchor_model.rowCount() == 1, timeout=30000)
-    assert cell(page.anchor_model, 0, "authority") == pki.issuing.cert.subject.rfc4514_string()
+    # Readable (CN, O, C), the raw name in the tooltip.
+    assert cell(page.anchor_model, 0, "authority") == "Testowe CC Kwalifikowane 2026, Test PKI, PL"
+    index = page.anchor_model.index(0, page.anchor_model.column_of("authority"))
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == pki.issuing.cert.subject.rfc4514_string()
     page.add_file(anna_pem)  # under the anchor: trusted as the person
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=30000)
     page.add_file(signed.piotr_pem)  # self-signed: by fingerprint
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=30000)
     identities = {cell(page.model, r, "name"): cell(page.model, r, "identity") for r in range(page.model.rowCount())}
-    assert identities == {"Anna Nowak": "serialNumber=PNOPL-85010112345", "Piotr Wiśniewski": "by fingerprint"}
+    assert identities == {"Anna Nowak": "PESEL 85010112345", "Piotr Wiśniewski": "by fingerprint"}
+    anna = next(r for r in range(2) if cell(page.model, r, "name") == "Anna Nowak")
+    identity = page.model.index(anna, page.model.column_of("identity"))
+    assert identity.data(Qt.ItemDataRole.ToolTipRole) == "serialNumber=PNOPL-85010112345"  # the raw identity
 
     page.anchor_table.selectRow(0)
     assert page.remove_anchor_button.isEnabled()

@@ -51,6 +51,21 @@ def test_load_refuse_list_and_remove_a_trusted_list(qtbot, svc, messages, tmp_pa
         assert cell(lists.model, 0, "operator") == "Testowy Operator"
         assert cell(lists.model, 0, "services") == "2 (1 qualified CAs, 1 qualified timestamp services)"
         assert cell(lists.model, 0, "issued") and cell(lists.model, 0, "next")
+        # Fingerprints as on the other trust tables (AB:12:…), whole in the tooltip; the operator's name readable.
+        from PySide6.QtCore import Qt
+
+        fp = TrustStore(svc.db).trusted_list_infos()[0].fingerprint
+        whole = ":".join(fp[i:i + 2] for i in range(0, 64, 2)).upper()
+        assert cell(lists.model, 0, "fingerprint") == whole[:23] + "…"
+        tip = Qt.ItemDataRole.ToolTipRole
+        assert lists.model.index(0, lists.model.column_of("fingerprint")).data(tip) == whole
+        assert lists.model.index(0, lists.model.column_of("operator")).data(tip) == \
+            "Trusted list of Testowy Operator Listy, PL"
+        # No header is narrower than its title; the services' counts, not the operator, take the room left.
+        header = lists.table.horizontalHeader()
+        for column in range(lists.model.columnCount()):
+            assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+        assert header.sectionResizeMode(lists.model.column_of("services")) == header.ResizeMode.Stretch
         assert page.anchor_model.rowCount() == 0  # a list is not shown among the CA anchors
 
         lists.table.selectRow(0)

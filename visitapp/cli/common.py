@@ -32,25 +32,31 @@ def as_target(text: str) -> Path | str:
     return engine_target(text)
 
 
-def add_db_option(parser: argparse.ArgumentParser) -> None:
+def add_db_option(parser: argparse.ArgumentParser, *, creates: bool = False) -> None:
+    """``--db`` and the passphrase options; ``creates``: the command may create the database it names."""
     parser.add_argument(
         "--db", type=as_target, default=None, metavar="FILE|URL",
         help=_("the database file, or a database URL such as sqlite:///path/to/file.db "
                "(default: $VISITAPP_DB or the user data folder)"),
     )
-    add_db_pass_option(parser)
+    add_db_pass_option(parser, creates=creates)
 
 
-def add_db_pass_option(parser: argparse.ArgumentParser) -> None:
-    """``--db-pass-env VAR``: the passphrase of an encrypted database (every command that opens one)."""
-    parser.add_argument(
-        "--db-pass-env", metavar="VAR",
-        help=_("the environment variable holding the passphrase of an encrypted database "
-               "(else its key in the keyring, else a prompt); a database this command creates is encrypted with it"),
-    )
+def add_db_pass_option(parser: argparse.ArgumentParser, *, creates: bool = False) -> None:
+    """``--db-pass-env VAR``: the passphrase of an encrypted database (every command that opens one). Only a
+    command that may create its database says that a new one is encrypted with it, and offers ``--db-keyring``
+    (still accepted, unlisted, by the others: it changes nothing there)."""
+    if creates:
+        text = _("the environment variable holding the passphrase of an encrypted database (else its key in the "
+                 "keyring, else a prompt); a database this command creates is encrypted with it")
+    else:
+        text = _("the environment variable holding the passphrase of an encrypted database (else its key in the "
+                 "keyring, else a prompt)")
+    parser.add_argument("--db-pass-env", metavar="VAR", help=text)
     parser.add_argument(
         "--db-keyring", action="store_true",
-        help=_("a database this command creates is encrypted with a random key kept in this computer's keyring"),
+        help=_("a database this command creates is encrypted with a random key kept in this computer's keyring")
+        if creates else argparse.SUPPRESS,
     )
 
 

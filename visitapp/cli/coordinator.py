@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("merge", help=_("verify signed minutes and merge them into a registry"))
     p.add_argument("--into", required=True, type=as_target, metavar="REGISTRY.db|URL",
                    help=_("the registry database: a file (created if it does not exist) or a database URL"))
-    add_db_pass_option(p)  # an encrypted registry's passphrase
+    add_db_pass_option(p, creates=True)  # an encrypted registry's passphrase
     p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERTS.pem",
                    help=_("also trust these signers' certificates for this run (repeatable)"))
     from visitapp.cli.verify_cmd import add_online_options
@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("trust", help=_("the registry's list of trusted signers"))
     tsub = p.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
     t = tsub.add_parser("add", help=_("trust signers, each by a file with their own certificate (not a CA's)"))
-    add_db_option(t)
+    add_db_option(t, creates=True)
     t.add_argument("certs", nargs="+", type=Path, metavar="CERT.pem")
     t.set_defaults(handler=cmd_trust_add)
     t = tsub.add_parser("list", help=_("list the trusted signers"))
@@ -130,7 +130,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=_("put your encryption certificate in the plan, so officials can encrypt minutes for you"))
     e.set_defaults(handler=cmd_plan_export)
     i = psub.add_parser("import", help=_("add the visits of a signed plan file to your database"))
-    add_db_option(i)
+    add_db_option(i, creates=True)
     add_json_option(i)
     i.add_argument("--trust-signer", metavar="FINGERPRINT",
                    help=_("trust the plan's signer with this SHA-256 fingerprint (confirmed with the coordinator)"))

@@ -36,7 +36,7 @@ from visitapp.i18n import _
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help=_("create a demo database from the reference-visit scenario"))
-    add_db_option(p)
+    add_db_option(p, creates=True)
     p.add_argument("--if-missing", action="store_true",
                    help=_("do nothing when the database already holds visits"))
     p.set_defaults(handler=cmd_demo)

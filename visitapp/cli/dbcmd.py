@@ -33,14 +33,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     d = dbsub.add_parser("decrypt", help=_("turn an encrypted database back into a plain file"))
     add_db_option(d)
-    d.add_argument("--pass-env", metavar="VAR", help=_("the environment variable holding its passphrase "
-                                                       "(default: the keyring, else ask)"))
+    d.add_argument("--pass-env", metavar="VAR", help=_("the same as --db-pass-env"))
     d.set_defaults(handler=cmd_decrypt)
 
-    r = dbsub.add_parser("rekey", help=_("encrypt a database with a new passphrase or key"))
+    r = dbsub.add_parser("rekey", help=_("encrypt a database with a new passphrase or key"),
+                         description=_("Encrypt an encrypted database file again, with a new passphrase or a new "
+                                       "key in this computer's keyring; its present passphrase or key is checked "
+                                       "first."))
     add_db_option(r)
-    r.add_argument("--pass-env", metavar="VAR", help=_("the environment variable holding the present passphrase "
-                                                       "(default: the keyring, else ask)"))
+    r.add_argument("--pass-env", metavar="VAR", help=_("the same as --db-pass-env"))
     new = r.add_mutually_exclusive_group()
     new.add_argument("--new-pass-env", metavar="VAR", help=_("the environment variable holding the new passphrase "
                                                              "(default: ask twice)"))

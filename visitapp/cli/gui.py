@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help=_("open the desktop window (the default)"))
-    add_db_option(p)
+    add_db_option(p, creates=True)
     for action in p._actions:  # a file's path is read without the database layer: the window comes first
         if action.dest == "db":
             action.type = _db_target

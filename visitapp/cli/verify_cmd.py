@@ -14,7 +14,7 @@ from typing import Any
 
 from visitapp.domain import copy_kind_label
 from visitapp.errors import InvalidInput
-from visitapp.i18n import _
+from visitapp.i18n import _, ngettext
 
 
 def parse_time(text: str) -> dt.datetime:
@@ -121,7 +121,7 @@ def timestamp_text(sig) -> str:  # a SignatureCheck with a timestamp; {when}, {v
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from visitapp.cli.common import print_json, safe
-    from visitapp.signing.assess import TrustPolicy
+    from visitapp.signing.assess import TrustPolicy, changed_after_signing, not_checked_text
     from visitapp.signing.sandbox import verify_file_capped
     from visitapp.signing.verify import load_trust_roots
 
@@ -156,6 +156,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print("  " + _("intact: {v}").format(v=yes if sig.intact else no))
         print("  " + _("covers the whole file but for later signatures: {v}").format(
             v=yes if sig.covers_document else no))
+        if not sig.intact:  # nothing after the signed bytes changed is believed: trust and grade not judged
+            print("  " + _("signature: {level}").format(level=not_checked_text()))
+            print("  " + _("trusted signer: {v}").format(v=not_checked_text()))
+            continue
         if sig.anchor:
             print("  " + _("chain to: {anchor}").format(anchor=safe(sig.anchor)))
             print("  " + _("signer identity: {identity}").format(identity=safe(sig.identity)))
@@ -165,7 +169,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
             print("  " + _("revocation: {status}").format(status=revocation_text(sig)))
         print("  " + _("trusted signer: {v}").format(v=yes if sig.trusted else no))
     rec = report.record
-    if rec.valid:
+    if report.signatures and changed_after_signing(report):
+        print(_("Record: {state}.").format(state=not_checked_text()))
+    elif rec.valid:
         copy = copy_kind_label(rec.copy)
         print(_("Record: valid; visit {visit}, version {version}, {copy}.").format(
             visit=safe(rec.visit_id), version=rec.version if rec.version is not None else "-", copy=copy))
@@ -250,7 +256,7 @@ def add_anchor_parsers(tsub: argparse._SubParsersAction) -> None:
     a = tsub.add_parser("anchor", help=_("the certificate authorities under which signers are trusted by identity"))
     asub = a.add_subparsers(dest="anchor_command", metavar="ACTION", required=True)
     t = asub.add_parser("add", help=_("trust a certificate authority (a root or issuing CA) as an anchor"))
-    add_db_option(t)
+    add_db_option(t, creates=True)
     t.add_argument("cert", type=Path, metavar="CA.pem")
     t.set_defaults(handler=cmd_anchor_add)
     t = asub.add_parser("list", help=_("list the anchors"))
@@ -271,7 +277,7 @@ def add_tsl_parsers(tsub: argparse._SubParsersAction) -> None:
                                       "anchors, and signatures they qualify are graded qualified"))
     asub = a.add_subparsers(dest="tsl_command", metavar="ACTION", required=True)
     t = asub.add_parser("load", help=_("keep a local copy of a trusted list, after checking its signature"))
-    add_db_option(t)
+    add_db_option(t, creates=True)
     t.add_argument("file", type=Path, metavar="TL.xml")
     t.add_argument("--tsl-cert", "--tlso", type=Path, dest="tsl_cert", metavar="TLSO.pem",
                    help=_("the certificate of the list's operator (default: try the registry's anchors)"))
@@ -308,8 +314,10 @@ def cmd_tsl_load(args: argparse.Namespace) -> int:
         info = TrustStore(db).add_trusted_list(trusted)
     finally:
         db.close()
-    print(_("{name}: {n} qualified certificate authorities, fingerprint {fp}").format(
-        name=safe(info.subject), n=len(trusted.ca_certificates), fp=info.fingerprint))
+    n = len(trusted.ca_certificates)
+    print(ngettext("{name}: {n} qualified certificate authority, fingerprint {fp}",
+                   "{name}: {n} qualified certificate authorities, fingerprint {fp}", n).format(
+        name=safe(info.subject), n=n, fp=info.fingerprint))
     return 0
 
 

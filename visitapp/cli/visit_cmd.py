@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_options(p: argparse.ArgumentParser, *, new: bool) -> None:
-    add_db_option(p)
+    add_db_option(p, creates=new)
     add_json_option(p)
     p.add_argument("--org", required=new, metavar="NAME",
                    help=_("the organisation visited (one already known by this name or NIP is reused)"))

@@ -53,7 +53,7 @@ class TrustedListInfo:
     """A stored trusted list as a coordinator reviews it: what its signed scheme information says."""
 
     fingerprint: str
-    subject: str  # "Trusted list of <the operator's certificate name>"
+    subject: str  # "Trusted list of <the operator's readable name>", in the current language (list_label)
     added_at: dt.datetime | None
     holds: bool  # its signature still holds with the operator's certificate kept beside it
     territory: str = ""
@@ -71,7 +71,17 @@ def _info(r: m.TrustedCertificate) -> TrustedInfo:
 
 
 def _anchor_info(r: m.TrustAnchor) -> AnchorInfo:
-    return AnchorInfo(r.fingerprint, r.kind, r.subject, r.not_after, r.added_at)
+    subject = list_label(r.pem) if r.kind == "trusted_list" else r.subject
+    return AnchorInfo(r.fingerprint, r.kind, subject, r.not_after, r.added_at)
+
+
+def list_label(operator_pem: str) -> str:
+    """A trusted list as a person names it, in the current language, from its operator's certificate:
+    "Trusted list of Narodowe Centrum Certyfikacji (test), PL" (the database keeps only the data)."""
+    from visitapp.signing.names import readable_name
+
+    operator = x509.load_pem_x509_certificate(operator_pem.encode("ascii"))
+    return _("Trusted list of {operator}").format(operator=readable_name(operator.subject))
 
 
 def _asn1(cert: x509.Certificate):
@@ -218,13 +228,13 @@ class TrustStore:
                                     m.TrustAnchor.trusted_list, m.TrustAnchor.pem)
                              .where(m.TrustAnchor.kind == "trusted_list").order_by(m.TrustAnchor.subject)).all()
         out = []
-        for fp, subject, added, xml, pem in rows:
+        for fp, _subject, added, xml, pem in rows:
             operator = _asn1(x509.load_pem_x509_certificate(pem.encode("ascii"))).dump()
             summary = summarise(bytes(xml), operator) if xml else None
             if summary is None:
-                out.append(TrustedListInfo(fp, subject, added, holds=False))
+                out.append(TrustedListInfo(fp, list_label(pem), added, holds=False))
                 continue
-            out.append(TrustedListInfo(fp, subject, added, True, summary.territory, summary.scheme_operator,
+            out.append(TrustedListInfo(fp, list_label(pem), added, True, summary.territory, summary.scheme_operator,
                                        summary.issued, summary.next_update, summary.services,
                                        summary.qualified_cas, summary.qualified_tsas))
         return out
@@ -396,9 +406,12 @@ def add_trusted_list(s: Session, trusted) -> AnchorInfo:  # a visitapp.signing.q
     """Keep a checked trusted list (kind "trusted_list": its XML and its operator's certificate); again: unchanged."""
     row = s.scalar(select(m.TrustAnchor).where(m.TrustAnchor.fingerprint == trusted.fingerprint))
     if row is None:
+        from visitapp.signing.names import readable_name
+
         operator = x509.load_der_x509_certificate(trusted.operator)
+        # The data (the operator's readable name); "Trusted list of …" is said when shown, in the reader's language.
         row = m.TrustAnchor(fingerprint=trusted.fingerprint, kind="trusted_list",
-                            subject=_("Trusted list of {operator}").format(operator=trusted.operator_name)[:500],
+                            subject=readable_name(operator.subject)[:500],
                             not_after=operator.not_valid_after_utc, trusted_list=trusted.xml,
                             pem=operator.public_bytes(serialization.Encoding.PEM).decode("ascii"))
         s.add(row)

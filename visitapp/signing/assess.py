@@ -41,6 +41,17 @@ LEVEL_SELF_SIGNED = "self-signed"
 LEVEL_PINNED = "pinned"
 
 
+def not_checked_text() -> str:
+    """What trust, qualification and the record say once a signature does not hold: nothing of the file was
+    believed after its signed bytes changed, so those were not judged (one wording, CLI and GUI alike)."""
+    return _("not checked: the file was changed after signing")
+
+
+def changed_after_signing(report: Any) -> bool:
+    """A signature of this VerificationReport does not hold: its signed content was changed."""
+    return any(not sig.intact for sig in report.signatures)
+
+
 @dataclass(frozen=True, slots=True)
 class TrustPolicy:
     pinned: tuple[bytes, ...] = ()

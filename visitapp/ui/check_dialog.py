@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,13 +39,14 @@ from PySide6.QtWidgets import (
 
 from visitapp.errors import UserError
 from visitapp.ui.coordinator.tasks import Task
-from visitapp.ui.safe_text import plain
+from visitapp.ui.safe_text import plain, plain_tooltip
 
 PolicySource = Callable[[], Any]  # returns a visitapp.signing.assess.TrustPolicy (read on the task's thread)
 
 STOP_WAIT_MS = 10000  # a cancelled check ends within 0.1 s of the worker's poll; this bounds a stuck database read
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BAD_STYLE = "color: #b00020; font-weight: bold;"
+WRAP_AT = 64  # characters of a value's line: the result column of the dialog at its first size holds them
 
 
 def run_check(path: str, policy: Any, cancelled: Callable[[], bool] | None = None) -> tuple[Any, list[str]] | None:
@@ -155,6 +157,8 @@ class CheckDialog(QDialog):
         self.details.setHeaderLabels([self.tr("What"), self.tr("Result")])
         self.details.setAccessibleName(self.tr("Signatures and record"))
         self.details.setRootIsDecorated(True)
+        self.details.setUniformRowHeights(False)  # long values are wrapped in lines (WRAP_AT); rows grow
+        self.details.header().setStretchLastSection(True)
         layout.addWidget(self.details, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -243,7 +247,10 @@ class CheckDialog(QDialog):
         self.checked.emit(self.report)
 
     def show_report(self, report: Any, levels: list[str]) -> None:
+        from visitapp.signing.assess import changed_after_signing, not_checked_text
+
         problems = report.all_problems()
+        broken = changed_after_signing(report)  # then trust, qualification and the record are not judged
         if report.ok:
             self.summary.setText(self.tr("All signatures are intact and trusted, and the record is valid."))
             self.summary.setStyleSheet(OK_STYLE)
@@ -252,19 +259,20 @@ class CheckDialog(QDialog):
         self.details.clear()
         for i, sig in enumerate(report.signatures):
             item = QTreeWidgetItem(self.details, [sig.label, self._verdict(sig)])
-            for what, value in self._rows(sig, levels[i] if i < len(levels) else ""):
-                QTreeWidgetItem(item, [what, value])
+            for what, value, tip in self._rows(sig, levels[i] if i < len(levels) else ""):
+                shown = value if "\n" in value else textwrap.fill(value, WRAP_AT)  # rows grow; the whole as tooltip
+                _tipped(QTreeWidgetItem(item, [what, shown]), tip or value)
             item.setExpanded(True)
         if report.signatures:
             rec = report.record
-            item = QTreeWidgetItem(self.details, [self.tr("Record"), self.tr("valid") if rec.valid else
-                                                  self.tr("not valid")])
-            if rec.valid:
+            state = not_checked_text() if broken else self.tr("valid") if rec.valid else self.tr("not valid")
+            item = QTreeWidgetItem(self.details, [self.tr("Record"), state])
+            if rec.valid and not broken:  # the record is not believed once its signature does not hold
                 QTreeWidgetItem(item, [self.tr("Visit"), str(rec.visit_id)])
                 QTreeWidgetItem(item, [self.tr("Version"), str(rec.version) if rec.version is not None else "-"])
                 if rec.organisation:
                     QTreeWidgetItem(item, [self.tr("Organisation"), rec.organisation])
-            elif rec.problem:
+            elif rec.problem and not broken:
                 QTreeWidgetItem(item, [self.tr("Problem"), rec.problem])
             item.setExpanded(True)
         for sentence in problems[1:]:
@@ -272,6 +280,15 @@ class CheckDialog(QDialog):
         for sig in report.signatures:
             for warning in sig.warnings:
                 QTreeWidgetItem(self.details, [self.tr("Warning"), warning])
+        for n in range(self.details.topLevelItemCount()):
+            top = self.details.topLevelItem(n)
+            if top is None:
+                continue
+            _tipped(top)
+            children = (top.child(c) for c in range(top.childCount()))
+            for child in children:
+                if child is not None and not child.toolTip(1):
+                    _tipped(child)
         self.details.resizeColumnToContents(0)
 
     def _verdict(self, sig: Any) -> str:
@@ -281,31 +298,37 @@ class CheckDialog(QDialog):
             return self.tr("broken")
         return self.tr("not trusted") if sig.trust_problem else self.tr("not valid")
 
-    def _rows(self, sig: Any, level: str) -> list[tuple[str, str]]:
+    def _rows(self, sig: Any, level: str) -> list[tuple[str, str, str]]:
+        """(what, value, tooltip: the whole or raw value, "" for the value itself)."""
         from visitapp.cli.verify_cmd import level_text, revocation_text
+        from visitapp.signing.assess import not_checked_text
+        from visitapp.signing.names import readable_identity, readable_name
+        from visitapp.ui.coordinator.trust_page import grouped
 
         yes, no = self.tr("yes"), self.tr("no")
-        rows = [(self.tr("Signer"), sig.signer or "-")]
+        rows = [(self.tr("Signer"), sig.signer or "-", "")]
         if sig.institution:
-            rows.append((self.tr("Institution"), sig.institution))
-        rows.append((self.tr("Signed at"), _when(sig.signed_at)))
-        rows.append((self.tr("Intact"), yes if sig.intact else no))
-        rows.append((self.tr("Covers the whole file"), yes if sig.covers_document else no))
-        if sig.trusted and sig.anchor:
-            trusted = self.tr("yes, under %1").replace("%1", sig.anchor)
-        elif sig.trusted:
-            trusted = self.tr("yes, pinned by its fingerprint")
+            rows.append((self.tr("Institution"), sig.institution, ""))
+        rows.append((self.tr("Signed at"), _when(sig.signed_at), ""))
+        rows.append((self.tr("Intact"), yes if sig.intact else no, ""))
+        rows.append((self.tr("Covers the whole file"), yes if sig.covers_document else no, ""))
+        if not sig.intact:  # nothing after the signed bytes changed is believed: trust and grade are not judged
+            rows.append((self.tr("Trusted"), not_checked_text(), ""))
+            rows.append((self.tr("Qualification"), not_checked_text(), ""))
         else:
-            trusted = no
-        rows.append((self.tr("Trusted"), trusted))
-        if sig.identity:
-            rows.append((self.tr("Signer identity"), sig.identity))
-        if sig.level:
-            rows.append((self.tr("Qualification"), level_text(sig.level)))
+            if sig.trusted and sig.anchor:
+                rows.append((self.tr("Trusted"), self.tr("yes, under %1").replace("%1", readable_name(sig.anchor)),
+                             sig.anchor))
+            else:
+                rows.append((self.tr("Trusted"), self.tr("yes, pinned by its fingerprint") if sig.trusted else no, ""))
+            if sig.identity:
+                rows.append((self.tr("Signer identity"), readable_identity(sig.identity), sig.identity))
+            if sig.level:
+                rows.append((self.tr("Qualification"), level_text(sig.level), ""))
         if level:
-            rows.append((self.tr("Level"), level))
-        if sig.revocation:
-            rows.append((self.tr("Revocation"), revocation_text(sig)))
+            rows.append((self.tr("Level"), level, ""))
+        if sig.revocation and sig.intact:
+            rows.append((self.tr("Revocation"), revocation_text(sig), ""))
         if sig.timestamp is not None:
             stamp = _when(sig.timestamp)
             if not sig.timestamp_trusted:
@@ -315,10 +338,13 @@ class CheckDialog(QDialog):
                                 "list)").replace("%1", stamp)
             else:
                 stamp = self.tr("%1 (not qualified)").replace("%1", stamp)
-            rows.append((self.tr("Timestamp"), stamp))
+            rows.append((self.tr("Timestamp"), stamp, ""))
         else:
-            rows.append((self.tr("Timestamp"), self.tr("none (the signing time is the signer's claim)")))
-        rows.append((self.tr("Certificate fingerprint (SHA-256)"), sig.fingerprint))
+            rows.append((self.tr("Timestamp"), self.tr("none (the signing time is the signer's claim)"), ""))
+        shown = grouped(sig.fingerprint)  # as the trust page shows fingerprints; two lines, whole in the tooltip
+        half = len(sig.fingerprint) // 4 * 3  # after the middle byte's colon
+        rows.append((self.tr("Certificate fingerprint (SHA-256)"),
+                     shown[:half - 1] + "\n" + shown[half:] if half > 24 else shown, shown))
         return rows
 
     def stop_check(self) -> None:
@@ -345,5 +371,20 @@ class CheckDialog(QDialog):
         super().done(result)
 
 
+def _tipped(item: QTreeWidgetItem, tip: str = "") -> QTreeWidgetItem:
+    """The value's whole text (or ``tip``: the raw name, the fingerprint on one line) as its tooltip, plain."""
+    text = tip or item.text(1)
+    if text:
+        item.setToolTip(1, plain_tooltip(text))
+    return item
+
+
 def _when(moment: dt.datetime | None) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if moment else "?"
+    """A time on this computer's clock in the app's format, with seconds and the zone named ("01.12.2026
+    19:02:13 CET")."""
+    if moment is None:
+        return "?"
+    from visitapp.ui.labels import fmt_date, fmt_time
+
+    local = moment.astimezone()
+    return f"{fmt_date(local.date())} {fmt_time(moment, seconds=True)} {local.tzname() or ''}".strip()

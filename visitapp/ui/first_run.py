@@ -313,7 +313,7 @@ class FirstRunWizard(QWizard):
             st.set(cb.PKCS12_FILE, str(made.key_file))
         elif choice == "token":
             st.set(cb.SOURCE, "pkcs11")
-            st.set(cb.PKCS11_MODULE, self.token.module.currentText().strip())
+            st.set(cb.PKCS11_MODULE, self.token.module_path())
             st.set(cb.TOKEN, self.token.token.currentText().strip())
             st.set(cb.KEY, self.token.key.currentText().strip())
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,8 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from visitapp.errors import UserError
+from visitapp.ui.passphrase_strength import ERROR_STYLE
 from visitapp.ui.safe_text import plain
 from visitapp.ui.signing.job import JobWorker
+
+# The usual modules by file name (see visitapp.signing.tokens.CANDIDATES): the product a person knows.
+_PRODUCTS = {"libcryptocertum3pkcs": "Certum (proCertum)", "cryptocertum3pkcs": "Certum (proCertum)",
+             "opensc-pkcs11": "OpenSC", "libccpkip11": "KIR Szafir", "ccpkip11": "KIR Szafir",
+             "libetpkcs11": "SafeNet eToken", "etpkcs11": "SafeNet eToken", "libidprimepkcs11": "Thales IDPrime",
+             "idprimepkcs11": "Thales IDPrime", "libsofthsm2": "SoftHSM 2", "p11-kit-proxy": "p11-kit"}
+
+
+def module_name(path: str) -> str:
+    """A PKCS#11 module as a person knows it ("SoftHSM 2", "OpenSC"), else its file name; the path is the
+    tooltip."""
+    stem = Path(path).name.split(".")[0]
+    return _PRODUCTS.get(stem.lower(), Path(path).name or path)
 
 
 def list_tokens(module: str) -> list[tuple[str, list[str]]]:
@@ -92,8 +106,8 @@ class TokenPage(QWizardPage):
         super().__init__(parent)
         self.done_id = done_id
         self.setTitle(self.tr("Your smart card or token"))
-        self.setSubTitle(self.tr("Insert the card, choose its module, then its token and key. The PIN is asked "
-                                 "each time you sign and is never stored."))
+        self.setSubTitle(self.tr("Insert the card, choose its module, then its token and key. The PIN is checked "
+                                 "now, asked again at each signature, and never stored."))
         self.worker = JobWorker("visitapp-tokens", self)
         self.tokens: list[tuple[str, list[str]]] = []
         form = QFormLayout(self)
@@ -102,7 +116,11 @@ class TokenPage(QWizardPage):
         self.module.setAccessibleName(self.tr("PKCS#11 module"))
         from visitapp.signing.tokens import find_modules
 
-        self.module.addItems(find_modules())
+        for path in find_modules():  # a readable name, the library's path as data and tooltip
+            self.module.addItem(module_name(path), path)
+            self.module.setItemData(self.module.count() - 1, path, Qt.ItemDataRole.ToolTipRole)
+        self.module.setToolTip(self.module_path())
+        self.module.currentTextChanged.connect(lambda _text: self.module.setToolTip(self.module_path()))
         browse = QPushButton(self.tr("&Browse…"), self)
         browse.clicked.connect(self._browse)
         self.find_button = QPushButton(self.tr("&Find tokens"), self)
@@ -134,6 +152,22 @@ class TokenPage(QWizardPage):
         form.addRow(self.status)
         self.token.currentIndexChanged.connect(self._token_chosen)
 
+    def module_path(self) -> str:
+        """The chosen module's library: the path behind a listed name, or what was typed or browsed."""
+        text = self.module.currentText().strip()
+        index = self.module.findText(text)
+        data = self.module.itemData(index) if index >= 0 else None
+        return str(data) if data else text
+
+    def _note(self, text: str) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+
+    def _problem(self, text: str) -> None:
+        """A problem the person must act on: in the app's error style, like the certificate page's."""
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(text)
+
     def initializePage(self) -> None:
         if self.module.currentText() and not self.tokens:
             self.find_tokens()
@@ -145,23 +179,36 @@ class TokenPage(QWizardPage):
             self.module.setEditText(path)
 
     def find_tokens(self) -> None:
-        module = self.module.currentText().strip()
+        module = self.module_path()
         if not module:
-            self.status.setText(self.tr("Choose the PKCS#11 module of your card or token."))
+            self._problem(self.tr("Choose the PKCS#11 module of your card or token."))
             return
         self.find_button.setEnabled(False)
-        self.status.setText(self.tr("Looking for tokens…"))
-        self.worker.submit(lambda: list_tokens(module), self._listed, self._not_listed)
+        self._note(self.tr("Looking for tokens…"))
+        self.worker.submit(lambda: list_tokens(module), lambda tokens: self._listed(tokens, module),
+                           self._not_listed)
 
-    def _listed(self, tokens: list[tuple[str, list[str]]]) -> None:
+    def _show_module(self, path: str) -> None:
+        """The module that answered, shown by its name (a typed or browsed path too); its path is the tooltip."""
+        index = self.module.findData(path)
+        if index < 0:
+            self.module.addItem(module_name(path), path)
+            index = self.module.count() - 1
+            self.module.setItemData(index, path, Qt.ItemDataRole.ToolTipRole)
+        self.module.setCurrentIndex(index)
+        self.module.setEditText(self.module.itemText(index))
+
+    def _listed(self, tokens: list[tuple[str, list[str]]], module: str = "") -> None:
         self.find_button.setEnabled(True)
+        if module:
+            self._show_module(module)
         self.tokens = tokens
         self.token.clear()
         self.token.addItems([label for label, _keys in tokens])
         if not tokens:
-            self.status.setText(self.tr("No token found; is the card inserted?"))
+            self._problem(self.tr("No token found; is the card inserted?"))
         else:
-            self.status.setText(self.tr("Found %n token(s).", "", len(tokens)))
+            self._note(self.tr("Found %n token(s).", "", len(tokens)))
         self._token_chosen()
         self.completeChanged.emit()
 
@@ -169,8 +216,7 @@ class TokenPage(QWizardPage):
         self.find_button.setEnabled(True)
         self.tokens = []
         self.token.clear()
-        self.status.setText(str(err) if isinstance(err, UserError) else
-                            self.tr("No token found; is the card inserted?"))
+        self._problem(str(err) if isinstance(err, UserError) else self.tr("No token found; is the card inserted?"))
 
     def _token_chosen(self) -> None:
         index = self.token.currentIndex()
@@ -183,19 +229,19 @@ class TokenPage(QWizardPage):
                                (self.token, self.tr("Choose your token.")),
                                (self.key, self.tr("Choose your key on the token."))):
             if not field.currentText().strip():
-                self.status.setText(message)
+                self._problem(message)
                 field.setFocus()
                 return False
-        chosen = (self.module.currentText().strip(), self.token.currentText().strip(), self.key.currentText().strip())
+        chosen = (self.module_path(), self.token.currentText().strip(), self.key.currentText().strip())
         if chosen == self.checked:
             return True
         pin = self.pin.text()
         if not pin:
-            self.status.setText(self.tr("Type the PIN of your card: it is checked now and never stored."))
+            self._problem(self.tr("Type the PIN of your card: it is checked now and never stored."))
             self.pin.setFocus()
             return False
         self.busy.emit(True)
-        self.status.setText(self.tr("Checking the PIN…"))
+        self._note(self.tr("Checking the PIN…"))
         self.worker.submit(lambda: check_pin(*chosen, pin), lambda name: self._pin_ok(chosen, name),
                            self._pin_failed)
         return False  # the wizard moves on when the token has signed
@@ -203,7 +249,7 @@ class TokenPage(QWizardPage):
     def _pin_ok(self, chosen: tuple[str, str, str], name: str) -> None:
         self.pin.clear()
         self.checked, self.signer = chosen, name
-        self.status.clear()
+        self._note("")
         self.busy.emit(False)
         self.wizard().next()
 
@@ -211,13 +257,13 @@ class TokenPage(QWizardPage):
         self.pin.clear()
         self.busy.emit(False)
         if isinstance(err, PinLocked):
-            self.status.setText(self.tr("The PIN of token %1 is locked after too many wrong tries; unlock it with "
-                                        "its PUK in the card's own program, or ask whoever issued the card.")
-                                .replace("%1", str(err)))
+            self._problem(self.tr("The PIN of token %1 is locked after too many wrong tries; unlock it with "
+                                  "its PUK in the card's own program, or ask whoever issued the card.")
+                          .replace("%1", str(err)))
         elif isinstance(err, UserError):
-            self.status.setText(str(err))
+            self._problem(str(err))
         else:
-            self.status.setText(self.tr("The token could not be used: %1.").replace("%1", type(err).__name__))
+            self._problem(self.tr("The token could not be used: %1.").replace("%1", type(err).__name__))
         self.pin.setFocus()
 
     def nextId(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,8 @@ from visitapp.ui.coordinator.models import GREEN, GREY, RED, Column, RowsModel
 from visitapp.ui.coordinator.tasks import Task
 from visitapp.ui.coordinator.writes import Writes
 from visitapp.ui.safe_text import plain_tooltip
+
+TIP_WIDTH = 90  # characters a line of a long tooltip holds (a plain-text tooltip is never wrapped by Qt)
 
 if TYPE_CHECKING:
     from visitapp.ui.coordinator.trust_page import TrustPage
@@ -132,7 +135,8 @@ class MergePage(QWidget):
                    tip=lambda r: r.visit_id or ""),
             Column("author", self.tr("Author"), lambda r: r.author),
             Column("signature", self.tr("Signature"), self._signature, tip=lambda r: r.signature.get("identity", "")),
-            Column("reason", self.tr("Reason"), self._reason, tip=self._reason),
+            Column("reason", self.tr("Reason"), self._reason,  # the whole reason, in lines a screen holds
+                   tip=lambda r: textwrap.fill(self._reason(r), TIP_WIDTH)),
         ], self)
         self.table = table(self, self.tr("Results of the merge, one row per file"), self.model)
         self.table.setColumnWidth(0, 240)
@@ -140,6 +144,7 @@ class MergePage(QWidget):
         self.table.setColumnWidth(2, 200)
         self.table.setColumnWidth(3, 150)
         self.table.setColumnWidth(4, 230)  # "samopodpisany, bez znacznika czasu" whole at 1366x768 (issue 11)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a cut reason keeps its end (what to do)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.choose_files)

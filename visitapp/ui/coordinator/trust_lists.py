@@ -28,6 +28,13 @@ from visitapp.ui.labels import fmt_date
 from visitapp.ui.safe_text import plain_question
 
 
+def grouped(fingerprint: str) -> str:
+    """The trust page's one fingerprint format (``AB:12:…``); imported here when used, as that page imports this."""
+    from visitapp.ui.coordinator.trust_page import grouped as page_grouped
+
+    return page_grouped(fingerprint)
+
+
 def _overdue(r: TrustedListInfo) -> bool:
     """Past its next update (a newer list should have been loaded), or no longer holding."""
     return not r.holds or (r.next_update is not None and r.next_update < dt.datetime.now(dt.UTC))
@@ -54,13 +61,15 @@ class TrustedListsSection(QObject):
             Column("issued", self.tr("Issued"), lambda r: fmt_date(r.issued.date()) if r.issued else ""),
             Column("next", self.tr("Next update"), self._next_update, color=lambda r: RED if _overdue(r) else None,
                    bold=_overdue),
-            Column("services", self.tr("Services"), self._services),
-            Column("fingerprint", self.tr("Fingerprint (SHA-256)"), lambda r: r.fingerprint[:16] + "…",
-                   tip=lambda r: r.fingerprint),
+            Column("services", self.tr("Services"), self._services, tip=self._services),
+            Column("fingerprint", self.tr("Fingerprint (SHA-256)"), lambda r: grouped(r.fingerprint)[:23] + "…",
+                   tip=lambda r: grouped(r.fingerprint)),  # as the other trust tables show fingerprints
         ], page)
-        self.table = table(page, self.tr("Trusted lists"), self.model, stretch=1)
-        self.table.setColumnWidth(0, 90)
-        self.table.setColumnWidth(1, 260)
+        # The services' counts take the room left; no header is narrower than its title (Polish ones are long).
+        self.table = table(page, self.tr("Trusted lists"), self.model, stretch=4)
+        header = self.table.horizontalHeader()
+        for column, width in ((0, 90), (1, 300), (2, 100), (3, 120), (5, 200)):
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.load_button = QPushButton(self.tr("Load a trusted &list…"), page)
         self.load_button.setAccessibleName(self.tr("Load a trusted list and its operator's certificate"))
         self.remove_button = QPushButton(self.tr("Remove l&ist"), page)

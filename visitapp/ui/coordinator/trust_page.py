@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 from visitapp.errors import UserError
 from visitapp.ops import registry as registry_ops
 from visitapp.registry.trust import TrustedInfo, TrustStore, load_anchor_file, load_certificate_file
+from visitapp.signing.names import readable_identity, readable_name
 from visitapp.ui.coordinator.common import ServicesRef, current, selected_row, table, warn
 from visitapp.ui.coordinator.models import RED, Column, RowsModel
 from visitapp.ui.coordinator.trust_lists import TrustedListsSection
@@ -45,7 +46,9 @@ class TrustPage(QWidget):
         self.model = RowsModel([
             Column("name", self.tr("Name"), lambda r: r.subject),
             Column("institution", self.tr("Institution"), lambda r: r.organisation),
-            Column("identity", self.tr("Identity"), lambda r: r.identity or self.tr("by fingerprint")),
+            Column("identity", self.tr("Identity"),  # "PESEL …", the raw subject identity in the tooltip
+                   lambda r: readable_identity(r.identity) if r.identity else self.tr("by fingerprint"),
+                   tip=lambda r: r.identity or ""),
             Column("fingerprint", self.tr("Fingerprint (SHA-256)"), lambda r: grouped(r.fingerprint)[:47] + "…",
                    tip=lambda r: grouped(r.fingerprint)),
             Column("valid", self.tr("Valid until"), self._validity, color=lambda r: RED if _expired(r) else None,
@@ -100,7 +103,7 @@ class TrustPage(QWidget):
                                "them is trusted as that person, so a renewed certificate keeps its author."), self)
         intro.setWordWrap(True)
         self.anchor_model = RowsModel([
-            Column("authority", self.tr("Authority"), lambda r: r.subject),
+            Column("authority", self.tr("Authority"), lambda r: readable_name(r.subject), tip=lambda r: r.subject),
             Column("fingerprint", self.tr("Fingerprint (SHA-256)"), lambda r: grouped(r.fingerprint)[:47] + "…",
                    tip=lambda r: grouped(r.fingerprint)),
             Column("valid", self.tr("Valid until"), self._validity, color=lambda r: RED if _expired(r) else None,
