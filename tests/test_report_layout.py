@@ -153,3 +153,47 @@ def test_overdue_said_in_words(lang, words, count):
     assert count in text
     assert re.search(rf"{words} \S+ Zadanie spóźnione", text), text
     assert text.count(words) == 1 and "!" not in text
+
+
+def test_organisations_and_owners_in_natural_order():
+    today = dt.date(2026, 12, 1)
+    visits = [visit(i, name) for i, name in enumerate(["Firma 10", "firma 9", "Firma 100", "Alfa"])]
+    actions = [ActionRow(f"a{i}", "v0", "Firma 10", f"Zadanie {i}", owner, None, "open")
+               for i, owner in enumerate(["Urząd 10", "Urząd 2"])]
+    text = " ".join(pages_of(render_pdf(ReportData("Cykl", today, visits=visits, actions=actions), "en")))
+    found = [text.index(f"{name} When") for name in ("Alfa", "firma 9", "Firma 10", "Firma 100")]
+    assert found == sorted(found), found
+    assert text.index("Urząd 2 Status") < text.index("Urząd 10 Status")
+
+
+HEADINGS = {"Action items by owner and status", "Themes across visits", "Tags", "Skills in demand",
+            "Certification needs", "Key phrases", "Organisations", "GUP", "Firma"}
+
+
+@pytest.mark.parametrize("actions", range(20, 56, 3))
+def test_no_heading_ends_a_page(actions):
+    """Action tables of a growing length move every heading after them down the pages: none is left alone."""
+    today = dt.date(2026, 12, 1)
+    rows = [ActionRow(f"a{i}", "v1", "Firma", f"Zadanie {i}", "GUP", today, "open") for i in range(actions)]
+    tags = Counter({f"tag {i}": 20 - i for i in range(12)})
+    themes = {"skills_in_demand": Counter({f"umiejętność {i}": 9 - i for i in range(9)}),
+              "certification_needs": Counter()}
+    data = ReportData("Cykl", today, visits=[visit(1, "Firma")], actions=rows, tags=tags, themes=themes)
+    reader = PdfReader(io.BytesIO(render_pdf(data, "en")))
+    for page in reader.pages:
+        lines = [line.strip() for line in (page.extract_text() or "").splitlines()
+                 if line.strip() and not re.fullmatch(r"page \d+", line.strip())]
+        assert lines[-1] not in HEADINGS and not lines[-1].startswith("The 10 most"), lines[-3:]
+
+
+def test_tables_and_charts_say_they_show_the_top_ones():
+    today = dt.date(2026, 12, 1)
+    phrases = [KeyPhrase(f"fraza {i}", 20 - i, ["v1"]) for i in range(15)]
+    full = ReportData("Cykl", today, visits=[visit(1, "Firma")], phrases=phrases,
+                      tags=Counter({f"tag {i}": 30 - i for i in range(12)}))
+    text = " ".join(pages_of(render_pdf(full, "pl")))
+    assert "15 fraz występujących w największej liczbie wizyt." in text
+    assert "10 najczęstszych spośród 12." in text and "tag 10" not in text  # the chart's ten, the table's ten
+    few = ReportData("Cykl", today, visits=[visit(1, "Firma")], phrases=phrases[:3], tags=Counter({"a": 1}))
+    text = " ".join(pages_of(render_pdf(few, "pl")))
+    assert "najczęstszych" not in text and "fraz występujących" not in text

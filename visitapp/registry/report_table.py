@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -274,3 +275,9 @@ def dates(lang: str) -> Callable[[dt.datetime | dt.date | None], str]:
         return done[key]
 
     return date
+
+
+def natural(text: str) -> list[tuple[int, int, str]]:
+    """A sort key that reads numbers as numbers ("Firma 9" before "Firma 10"), case-insensitive."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text.casefold())
+            if part]

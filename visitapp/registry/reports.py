@@ -56,8 +56,8 @@ from visitapp.registry.signers import signer_of, trusted_names, typed_beside, wh
 from visitapp.registry.themes import KeyPhrase, chart, key_phrases, merge_forms
 
 THEME_FIELDS = ("skills_in_demand", "certification_needs")
-#: Items of a theme in its chart and its table (the same ones in both).
-TOP = 10
+#: Items of a theme in its chart and its table (the same ones in both); key phrases in their table.
+TOP, PHRASES = 10, 15
 
 
 @dataclass
@@ -183,8 +183,8 @@ def collect(db: Database, *, series: str | None = None, today: dt.date | None = 
             answers[fld].append([str(v) for v in values if v not in (None, "")])
         data.themes = {f: merge_forms(groups) for f, groups in answers.items()}
         # by visit id: the report names the visits in its own language's dates
-        data.phrases = key_phrases((v_uuid, text) for v_uuid, language, text, _tags in notes
-                                   if language is not None and language != "en")
+        data.phrases = key_phrases(((v_uuid, text) for v_uuid, language, text, _tags in notes
+                                    if language is not None and language != "en"), top=PHRASES)
         del notes
         for row in rows_of(s,
             select(m.ActionItem.uuid, m.Visit.uuid, m.Organisation.name, m.ActionItem.description,
@@ -320,7 +320,7 @@ def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = 
     from reportlab.platypus import CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     from visitapp.minutes.fonts import BOLD, register_fonts
-    from visitapp.registry.report_table import GridTable, Wrapper, dates, fit_widths, kept
+    from visitapp.registry.report_table import GridTable, Wrapper, dates, fit_widths, kept, natural
 
     t: Callable[[str], str] = gettext_for(lang)
     font = register_fonts()
@@ -346,8 +346,9 @@ def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = 
         return [GridTable(header, rows, fit_widths(header, widths, BOLD), font=font, bold=BOLD, wrapper=wrapper)]
 
     def part(title: str) -> list[Any]:
-        """A main part's heading: on a new page only when little of this one is left."""
-        return [CondPageBreak(width * 0.4), Spacer(1, 12), p(title, h1)]
+        """A main part's heading: on a new page when less is left of this one than its first section takes
+        (the themes' first: a heading, a line and a chart of ten bars, 290 pt), so it never ends a page alone."""
+        return [CondPageBreak(320), Spacer(1, 12), p(title, h1)]
 
     date = dates(lang)  # in the city's time, as a Polish office writes it when the report is Polish
 
@@ -397,7 +398,7 @@ def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = 
     owners: dict[str, list[ActionRow]] = defaultdict(list)
     for a in data.actions:
         owners[a.owner or "—"].append(a)
-    for owner in sorted(owners):
+    for owner in sorted(owners, key=natural):
         rows = [[status_of(a), date(a.due_date), a.description, a.organisation] for a in owners[owner]]
         story.extend(kept([p(owner, h2), *tables([t("Status"), t("Due"), t("Action item"), t("Organisation")], rows,
                                                  [width * 0.22, width * 0.13, width * 0.42, width * 0.23])], width))
@@ -418,7 +419,9 @@ def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = 
         story.extend(tables([title, unit], [[k, str(n)] for k, n in top], [width * 0.6, width * 0.2]))
     # lemma pairs across the notes, sorted by what the table shows: visits, then notes, then the phrase
     phrases = sorted(data.phrases, key=lambda k: (-len(k.visits), -k.notes, k.phrase))
-    story.extend(kept([p(t("Key phrases"), h2), *tables(
+    top_phrases = [p(t("The {n} phrases found in the most visits.").format(n=len(phrases)), base)
+                   ] if len(phrases) == PHRASES else []  # the top ones, perhaps of more
+    story.extend(kept([p(t("Key phrases"), h2), *top_phrases, *tables(
         [t("Phrase"), t("Visits"), t("Notes"), t("Which visits")],
         [[k.phrase, str(len(k.visits)), str(k.notes), _some([label(v) for v in k.visits])] for k in phrases],
         [width * 0.26, width * 0.1, width * 0.1, width * 0.54])], width))
@@ -428,7 +431,7 @@ def render_pdf(data: ReportData, lang: str, *, table_maker: TableMaker | None = 
         by_org[v.organisation_id].append(v)
     if by_org:  # one after another, each heading kept with its first rows
         story.extend(part(t("Organisations")))
-    for _org_id, visits in sorted(by_org.items(), key=lambda kv: (kv[1][0].organisation.lower(), kv[0])):
+    for _org_id, visits in sorted(by_org.items(), key=lambda kv: (natural(kv[1][0].organisation), kv[0])):
         first = visits[0]
         head = [p(first.organisation, h3), *([p(f"NIP {first.nip}", base)] if first.nip else [])]
         rows = [[date(v.starts_at), v.title or "—", v.place or "—",
