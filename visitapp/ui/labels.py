@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
@@ -114,10 +115,24 @@ def to_datetime(value: QDateTime) -> dt.datetime:
     return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone()
 
 
+def _padded(fmt: str) -> str:
+    """A locale's short format with a two-digit day ("d.MM.yyyy" of pl_PL as "dd.MM.yyyy"): dates read the same
+    on every screen, in the date fields (ui/date_edit.py) and in the PDFs ("01.12.2026")."""
+    return re.sub(r"(?<![dM])([dM])(?![dM])", r"\1\1", fmt)
+
+
+def _short_date() -> str:
+    return _padded(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+
+
+def _short_datetime() -> str:
+    return _padded(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
+
+
 def fmt_datetime(value: dt.datetime | None) -> str:
     if value is None:
         return ""
-    return QLocale().toString(qdatetime(value), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(qdatetime(value), _short_datetime())
 
 
 def fmt_time(value: dt.datetime | None, seconds: bool = False) -> str:
@@ -140,7 +155,7 @@ def _wall(value: dt.datetime, zone_name: str | None) -> QDateTime:
 def visit_time(value: dt.datetime, zone_name: str | None) -> str:
     """A visit's time on its own clock (its zone, not the computer's) in the user's locale, naming the zone
     where the computer's clock reads otherwise: "17.03.2026 09:00 CET" on a machine set to UTC."""
-    return QLocale().toString(_wall(value, zone_name), QLocale.FormatType.ShortFormat) + zone_suffix(value, zone_name)
+    return QLocale().toString(_wall(value, zone_name), _short_datetime()) + zone_suffix(value, zone_name)
 
 
 def wall_time(value: dt.datetime, zone_name: str | None) -> str:
@@ -151,6 +166,6 @@ def wall_time(value: dt.datetime, zone_name: str | None) -> str:
 def fmt_date(value: dt.date | None) -> str:
     if value is None:
         return ""
-    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(QDate(value.year, value.month, value.day), _short_date())
 
 
