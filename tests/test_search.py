@@ -134,3 +134,32 @@ def test_common_words_rank_among_the_newest_matches(svc, visit, monkeypatch):
     made = [svc.notes.add(visit.id, f"firma numer {i}") for i in range(12)]
     hits = svc.search.search("firma", limit=50)
     assert set(ids(hits)) == {n.id for n in made[-5:]}
+
+
+def test_one_statement_turns_every_hit_into_uuids_and_visits(svc, db, visit):
+    """Hits of every kind (note, action, participant, visit) in two visits get their uuids in one round trip."""
+    from sqlalchemy import event
+
+    other = svc.visits.create(svc.visits.get(visit.id).organisation.id, dt.datetime(2026, 5, 1, tzinfo=dt.UTC),
+                              place="Hala Orlen")
+    note = svc.notes.add(visit.id, "Orlen szuka spawaczy")
+    action = svc.actions.add(other.id, "Zapytać Orlen o staże")
+    part = svc.visits.add_participant(visit.id, svc.people.create("Anna Orlen", institution="Urząd Pracy").id)
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        hits = svc.search.search("orlen")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert sorted((h.kind, h.ref_id, h.visit_id) for h in hits) == sorted([
+        ("note", note.id, visit.id), ("action", action.id, other.id),
+        ("participant", part.id, visit.id), ("visit", other.id, other.id),
+    ])
+    assert {h.organisation for h in hits} == {"Zakłady Łódzkie"}
+    assert {h.kind: h.starts_at.date() for h in hits}["action"] == dt.date(2026, 5, 1)
+    # One statement reads the records' uuids (was one per kind, and one more for the visits).
+    assert len([s for s in statements if "uuid" in s]) == 1

@@ -17,9 +17,10 @@ that is all of them and the ranking is exact.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from sqlalchemy import select
+from sqlalchemy import CompoundSelect, bindparam, literal_column, null, select, union_all
 
 from visitapp.db import models as m
 from visitapp.db.engines import SearchTerm
@@ -76,9 +77,32 @@ def highlight(snippet: str, start: str = "[", end: str = "]") -> str:
     return snippet.replace(MARK_START, start).replace(MARK_END, end)
 
 
-_REF_MODELS: dict[str, type[m.Record]] = {
-    "note": m.Note, "action": m.ActionItem, "visit": m.Visit, "participant": m.Participant,
-}
+_REF_MODELS: dict[str, type[m.Record]] = {"note": m.Note, "action": m.ActionItem, "participant": m.Participant}
+_VISITS = ""  # the look-up rows of visits (a hit of kind "visit" is one too)
+_lookup: CompoundSelect | None = None
+
+
+def _lookup_statement() -> CompoundSelect:
+    """One statement for every hit's uuid and visit: each kind's ids in one expanding ``IN`` (built once).
+
+    A search's rows name records by primary key; this turns them into uuids,
+    organisations and dates in a single round trip (was one per kind, plus
+    one for the visits, each an ORM statement built again).
+    """
+    global _lookup
+    if _lookup is None:
+        v, o = m.Visit.__table__, m.Organisation.__table__
+        parts = [
+            select(literal_column(f"'{_VISITS}'"), v.c.id, v.c.uuid, o.c.name, v.c.starts_at)
+            .join_from(v, o, o.c.id == v.c.organisation_id)
+            .where(v.c.id.in_(bindparam("visit", expanding=True)))
+        ]
+        for kind, model in _REF_MODELS.items():
+            t = model.__table__
+            parts.append(select(literal_column(f"'{kind}'"), t.c.id, t.c.uuid, null(), null())
+                         .where(t.c.id.in_(bindparam(kind, expanding=True))))
+        _lookup = union_all(*parts)
+    return _lookup
 
 
 class SearchService(Service):
@@ -95,19 +119,18 @@ class SearchService(Service):
             )
             if not rows:
                 return []
-            refs: dict[str, dict[int, str]] = {}
-            for kind in {r.kind for r in rows}:
-                model = _REF_MODELS[kind]
-                ids = [r.ref_id for r in rows if r.kind == kind]
-                refs[kind] = {pk: uuid for pk, uuid in s.execute(select(model.id, model.uuid).where(model.id.in_(ids)))}
-            visits = {
-                pk: (uuid, org, starts)
-                for pk, uuid, org, starts in s.execute(
-                    select(m.Visit.id, m.Visit.uuid, m.Organisation.name, m.Visit.starts_at)
-                    .join(m.Organisation, m.Organisation.id == m.Visit.organisation_id)
-                    .where(m.Visit.id.in_({r.visit_pk for r in rows}))
-                )
-            }
+            ids: dict[str, set[int]] = {kind: set() for kind in _REF_MODELS}
+            ids["visit"] = {r.visit_pk for r in rows}
+            for r in rows:
+                ids[r.kind].add(r.ref_id)
+            refs: dict[str, dict[int, str]] = {kind: {} for kind in _REF_MODELS}
+            visits: dict[int, tuple[str, str, dt.datetime]] = {}
+            for kind, pk, uuid, org, starts in s.execute(_lookup_statement(), {k: list(v) for k, v in ids.items()}):
+                if kind == _VISITS:
+                    visits[pk] = (uuid, org, starts)
+                else:
+                    refs[kind][pk] = uuid
+            refs["visit"] = {pk: uuid for pk, (uuid, _org, _starts) in visits.items()}
         hits: list[SearchHit] = []
         for r in rows:
             visit_uuid, org, starts_at = visits[r.visit_pk]
