@@ -8,6 +8,7 @@ holding the most matches, with ``…`` where it was cut (like FTS5's
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -15,6 +16,9 @@ from visitapp.text.polish import WORD, fold, word_lemmas
 
 WINDOW = 16
 ELLIPSIS = "…"
+
+#: A word's folded form, looked up once: a snippet's words come back in every hit and every search.
+_folded = functools.lru_cache(maxsize=100_000)(fold)
 
 
 class Term(Protocol):
@@ -26,19 +30,23 @@ class Term(Protocol):
     def lemmas(self) -> tuple[str, ...]: ...
 
 
-def matched_words(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
-    """The (start, end) of each word of ``text`` that a term matches, in order."""
-    words = list(WORD.finditer(text))
-    folded = [fold(w.group()) for w in words]
+def _hits(words: list[str], terms: Sequence[Term]) -> list[bool]:
+    """For each of ``words`` (as typed), whether a term matches it.
+
+    Each distinct word is folded (and, for a term with lemmas, looked up)
+    once per call, through caches kept across calls.
+    """
+    folded = [_folded(w) for w in words]
     hit = [False] * len(words)
     for term in terms:
-        wanted = [fold(w) for w in term.words]
+        wanted = [_folded(w) for w in term.words]
         if not wanted:
             continue
         if term.lemmas and len(wanted) == 1 and not term.prefix:
-            lemmas = set(term.lemmas)
+            lemmas = frozenset(term.lemmas)
+            found = {w for w in set(words) if not lemmas.isdisjoint(word_lemmas(w))}
             for i, w in enumerate(words):
-                if folded[i] == wanted[0] or lemmas.intersection(word_lemmas(w.group())):
+                if w in found or folded[i] == wanted[0]:
                     hit[i] = True
             continue
         n = len(wanted)
@@ -47,28 +55,44 @@ def matched_words(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
             last = folded[i + n - 1]
             if head and (last.startswith(wanted[-1]) if term.prefix else last == wanted[-1]):
                 hit[i:i + n] = [True] * n
-    return [(w.start(), w.end()) for w, h in zip(words, hit, strict=True) if h]
+    return hit
+
+
+def matched_words(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
+    """The (start, end) of each word of ``text`` that a term matches, in order."""
+    found = list(WORD.finditer(text))
+    hit = _hits([w.group() for w in found], terms)
+    return [w.span() for w, h in zip(found, hit, strict=True) if h]
+
+
+def _best_window(hit: list[bool], window: int) -> int:
+    """The first word of the earliest run of ``window`` words holding the most matches (one pass)."""
+    count = best_count = sum(hit[:window])
+    best = 0
+    for i in range(1, len(hit) - window + 1):
+        count += hit[i + window - 1] - hit[i - 1]
+        if count > best_count:
+            best, best_count = i, count
+    return best
 
 
 def mark_matches(text: str, terms: Sequence[Term], marks: tuple[str, str], window: int = WINDOW) -> str:
     """``text`` (cut to ``window`` words around the most matches) with each matched word between ``marks``."""
-    words = [(w.start(), w.end()) for w in WORD.finditer(text)]
-    spans = matched_words(text, terms)
-    first, last = 0, len(words)
-    if len(words) > window:
-        starts = {s for s, _e in spans}
-        flags = [s in starts for s, _e in words]
-        best = max(range(len(words) - window + 1), key=lambda i: (sum(flags[i:i + window]), -i))
-        first, last = best, best + window
-    begin = 0 if first == 0 else words[first][0]
-    end = len(text) if last == len(words) else words[last - 1][1]
+    found = list(WORD.finditer(text))
+    hit = _hits([w.group() for w in found], terms)
+    first, last = 0, len(found)
+    if last > window:
+        first = _best_window(hit, window)
+        last = first + window
+    begin = 0 if first == 0 else found[first].start()
+    end = len(text) if last == len(found) else found[last - 1].end()
     out: list[str] = [ELLIPSIS] if begin else []
     pos = begin
-    for s, e in spans:
-        if s < begin or e > end:
-            continue
-        out += [text[pos:s], marks[0], text[s:e], marks[1]]
-        pos = e
+    for i in range(first, last):
+        if hit[i]:
+            s, e = found[i].span()
+            out += [text[pos:s], marks[0], text[s:e], marks[1]]
+            pos = e
     out.append(text[pos:end])
     if end < len(text):
         out.append(ELLIPSIS)
