@@ -84,6 +84,17 @@ class Tx:
         self._before: dict[tuple[str, int], Row | None] = {}
         self._after: dict[tuple[str, int], Row | None] = {}  # known after-images (Core writes)
         self._order: list[tuple[str, int]] = []
+        self._untracked = False  # see untracked(): images not kept, only whether anything was written
+        self.wrote_untracked = False
+
+    def untracked(self) -> None:
+        """Keep no images of what this (not undoable) operation writes: only whether it wrote anything.
+
+        A merge of signed minutes writes tens of rows and is never undone; reading each changed table
+        before and after costs a round trip per table on a database server.  Its history is cleared
+        when it wrote anything, as for any step that is not undoable.
+        """
+        self._untracked = True
 
     @property
     def session(self) -> Session:
@@ -126,6 +137,9 @@ class Tx:
     # -- session events (rows changed through the ORM) -----------------------
 
     def _before_flush(self, session: Session, _ctx: Any, _instances: Any) -> None:
+        if self._untracked:
+            self.wrote_untracked = self.wrote_untracked or bool(session.new or session.dirty or session.deleted)
+            return
         by_table: dict[str, list[int]] = {}
         for obj in list(session.dirty) + list(session.deleted):
             state = inspect(obj)
@@ -136,6 +150,8 @@ class Tx:
             self._capture_many(table, pks)
 
     def _after_flush(self, session: Session, _ctx: Any) -> None:
+        if self._untracked:
+            return
         for obj in session.new:
             state = inspect(obj)
             self._remember(state.mapper.local_table.name, state.key[1][0] if state.key else obj.id, None)
@@ -257,7 +273,7 @@ class History:
                     images = tx.images()
                 finally:
                     del session.info[_TX]
-        if images and not undoable:
+        if (images or tx.wrote_untracked) and not undoable:
             self.clear()
         elif images:
             with self._stacks:

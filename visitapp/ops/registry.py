@@ -90,4 +90,5 @@ def merge_verified(tx: Tx, record: Any, source: Any, result: Any, *, before_comm
     """
     from visitapp.registry.apply import merge_in
 
+    tx.untracked()  # never undone: no images of its rows (a read per table on a server)
     return merge_in(tx.session, record, source, result, before_commit, lock)

@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, overload
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -54,6 +54,7 @@ from visitapp.registry.match import (
     match_person,
     match_series,
     merge_keys,
+    present,
     uuid_free,
 )
 from visitapp.registry.results import BeforeCommit, FileResult, Source
@@ -108,6 +109,7 @@ class _Merge:
         self.new_disagreements: list[m.Disagreement] = []
         self.provenance: dict[str, dict[str, m.Provenance]] = {"note": {}, "action": {}}  # kind -> uuid -> row
         self.new_provenance: list[m.Provenance] = []
+        self.present: set[str] = set()  # the tables holding items this record names (see probe)
 
     # facts of the visit ----------------------------------------------------
 
@@ -151,9 +153,11 @@ class _Merge:
 
     def visit(self) -> m.Visit:
         rec = self.record
-        series = match_series(self.s, rec.series)
-        org = match_organisation(self.s, rec.organisation, self.changes)
-        visit = self.s.scalar(select(m.Visit).where(m.Visit.uuid == rec.visit.id))
+        self.probe()
+        series = match_series(self.s, rec.series, look="series" in self.present)
+        org = match_organisation(self.s, rec.organisation, self.changes, look="organisations" in self.present)
+        visit = (self.s.scalar(select(m.Visit).where(m.Visit.uuid == rec.visit.id))
+                 if "visits" in self.present else None)
         try:
             template = get_template(rec.template.key)
         except NotFound:
@@ -231,13 +235,19 @@ class _Merge:
         """
         wanted = {("note", uuid) for uuid in self._item_ids("notes", self.record.notes)}
         wanted |= {("action", uuid) for uuid in self._item_ids("action_items", self.record.action_items)}
-        if not wanted:
+        if not wanted or "provenance" not in self.present:
             return
         rows = self.s.scalars(select(m.Provenance).where(m.Provenance.item_kind.in_(("note", "action")),
                                                          m.Provenance.item_uuid.in_({u for _k, u in wanted})))
         for row in rows:
             if (row.item_kind, row.item_uuid) in wanted:
                 self.provenance[row.item_kind][row.item_uuid] = row
+
+    def probe(self) -> None:
+        """The tables that hold a row this record may match (see :func:`~visitapp.registry.match.present`)."""
+        wanted = {("note", uuid) for uuid in self._item_ids("notes", self.record.notes)}
+        wanted |= {("action", uuid) for uuid in self._item_ids("action_items", self.record.action_items)}
+        self.present = present(self.s, self.record, wanted)
 
     def _mark(self, prov: dict[str, m.Provenance], kind: str, uuid: str) -> None:
         row = prov.get(uuid)
@@ -287,7 +297,8 @@ class _Merge:
         ids = self._item_ids(key, recs)
         # Notes or action items: select() over a union of models would type them as their base, Record.
         existing: dict[str, Any] = (
-            {row.uuid: row for row in self.s.scalars(select(model).where(model.uuid.in_(ids)))} if ids else {})
+            {row.uuid: row for row in self.s.scalars(select(model).where(model.uuid.in_(ids)))}
+            if ids and model.__tablename__ in self.present else {})
         prov = self.provenance[kind]
         for r in recs:
             row = existing.get(r.id)
@@ -425,7 +436,14 @@ def merge_in(s: Session, record: VisitRecord, source: Source, result: FileResult
     stored, stored_source = redact_incoming(s, record, source)
     if lock is not None:
         lock(s, sorted({*merge_keys(record, source), *merge_keys(stored, source)}))
-    if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == source.sha256)) is not None:
+    # One query (a round trip on a server) for both: this very file merged before, and the newest version of
+    # the same author's minutes of this visit that nothing supersedes yet.
+    known = s.scalars(select(m.MergedFile).where(or_(
+        m.MergedFile.sha256 == source.sha256,
+        and_(m.MergedFile.visit_uuid == stored.visit.id,
+             m.MergedFile.signer_fingerprint == stored_source.signer_fingerprint,
+             m.MergedFile.superseded_by_id.is_(None))))).all()
+    if any(row.sha256 == source.sha256 for row in known):
         result.reason = _("This file was merged before.")
         return result
     record, source = stored, stored_source
@@ -433,9 +451,7 @@ def merge_in(s: Session, record: VisitRecord, source: Source, result: FileResult
     result.typed_author = typed_beside(source.author_signer, record.author.name)
     author = record.author.name.strip()  # kept as typed; shown only beside the certificate's name
     shown = who(source.author_signer, author)
-    previous = s.scalar(select(m.MergedFile).where(
-        m.MergedFile.visit_uuid == record.visit.id, m.MergedFile.signer_fingerprint == source.signer_fingerprint,
-        m.MergedFile.superseded_by_id.is_(None)).order_by(m.MergedFile.id.desc()).limit(1))
+    previous = max(known, key=lambda row: row.id, default=None)
     log = m.MergedFile(
         sha256=source.sha256, file_name=source.file_name, signer=source.signer, signer_name=source.author_signer,
         signer_organisation=source.signer_organisation, signer_fingerprint=source.signer_fingerprint,

@@ -133,11 +133,15 @@ class Merger:
         """Merge one file that the capped worker read and verified."""
         if checked.error is not None:
             return FileResult(checked.name, "rejected", checked.error)
-        with self.db.read() as s:
-            if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == checked.sha256)) is not None:
-                return FileResult(checked.name, "unchanged", _("This file was merged before."), sha256=checked.sha256)
         report, record = checked.report, checked.record
         if report is None or not report.ok or record is None:
+            # A file merged before is "unchanged" even if it would not pass today (a certificate since
+            # distrusted).  A file that passes is looked up inside its merge's own transaction instead
+            # (merge_in), which saves a transaction of its own here: three round trips on a server.
+            with self.db.read() as s:
+                if s.scalar(select(m.MergedFile.id).where(m.MergedFile.sha256 == checked.sha256)) is not None:
+                    return FileResult(checked.name, "unchanged", _("This file was merged before."),
+                                      sha256=checked.sha256)
             problems = (report.all_problems() if report else []) or [_("The file could not be verified.")]
             return FileResult(checked.name, "rejected", " ".join(problems), sha256=checked.sha256,
                               untrusted_certificate=_only_untrusted(report, record))

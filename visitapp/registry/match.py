@@ -9,9 +9,9 @@ by id, then name.  A match only fills what the registry does not know yet.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from visitapp.db import models as m
@@ -22,11 +22,12 @@ if TYPE_CHECKING:
     from visitapp.registry.results import Source
 
 
-def match_series(s: Session, rec) -> m.Series | None:
+def match_series(s: Session, rec, *, look: bool = True) -> m.Series | None:
+    """``look=False``: the caller knows the registry holds no candidate (the merge's probe), so none is read."""
     if rec is None:
         return None
-    series = s.scalar(select(m.Series).where(m.Series.uuid == rec.id))
-    if series is None:
+    series = s.scalar(select(m.Series).where(m.Series.uuid == rec.id)) if look else None
+    if series is None and look:
         series = s.scalar(select(m.Series).where(m.Series.name == rec.name.strip()).limit(1))
     if series is None:
         series = m.Series(uuid=rec.id, name=rec.name.strip(), description=rec.description or "")
@@ -34,7 +35,8 @@ def match_series(s: Session, rec) -> m.Series | None:
     return series
 
 
-def match_organisation(s: Session, rec, changes: Counter) -> m.Organisation:
+def match_organisation(s: Session, rec, changes: Counter, *, look: bool = True) -> m.Organisation:
+    """``look=False``: the caller knows the registry holds no candidate (the merge's probe), so none is read."""
     key = name_key(rec.name)
     # One query for every candidate (same NIP, same id, same normalised name), chosen in that order below.
     wanted = [m.Organisation.uuid == rec.id]
@@ -42,7 +44,7 @@ def match_organisation(s: Session, rec, changes: Counter) -> m.Organisation:
         wanted.append(m.Organisation.nip == rec.nip)
     if key:
         wanted.append(m.Organisation.name_key == key)
-    rows = sorted(s.scalars(select(m.Organisation).where(or_(*wanted))), key=lambda o: o.id)
+    rows = sorted(s.scalars(select(m.Organisation).where(or_(*wanted))), key=lambda o: o.id) if look else []
     org = next((o for o in rows if rec.nip and o.nip == rec.nip), None)
     if org is None:
         org = next((o for o in rows if o.uuid == rec.id), None)
@@ -91,6 +93,33 @@ def match_person(s: Session, rec, changes: Counter) -> m.Person:
         if value and not getattr(person, name):
             setattr(person, name, value)
     return person
+
+
+def present(s: Session, record: VisitRecord, items: set[tuple[str, str]]) -> set[str]:
+    """The tables holding a row this record may match, in one query: its visit, organisation and series, its
+    notes and action items (``items``: kind "note" or "action", uuid) and their provenance.
+
+    The merge then reads only those (for the file of a new visit: none); each query is a round trip on a
+    database server.  The merge's keys are locked before, so no other merge adds such a row meanwhile.
+    """
+    org, key, series = record.organisation, name_key(record.organisation.name), record.series
+    notes = [u for k, u in items if k == "note"]
+    actions = [u for k, u in items if k == "action"]
+    wheres: list[tuple[type[m.Base], Any]] = [
+        (m.Visit, m.Visit.uuid == record.visit.id),
+        (m.Organisation, or_(m.Organisation.uuid == org.id, *([m.Organisation.nip == org.nip] if org.nip else []),
+                             *([m.Organisation.name_key == key] if key else []))),
+    ]
+    if series is not None:
+        wheres.append((m.Series, or_(m.Series.uuid == series.id, m.Series.name == series.name.strip())))
+    if items:  # a provenance row of another kind (an answer's) with the same uuid only costs a read
+        wheres.append((m.Provenance, m.Provenance.item_uuid.in_({u for _k, u in items})))
+    if notes:
+        wheres.append((m.Note, m.Note.uuid.in_(notes)))
+    if actions:
+        wheres.append((m.ActionItem, m.ActionItem.uuid.in_(actions)))
+    parts = [select(literal(model.__tablename__)).where(where).limit(1).subquery().select() for model, where in wheres]
+    return set(s.scalars(union_all(*parts)))
 
 
 def uuid_free(s: Session, model: type[m.Record], uuid: str) -> bool:
