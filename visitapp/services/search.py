@@ -20,10 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import CompoundSelect, bindparam, literal_column, null, select, union_all
+from sqlalchemy import JSON, CompoundSelect, Integer, Select, bindparam, cast, literal_column, null, select, union_all
 
 from visitapp.db import models as m
-from visitapp.db.engines import SearchTerm
+from visitapp.db.engines import Backend, SearchTerm
 from visitapp.services.base import Service, visit_by_uuid
 from visitapp.services.dto import SearchHit
 
@@ -79,30 +79,37 @@ def highlight(snippet: str, start: str = "[", end: str = "]") -> str:
 
 _REF_MODELS: dict[str, type[m.Record]] = {"note": m.Note, "action": m.ActionItem, "participant": m.Participant}
 _VISITS = ""  # the look-up rows of visits (a hit of kind "visit" is one too)
-_lookup: CompoundSelect | None = None
+_lookups: dict[type[Backend], CompoundSelect] = {}
 
 
-def _lookup_statement() -> CompoundSelect:
-    """One statement for every hit's uuid and visit: each kind's ids in one expanding ``IN`` (built once).
+def _lookup_statement(backend: Backend) -> CompoundSelect:
+    """One statement for every hit's uuid and visit: each kind's ids as one JSON array parameter (built once).
 
     A search's rows name records by primary key; this turns them into uuids,
-    organisations and dates in a single round trip (was one per kind, plus
-    one for the visits, each an ORM statement built again).
+    organisations and dates in a single round trip (was one ORM statement per
+    kind, plus one for the visits).  The ids travel as JSON arrays read by the
+    engine's own function (``json_each``, ``json_array_elements_text``), so the
+    SQL text never changes: the driver reuses its prepared statement, and no
+    ``IN (…)`` list is rendered again for each search.
     """
-    global _lookup
-    if _lookup is None:
+    statement = _lookups.get(type(backend))
+    if statement is None:
+        def ids(kind: str) -> Select[int]:
+            values = backend.json_array_values(bindparam(kind, type_=JSON))
+            return select(cast(values.c.value, Integer)).select_from(values)
+
         v, o = m.Visit.__table__, m.Organisation.__table__
         parts = [
             select(literal_column(f"'{_VISITS}'"), v.c.id, v.c.uuid, o.c.name, v.c.starts_at)
             .join_from(v, o, o.c.id == v.c.organisation_id)
-            .where(v.c.id.in_(bindparam("visit", expanding=True)))
+            .where(v.c.id.in_(ids("visit")))
         ]
         for kind, model in _REF_MODELS.items():
             t = model.__table__
             parts.append(select(literal_column(f"'{kind}'"), t.c.id, t.c.uuid, null(), null())
-                         .where(t.c.id.in_(bindparam(kind, expanding=True))))
-        _lookup = union_all(*parts)
-    return _lookup
+                         .where(t.c.id.in_(ids(kind))))
+        statement = _lookups[type(backend)] = union_all(*parts)
+    return statement
 
 
 class SearchService(Service):
@@ -125,7 +132,8 @@ class SearchService(Service):
                 ids[r.kind].add(r.ref_id)
             refs: dict[str, dict[int, str]] = {kind: {} for kind in _REF_MODELS}
             visits: dict[int, tuple[str, str, dt.datetime]] = {}
-            for kind, pk, uuid, org, starts in s.execute(_lookup_statement(), {k: list(v) for k, v in ids.items()}):
+            found = s.execute(_lookup_statement(self.db.backend), {k: sorted(v) for k, v in ids.items()})
+            for kind, pk, uuid, org, starts in found:
                 if kind == _VISITS:
                     visits[pk] = (uuid, org, starts)
                 else:
