@@ -56,3 +56,29 @@ def test_the_author_column_shows_only_when_a_visit_has_several_authors(opened, q
     assert not tree.header().isSectionHidden(AUTHOR_COLUMN)
     assert model.note_index("someone-else", AUTHOR_COLUMN).data() == "Jan Kowalski"
     assert model.notes()[0].id == "someone-else"
+
+
+def test_the_time_and_kind_columns_are_as_wide_as_their_values_and_widen_for_a_new_kind(opened, qtbot):
+    """At 150 % on 1366x768 the time and kind columns took the note's room: they hold their values, no more."""
+    from dataclasses import replace
+
+    from visitapp.ui.capture.notes_model import KIND_COLUMN, TIME_COLUMN
+    from visitapp.ui.capture.notes_tree import CELL_PAD
+    from visitapp.ui.labels import KINDS, kind_label
+
+    tree = opened.window.capture.tree
+    header, fm, model = tree.header(), tree.fontMetrics(), tree.notes_model
+    head_pad = 4 + 2 * tree.style().pixelMetric(tree.style().PixelMetric.PM_HeaderMargin)
+    kind_head = header.fontMetrics().horizontalAdvance(model.headerData(KIND_COLUMN, Qt.Orientation.Horizontal))
+    present = {n.kind for n in model.notes()}
+    widest = max(fm.horizontalAdvance(kind_label(k)) for k in present)
+    assert header.sectionSize(KIND_COLUMN) == max(widest + CELL_PAD, kind_head + head_pad)
+    sections = [model.index(s, 0) for s in range(model.rowCount())]
+    times = [model.index(0, TIME_COLUMN, s).data() for s in sections if model.rowCount(s)]
+    widest_time = max(fm.horizontalAdvance(t) for t in times)
+    assert header.sectionSize(TIME_COLUMN) <= widest_time + 2 * tree.indentation() + 2 * CELL_PAD
+    # a note of the widest kind the visit does not have yet: the column grows to hold it
+    missing = max((k for k in KINDS if k not in present), key=lambda k: fm.horizontalAdvance(kind_label(k)))
+    model.apply([replace(model.notes()[0], id="new-kind", kind=missing, position=-1)])
+    needed = fm.horizontalAdvance(kind_label(missing)) + CELL_PAD
+    assert header.sectionSize(KIND_COLUMN) >= min(needed, 220)

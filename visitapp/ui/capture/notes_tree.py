@@ -40,11 +40,12 @@ from visitapp.ui.capture.notes_model import (
 )
 from visitapp.ui.capture.row_painter import RowPainter
 from visitapp.ui.capture.tags_delegate import TagsDelegate
-from visitapp.ui.labels import KINDS, VISIBILITIES, fmt_time, kind_label, visibility_label
+from visitapp.ui.labels import VISIBILITIES, fmt_time, kind_label, visibility_label
 
 NARROW_MAX = 220  # px: the tags and author columns never take the note's room
 NARROW_MIN = 70  # px: how far the tags, author and visibility columns give way to a narrow window
 NOTE_SHARE = 0.4  # the note's text keeps at least this share of the row's width
+CELL_PAD = 12  # px: the row painter's 3 px margins on each side of a cell's text and 6 px between two texts
 
 __all__ = ["ID_ROLE", "SECTION_ROLE", "TEXT_COLUMN", "NoteDelegate", "NotesTree"]
 
@@ -147,12 +148,18 @@ class NotesTree(QTreeView):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        fm, pad = self.fontMetrics(), 2 * self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 12
-        labels = [self.notes_model.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(6)]
+        """Each narrow column as wide as its widest value in this visit (the kinds its notes have, not every
+        kind) plus the painter's margins, or its header's label: the rest of the row is the note's."""
+        fm = self.fontMetrics()
+        header = self.header()
+        head_pad = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 4
+        labels = [header.fontMetrics().horizontalAdvance(self.notes_model.headerData(c, Qt.Orientation.Horizontal)
+                                                         or "") + head_pad for c in range(6)]
         sample = dt.datetime(2026, 12, 31, 23, 59, tzinfo=dt.UTC)
         widths = {  # a note sits on the second level of the tree: two indentations before its time
             0: max(fm.horizontalAdvance(fmt_time(sample)), fm.horizontalAdvance("88:88")) + 2 * self.indentation(),
-            1: max(fm.horizontalAdvance(kind_label(k)) for k in KINDS),
+            1: max((fm.horizontalAdvance(kind_label(k)) for k in {n.kind for n in self.notes_model.notes()}),
+                   default=0),
             3: 0,
             AUTHOR_COLUMN: 0,
             5: max(fm.horizontalAdvance(visibility_label(v)) for v in VISIBILITIES),
@@ -163,8 +170,7 @@ class NotesTree(QTreeView):
             author = self.notes_model.author_of(note)
             authors.add(author)
             widths[AUTHOR_COLUMN] = max(widths[AUTHOR_COLUMN], fm.horizontalAdvance(author))
-        self._natural = {col: min(max(width, fm.horizontalAdvance(labels[col]) + 10) + pad, NARROW_MAX)
-                         for col, width in widths.items()}
+        self._natural = {col: min(max(width + CELL_PAD, labels[col]), NARROW_MAX) for col, width in widths.items()}
         # The author column is noise in an official's own visit, where every note is theirs: shown only when
         # notes have more than one author (a merged visit).
         self.header().setSectionHidden(AUTHOR_COLUMN, len(authors) <= 1)
@@ -194,14 +200,14 @@ class NotesTree(QTreeView):
         self._share_width()
 
     def _fit_rows(self, parent: QModelIndex, first: int, last: int) -> None:
-        """Widen the tags or author column for a new note that does not fit (one measurement per row)."""
+        """Widen the kind, tags or author column for a new note that does not fit (one measurement per row)."""
         if not parent.isValid():
             return
         fm, header, changed = self.fontMetrics(), self.header(), False
         for row in range(first, last + 1):
             cells = self.notes_model.row_cells(self.notes_model.index(row, 0, parent))[0]  # as they will be painted
-            for col in (3, AUTHOR_COLUMN):
-                width = min(fm.horizontalAdvance(cells[col]) + 24, NARROW_MAX)
+            for col in (1, 3, AUTHOR_COLUMN):
+                width = min(fm.horizontalAdvance(cells[col]) + CELL_PAD, NARROW_MAX)
                 if width > self._natural.get(col, 0):
                     self._natural[col], changed = width, True
             author = cells[AUTHOR_COLUMN]
