@@ -1243,8 +1243,24 @@ Each file is verified, then merged into the registry.</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
-        <source>%1 (%2 qualified CAs, %3 qualified timestamp services)</source>
-        <translation>%1 (%2 qualified CAs, %3 qualified timestamp services)</translation>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>%n qualified CA(s)</source>
+        <translation>
+            <numerusform>%n qualified CA</numerusform>
+            <numerusform>%n qualified CAs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>%n qualified timestamp service(s)</source>
+        <translation>
+            <numerusform>%n qualified timestamp service</numerusform>
+            <numerusform>%n qualified timestamp services</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>

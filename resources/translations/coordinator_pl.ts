@@ -1256,8 +1256,26 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
-        <source>%1 (%2 qualified CAs, %3 qualified timestamp services)</source>
-        <translation>%1 (kwalifikowanych CA: %2, kwalifikowanych usług znakowania czasem: %3)</translation>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>%n qualified CA(s)</source>
+        <translation>
+            <numerusform>%n kwalifikowany CA</numerusform>
+            <numerusform>%n kwalifikowane CA</numerusform>
+            <numerusform>%n kwalifikowanych CA</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>
+        <source>%n qualified timestamp service(s)</source>
+        <translation>
+            <numerusform>%n kwalifikowana usługa znakowania czasem</numerusform>
+            <numerusform>%n kwalifikowane usługi znakowania czasem</numerusform>
+            <numerusform>%n kwalifikowanych usług znakowania czasem</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/trust_lists.py" line="1"/>

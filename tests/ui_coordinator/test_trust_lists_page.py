@@ -3,6 +3,7 @@ signed (XAdES) in the test with tests/test_pki_qualified.py's builder; removing 
 
 from __future__ import annotations
 
+import pytest
 from coordinator_helpers import settle
 from pki_world import Pki
 
@@ -16,7 +17,19 @@ def cell(model, row: int, key: str) -> str:
     return model.index(row, model.column_of(key)).data()
 
 
-def test_load_refuse_list_and_remove_a_trusted_list(qtbot, svc, messages, tmp_path):
+@pytest.fixture
+def english(qapp):
+    """The English catalogue installed, as the app does at start (its plural forms come from it); the
+    language the app starts in is restored afterwards, as tests/ui/test_i18n.py does."""
+    from visitapp.ui.translation import Translations
+
+    tr = Translations(qapp)
+    tr.apply("en")
+    yield tr
+    tr.apply("en")
+
+
+def test_load_refuse_list_and_remove_a_trusted_list(qtbot, svc, messages, tmp_path, english):
     from visitapp.ui.coordinator import CoordinatorView
     from visitapp.ui.ops_runner import OpRunner
     from visitapp.ui.worker import DbWorker
@@ -49,7 +62,7 @@ def test_load_refuse_list_and_remove_a_trusted_list(qtbot, svc, messages, tmp_pa
         qtbot.waitUntil(lambda: lists.model.rowCount() == 1, timeout=WAIT_MS)
         assert cell(lists.model, 0, "territory") == "PL"
         assert cell(lists.model, 0, "operator") == "Testowy Operator"
-        assert cell(lists.model, 0, "services") == "2 (1 qualified CAs, 1 qualified timestamp services)"
+        assert cell(lists.model, 0, "services") == "2 (1 qualified CA, 1 qualified timestamp service)"
         assert cell(lists.model, 0, "issued") and cell(lists.model, 0, "next")
         # Fingerprints as on the other trust tables (AB:12:…), whole in the tooltip; the operator's name readable.
         from PySide6.QtCore import Qt
@@ -109,3 +122,28 @@ def test_a_list_loaded_without_its_operator_certificate_follows_its_signer_to_an
     qtbot.waitUntil(lambda: page.lists.model.rowCount() == 1, timeout=WAIT_MS)
     assert sorted(a.kind for a in TrustStore(svc.db).anchors()) == ["ca", "trusted_list"]
     assert page.anchor_model.rowCount() == 1  # the root; the list has its own table
+
+
+def test_the_services_counts_take_their_plural_forms_in_both_languages(english):
+    """"1 qualified CAs" was the English for one authority; Polish needs its three forms (1, 2-4, 5+)."""
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from visitapp.ui.coordinator.trust_lists import TrustedListsSection
+
+    def services(cas: int, tsas: int) -> str:
+        row = SimpleNamespace(holds=True, services=cas + tsas, qualified_cas=cas, qualified_tsas=tsas)
+        return TrustedListsSection._services(section, row)
+
+    page = QWidget()
+    section = TrustedListsSection(page, QVBoxLayout(page), writes=None, written=lambda: None,  # no writes here
+                                  refused=lambda title, text: None, anchors=list)
+    try:
+        assert services(1, 1) == "2 (1 qualified CA, 1 qualified timestamp service)"
+        assert services(3, 0) == "3 (3 qualified CAs, 0 qualified timestamp services)"
+        english.apply("pl")
+        assert services(1, 2) == "3 (1 kwalifikowany CA, 2 kwalifikowane usługi znakowania czasem)"
+        assert services(5, 22) == "27 (5 kwalifikowanych CA, 22 kwalifikowane usługi znakowania czasem)"
+    finally:
+        english.apply("en")

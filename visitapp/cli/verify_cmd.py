@@ -327,10 +327,15 @@ def cmd_tsl_list(args: argparse.Namespace) -> int:
             return f"{r.subject}  " + _("its signature no longer holds: it grades nothing")
         issued = r.issued.strftime("%Y-%m-%d") if r.issued else "?"
         due = r.next_update.strftime("%Y-%m-%d") if r.next_update else "?"
-        return f"{r.subject}  " + _("{territory}, {operator}; issued {issued}, next update {due}; {n} services "
-                                    "({cas} qualified CAs, {tsas} qualified timestamp services)").format(
-            territory=r.territory or "?", operator=r.scheme_operator or "?", issued=issued, due=due, n=r.services,
-            cas=r.qualified_cas, tsas=r.qualified_tsas)
+        # each count with its own plural form (Polish has three)
+        services = ngettext("{n} service", "{n} services", r.services).format(n=r.services)
+        cas = ngettext("{n} qualified CA", "{n} qualified CAs", r.qualified_cas).format(n=r.qualified_cas)
+        tsas = ngettext("{n} qualified timestamp service", "{n} qualified timestamp services",
+                        r.qualified_tsas).format(n=r.qualified_tsas)
+        return f"{r.subject}  " + _("{territory}, {operator}; issued {issued}, next update {due}; {services} "
+                                    "({cas}, {tsas})").format(
+            territory=r.territory or "?", operator=r.scheme_operator or "?", issued=issued, due=due,
+            services=services, cas=cas, tsas=tsas)
 
     return print_trust_rows(args, lambda store: store.trusted_list_infos(), describe=describe,
                             empty=_("No trusted lists yet; load one with: visitapp trust tsl load TL.xml "

@@ -107,8 +107,9 @@ class TrustedListsSection(QObject):
     def _services(self, r: TrustedListInfo) -> str:
         if not r.holds:
             return ""
-        return (self.tr("%1 (%2 qualified CAs, %3 qualified timestamp services)").replace("%1", str(r.services))
-                .replace("%2", str(r.qualified_cas)).replace("%3", str(r.qualified_tsas)))
+        cas = self.tr("%n qualified CA(s)", "", r.qualified_cas)  # each count with its own plural form
+        tsas = self.tr("%n qualified timestamp service(s)", "", r.qualified_tsas)
+        return self.tr("%1 (%2, %3)").replace("%1", str(r.services)).replace("%2", cas).replace("%3", tsas)
 
     def reset(self, rows: list[TrustedListInfo]) -> None:
         self.model.reset(rows)
