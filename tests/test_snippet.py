@@ -45,3 +45,14 @@ def test_each_word_is_folded_once_across_snippets_and_searches():
     after = snippet._folded.cache_info()
     assert after.misses == before.misses  # no word folded again
     assert after.hits > before.hits
+
+
+def test_a_repeated_word_is_looked_up_once_per_snippet():
+    from visitapp.text.polish import word_lemmas
+
+    text = " ".join(["Łódź", "i", "Łodzi"] * 50)
+    terms = parse_query("lodz", exact=False)
+    before = word_lemmas.cache_info()
+    assert mark_matches(text, terms, MARKS, window=3) == "[Łódź] i [Łodzi]…"
+    after = word_lemmas.cache_info()
+    assert (after.hits + after.misses) - (before.hits + before.misses) <= 3  # Łódź, i, Łodzi: not 150 calls

@@ -33,22 +33,26 @@ class Term(Protocol):
 def _hits(words: list[str], terms: Sequence[Term]) -> list[bool]:
     """For each of ``words`` (as typed), whether a term matches it.
 
-    Each distinct word is folded (and, for a term with lemmas, looked up)
-    once per call, through caches kept across calls.
+    A single word (with its lemmas, or as typed) is tested once per distinct
+    word of the text, through caches kept across calls; only phrases and
+    prefixes walk the text's folded words.
     """
-    folded = [_folded(w) for w in words]
+    distinct = set(words)
     hit = [False] * len(words)
+    folded: list[str] | None = None
     for term in terms:
         wanted = [_folded(w) for w in term.words]
         if not wanted:
             continue
-        if term.lemmas and len(wanted) == 1 and not term.prefix:
+        if len(wanted) == 1 and not term.prefix:
             lemmas = frozenset(term.lemmas)
-            found = {w for w in set(words) if not lemmas.isdisjoint(word_lemmas(w))}
-            for i, w in enumerate(words):
-                if w in found or folded[i] == wanted[0]:
-                    hit[i] = True
+            found = {w for w in distinct if _folded(w) == wanted[0]
+                     or (lemmas and not lemmas.isdisjoint(word_lemmas(w)))}
+            if found:
+                hit = [h or w in found for h, w in zip(hit, words, strict=True)]
             continue
+        if folded is None:
+            folded = [_folded(w) for w in words]
         n = len(wanted)
         for i in range(len(words) - n + 1):
             head = all(folded[i + k] == wanted[k] for k in range(n - 1))
