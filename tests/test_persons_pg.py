@@ -118,3 +118,61 @@ def test_a_role_that_owns_no_table_is_told_which_tables_keep_old_rows(tmp_path, 
         assert scrub_files(owner, {"people"}) == []
     finally:
         owner.close()
+
+
+def test_erase_by_a_role_that_may_not_vacuum_names_the_tables_left_for_the_servers_owner(
+        tmp_path, pg_url, pg_socket, capsys):
+    """A coordinator's role that may write the registry but owns only the search index's tables: the erasure is
+    done, but VACUUM FULL of the admin's tables is not theirs to run, so the CLI names the tables still holding old
+    rows and who must vacuum them."""
+    import uuid
+
+    import pg_cluster
+
+    from visitapp.cli import main
+    from visitapp.db.engines.postgresql_search import TRIGGERS
+
+    official = Official(tmp_path / "anna.db", ANNA)
+    official.note("Rozmawialiśmy z Pawłem Łukasikiem o stażach dla uczniów technikum.")
+    p12, pem = keys(tmp_path, "anna", ANNA)
+    # the file's name names him too: merged_files keeps it, a table without a search trigger the role need not own
+    pdf = sign_record(official.finalise(), tmp_path / "wizyta-Paweł-Łukasik.pdf", p12)
+    dbname = make_url(pg_url).database
+    db = Database.open(pg_url)  # the tables are created and owned by the superuser
+    try:
+        assert [r.status for r in Merger(db, [pem]).merge_all([pdf])] == ["accepted"]
+        person = next(p for p in list_people(db) if p.name == NAME)
+    finally:
+        db.close()
+    role = "clerk_" + uuid.uuid4().hex[:12]
+    search_tables = {"search_docs", *TRIGGERS.values()}
+    pg_cluster.admin(pg_socket, f'CREATE ROLE "{role}" LOGIN')
+    try:
+        pg_cluster.admin(pg_socket, f'GRANT USAGE, CREATE ON SCHEMA public TO "{role}"',
+                         f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "{role}"',
+                         f'GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO "{role}"',
+                         # the erasure rebuilds the search index (its table, functions and triggers), which
+                         # PostgreSQL lets their owner only: the role owns those; every other table stays the admin's
+                         "DO $$ DECLARE r record; BEGIN "
+                         f"FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p WHERE p.pronamespace = "
+                         f"'public'::regnamespace LOOP EXECUTE format('ALTER FUNCTION %s OWNER TO \"{role}\"', r.f); "
+                         "END LOOP; END $$",
+                         *(f'ALTER TABLE {table} OWNER TO "{role}"' for table in sorted(search_tables)), dbname=dbname)
+        clerk_url = pg_cluster.url(pg_socket, dbname, user=role)
+        assert main(["person", "erase", "--db", clerk_url, "--person", person.id, "--yes",
+                     "--redact-mentions"]) == 0
+        out = capsys.readouterr().out
+        assert "Erased: the person is now " in out
+        assert "ask the owner of the database server to run VACUUM FULL on them: " in out, out
+        named = out.rsplit("VACUUM FULL on them: ", 1)[1].strip().split(", ")
+        assert "merged_files" in named, named  # the file's name was redacted there: its old row stays
+        assert not set(named) & search_tables, named  # the role vacuumed its own tables itself
+        db = Database.open(pg_url)
+        try:
+            assert all(p.name != NAME for p in list_people(db))  # the erasure itself was done
+        finally:
+            db.close()
+    finally:
+        pg_cluster.admin(pg_socket, f'REASSIGN OWNED BY "{role}" TO {pg_cluster.SUPERUSER}',
+                         f'DROP OWNED BY "{role}"', dbname=dbname)
+        pg_cluster.admin(pg_socket, f'DROP ROLE "{role}"')

@@ -915,6 +915,11 @@ Each file is verified, then merged into the registry.</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/people_page.py" line="1"/>
+        <source>These tables still hold the person&apos;s old rows in the server&apos;s files, because this account may not vacuum them; ask the owner of the database server to run VACUUM FULL on them: %1</source>
+        <translation>These tables still hold the person&apos;s old rows in the server&apos;s files, because this account may not vacuum them; ask the owner of the database server to run VACUUM FULL on them: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="1"/>
         <source>The backups made before upgrades of this database also hold their data; they will be deleted: %1</source>
         <translation>The backups made before upgrades of this database also hold their data; they will be deleted: %1</translation>
     </message>

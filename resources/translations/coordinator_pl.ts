@@ -926,6 +926,11 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/people_page.py" line="1"/>
+        <source>These tables still hold the person&apos;s old rows in the server&apos;s files, because this account may not vacuum them; ask the owner of the database server to run VACUUM FULL on them: %1</source>
+        <translation>Te tabele nadal przechowują dawne wiersze tej osoby w plikach serwera, ponieważ to konto nie może ich odkurzyć (VACUUM); poproś właściciela serwera bazy danych o wykonanie na nich VACUUM FULL: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py" line="1"/>
         <source>The backups made before upgrades of this database also hold their data; they will be deleted: %1</source>
         <translation>Kopie zapasowe wykonane przed aktualizacjami tej bazy danych również zawierają dane tej osoby; zostaną skasowane: %1</translation>
     </message>

@@ -112,6 +112,10 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
         print(_("These backups, made before upgrades of the database, still held their data and were deleted:"))
         for path in result.backups_removed:
             print("  " + safe(path))
+    if result.not_vacuumed:  # PostgreSQL: this role does not own these tables, so their old rows were not rewritten
+        print(_("These tables still hold the person's old rows in the server's files, because this role may not "
+                "vacuum them; ask the owner of the database server to run VACUUM FULL on them: {tables}").format(
+            tables=", ".join(safe(t) for t in result.not_vacuumed)))
     return 0
 
 

@@ -164,6 +164,10 @@ class PeoplePage(QWidget):
         if result.backups_removed:
             text += " " + self.tr("Deleted the backups made before upgrades, which held their data: %1").replace(
                 "%1", ", ".join(Path(p).name for p in result.backups_removed))
+        if result.not_vacuumed:  # PostgreSQL: tables this role does not own keep their old rows until vacuumed
+            text += " " + self.tr("These tables still hold the person's old rows in the server's files, because "
+                                  "this account may not vacuum them; ask the owner of the database server to run "
+                                  "VACUUM FULL on them: %1").replace("%1", ", ".join(result.not_vacuumed))
         self.status.setText(text)
         self.reload()
         self.changed.emit()
