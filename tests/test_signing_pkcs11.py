@@ -1,21 +1,19 @@
 """Signing from a PKCS#11 token: a SoftHSM2 token made here stands in for a smart card.
 
-The key is made with ``cryptography`` and imported with ``softhsm2-util``; its
-certificate is stored on the token with python-pkcs11 (softhsm2-util cannot).
+The token is the shared helper's (tests/softhsm.py): the key is made with ``cryptography`` and
+imported with ``softhsm2-util``, its certificate stored on the token with python-pkcs11.
 A second key without a matching certificate checks the mismatch sentence.
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
 
 import pytest
-from conftest import softhsm_lib
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from minutes_sample import require_tool, sample_record, softhsm_module
+from minutes_sample import require_tool, sample_record
 
+from tests.softhsm import softhsm_token
 from visitapp.minutes.export import minutes_pdf
 from visitapp.signing.errors import KeyMismatch, TokenError, WrongPassword
 from visitapp.signing.keys import certificate_pem, make_certificate
@@ -26,53 +24,16 @@ TOKEN = "visitapp-test"
 PIN = "5678"
 
 
-def _import_key(util: str, folder, key, label: str, key_id: str) -> None:
-    path = folder / f"{label}.pem"
-    path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                       serialization.NoEncryption()))
-    subprocess.run([util, "--import", str(path), "--token", TOKEN, "--label", label, "--id", key_id, "--pin", PIN],
-                   check=True, capture_output=True)
-    path.unlink()
-
-
 @pytest.fixture(scope="module")
 def token(tmp_path_factory):
-    module = softhsm_module()
-    util = "softhsm2-util"
-    folder = tmp_path_factory.mktemp("softhsm")
-    (folder / "tokens").mkdir()
-    conf = folder / "softhsm2.conf"
-    conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n")
-    saved = os.environ.get("SOFTHSM2_CONF")
-    os.environ["SOFTHSM2_CONF"] = str(conf)
-    try:
-        subprocess.run([util, "--init-token", "--free", "--label", TOKEN, "--so-pin", "1234", "--pin", PIN],
-                       check=True, capture_output=True)
+    """A token with a key and its certificate ("zofia") and a key without one ("stray"): tests/softhsm.py."""
+    with softhsm_token(tmp_path_factory.mktemp("softhsm"), TOKEN, PIN) as card:
         key, cert = make_certificate("Jędrzej Łoś", "Urząd Miasta Krakowa")
-        _import_key(util, folder, key, "zofia", "01")
-        _import_key(util, folder, rsa.generate_private_key(public_exponent=65537, key_size=2048), "stray", "02")
-
-        from pkcs11 import Attribute, CertificateType, ObjectClass
-
-        lib = softhsm_lib(module)
-        with lib.get_token(token_label=TOKEN).open(rw=True, user_pin=PIN) as session:
-            session.create_object({
-                Attribute.CLASS: ObjectClass.CERTIFICATE,
-                Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-                Attribute.TOKEN: True,
-                Attribute.LABEL: "zofia",
-                Attribute.ID: b"\x01",
-                Attribute.SUBJECT: cert.subject.public_bytes(),
-                Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
-            })
-        pem = folder / "token-cert.pem"
+        card.put_key("zofia", "01", key, cert)
+        card.put_key("stray", "02", rsa.generate_private_key(public_exponent=65537, key_size=2048))
+        pem = card.folder / "token-cert.pem"
         pem.write_bytes(certificate_pem(cert))
-        yield module, pem
-    finally:
-        if saved is None:
-            os.environ.pop("SOFTHSM2_CONF", None)
-        else:
-            os.environ["SOFTHSM2_CONF"] = saved
+        yield card.module, pem
 
 
 @pytest.fixture(scope="module")
