@@ -359,14 +359,16 @@ def test_report_themes_and_key_phrases_merge_inflected_forms(svc, db):
     assert set(phrases) == {"analizy danych", "języka angielskiego"} or set(phrases) == {
         "analiza danych", "języka angielskiego"}
     data_analysis = next(k for k in data.phrases if k.phrase.startswith("anali"))
-    label = "Huta Testowa ({})"
     assert data_analysis.notes == 2
-    assert data_analysis.visits == [label.format("2026-04-01"), label.format("2026-04-02")]
-    assert phrases["języka angielskiego"].visits == [label.format("2026-04-01"), label.format("2026-04-03")]
+    assert data_analysis.visits == [v1.id, v2.id]  # the visits it comes from, in series order
+    assert phrases["języka angielskiego"].visits == [v1.id, v3.id]
     assert not any("analysis" in k.phrase for k in data.phrases)  # English notes are not Polish phrases
 
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(data, "en"))).pages)
     assert "Key phrases" in text and "języka angielskiego" in text
+    polish = "".join(page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(data, "pl"))).pages)
+    # the report names each visit by its organisation and its day, in the report's own date format
+    assert "Huta Testowa (01.04.2026)" in polish and "Huta Testowa (03.04.2026)" in polish
 
 
 def test_cli_search_finds_every_form_and_exact_switches_it_off(db_path):

@@ -53,7 +53,7 @@ def merge_forms(groups: Iterable[Iterable[str]]) -> Counter:
 class KeyPhrase:
     phrase: str  # as typed most often, lower case
     notes: int  # how many notes use it
-    visits: list[str] = field(default_factory=list)  # labels of the visits it comes from, in series order
+    visits: list[str] = field(default_factory=list)  # uuids of the visits it comes from, in series order
 
 
 class _Words(dict):
