@@ -31,6 +31,7 @@ ALLOWED: dict[str, tuple[set[str], str]] = {
     "ui/provenance.py": ({"note"}, "provenance.item_kind: note, action or answer"),
     "ui/visit_list.py": ({"note"}, "a search hit's kind"),
     "registry/apply.py": ({"note"}, "provenance.item_kind: note, action or answer"),
+    "registry/match.py": ({"note"}, "provenance.item_kind: note, action or answer"),
     "registry/persons.py": ({"note"}, "provenance.item_kind: note, action or answer"),
     "registry/reports.py": ({"note"}, "provenance.item_kind: note, action or answer"),
     "registry/review.py": ({"note", "other"}, "provenance.item_kind; `--keep current|other` of a disagreement"),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from visitapp.errors import UserError
 from visitapp.ui.passphrase_strength import ERROR_STYLE
-from visitapp.ui.safe_text import plain
+from visitapp.ui.safe_text import plain, plain_tooltip
 from visitapp.ui.signing.job import JobWorker
 
 # The usual modules by file name (see visitapp.signing.tokens.CANDIDATES): the product a person knows.
@@ -118,9 +118,9 @@ class TokenPage(QWizardPage):
 
         for path in find_modules():  # a readable name, the library's path as data and tooltip
             self.module.addItem(module_name(path), path)
-            self.module.setItemData(self.module.count() - 1, path, Qt.ItemDataRole.ToolTipRole)
-        self.module.setToolTip(self.module_path())
-        self.module.currentTextChanged.connect(lambda _text: self.module.setToolTip(self.module_path()))
+            self.module.setItemData(self.module.count() - 1, plain_tooltip(path), Qt.ItemDataRole.ToolTipRole)
+        self.module.setToolTip(plain_tooltip(self.module_path()))  # a path the user may type: shown as text
+        self.module.currentTextChanged.connect(lambda _text: self.module.setToolTip(plain_tooltip(self.module_path())))
         browse = QPushButton(self.tr("&Browse…"), self)
         browse.clicked.connect(self._browse)
         self.find_button = QPushButton(self.tr("&Find tokens"), self)
