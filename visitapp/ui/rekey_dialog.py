@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -63,7 +64,32 @@ def open_key(app: Any) -> DbKey:
     return key
 
 
-class RekeyDialog(QDialog):
+class _PresentKeyDialog(QDialog):
+    """A dialog whose action first checks the database's present key (:class:`PresentKey`): its ``go`` button
+    waits for the check, a wrong key is one line in ``problem``, a right one accepts the dialog."""
+
+    go: QPushButton
+    present: PresentKey
+    problem: QLabel
+
+    def _check_present(self) -> None:
+        self.go.setEnabled(False)  # until the present key is checked
+        self.present.check()
+
+    def _present_checked(self, ok: bool) -> None:
+        self.go.setEnabled(True)
+        if ok:
+            self.accept()
+        else:
+            self.problem.setText(self.present.problem)
+
+    def present_key(self) -> DbKey:
+        """The present key the user confirmed (the conversion's old key): only after the dialog was accepted."""
+        assert self.present.key is not None
+        return self.present.key
+
+
+class RekeyDialog(_PresentKeyDialog):
     """Change the database's key: a new passphrase (twice) or a new random key in the keyring."""
 
     def __init__(self, path: Path, present: DbKey, parent: QWidget | None = None) -> None:
@@ -88,7 +114,7 @@ class RekeyDialog(QDialog):
         self.first, self.second, self.hint = self.choice.first, self.choice.second, self.choice.hint
         self.problem = self.choice.problem
         buttons = QDialogButtonBox(self)
-        self.change_button = buttons.addButton(self.tr("&Change key"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.go = self.change_button = buttons.addButton(self.tr("&Change key"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.change_button.setObjectName("changeKey")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
@@ -99,27 +125,14 @@ class RekeyDialog(QDialog):
     def _accept(self) -> None:
         if self.choice.ready(self.tr("Type the new passphrase, or choose the keyring."),
                              self.tr("The two passphrases differ.")):
-            self.change_button.setEnabled(False)  # until the present key is checked
-            self.present.check()
-
-    def _present_checked(self, ok: bool) -> None:
-        self.change_button.setEnabled(True)
-        if ok:
-            self.accept()
-        else:
-            self.problem.setText(self.present.problem)
-
-    def present_key(self) -> DbKey:
-        """The present key the user confirmed (the conversion's old key): only after the dialog was accepted."""
-        assert self.present.key is not None
-        return self.present.key
+            self._check_present()
 
     def chosen_key(self) -> DbKey:
         """A new random key (kept in the keyring by :func:`rekey_file`) or the typed passphrase."""
         return self.choice.chosen_key()
 
 
-class RemoveProtectionDialog(QDialog):
+class RemoveProtectionDialog(_PresentKeyDialog):
     """Remove the encryption? Says plainly what it exposes; Cancel is the default answer."""
 
     def __init__(self, path: Path, present: DbKey, parent: QWidget | None = None) -> None:
@@ -149,32 +162,17 @@ class RemoveProtectionDialog(QDialog):
         self.problem.setStyleSheet("QLabel { color: #b00020; }")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(self)
-        self.remove_button = buttons.addButton(self.tr("&Remove protection"),
-                                               QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.go = self.remove_button = buttons.addButton(self.tr("&Remove protection"),
+                                                         QDialogButtonBox.ButtonRole.DestructiveRole)
         self.remove_button.setObjectName("removeProtection")
         self.remove_button.setAutoDefault(False)
-        self.remove_button.clicked.connect(self._remove)
+        self.remove_button.clicked.connect(self._check_present)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setDefault(True)  # Enter keeps the protection
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.job: ConversionJob | None = None  # the conversion started by Remove protection
 
-    def _remove(self) -> None:
-        self.remove_button.setEnabled(False)  # until the present key is checked
-        self.present.check()
-
-    def _present_checked(self, ok: bool) -> None:
-        self.remove_button.setEnabled(True)
-        if ok:
-            self.accept()
-        else:
-            self.problem.setText(self.present.problem)
-
-    def present_key(self) -> DbKey:
-        """The present key the user confirmed (the conversion's old key): only after the dialog was accepted."""
-        assert self.present.key is not None
-        return self.present.key
 
 
 def rekey_file(path: Path, old: DbKey, new: DbKey, *, progress: Progress | None = None,
