@@ -46,6 +46,8 @@ def _cli_process_settings_reset():
         sqlcipher.set_new_file_key(None)
     if "visitapp.db.database" in sys.modules:
         sys.modules["visitapp.db.database"].set_default_progress(None)
+    if "visitapp.registry.waiting" in sys.modules:  # a registry write's wait line (install_registry_waiting)
+        sys.modules["visitapp.registry.waiting"].set_default_waiting(None)
 
 
 def softhsm_lib(module: str | None = None) -> Any:

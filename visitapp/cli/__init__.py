@@ -110,10 +110,11 @@ def _command_of(argv: Sequence[str]) -> str | None:
 
 def _db_setup(args: argparse.Namespace) -> None:
     """What every database the command opens needs: its key, and progress of an upgrade's index build."""
-    from visitapp.cli.common import install_db_key_source, install_index_progress
+    from visitapp.cli.common import install_db_key_source, install_index_progress, install_registry_waiting
 
     install_db_key_source(args)  # --db-pass-env, the keyring, a prompt: for every database opened
     install_index_progress()  # an upgrade's search index build shows its progress on a terminal
+    install_registry_waiting()  # a write waiting for other coordinators' locks says so on a terminal
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -150,6 +150,34 @@ def install_index_progress() -> None:
     set_default_progress(show)
 
 
+WAIT_SHOWN_EVERY_S = 30  # a long wait is shown at its first retry, then about every half minute
+_waits_shown: dict[str, int] = {}
+
+
+def wait_line_due(key: str, attempt: int, waited: float) -> bool:
+    """Whether a wait for other coordinators (retry ``attempt`` of ``key``) is shown now: at its first retry,
+    then once each :data:`WAIT_SHOWN_EVERY_S`."""
+    if attempt > 1 and int(waited) // WAIT_SHOWN_EVERY_S == _waits_shown.get(key):
+        return False
+    _waits_shown[key] = int(waited) // WAIT_SHOWN_EVERY_S
+    return True
+
+
+def install_registry_waiting() -> None:
+    """On a terminal, a registry write waiting for other coordinators' locks says so on stderr (a line)."""
+    if not sys.stderr.isatty():
+        return
+    from visitapp.registry.waiting import set_default_waiting
+
+    def show(what: str, attempt: int, waited: float) -> None:
+        if wait_line_due(what, attempt, waited):
+            sys.stderr.write(_("Waiting for other coordinators' work on the registry ({seconds} s so far)…").format(
+                seconds=round(waited)) + "\n")
+            sys.stderr.flush()
+
+    set_default_waiting(show)
+
+
 def open_services(args: argparse.Namespace, *, create: bool = False, identity: Identity | None = None) -> Services:
     from visitapp.db import Database
     from visitapp.services import Services

@@ -21,6 +21,7 @@ from visitapp.cli.common import (
     print_json,
     print_rows,
     safe,
+    wait_line_due,
 )
 from visitapp.db import Database
 from visitapp.domain import ActionStatus, action_status_label
@@ -196,20 +197,13 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if counts["rejected"] else 0
 
 
-WAIT_SHOWN_EVERY_S = 30  # a long wait is shown at its first retry, then about every half minute
-
-
 def _print_waiting(file: str, attempt: int, waited: float) -> None:
     """On a terminal: a merge waiting for another coordinator's (a retry of one file's transaction)."""
-    if attempt > 1 and int(waited) // WAIT_SHOWN_EVERY_S == _waits_shown.get(file):
+    if not wait_line_due(file, attempt, waited):
         return
-    _waits_shown[file] = int(waited) // WAIT_SHOWN_EVERY_S
     sys.stderr.write(_("Waiting for other coordinators' work on the registry ({seconds} s so far): {file}").format(
         seconds=round(waited), file=safe(file)) + "\n")
     sys.stderr.flush()
-
-
-_waits_shown: dict[str, int] = {}
 
 
 def _print_result(i: int, n: int, result) -> None:

@@ -13,6 +13,7 @@ from visitapp.i18n import _
 from visitapp.ops import common as c
 from visitapp.ops.history import Tx
 from visitapp.ops.operation import operation
+from visitapp.ops.waiting import patient_operation
 from visitapp.services.base import by_uuid, clean, note_by_uuid, visit_by_uuid
 from visitapp.services.dto import ActionInfo, AnswerInfo
 from visitapp.templates import get_template
@@ -82,13 +83,13 @@ def _update(tx: Tx, action_id: str, values: dict[str, Any]) -> ActionInfo:
     return ActionInfo.of(action)
 
 
-@operation(lambda: _("Edit action item"))
+@patient_operation(lambda: _("Edit action item"))
 def edit_action(tx: Tx, action_id: str, **values: Any) -> ActionInfo:
     """Change an action item's description, owner, due date (None clears it) or status."""
     return _update(tx, action_id, values)
 
 
-@operation(lambda: _("Change action item status"))
+@patient_operation(lambda: _("Change action item status"))
 def set_action_status(tx: Tx, action_id: str, status: str) -> ActionInfo:
     """Open, done or cancelled."""
     return _update(tx, action_id, {"status": status})

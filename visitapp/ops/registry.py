@@ -9,6 +9,10 @@ the CLI through ``TrustStore``, ``review.resolve`` and ``plans.import_plan``
 (thin calls to the operations below), the GUI through
 :class:`visitapp.ui.ops_runner.OpRunner` on its DB worker.
 
+Other coordinators: each of these operations but the merge waits for other writers' locks and runs its
+transaction again while the registry is busy, for up to a minute (:mod:`visitapp.ops.waiting`); a merge
+waits per file in :class:`visitapp.registry.batch.Merger` instead.
+
 Undo:
 
 * trusting or no longer trusting a signer or an anchor, settling a
@@ -32,45 +36,46 @@ from typing import Any
 from visitapp.i18n import _
 from visitapp.ops.history import Tx
 from visitapp.ops.operation import operation
+from visitapp.ops.waiting import patient_operation
 from visitapp.registry import plans, review, trust
 
 
-@operation(lambda: _("Trust a signer"))
+@patient_operation(lambda: _("Trust a signer"))
 def trust_signers(tx: Tx, certs: list[Any]) -> list[trust.TrustedInfo]:
     """Trust the signers of these certificates (a signer's chain may follow it); see ``TrustStore.add``."""
     return trust.add_signers(tx.session, list(certs))
 
 
-@operation(lambda: _("Stop trusting a signer"))
+@patient_operation(lambda: _("Stop trusting a signer"))
 def distrust_signer(tx: Tx, fingerprint: str) -> trust.TrustedInfo:
     """Stop trusting the signer whose fingerprint is or starts with ``fingerprint`` (what was merged stays)."""
     return trust.remove_signer(tx.session, fingerprint)
 
 
-@operation(lambda: _("Trust a certificate authority"))
+@patient_operation(lambda: _("Trust a certificate authority"))
 def trust_anchor(tx: Tx, cert: Any) -> trust.AnchorInfo:
     """Trust a certificate authority as an anchor (only a real CA)."""
     return trust.add_anchor(tx.session, cert)
 
 
-@operation(lambda: _("Trust a trusted list"))
+@patient_operation(lambda: _("Trust a trusted list"))
 def trust_list(tx: Tx, trusted: Any) -> trust.AnchorInfo:
     """Keep an ETSI TS 119 612 trusted list whose signature was checked (visitapp.signing.qualified)."""
     return trust.add_trusted_list(tx.session, trusted)
 
 
-@operation(lambda: _("Stop trusting a certificate authority"))
+@patient_operation(lambda: _("Stop trusting a certificate authority"))
 def distrust_anchor(tx: Tx, fingerprint: str) -> trust.AnchorInfo:
     return trust.remove_anchor(tx.session, fingerprint)
 
 
-@operation(lambda: _("Settle a disagreement"))
+@patient_operation(lambda: _("Settle a disagreement"))
 def resolve_disagreement(tx: Tx, disagreement_id: str, keep: str) -> review.DisagreementInfo:
     """Keep the registry's value (``keep="current"``) or take the other one (``"other"``); undo reopens it."""
     return review.settle(tx.session, disagreement_id, keep)
 
 
-@operation(lambda: _("Import a plan"))
+@patient_operation(lambda: _("Import a plan"))
 def import_plan(tx: Tx, plan: plans.Plan, *, confirmed: plans.PlanPreview | None = None,
                 trust_certificate: Any = None) -> plans.PlanImportResult:
     """Import a plan in one step; with ``trust_certificate`` its signer (confirmed by a person) is trusted first."""

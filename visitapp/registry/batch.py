@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import logging
-import random
-import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,6 +24,7 @@ from visitapp.exchange.record import VisitRecord
 from visitapp.i18n import _
 from visitapp.registry.apply import merge_record
 from visitapp.registry.results import BeforeCommit, FileResult, Source
+from visitapp.registry.waiting import patiently
 
 if TYPE_CHECKING:
     from visitapp.signing.envelope import DecryptionKey
@@ -56,12 +54,13 @@ LOOKAHEAD = 4  # files verified ahead of the merge, in the capped worker
 #: the database's lock timeout (5 s); when it passes, the file's transaction (rolled back whole) is run again
 #: after a short pause, until this much time has gone by: long enough for a neighbour's large file to finish.
 MERGE_WAIT_S = 600.0
-_FIRST_PAUSE_S, _LONGEST_PAUSE_S = 0.05, 1.0
 
 #: ``waiting(file, attempt, seconds_waited)``: told before each retry of a file's merge (the CLI shows it).
 Waiting = Callable[[str, int, float], None]
 
-log = logging.getLogger(__name__)
+
+def _told_no_one(_name: str, _attempt: int, _waited: float) -> None:
+    """A merge given no ``waiting`` shows nothing (not the CLI's line for other writes)."""
 
 
 @dataclass
@@ -167,33 +166,16 @@ class Merger:
         return result
 
     def _patiently(self, name: str, call: Callable[[], FileResult]) -> FileResult:
-        """``call()`` (one file's transaction), run again while the registry is busy, for at most ``wait_s``.
+        """``call()`` (one file's transaction), run again while the registry is busy, for at most ``wait_s``
+        (:func:`visitapp.registry.waiting.patiently`, as every coordinator's write); cancelling the batch stops the
+        waiting too.  Past it, one sentence that nothing of this file was imported."""
+        def gave_up(waited: float) -> DatabaseLocked:
+            return DatabaseLocked(
+                _("The registry stayed busy with other coordinators' work for {seconds} s; nothing of "
+                  "this file was imported, merge it again later.").format(seconds=round(waited)))
 
-        Busy: a lock wait past the lock timeout, a deadlock or a serialisation failure (``DatabaseLocked``);
-        the transaction was rolled back whole, so running it again is safe.  The pause between attempts
-        grows (with jitter, so two waiting merges do not retry in step); the lock wait itself is the real
-        wait for the other writer.  Cancelling the batch stops the waiting too.
-        """
-        started = time.monotonic()
-        pause, attempt = _FIRST_PAUSE_S, 0
-        while True:
-            try:
-                return call()
-            except DatabaseLocked:
-                waited = time.monotonic() - started
-                if waited + pause > self.wait_s or self._stopped():
-                    raise DatabaseLocked(
-                        _("The registry stayed busy with other coordinators' work for {seconds} s; nothing of "
-                          "this file was imported, merge it again later.").format(seconds=round(waited))) from None
-            attempt += 1
-            log.info("%s: the registry is busy; merging it again (attempt %d, %.1f s waited)", name, attempt + 1,
-                     waited)
-            if self.waiting is not None:
-                self.waiting(name, attempt, waited)
-            end = time.monotonic() + pause * random.uniform(0.5, 1.0)  # jitter
-            while not self._stopped() and (left := end - time.monotonic()) > 0:
-                time.sleep(min(left, 0.1))  # a pause between attempts, broken off by Cancel
-            pause = min(pause * 2, _LONGEST_PAUSE_S)
+        return patiently(call, what=name, wait_s=self.wait_s, waiting=self.waiting or _told_no_one,
+                         stopped=self._stopped, gave_up=gave_up)
 
     def _stopped(self) -> bool:
         return self._cancelled is not None and self._cancelled()

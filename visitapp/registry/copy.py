@@ -181,8 +181,16 @@ def copy_registry(source: Database, destination: Database, *,
     row, and ``DatabaseError`` when a row is refused or the copy read back
     differs; the destination is then left as it was.  ``before_commit`` is
     called with the result inside the destination's transaction (tests pause
-    or kill the copy there).
+    or kill the copy there).  A destination busy with other work (another coordinator's copy into it)
+    is waited for, the copy's transaction run again (:func:`visitapp.registry.waiting.patiently`).
     """
+    from visitapp.registry.waiting import patiently
+
+    return patiently(lambda: _copy_once(source, destination, before_commit), what="registry copy")
+
+
+def _copy_once(source: Database, destination: Database,
+               before_commit: Callable[[CopyResult], None] | None) -> CopyResult:
     src_name, dst_name = source.backend.describe(), destination.backend.describe()
     result = CopyResult(src_name, dst_name)
     try:

@@ -310,7 +310,25 @@ def _needles(name: str) -> list[str]:
 
 def erase_person(db: Database, ref: str, *, redact_mentions: bool = False,
                  progress: Callable[[str], None] | None = None) -> ErasureResult:
-    """Pseudonymise one person everywhere in the database and leave no byte of their name in its files."""
+    """Pseudonymise one person everywhere in the database and leave no byte of their name in its files.
+
+    The erasure's transaction, then the files' scrub (vacuum, checkpoint), each run again while other
+    coordinators keep the registry busy (:func:`visitapp.registry.waiting.patiently`); the upgrade backups are
+    overwritten and their keyring entries forgotten once, after both (files and keyring: never retried).
+    """
+    from visitapp.registry.waiting import patiently
+
+    person, pseudonym, changed, files, touched = patiently(
+        lambda: _erase_in_one_transaction(db, ref, redact_mentions), what="person erase")
+    left = patiently(lambda: scrub_files(db, touched), what="person erase: scrub")
+    forget_history(db)
+    removed = [str(p) for p in remove_upgrade_backups(db.path)] if db.path is not None else []
+    return ErasureResult(person, pseudonym, changed, files, removed, left)
+
+
+def _erase_in_one_transaction(db: Database, ref: str,
+                              redact_mentions: bool) -> tuple[str, str, int, list[dict[str, Any]], set[str]]:
+    """The erasure itself: the person's uuid, pseudonym, values changed, files naming them, tables touched."""
     with db.write() as s:
         person = by_uuid(s, m.Person, ref)
         if s.scalar(select(m.Erasure.id).where(m.Erasure.person_uuid == person.uuid).limit(1)) is not None:
@@ -329,10 +347,7 @@ def erase_person(db: Database, ref: str, *, redact_mentions: bool = False,
         s.add(m.Erasure(person_uuid=person.uuid, pseudonym=pseudonym, name_hash=name_hash(name),
                         email_hash=email_hash(email), redact_mentions=redact_mentions))
         db.backend.ensure_search(s.connection(), rebuild_index=True)
-    left = scrub_files(db, touched)
-    forget_history(db)
-    removed = [str(p) for p in remove_upgrade_backups(db.path)] if db.path is not None else []
-    return ErasureResult(person.uuid, pseudonym, changed, files, removed, left)
+        return person.uuid, pseudonym, changed, files, touched
 
 
 def upgrade_backups(path: Path) -> list[Path]:

@@ -56,9 +56,23 @@ def old_visits(db: Database, period: dt.timedelta, *, now: dt.datetime | None = 
 
 
 def delete_visits(db: Database, visit_ids: list[str]) -> int:
-    """Remove these visits and all held for them; scrub the file after. The number removed."""
+    """Remove these visits and all held for them; scrub the file after. The number removed.
+
+    The delete's transaction and the scrub each run again while other coordinators keep the registry busy
+    (:func:`visitapp.registry.waiting.patiently`).
+    """
+    from visitapp.registry.persons import forget_history, scrub_files
+    from visitapp.registry.waiting import patiently
+
     if not visit_ids:
         return 0
+    removed = patiently(lambda: _delete_in_one_transaction(db, visit_ids), what="retention delete")
+    patiently(lambda: scrub_files(db), what="retention delete: scrub")
+    forget_history(db)
+    return removed
+
+
+def _delete_in_one_transaction(db: Database, visit_ids: list[str]) -> int:
     with db.write() as s:
         visits = s.scalars(select(m.Visit).where(m.Visit.uuid.in_(visit_ids))).all()
         item_uuids = [n.uuid for v in visits for n in v.notes] + [a.uuid for v in visits for a in v.action_items] \
@@ -76,9 +90,4 @@ def delete_visits(db: Database, visit_ids: list[str]) -> int:
             f.record, f.author = {}, ""
         s.flush()
         db.backend.ensure_search(s.connection(), rebuild_index=True)
-        removed = len(visits)
-    from visitapp.registry.persons import forget_history, scrub_files
-
-    scrub_files(db)
-    forget_history(db)
-    return removed
+        return len(visits)
