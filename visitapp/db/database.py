@@ -13,6 +13,8 @@ import contextvars
 import datetime as dt
 import functools
 import os
+import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,6 +110,10 @@ class Database:
         #: The database file, or None for an engine that runs on a server.
         self.path: Path | None = backend.path
         self._write_engine = engine.execution_options(visitapp_write=True)
+        # core_write's connection per writing thread, where the backend keeps one (see _writer).
+        self._local = threading.local()
+        self._writers: list[tuple[weakref.ref[threading.Thread], Connection]] = []
+        self._writers_lock = threading.Lock()
         # The ORM is imported with the first session: a command that reads with Core alone (``visits``, see
         # visitapp.db.visit_list) starts without it (issue 10, fast start).
         self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
@@ -171,6 +177,11 @@ class Database:
         return db
 
     def close(self) -> None:
+        with self._writers_lock:
+            writers, self._writers = self._writers, []
+        for _thread, conn in writers:
+            if not conn.in_transaction():  # a write still running on its thread ends with it
+                conn.close()
         self.engine.dispose()
 
     def __enter__(self) -> Database:
@@ -255,8 +266,51 @@ class Database:
         like :meth:`write`.  This is the one fast write path (it replaced a
         bare sqlite3 connection): see ``visitapp/ops``.
         """
-        with self._errors(), self._write_engine.begin() as conn:
-            yield conn
+        if not self.backend.keeps_writer:
+            with self._errors(), self._write_engine.begin() as conn:
+                yield conn
+            return
+        with self._errors():
+            conn = self._writer()
+            try:
+                with conn.begin():
+                    yield conn
+            except exc.SQLAlchemyError:
+                # A driver error (a lock, a full disk, an I/O error): rolled back, and the next write starts
+                # on a fresh connection from the pool. A refusal of the operation's own keeps the connection.
+                self._drop_writer(conn)
+                raise
+
+    def _writer(self) -> Connection:
+        """This thread's connection for :meth:`core_write`, kept between its transactions.
+
+        A note save is a transaction of a few statements; taking a connection
+        from the pool and giving it back (its checkout, reset and events) cost
+        about a tenth of it (benchmarks/storage.py). The desktop saves on one
+        thread, its DB worker, so one connection stays with it, and so does its
+        page cache. It holds no lock between transactions (each begins and
+        commits explicitly). Connections of threads that have ended are closed
+        when another thread starts writing, and all of them by :meth:`close`.
+        """
+        conn = getattr(self._local, "writer", None)
+        if conn is not None and not conn.closed:
+            return conn
+        conn = self._write_engine.connect()
+        with self._writers_lock:
+            ended = [c for t, c in self._writers if not _alive(t())]
+            self._writers = [(t, c) for t, c in self._writers if c not in ended] + [
+                (weakref.ref(threading.current_thread()), conn)]
+        for old in ended:
+            old.close()
+        self._local.writer = conn
+        return conn
+
+    def _drop_writer(self, conn: Connection) -> None:
+        self._local.writer = None
+        with self._writers_lock:
+            self._writers = [(t, c) for t, c in self._writers if c is not conn]
+        with contextlib.suppress(exc.SQLAlchemyError):
+            conn.close()
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
@@ -267,6 +321,10 @@ class Database:
             if mapped is None:
                 raise
             raise mapped from err
+
+
+def _alive(thread: threading.Thread | None) -> bool:
+    return thread is not None and thread.is_alive()
 
 
 def _backup_path(path: Path, revision: str, backup_dir: Path | None) -> Path:

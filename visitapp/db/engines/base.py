@@ -107,6 +107,11 @@ class Backend(ABC):
 
     #: A name for people, e.g. "SQLite", "PostgreSQL".
     name: str = ""
+    #: Whether ``Database.core_write`` keeps each writing thread's connection between transactions
+    #: instead of taking one from the pool each time (see ``Database._writer``): worth it where a
+    #: transaction costs little more than that (an embedded file), not where an idle connection
+    #: is a server's resource that may be dropped under it.
+    keeps_writer: bool = False
 
     def __init__(self, *, lock_timeout_ms: int) -> None:
         self.lock_timeout_ms = lock_timeout_ms

@@ -167,6 +167,7 @@ class SQLiteBackend(Backend):
     """A visitapp database in one SQLite file."""
 
     name = "SQLite"
+    keeps_writer = True  # a note save is a few statements on a local file: the pool's round costs a tenth of it
 
     def __init__(self, path: Path, *, lock_timeout_ms: int) -> None:
         super().__init__(lock_timeout_ms=lock_timeout_ms)
