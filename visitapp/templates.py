@@ -222,3 +222,20 @@ def get_template(key: str) -> Template:
         raise NotFound(
             _("There is no template {key}; available: {keys}.").format(key=key, keys=", ".join(all_templates()))
         ) from None
+
+
+@cache
+def _field_labels() -> dict[str, Text]:
+    """Every template field's label by its key (the first template that has the key names it)."""
+    labels: dict[str, Text] = {}
+    for template in all_templates().values():
+        for f in template.fields:
+            labels.setdefault(f.key, f.label)
+    return labels
+
+
+def field_label(key: str, lang: str) -> str:
+    """A structured answer's label in ``lang`` ("Liczba pracowników w Krakowie"), "" for an unknown key: what
+    the coordinator's window and ``visitapp disagreements`` call the fact ``answer:<key>``."""
+    label = _field_labels().get(key)
+    return label.get(lang) if label is not None else ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -21,22 +20,12 @@ from visitapp.ui.labels import fmt_datetime
 log = logging.getLogger(__name__)
 
 
-@cache
-def _field_labels() -> dict[str, tuple[str, str]]:
-    """Every template field's label (Polish, English) by its key."""
-    from visitapp.templates import all_templates
-
-    labels: dict[str, tuple[str, str]] = {}
-    for template in all_templates().values():
-        for f in template.fields:
-            labels.setdefault(f.key, (f.label.get("pl"), f.label.get("en")))
-    return labels
-
-
 def template_field_label(key: str, lang: str) -> str:
-    """A structured answer's label in ``lang`` ("Liczba pracowników w Krakowie"), "" for an unknown key."""
-    pl, en = _field_labels().get(key, ("", ""))
-    return pl if lang == "pl" else en
+    """A structured answer's label in ``lang`` ("Liczba pracowników w Krakowie"), "" for an unknown key (the core's,
+    which ``visitapp disagreements`` uses too)."""
+    from visitapp.templates import field_label
+
+    return field_label(key, lang)
 
 
 class DisagreementsPage(QWidget):
