@@ -2,11 +2,11 @@
 
 Another writer holds the registry's write lock (a real second connection: SQLite's ``BEGIN EXCLUSIVE`` on the
 file, PostgreSQL's write lock on the server) far past the lock timeout (300 ms here instead of 5 s).  A trust
-change, a person's erasure and a settled disagreement time out on it, are rolled back and run again; the holder
-lets go when it is told of the second retry, and the write is done, once.  With the lock never released and the
-whole wait lowered (60 s in the product, under a second here), the same one sentence as before reaches the
-coordinator and nothing is changed.  On both engines; the command line's wait line with a real ``visitapp``
-process on a terminal.
+change, a person's erasure, an action item's status and a settled disagreement time out on it, are rolled back
+and run again; the holder lets go when it is told of the second retry, and the write is done, once.  With the
+lock never released and the whole wait lowered (60 s in the product, under a second here), the same one sentence
+as before reaches the coordinator and nothing is changed.  On both engines; the command line's wait line with a
+real ``visitapp`` process on a terminal.
 """
 
 from __future__ import annotations
@@ -76,11 +76,12 @@ def registry(registry_target, tmp_path, monkeypatch) -> Iterator[dict[str, Any]]
         merge_record(db, record, source_of(record))
         official.close()
     person = Services(db, ANNA).people.create("Jan Kowalski", email="jan.kowalski@example.org")
+    action = Services(db, ANNA).actions.add(visit, "Przesłać listę kursów spawania", owner="GUP")
     (disagreement,) = disagreements(db)
     _p12, pem = keys(tmp_path, "anna", ANNA)
     try:
         yield {"db": db, "target": registry_target, "person": person.id, "disagreement": disagreement.id,
-               "visit": visit, "certs": load_certificate_file(pem), "pem": pem}
+               "visit": visit, "action": action.id, "certs": load_certificate_file(pem), "pem": pem}
     finally:
         db.close()
 
@@ -110,6 +111,7 @@ def _writes(reg: dict[str, Any]) -> list[tuple[str, Callable[[], Any]]]:
     return [
         ("trust add", lambda: TrustStore(db).add(reg["certs"])),
         ("person erase", lambda: erase_person(db, reg["person"])),
+        ("action status", lambda: Services(db, ANNA).actions.update(reg["action"], status="done")),
         ("review decision", lambda: resolve(db, reg["disagreement"], "other")),
     ]
 
@@ -129,6 +131,8 @@ def test_each_write_waits_out_another_coordinators_lock_and_is_done_once(registr
     assert [t.fingerprint for t in TrustStore(db).list()] == [results["trust add"][0].fingerprint]
     assert results["person erase"].person_id == registry["person"]
     assert results["review decision"].resolved
+    assert results["action status"].status == "done"
+    assert Services(db, ANNA).actions.get(registry["action"]).status == "done"
     person = Services(db, ANNA).people.get(registry["person"])
     assert person.name.startswith("Erased person ") and person.email == ""
     assert disagreements(db) == []
@@ -163,6 +167,7 @@ def test_past_the_whole_wait_the_same_sentence_as_before_and_nothing_changed(reg
     assert TrustStore(db).list() == []
     assert Services(db, ANNA).people.get(registry["person"]).name == "Jan Kowalski"
     assert [d.id for d in disagreements(db)] == [registry["disagreement"]]
+    assert Services(db, ANNA).actions.get(registry["action"]).status == "open"
 
 
 def _line_from(fd: int, proc: subprocess.Popen[str]) -> str:
