@@ -389,6 +389,26 @@ Why? The reason is kept in the log.</translation>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py"/>
+        <source>The selected disagreement in full</source>
+        <translation>The selected disagreement in full</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py"/>
+        <source>In the registry: %1 (from %2)</source>
+        <translation>In the registry: %1 (from %2)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py"/>
+        <source>Other official&apos;s value: %1 (from %2)</source>
+        <translation>Other official&apos;s value: %1 (from %2)</translation>
+    </message>
 </context>
 <context>
     <name>KeyDialog</name>
@@ -888,11 +908,6 @@ Each file is verified, then merged into the registry.</translation>
         <translation>Wrote %1.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/people_page.py" line="116"/>
-        <source>Erase %1? Their name, e-mail and phone are replaced by a pseudonym everywhere in this database; this cannot be undone.</source>
-        <translation>Erase %1? Their name, e-mail and phone are replaced by a pseudonym everywhere in this database; this cannot be undone.</translation>
-    </message>
-    <message>
         <location filename="../../visitapp/ui/coordinator/people_page.py" line="118"/>
         <location filename="../../visitapp/ui/coordinator/people_page.py" line="147"/>
         <source>Erase a person</source>
@@ -927,6 +942,39 @@ Each file is verified, then merged into the registry.</translation>
         <location filename="../../visitapp/ui/coordinator/people_page.py" line="1"/>
         <source>Deleted the backups made before upgrades, which held their data: %1</source>
         <translation>Deleted the backups made before upgrades, which held their data: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py"/>
+        <source>Erase %1 (%2)?</source>
+        <translation>Erase %1 (%2)?</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py"/>
+        <source>Erase %1?</source>
+        <translation>Erase %1?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/people_page.py"/>
+        <source>They appear in %n visit(s).</source>
+        <translation>
+            <numerusform>They appear in %n visit.</numerusform>
+            <numerusform>They appear in %n visits.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py"/>
+        <source>Their name, e-mail and phone are replaced by a pseudonym everywhere in this database; this cannot be undone.</source>
+        <translation>Their name, e-mail and phone are replaced by a pseudonym everywhere in this database; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py"/>
+        <source>Mentions of the name in note texts are replaced by the pseudonym too.</source>
+        <translation>Mentions of the name in note texts are replaced by the pseudonym too.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py"/>
+        <source>Mentions of the name in note texts stay as they are (tick “Also replace mentions of the name in note texts” to replace them).</source>
+        <translation>Mentions of the name in note texts stay as they are (tick “Also replace mentions of the name in note texts” to replace them).</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1215,29 @@ Each file is verified, then merged into the registry.</translation>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="155"/>
         <source>report.pdf</source>
         <translation>report.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py"/>
+        <source>There are no visits to export.</source>
+        <translation>There are no visits to export.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py"/>
+        <source>There are no planned visits to export. Tick “Include visits that are no longer planned” to export the others.</source>
+        <translation>There are no planned visits to export. Tick “Include visits that are no longer planned” to export the others.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/reports_page.py"/>
+        <source>The plan will hold %n visit(s):</source>
+        <translation>
+            <numerusform>The plan will hold %n visit:</numerusform>
+            <numerusform>The plan will hold %n visits:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py"/>
+        <source>Choose the file and sign the plan?</source>
+        <translation>Choose the file and sign the plan?</translation>
     </message>
 </context>
 <context>

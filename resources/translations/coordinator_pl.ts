@@ -391,6 +391,26 @@ Dlaczego? Powód trafi do dziennika.</translation>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py"/>
+        <source>The selected disagreement in full</source>
+        <translation>Zaznaczona rozbieżność w całości</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py"/>
+        <source>In the registry: %1 (from %2)</source>
+        <translation>W rejestrze: %1 (źródło: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/disagreements_page.py"/>
+        <source>Other official&apos;s value: %1 (from %2)</source>
+        <translation>Wartość drugiego urzędnika: %1 (źródło: %2)</translation>
+    </message>
 </context>
 <context>
     <name>KeyDialog</name>
@@ -899,11 +919,6 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
         <translation>Zapisano %1.</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/coordinator/people_page.py" line="116"/>
-        <source>Erase %1? Their name, e-mail and phone are replaced by a pseudonym everywhere in this database; this cannot be undone.</source>
-        <translation>Usunąć %1? Imię i nazwisko, e-mail i telefon tej osoby zostaną w całej bazie zastąpione pseudonimem; tego nie można cofnąć.</translation>
-    </message>
-    <message>
         <location filename="../../visitapp/ui/coordinator/people_page.py" line="118"/>
         <location filename="../../visitapp/ui/coordinator/people_page.py" line="147"/>
         <source>Erase a person</source>
@@ -938,6 +953,40 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
         <location filename="../../visitapp/ui/coordinator/people_page.py" line="1"/>
         <source>Deleted the backups made before upgrades, which held their data: %1</source>
         <translation>Skasowano kopie zapasowe sprzed aktualizacji, które zawierały dane tej osoby: %1</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py"/>
+        <source>Erase %1 (%2)?</source>
+        <translation>Usunąć dane osoby %1 (%2)?</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py"/>
+        <source>Erase %1?</source>
+        <translation>Usunąć dane osoby %1?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/people_page.py"/>
+        <source>They appear in %n visit(s).</source>
+        <translation>
+            <numerusform>Występuje w %n wizycie.</numerusform>
+            <numerusform>Występuje w %n wizytach.</numerusform>
+            <numerusform>Występuje w %n wizytach.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py"/>
+        <source>Their name, e-mail and phone are replaced by a pseudonym everywhere in this database; this cannot be undone.</source>
+        <translation>Imię i nazwisko, e-mail i telefon tej osoby zostaną w całej bazie zastąpione pseudonimem; tego nie można cofnąć.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py"/>
+        <source>Mentions of the name in note texts are replaced by the pseudonym too.</source>
+        <translation>Wzmianki o nazwisku w treści notatek także zostaną zastąpione pseudonimem.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/people_page.py"/>
+        <source>Mentions of the name in note texts stay as they are (tick “Also replace mentions of the name in note texts” to replace them).</source>
+        <translation>Wzmianki o nazwisku w treści notatek pozostaną bez zmian (aby je zastąpić, zaznacz „Zastąp także wzmianki o nazwisku w treści notatek”).</translation>
     </message>
 </context>
 <context>
@@ -996,7 +1045,7 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
     <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="83"/>
         <source>Include visits that are no longer &amp;planned</source>
-        <translation>Uwzględnij wizyty już nie&amp;planowane</translation>
+        <translation>Uwzględnij też wizyty, które już nie są &amp;planowane</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="84"/>
@@ -1180,6 +1229,30 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
         <location filename="../../visitapp/ui/coordinator/reports_page.py" line="155"/>
         <source>report.pdf</source>
         <translation>raport.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py"/>
+        <source>There are no visits to export.</source>
+        <translation>Nie ma wizyt do wyeksportowania.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py"/>
+        <source>There are no planned visits to export. Tick “Include visits that are no longer planned” to export the others.</source>
+        <translation>Nie ma zaplanowanych wizyt do wyeksportowania. Zaznacz „Uwzględnij też wizyty, które już nie są planowane”, aby wyeksportować pozostałe.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../visitapp/ui/coordinator/reports_page.py"/>
+        <source>The plan will hold %n visit(s):</source>
+        <translation>
+            <numerusform>Plan obejmie %n wizytę:</numerusform>
+            <numerusform>Plan obejmie %n wizyty:</numerusform>
+            <numerusform>Plan obejmie %n wizyt:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/reports_page.py"/>
+        <source>Choose the file and sign the plan?</source>
+        <translation>Wybrać plik i podpisać plan?</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from visitapp import ops
 from visitapp.domain import ActionStatus
 from visitapp.services.dto import ActionInfo
-from visitapp.ui.coordinator.common import ServicesRef, current, table, warn
+from visitapp.ui.coordinator.common import Fit, ServicesRef, current, table, warn
 from visitapp.ui.coordinator.models import GREY, RED, Column, EditableRowsModel, Index, RowsModel
 from visitapp.ui.coordinator.writes import Writes
 from visitapp.ui.labels import ACTION_STATUSES, action_status_label, fmt_date, fmt_datetime
@@ -125,7 +125,11 @@ class ActionsPage(QWidget):
             Column("organisation", self.tr("Organisation"), lambda r: r.organisation),
             Column("visit", self.tr("Visit"), lambda r: fmt_datetime(r.visit_starts_at)),
         ], self._apply, self)
-        self.table = table(self, self.tr("Action items"), self.model, stretch=3)
+        # The task itself takes the room left and never less than 250 px (at 150 % on a laptop too); owner and
+        # organisation at most a fifth of the table each, cut with "…" and whole in their tooltips; due date,
+        # status and visit as wide as their text.
+        self.table = table(self, self.tr("Action items"), self.model, stretch=3, minimum=250,
+                           fits={2: Fit(share=0.2, floor=110), 4: Fit(share=0.2, floor=110)})
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.SelectedClicked)
@@ -137,8 +141,6 @@ class ActionsPage(QWidget):
         self.table.setItemDelegateForColumn(
             self.model.column_of("due"),
             DueDateDelegate(self.tr("no due date"), self.tr("Due date of the action item"), self))
-        for col, width in ((0, 130), (1, 100), (2, 220), (4, 200), (5, 140)):
-            self.table.setColumnWidth(col, width)
         self.done_button = QPushButton(self.tr("Mark &done"), self)
         self.done_button.setAccessibleName(self.tr("Mark the selected action item done"))
         self.reopen_button = QPushButton(self.tr("&Reopen"), self)
@@ -192,10 +194,7 @@ class ActionsPage(QWidget):
         rows = current(self.services).actions.list(
             owner=self.owner.text().strip() or None, status=self.status.currentData(),
             overdue_on=self.today if self.overdue.isChecked() else None)
-        self.model.reset(rows)
-        due = self.model.column_of("due")
-        self.table.resizeColumnToContents(due)
-        self.table.setColumnWidth(due, max(self.table.columnWidth(due), 130))
+        self.model.reset(rows)  # the table's columns follow their new text (common.table's fits)
         overdue = sum(1 for r in rows if self._overdue(r))
         text = self.tr("%n action item(s)", "", len(rows))
         if overdue:

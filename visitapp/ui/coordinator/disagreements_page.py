@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QLabel, QPus
 from visitapp import i18n
 from visitapp.ops import registry as registry_ops
 from visitapp.registry.review import DisagreementInfo, ValueSource, disagreements
-from visitapp.ui.coordinator.common import ServicesRef, current, selected_row, table, warn
+from visitapp.ui.coordinator.common import Fit, ServicesRef, current, selected_row, table, warn
 from visitapp.ui.coordinator.models import GREEN, GREY, Column, RowsModel
 from visitapp.ui.coordinator.writes import Writes
 from visitapp.ui.labels import fmt_datetime
@@ -26,6 +27,11 @@ def template_field_label(key: str, lang: str) -> str:
     from visitapp.templates import field_label
 
     return field_label(key, lang)
+
+
+def _fill(template: str, *values: str) -> str:
+    """``template`` with %1, %2… replaced in one pass: a value from a file that holds "%2" stays as it is."""
+    return re.sub(r"%(\d)", lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values) else m[0], template)
 
 
 class DisagreementsPage(QWidget):
@@ -55,9 +61,19 @@ class DisagreementsPage(QWidget):
             Column("state", self.tr("State"), lambda d: self.tr("settled") if d.resolved else self.tr("to settle"),
                    color=lambda d: GREY if d.resolved else None, bold=lambda d: not d.resolved),
         ], self)
-        self.table = table(self, self.tr("Disagreements between officials' minutes"), self.model, stretch=3)
-        for col, width in ((0, 180), (1, 130), (2, 170), (3, 230), (4, 170), (5, 230), (6, 90)):
-            self.table.setColumnWidth(col, width)
+        # The visit (an organisation's name, the longest text) takes the room left; the fact, the two values and
+        # the state as wide as their text (a long list of skills at most a fifth); the fact and both sources cut
+        # with "…" when the row is short of room (whole in their tooltips, and in full below the table for the
+        # selected row).
+        self.table = table(self, self.tr("Disagreements between officials' minutes"), self.model, stretch=0,
+                           minimum=120, fits={1: Fit(share=0.2, floor=110), 2: Fit(share=0.2, floor=90),
+                                              3: Fit(share=0.2, floor=90), 4: Fit(share=0.25, floor=110),
+                                              5: Fit(share=0.25, floor=110)})
+        self.details = QLabel("", self)
+        self.details.setAccessibleName(self.tr("The selected disagreement in full"))
+        self.details.setTextFormat(Qt.TextFormat.PlainText)  # values and names come from someone's file
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.keep_current = QPushButton(self.tr("Keep the &registry's value"), self)
         self.keep_current.setAccessibleName(self.tr("Settle the selected disagreement with the registry's value"))
         self.take_other = QPushButton(self.tr("&Take the other value"), self)
@@ -76,6 +92,7 @@ class DisagreementsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addLayout(buttons)
 
         self.show_settled.toggled.connect(self.reload)
@@ -109,6 +126,16 @@ class DisagreementsPage(QWidget):
     def other_source_text(self, d: DisagreementInfo) -> str:
         return self.source_text(d.other_source, d.other_author)  # the typed name beside the certificate's
 
+    def details_text(self, d: DisagreementInfo) -> str:
+        """The selected row in full, whatever its columns' widths: the fact, both values and who gave each."""
+        return "\n".join((
+            _fill(self.tr("%1 — %2"), self.field_label(d.field), d.organisation),
+            _fill(self.tr("In the registry: %1 (from %2)"), self.value_text(d.field, d.current_value),
+                  self.current_source_text(d)),
+            _fill(self.tr("Other official's value: %1 (from %2)"), self.value_text(d.field, d.other_value),
+                  self.other_source_text(d)),
+        ))
+
     def value_text(self, field: str, value: Any) -> str:
         if value is None or value == "":
             return "—"
@@ -135,6 +162,7 @@ class DisagreementsPage(QWidget):
     def _selection(self, *_args) -> None:
         row: DisagreementInfo | None = selected_row(self.table)
         can = row is not None and not row.resolved
+        self.details.setText(self.details_text(row) if row is not None else "")
         self.keep_current.setEnabled(can)
         self.take_other.setEnabled(can)
 

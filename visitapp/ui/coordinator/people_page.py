@@ -3,8 +3,10 @@
 The same three actions as ``visitapp person list|export|erase``. Erasing
 rewrites the whole database file (so that no byte of the name is left), so it
 runs on the DB worker (the one writer, after every write asked before it);
-the page asks first, and offers to redact mentions of the name in note texts
-too.  An erasure is no undoable operation by design; the undo history is
+the page asks first (No is the default answer; the question names the person's
+institution, their visits and whether mentions are replaced), and offers to
+redact mentions of the name in note texts too: unticked, as the CLI's opt-in
+``--redact-mentions``.  An erasure is no undoable operation by design; the undo history is
 cleared after it, so that no earlier step can bring the name back.
 """
 
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from visitapp.errors import UserError
 from visitapp.ui.coordinator.common import (
+    Fit,
     ServicesRef,
     current,
     message_of,
@@ -35,7 +39,7 @@ from visitapp.ui.coordinator.common import (
 )
 from visitapp.ui.coordinator.models import Column, RowsModel
 from visitapp.ui.coordinator.writes import Writes
-from visitapp.ui.safe_text import plain_question
+from visitapp.ui.safe_text import Button, plain_message
 
 
 class PeoplePage(QWidget):
@@ -55,12 +59,15 @@ class PeoplePage(QWidget):
             Column("visits", self.tr("Visits"), lambda r: str(r.visits)),
             Column("erased", self.tr("Erased"), lambda r: self.tr("yes") if r.erased else ""),
         ], self)
-        self.table = table(self, self.tr("People in the registry"), self.model)
+        # Names and institutions whole (the coordinator chooses whom to erase from them), the institution takes
+        # the room left; e-mail, visits and the erased mark as wide as their text.
+        self.table = table(self, self.tr("People in the registry"), self.model, stretch=1, minimum=160,
+                           fits={0: Fit(share=0.3, floor=140), 2: Fit(share=0.25, floor=100)})
         self.export_button = QPushButton(self.tr("E&xport their data…"), self)
         self.export_button.setAccessibleName(self.tr("Export everything held about the selected person"))
         self.export_button.clicked.connect(self.ask_export)
         self.redact = QCheckBox(self.tr("Also replace mentions of the name in note texts"), self)
-        self.redact.setChecked(True)
+        self.redact.setChecked(False)  # opt-in, as the CLI's --redact-mentions: the question says which applies
         self.erase_button = QPushButton(self.tr("&Erase…"), self)
         self.erase_button.setAccessibleName(self.tr("Erase the selected person's personal data"))
         self.erase_button.clicked.connect(self.ask_erase)
@@ -123,13 +130,25 @@ class PeoplePage(QWidget):
         row = self._selected()
         if row is None or self.busy:
             return
-        text = self.tr("Erase %1? Their name, e-mail and phone are replaced by a pseudonym everywhere in this "
-                       "database; this cannot be undone.").replace("%1", row.name)
+        redact = self.redact.isChecked()
+        if plain_message(self, QMessageBox.Icon.Question, self.tr("Erase a person"), self.erase_question(row, redact),
+                         Button.Yes | Button.No, default=Button.No) == Button.Yes:
+            self.erase(row.id, redact_mentions=redact)
+
+    def erase_question(self, row, redact: bool) -> str:
+        """Whom exactly (name, institution, visits), what happens to them, and to mentions in note texts."""
+        who = (self.tr("Erase %1 (%2)?").replace("%2", row.institution) if row.institution.strip()
+               else self.tr("Erase %1?")).replace("%1", row.name)
+        lines = [who + " " + self.tr("They appear in %n visit(s).", "", row.visits),
+                 self.tr("Their name, e-mail and phone are replaced by a pseudonym everywhere in this database; "
+                         "this cannot be undone.")]
+        lines.append(self.tr("Mentions of the name in note texts are replaced by the pseudonym too.") if redact
+                     else self.tr("Mentions of the name in note texts stay as they are (tick “Also replace mentions "
+                                  "of the name in note texts” to replace them)."))
         if self._backups():
-            text += " " + self.tr("The backups made before upgrades of this database also hold their data; "
-                                  "they will be deleted: %1").replace("%1", ", ".join(p.name for p in self._backups()))
-        if plain_question(self, self.tr("Erase a person"), text):
-            self.erase(row.id, redact_mentions=self.redact.isChecked())
+            lines.append(self.tr("The backups made before upgrades of this database also hold their data; "
+                                 "they will be deleted: %1").replace("%1", ", ".join(p.name for p in self._backups())))
+        return "\n\n".join(lines)
 
     def _backups(self) -> list[Path]:
         from visitapp.registry.persons import upgrade_backups

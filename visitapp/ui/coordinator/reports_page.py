@@ -22,21 +22,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitapp.domain import VisitStatus
 from visitapp.errors import UserError
 from visitapp.i18n import current_language
 from visitapp.ops import registry as registry_ops
 from visitapp.registry import plan_sign
 from visitapp.registry.plan_sign import PlanSigner
-from visitapp.registry.plans import Plan, PlanImportResult, PlanPreview, export_plan, preview_plan, read_plan
+from visitapp.registry.plans import (
+    Plan,
+    PlanImportResult,
+    PlanPreview,
+    build_plan,
+    export_plan,
+    preview_plan,
+    read_plan,
+)
 from visitapp.registry.reports import build_report
 from visitapp.ui.coordinator.common import ServicesRef, current, message_of, warn
 from visitapp.ui.coordinator.tasks import Task
 from visitapp.ui.coordinator.writes import Writes
+from visitapp.ui.labels import status_label, visit_time
 
 if TYPE_CHECKING:
     from visitapp.signing.sign import SignerSource
 
 MAX_LISTED = 25  # changes listed in the question itself; all of them in its details
+PLAN_LISTED = 8  # visits listed before a plan export (a question that fits a laptop at 150 %); all in its details
 
 
 def _grouped(fingerprint: str) -> str:
@@ -195,7 +206,57 @@ class ReportsPage(QWidget):
         warn(self, self.tr("Series report"), message_of(err))
 
     # plans ---------------------------------------------------------------------------
+    def export_question(self) -> tuple[int, str, str]:
+        """Before anything is written: how many visits the plan will hold and which (count, text, details).
+
+        The list is the plan itself (:func:`build_plan` with the page's series and box), one line a visit:
+        its time on its own clock, organisation and title, and its state when it is no longer planned.
+        """
+        services = current(self.services)
+        plan = build_plan(services.db, series=self.series.currentData(), include_all=self.include_all.isChecked())
+        known = {v.id: v for v in services.visits.list()}
+        lines = []
+        for v in plan.visits:
+            summary = known.get(v.id)
+            line = "• " + " — ".join(part for part in (visit_time(v.starts_at, summary.time_zone if summary else None),
+                                                       v.organisation.name, v.title) if part)
+            if summary is not None and summary.status != VisitStatus.PLANNED:
+                state = status_label(summary.status)
+                line += " (" + state[:1].lower() + state[1:] + ")"
+            lines.append(line)
+        count = len(lines)
+        if not count:
+            return 0, (self.tr("There are no visits to export.") if self.include_all.isChecked() else
+                       self.tr("There are no planned visits to export. Tick “Include visits that are no longer "
+                               "planned” to export the others.")), ""
+        shown = lines[:PLAN_LISTED]
+        text = self.tr("The plan will hold %n visit(s):", "", count) + "\n\n" + "\n".join(shown)
+        if len(lines) > len(shown):
+            text += "\n" + self.tr("… and %1 more (see the details).").replace("%1", str(len(lines) - len(shown)))
+        text += "\n\n" + self.tr("Choose the file and sign the plan?")
+        return count, text, "\n".join(lines) if len(lines) > len(shown) else ""
+
+    def confirm_export(self) -> bool:
+        """Show which visits the plan will hold; True when the coordinator goes on (Yes, the default)."""
+        try:
+            count, text, details = self.export_question()
+        except UserError as err:
+            warn(self, self.tr("Export the plan"), str(err))
+            return False
+        if not count:
+            warn(self, self.tr("Export the plan"), text)
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export the plan"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # titles and names come from minutes and plans
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)  # nothing is written yet: the file dialog comes next
+        if details:
+            box.setDetailedText(details)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
     def ask_export(self) -> None:
+        if not self.confirm_export():
+            return
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the plan of visits"), "plan.json.p7m",
                                                     self.tr("Signed plan files (*.p7m)"))
         if not name:
