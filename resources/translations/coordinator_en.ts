@@ -726,6 +726,11 @@ Each file is verified, then merged into the registry.</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>Timestamp</source>
+        <translation>Timestamp</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
         <source>qualified</source>
         <translation>qualified</translation>
     </message>
@@ -766,8 +771,18 @@ Each file is verified, then merged into the registry.</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
-        <source>timestamped</source>
-        <translation>timestamped</translation>
+        <source>qualified timestamp</source>
+        <translation>qualified timestamp</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>timestamp (not qualified)</source>
+        <translation>timestamp (not qualified)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>timestamp (authority not trusted)</source>
+        <translation>timestamp (authority not trusted)</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>

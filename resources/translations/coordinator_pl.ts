@@ -737,6 +737,11 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>Timestamp</source>
+        <translation>Znacznik czasu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
         <source>qualified</source>
         <translation>kwalifikowany</translation>
     </message>
@@ -777,8 +782,18 @@ Każdy plik zostanie sprawdzony, a potem scalony z rejestrem.</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
-        <source>timestamped</source>
-        <translation>ze znacznikiem czasu</translation>
+        <source>qualified timestamp</source>
+        <translation>kwalifikowany znacznik czasu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>timestamp (not qualified)</source>
+        <translation>znacznik czasu (niekwalifikowany)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>
+        <source>timestamp (authority not trusted)</source>
+        <translation>znacznik czasu (urząd niezaufany)</translation>
     </message>
     <message>
         <location filename="../../visitapp/ui/coordinator/merge_page.py" line="1"/>

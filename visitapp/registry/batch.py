@@ -162,6 +162,8 @@ class Merger:
             "anchor": first.anchor, "level": first.level, "revocation": first.revocation,
             "revocation_source": first.revocation_source,
             "timestamp": first.timestamp.isoformat() if first.timestamp else None,
+            # as verify judged the timestamp: its authority trusted; a trusted list's qualified TSA (QTST)
+            "timestamp_trusted": first.timestamp_trusted, "timestamp_qualified": first.timestamp_qualified,
         }
         return result
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -135,15 +136,15 @@ class MergePage(QWidget):
                    tip=lambda r: r.visit_id or ""),
             Column("author", self.tr("Author"), lambda r: r.author),
             Column("signature", self.tr("Signature"), self._signature, tip=lambda r: r.signature.get("identity", "")),
+            Column("timestamp", self.tr("Timestamp"), self.timestamp_label),
             Column("reason", self.tr("Reason"), self._reason,  # the whole reason, in lines a screen holds
                    tip=lambda r: textwrap.fill(self._reason(r), TIP_WIDTH)),
         ], self)
         self.table = table(self, self.tr("Results of the merge, one row per file"), self.model)
-        self.table.setColumnWidth(0, 240)
-        self.table.setColumnWidth(1, 110)
-        self.table.setColumnWidth(2, 200)
-        self.table.setColumnWidth(3, 150)
-        self.table.setColumnWidth(4, 230)  # "samopodpisany, bez znacznika czasu" whole at 1366x768 (issue 11)
+        # The signature's and the timestamp's columns as wide as their longest texts (in this language and font);
+        # the reason takes the rest (cut in the middle, whole in its tooltip): at 1366x768 about 270 px.
+        for column, width in enumerate((170, 90, 160, 140, *self._widest_texts())):
+            self.table.setColumnWidth(column, width)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a cut reason keeps its end (what to do)
 
         buttons = QHBoxLayout()
@@ -202,7 +203,7 @@ class MergePage(QWidget):
         return ", ".join(parts)
 
     def _signature(self, r: FileResult) -> str:
-        """Qualification, revocation status and timestamp of the author's signature, in a few words."""
+        """Qualification and revocation status of the author's signature, in a few words."""
         sig = r.signature
         if not sig:
             return ""
@@ -212,8 +213,37 @@ class MergePage(QWidget):
         revocation = {"good": self.tr("not revoked"), "revoked": self.tr("revoked"),
                       "unknown": self.tr("revocation unknown"),
                       "not_checked": self.tr("revocation not checked")}.get(sig.get("revocation", ""), "")
-        stamp = self.tr("timestamped") if sig.get("timestamp") else self.tr("no timestamp")
-        return ", ".join(p for p in (level, revocation, stamp) if p)
+        return ", ".join(p for p in (level, revocation) if p)
+
+    def timestamp_label(self, r: FileResult) -> str:
+        """The standing of the author's signature's timestamp as verify judged it (``visitapp verify`` and the check
+        dialog say the same): a qualified timestamp when a loaded trusted list names its authority a qualified
+        timestamp service, else not qualified; its authority not trusted; or none."""
+        sig = r.signature
+        if not sig:
+            return ""
+        if not sig.get("timestamp"):
+            return self.tr("no timestamp")
+        if sig.get("timestamp_qualified"):
+            return self.tr("qualified timestamp")
+        if not sig.get("timestamp_trusted"):
+            return self.tr("timestamp (authority not trusted)")
+        return self.tr("timestamp (not qualified)")
+
+    def _widest_texts(self) -> tuple[int, int]:
+        """The widths the Signature and Timestamp columns need for any of their texts, with the cell's margins."""
+        metrics = self.table.fontMetrics()
+        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1)
+        levels = ("qualified", "advanced", "self-signed", "pinned")
+        states = ("good", "revoked", "unknown", "not_checked")
+        signatures = [self._signature(FileResult("", "accepted", "", signature={"level": level, "revocation": state}))
+                      for level in levels for state in states]
+        stamps = [self.timestamp_label(FileResult("", "accepted", "", signature=sig)) for sig in (
+            {"timestamp": ""}, {"timestamp": "t", "timestamp_qualified": True}, {"timestamp": "t"},
+            {"timestamp": "t", "timestamp_trusted": True})]
+        signature, stamp = (max(metrics.horizontalAdvance(text) for text in texts) + margin + 4
+                            for texts in (signatures, stamps))
+        return signature, stamp
 
     def _reason(self, r: FileResult) -> str:
         text = r.reason
