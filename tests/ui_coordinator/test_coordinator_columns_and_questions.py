@@ -183,3 +183,19 @@ def test_plan_export_lists_the_visits_before_any_file_is_chosen(qtbot, view, dem
     page.include_all.setChecked(True)
     count, text, _details = page.export_question()
     assert count == 3 and all(v.title in text for v in others) and "(finalised)" in text
+
+
+@pytest.mark.parametrize("size", [LAPTOP, AT_150])
+def test_trusted_signers_fingerprint_whole_at_150_percent(qtbot, view, tmp_path, size):
+    from coordinator_helpers import keys
+
+    for who, identity in (("anna", ANNA), ("piotr", PIOTR)):
+        view.trust.add_file(keys(tmp_path, who, identity)[1])
+    page = view.trust
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT_MS)
+    _show(qtbot, view, page, size)
+    table, model = page.table, page.model
+    assert _whole(table, model.column_of("fingerprint"))  # what a coordinator compares is never cut
+    for key in ("valid", "added"):
+        assert _whole(table, model.column_of(key)), key
+    assert table.horizontalScrollBar().maximum() == 0

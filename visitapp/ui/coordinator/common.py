@@ -98,13 +98,14 @@ class _Fitter(QObject):
             width = min(self.natural(column), max(int(room * fit.share), fit.floor or 0))
             out[column] = width
             floors[column] = width if fit.floor is None else min(width, fit.floor)
-        short = sum(out.values()) + self.minimum - room
+        minimum = self.minimum if self.minimum >= 0 else self.natural(self.stretch)
+        short = sum(out.values()) + minimum - room
         give = sum(out[c] - floors[c] for c in out)
         if short > 0 and give > 0:
             ratio = min(1.0, short / give)
             for c in out:
                 out[c] = max(floors[c], out[c] - math.ceil((out[c] - floors[c]) * ratio))
-        out[self.stretch] = max(self.minimum, room - sum(out.values()))
+        out[self.stretch] = max(minimum, room - sum(out.values()))
         return out
 
     def fit(self, *_args: Any) -> None:
@@ -139,7 +140,8 @@ def table(parent: QWidget, name: str, model: Any, *, stretch: int = -1, fits: Ma
     """A read-by-row table: whole rows selected, sortable later by the page, last column stretched.
 
     With ``fits``, the columns are sized by :class:`_Fitter`: each to its text within its :class:`Fit`
-    (columns not listed: to their text), and ``stretch`` takes the room left, at least ``minimum`` pixels.
+    (columns not listed: to their text), and ``stretch`` takes the room left, at least ``minimum`` pixels
+    (a negative ``minimum``: never narrower than its own text, for a column that means nothing cut).
     """
     view = QTableView(parent)
     view.setModel(model)
