@@ -918,6 +918,79 @@
     </message>
 </context>
 <context>
+    <name>ParticipantsBox</name>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Participant&apos;s name</source>
+        <translation>Participant&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Instit&amp;ution:</source>
+        <translation>Instit&amp;ution:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ole:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Side</source>
+        <translation>Side</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Si&amp;de:</source>
+        <translation>Si&amp;de:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>&amp;Add participant</source>
+        <translation>&amp;Add participant</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Participants (double-click changes, Delete removes)</source>
+        <translation>Participants (double-click changes, Delete removes)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Double-click a participant to change their details.</source>
+        <translation>Double-click a participant to change their details.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Remove par&amp;ticipant</source>
+        <translation>Remove par&amp;ticipant</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>&amp;Apply changes to participant</source>
+        <translation>&amp;Apply changes to participant</translation>
+    </message>
+</context>
+<context>
     <name>PrepareDialog</name>
     <message>
         <location filename="../../visitapp/ui/prepare.py" line="64"/>
@@ -1065,61 +1138,6 @@
         <translation>Se&amp;ries:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="158"/>
-        <source>Participants</source>
-        <translation>Participants</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="162"/>
-        <source>Participant&apos;s name</source>
-        <translation>Participant&apos;s name</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="166"/>
-        <source>Na&amp;me:</source>
-        <translation>Na&amp;me:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="168"/>
-        <source>Institution</source>
-        <translation>Institution</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="170"/>
-        <source>Instit&amp;ution:</source>
-        <translation>Instit&amp;ution:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="172"/>
-        <source>Role</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="173"/>
-        <source>R&amp;ole:</source>
-        <translation>R&amp;ole:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="175"/>
-        <source>Side</source>
-        <translation>Side</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="178"/>
-        <source>Si&amp;de:</source>
-        <translation>Si&amp;de:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="180"/>
-        <source>&amp;Add participant</source>
-        <translation>&amp;Add participant</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="186"/>
-        <source>Participants (Delete removes)</source>
-        <translation>Participants (Delete removes)</translation>
-    </message>
-    <message>
         <location filename="../../visitapp/ui/prepare.py" line="189"/>
         <source>Agenda (one item per line)</source>
         <translation>Agenda (one item per line)</translation>
@@ -1227,6 +1245,31 @@
     <message>
         <source>Instead of the template&apos;s sections, the template&apos;s sections that hold structured answers stay after the agenda&apos;s.</source>
         <translation>Instead of the template&apos;s sections, the template&apos;s sections that hold structured answers stay after the agenda&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py"/>
+        <source>Co-signer (name)</source>
+        <translation>Co-signer (name)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py"/>
+        <source>Empty: no co-signature</source>
+        <translation>Empty: no co-signature</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py"/>
+        <source>Who is expected to co-sign the minutes; the PDF leaves a place for that signature. Empty: none.</source>
+        <translation>Who is expected to co-sign the minutes; the PDF leaves a place for that signature. Empty: none.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py"/>
+        <source>Co-si&amp;gner:</source>
+        <translation>Co-si&amp;gner:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py"/>
+        <source>Ver&amp;batim minutes: each note shows its time</source>
+        <translation>Ver&amp;batim minutes: each note shows its time</translation>
     </message>
 </context>
 <context>

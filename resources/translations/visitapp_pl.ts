@@ -921,6 +921,79 @@
     </message>
 </context>
 <context>
+    <name>ParticipantsBox</name>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Participants</source>
+        <translation>Uczestnicy</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Participant&apos;s name</source>
+        <translation>Imię i nazwisko uczestnika</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Na&amp;me:</source>
+        <translation>I&amp;mię i nazwisko:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Institution</source>
+        <translation>Instytucja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Instit&amp;ution:</source>
+        <translation>I&amp;nstytucja:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Role</source>
+        <translation>Funkcja</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Funkcja:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Side</source>
+        <translation>Strona</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Si&amp;de:</source>
+        <translation>Stro&amp;na:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>&amp;Add participant</source>
+        <translation>&amp;Dodaj uczestnika</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Participants (double-click changes, Delete removes)</source>
+        <translation>Uczestnicy (dwuklik: zmiana, Delete: usunięcie)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Double-click a participant to change their details.</source>
+        <translation>Kliknij dwukrotnie uczestnika, aby zmienić jego dane.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>Remove par&amp;ticipant</source>
+        <translation>&amp;Usuń uczestnika</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare_people.py"/>
+        <source>&amp;Apply changes to participant</source>
+        <translation>Popraw &amp;dane uczestnika</translation>
+    </message>
+</context>
+<context>
     <name>PrepareDialog</name>
     <message>
         <location filename="../../visitapp/ui/prepare.py" line="64"/>
@@ -1068,61 +1141,6 @@
         <translation>C&amp;ykl:</translation>
     </message>
     <message>
-        <location filename="../../visitapp/ui/prepare.py" line="158"/>
-        <source>Participants</source>
-        <translation>Uczestnicy</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="162"/>
-        <source>Participant&apos;s name</source>
-        <translation>Imię i nazwisko uczestnika</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="166"/>
-        <source>Na&amp;me:</source>
-        <translation>I&amp;mię i nazwisko:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="168"/>
-        <source>Institution</source>
-        <translation>Instytucja</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="170"/>
-        <source>Instit&amp;ution:</source>
-        <translation>I&amp;nstytucja:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="172"/>
-        <source>Role</source>
-        <translation>Funkcja</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="173"/>
-        <source>R&amp;ole:</source>
-        <translation>&amp;Funkcja:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="175"/>
-        <source>Side</source>
-        <translation>Strona</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="178"/>
-        <source>Si&amp;de:</source>
-        <translation>Stro&amp;na:</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="180"/>
-        <source>&amp;Add participant</source>
-        <translation>&amp;Dodaj uczestnika</translation>
-    </message>
-    <message>
-        <location filename="../../visitapp/ui/prepare.py" line="186"/>
-        <source>Participants (Delete removes)</source>
-        <translation>Uczestnicy (Delete usuwa)</translation>
-    </message>
-    <message>
         <location filename="../../visitapp/ui/prepare.py" line="189"/>
         <source>Agenda (one item per line)</source>
         <translation>Program (jeden punkt w wierszu)</translation>
@@ -1230,6 +1248,31 @@
     <message>
         <source>Instead of the template&apos;s sections, the template&apos;s sections that hold structured answers stay after the agenda&apos;s.</source>
         <translation>Przy zastąpieniu sekcji szablonu zostają po sekcjach programu te sekcje szablonu, które mają pola z odpowiedziami.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py"/>
+        <source>Co-signer (name)</source>
+        <translation>Współpodpisujący (imię i nazwisko)</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py"/>
+        <source>Empty: no co-signature</source>
+        <translation>Puste: bez współpodpisu</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py"/>
+        <source>Who is expected to co-sign the minutes; the PDF leaves a place for that signature. Empty: none.</source>
+        <translation>Kto ma współpodpisać protokół; w PDF zostaje miejsce na ten podpis. Puste: nikt.</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py"/>
+        <source>Co-si&amp;gner:</source>
+        <translation>Współp&amp;odpisuje:</translation>
+    </message>
+    <message>
+        <location filename="../../visitapp/ui/prepare.py"/>
+        <source>Ver&amp;batim minutes: each note shows its time</source>
+        <translation>Protokół dosłowny: przy każdej notatce &amp;godzina</translation>
     </message>
 </context>
 <context>

@@ -330,9 +330,10 @@ def prepare_visit(
     updated while the name is unchanged; a new name makes a new organisation). ``visit``: the visit's
     fields (``starts_at`` required for a new visit). ``participants``: in order, each with ``name``,
     ``institution``, ``role``, ``side``, and ``person_id`` for a known person (else one is made) and
-    ``participant_id`` for one already in the visit (kept as it is); participants of the visit not
-    listed are removed. ``series_name``: the visit's series by its name, made in this step if there is
-    none of that name yet (the command line names series; the dialog passes ``series_id``).
+    ``participant_id`` for one already in the visit (kept, with the ``side`` and ``role`` given);
+    participants of the visit not listed are removed. ``series_name``: the visit's series by its name,
+    made in this step if there is none of that name yet (the command line names series; the dialog
+    passes ``series_id``).
     """
     org_data = dict(organisation)
     org_id, name = org_data.pop("id", None), clean(org_data.pop("name", ""))
@@ -351,11 +352,17 @@ def prepare_visit(
     else:
         target = _update_visit(tx, visit_id, {**values, "organisation_id": org.uuid})
     wanted = list(participants)
-    kept = {p["participant_id"] for p in wanted if p.get("participant_id")}
+    kept = {p["participant_id"]: p for p in wanted if p.get("participant_id")}
     for part in list(target.participants):
         if part.uuid not in kept:
             target.participants.remove(part)
             tx.session.delete(part)
+        else:  # kept, with the side and role listed (the dialog changes them in place)
+            listed = kept[part.uuid]
+            if listed.get("side"):
+                part.side = c.side(listed["side"])
+            if "role" in listed:
+                part.role = clean(listed["role"])
     tx.session.flush()
     for attendee in wanted:
         if attendee.get("participant_id") in kept and attendee.get("participant_id"):

@@ -105,6 +105,8 @@ class VisitInfo:
     default_visibility: str = Visibility.INTERNAL.value  # what a new note of this visit starts as
     agenda_sections: str = ""  # the agenda as sections: "" no, "append", "replace" (templates.visit_template)
     time_zone: str = "Europe/Warsaw"  # the visit's wall clock: its times are shown on it (issue 10)
+    cosigner: str = ""  # who is expected to co-sign (empty: no co-signature box) and verbatim minutes: the
+    verbatim: bool = False  # prepare dialog shows and changes them
 
     @classmethod
     def of(cls, v: m.Visit) -> VisitInfo:
@@ -129,6 +131,8 @@ class VisitInfo:
             default_visibility=v.default_visibility or Visibility.INTERNAL.value,
             agenda_sections=v.agenda_sections or "",
             time_zone=v.time_zone or "Europe/Warsaw",
+            cosigner=v.cosigner or "",
+            verbatim=bool(v.verbatim),
         )
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,8 +20,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -39,36 +36,12 @@ from visitapp.services import Services
 from visitapp.services.dto import OrganisationInfo, PersonInfo
 from visitapp.templates import DEFAULT_TEMPLATE, all_templates
 from visitapp.ui.date_edit import DateTimeEdit
-from visitapp.ui.labels import SIDES, VISIBILITIES, side_label, visibility_label
+from visitapp.ui.labels import VISIBILITIES, visibility_label
 from visitapp.ui.ops_runner import OpRunner
+from visitapp.ui.prepare_people import Attendee, ParticipantsBox, StartLineEdit, completer
 from visitapp.ui.safe_text import plain_warning
 from visitapp.ui.worker import DbWorker
 from visitapp.validation import nip_is_valid
-
-
-@dataclass
-class Attendee:
-    name: str
-    institution: str
-    role: str
-    side: str
-    person_id: str | None = None
-    participant_id: str | None = None
-
-
-def _completer(words: list[str], parent: QWidget) -> QCompleter:
-    completer = QCompleter(QStringListModel(words, parent), parent)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    return completer
-
-
-class ParticipantList(QListWidget):
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete and self.currentItem() is not None:
-            self.takeItem(self.currentRow())
-            return
-        super().keyPressEvent(event)
 
 
 class PrepareDialog(QDialog):
@@ -119,7 +92,7 @@ class PrepareDialog(QDialog):
             me = svc.identity
             known = self.people.get(me.name)
             if me.name.strip():
-                self._add_item(Attendee(me.name, me.institution, me.role, Side.CITY.value,
+                self.people_box.add_item(Attendee(me.name, me.institution, me.role, Side.CITY.value,
                                         known.id if known else None))
         available = self.screen().availableGeometry()
         wanted = body.sizeHint().height() + self.buttons.sizeHint().height() + 40
@@ -131,11 +104,11 @@ class PrepareDialog(QDialog):
         column = QVBoxLayout()
         org = QGroupBox(self.tr("Organisation"), self)
         form = QFormLayout(org)
-        self.org_name = QLineEdit(org)
+        self.org_name = StartLineEdit(org)
         self.org_name.setAccessibleName(self.tr("Organisation name"))
-        completer = _completer(sorted(self.orgs), self.org_name)
-        completer.activated.connect(self._org_chosen)
-        self.org_name.setCompleter(completer)
+        names = completer(sorted(self.orgs), self.org_name)
+        names.activated.connect(self._org_chosen)
+        self.org_name.setCompleter(names)
         self.org_name.editingFinished.connect(lambda: self._org_chosen(self.org_name.text()))
         form.addRow(self.tr("&Name:"), self.org_name)
         self.nip = QLineEdit(org)
@@ -149,17 +122,17 @@ class PrepareDialog(QDialog):
         nip_label = QLabel(self.tr("N&IP:"), org)
         nip_label.setBuddy(self.nip)
         form.addRow(nip_label, row)
-        self.sector = QLineEdit(org)
+        self.sector = StartLineEdit(org)
         self.sector.setAccessibleName(self.tr("Sector"))
         form.addRow(self.tr("S&ector:"), self.sector)
-        self.address = QLineEdit(org)
+        self.address = StartLineEdit(org)
         self.address.setAccessibleName(self.tr("Address"))
         form.addRow(self.tr("Add&ress:"), self.address)
         column.addWidget(org)
 
         visit = QGroupBox(self.tr("Visit"), self)
         form = QFormLayout(visit)
-        self.title = QLineEdit(visit)
+        self.title = StartLineEdit(visit)
         self.title.setAccessibleName(self.tr("Title"))
         form.addRow(self.tr("T&itle:"), self.title)
         start = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time(10, 0))
@@ -178,16 +151,24 @@ class PrepareDialog(QDialog):
         for name in _zone_choices():
             self.zone.addItem(name, name)
         form.addRow(self.tr("Time &zone:"), self.zone)
-        self.place = QLineEdit(visit)
+        self.place = StartLineEdit(visit)
         self.place.setAccessibleName(self.tr("Place"))
         form.addRow(self.tr("&Place:"), self.place)
-        self.case_number = QLineEdit(visit)  # the minutes' header (znak sprawy) and who approves them (issue 11)
+        self.case_number = StartLineEdit(visit)  # the minutes' header (znak sprawy) and who approves them (issue 11)
         self.case_number.setAccessibleName(self.tr("Case number"))
         form.addRow(self.tr("&Case number:"), self.case_number)
-        self.approver = QLineEdit(visit)
+        self.approver = StartLineEdit(visit)
         self.approver.setAccessibleName(self.tr("Approved by (name, role)"))
         self.approver.setPlaceholderText(self.tr("Name, role"))
         form.addRow(self.tr("Appro&ved by:"), self.approver)
+        self.cosigner = StartLineEdit(visit)  # a second attendee who co-signs: the minutes leave room for it
+        self.cosigner.setAccessibleName(self.tr("Co-signer (name)"))
+        self.cosigner.setPlaceholderText(self.tr("Empty: no co-signature"))
+        self.cosigner.setToolTip(self.tr("Who is expected to co-sign the minutes; the PDF leaves a place for that "
+                                         "signature. Empty: none."))
+        form.addRow(self.tr("Co-si&gner:"), self.cosigner)
+        self.verbatim = QCheckBox(self.tr("Ver&batim minutes: each note shows its time"), visit)
+        form.addRow("", self.verbatim)
         self.default_visibility = QComboBox(visit)  # what the visit's new notes start as (issue 11)
         for value in VISIBILITIES:
             self.default_visibility.addItem(visibility_label(value), value)
@@ -226,36 +207,10 @@ class PrepareDialog(QDialog):
 
     def _people_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        box = QGroupBox(self.tr("Participants"), self)
-        layout = QVBoxLayout(box)
-        form = QFormLayout()
-        self.person = QLineEdit(box)
-        self.person.setAccessibleName(self.tr("Participant's name"))
-        completer = _completer(sorted(self.people), self.person)
-        completer.activated.connect(self._person_chosen)
-        self.person.setCompleter(completer)
-        form.addRow(self.tr("Na&me:"), self.person)
-        self.institution = QLineEdit(box)
-        self.institution.setAccessibleName(self.tr("Institution"))
-        self.institution.setCompleter(_completer(self.svc.people.institutions(), self.institution))
-        form.addRow(self.tr("Instit&ution:"), self.institution)
-        self.role = QLineEdit(box)
-        self.role.setAccessibleName(self.tr("Role"))
-        form.addRow(self.tr("R&ole:"), self.role)
-        self.side = QComboBox(box)
-        self.side.setAccessibleName(self.tr("Side"))
-        for side in SIDES:
-            self.side.addItem(side_label(side), side)
-        form.addRow(self.tr("Si&de:"), self.side)
-        layout.addLayout(form)
-        add = QPushButton(self.tr("&Add participant"), box)
-        add.clicked.connect(self.add_participant)
-        self.person.returnPressed.connect(self.add_participant)
-        self.role.returnPressed.connect(self.add_participant)
-        layout.addWidget(add)
-        self.participants = ParticipantList(box)
-        self.participants.setAccessibleName(self.tr("Participants (Delete removes)"))
-        layout.addWidget(self.participants, 1)
+        self.people_box = box = ParticipantsBox(self.people, self.svc.people.institutions(), self)
+        box.changed.connect(self._offer_cosigners)
+        self.person, self.institution, self.role, self.side = box.person, box.institution, box.role, box.side
+        self.participants = box.participants
         column.addWidget(box, 2)
         agenda = QGroupBox(self.tr("Agenda (one item per line)"), self)
         agenda_layout = QVBoxLayout(agenda)
@@ -301,32 +256,17 @@ class PrepareDialog(QDialog):
         self.address.setText(org.address)
         if not self.title.text():
             self.title.setText(self.tr("Reference visit: %1").replace("%1", org.name))
+        _from_start(self.sector, self.address, self.title)
 
     def _person_chosen(self, name: str) -> None:
-        person = self.people.get(name)
-        if person is not None:
-            self.institution.setText(person.institution)
-            self.role.setText(person.role)
+        self.people_box.person_chosen(name)
 
     def add_participant(self) -> None:
-        name = self.person.text().strip()
-        if not name:
-            return
-        if name in [a.name for a in self.attendees()]:
-            self.person.selectAll()
-            return
-        person = self.people.get(name)
-        attendee = Attendee(name, self.institution.text().strip(), self.role.text().strip(),
-                            self.side.currentData(), person.id if person else None)
-        self._add_item(attendee)
-        for edit in (self.person, self.institution, self.role):
-            edit.clear()
-        self.person.setFocus()
+        self.people_box.add_participant()
 
-    def _add_item(self, attendee: Attendee) -> None:
-        text = f"{attendee.name} — {attendee.institution or '…'} ({side_label(attendee.side)})"
-        item = QListWidgetItem(text, self.participants)
-        item.setData(Qt.ItemDataRole.UserRole, attendee)
+    def _offer_cosigners(self) -> None:
+        """The co-signer is completed from the participants listed (anyone may still be typed)."""
+        self.cosigner.setCompleter(completer([a.name for a in self.attendees()], self.cosigner))
 
     def _load(self, visit_id: str) -> None:
         visit = self.svc.visits.get(visit_id)
@@ -346,6 +286,8 @@ class PrepareDialog(QDialog):
         self.place.setText(visit.place)
         self.case_number.setText(visit.case_number)
         self.approver.setText(visit.approver)
+        self.cosigner.setText(visit.cosigner)
+        self.verbatim.setChecked(visit.verbatim)
         self.default_visibility.setCurrentIndex(max(0, self.default_visibility.findData(visit.default_visibility)))
         self.language.setCurrentIndex(max(0, self.language.findData(visit.language)))
         self.template.setCurrentIndex(max(0, self.template.findData(visit.template_key)))
@@ -353,11 +295,15 @@ class PrepareDialog(QDialog):
         self.agenda.setPlainText("\n".join(visit.agenda))
         self.agenda_sections.setCurrentIndex(max(0, self.agenda_sections.findData(visit.agenda_sections)))
         for p in visit.participants:
-            self._add_item(Attendee(p.person.name, p.person.institution, p.role or p.person.role, p.side,
-                                    p.person.id, p.id))
+            self.people_box.add_item(Attendee(p.person.name, p.person.institution, p.role or p.person.role, p.side,
+                                              p.person.id, p.id))
+        self._offer_cosigners()
+        # a long name, title or place shows its beginning (setText leaves the cursor, and the view, at the end)
+        _from_start(self.org_name, self.sector, self.address, self.title, self.place, self.case_number,
+                    self.approver, self.cosigner)
 
     def attendees(self) -> list[Attendee]:
-        return [self.participants.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.participants.count())]
+        return self.people_box.attendees()
 
     def save(self) -> None:
         """Send the whole visit to the DB worker as one operation; the dialog closes once it is stored."""
@@ -418,7 +364,8 @@ class PrepareDialog(QDialog):
         visit = dict(
             title=self.title.text(), starts_at=starts.replace(tzinfo=zone(zone_name)), time_zone=zone_name,
             ends_at=ends.replace(tzinfo=zone(zone_name)), place=self.place.text(), case_number=self.case_number.text(),
-            approver=self.approver.text(), default_visibility=self.default_visibility.currentData(),
+            approver=self.approver.text(), cosigner=self.cosigner.text(), verbatim=self.verbatim.isChecked(),
+            default_visibility=self.default_visibility.currentData(),
             language=self.language.currentData(), agenda=self.agenda.toPlainText().splitlines(),
             agenda_sections=self.agenda_sections.currentData(),
             series_id=self.series.currentData(), template_key=self.template.currentData(),
@@ -429,6 +376,11 @@ class PrepareDialog(QDialog):
             for a in self.attendees()
         ]
         return {"organisation": organisation, "visit": visit, "participants": participants}
+
+
+def _from_start(*edits: QLineEdit) -> None:
+    for edit in edits:
+        edit.setCursorPosition(0)
 
 
 def _wall(value: dt.datetime, zone_name: str) -> dt.datetime:
