@@ -120,7 +120,8 @@ def test_rekey_from_the_menu_then_only_the_new_passphrase_opens(qtbot, app, enc_
     assert _menu_state(window) == {"encryptDatabase": False, "rekeyDatabase": True, "decryptDatabase": True}
     window.findChild(QAction, "rekeyDatabase").trigger()
     dialog = window.database_menu.dialog
-    assert dialog is not None and dialog.isVisible() and dialog.passphrase_choice.isChecked()
+    assert dialog is not None and dialog.isVisible() and dialog.keyring.isChecked()  # the recommended choice
+    dialog.passphrase_choice.setChecked(True)
     dialog.first.setText("krótkie")
     assert dialog.hint.text() == "At least 8 characters."
     dialog.first.setText(NEW)
@@ -344,6 +345,7 @@ def test_a_key_kept_in_the_keyring_is_replaced_only_when_confirmed(qtbot, qapp, 
         qtbot.waitExposed(application.window)
         dialog = ask_to_rekey(application)
         assert dialog.present.confirm.isVisibleTo(dialog) and not dialog.present.passphrase.isVisibleTo(dialog)
+        dialog.passphrase_choice.setChecked(True)  # (a new random key in the keyring is the default)
         dialog.first.setText(NEW)
         dialog.second.setText(NEW)
         with qtbot.waitSignal(dialog.present.checked) as checked:

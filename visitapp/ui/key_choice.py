@@ -27,26 +27,34 @@ from PySide6.QtWidgets import (
 from visitapp.db.engines.sqlcipher import DbKey
 from visitapp.ui.passphrase_strength import HINT_STYLES, MIN_LENGTH, password_strength
 
+# Before anything is typed the rule is a hint, not an error: grey, turned red only for a too short passphrase.
+UNTYPED_STYLE = "QLabel { color: #5f6368; }"
+
 
 class PassphraseHint(QLabel):
-    """How strong the passphrase typed in ``field`` is, as the certificate form says it."""
+    """How strong the passphrase typed in ``field`` is, as the certificate form says it (a grey rule while
+    nothing is typed)."""
 
     def __init__(self, field: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passphraseStrength")
         self.setWordWrap(True)
         self.field = field
-        field.textChanged.connect(self._follow)
-        self._follow()
+        self.quiet = False  # True: says nothing (no passphrase is to be typed)
+        field.textChanged.connect(self.follow)
+        self.follow()
 
-    def _follow(self) -> None:
+    def follow(self) -> None:
+        if self.quiet:
+            self.setText("")
+            return
         score = password_strength(self.field.text())
         texts = (self.tr("At least %1 characters.").replace("%1", str(MIN_LENGTH)),
                  self.tr("Weak: make it longer, mix letters, digits and other characters."),
                  self.tr("Fair: a few more characters would make it strong."),
                  self.tr("Strong."))
         self.setText(texts[score])
-        self.setStyleSheet(HINT_STYLES[score])
+        self.setStyleSheet(HINT_STYLES[score] if self.field.text() else UNTYPED_STYLE)
 
 
 class KeyChoice:
@@ -79,6 +87,7 @@ class KeyChoice:
         form.addRow(texts[2], self.first)
         form.addRow(texts[3], self.second)
         self.hint = PassphraseHint(self.first, owner)
+        self.hint.setMinimumHeight(self.hint.fontMetrics().height())  # its line stays when it says nothing
         form.addRow("", self.hint)
         layout.addLayout(form)
         self.problem = QLabel("", owner)
@@ -89,8 +98,11 @@ class KeyChoice:
         self._follow()
 
     def _follow(self) -> None:
+        typed = self.passphrase_choice.isChecked()
         for widget in (self.first, self.second, self.hint):
-            widget.setEnabled(self.passphrase_choice.isChecked())
+            widget.setEnabled(typed)
+        self.hint.quiet = not typed  # no rule about a passphrase when the keyring keeps a random key
+        self.hint.follow()
 
     def ready(self, empty: str, differ: str) -> bool:
         """True when a key is chosen; else say why on the problem line (``empty``: no passphrase typed)."""

@@ -108,7 +108,7 @@ class RekeyDialog(_PresentKeyDialog):
         self.choice = KeyChoice(self, layout, (
             self.tr("Keep a new random key in this computer's keyring (recommended)"),
             self.tr("Use a new passphrase that I type at every start"),
-            self.tr("New &passphrase:"), self.tr("&Repeat:")), keyring_first=False, problem_name="rekeyProblem",
+            self.tr("New &passphrase:"), self.tr("&Repeat:")), keyring_first=True, problem_name="rekeyProblem",
             accessible=(self.tr("New passphrase"), self.tr("The new passphrase again")))
         self.keyring, self.passphrase_choice = self.choice.keyring, self.choice.passphrase_choice
         self.first, self.second, self.hint = self.choice.first, self.choice.second, self.choice.hint
