@@ -31,8 +31,17 @@ def locale_for(lang: str) -> QLocale:
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
+MARK = "visitapp-translator"  # the objectName of every translator installed here
+
+
 class Translations:
-    """Installs and swaps the translators of one application."""
+    """Installs and swaps the translators of one application.
+
+    Every translator installed here is a child of the application, marked with :data:`MARK`, and
+    :meth:`apply` removes all of them first, whichever ``Translations`` installed them: an application
+    rebuilt in the same process (another database, the screenshots in both languages) or the first-run
+    wizard's translators handed on must not leave Qt's Polish buttons ("Anuluj") in an English window.
+    """
 
     def __init__(self, app: QCoreApplication) -> None:
         self.app = app
@@ -45,8 +54,10 @@ class Translations:
 
     def apply(self, lang: str) -> str:
         lang = lang if lang in LANGUAGES else system_language()
-        for tr in self._installed:
-            self.app.removeTranslator(tr)
+        for old in self.app.findChildren(QTranslator, MARK):  # this one's and any other's (never a deleted one)
+            self.app.removeTranslator(old)
+            old.setObjectName("")
+            old.deleteLater()
         self._installed.clear()
         for catalogue in ("visitapp", "coordinator"):
             own = QTranslator(self.app)
@@ -57,6 +68,7 @@ class Translations:
         if lang != "en" and qt.load(f"qtbase_{lang}", qt_dir):
             self._installed.append(qt)
         for tr in self._installed:
+            tr.setObjectName(MARK)
             self.app.installTranslator(tr)
         QLocale.setDefault(locale_for(lang))
         i18n.set_language(lang)  # messages from the core (errors) follow the GUI
