@@ -70,8 +70,8 @@ def test_header_case_number_approver_and_no_program_noise(world):
     assert re.search(r"Kraków, \d{1,2} (stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|"
                      r"października|listopada|grudnia) \d{4} r\.", text), text[:600]
     assert "Sporządził(a): Ewa Kowalczyk" in text
-    assert "Zatwierdził(a): Anna Nowak, dyrektor Wydziału" in text
-    assert "Współpodpisuje" not in text, "no co-signature box when no co-signer is expected"
+    assert "Do zatwierdzenia: Anna Nowak, dyrektor Wydziału" in text  # rendered before anyone approves
+    assert "Do współpodpisu" not in text, "no co-signature box when no co-signer is expected"
     assert "Szablon" not in text
     assert not re.search(r"visitapp \d", text), "the program's version stays in the metadata, not on the page"
     assert not re.search(r"· \d{2}:\d{2}\n", text), "clock times only in verbatim minutes"
@@ -80,7 +80,7 @@ def test_header_case_number_approver_and_no_program_noise(world):
 def test_cosigner_box_verbatim_times_and_no_hashtags_in_company_copy(world):
     ok("visit", "edit", "--db", world["db"], "--visit", world["visit"], "--cosigner", "Adam Biernat", "--verbatim")
     internal = export(world, "verbatim.pdf")
-    assert "Współpodpisuje: Adam Biernat" in internal
+    assert "Do współpodpisu: Adam Biernat" in internal
     assert re.search(r"NOTATKA · \d{2}:\d{2}", internal), "verbatim minutes show each note's time"
     assert "#" in internal  # tags stay in the internal copy
     company = export(world, "company.pdf", "--copy", "company")

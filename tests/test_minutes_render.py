@@ -80,8 +80,9 @@ def test_sections_answers_and_authors(record_pl, pdf_pl):
     assert "analiza danych, cyberbezpieczeństwo" in text
     assert "DECYZJA" in text and "ZOBOWIĄZANIE" in text
     assert "Michał Ścigański" in text  # two authors: each note names its author
-    # The internal copy marks only the notes that leave the office; an internal note carries no marker.
-    assert "wewnętrzna" not in text
+    # The internal copy marks only the notes that leave the office; an internal note carries no marker
+    # (the copy itself is named in the subtitle and the footer, and a legend says what unmarked notes are).
+    assert "· wewnętrzna" not in text
     assert "dla firmy" in text or "dla partnerów" in text
 
 

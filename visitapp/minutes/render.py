@@ -2,15 +2,15 @@
 
 The PDF is drawn from the :class:`VisitRecord` alone, never from the database,
 so that what a person reads always matches the record embedded beside it.
-Labels follow the visit's language.  The signature block sits at the bottom
-of the last page at the fixed boxes of :mod:`visitapp.minutes.layout`, where
-the signer places its stamps.
+Labels follow the visit's language.  The signature block
+(:mod:`visitapp.minutes.signature_block`) sits at the bottom of the last page,
+with the end of the content, at the fixed boxes of
+:mod:`visitapp.minutes.layout` where the signer places its stamps.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -34,11 +35,13 @@ from reportlab.platypus import (
 )
 
 from visitapp import __version__
-from visitapp.domain import CopyKind, authors_shown, visibility_shown
+from visitapp.domain import CopyKind, Visibility, authors_shown, visibility_shown
 from visitapp.exchange.record import AnswerRec, FieldRec, NoteRec, VisitRecord
 from visitapp.minutes import layout as L
 from visitapp.minutes.fonts import BOLD, REGULAR, register_fonts
 from visitapp.minutes.labels import Labels
+from visitapp.minutes.place import town
+from visitapp.minutes.signature_block import EndWithBlock, SignatureBlock
 
 GREY = colors.HexColor("#5f6368")
 RULE = colors.HexColor("#c5c9ce")
@@ -59,6 +62,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "note_text": ParagraphStyle("note_text", base, leftIndent=8, spaceAfter=6),
         "empty": ParagraphStyle("empty", base, fontName="NotoSans-Italic", textColor=GREY),
         "caption": ParagraphStyle("caption", base, fontSize=8.5, leading=10.5, textColor=GREY, spaceAfter=0),
+        "legend": ParagraphStyle("legend", base, fontSize=8.5, leading=10.5, textColor=GREY, spaceAfter=10),
     }
 
 
@@ -82,64 +86,6 @@ def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> T
         style.append(("BACKGROUND", (0, 0), (-1, 0), HEAD_BG))
     table.setStyle(TableStyle(style))
     return table
-
-
-class SignatureBlock(Flowable):
-    """The signature boxes, drawn at the bottom of the page it lands on.
-
-    It claims all the height left in the frame (a page break first if less than
-    the block is left), so it always ends on the last page at the fixed
-    :data:`~visitapp.minutes.layout.SIGNATURE_SLOTS`, whatever came before.
-    """
-
-    def __init__(self, heading: str, captions: list[str], style: ParagraphStyle, caption_style: ParagraphStyle,
-                 approver: str = ""):
-        super().__init__()
-        self.approver = approver
-        self.heading = heading
-        self.captions = captions
-        self.style = style
-        self.caption_style = caption_style
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        self.height = avail_height if avail_height >= L.SIGNATURE_BLOCK_HEIGHT else L.SIGNATURE_BLOCK_HEIGHT
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canv = self.canv
-        x0, y0 = canv.absolutePosition(0, 0)  # page coordinates of this flowable's origin
-
-        def at(x: float, y: float) -> tuple[float, float]:
-            return x - x0, y - y0
-
-        top = L.SLOT_BOTTOM + L.SLOT_HEIGHT + L.CAPTION_HEIGHT
-        heading = Paragraph(self.heading, self.style)
-        _, h = heading.wrap(L.FRAME_WIDTH, L.BLOCK_HEADING_HEIGHT)
-        heading.drawOn(canv, *at(L.MARGIN_LEFT, top + L.BLOCK_HEADING_HEIGHT - h))
-        canv.saveState()
-        canv.setStrokeColor(RULE)
-        canv.setDash(2, 2)
-        canv.setLineWidth(0.6)
-        for (x1, y1, x2, y2), caption in zip(L.SIGNATURE_SLOTS, self.captions, strict=False):
-            para = Paragraph(caption, self.caption_style)
-            _, _ch = para.wrap(x2 - x1, L.CAPTION_HEIGHT)
-            para.drawOn(canv, *at(x1, y2 + 2))
-            canv.rect(*at(x1, y1), x2 - x1, y2 - y1, stroke=1, fill=0)
-        if self.approver and len(self.captions) < len(L.SIGNATURE_SLOTS):
-            # Zatwierdził(a) in the free slot's place: a line to sign by hand
-            x1, y1, x2, y2 = L.SIGNATURE_SLOTS[len(self.captions)]
-            para = Paragraph(self.approver, self.caption_style)
-            para.wrap(x2 - x1, L.CAPTION_HEIGHT)
-            para.drawOn(canv, *at(x1, y2 + 2))
-            canv.setDash()
-            canv.line(*at(x1, y1 + 14), *at(x2, y1 + 14))
-        elif self.approver:  # both slots taken: beside the heading, on the right
-            x1, _y1, x2, _y2 = L.SIGNATURE_SLOTS[-1]
-            para = Paragraph(self.approver, self.caption_style)
-            _, h = para.wrap(x2 - x1, L.BLOCK_HEADING_HEIGHT)
-            para.drawOn(canv, *at(x1, top + 2))
-        canv.restoreState()
 
 
 class _NumberedCanvas(Canvas):
@@ -198,9 +144,14 @@ def build_story(record: VisitRecord, lang: str | None = None) -> list[Flowable]:
     sub = [visit.title or org.name]
     if record.version:
         sub.append(t("version {version}").format(version=record.version))
-    if record.copy_kind != CopyKind.INTERNAL:
-        sub.append(t.copy(record.copy_kind))
+    sub.append(t.copy(record.copy_kind))
     story.append(Paragraph(_text(" · ".join(sub)), s["subtitle"]))
+    if record.copy_kind == CopyKind.INTERNAL:
+        # Only the notes that leave the office carry a marker (issue 11): say what the others are.
+        legend = t("Notes without a mark ({partners}, {company}) are internal: they are not passed on outside "
+                   "the office.").format(partners=t.visibility(Visibility.PARTNERS),
+                                         company=t.visibility(Visibility.COMPANY))
+        story.append(Paragraph(_text(legend), s["legend"]))
 
     # The organisation and the meeting, as a two-column list of facts.
     facts = [
@@ -235,15 +186,8 @@ def build_story(record: VisitRecord, lang: str | None = None) -> list[Flowable]:
                                                                         firstLineIndent=-14, spaceAfter=1)))
 
     story.extend(_sections(record, t, s))
-    story.extend(_actions(record, t, s))
-    story.append(Spacer(1, 8))
-    story.append(CondPageBreak(L.SIGNATURE_BLOCK_HEIGHT))
-    author = ", ".join(x for x in (record.author.name, record.author.role) if x)
-    captions = [_text(t("Prepared by: {name}").format(name=author))]
-    if visit.cosigner:  # a co-signature box only when a co-signer is expected
-        captions.append(_text(t("Co-signed by: {name}").format(name=visit.cosigner)))
-    approver = _text(t("Approved by: {name}").format(name=visit.approver)) if visit.approver else ""
-    story.append(SignatureBlock(_text(t("Signatures")), captions, s["h2"], s["caption"], approver))
+    story.append(CondPageBreak(ACTIONS_MIN_SPACE))  # never leave the heading alone at the foot of a page
+    story.append(EndWithBlock(_actions(record, t, s), _signature_block(record, t, s)))
     return story
 
 
@@ -252,7 +196,7 @@ def _letterhead(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) ->
     author = record.author
     left = [f"<b>{_text(author.institution)}</b>" if author.institution else "",
             _text(author.department) if author.department else ""]
-    where = _city(record)
+    where = town(record.visit.place, record.organisation.address)
     dated = t.long_date(record.visit.starts_at)
     right = f"{_text(where)}, {_text(dated)}" if where else _text(dated)
     rows: list[list[Any]] = [[Paragraph("<br/>".join(x for x in left if x), s["body"]),
@@ -265,17 +209,6 @@ def _letterhead(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) ->
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, -1), (-1, -1), 12)]))
     return table
-
-
-def _city(record: VisitRecord) -> str:
-    """The town of the date line: the last part of the place ("Biuro firmy, Kraków"), else of the
-    organisation's address without its postal code ("ul. Długa 1, 30-001 Kraków")."""
-    for text in (record.visit.place, record.organisation.address):
-        if text and "," in text:
-            last = re.sub(r"^\d{2}-\d{3}\s+", "", text.rsplit(",", 1)[1].strip())
-            if last and not any(ch.isdigit() for ch in last):
-                return last
-    return ""
 
 
 def _answer_text(answer: AnswerRec, field: FieldRec, t: Labels) -> str:
@@ -336,38 +269,75 @@ def _sections(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) -> I
 ACTIONS_MIN_SPACE = 90
 
 
-def _actions(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) -> Iterable[Flowable]:
-    yield CondPageBreak(ACTIONS_MIN_SPACE)  # never leave the heading alone at the foot of a page
-    yield Paragraph(_text(t("Action items")), s["h2"])
+def _actions(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The action items' heading and table (or "No action items."): the last content of the minutes."""
+    heading = Paragraph(_text(t("Action items")), s["h2"])
     if not record.action_items:
-        yield Paragraph(_text(t("No action items.")), s["empty"])
-        return
+        return [heading, Paragraph(_text(t("No action items.")), s["empty"])]
     head = [t("Description"), t("Owner"), t("Due date"), t("Status")]
     rows = [[Paragraph(_text(h), s["cellhead"]) for h in head]]
     for a in record.action_items:
         due = t.date(a.due_date) if a.due_date else "—"
         rows.append([Paragraph(_text(v), s["cell"]) for v in (a.description, a.owner or "—", due, t.status(a.status))])
     w = L.FRAME_WIDTH
-    yield _table(rows, [0.46 * w, 0.28 * w, 0.13 * w, 0.13 * w])
+    return [heading, _table(rows, [0.46 * w, 0.28 * w, 0.13 * w, 0.13 * w])]
+
+
+def _signature_block(record: VisitRecord, t: Labels, s: dict[str, ParagraphStyle]) -> SignatureBlock:
+    """The signature block as it is when the minutes are rendered: before anyone has signed.
+
+    The author signs them at export; a co-signer and an approver are only expected (a co-signature
+    is added later and cannot change the page), so their captions say what is to happen.
+    """
+    visit = record.visit
+    author = ", ".join(x for x in (record.author.name, record.author.role) if x)
+    captions = [_text(t("Prepared by: {name}").format(name=author))]
+    if visit.cosigner:  # a co-signature box only when a co-signer is expected
+        captions.append(_text(t("To be co-signed by: {name}").format(name=visit.cosigner)))
+    approver = _text(t("To be approved by: {name}").format(name=visit.approver)) if visit.approver else ""
+    return SignatureBlock(_text(t("Signatures")), captions, s["h2"], s["caption"], approver,
+                          hint=t("date and signature"))
+
+
+HEADER_SIZE = 8
+HEADER_GAP = 12  # at least this much between the organisation's name and the right-hand text
+
+
+def fit_text(text: str, width: float, font: str = REGULAR, size: float = HEADER_SIZE) -> str:
+    """``text`` as it fits in ``width`` points: whole, or cut at a word where it can be and ended with "…"."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    room = width - stringWidth("…", font, size)
+    cut = len(text)
+    while cut > 0 and stringWidth(text[:cut], font, size) > room:
+        cut -= 1
+    head = text[:cut]
+    space = head.rfind(" ")
+    if space > cut * 2 // 3:  # a word boundary near the cut reads better than half a word
+        head = head[:space]
+    return head.rstrip(" ,.;:-–·") + "…" if head.strip() else ""
 
 
 def _decorate(record: VisitRecord, t: Labels, canv: Canvas, doc: BaseDocTemplate) -> None:
     """Header on every page: organisation left, date right, a thin rule."""
     canv.saveState()
-    canv.setFont(REGULAR, 8)
+    canv.setFont(REGULAR, HEADER_SIZE)
     canv.setFillColor(GREY)
     top = L.PAGE_HEIGHT - L.MARGIN_TOP + 14
-    canv.drawString(L.MARGIN_LEFT, top, record.organisation.name[:90])
-    canv.drawRightString(L.PAGE_WIDTH - L.MARGIN_RIGHT, top,
-                         f"{t('Minutes of the visit')} · {t.date(record.visit.starts_at)}")
+    right = f"{t('Minutes of the visit')} · {t.date(record.visit.starts_at)}"
+    room = L.FRAME_WIDTH - stringWidth(right, REGULAR, HEADER_SIZE) - HEADER_GAP
+    canv.drawString(L.MARGIN_LEFT, top, fit_text(" ".join(record.organisation.name.split()), room))
+    canv.drawRightString(L.PAGE_WIDTH - L.MARGIN_RIGHT, top, right)
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.5)
     canv.line(L.MARGIN_LEFT, top - 4, L.PAGE_WIDTH - L.MARGIN_RIGHT, top - 4)
     canv.line(L.MARGIN_LEFT, L.MARGIN_BOTTOM - 14, L.PAGE_WIDTH - L.MARGIN_RIGHT, L.MARGIN_BOTTOM - 14)
-    # The program's version stays in the metadata; the footer names the case and the version.
+    # The program's version stays in the metadata; the footer names the case, the version and the copy
+    # (a page printed on its own still says whether it may leave the office).
     footer = [record.visit.case_number]
     if record.version:
         footer.append(t("version {version}").format(version=record.version))
+    footer.append(t.copy(record.copy_kind))
     canv.drawString(L.MARGIN_LEFT, L.MARGIN_BOTTOM - 24, " · ".join(x for x in footer if x))
     canv.restoreState()
 
