@@ -17,8 +17,13 @@ newest ids only (a ``BitmapAnd`` of GIN and the primary key over an id range
 that should hold ``window`` matches), fetching about ``window`` rows.  Which
 plan is cheapest is decided per search by a small cost model (:func:`choose`)
 over each term's share of the documents, read from the lexeme statistics of
-the last ANALYZE (:func:`term_share`; before any, the planner's estimates);
-the plan is then enforced with ``SET LOCAL enable_*`` for that statement.  A
+the last ANALYZE (:func:`term_share`; before any, the planner's estimates).
+Two common words together (each in 1 of 4 to 7 documents, both in 1 of 30)
+are the costliest case: GIN reads both posting lists whole whatever the plan,
+and every match (6,700 for the newest 2,000) is fetched and ranked, so the
+range of the newest ids sized by the product of their shares wins.  The plan
+is enforced with ``SET LOCAL enable_*`` for its statement, which sets them
+back itself once planned (:func:`_run`: one round trip each way).  A
 range that held fewer than ``window`` matches (the density among the newest
 differs) is followed by the ids below it, for the matches still wanting; a
 document's rank is its own, so the parts' best, merged, are the best of all:
@@ -49,12 +54,17 @@ from visitapp.text.snippet import mark_matches
 
 CONFIG = "pg_catalog.simple"
 
-# The cost model, in microseconds of server CPU (measured at 200,000 notes; only their ratios matter).
-WALK_ROW = 1.3  # a row walked along the primary key and tested, matching or not (1.0 in a fresh table, 1.75 bloated)
-POSTING = 0.2  # a GIN posting read, or an id of a primary-key range, into a bitmap
-FETCH = 3.0  # a matching row fetched from the heap by a bitmap
+# The cost model, in microseconds of CPU (client and server; fitted to ``benchmarks/search_pg.py`` at 200,000
+# notes, each plan of each of its queries forced in turn; only their ratios matter).
+WALK_ROW = 1.0  # a row walked along the primary key and tested, matching or not
+POSTING = 0.1  # a GIN posting read into a bitmap (a conjunction of common words reads both lists whole)
+SPAN = 0.05  # an id of a primary-key range read into a bitmap
+FETCH = 3.0  # a matching row fetched from the heap by a bitmap, and ranked
 #: How much wider than the estimate says an id range is taken.
 RANGE_MARGIN = 1.3
+#: The same for a conjunction: the product of its terms' shares already understates it (a long document holds
+#: both of two words more often than the product says: by 10-16 % for the benchmark's two-word queries).
+RANGE_MARGIN_AND = 1.0
 #: Ranges tried (each wider) before the cheaper unbounded plan.
 RANGE_TRIES = 2
 
@@ -114,20 +124,23 @@ _RANK = (
 )
 
 
-def search_sql(conditions: Sequence[str]) -> str:
+def search_sql(conditions: Sequence[str], restore: str | None = None) -> str:
     """The query: the newest ``:window`` rows meeting ``conditions``, ranked; the best ``:limit``, with their text.
 
     Each row is ranked where it is read, and only its id and rank go on (not
     its tsvectors: carried to a later ranking, they cost a third more); the
     text is read for the best only.  The last column says how many rows were
-    ranked.
+    ranked.  ``restore`` (an expression, see :func:`_run`) is evaluated once
+    when the statement starts running, i.e. after it was planned, whether or
+    not it finds rows (a one-time filter).
     """
+    gate = "" if restore is None else f"WHERE (SELECT {restore}) IS NOT NULL "
     return (
         f"WITH h AS MATERIALIZED (SELECT d.id, -({_RANK}) AS rank "
         f"FROM search_docs d WHERE {' AND '.join(conditions)} ORDER BY d.id DESC LIMIT :window), "
         "best AS (SELECT h.id, h.rank FROM h ORDER BY h.rank, h.id DESC LIMIT :limit) "
         "SELECT d.kind, d.ref_id, d.visit_id, d.body, best.rank, (SELECT count(*) FROM h) "
-        "FROM best JOIN search_docs d ON d.id = best.id ORDER BY best.rank, best.id DESC"
+        f"FROM best JOIN search_docs d ON d.id = best.id {gate}ORDER BY best.rank, best.id DESC"
     )
 
 
@@ -149,6 +162,7 @@ class Stats:
     docs: float
     low_id: int
     high_id: int
+    terms: int = 1
 
 
 def choose(stats: Stats, window: int, *, ranges: bool = True) -> Plan:
@@ -160,21 +174,22 @@ def choose(stats: Stats, window: int, *, ranges: bool = True) -> Plan:
     walk = Plan("walk", min(docs, min(window, matches) / density) * WALK_ROW)
     every = Plan("every", stats.postings * POSTING + matches * FETCH)
     plans = [walk, every]
-    span = RANGE_MARGIN * window / density  # documents that should hold `window` matches
+    margin = RANGE_MARGIN if stats.terms < 2 else RANGE_MARGIN_AND
+    span = margin * window / density  # documents that should hold `window` matches
     if ranges and span < docs:
         low = stats.high_id - int(span * ids / docs)
-        plans.append(Plan("range", (stats.postings + span) * POSTING + window * FETCH, max(low, stats.low_id)))
+        cost = stats.postings * POSTING + span * SPAN + margin * window * FETCH
+        plans.append(Plan("range", cost, max(low, stats.low_id)))
     return min(plans, key=lambda p: p.cost)
 
 
-# Plans are enforced for one statement by turning the others' scans off; then back to the session's values.
+# Plans are enforced for one statement by turning the others' scans off; the statement itself sets them back
+# to their values before (read in the same round trip that turned them off) once it has been planned.
 _ENFORCE = {
     "walk": ("enable_bitmapscan", "enable_seqscan"),
     "every": ("enable_indexscan", "enable_seqscan"),
     "range": ("enable_indexscan", "enable_seqscan"),
 }
-_RESTORE = ("SELECT set_config(name, reset_val, true) FROM pg_settings "
-            "WHERE name IN ('enable_bitmapscan', 'enable_indexscan', 'enable_seqscan')")
 
 
 def _literal(value: str) -> str:
@@ -241,8 +256,9 @@ _SETTINGS = (
     "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true), "
     "(SELECT min(id) FROM search_docs), (SELECT max(id) FROM search_docs), "
     "(SELECT reltuples FROM pg_class WHERE oid = to_regclass('search_docs')), "
-    "(SELECT greatest(last_analyze, last_autoanalyze) FROM pg_stat_user_tables "
-    "WHERE relid = to_regclass('search_docs'))"
+    # the functions behind pg_stat_user_tables (the view costs a third of this statement)
+    "greatest(pg_stat_get_last_analyze_time(to_regclass('search_docs')), "
+    "pg_stat_get_last_autoanalyze_time(to_regclass('search_docs')))"
 )
 
 
@@ -259,7 +275,7 @@ def estimate(session: Session, terms: Sequence[SearchTerm], conditions: Sequence
         matches = docs
         for share in shares:
             matches *= share
-        return Stats(matches, docs * sum(shares), docs, int(low), int(high))
+        return Stats(matches, docs * sum(shares), docs, int(low), int(high), len(shares))
     parts = [_inline(conditions, params)]
     for term in terms:
         built = build_query([term])
@@ -270,20 +286,21 @@ def estimate(session: Session, terms: Sequence[SearchTerm], conditions: Sequence
     top = (json.loads(raw) if isinstance(raw, str) else raw)[0]["Plan"]
     rows = [float(child["Plan Rows"]) for child in top["Plans"]] if len(parts) > 1 else [float(top["Plan Rows"])]
     postings = sum(rows[1:]) if len(rows) > 1 else rows[0]
-    return Stats(rows[0], postings, docs, int(low), int(high))
+    return Stats(rows[0], postings, docs, int(low), int(high), len(parts) - 1 if len(parts) > 1 else 1)
 
 
 def _run(session: Session, plan: Plan, conditions: list[str], params: dict[str, Any], below: int | None,
          window: int) -> Sequence[Any]:
     """The rows of :func:`search_sql` for the newest ``window`` matches with ids in [``plan.low``, ``below``)."""
     bounds = ([] if plan.low is None else ["d.id >= :low"]) + ([] if below is None else ["d.id < :below"])
-    off = ", ".join(f"set_config('{name}', 'off', true)" for name in _ENFORCE[plan.how])
-    session.execute(text(f"SELECT {off}"))
-    try:
-        return session.execute(text(search_sql([*conditions, *bounds])),
-                               {**params, "window": window, "low": plan.low, "below": below}).all()
-    finally:
-        session.execute(text(_RESTORE))
+    names = _ENFORCE[plan.how]
+    before = session.execute(text("SELECT " + ", ".join(
+        f"current_setting('{name}'), set_config('{name}', 'off', true)" for name in names))).one()[::2]
+    restore = " || ".join(f"set_config('{name}', {_literal(value)}, true)" for name, value in zip(names, before,
+                                                                                                 strict=True))
+    # (a statement that fails leaves its transaction to be rolled back, which undoes the settings as well)
+    return session.execute(text(search_sql([*conditions, *bounds], restore)),
+                           {**params, "window": window, "low": plan.low, "below": below}).all()
 
 
 def find(session: Session, terms: Sequence[SearchTerm], conditions: list[str], params: dict[str, Any],
