@@ -5,28 +5,27 @@ their pixels read back from a grab."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QImage
 
 from visitapp.db.engines.sqlcipher import DbKey
 from visitapp.ui.protect_dialog import ProtectDialog
 from visitapp.ui.rekey_dialog import RekeyDialog
 
 
+def _pixels(widget) -> list[tuple[int, int, int]]:
+    """The widget's pixels as (red, green, blue), read back from a grab."""
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    data = bytes(image.constBits())[: image.sizeInBytes()]  # 0xffRRGGBB, little-endian: B, G, R, A
+    return [(data[i + 2], data[i + 1], data[i]) for i in range(0, len(data), 4)]
+
+
 def red_pixels(widget) -> int:
     """How many clearly red pixels the widget draws (the error colour #b00020, anti-aliased)."""
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    count = 0
-    for y in range(image.height()):
-        for x in range(image.width()):
-            colour = QColor(image.pixel(x, y))
-            if colour.red() > 120 and colour.red() > 2 * colour.green() and colour.red() > 2 * colour.blue():
-                count += 1
-    return count
+    return sum(r > 120 and r > 2 * g and r > 2 * b for r, g, b in _pixels(widget))
 
 
 def dark_pixels(widget) -> int:
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    return sum(QColor(image.pixel(x, y)).value() < 160 for y in range(image.height()) for x in range(image.width()))
+    return sum(max(rgb) < 160 for rgb in _pixels(widget))
 
 
 @pytest.fixture(params=["protect", "rekey"])
