@@ -31,7 +31,7 @@ from typing import Any
 
 from asn1crypto import x509 as asn1_x509
 
-from visitapp.errors import InvalidInput
+from visitapp.errors import InvalidInput, UserError
 from visitapp.i18n import _
 
 MAX_LIST_BYTES = 32 << 20  # the EU's largest national lists are a few MB
@@ -68,6 +68,44 @@ class ListSummary:
     qualified_tsas: int = 0
 
 
+# pyHanko's private trusted-list functions (checked against pyHanko 0.38.0, the version installed, and its main
+# branch on 2026-12-01): pyHanko has no public function that returns a list's signed data or its parsed scheme
+# information (its public trust_list_to_registry returns only the services' registry), so these two private ones
+# are called here and nowhere else. tests/test_pyhanko_private.py calls both on a real signed list and fails when
+# pyHanko renames or reshapes them; PyHankoChanged keeps such a change from reading as "not a trusted list".
+PYHANKO_CHECKED = "0.38.0"
+
+
+class PyHankoChanged(UserError):
+    """The installed pyHanko lacks a private function visitapp relies on (see PYHANKO_CHECKED)."""
+
+
+def _eutl_private(name: str) -> Any:
+    from pyhanko.sign.validation.qualified import eutl_parse
+
+    found = getattr(eutl_parse, name, None)
+    if not callable(found):
+        from importlib.metadata import version
+
+        raise PyHankoChanged(_("The installed pyHanko {version} cannot read trusted lists for visitapp (it has no "
+                               "{name}; visitapp was checked with pyHanko {checked}); install the pyHanko version "
+                               "visitapp comes with.").format(version=version("pyhanko"), name=name,
+                                                               checked=PYHANKO_CHECKED))
+    return found
+
+
+def pyhanko_signed_list(text: str, operator: asn1_x509.Certificate) -> str:
+    """The trusted list exactly as its XML signature (XAdES) covers it, checked with ``operator`` now (pyHanko's
+    private ``eutl_parse._validate_and_extract_tl_data``); SignatureValidationError when it does not hold."""
+    return str(_eutl_private("_validate_and_extract_tl_data")(text, operator, None))
+
+
+def pyhanko_parse_list(text: str) -> Any:
+    """A TS 119 612 list parsed into pyHanko's generated model (``ts_119612.TrustServiceStatusList``) by pyHanko's
+    restricted parser (no DTD, entities, XInclude or network: private ``eutl_parse._raw_tl_parse``); unchecked."""
+    return _eutl_private("_raw_tl_parse")(text)
+
+
 _CHECKED: dict[tuple[str, str], tuple[Any, ListSummary]] = {}  # (list hash, operator hash) -> (pyHanko
 # TSPRegistry, summary), per process
 
@@ -97,6 +135,8 @@ def _checked(xml: bytes, operator: bytes, source: str = "") -> tuple[Any, ListSu
     except SignatureValidationError as err:
         raise InvalidInput(_("The signature of {path} does not hold with the operator's certificate given; the list "
                              "was not loaded.").format(path=name)) from err
+    except PyHankoChanged:
+        raise
     except Exception as err:  # lxml, xsdata and signxml raise many kinds for a file that is not a trusted list
         raise InvalidInput(_("{path} is not an ETSI TS 119 612 trusted list (XML); it was not loaded.").format(
             path=name)) from err
@@ -112,9 +152,9 @@ def _parse_signed(text: str, operator: asn1_x509.Certificate) -> tuple[Any, List
     from pyhanko.sign.validation.qualified import eutl_parse
     from pyhanko.sign.validation.qualified.tsp import CA_QC_URI, QTST_URI
 
-    signed = eutl_parse._validate_and_extract_tl_data(text, operator, None)  # raises SignatureValidationError
-    registry, _errors = eutl_parse.trust_list_to_registry_unsafe(signed)
-    parsed = eutl_parse._raw_tl_parse(signed)
+    signed = pyhanko_signed_list(text, operator)  # raises SignatureValidationError
+    parsed = pyhanko_parse_list(signed)
+    registry, _errors = eutl_parse.trust_list_to_registry_unsafe(signed)  # public; parses the signed data again
     scheme = parsed.scheme_information
     services = [service for provider in getattr(parsed.trust_service_provider_list, "trust_service_provider", ())
                 if provider.tspservices is not None for service in provider.tspservices.tspservice]
@@ -252,10 +292,10 @@ def list_signer_certificates(xml: bytes) -> list[asn1_x509.Certificate]:
     """The certificates the list's XML signature carries (ds:KeyInfo), read with pyHanko's own restricted parser;
     unchecked: :func:`load_by_chain` validates a candidate's chain to the registry's anchors, then the list's
     signature with it."""
-    from pyhanko.sign.validation.qualified import eutl_parse
-
     try:
-        parsed = eutl_parse._raw_tl_parse(xml.decode("utf-8"))
+        parsed = pyhanko_parse_list(xml.decode("utf-8"))
+    except PyHankoChanged:
+        raise
     except Exception:  # xsdata and lxml raise many kinds for a file that is not a trusted list
         return []
     key_info = getattr(parsed.signature, "key_info", None)
