@@ -49,6 +49,7 @@ import random
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
+from benchmarks._data import add_visits
 from benchmarks._util import measure, row
 from benchmarks.storage import QUERIES, vocabulary
 from visitapp.db import Database
@@ -78,10 +79,7 @@ def build(url: str, visits: int, per_visit: int, rng: random.Random) -> None:
     after it: a row-by-row trigger and GIN entry by entry cost minutes at
     200,000 notes and measure nothing searched.
     """
-    import datetime as dt
     import uuid
-
-    from sqlalchemy import insert
 
     from visitapp.db import models as m
 
@@ -97,18 +95,7 @@ def build(url: str, visits: int, per_visit: int, rng: random.Random) -> None:
     db = Database.open(url)
     now = m.utcnow()
     with db.write() as s:
-        orgs = [{"uuid": str(uuid.uuid4()), "name": f"Firma {i} {rng.choice(words)}", "name_key": f"firma {i}",
-                 "sector": "", "address": "Kraków", "website": "", "created_at": now, "updated_at": now}
-                for i in range(max(1, visits // 5))]
-        s.execute(insert(m.Organisation), orgs)
-        base = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-        s.execute(insert(m.Visit), [
-            {"uuid": str(uuid.uuid4()), "organisation_id": 1 + i % len(orgs), "title": f"Wizyta {i}",
-             "starts_at": base + dt.timedelta(hours=i), "place": "Kraków", "status": m.VisitStatus.IN_PROGRESS,
-             "language": "pl", "template_key": "reference-visit", "template_version": 1, "agenda": [],
-             "created_at": now, "updated_at": now}
-            for i in range(visits)
-        ])
+        add_visits(s, visits, words, rng, now)
         visit_ids = s.execute(text("SELECT id FROM visits ORDER BY id")).scalars().all()
         conn = s.connection()
         conn.execute(text("ALTER TABLE notes DISABLE TRIGGER trg_search_notes"))

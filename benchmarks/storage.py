@@ -57,6 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert
 
+from benchmarks._data import add_visits
 from benchmarks._util import measure, row
 from visitapp.db import Database
 from visitapp.db import models as m
@@ -96,18 +97,7 @@ def build(path: Path, visits: int, per_visit: int, rng: random.Random) -> None:
     sections = ["profile", "city_projects", "future_skills", "certification", "cooperation",
                 "labour_market", "barriers", "requests", "follow_ups"]
     with db.write() as s:
-        orgs = [{"uuid": str(uuid.uuid4()), "name": f"Firma {i} {rng.choice(words)}", "name_key": f"firma {i}",
-                 "sector": "", "address": "Kraków", "website": "", "created_at": now, "updated_at": now}
-                for i in range(max(1, visits // 5))]
-        s.execute(insert(m.Organisation), orgs)
-        base = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-        s.execute(insert(m.Visit), [
-            {"uuid": str(uuid.uuid4()), "organisation_id": 1 + i % len(orgs), "title": f"Wizyta {i}",
-             "starts_at": base + dt.timedelta(hours=i), "place": "Kraków", "status": m.VisitStatus.IN_PROGRESS,
-             "language": "pl", "template_key": "reference-visit", "template_version": 1, "agenda": [],
-             "created_at": now, "updated_at": now}
-            for i in range(visits)
-        ])
+        add_visits(s, visits, words, rng, now)
         batch: list[dict] = []
         for v in range(1, visits + 1):
             for j in range(per_visit):
