@@ -249,12 +249,12 @@ def test_changes_to_existing_visits_are_listed_and_need_yes(svc, planned, offici
         f"  Wizyta: Comarch ({short}): place: Kampus -> Sala 2",
         f"  Wizyta: Comarch ({short}): time: {_local(2026, 5, 5, 9)} -> {_local(2026, 5, 6, 12)}",
     ]
-    assert refused.stderr == ("visitapp: Nothing was imported; to apply the 3 change(s) listed above, import again "
-                              "with --yes.\n")
+    assert refused.stderr == ("visitapp: Nothing was imported; 3 changes are listed above: to apply them, import "
+                              "again with --yes.\n")
     assert dump(official) == before
     applied = _import(official, changed, "--yes")
     assert applied.returncode == 0, applied.stderr
-    assert "0 visit(s) added, 1 updated, 0 unchanged." in applied.stdout
+    assert "0 visits added, 1 updated, 0 unchanged." in applied.stdout
     db = Database.open(official)
     try:
         visit = Services(db).visits.get(planned.id)

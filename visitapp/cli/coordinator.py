@@ -26,13 +26,16 @@ from visitapp.cli.common import (
 from visitapp.db import Database
 from visitapp.domain import ActionStatus, action_status_label
 from visitapp.errors import InvalidInput
-from visitapp.i18n import _, set_language
+from visitapp.i18n import _, current_language, ngettext, set_language
 from visitapp.services import Services
 
 if TYPE_CHECKING:
     from visitapp.signing.envelope import DecryptionKey
 
 EXIT_REJECTED = 1
+# report --csv-separator: what may be typed (a bare ; or , on a shell command line needs quotes) → what the
+# report takes.
+CSV_SEPARATORS = {";": ";", ",": ",", "tab": "tab", "semicolon": ";", "comma": ","}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -64,7 +67,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     tsub = p.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
     t = tsub.add_parser("add", help=_("trust signers, each by a file with their own certificate (not a CA's)"))
     add_db_option(t, creates=True)
-    t.add_argument("certs", nargs="+", type=Path, metavar="CERT.pem")
+    t.add_argument("certs", nargs="+", type=Path, metavar="CERT.pem",
+                   help=_("a file with one signer's own certificate (PEM or DER), e.g. the .pem beside their key"))
     t.set_defaults(handler=cmd_trust_add)
     t = tsub.add_parser("list", help=_("list the trusted signers"))
     add_db_option(t)
@@ -89,8 +93,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("action-update", help=_("change an action item's status, owner or due date"))
     add_db_option(p)
     p.add_argument("action", metavar="ID", help=_("the action item's id (or its first characters)"))
-    p.add_argument("--status", choices=[s.value for s in ActionStatus])
-    p.add_argument("--owner")
+    p.add_argument("--status", choices=[s.value for s in ActionStatus], help=_("the item's new status"))
+    p.add_argument("--owner", metavar="TEXT", help=_("who is responsible now: a person or an institution "
+                                                     "('' clears it)"))
     p.add_argument("--due", metavar="YYYY-MM-DD", help=_("the due date ('' clears it)"))
     p.set_defaults(handler=cmd_action_update)
 
@@ -102,19 +107,25 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("resolve", help=_("settle a disagreement by choosing one value"))
     add_db_option(p)
-    p.add_argument("disagreement", metavar="ID")
-    p.add_argument("--keep", required=True, choices=["current", "other"])
+    p.add_argument("disagreement", metavar="ID",
+                   help=_("the disagreement's id, as 'visitapp disagreements' lists it (or its first characters)"))
+    p.add_argument("--keep", required=True, choices=["current", "other"],
+                   help=_("current: the value the registry holds; other: the other official's value"))
     p.set_defaults(handler=cmd_resolve)
 
     p = sub.add_parser("report", help=_("a PDF report on the series, and CSV files for spreadsheets"))
     add_db_option(p)
-    p.add_argument("--out", required=True, type=Path, metavar="REPORT.pdf")
+    p.add_argument("--out", required=True, type=Path, metavar="REPORT.pdf", help=_("the PDF report to write"))
     p.add_argument("--series", metavar="NAME", help=_("only this series"))
     p.add_argument("--csv-dir", type=Path, metavar="DIR",
                    help=_("also write visits.csv, notes.csv and actions.csv here"))
-    p.add_argument("--lang", choices=["pl", "en"], default=None, help=_("language of the report"))
-    p.add_argument("--csv-separator", choices=[";", ",", "tab"], default=None,
-                   help=_("the separator between CSV cells (default: ';' with --lang pl, else ',')"))
+    p.add_argument("--lang", choices=["pl", "en"], default=None,
+                   help=_("language of the report (default: {lang}, the language of these messages, from "
+                          "$VISITAPP_LANG or the system); the CSV files are in Polish only with --lang pl, "
+                          "else they are for programs: column keys, ISO dates").format(lang=current_language()))
+    p.add_argument("--csv-separator", choices=[*CSV_SEPARATORS], default=None, metavar="SEP",
+                   help=_("the separator between CSV cells: ';' (or the word semicolon), ',' (or comma) or tab "
+                          "(default: ';' with --lang pl, else ',')"))
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("plan", help=_("export or import planned visits"))
@@ -123,7 +134,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(e)
     e.add_argument("--series", metavar="NAME", help=_("only this series"))
     e.add_argument("--all", action="store_true", help=_("include visits that are not planned any more"))
-    e.add_argument("--out", required=True, type=Path, metavar="plan.json.p7m")
+    e.add_argument("--out", required=True, type=Path, metavar="plan.json.p7m",
+                   help=_("the plan file to write (signed: CMS, name it .p7m; without a signer: plain JSON)"))
     from visitapp.cli.minutes import _add_signing_options
 
     _add_signing_options(e, required=False)
@@ -137,7 +149,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=_("trust the plan's signer with this SHA-256 fingerprint (confirmed with the coordinator)"))
     i.add_argument("--yes", action="store_true", help=_("apply the listed changes to visits you already have"))
     i.add_argument("--allow-unsigned", action="store_true", help=_("accept a plan that is not signed (for tests only)"))
-    i.add_argument("plan", type=Path, metavar="plan.json.p7m")
+    i.add_argument("plan", type=Path, metavar="plan.json.p7m", help=_("the plan file from the coordinator"))
     i.set_defaults(handler=cmd_plan_import)
 
 
@@ -212,7 +224,9 @@ def _print_result(i: int, n: int, result) -> None:
     if result.reason:
         line += f": {safe(result.reason)}"  # reasons name signers and files
     if result.disagreements:
-        line += " " + _("({n} disagreement(s) to settle: visitapp disagreements)").format(n=result.disagreements)
+        line += " " + ngettext("({n} disagreement to settle: visitapp disagreements)",
+                               "({n} disagreements to settle: visitapp disagreements)",
+                               result.disagreements).format(n=result.disagreements)
     print(line, flush=True)
 
 
@@ -313,16 +327,30 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
         rows = disagreements(db, include_resolved=args.all)
     finally:
         db.close()
-
-    def line(d) -> str:
+    if args.json:
+        return print_rows(rows, as_json=True, line=str, empty="")
+    if not rows:
+        print(_("No disagreements to settle."))
+    for d in rows:  # two lines each; every value from a file escaped on its own, the line break is ours
         state = _("settled") if d.resolved else _("open")
-        return (f"{d.id[:8]}  {d.organisation}  {d.field}: {_fmt(d.current_value)}  ≠  {_fmt(d.other_value)} "
-                f"({d.other_author})  [{state}]\n    "
-                + _("registry's value from {current}; other value from {other}").format(
-                    current=_source(d.current_source), other=_source(d.other_source, d.other_author)))
-
-    print_rows(rows, as_json=args.json, line=line, empty=_("No disagreements to settle."))
+        print(f"{d.id[:8]}  {safe(d.organisation)}  {field_label(d.field)}: {safe(_fmt(d.field, d.current_value))}"
+              f"  ≠  {safe(_fmt(d.field, d.other_value))} ({safe(d.other_author)})  [{state}]")
+        print("    " + _("registry's value from {current}; other value from {other}").format(
+            current=safe(_source(d.current_source)), other=safe(_source(d.other_source, d.other_author))))
     return 0
+
+
+def field_label(field: str) -> str:
+    """The fact a disagreement is about, as the coordinator window names it: a structured answer by its template
+    label in the user's language ("Employees in the city", not "answer:employees_now")."""
+    from visitapp.i18n import current_language
+    from visitapp.templates import field_label as template_label
+
+    if field.startswith("answer:"):
+        key = field.removeprefix("answer:")
+        return template_label(key, current_language()) or _("Answer: {key}").format(key=safe(key.replace("_", " ")))
+    return {"organisation": _("Organisation"), "starts_at": _("Date and time"), "place": _("Place")}.get(
+        field, safe(field))
 
 
 def _source(source, signer: str = "") -> str:
@@ -334,9 +362,20 @@ def _source(source, signer: str = "") -> str:
                                                        file=source.file_name or "?", version=version)
 
 
-def _fmt(value: object) -> str:
+def _fmt(field: str, value: object) -> str:
+    """A disagreeing value as the window shows it: an organisation with its NIP, a time on the visit's clock."""
+    if value is None or value == "":
+        return "—"
     if isinstance(value, dict):
-        return str(value.get("name") or value)
+        name = str(value.get("name") or "?")
+        return _("{name} (NIP {nip})").format(name=name, nip=value["nip"]) if value.get("nip") else name
+    if field == "starts_at" and isinstance(value, str):
+        from visitapp.clock import wall_text
+
+        try:
+            return wall_text(dt.datetime.fromisoformat(value), None)
+        except ValueError:
+            return value
     if isinstance(value, list):
         return ", ".join(map(str, value))
     return str(value)
@@ -350,7 +389,8 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         d = resolve(db, args.disagreement, args.keep)
     finally:
         db.close()
-    print(_("Settled: {field} is {value}.").format(field=safe(d.field), value=safe(_fmt(d.chosen_value))))
+    print(_("Settled: {field} is {value}.").format(field=field_label(d.field),
+                                                   value=safe(_fmt(d.field, d.chosen_value))))
     return 0
 
 
@@ -365,7 +405,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         written = build_report(db, args.out, series=args.series, csv_dir=args.csv_dir, lang=args.lang,
-                               csv_separator=args.csv_separator)
+                               csv_separator=CSV_SEPARATORS.get(args.csv_separator))
     finally:
         db.close()
     for path in written:
@@ -392,7 +432,8 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
                             encrypt_to=recipient)
     finally:
         db.close()
-    print(_("Wrote {n} planned visit(s) to {path}.").format(n=count, path=args.out))
+    print(ngettext("Wrote {n} planned visit to {path}.", "Wrote {n} planned visits to {path}.", count).format(
+        n=count, path=safe(args.out)))
     if source is None:
         sys.stderr.write(_("The plan is not signed: officials can import it only with --allow-unsigned (for tests); "
                            "give --sign or --pkcs11 to sign it.") + "\n")
@@ -418,8 +459,11 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
             for line in preview.lines():
                 print("  " + safe(line), file=listing)  # names from the plan are escaped already; ids too now
             if not args.yes:
-                raise InvalidInput(_("Nothing was imported; to apply the {n} change(s) listed above, import again "
-                                     "with --yes.").format(n=len(preview.changes)))
+                n = len(preview.changes)
+                raise InvalidInput(ngettext("Nothing was imported; {n} change is listed above: to apply it, import "
+                                            "again with --yes.",
+                                            "Nothing was imported; {n} changes are listed above: to apply them, "
+                                            "import again with --yes.", n).format(n=n))
         if new_trust and signer is not None:
             plan_sign.trust(db, signer)
             print(_("Trusted: {name} ({org}), fingerprint {fp}").format(
@@ -431,8 +475,10 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
-        print(_("{added} visit(s) added, {updated} updated, {unchanged} unchanged.").format(
-            added=len(result.added), updated=len(result.updated), unchanged=len(result.unchanged)))
+        added = len(result.added)
+        print(_("{added}, {updated} updated, {unchanged} unchanged.").format(
+            added=ngettext("{n} visit added", "{n} visits added", added).format(n=added),
+            updated=len(result.updated), unchanged=len(result.unchanged)))
         for visit_id in result.added:
             print(safe(visit_id))  # an id from the plan file
     return 0

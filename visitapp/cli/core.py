@@ -56,9 +56,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("note", help=_("add a note to a visit"))
     add_db_option(p)
-    p.add_argument("--visit", required=True, metavar="ID")
+    p.add_argument("--visit", required=True, metavar="ID", help=_("the visit's id (or its first characters)"))
     p.add_argument("--section", metavar="KEY", help=_("the template section (default: the first)"))
-    p.add_argument("--kind", default=NoteKind.NOTE.value, choices=[k.value for k in NoteKind])
+    p.add_argument("--kind", default=NoteKind.NOTE.value, choices=[k.value for k in NoteKind],
+                   help=_("what the note is (default: note); a commitment can become an action item"))
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help=_("a tag (repeatable)"))
     p.add_argument("--visibility", default=None, choices=[v.value for v in Visibility],
                    help=_("who may read it (default: what the visit's new notes start as, internal unless "
@@ -70,7 +71,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help=_("full-text search over notes, action items, organisations and people"))
     add_db_option(p)
     add_json_option(p)
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=int, default=20, metavar="N", help=_("show at most N hits (default: 20)"))
     p.add_argument("--visit", metavar="ID", help=_("search only this visit"))
     p.add_argument("--exact", action="store_true",
                    help=_("match words only in the form typed (by default a word finds all its forms)"))

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from visitapp.errors import InvalidInput
-from visitapp.i18n import _
+from visitapp.i18n import _, ngettext
 
 
 def _add_signing_options(p: argparse.ArgumentParser, *, required: bool) -> None:
@@ -47,11 +47,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help=_("finalise a visit and export its minutes as a (signed) PDF"))
     add_db_option(p)
-    p.add_argument("--visit", required=True, metavar="ID", help=_("the visit's id"))
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument("--visit", required=True, metavar="ID", help=_("the visit's id (or its first characters)"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf",
+                   help=_("the file to write: the minutes as a PDF, or encrypted (name it .p7m) with --encrypt-to "
+                          "or --encrypt-for-plan"))
     p.add_argument("--lang", choices=["pl", "en"], help=_("language of the minutes (default: the visit's)"))
     p.add_argument("--copy", choices=[c.value for c in CopyKind], default=CopyKind.INTERNAL.value,
-                   help=_("company: leave out every note not marked for the company"))
+                   help=_("which notes the minutes hold: internal (all of them, the default), partners (those "
+                          "shared with partner institutions or fit for the company) or company (only those fit "
+                          "for the company)"))
     _add_signing_options(p, required=False)
     g = p.add_argument_group(_("encryption for the coordinator (CMS, .p7m)"))
     g.add_argument("--encrypt-to", type=Path, action="append", default=[], metavar="COORDINATOR.pem",
@@ -61,8 +65,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("cosign", help=_("add your signature to signed minutes, keeping the earlier ones valid"))
-    p.add_argument("input", type=Path, metavar="IN.pdf")
-    p.add_argument("--out", required=True, type=Path, metavar="OUT.pdf")
+    p.add_argument("input", type=Path, metavar="IN.pdf", help=_("the signed minutes to co-sign"))
+    p.add_argument("--out", required=True, type=Path, metavar="OUT.pdf",
+                   help=_("the co-signed PDF to write"))
     _add_signing_options(p, required=True)
     p.set_defaults(handler=cmd_cosign)
 
@@ -134,7 +139,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if recipients:
         from visitapp.cli.common import safe
 
-        print(_("Wrote {path}, encrypted for {n} recipient(s).").format(path=safe(exported.path), n=len(recipients)))
+        n = len(recipients)
+        print(ngettext("Wrote {path}, encrypted for {n} recipient.", "Wrote {path}, encrypted for {n} recipients.",
+                       n).format(path=safe(exported.path), n=n))
     if exported.signed:
         from visitapp.cli.common import safe
 

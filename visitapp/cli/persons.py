@@ -17,7 +17,7 @@ from visitapp.cli.common import (
     safe,
 )
 from visitapp.errors import InvalidInput
-from visitapp.i18n import _
+from visitapp.i18n import _, ngettext
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     c = psub.add_parser("export", help=_("everything held about one person, as JSON (right of access)"))
     add_db_option(c)
     c.add_argument("--person", required=True, metavar="ID", help=_("the person's id (or its first characters)"))
-    c.add_argument("--out", required=True, type=Path, metavar="FILE.json")
+    c.add_argument("--out", required=True, type=Path, metavar="FILE.json", help=_("the JSON file to write"))
     c.set_defaults(handler=cmd_person_export)
     c = psub.add_parser("erase", help=_("replace a person's data by a pseudonym, leaving no trace of their name"))
     add_db_option(c)
@@ -68,7 +68,7 @@ def cmd_person_list(args: argparse.Namespace) -> int:
     return print_rows(
         rows, as_json=args.json, empty=_("No people."),
         line=lambda r: "  ".join(x for x in (r.id[:8], r.name, r.institution, r.email,
-                                             _("{n} visit(s)").format(n=r.visits), erased if r.erased else "") if x),
+                                             _visits(r.visits), erased if r.erased else "") if x),
         json_row=lambda r: {"id": r.id, "name": r.name, "institution": r.institution, "email": r.email,
                             "visits": r.visits, "erased": r.erased},
     )
@@ -85,10 +85,12 @@ def cmd_person_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     write_atomic(args.out, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
-    print(_("Wrote {path}: {visits} visit(s), {notes} note(s) written, {actions} action item(s) owned, "
-            "{files} merged file(s) naming them.").format(
-        path=safe(args.out), visits=len(data["participations"]), notes=len(data["notes_written"]),
-        actions=len(data["action_items_owned"]), files=len(data["files_naming_them"])))
+    notes, actions, files = (len(data[k]) for k in ("notes_written", "action_items_owned", "files_naming_them"))
+    print(_("Wrote {path}: {visits}, {notes}, {actions}, {files}.").format(
+        path=safe(args.out), visits=_visits(len(data["participations"])),
+        notes=ngettext("{n} note written", "{n} notes written", notes).format(n=notes),
+        actions=ngettext("{n} action item owned", "{n} action items owned", actions).format(n=actions),
+        files=ngettext("{n} merged file naming them", "{n} merged files naming them", files).format(n=files)))
     return 0
 
 
@@ -102,7 +104,8 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
         result = erase_person(db, args.person, redact_mentions=args.redact_mentions)
     finally:
         db.close()
-    print(_("Erased: the person is now {pseudonym} ({n} value(s) changed).").format(
+    print(ngettext("Erased: the person is now {pseudonym} ({n} value changed).",
+                   "Erased: the person is now {pseudonym} ({n} values changed).", result.values_changed).format(
         pseudonym=safe(result.pseudonym), n=result.values_changed))
     if result.files:
         print(_("These merged files (signed PDFs, not changed) still name them; handle them outside visitapp:"))
@@ -137,12 +140,18 @@ def cmd_retention(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         print(safe(f"{r.id[:8]}  {local(r.starts_at)}  {r.organisation}  {r.title}  ")
-              + _("{n} note(s)").format(n=r.notes))
+              + ngettext("{n} note", "{n} notes", r.notes).format(n=r.notes))
     if args.delete:
-        print(_("Removed {n} visit(s) older than {period}.").format(n=removed, period=args.older_than.strip()))
+        print(ngettext("Removed {n} visit older than {period}.", "Removed {n} visits older than {period}.",
+                       removed).format(n=removed, period=args.older_than.strip()))
     elif rows:
-        print(_("{n} visit(s) older than {period}; add --delete --yes to remove them.").format(
+        print(ngettext("{n} visit older than {period}; add --delete --yes to remove it.",
+                       "{n} visits older than {period}; add --delete --yes to remove them.", len(rows)).format(
             n=len(rows), period=args.older_than.strip()))
     else:
         sys.stdout.write(_("No visit is older than {period}.").format(period=args.older_than.strip()) + "\n")
     return 0
+
+
+def _visits(n: int) -> str:
+    return ngettext("{n} visit", "{n} visits", n).format(n=n)

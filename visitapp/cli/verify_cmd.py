@@ -39,7 +39,7 @@ def add_verify_parser(sub: argparse._SubParsersAction) -> None:
     from visitapp.cli.common import add_json_option
 
     p = sub.add_parser("verify", help=_("check the signatures and the visit record of a PDF"))
-    p.add_argument("file", type=Path, metavar="FILE.pdf")
+    p.add_argument("file", type=Path, metavar="FILE.pdf", help=_("the signed minutes to check"))
     p.add_argument("--trust", type=Path, action="append", default=[], metavar="CERT.pem",
                    help=_("a trusted signer's own certificate (repeatable)"))
     p.add_argument("--anchor", type=Path, action="append", default=[], metavar="CA.pem",
@@ -53,8 +53,9 @@ def add_verify_parser(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("augment", help=_("add revocation data and a document timestamp to signed minutes (PAdES "
                                          "B-LT/B-LTA), so they can be verified long after"))
-    p.add_argument("file", type=Path, metavar="IN.pdf")
-    p.add_argument("--out", required=True, type=Path, metavar="OUT.pdf")
+    p.add_argument("file", type=Path, metavar="IN.pdf", help=_("the signed minutes"))
+    p.add_argument("--out", required=True, type=Path, metavar="OUT.pdf",
+                   help=_("the PDF file to write, with the validation data and the timestamp added"))
     p.add_argument("--timestamp-url", required=True, metavar="URL", help=_("the RFC 3161 timestamp server"))
     p.add_argument("--anchor", type=Path, action="append", default=[], metavar="CA.pem",
                    help=_("the certificate authority of the signers (repeatable)"))
@@ -178,12 +179,21 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for sig in report.signatures:
         for warning in sig.warnings:
             sys.stderr.write(_("warning: {text}").format(text=safe(warning)) + "\n")
-    for problem in report.all_problems():
-        sys.stderr.write(safe(problem) + "\n")
+    for problem in report.all_problems():  # as every command says what went wrong, naming the file where it failed
+        sys.stderr.write("visitapp: " + safe(_naming_file(problem, args.file, whole_file=not report.signatures))
+                         + "\n")
     if report.ok:
         print(_("All signatures are intact and trusted, and the record is valid."))
         return 0
     return 1
+
+
+def _naming_file(problem: str, path: Path, *, whole_file: bool) -> str:
+    """A problem of the whole file ("This file is not a PDF.") with the file's name before it, unless it names the
+    file already ("Cannot read x.pdf: …"); a signature's problem names its signature instead."""
+    if not whole_file or str(path) in problem or path.name in problem:
+        return problem
+    return _("{path}: {problem}").format(path=path, problem=problem)
 
 
 def cmd_augment(args: argparse.Namespace) -> int:
@@ -257,7 +267,7 @@ def add_anchor_parsers(tsub: argparse._SubParsersAction) -> None:
     asub = a.add_subparsers(dest="anchor_command", metavar="ACTION", required=True)
     t = asub.add_parser("add", help=_("trust a certificate authority (a root or issuing CA) as an anchor"))
     add_db_option(t, creates=True)
-    t.add_argument("cert", type=Path, metavar="CA.pem")
+    t.add_argument("cert", type=Path, metavar="CA.pem", help=_("a file with the CA's certificate (PEM or DER)"))
     t.set_defaults(handler=cmd_anchor_add)
     t = asub.add_parser("list", help=_("list the anchors"))
     add_db_option(t)
@@ -278,7 +288,7 @@ def add_tsl_parsers(tsub: argparse._SubParsersAction) -> None:
     asub = a.add_subparsers(dest="tsl_command", metavar="ACTION", required=True)
     t = asub.add_parser("load", help=_("keep a local copy of a trusted list, after checking its signature"))
     add_db_option(t, creates=True)
-    t.add_argument("file", type=Path, metavar="TL.xml")
+    t.add_argument("file", type=Path, metavar="TL.xml", help=_("the trusted list, a signed XML file"))
     t.add_argument("--tsl-cert", "--tlso", type=Path, dest="tsl_cert", metavar="TLSO.pem",
                    help=_("the certificate of the list's operator (default: try the registry's anchors)"))
     t.set_defaults(handler=cmd_tsl_load)

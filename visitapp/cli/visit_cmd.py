@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _add_options(n, new=True)
     n.set_defaults(handler=cmd_visit_new)
     e = vsub.add_parser("edit", help=_("change a visit: the same options as visit new, each optional"))
-    e.add_argument("--visit", required=True, metavar="ID")
+    e.add_argument("--visit", required=True, metavar="ID", help=_("the visit's id (or its first characters)"))
     _add_options(e, new=False)
     e.set_defaults(handler=cmd_visit_edit)
 
