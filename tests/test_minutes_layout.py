@@ -156,35 +156,47 @@ def _last_page_png(data: bytes, tmp_path, dpi: int = 144) -> bytes:
     return out
 
 
-@pytest.mark.parametrize("cosigner", ["", "Adam Biernat"])
-def test_the_approver_gets_a_line_to_sign_apart_from_the_heading(cosigner, tmp_path):
-    record = with_visit(sample_record("en"), approver="Anna Nowak, director", cosigner=cosigner)
+def test_with_a_co_signer_the_approver_gets_a_row_and_a_line_to_sign(tmp_path):
+    record = with_visit(sample_record("en"), approver="Anna Nowak, director", cosigner="Adam Biernat")
     data = render_pdf(record)
     positions = {text: y for text, _x, y in runs(pages(data)[-1])}
     heading_y = positions["Signatures"]
     approver_y = next(y for text, y in positions.items() if text.startswith("To be approved by"))
+    cosigner_y = next(y for text, y in positions.items() if text.startswith("To be co-signed by"))
     slot_top = L.SLOT_BOTTOM + L.SLOT_HEIGHT
     assert approver_y < heading_y - 10, "the approver's caption is not drawn beside the heading"
-    x1, y1, x2, _y2 = L.SIGNATURE_SLOTS[-1]
-    if cosigner:  # both boxes taken: the approver's row above the co-signer's box and its caption
-        cosigner_y = next(y for text, y in positions.items() if text.startswith("To be co-signed by"))
-        assert cosigner_y < slot_top + L.CAPTION_HEIGHT < approver_y
-        line = slot_top + L.CAPTION_HEIGHT + 2 + LINE_ABOVE_HINT
-    else:  # the free second box's place
-        line = y1 + 4 + LINE_ABOVE_HINT
-    assert line < approver_y - 12, "room to sign between the caption and the line"
+    assert cosigner_y < slot_top + L.CAPTION_HEIGHT < approver_y, "a row of its own, above the co-signer's box"
+    line = slot_top + L.CAPTION_HEIGHT + 2 + LINE_ABOVE_HINT
+    assert line < approver_y - 20, "room to sign between the caption and the line"
+    x1, _y1, x2, _y2 = L.SIGNATURE_SLOTS[-1]
     dark = _dark_rows(_last_page_png(data, tmp_path), x1, x2, 2.0)
     assert any(abs(y - line) < 1.5 for y in dark), (line, dark)
-    hint_y = positions["date and signature"]
-    assert line - LINE_ABOVE_HINT - 1 < hint_y < line
+    assert line - LINE_ABOVE_HINT - 1 < positions["date and signature"] < line
+
+
+def test_without_a_co_signer_the_approver_has_the_free_box_with_nothing_a_stamp_would_cover(tmp_path):
+    """An approver's co-signature puts its stamp in the second box: a line there would be printed over."""
+    record = with_visit(sample_record("en"), approver="Anna Nowak, director", cosigner="")
+    data = render_pdf(record)
+    found = runs(pages(data)[-1])
+    x1, y1, x2, y2 = L.SIGNATURE_SLOTS[-1]
+    approver = [(x, y) for text, x, y in found if text.startswith("To be approved by")]
+    assert len(approver) == 1
+    ax, ay = approver[0]
+    assert abs(ax - x1) < 1 and y2 < ay < y2 + L.CAPTION_HEIGHT, "the caption over the second box"
+    assert not [text for text, x, y in found if x1 - 1 < x < x2 and y1 < y < y2], "nothing inside the box"
+    inside = [y for y in _dark_rows(_last_page_png(data, tmp_path), x1, x2, 2.0) if y1 + 2 < y < y2 - 2]
+    assert not inside, f"a line inside the box, at {inside}"
 
 
 def test_the_block_grows_only_for_the_approvers_own_row():
+    from reportlab.lib.styles import ParagraphStyle
+
     from visitapp.minutes.signature_block import SignatureBlock
 
-    style = None
-    both = SignatureBlock("S", ["a", "b"], style, style, approver="c")  # type: ignore[arg-type]
-    free = SignatureBlock("S", ["a"], style, style, approver="c")  # type: ignore[arg-type]
+    style = ParagraphStyle("caption")
+    both = SignatureBlock("S", ["a", "b"], style, style, approver="c")
+    free = SignatureBlock("S", ["a"], style, style, approver="c")
     assert both.wrap(500, 900)[1] == L.SIGNATURE_BLOCK_HEIGHT + APPROVAL_ROW_HEIGHT
     assert free.wrap(500, 900)[1] == L.SIGNATURE_BLOCK_HEIGHT
 

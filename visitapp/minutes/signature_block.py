@@ -3,8 +3,8 @@
 The minutes are rendered before anyone signs them, and a co-signature is added
 later as an incremental signature that cannot change the page.  So the block
 names what is to happen, never what has happened: "Prepared by" (the author,
-who signs at export), "To be co-signed by" and "To be approved by" with a line
-to sign.  Its stamp boxes sit at the fixed page coordinates of
+who signs at export), "To be co-signed by" and "To be approved by" (a box of
+its own, or a line to sign when both boxes are taken).  Its stamp boxes sit at the fixed page coordinates of
 :data:`~visitapp.minutes.layout.SIGNATURE_SLOTS` at the bottom of the last
 page, where the signer puts its stamps without reading the page back.
 """
@@ -40,8 +40,9 @@ class SignatureBlock(Flowable):
     by :class:`EndWithBlock`, it is always on the last page.
 
     ``captions``: the stamp boxes' captions, in signing order (the author's, then a co-signer's).
-    ``approver``: the approver's caption, with a line to sign: in the second box's place when it is
-    free, else on a row of its own above the boxes.  ``hint``: the words under a signing line.
+    ``approver``: the approver's caption: over the second box when it is free (where an approver's
+    co-signature puts its stamp, or a hand signature goes on paper), else on a row of its own above the
+    boxes with a line to sign.  ``hint``: the words under that line.
     """
 
     def __init__(self, heading: str, captions: list[str], style: ParagraphStyle, caption_style: ParagraphStyle,
@@ -80,19 +81,19 @@ class SignatureBlock(Flowable):
         _, h = heading.wrap(L.FRAME_WIDTH, L.BLOCK_HEADING_HEIGHT)
         heading.drawOn(canv, *at(L.MARGIN_LEFT, top + L.BLOCK_HEADING_HEIGHT - h))
         canv.saveState()
-        for (x1, y1, x2, y2), caption in zip(L.SIGNATURE_SLOTS, self.captions, strict=False):
+        boxes = list(self.captions)
+        if self.approver and not self.approval_row:
+            # The free second box is the approver's: a co-signature's stamp lands there (the signer puts the
+            # next signature in the next box), so it holds no line that a stamp would print over.
+            boxes.append(self.approver)
+        for (x1, y1, x2, y2), caption in zip(L.SIGNATURE_SLOTS, boxes, strict=False):
             self._caption(caption, x1, y2 + 2, x2 - x1, at)
             canv.setStrokeColor(RULE)
             canv.setDash(2, 2)
             canv.setLineWidth(0.6)
             canv.rect(*at(x1, y1), x2 - x1, y2 - y1, stroke=1, fill=0)
         canv.setDash()
-        if self.approver and not self.approval_row:
-            # The free second box's place: the approver signs there (by hand, or a co-signature's stamp).
-            x1, y1, x2, _y2 = L.SIGNATURE_SLOTS[len(self.captions)]
-            self._caption(self.approver, x1, _y2 + 2, x2 - x1, at)
-            self._signing_line(x1, y1 + 4, x2, at)
-        elif self.approver:
+        if self.approval_row:
             # Both boxes taken: a row of its own above the co-signer's box, with a line to sign.
             x1, _y1, x2, _y2 = L.SIGNATURE_SLOTS[-1]
             row_bottom = captions_top + 2
