@@ -1,13 +1,13 @@
 """File → Co-sign minutes… (issue 10) on real signed files: verified first in the capped worker, drawn, co-signed
-with the remembered certificate through the core's cosign, written whole; pdfsig checks both signatures."""
+with the remembered certificate through the core's cosign, written whole; pdfsig checks both signatures (the
+wrong-then-right flow is tests/ui/cosign_flow.py's, shared with the token's test)."""
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from tests.minutes_sample import require_tool, sample_record
+from tests.minutes_sample import sample_record
+from tests.ui.cosign_flow import wrong_then_right
 from visitapp.minutes.export import minutes_pdf
 from visitapp.signing.keys import keygen
 from visitapp.signing.sign import Pkcs12Source, sign_pdf
@@ -49,38 +49,14 @@ def _open(gui, qtbot, files, path):
 
 
 def test_co_sign_a_signed_file_keeps_both_signatures_valid(gui, qtbot, files, tmp_path):
-    from visitapp.signing.verify import load_trust_roots, verify_pdf
-
-    folder, _piotr, pems = files
+    folder, piotr, pems = files
     dialog, ok = _open(gui, qtbot, files, "signed.pdf")
     assert ok, dialog.check.text()
     assert dialog.check.text().startswith("Signed by Zofia Łęcka (Urząd Miasta Krakowa) on ")
     assert dialog.preview.page_count() >= 1  # the pages of the checked file
     assert dialog.out.text() == str(folder / "signed-co-signed.pdf")
-    out = tmp_path / "wspolpodpisany.pdf"
-    dialog.out.setText(str(out))
-    dialog.certificate.secret.setText("wrong")
-    with qtbot.waitSignal(dialog.signed, timeout=WAIT_MS) as blocker:
-        dialog.sign_button.click()
-    assert blocker.args == [False]
-    assert dialog.status.text() == f"The password for {_piotr} is wrong."
-    assert not out.exists()
-
-    dialog.certificate.secret.setText(SECOND)
-    with qtbot.waitSignal(dialog.signed, timeout=WAIT_MS) as blocker:
-        dialog.sign_button.click()
-    assert blocker.args == [True], dialog.status.text()
-    assert dialog.status.text() == f"Wrote {out}, co-signed by Piotr Wiśniewski."
-    assert dialog.certificate.secret.text() == ""
-    report = verify_pdf(out.read_bytes(), load_trust_roots(pems))
-    assert [s.signer for s in report.signatures] == ["Zofia Łęcka", "Piotr Wiśniewski"]
-    assert report.ok, report.all_problems()
-    pdfsig = require_tool("pdfsig")
-    text = subprocess.run([pdfsig, str(out)], capture_output=True, text=True, timeout=60).stdout
-    assert text.count("Signature Validation: Signature is Valid.") == 2, text
-    settings_file = gui.settings.qs.fileName()
-    with open(settings_file, "rb") as stored:
-        assert SECOND.encode() not in stored.read()
+    wrong_then_right(qtbot, dialog, gui.settings, tmp_path / "wspolpodpisany.pdf", wrong="wrong", right=SECOND,
+                     refused=f"The password for {piotr} is wrong.", pems=pems)
     dialog.close()
 
 

@@ -2,16 +2,16 @@
 
 The first signature is a PKCS#12 key's; the co-signature is made on the token through the dialog as the official
 uses it (the token and key the signing dialog remembered, the PIN typed).  A wrong PIN is one sentence and writes
-nothing; then both signatures are checked by pyHanko and by poppler's pdfsig."""
+nothing; then both signatures are checked by pyHanko and by poppler's pdfsig (tests/ui/cosign_flow.py's flow,
+shared with the PKCS#12 file's test)."""
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from tests.minutes_sample import require_tool, sample_record
+from tests.minutes_sample import sample_record
 from tests.softhsm import softhsm_token
+from tests.ui.cosign_flow import wrong_then_right
 from visitapp.minutes.export import minutes_pdf
 from visitapp.signing.keys import certificate_pem, keygen, make_certificate
 from visitapp.signing.sign import Pkcs12Source, sign_pdf
@@ -36,7 +36,6 @@ def world(tmp_path_factory):
 
 
 def test_co_sign_with_a_token_keeps_both_signatures_valid(qtbot, world, tmp_path):
-    from visitapp.signing.verify import load_trust_roots, verify_pdf
     from visitapp.ui.cosign_dialog import CosignDialog
 
     folder, card, pems = world
@@ -53,31 +52,7 @@ def test_co_sign_with_a_token_keeps_both_signatures_valid(qtbot, world, tmp_path
     with qtbot.waitSignal(dialog.verified, timeout=WAIT_MS) as blocker:
         dialog.open_file(folder / "signed.pdf")
     assert blocker.args == [True], dialog.check.text()
-    out = tmp_path / "wspolpodpisany.pdf"
-    dialog.out.setText(str(out))
-
-    dialog.certificate.secret.setText("00000")
-    with qtbot.waitSignal(dialog.signed, timeout=WAIT_MS) as blocker:
-        dialog.sign_button.click()
-    assert blocker.args == [False]
-    assert dialog.status.text() == f"The PIN for token {TOKEN} is wrong."
-    assert not out.exists()
-    assert dialog.sign_button.isEnabled()  # the person types the PIN again
-
-    dialog.certificate.secret.setText(PIN)
-    with qtbot.waitSignal(dialog.signed, timeout=WAIT_MS) as blocker:
-        dialog.sign_button.click()
-    assert blocker.args == [True], dialog.status.text()
-    assert dialog.status.text() == f"Wrote {out}, co-signed by Piotr Wiśniewski."
-    assert dialog.certificate.secret.text() == ""
-    report = verify_pdf(out.read_bytes(), load_trust_roots(pems))
-    assert [s.signer for s in report.signatures] == ["Zofia Łęcka", "Piotr Wiśniewski"]
-    assert report.ok, report.all_problems()
-    pdfsig = require_tool("pdfsig")
-    text = subprocess.run([pdfsig, str(out)], capture_output=True, text=True, timeout=60).stdout
-    assert text.count("Signature Validation: Signature is Valid.") == 2, text
-    settings.sync()
-    stored = (tmp_path / "settings.ini").read_bytes()
-    assert PIN.encode() not in stored
+    wrong_then_right(qtbot, dialog, settings, tmp_path / "wspolpodpisany.pdf", wrong="00000", right=PIN,
+                     refused=f"The PIN for token {TOKEN} is wrong.", pems=pems)
     assert settings.get(cb.SOURCE) == "pkcs11" and settings.get(cb.KEY) == "piotr"
     dialog.close()
