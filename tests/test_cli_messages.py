@@ -168,24 +168,28 @@ def test_no_cli_message_writes_a_plural_as_s_in_brackets():
     assert [t for t in texts if "(s)" in t] == []
 
 
-@pytest.mark.parametrize(("visits", "english", "polish"), [
-    (1, "1 visit older than 1y; add --delete --yes to remove it.",
-     "1 wizyta starsza niż 1y; dodaj --delete --yes, aby ją usunąć."),
-    (3, "3 visits older than 1y; add --delete --yes to remove them.",
-     "3 wizyty starsze niż 1y; dodaj --delete --yes, aby je usunąć."),
-    (5, "5 visits older than 1y; add --delete --yes to remove them.",
-     "5 wizyt starszych niż 1y; dodaj --delete --yes, aby je usunąć."),
-])
-def test_counts_agree_with_their_nouns(tmp_path, visits, english, polish):
+def test_counts_agree_with_their_nouns(tmp_path):
+    """People in 1, 3 and 5 visits: the three Polish forms (1 / 2-4 / 5+) in one listing."""
     db = tmp_path / "registry.db"
     with Database.open(db) as opened:
         svc = Services(opened)
         org = svc.organisations.create("Comarch S.A.", nip="6770065406")
-        for day in range(visits):
-            svc.visits.create(org.id, dt.datetime(2020, 5, 5 + day, 9, tzinfo=WARSAW), title="Wizyta", place="Kampus")
+        people = [svc.people.create(name, institution="GUP") for name in ("Ala Nowak", "Bartek Zając", "Celina Wrona")]
+        for day in range(5):
+            visit = svc.visits.create(org.id, dt.datetime(2020, 5, 5 + day, 9, tzinfo=WARSAW), title="Wizyta",
+                                      place="Kampus")
+            for person, visits in zip(people, (1, 3, 5), strict=True):
+                if day < visits:
+                    svc.visits.add_participant(visit.id, person.id, side="city")
+    english = run_cli("person", "list", "--db", str(db))
+    assert english.returncode == 0, english.stderr
+    assert [line.rsplit("  ", 1)[1] for line in english.stdout.splitlines()] == ["1 visit", "3 visits", "5 visits"]
+    polish = run_cli("person", "list", "--db", str(db), env={"VISITAPP_LANG": "pl"})
+    assert [line.rsplit("  ", 1)[1] for line in polish.stdout.splitlines()] == ["1 wizyta", "3 wizyty", "5 wizyt"]
+
     listed = run_cli("retention", "--db", str(db), "--older-than", "1y")
     assert listed.returncode == 0, listed.stderr
-    assert listed.stdout.splitlines()[-1] == english
-    assert "  0 notes" in listed.stdout  # each visit's count of notes: "0 notes", not "0 note(s)"
+    assert listed.stdout.splitlines()[-1] == "5 visits older than 1y; add --delete --yes to remove them."
+    assert listed.stdout.count("  0 notes\n") == 5  # each visit's count of notes: "0 notes", not "0 note(s)"
     po = run_cli("retention", "--db", str(db), "--older-than", "1y", env={"VISITAPP_LANG": "pl"})
-    assert po.stdout.splitlines()[-1] == polish
+    assert po.stdout.splitlines()[-1] == "5 wizyt starszych niż 1y; dodaj --delete --yes, aby je usunąć."
