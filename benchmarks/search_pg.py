@@ -1,9 +1,14 @@
 """Search on PostgreSQL: 10,000 visits x 20 notes, our search beside a bare ``tsvector @@`` query in the same run.
 
-    python benchmarks/search_pg.py [--visits N] [--notes-per-visit N] [--db URL]
+    python benchmarks/search_pg.py [--visits N] [--notes-per-visit N] [--db URL [--reuse]]
 
 Without ``--db`` a throwaway cluster is started (``tests/pg_cluster.py``,
-Unix socket only) and removed at the end.  The notes are those of
+Unix socket only, ``shared_buffers`` 64 MB: the 200,000 notes' table and
+indexes, about 600 MB, do not fit, as on a server with other databases) and
+removed at the end.  To keep a built database between runs, give ``--db`` the
+URL of an empty database once (it is built there and left), then the same
+URL with ``--reuse`` (only the searches: about a minute at 200,000 notes,
+instead of three).  The notes are those of
 ``benchmarks/storage.py`` (the same vocabulary, Zipf-distributed, the same 20
 queries: rare and very common words, prefixes, two-word queries).
 

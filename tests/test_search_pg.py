@@ -8,7 +8,8 @@ interruptible, resumes, and never waits for a writer; a very common word ranks
 among the newest ``window`` matches only and a rare one is found through the
 GIN index; a middle one reads a range of the newest ids (the cost model's
 choice), followed by the ids below it when the range held too few, ranked as
-one query over all would; the folding in SQL is Python's, whatever the database's locale; a
+one query over all would; two common words together read the range their
+conjunction fills and find what the plain query finds; the folding in SQL is Python's, whatever the database's locale; a
 damaged or old index definition is rebuilt at open.
 """
 

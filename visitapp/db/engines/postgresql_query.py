@@ -33,8 +33,15 @@ on these queries), and each is planned for its own words
 (``plan_cache_mode``: psycopg prepares a statement run five times).
 
 Figures (``benchmarks/search_pg.py``, 200,000 notes, CPU time of the client
-and its backend, load 9-12): p95 45-49 ms (the bare ``tsvector`` query:
-132-157 ms); a word in one document of 12 to 15, 22-32 ms (50 before).
+and its backend, load 5, the previous version interleaved in the same
+process): p95 29.4 ms (37.0 before the range for two common words and the
+settings set back by the search statement); 'zespół rozwój' 27 ms (43),
+'certyfikacja praktyka' 28.5 (36.6); the bare ``tsvector`` query's p95 is
+about 130 ms.  Measured and left: a table rewritten in id order (``CLUSTER``:
+walks and ranges a quarter cheaper, but it locks the table out while it runs,
+and merges scatter it again), a BRIN index on ``id`` for ranges (its lossy
+bitmap, intersected first, rechecks every row of a page: slower unless the
+planner happens to put GIN first).
 """
 
 from __future__ import annotations
