@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from visitapp.errors import UserError
 from visitapp.registry.merge import FileResult, Merger, collect_files
 from visitapp.registry.trust import fingerprint, load_certificate_file, load_certificates
 from visitapp.signing.envelope import is_envelope_name
-from visitapp.ui.coordinator.common import ServicesRef, current, message_of, table, warn
+from visitapp.ui.coordinator.common import Fit, ServicesRef, current, message_of, table, warn
 from visitapp.ui.coordinator.key_dialog import ask_key
 from visitapp.ui.coordinator.models import GREEN, GREY, RED, Column, RowsModel
 from visitapp.ui.coordinator.tasks import Task
@@ -140,11 +139,12 @@ class MergePage(QWidget):
             Column("reason", self.tr("Reason"), self._reason,  # the whole reason, in lines a screen holds
                    tip=lambda r: textwrap.fill(self._reason(r), TIP_WIDTH)),
         ], self)
-        self.table = table(self, self.tr("Results of the merge, one row per file"), self.model)
-        # The signature's and the timestamp's columns as wide as their longest texts (in this language and font);
-        # the reason takes the rest (cut in the middle, whole in its tooltip): at 1366x768 about 270 px.
-        for column, width in enumerate((170, 90, 160, 140, *self._widest_texts())):
-            self.table.setColumnWidth(column, width)
+        # Each column as wide as its text: file, visit and author within a share of the table, narrowed to 80 px
+        # before a scroll bar (whole in their tooltips); result, signature and timestamp never cut; the reason takes
+        # the rest, at least 200 px (cut in the middle, whole in its tooltip).
+        self.table = table(self, self.tr("Results of the merge, one row per file"), self.model, stretch=6,
+                           minimum=200, fits={0: Fit(share=0.2, floor=80), 2: Fit(share=0.2, floor=80),
+                                              3: Fit(share=0.15, floor=80)})
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a cut reason keeps its end (what to do)
 
         buttons = QHBoxLayout()
@@ -229,21 +229,6 @@ class MergePage(QWidget):
         if not sig.get("timestamp_trusted"):
             return self.tr("timestamp (authority not trusted)")
         return self.tr("timestamp (not qualified)")
-
-    def _widest_texts(self) -> tuple[int, int]:
-        """The widths the Signature and Timestamp columns need for any of their texts, with the cell's margins."""
-        metrics = self.table.fontMetrics()
-        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1)
-        levels = ("qualified", "advanced", "self-signed", "pinned")
-        states = ("good", "revoked", "unknown", "not_checked")
-        signatures = [self._signature(FileResult("", "accepted", "", signature={"level": level, "revocation": state}))
-                      for level in levels for state in states]
-        stamps = [self.timestamp_label(FileResult("", "accepted", "", signature=sig)) for sig in (
-            {"timestamp": ""}, {"timestamp": "t", "timestamp_qualified": True}, {"timestamp": "t"},
-            {"timestamp": "t", "timestamp_trusted": True})]
-        signature, stamp = (max(metrics.horizontalAdvance(text) for text in texts) + margin + 4
-                            for texts in (signatures, stamps))
-        return signature, stamp
 
     def _reason(self, r: FileResult) -> str:
         text = r.reason
