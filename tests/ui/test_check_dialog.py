@@ -200,21 +200,19 @@ def test_a_changed_file_judges_no_trust_grade_or_record_and_uses_one_word(qtbot,
     assert f" {verdict}: " in summary and dialog.summary.styleSheet() == BAD_STYLE
 
 
-def test_times_are_on_this_computers_clock_with_its_zone_named(monkeypatch):
+def test_times_are_on_the_visits_clock_with_its_zone_named(machine_zone):
+    """The stamps in the PDF show the visit's clock: so do the report's times, wherever the computer is."""
     import datetime as dt
-    import time
 
     from visitapp.ui.check_dialog import _when
 
-    monkeypatch.setenv("TZ", "Europe/Warsaw")
-    time.tzset()
-    try:
-        text = _when(dt.datetime(2026, 12, 1, 17, 2, 13, tzinfo=dt.UTC))
-    finally:
-        monkeypatch.undo()
-        time.tzset()  # the process's zone as it was
+    machine_zone("America/New_York")  # neither the visit's zone nor UTC
+    moment = dt.datetime(2026, 12, 1, 17, 2, 13, tzinfo=dt.UTC)
+    text = _when(moment, "Europe/Warsaw")
     assert text.endswith(" CET") and ("18:02:13" in text or "6:02:13" in text), text
     assert "2026" in text or "26" in text
+    text = _when(moment, "UTC")  # no record to say the visit's zone
+    assert text.endswith(" UTC") and ("17:02:13" in text or "5:02:13" in text), text
 
 
 def test_polish_labels_through_the_menu(gui, qtbot, files):

@@ -120,8 +120,12 @@ def timestamp_text(sig) -> str:  # a SignatureCheck with a timestamp; {when}, {v
     return _("timestamp (not qualified): {when} (authority trusted: {v})")
 
 
+CLOCK = "%Y-%m-%d %H:%M:%S %Z"  # a signing time in verify's text, its zone always named
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from visitapp.cli.common import print_json, safe
+    from visitapp.clock import in_zone
     from visitapp.signing.assess import TrustPolicy, changed_after_signing, not_checked_text
     from visitapp.signing.sandbox import verify_file_capped
     from visitapp.signing.verify import load_trust_roots
@@ -146,10 +150,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print("  " + _("field: {field}").format(field=safe(sig.field)))
         if sig.institution:
             print("  " + _("institution: {o}").format(o=safe(sig.institution)))
-        when = sig.signed_at.strftime("%Y-%m-%d %H:%M:%S %Z") if sig.signed_at else "?"
+        # On the clock of the stamps in the PDF (the visit's zone), named, as the check dialog shows them; --json: UTC.
+        when = in_zone(sig.signed_at, report.clock()).strftime(CLOCK) if sig.signed_at else "?"
         print("  " + _("signed at: {when}").format(when=when))
         if sig.timestamp is not None:
-            stamp = sig.timestamp.strftime("%Y-%m-%d %H:%M:%S %Z")
+            stamp = in_zone(sig.timestamp, report.clock()).strftime(CLOCK)
             trusted = yes if sig.timestamp_trusted else no
             print("  " + timestamp_text(sig).format(when=stamp, v=trusted))
         else:

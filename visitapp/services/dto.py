@@ -173,12 +173,14 @@ class ActionInfo:
     updated_at: dt.datetime
     organisation: str = ""
     visit_starts_at: dt.datetime | None = None
+    visit_time_zone: str = "Europe/Warsaw"  # the visit's wall clock: its time is shown on it
 
     @classmethod
     def of(cls, a: m.ActionItem) -> ActionInfo:
         return cls(
             a.uuid, a.visit.uuid, a.note.uuid if a.note else None, a.description, a.owner, a.due_date,
             a.status.value, a.deleted, a.created_at, a.updated_at, a.visit.organisation.name, a.visit.starts_at,
+            a.visit.time_zone or "Europe/Warsaw",
         )
 
     def is_overdue(self, today: dt.date) -> bool:

@@ -110,6 +110,7 @@ class RecordCheck:
     copy: str | None = None
     organisation: str | None = None
     problem: str | None = None
+    time_zone: str | None = None  # the visit's wall clock (IANA name), on which its stamps show the signing time
 
 
 @dataclass
@@ -123,6 +124,12 @@ class VerificationReport:
     def ok(self) -> bool:
         """Exit status 0: signed, every signature intact, covering and trusted, record valid."""
         return bool(self.signatures) and all(s.ok for s in self.signatures) and self.record.valid and not self.problems
+
+    def clock(self) -> str:
+        """The zone a reader is shown the signing times in: the visit's (the clock of the signature stamps in the
+        PDF) when the signatures still cover a valid record, else UTC; the reports always name it."""
+        intact = all(sig.intact for sig in self.signatures)
+        return self.record.time_zone if self.record.valid and intact and self.record.time_zone else "UTC"
 
     def integrity_problems(self) -> list[str]:
         """Every problem but untrusted signers: what makes the file itself unbelievable."""
@@ -405,7 +412,8 @@ def verify_pdf_record(pdf_bytes: bytes, trust_roots: list[asn1_x509.Certificate]
             report.record = RecordCheck(valid=False, problem=_readable_problem(err))
             return report, None
     report.record = RecordCheck(valid=True, visit_id=record.visit.id, version=record.version,
-                                copy=record.copy_kind, organisation=record.organisation.name)
+                                copy=record.copy_kind, organisation=record.organisation.name,
+                                time_zone=record.visit.time_zone)
     return report, record
 
 

@@ -259,7 +259,7 @@ class CheckDialog(QDialog):
         self.details.clear()
         for i, sig in enumerate(report.signatures):
             item = QTreeWidgetItem(self.details, [sig.label, self._verdict(sig)])
-            for what, value, tip in self._rows(sig, levels[i] if i < len(levels) else ""):
+            for what, value, tip in self._rows(sig, levels[i] if i < len(levels) else "", report.clock()):
                 shown = value if "\n" in value else textwrap.fill(value, WRAP_AT)  # rows grow; the whole as tooltip
                 _tipped(QTreeWidgetItem(item, [what, shown]), tip or value)
             item.setExpanded(True)
@@ -298,7 +298,7 @@ class CheckDialog(QDialog):
             return self.tr("broken")
         return self.tr("not trusted") if sig.trust_problem else self.tr("not valid")
 
-    def _rows(self, sig: Any, level: str) -> list[tuple[str, str, str]]:
+    def _rows(self, sig: Any, level: str, clock: str = "UTC") -> list[tuple[str, str, str]]:
         """(what, value, tooltip: the whole or raw value, "" for the value itself)."""
         from visitapp.cli.verify_cmd import level_text, revocation_text
         from visitapp.signing.assess import not_checked_text
@@ -309,7 +309,7 @@ class CheckDialog(QDialog):
         rows = [(self.tr("Signer"), sig.signer or "-", "")]
         if sig.institution:
             rows.append((self.tr("Institution"), sig.institution, ""))
-        rows.append((self.tr("Signed at"), _when(sig.signed_at), ""))
+        rows.append((self.tr("Signed at"), _when(sig.signed_at, clock), ""))
         rows.append((self.tr("Intact"), yes if sig.intact else no, ""))
         rows.append((self.tr("Covers the whole file"), yes if sig.covers_document else no, ""))
         if not sig.intact:  # nothing after the signed bytes changed is believed: trust and grade are not judged
@@ -330,7 +330,7 @@ class CheckDialog(QDialog):
         if sig.revocation and sig.intact:
             rows.append((self.tr("Revocation"), revocation_text(sig), ""))
         if sig.timestamp is not None:
-            stamp = _when(sig.timestamp)
+            stamp = _when(sig.timestamp, clock)
             if not sig.timestamp_trusted:
                 stamp = self.tr("%1 (authority not trusted)").replace("%1", stamp)
             elif getattr(sig, "timestamp_qualified", False):
@@ -379,12 +379,13 @@ def _tipped(item: QTreeWidgetItem, tip: str = "") -> QTreeWidgetItem:
     return item
 
 
-def _when(moment: dt.datetime | None) -> str:
-    """A time on this computer's clock in the app's format, with seconds and the zone named ("01.12.2026
-    19:02:13 CET")."""
+def _when(moment: dt.datetime | None, zone_name: str) -> str:
+    """A time on the clock of ``zone_name`` (the report's: the visit's, as the signature stamps show it, else UTC)
+    in the app's format, with seconds and the zone always named ("01.12.2026 19:02:13 CET"), as ``verify`` says it."""
     if moment is None:
         return "?"
-    from visitapp.ui.labels import fmt_date, fmt_time
+    from visitapp.clock import in_zone
+    from visitapp.ui.labels import fmt_date, wall_time
 
-    local = moment.astimezone()
-    return f"{fmt_date(local.date())} {fmt_time(moment, seconds=True)} {local.tzname() or ''}".strip()
+    wall = in_zone(moment, zone_name)
+    return f"{fmt_date(wall.date())} {wall_time(moment, zone_name, seconds=True)} {wall.tzname() or ''}".strip()

@@ -135,13 +135,15 @@ def fmt_datetime(value: dt.datetime | None) -> str:
     return QLocale().toString(qdatetime(value), _short_datetime())
 
 
+def _time_format(seconds: bool) -> str:
+    fmt = QLocale().timeFormat(QLocale.FormatType.LongFormat if seconds else QLocale.FormatType.ShortFormat)
+    return fmt.replace(" t", "").replace("t", "").strip() if seconds else fmt
+
+
 def fmt_time(value: dt.datetime | None, seconds: bool = False) -> str:
     if value is None:
         return ""
-    fmt = QLocale().timeFormat(QLocale.FormatType.LongFormat if seconds else QLocale.FormatType.ShortFormat)
-    if seconds:
-        fmt = fmt.replace(" t", "").replace("t", "").strip()
-    return QLocale().toString(qdatetime(value).time(), fmt)
+    return QLocale().toString(qdatetime(value).time(), _time_format(seconds))
 
 
 def _wall(value: dt.datetime, zone_name: str | None) -> QDateTime:
@@ -158,9 +160,9 @@ def visit_time(value: dt.datetime, zone_name: str | None) -> str:
     return QLocale().toString(_wall(value, zone_name), _short_datetime()) + zone_suffix(value, zone_name)
 
 
-def wall_time(value: dt.datetime, zone_name: str | None) -> str:
+def wall_time(value: dt.datetime, zone_name: str | None, seconds: bool = False) -> str:
     """The time of day of ``value`` on the clock of a visit's zone, in the user's locale ("09:04")."""
-    return QLocale().toString(_wall(value, zone_name).time(), QLocale().timeFormat(QLocale.FormatType.ShortFormat))
+    return QLocale().toString(_wall(value, zone_name).time(), _time_format(seconds))
 
 
 def fmt_date(value: dt.date | None) -> str:

@@ -26,7 +26,7 @@ from visitapp.services.dto import ActionInfo
 from visitapp.ui.coordinator.common import Fit, ServicesRef, current, table, warn
 from visitapp.ui.coordinator.models import GREY, RED, Column, EditableRowsModel, Index, RowsModel
 from visitapp.ui.coordinator.writes import Writes
-from visitapp.ui.labels import ACTION_STATUSES, action_status_label, fmt_date, fmt_datetime
+from visitapp.ui.labels import ACTION_STATUSES, action_status_label, fmt_date, visit_time
 
 NO_DATE = QDate(2000, 1, 1)  # the QDateEdit's minimum, shown as "no due date"
 
@@ -123,7 +123,7 @@ class ActionsPage(QWidget):
             Column("owner", self.tr("Owner"), lambda r: r.owner, edit=lambda r: r.owner),
             Column("description", self.tr("Action item"), lambda r: r.description),
             Column("organisation", self.tr("Organisation"), lambda r: r.organisation),
-            Column("visit", self.tr("Visit"), lambda r: fmt_datetime(r.visit_starts_at)),
+            Column("visit", self.tr("Visit"), self._visit_time),
         ], self._apply, self)
         # The task itself takes the room left and never less than 250 px (at 150 % on a laptop too); owner and
         # organisation at most a fifth of the table each, cut with "…" and whole in their tooltips; due date,
@@ -178,6 +178,10 @@ class ActionsPage(QWidget):
 
     def _overdue(self, r: ActionInfo) -> bool:
         return r.is_overdue(self.today)
+
+    @staticmethod
+    def _visit_time(row: ActionInfo) -> str:  # on the visit's clock, as the visit list shows it
+        return visit_time(row.visit_starts_at, row.visit_time_zone) if row.visit_starts_at else ""
 
     def _due(self, r: ActionInfo) -> str:
         if r.due_date is None:

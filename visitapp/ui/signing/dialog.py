@@ -22,7 +22,7 @@ import unicodedata
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,21 +30,25 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from visitapp.clock import in_zone
 from visitapp.domain import CopyKind
 from visitapp.errors import UserError
 from visitapp.publish import STEPS, ExportCancelled, FinalisedExport
 from visitapp.services import Services
-from visitapp.ui.labels import COPIES, copy_label, fmt_datetime
+from visitapp.ui.labels import COPIES, copy_label, visit_time
 from visitapp.ui.ops_runner import OpRunner
 from visitapp.ui.safe_text import plain, plain_question
 from visitapp.ui.settings import AppSettings, Setting
@@ -104,10 +108,23 @@ class SignDialog(QDialog):
         self.source, self.p12_path, self.module, self.token, self.key = c.source, c.p12_path, c.module, c.token, c.key
         self.secret, self.reason = c.secret, c.reason
 
+        # The choices scroll on a small or scaled screen (1366x768 at 150 %), so the buttons below stay in view.
+        self.choices = choices = QWidget(self)
+        column = QVBoxLayout(choices)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._minutes_box())
+        column.addWidget(self.certificate)
+        column.addStretch(1)
+        for combo in choices.findChildren(QComboBox):  # a long choice (a copy, a token's name) is cut, not widening
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        self.choices_scroll = QScrollArea(self)
+        self.choices_scroll.setWidget(choices)
+        self.choices_scroll.setWidgetResizable(True)
+        self.choices_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.choices_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right = QVBoxLayout()
-        right.addWidget(self._minutes_box())
-        right.addWidget(self.certificate)
-        right.addStretch(1)
+        right.addWidget(self.choices_scroll, 1)
         self.status = plain(QLabel(self))  # signer and file names, errors: plain text
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))
@@ -157,18 +174,23 @@ class SignDialog(QDialog):
         self._restore()
         self._source_changed()
         self._options_changed()
-        self.resize(1120, 760)
+        # As large as the screen allows, up to what the preview and the choices use; the preview takes what is cut.
+        available = self.screen().availableGeometry()
+        self.resize(min(1120, available.width() - 40), min(760, available.height() - 40))
 
     # layout ------------------------------------------------------------------
     def _minutes_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Minutes"), self)
         form = QFormLayout(box)
-        about = QLabel(f"{self.visit.organisation.name}\n{fmt_datetime(self.visit.starts_at)} · {self.visit.place}"
+        when = visit_time(self.visit.starts_at, self.visit.time_zone) if self.visit.starts_at else ""  # its clock
+        about = QLabel(f"{self.visit.organisation.name}\n{when} · {self.visit.place}"
                        .strip(" ·"), box)
         plain(about).setWordWrap(True)  # names from the visit: plain text
+        self.visit_label = about
         form.addRow(self.tr("Visit:"), about)
         versions = self.svc.records.versions(self.visit_id)
         self.version_label = QLabel(box)
+        self.version_label.setWordWrap(True)
         self.version_label.setToolTip(self.tr("Finalising freezes the visit as it is now. Changes after that make a "
                                               "new version; without changes the same version is exported again."))
         self._show_version(versions[-1].number if versions else None)
@@ -204,6 +226,11 @@ class SignDialog(QDialog):
         form.addRow(buddy(self.tr("&Save as:"), self.out, box), row)
         return box
 
+    def _fit_choices(self) -> None:
+        """The choices' column as wide as they need (no horizontal scrolling), the vertical bar included."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.choices_scroll.setMinimumWidth(self.choices.minimumSizeHint().width() + bar + 4)
+
     def _show_version(self, last: int | None) -> None:
         self.version_label.setText(self.tr("not finalised yet") if last is None else
                                    self.tr("%1 finalised; a change since makes a new one").replace("%1", str(last)))
@@ -221,7 +248,8 @@ class SignDialog(QDialog):
         self.settings.sync()
 
     def _file_name(self) -> str:
-        date = self.visit.starts_at.astimezone().strftime("%Y-%m-%d") if self.visit.starts_at else "visit"
+        date = in_zone(self.visit.starts_at, self.visit.time_zone).strftime("%Y-%m-%d") if self.visit.starts_at \
+            else "visit"  # the visit's own date, as the minutes say
         copy = _COPY_SUFFIX.get((self.copy.currentData(), self.language.currentData()), "")  # in its language
         sealed = ".p7m" if self.encrypting else ""
         return f"{date}-{_slug(self.visit.organisation.name)}-{self.language.currentData()}{copy}.pdf{sealed}"
@@ -234,6 +262,7 @@ class SignDialog(QDialog):
     def _source_changed(self) -> None:
         signing = self.certificate.signing
         self.sign_button.setText(self.tr("&Finalise and sign") if signing else self.tr("&Finalise and export"))
+        self._fit_choices()  # a token's fields can ask for more room than a file's
         self._clear_status()
 
     def _options_changed(self) -> None:
