@@ -6,9 +6,11 @@ Offline by default: nothing is fetched unless ``--online`` is given.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -204,16 +206,35 @@ def _naming_file(problem: str, path: Path, *, whole_file: bool) -> str:
 def cmd_augment(args: argparse.Namespace) -> int:
     from visitapp.cli.common import safe
     from visitapp.files import check_writable, write_atomic
-    from visitapp.signing.ltv import augment_pdf
+    from visitapp.signing.ltv import TimestampUnavailable, augment_pdf
     from visitapp.signing.verify import read_received
 
     data = read_received(args.file)
     check_writable(args.out)
     anchors = load_anchor_files(args.anchor)
-    out = augment_pdf(data, timestamp_url=args.timestamp_url, anchors=anchors, online=args.online)
+    try:
+        with quiet_library_logs():
+            out = augment_pdf(data, timestamp_url=args.timestamp_url, anchors=anchors, online=args.online)
+    except TimestampUnavailable as err:
+        raise InvalidInput(_("{problem} Nothing was written.").format(problem=err)) from err
     write_atomic(args.out, out)
     print(_("Wrote {path}, with validation data and a document timestamp.").format(path=safe(args.out)))
     return 0
+
+
+@contextlib.contextmanager
+def quiet_library_logs() -> Iterator[None]:
+    """pyHanko's log lines ("Revocation mode is set to soft-fail…", a chosen mode) stay off the terminal, which
+    Python's last-resort handler would print them to; a logging set up by the caller still gets them."""
+    quiet = logging.NullHandler()
+    loggers = [logging.getLogger(name) for name in ("pyhanko", "pyhanko_certvalidator")]
+    for logger in loggers:
+        logger.addHandler(quiet)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeHandler(quiet)
 
 
 def add_augment_options(p: argparse.ArgumentParser) -> None:
@@ -247,8 +268,10 @@ def augment_accepted(args: argparse.Namespace, db, results: list) -> None:
             data = read_received(path)
             if hashlib_sha256(data) != result.sha256:
                 raise InvalidInput(_("{path} changed since it was merged; it was not augmented.").format(path=path))
-            write_atomic(path, augment_pdf(data, timestamp_url=args.timestamp_url, anchors=anchors,
-                                           online=args.online, checked=True))
+            with quiet_library_logs():
+                augmented = augment_pdf(data, timestamp_url=args.timestamp_url, anchors=anchors,
+                                        online=args.online, checked=True)
+            write_atomic(path, augmented)
         except UserError as err:
             sys.stderr.write(_("warning: {text}").format(text=safe(str(err))) + "\n")
             continue

@@ -53,6 +53,23 @@ def _context(anchors: Sequence[asn1_x509.Certificate], signers: Sequence[asn1_x5
                              fetcher_backend=AIOHttpFetcherBackend(session, per_request_timeout=TIMESTAMP_TIMEOUT))
 
 
+class TimestampUnavailable(InvalidInput):
+    """The timestamp server did not answer, or gave no timestamp: nothing was added."""
+
+
+def timestamp_problem(url: str, err: BaseException) -> str:
+    """One sentence naming the server: it did not answer (no connection, a timeout) or it refused."""
+    import aiohttp
+
+    cause = err.__cause__
+    if isinstance(cause, aiohttp.ClientResponseError):
+        return _("The timestamp server at {url} answered with an error (HTTP {status}) instead of a timestamp.").format(
+            url=url, status=cause.status)
+    if cause is not None:  # no connection, a timeout, a broken answer
+        return _("The timestamp server at {url} did not answer.").format(url=url)
+    return _("The timestamp server at {url} refused to give a timestamp.").format(url=url)
+
+
 def timestamper(url: str, session=None):
     from pyhanko.sign.timestamps import HTTPTimeStamper
 
@@ -71,10 +88,15 @@ def augment_pdf(pdf_bytes: bytes, *, timestamp_url: str, anchors: Sequence[asn1_
     if not checked:
         check_unchanged(pdf_bytes)  # the same checks as co-signing: never vouch for a changed file
     timestamper(timestamp_url)  # the address is checked before anything is done
+    from pyhanko.sign.timestamps.common_utils import TimestampRequestError
+
     try:
         return asyncio.run(_augment(pdf_bytes, timestamp_url, anchors, online))
     except UserError:
         raise
+    except TimestampRequestError as err:  # as when signing (sign._sign_b_t): the server's failure, in the log only
+        log.info("timestamp server %s gave no timestamp", timestamp_url, exc_info=True)
+        raise TimestampUnavailable(timestamp_problem(timestamp_url, err)) from err
     except Exception as err:  # network, path building and TSA errors come in many types
         log.debug("augment failed", exc_info=True)
         reason = str(err).strip()[:200] or type(err).__name__
