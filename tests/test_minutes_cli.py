@@ -78,7 +78,7 @@ def test_export_sign_cosign_verify(world):
 
     done = run("verify", str(cosigned), "--trust", str(folder / "a.pem"))
     assert done.returncode == 1
-    assert done.stderr.strip() == ("Signature 2 (Michał Ścigański): the signer is not trusted; "
+    assert done.stderr.strip() == ("visitapp: Signature 2 (Michał Ścigański): the signer is not trusted; "
                                    "give their certificate with --trust or their certificate authority with --anchor.")
     assert "Traceback" not in done.stderr
 
@@ -189,7 +189,7 @@ def test_foreign_pdf(world, tmp_path):
     canvas.save()
     done = run("verify", str(foreign))
     assert done.returncode == 1
-    assert done.stderr == "This file is not signed.\n"
+    assert done.stderr == f"visitapp: {foreign}: This file is not signed.\n"  # verify names the file it read
     done = run("cosign", str(foreign), "--out", str(tmp_path / "o.pdf"), "--sign", str(world["folder"] / "a.p12"),
                "--pass-env", "PW_A", env=world["env"])
     assert done.returncode == 1
