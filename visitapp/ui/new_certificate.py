@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from visitapp.errors import UserError
-from visitapp.ui.passphrase_strength import ERROR_STYLE, HINT_STYLES, MIN_LENGTH, password_strength
+from visitapp.ui.key_choice import PassphraseHint
+from visitapp.ui.passphrase_strength import ERROR_STYLE, MIN_LENGTH
 from visitapp.ui.safe_text import plain
 from visitapp.ui.signing.job import JobWorker
 
@@ -90,8 +91,8 @@ class CertificateForm(QWidget):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("The password again"))
         form.addRow(self.tr("&Again:"), self.repeat)
-        self.strength = QLabel(self)
-        self.strength.setWordWrap(True)
+        # the same hint as the database's key dialogs: a grey rule until a too short password is typed, then red
+        self.strength = PassphraseHint(self.password, self)
         form.addRow("", self.strength)
         self.key_file = QLineEdit(str(key_file), self)
         self.key_file.setAccessibleName(self.tr("Key file"))
@@ -111,19 +112,8 @@ class CertificateForm(QWidget):
         self.status = plain(QLabel(self))  # the core's sentences quote paths
         self.status.setWordWrap(True)
         form.addRow(self.status)
-        self.password.textChanged.connect(self._hint)
         self.key_file.textChanged.connect(self._pem_note)
-        self._hint()
         self._pem_note()
-
-    def _hint(self) -> None:
-        score = password_strength(self.password.text())
-        texts = (self.tr("At least %1 characters.").replace("%1", str(MIN_LENGTH)),
-                 self.tr("Weak: make it longer, mix letters, digits and other characters."),
-                 self.tr("Fair: a few more characters would make it strong."),
-                 self.tr("Strong."))
-        self.strength.setText(texts[score])
-        self.strength.setStyleSheet(HINT_STYLES[score])
 
     def _pem_note(self) -> None:
         path = Path(self.key_file.text().strip() or "certificate.p12")
