@@ -126,7 +126,7 @@ def _metadata(record: VisitRecord, t: Labels) -> dict[str, str]:
         "keywords": ", ".join(k for k in keywords if k),
         "creator": f"visitapp {__version__}",
         "producer": f"visitapp {__version__} (reportlab)",
-        "lang": record.visit.language,
+        "lang": t.lang,  # the language the minutes are written in (export --lang), which a co-signature's stamp follows
     }
 
 

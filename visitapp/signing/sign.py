@@ -250,6 +250,17 @@ def record_language(reader: PdfFileReader) -> str:
     return str(_record_visit(reader).get("language", "en"))
 
 
+def minutes_language(reader: PdfFileReader, record_visit: dict) -> str:
+    """The language the minutes were written in: the document's /Lang (set by the export, ``--lang``
+    included), else the visit's language from its record.  A co-signature's stamp and reason follow it."""
+    try:
+        tag = str(reader.root.get("/Lang", "")).lower()
+    except (PdfError, ValueError, TypeError, AttributeError):
+        tag = ""
+    code = tag.split("-")[0]
+    return code if code in ("pl", "en") else str(record_visit.get("language", "en"))
+
+
 def _record_visit(reader: PdfFileReader) -> dict:
     """The ``visit`` object of the record attached to a visitapp PDF (NotVisitappPdf otherwise)."""
     try:
@@ -311,7 +322,7 @@ def sign_with(pdf_bytes: bytes, signer: signers.Signer, cert: x509.Certificate, 
     writer = _writer(pdf_bytes)
     reader = writer.prev  # parse once: the writer already read the document
     record_visit = _record_visit(reader)  # also refuses a PDF that visitapp did not write
-    lang = lang or str(record_visit.get("language", "en"))
+    lang = lang or minutes_language(reader, record_visit)
     all_fields = list(fields.enumerate_sig_fields(reader))
     n = sum(1 for _name, value, _ref in all_fields if value is not None)
     taken = {name for name, _v, _r in all_fields}
