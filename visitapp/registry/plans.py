@@ -24,7 +24,7 @@ from visitapp.db import Database
 from visitapp.db import models as m
 from visitapp.errors import InvalidInput, NotFound
 from visitapp.exchange.record import UUID_PATTERN, OrganisationRec, ParticipantRec, SeriesRec
-from visitapp.i18n import _
+from visitapp.i18n import _, ngettext
 from visitapp.minutes.output import write_atomic
 from visitapp.registry.plan_sign import MAX_PLAN_BYTES, check_depth, check_size, open_plan_bytes, printable
 from visitapp.templates import all_templates
@@ -422,8 +422,11 @@ def apply_plan(s: Session, plan: Plan, *, confirmed: PlanPreview | None = None) 
     now = PlanPreview(plan)
     _compare(s, plan, now)
     if now.changes and (confirmed is None or confirmed.changes != now.changes):
-        raise ChangesNotConfirmed(_("The plan changes {n} thing(s) in visits you already have; they were "
-                                    "not confirmed, so nothing was imported.").format(n=len(now.changes)))
+        n = len(now.changes)
+        raise ChangesNotConfirmed(ngettext("The plan makes {n} change in visits you already have; it was not "
+                                           "confirmed, so nothing was imported.",
+                                           "The plan makes {n} changes in visits you already have; they were not "
+                                           "confirmed, so nothing was imported.", n).format(n=n))
     changed = {c.visit_id for c in now.changes}
     series = _find_series(s, plan.series)
     if plan.series is not None and series is None:
