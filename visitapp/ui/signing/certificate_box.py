@@ -152,6 +152,8 @@ class CertificateBox(QGroupBox):
         self.key_choice = QComboBox(p11)
         self.key_choice.setAccessibleName(self.tr("Keys on the token"))
         self.key_choice.activated.connect(self._key_picked)
+        for label in (self.token, self.key):  # room to read a typed label beside the lists, in a narrow dialog too
+            label.setMinimumWidth(label.fontMetrics().averageCharWidth() * 8)
         row = QHBoxLayout()
         row.addWidget(self.key, 1)
         row.addWidget(self.key_choice, 2)

@@ -117,7 +117,7 @@ class SignDialog(QDialog):
         column.addStretch(1)
         for combo in choices.findChildren(QComboBox):  # a long choice (a copy, a token's name) is cut, not widening
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(10)
         self.choices_scroll = QScrollArea(self)
         self.choices_scroll.setWidget(choices)
         self.choices_scroll.setWidgetResizable(True)
@@ -228,6 +228,7 @@ class SignDialog(QDialog):
 
     def _fit_choices(self) -> None:
         """The choices' column as wide as they need (no horizontal scrolling), the vertical bar included."""
+        self.certificate.updateGeometry()  # its rows just hidden or shown count now, not at the next layout pass
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.choices_scroll.setMinimumWidth(self.choices.minimumSizeHint().width() + bar + 4)
 
