@@ -11,7 +11,6 @@ from visitapp.cli.common import (
     add_db_option,
     add_json_option,
     db_path,
-    local,
     print_json,
     print_rows,
     safe,
@@ -123,6 +122,7 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
+    from visitapp.clock import wall_text
     from visitapp.registry.retention import delete_visits, old_visits, parse_period
 
     period = parse_period(args.older_than)
@@ -135,11 +135,13 @@ def cmd_retention(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        print_json({"visits": [{"id": r.id, "starts_at": r.starts_at, "organisation": r.organisation,
+        print_json({"visits": [{"id": r.id, "starts_at": r.starts_at, "time_zone": r.time_zone,
+                                "organisation": r.organisation,
                                 "title": r.title, "notes": r.notes} for r in rows], "removed": removed})
         return 0
     for r in rows:
-        print(safe(f"{r.id[:8]}  {local(r.starts_at)}  {r.organisation}  {r.title}  ")
+        # the visit's own clock, as `visitapp visits` shows it, not the computer's
+        print(safe(f"{r.id[:8]}  {wall_text(r.starts_at, r.time_zone)}  {r.organisation}  {r.title}  ")
               + ngettext("{n} note", "{n} notes", r.notes).format(n=r.notes))
     if args.delete:
         print(ngettext("Removed {n} visit older than {period}.", "Removed {n} visits older than {period}.",

@@ -45,14 +45,15 @@ class OldVisit:
     organisation: str
     title: str
     notes: int
+    time_zone: str  # the visit's wall clock (IANA name): its time is shown on it, not on the computer's
 
 
 def old_visits(db: Database, period: dt.timedelta, *, now: dt.datetime | None = None) -> list[OldVisit]:
     cutoff = (now or dt.datetime.now(dt.UTC)) - period
     with db.read() as s:
         visits = s.scalars(select(m.Visit).where(m.Visit.starts_at < cutoff).order_by(m.Visit.starts_at)).all()
-        return [OldVisit(v.uuid, v.starts_at, v.organisation.name, v.title, sum(1 for n in v.notes if not n.deleted))
-                for v in visits]
+        return [OldVisit(v.uuid, v.starts_at, v.organisation.name, v.title, sum(1 for n in v.notes if not n.deleted),
+                         v.time_zone) for v in visits]
 
 
 def delete_visits(db: Database, visit_ids: list[str]) -> int:
