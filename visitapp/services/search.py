@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
-from sqlalchemy import JSON, CompoundSelect, Integer, Select, bindparam, cast, literal_column, null, select, union_all
+from sqlalchemy import JSON, ColumnElement, CompoundSelect, bindparam, literal_column, null, select, union_all
 
 from visitapp.db import models as m
 from visitapp.db.engines import Backend, SearchTerm
@@ -94,20 +95,19 @@ def _lookup_statement(backend: Backend) -> CompoundSelect:
     """
     statement = _lookups.get(type(backend))
     if statement is None:
-        def ids(kind: str) -> Select[int]:
-            values = backend.json_array_values(bindparam(kind, type_=JSON))
-            return select(cast(values.c.value, Integer)).select_from(values)
+        def among(column: Any, kind: str) -> ColumnElement[bool]:
+            return backend.in_json_ids(column, bindparam(kind, type_=JSON))
 
         v, o = m.Visit.__table__, m.Organisation.__table__
         parts = [
             select(literal_column(f"'{_VISITS}'"), v.c.id, v.c.uuid, o.c.name, v.c.starts_at)
             .join_from(v, o, o.c.id == v.c.organisation_id)
-            .where(v.c.id.in_(ids("visit")))
+            .where(among(v.c.id, "visit"))
         ]
         for kind, model in _REF_MODELS.items():
             t = model.__table__
             parts.append(select(literal_column(f"'{kind}'"), t.c.id, t.c.uuid, null(), null())
-                         .where(t.c.id.in_(ids(kind))))
+                         .where(among(t.c.id, kind)))
         statement = _lookups[type(backend)] = union_all(*parts)
     return statement
 

@@ -207,6 +207,13 @@ class Backend(ABC):
     def json_array_values(self, column: ColumnExpressionArgument[Any]) -> FromClause:
         """A table of the array's elements with one column, ``value`` (joinable per row)."""
 
+    def in_json_ids(self, column: ColumnElement[Any], ids: Any) -> ColumnElement[bool]:
+        """True where ``column`` (an integer key) is among the integers of the JSON array ``ids`` (a parameter)."""
+        from sqlalchemy import Integer, cast, select
+
+        elements = self.json_array_values(ids)
+        return column.in_(select(cast(elements.c.value, Integer)).select_from(elements))
+
     def json_array_contains(self, column: ColumnExpressionArgument[Any], value: Any) -> ColumnElement[bool]:
         """True where the JSON array in ``column`` holds ``value``."""
         from sqlalchemy import exists, select
