@@ -74,10 +74,11 @@ def test_the_forged_tail_is_what_a_second_parser_would_read(world):
 
 
 def test_verify_refuses_the_parser_differential_forgery(world):
-    done = run_cli("verify", str(world["folder"] / "forged.pdf"), "--trust", str(world["pem"]))
+    forged = world["folder"] / "forged.pdf"
+    done = run_cli("verify", str(forged), "--trust", str(world["pem"]))
     assert done.returncode == 1
-    assert done.stderr == ("The file has bytes after its last revision that no revision accounts for; "
-                           "it was changed after it was written.\n")
+    assert done.stderr == (f"visitapp: {forged}: The file has bytes after its last revision that no revision "
+                           "accounts for; it was changed after it was written.\n")
     assert "version 51" not in done.stdout
 
 
