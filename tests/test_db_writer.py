@@ -21,11 +21,15 @@ from visitapp.errors import DatabaseLocked, NotFound
 from visitapp.services import Identity, Services
 
 
-@pytest.fixture
-def note(svc) -> str:
+def _one_note(svc: Services) -> str:
     org = svc.organisations.create("Hitachi Energy")
     visit = svc.visits.create(org.id, dt.datetime(2026, 3, 24, 9, tzinfo=dt.UTC))
     return svc.notes.add(visit.id, "Pierwsza wersja").id
+
+
+@pytest.fixture
+def note(svc) -> str:
+    return _one_note(svc)
 
 
 def _checkouts(db: Database) -> list[int]:
@@ -55,9 +59,7 @@ def test_the_connection_of_an_ended_thread_goes_back_when_another_thread_writes(
 def test_close_gives_every_kept_connection_back_and_the_log_is_folded_in(db_path):
     db = Database.open(db_path)
     svc = Services(db, Identity("t"))
-    org = svc.organisations.create("Hitachi Energy")
-    visit = svc.visits.create(org.id, dt.datetime(2026, 3, 24, 9, tzinfo=dt.UTC))
-    note = svc.notes.add(visit.id, "Notatka").id
+    note = _one_note(svc)
     svc.notes.edit(note, text="Poprawiona")
     assert db.engine.pool.checkedout() == 1
     db.close()
@@ -81,9 +83,7 @@ def test_after_a_lock_error_the_next_save_starts_on_a_fresh_connection_and_is_st
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
     db = Database.open(db_path)
     svc = Services(db, Identity("t"))
-    org = svc.organisations.create("Hitachi Energy")
-    visit = svc.visits.create(org.id, dt.datetime(2026, 3, 24, 9, tzinfo=dt.UTC))
-    note = svc.notes.add(visit.id, "Notatka").id
+    note = _one_note(svc)
     svc.notes.edit(note, text="Przed blokadą")
     checkouts = _checkouts(db)
     holder = sqlite3.connect(db_path, isolation_level=None)
