@@ -6,9 +6,9 @@ from __future__ import annotations
 import subprocess
 
 import pikepdf
-from conftest import run_cli
 from minutes_sample import require_tool
 
+from tests.conftest import run_cli
 from visitapp.minutes.embed import extract_record
 from visitapp.signing.keys import keygen
 

@@ -7,8 +7,7 @@ import datetime as dt
 import json
 from zoneinfo import ZoneInfo
 
-from conftest import run_cli
-
+from tests.conftest import run_cli
 from visitapp.db import Database
 from visitapp.services import Services
 
