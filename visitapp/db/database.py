@@ -289,8 +289,8 @@ class Database:
         about a tenth of it (benchmarks/storage.py). The desktop saves on one
         thread, its DB worker, so one connection stays with it, and so does its
         page cache. It holds no lock between transactions (each begins and
-        commits explicitly). Connections of threads that have ended are closed
-        when another thread starts writing, and all of them by :meth:`close`.
+        commits explicitly). Connections of threads that have ended go back to
+        the pool when another thread starts writing, and all of them at :meth:`close`.
         """
         conn = getattr(self._local, "writer", None)
         if conn is not None and not conn.closed:
