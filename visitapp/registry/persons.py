@@ -320,9 +320,11 @@ def erase_person(db: Database, ref: str, *, redact_mentions: bool = False,
 
     person, pseudonym, changed, files, touched = patiently(
         lambda: _erase_in_one_transaction(db, ref, redact_mentions), what="person erase")
-    left = patiently(lambda: scrub_files(db, touched), what="person erase: scrub")
-    forget_history(db)
-    removed = [str(p) for p in remove_upgrade_backups(db.path)] if db.path is not None else []
+    try:
+        left = patiently(lambda: scrub_files(db, touched), what="person erase: scrub")
+    finally:  # the erasure is committed: its undo history and the backups go even if the scrub stayed busy
+        forget_history(db)
+        removed = [str(p) for p in remove_upgrade_backups(db.path)] if db.path is not None else []
     return ErasureResult(person, pseudonym, changed, files, removed, left)
 
 

@@ -68,8 +68,10 @@ def delete_visits(db: Database, visit_ids: list[str]) -> int:
     if not visit_ids:
         return 0
     removed = patiently(lambda: _delete_in_one_transaction(db, visit_ids), what="retention delete")
-    patiently(lambda: scrub_files(db), what="retention delete: scrub")
-    forget_history(db)
+    try:
+        patiently(lambda: scrub_files(db), what="retention delete: scrub")
+    finally:  # the delete is committed: its undo history goes even if the scrub stayed busy
+        forget_history(db)
     return removed
 
 

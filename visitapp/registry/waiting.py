@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -47,6 +48,17 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 _default_waiting: Waiting | None = None
+_here = threading.local()
+
+
+def no_waiting_on_this_thread() -> None:
+    """Calls on this thread that name no bound of their own try once: busy is said at once, as before.
+
+    For the desktop's one DB worker (``visitapp.ui.worker.DbWorker``): a write waiting there for a
+    minute would hold up every note saved behind it, without a word on the screen. A merge names its
+    own bound and shows its wait, so it still waits.
+    """
+    _here.impatient = True
 
 
 def set_default_waiting(waiting: Waiting | None) -> Waiting | None:
@@ -68,7 +80,9 @@ def patiently(call: Callable[[], T], *, what: str, wait_s: float | None = None, 
     last error goes up: the engine's own sentence, or ``gave_up(seconds_waited)`` when given.  ``waiting``
     (default: the one set with :func:`set_default_waiting`) is told before each retry.
     """
-    limit = REGISTRY_WAIT_S if wait_s is None else wait_s
+    if wait_s is None:
+        wait_s = 0.0 if getattr(_here, "impatient", False) else REGISTRY_WAIT_S
+    limit = wait_s
     tell = waiting if waiting is not None else _default_waiting
     started = time.monotonic()
     pause, attempt = FIRST_PAUSE_S, 0

@@ -42,12 +42,21 @@ def forbid_writes_here(db: Database) -> Callable[[], None]:
     return lambda: event.remove(db.engine, "commit", check)
 
 
+def _impatient() -> None:
+    from visitapp.registry.waiting import no_waiting_on_this_thread
+
+    no_waiting_on_this_thread()
+
+
 class DbWorker(QObject):
     _finished = Signal(object, object, object)  # callback, result, error
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="visitapp-db")
+        # Registry writes do not wait out other coordinators here (they would hold up every save behind them):
+        # busy is one sentence at once, as the window says it (visitapp.registry.waiting).
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="visitapp-db",
+                                            initializer=_impatient)
         self._pending = 0
         self._closed = False
         # Queued even when a job is done before submit() attaches its callback (then report() runs here,
