@@ -139,6 +139,7 @@ def test_first_use_names_the_fingerprint_and_trusts_it_when_confirmed(signed_pla
     spaced = ":".join(shown[i:i + 2] for i in range(0, len(shown), 2))  # as a certificate viewer shows it
     ok = _import(fresh, signed_plan, "--trust-signer", spaced)
     assert ok.returncode == 0, ok.stderr
+    assert "Trusted: Ewa Kowalczyk" in ok.stdout and coordinator.fingerprint in ok.stdout  # said once it is done
     assert _visits(fresh) == [planned.id]
     db = Database.open(fresh)
     try:

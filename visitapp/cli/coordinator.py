@@ -464,12 +464,13 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
                                             "again with --yes.",
                                             "Nothing was imported; {n} changes are listed above: to apply them, "
                                             "import again with --yes.", n).format(n=n))
-        if new_trust and signer is not None:
-            plan_sign.trust(db, signer)
+        trusting = signer.certificate if new_trust and signer is not None else None
+        # One transaction: a plan that is not imported (changed meanwhile, busy) leaves its signer untrusted.
+        result = import_plan(db, plan, confirmed=preview, trust_certificate=trusting)
+        if trusting is not None and signer is not None:
             print(_("Trusted: {name} ({org}), fingerprint {fp}").format(
                 name=plan_sign.printable(signer.name) or "?", org=plan_sign.printable(signer.organisation) or "-",
                 fp=signer.fingerprint))
-        result = import_plan(db, plan, confirmed=preview)
     finally:
         db.close()
     if args.json:

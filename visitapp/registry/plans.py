@@ -400,17 +400,20 @@ def _new_person(s: Session, rec: PlanParticipant) -> m.Person:
     return person
 
 
-def import_plan(db: Database, plan: Plan, *, confirmed: PlanPreview | None = None) -> PlanImportResult:
+def import_plan(db: Database, plan: Plan, *, confirmed: PlanPreview | None = None,
+                trust_certificate: Any = None) -> PlanImportResult:
     """Import ``plan`` in one transaction.
 
     New visits need no confirmation.  Changes to existing visits are applied
     only when ``confirmed`` is a preview listing exactly the changes found now
-    (ChangesNotConfirmed otherwise, and nothing is imported).
+    (ChangesNotConfirmed otherwise, and nothing is imported).  With
+    ``trust_certificate`` the plan's signer (confirmed by a person) is trusted
+    in the same transaction: a plan not imported leaves its signer untrusted.
     """
     from visitapp.ops.history import history_for
     from visitapp.ops.registry import import_plan as import_plan_op
 
-    return import_plan_op(history_for(db), plan, confirmed=confirmed).result
+    return import_plan_op(history_for(db), plan, confirmed=confirmed, trust_certificate=trust_certificate).result
 
 
 def apply_plan(s: Session, plan: Plan, *, confirmed: PlanPreview | None = None) -> PlanImportResult:
