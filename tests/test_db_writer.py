@@ -98,3 +98,33 @@ def test_after_a_lock_error_the_next_save_starts_on_a_fresh_connection_and_is_st
     assert len(checkouts) == 1  # the failed save's connection was dropped; the next one came from the pool
     assert svc.notes.get(note).text == "Po blokadzie"
     db.close()
+
+
+def test_a_write_running_while_the_database_closes_gives_its_connection_back_after(db_path):
+    """A save still in its transaction when the database is closed keeps its connection until it ends;
+    the thread's next write does not use it again (it would keep the closed database's file open)."""
+    db = Database.open(db_path)
+    svc = Services(db, Identity("t"))
+    note = _one_note(svc)
+    inside, go_on = threading.Event(), threading.Event()
+    seen: list[object] = []
+
+    def slow_save() -> None:
+        with db.core_write() as conn:
+            seen.append(conn)
+            inside.set()
+            assert go_on.wait(30)
+        with db.core_write() as conn:  # after the close: a fresh connection, the old one given back
+            seen.append(conn)
+
+    worker = threading.Thread(target=slow_save)
+    worker.start()
+    assert inside.wait(30)
+    db.close()
+    go_on.set()
+    worker.join(30)
+    assert not worker.is_alive()
+    first, second = seen
+    assert first is not second and getattr(first, "closed", False)
+    assert svc.notes.get(note).text == "Pierwsza wersja"
+    db.close()

@@ -114,6 +114,7 @@ class Database:
         self._local = threading.local()
         self._writers: list[tuple[weakref.ref[threading.Thread], Connection]] = []
         self._writers_lock = threading.Lock()
+        self._closes = 0  # how often close() ran: a thread's writer kept from before is not used again
         # The ORM is imported with the first session: a command that reads with Core alone (``visits``, see
         # visitapp.db.visit_list) starts without it (issue 10, fast start).
         self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
@@ -179,8 +180,9 @@ class Database:
     def close(self) -> None:
         with self._writers_lock:
             writers, self._writers = self._writers, []
+            self._closes += 1
         for _thread, conn in writers:
-            if not conn.in_transaction():  # a write still running on its thread ends with it
+            if not conn.in_transaction():  # a write still running on its thread: closed by it (see _writer)
                 conn.close()
         self.engine.dispose()
 
@@ -294,8 +296,11 @@ class Database:
         """
         conn = getattr(self._local, "writer", None)
         if conn is not None and not conn.closed:
-            return conn
+            if getattr(self._local, "closes", None) == self._closes:
+                return conn
+            conn.close()  # kept from before a close() that found it in a transaction: it goes back now
         conn = self._write_engine.connect()
+        self._local.closes = self._closes
         with self._writers_lock:
             ended = [c for t, c in self._writers if not _alive(t())]
             self._writers = [(t, c) for t, c in self._writers if c not in ended] + [
