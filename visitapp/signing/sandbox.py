@@ -56,8 +56,14 @@ def _cap_memory(extra: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
-def _serve(conn, memory: int, lang: str) -> None:  # a multiprocessing Connection
-    """The worker's loop: run each job, send back ("ok", value), ("refused", sentence) or ("fatal", sentence)."""
+def _serve(conn, memory: int, lang: str, inherited=None) -> None:  # multiprocessing Connections
+    """The worker's loop: run each job, send back ("ok", value), ("refused", sentence) or ("fatal", sentence).
+
+    ``inherited`` is the parent's end of the pipe, which a forked worker holds a copy of: closed first, so
+    that the worker reads end-of-file and ends when its parent dies, even killed (it lived on before).
+    """
+    if inherited is not None:
+        inherited.close()
     from visitapp import i18n
 
     i18n.set_language(lang)
@@ -105,7 +111,9 @@ class CappedWorker:
 
         ctx = self._context()
         parent, child = ctx.Pipe()
-        self._process = ctx.Process(target=_serve, args=(child, self.memory, i18n.current_language()), daemon=True)
+        inherited = parent if ctx.get_start_method() == "fork" else None  # see _serve
+        self._process = ctx.Process(target=_serve, args=(child, self.memory, i18n.current_language(), inherited),
+                                    daemon=True)
         self._process.start()
         child.close()
         self._conn = parent
