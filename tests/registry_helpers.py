@@ -54,6 +54,25 @@ class Official:
         self.db.close()
 
 
+def merge_disagreeing(db: Database, folder: Path, *, employees: tuple[int, int] | None = None) -> str:
+    """Anna's and Piotr's records of one new visit merged into ``db``: they disagree on the number of employees
+    (``employees``: Anna's, Piotr's), or else on the place. The visit's uuid."""
+    from visitapp.registry.merge import merge_record
+
+    visit = str(uuid_mod.uuid4())
+    places = ("Biuro firmy, Kraków", "Zakład w Niepołomicach")
+    for i, who in enumerate((ANNA, PIOTR)):
+        if employees is None:
+            official = Official(folder / f"{who.role}.db", who, visit, place=places[i])
+        else:
+            official = Official(folder / f"{who.role}.db", who, visit)
+            official.svc.answers.set(official.visit_id, "employees_now", employees[i])
+        record = official.finalise()
+        merge_record(db, record, source_of(record))
+        official.close()
+    return visit
+
+
 def source_of(record: VisitRecord, name: str = "", signer: str | None = None) -> Source:
     """Where a record came from, as if ``signer`` (default: its author) had signed it with their own certificate.
 

@@ -5,15 +5,13 @@ plans.import_plan) run the same operations."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid as uuid_mod
 
-from registry_helpers import ANNA, PIOTR, Official, source_of
+from registry_helpers import ANNA, merge_disagreeing
 from test_ops_undo import dump  # every row but the search index's, which is compared as a set, checked for integrity
 
 from visitapp.db import Database
 from visitapp.ops import history_for
 from visitapp.ops import registry as registry_ops
-from visitapp.registry.merge import merge_record
 from visitapp.registry.plans import export_plan, import_plan, read_plan
 from visitapp.registry.review import disagreements, resolve
 from visitapp.registry.trust import TrustStore
@@ -45,12 +43,7 @@ def test_trusting_a_signer_is_undone_and_redone_exactly(db, db_path):
 
 
 def test_settling_a_disagreement_is_undone_exactly(db, db_path, tmp_path):
-    visit = str(uuid_mod.uuid4())
-    for who, place in ((ANNA, "Biuro firmy, Kraków"), (PIOTR, "Zakład w Niepołomicach")):
-        official = Official(tmp_path / f"{who.role}.db", who, visit, place=place)
-        record = official.finalise()
-        merge_record(db, record, source_of(record))
-        official.close()
+    visit = merge_disagreeing(db, tmp_path)
     (open_one,) = disagreements(db)
     svc = Services(db, ANNA)
     assert svc.visits.get(visit).place == "Biuro firmy, Kraków"

@@ -17,14 +17,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid as uuid_mod
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
-from registry_helpers import ANNA, PIOTR, Official, dump, keys, source_of
+from registry_helpers import ANNA, dump, keys, merge_disagreeing
 from test_registry_lock_wait import _MERGE_WITH_SHORT_LOCK_TIMEOUT as CLI_WITH_SHORT_LOCK_TIMEOUT
 from test_registry_lock_wait import _libpq, _read_all
 
@@ -34,7 +33,6 @@ from visitapp.db.engines.postgresql import WRITE_LOCK
 from visitapp.errors import DatabaseLocked
 from visitapp.ops.history import history_for
 from visitapp.registry import waiting
-from visitapp.registry.merge import merge_record
 from visitapp.registry.persons import erase_person
 from visitapp.registry.review import disagreements, resolve
 from visitapp.registry.trust import TrustStore, load_certificate_file
@@ -69,12 +67,7 @@ def registry(registry_target, tmp_path, monkeypatch) -> Iterator[dict[str, Any]]
     trust; each lock wait gives up after 300 ms."""
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
     db = Database.open(registry_target)
-    visit = str(uuid_mod.uuid4())
-    for who, place in ((ANNA, "Biuro firmy, Kraków"), (PIOTR, "Zakład w Niepołomicach")):
-        official = Official(tmp_path / f"{who.role}.db", who, visit, place=place)
-        record = official.finalise()
-        merge_record(db, record, source_of(record))
-        official.close()
+    visit = merge_disagreeing(db, tmp_path)
     person = Services(db, ANNA).people.create("Jan Kowalski", email="jan.kowalski@example.org")
     action = Services(db, ANNA).actions.add(visit, "Przesłać listę kursów spawania", owner="GUP")
     (disagreement,) = disagreements(db)

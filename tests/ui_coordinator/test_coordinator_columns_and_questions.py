@@ -9,14 +9,11 @@ Plans: "Export plan…" lists the visits it will write before any file is chosen
 
 from __future__ import annotations
 
-import uuid as uuid_mod
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-from registry_helpers import ANNA, PIOTR, Official, source_of
+from registry_helpers import ANNA, PIOTR, merge_disagreeing
 
-from visitapp.registry.merge import merge_record
 from visitapp.registry.persons import list_people
 
 WAIT_MS = 30000
@@ -131,14 +128,7 @@ def test_action_items_at_150_percent_keep_the_task_readable(qtbot, view, demo, s
 @pytest.fixture
 def disputed(db, tmp_path):
     """Two officials' records of one visit with different numbers of employees."""
-    visit = str(uuid_mod.uuid4())
-    for official, value in ((Official(tmp_path / "a.db", ANNA, visit), 1200),
-                            (Official(tmp_path / "p.db", PIOTR, visit), 1350)):
-        official.svc.answers.set(official.visit_id, "employees_now", value)
-        record = official.finalise()
-        merge_record(db, record, source_of(record))
-        official.close()
-    return visit
+    return merge_disagreeing(db, tmp_path, employees=(1200, 1350))
 
 
 @pytest.mark.parametrize("size", [LAPTOP, AT_150])

@@ -4,14 +4,12 @@ user's language, and settling it asks for confirmation and a reason (logged), th
 from __future__ import annotations
 
 import logging
-import uuid as uuid_mod
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
-from registry_helpers import ANNA, PIOTR, Official, source_of
+from registry_helpers import merge_disagreeing
 
-from visitapp.registry.merge import merge_record
 from visitapp.registry.review import disagreements
 
 WAIT_MS = 30000
@@ -20,14 +18,7 @@ WAIT_MS = 30000
 @pytest.fixture
 def disputed_answer(db, tmp_path):
     """Two officials' records of one visit with different numbers of employees."""
-    visit = str(uuid_mod.uuid4())
-    for official, value in ((Official(tmp_path / "a.db", ANNA, visit), 1200),
-                            (Official(tmp_path / "p.db", PIOTR, visit), 1350)):
-        official.svc.answers.set(official.visit_id, "employees_now", value)
-        record = official.finalise()
-        merge_record(db, record, source_of(record))
-        official.close()
-    return visit
+    return merge_disagreeing(db, tmp_path, employees=(1200, 1350))
 
 
 @pytest.fixture
