@@ -115,6 +115,17 @@ def test_the_index_after_saves_is_the_index_a_full_rebuild_makes(db, db_path, sv
                                                                     "managers planned two hires")
 
 
+def test_a_save_changes_its_document_in_place(db, db_path, svc, notes):
+    """The document keeps its row and rowid (one upsert, no DELETE + INSERT): a correction does not make an
+    old note one of the newest, among which a common word's matches are ranked."""
+    pk = _pk(db, notes["firma"])
+    rowid, count = _rowid(db_path, pk), len(_docs(db_path))
+    svc.notes.edit(notes["firma"], text="Firmy budowlane potrzebują elektryków")
+    assert _rowid(db_path, pk) == rowid
+    assert len(_docs(db_path)) == count
+    assert _docs(db_path)[("note", pk)][1] == "Firmy budowlane potrzebują elektryków kadry"
+
+
 def test_every_search_behaviour_holds_after_a_save(svc, notes):
     svc.notes.edit(notes["firma"], text="Zażółć: firmy z Łodzi szukają spawaczy i elektryków")
     hits = {h.ref_id for h in svc.search.search("firma")}  # a lemma: "firmy" typed

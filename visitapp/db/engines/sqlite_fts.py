@@ -31,8 +31,10 @@ then finds its document holding the new text and does nothing.  So the FTS
 index takes the note once, with its lemmas, instead of once with its typed
 words (trigger) and again with its lemmas (commit hook): fewer index pages
 to merge, read and (SQLCipher) decrypt per save.  The document ends as the
-triggers and the commit hook would leave it: a new rowid (the newest), the
-same text, the same lemmas.
+triggers and the commit hook would leave it (the same text, the same
+lemmas), but changed in place: it keeps its rowid, so a note's place among
+the newest documents (the ranking window of a search) is where it was
+written, not where it was last corrected.
 
 Triggers on the source tables keep ``search_docs`` right on every insert,
 update (ORM or bulk ``update()``) and delete; triggers on ``search_docs`` keep
@@ -53,6 +55,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Connection, exc, text
 
@@ -105,8 +108,14 @@ def note_body(text: str, tags: Sequence[str] | None) -> str:
     return text + (" " + " ".join(tags) if tags else "")
 
 
-_NOTE_DOC_DELETE = "DELETE FROM search_docs WHERE kind = 'note' AND ref_id = ?"
-_NOTE_DOC_INSERT = "INSERT INTO search_docs(kind, ref_id, visit_id, body, lemmas) VALUES ('note', ?, ?, ?, ?)"
+# One statement, the document changed in place: its row, its rowid and its index entries stay, and the
+# update trigger takes it out of the FTS index and puts it back (a DELETE and an INSERT moved the row
+# to a new rowid: its page, a page at the end and both indexes written, and a second statement).
+_NOTE_DOC_WRITE = (
+    "INSERT INTO search_docs(kind, ref_id, visit_id, body, lemmas) VALUES ('note', ?, ?, ?, ?) "
+    "ON CONFLICT(kind, ref_id) DO UPDATE SET visit_id = excluded.visit_id, body = excluded.body, "
+    "lemmas = excluded.lemmas"
+)
 
 
 def write_note_doc(conn: Connection, note_pk: int, visit_pk: int, language: str | None,
@@ -125,14 +134,12 @@ def write_note_doc(conn: Connection, note_pk: int, visit_pk: int, language: str 
     from visitapp.text.polish import doc_lemmas
 
     lemmas = doc_lemmas(body, language)
-    driver = conn.connection.driver_connection
-    assert driver is not None, "a connection in a transaction holds its driver connection"
+    driver: Any = conn.connection.dbapi_connection  # an attribute: the same connection as driver_connection
     dialect = conn.dialect
     try:
-        driver.execute(_NOTE_DOC_DELETE, (note_pk,))
-        driver.execute(_NOTE_DOC_INSERT, (note_pk, visit_pk, body, lemmas))
+        driver.execute(_NOTE_DOC_WRITE, (note_pk, visit_pk, body, lemmas))
     except dialect.loaded_dbapi.Error as err:
-        raise exc.DBAPIError.instance(_NOTE_DOC_INSERT, (), err, dialect.loaded_dbapi.Error,
+        raise exc.DBAPIError.instance(_NOTE_DOC_WRITE, (), err, dialect.loaded_dbapi.Error,
                                       hide_parameters=True, dialect=dialect) from err
 
 
