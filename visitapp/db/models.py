@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import uuid as uuid_mod
 from typing import Any, ClassVar
 
@@ -59,6 +60,54 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=dt.UTC)
+
+    # SQLite (and SQLCipher) keep a datetime as text. SQLAlchemy's DATETIME writes that text by
+    # formatting a dict of the seven fields, behind this decorator's own call: a tenth of the
+    # Python time of a note save (benchmarks/storage.py). Where the dialect stores SQLAlchemy's
+    # default format, one function does both steps and writes the same text; reading, too.
+    def bind_processor(self, dialect: Any) -> Any:
+        if not _iso_text(self, dialect):
+            return super().bind_processor(dialect)
+        utc, text = dt.UTC, _SQLITE_DATETIME_FIELDS
+
+        def process(value: dt.datetime | None) -> str | None:
+            if value is None:
+                return None
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given where UTC was expected")
+            t = value.astimezone(utc)  # the fields by place, not by name from a dict: a third of the time
+            return text % (t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond)
+
+        return process
+
+    def result_processor(self, dialect: Any, coltype: Any) -> Any:
+        if not _iso_text(self, dialect):
+            return super().result_processor(dialect, coltype)
+        utc, parse = dt.UTC, dt.datetime.fromisoformat
+
+        def process(value: str | None) -> dt.datetime | None:
+            if value is None:
+                return None
+            # The text written above, in UTC: read as such at once (replace() costs ten times more).
+            if len(value) == 26:
+                try:
+                    return parse(value + "+00:00")
+                except ValueError:
+                    pass
+            return parse(value).replace(tzinfo=utc)  # another shape (a date alone, from another program)
+
+        return process
+
+
+#: SQLAlchemy's text for a datetime in SQLite (``sqlite.DATETIME``), which ``fromisoformat`` reads.
+_SQLITE_DATETIME_TEXT = "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d.%(microsecond)06d"
+_SQLITE_DATETIME_FIELDS = re.sub(r"%\(\w+\)", "%", _SQLITE_DATETIME_TEXT)  # the same, its fields given by place
+
+
+def _iso_text(column_type: UTCDateTime, dialect: Any) -> bool:
+    impl = column_type.impl_instance.dialect_impl(dialect)
+    return dialect.name == "sqlite" and getattr(impl, "_storage_format", None) == _SQLITE_DATETIME_TEXT \
+        and getattr(impl, "_reg", None) is None
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:

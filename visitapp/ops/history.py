@@ -193,26 +193,33 @@ def _after_flush(session: Session, ctx: Any) -> None:
 def changes_of(label: str, kind: str, images: Iterable[Image], *, undo: bool = False,
                result: Any = None) -> Changes:
     """The ids of the rows that ``images`` change (applied forward, or backward for undo)."""
-    sets: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    # Per kind of record (Changes' field names, KINDS' values): the uuids added, updated, removed.
+    found: dict[str, tuple[list[str], list[str], list[str]]] = {}
     for image in images:
-        if image.table not in KINDS:
+        name = KINDS.get(image.table)
+        if name is None:
             continue
         old, new = (image.after, image.before) if undo else (image.before, image.after)
-        added, updated, removed = sets.setdefault(KINDS[image.table], (set(), set(), set()))
+        lists = found.get(name)
+        if lists is None:
+            lists = found[name] = ([], [], [])
         uuid = (new or old or {}).get("uuid")
         if uuid is None:
             continue
         was = old is not None and not old.get("deleted", False)
         now = new is not None and not new.get("deleted", False)
-        if now and not was:
-            added.add(uuid)
-        elif was and not now:
-            removed.add(uuid)
-        elif now:
-            updated.add(uuid)
-    # Keyed by Changes' field names (KINDS' values), so the dict is typed loosely for the ** below.
-    fields: dict[str, Any] = {name: Ids(frozenset(a), frozenset(u), frozenset(r)) for name, (a, u, r) in sets.items()}
+        if now:
+            lists[1 if was else 0].append(uuid)
+        elif was:
+            lists[2].append(uuid)
+    # Typed loosely for the ** below; most kinds change nothing, and share one empty set.
+    fields: dict[str, Any] = {
+        name: Ids(*(frozenset(ids) if ids else _NONE for ids in lists)) for name, lists in found.items()
+    }
     return Changes(label=label, kind=kind, result=result, **fields)
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 class History:
@@ -368,6 +375,9 @@ _histories_lock = threading.Lock()
 
 def history_for(db: Database, identity: Any = None) -> History:
     """The one history of an open database (made on first use, acting for ``identity`` then)."""
+    found = _histories.get(db)  # every operation asks: no lock once it is made
+    if found is not None:
+        return found
     with _histories_lock:
         found = _histories.get(db)
         if found is None:

@@ -115,28 +115,27 @@ def _edit(
     found = _NOTE_AND_VISIT.first(conn, {"ref": ref})
     if found is None:
         raise NotFound(_missing(m.Note, ref))
-    before = dict(zip(_NOTE_COLUMNS, found, strict=False))  # the note's columns come first
+    note = dict(zip(_NOTE_COLUMNS, found, strict=False))  # the note's columns come first
     visit_language, visit_uuid, visit_status, visit_updated_at = found[-4:]
-    visit_before = {"uuid": visit_uuid, "status": visit_status, "updated_at": visit_updated_at}
     now = m.utcnow()
     values["updated_at"] = now
+    pk, visit_pk = note["id"], note["visit_id"]
     write_doc = note_doc_writer(conn)
-    if write_doc is not None and ("text" in values or "tags" in values) and not before["deleted"]:
-        write_doc(conn, before["id"], before["visit_id"], visit_language, (before["text"], before["tags"]),
-                  (values.get("text", before["text"]), values.get("tags", before["tags"])))
-    _UPDATE_NOTE.run(conn, {**values, "_pk": before["id"]}, values)
-    visit_after = {"uuid": visit_uuid, "status": m.VisitStatus.IN_PROGRESS, "updated_at": now}
-    _UPDATE_VISIT.run(conn, {"status": visit_after["status"], "updated_at": now, "_pk": before["visit_id"]},
-                      _VISIT_COLUMNS)
-    after = {**before, **values}
-    tx.record("notes", before["id"], before, after)
-    tx.record("visits", before["visit_id"], visit_before, visit_after)
+    if write_doc is not None and ("text" in values or "tags" in values) and not note["deleted"]:
+        write_doc(conn, pk, visit_pk, visit_language, (note["text"], note["tags"]),
+                  (values.get("text", note["text"]), values.get("tags", note["tags"])))
+    _UPDATE_NOTE.run(conn, {**values, "_pk": pk}, values)
+    _UPDATE_VISIT.run(conn, {"status": m.VisitStatus.IN_PROGRESS, "updated_at": now, "_pk": visit_pk}, _VISIT_COLUMNS)
+    # Undo needs only what changed (and the uuid and deleted flag that name the row for a view).
+    named = {"uuid": note["uuid"], "deleted": note["deleted"]}
+    tx.record("notes", pk, {**named, **{k: note[k] for k in values}}, {**named, **values})
+    tx.record("visits", visit_pk, {"uuid": visit_uuid, "status": visit_status, "updated_at": visit_updated_at},
+              {"uuid": visit_uuid, "status": m.VisitStatus.IN_PROGRESS, "updated_at": now})
+    note.update(values)
     return NoteInfo(
-        id=after["uuid"], visit_id=visit_uuid, section=after["section"],
-        kind=m.NoteKind(after["kind"]).value, text=after["text"], author=after["author"],
-        created_at=after["created_at"], updated_at=now, tags=tuple(after["tags"] or ()),
-        position=after["position"], visibility=m.Visibility(after["visibility"]).value,
-        deleted=bool(after["deleted"]),
+        note["uuid"], visit_uuid, note["section"], m.NoteKind(note["kind"]).value, note["text"], note["author"],
+        note["created_at"], now, tuple(note["tags"] or ()), note["position"],
+        m.Visibility(note["visibility"]).value, bool(note["deleted"]),
     )
 
 

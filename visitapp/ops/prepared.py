@@ -79,12 +79,12 @@ class Prepared:
 
     def __init__(self, stmt: Executable) -> None:
         self.stmt = stmt
-        self._compiled: dict[tuple[str, tuple[str, ...] | None], _Compiled] = {}
+        self._compiled: dict[tuple[type, str, tuple[str, ...] | None], _Compiled] = {}
         self._lock = threading.Lock()
 
     def _for(self, dialect: Dialect, keys: tuple[str, ...] | None) -> _Compiled:
         # Per kind of dialect, not per engine: databases opened and closed do not pile up here.
-        key = (f"{dialect.name}+{dialect.driver}:{dialect.paramstyle}", keys)
+        key = (type(dialect), dialect.paramstyle, keys)
         found = self._compiled.get(key)
         if found is None:
             with self._lock:
@@ -92,20 +92,18 @@ class Prepared:
         return found
 
     def _execute(self, conn: Connection, compiled: _Compiled, values: dict[str, Any]) -> Any:
-        dialect = conn.dialect
         params = compiled.params(values)
-        driver = conn.connection.driver_connection
-        assert driver is not None, "a connection in a transaction holds its driver connection"
-        cursor = driver.cursor()
+        # The DBAPI connection of the transaction: an attribute (driver_connection is three calls), and the
+        # same connection for every driver here (none is asyncio's).
+        driver: Any = conn.connection.dbapi_connection
         try:
-            cursor.execute(compiled.sql, params)
-        except dialect.loaded_dbapi.Error as err:
-            cursor.close()
+            return driver.execute(compiled.sql, params)
+        except conn.dialect.loaded_dbapi.Error as err:
+            dialect = conn.dialect
             # As Connection.execute would raise it (Database translates it into one sentence); the
             # parameters (a note's text) stay out of the message.
             raise exc.DBAPIError.instance(compiled.sql, params, err, dialect.loaded_dbapi.Error,
                                           hide_parameters=True, dialect=dialect) from err
-        return cursor
 
     def first(self, conn: Connection, values: dict[str, Any]) -> tuple[Any, ...] | None:
         compiled = self._for(conn.dialect, None)

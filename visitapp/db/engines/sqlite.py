@@ -301,7 +301,7 @@ class SQLiteBackend(Backend):
             sql = "BEGIN IMMEDIATE" if conn.get_execution_options().get("visitapp_write") else "BEGIN"
             dbapi_error = conn.dialect.loaded_dbapi.Error
             try:
-                conn.connection.driver_connection.execute(sql)
+                conn.connection.dbapi_connection.execute(sql)
             except dbapi_error as err:
                 raise exc.DBAPIError.instance(sql, (), err, dbapi_error, dialect=conn.dialect) from err
 
@@ -311,7 +311,7 @@ class SQLiteBackend(Backend):
             # (before SQLite's COMMIT): a stored note is findable by them at once.
             options = conn.get_execution_options()
             if options.get("visitapp_write") and not options.get("visitapp_backlog"):
-                fts.analyse_pending(conn.connection.driver_connection)
+                fts.analyse_pending(conn.connection.dbapi_connection)
 
         return engine
 
