@@ -7,13 +7,14 @@
 Prints, for each measurement, median and p95 of ours and of a baseline with bare
 ``sqlite3`` on the same file (same pragmas: WAL, synchronous=FULL):
 
-* saving one edited note: the ``edit_note`` operation (through ``svc.notes.edit``: one
-  transaction that reads the note, updates it and its visit's ``updated_at`` with
-  SQLAlchemy Core statements compiled once (``visitapp/ops/prepared.py``), records the undo
-  step, and writes the note's Polish lemmas before COMMIT) vs a bare ``sqlite3``
-  BEGIN IMMEDIATE + UPDATE notes SET text, updated_at WHERE id (its rowid; ours finds the note
-  by its uuid, as the GUI names it) + COMMIT. Fair by construction: the
-  same file, so the bare UPDATE fires the same search-index triggers (``search_docs`` and
+* saving one edited note: the ``edit_note`` operation, called as the desktop's DB worker
+  calls it for each save while the user types (``ops.edit_note(history, …)``; the CLI's
+  ``svc.notes.edit`` adds one call above it): one transaction that reads the note, updates
+  it and its visit's ``updated_at`` with SQLAlchemy Core statements compiled once
+  (``visitapp/ops/prepared.py``), records the undo step, and writes the note's Polish lemmas
+  before COMMIT; vs a bare ``sqlite3`` BEGIN IMMEDIATE + UPDATE notes SET text, updated_at
+  WHERE id (its rowid; ours finds the note by its uuid, as the GUI names it) + COMMIT. Fair
+  by construction: the same file, so the bare UPDATE fires the same search-index triggers (``search_docs`` and
   FTS5), the same pragmas (printed: WAL, synchronous=FULL: one fsync per commit on both
   sides), the two taking turns so that a change in the machine's load hits both alike: runs of
   ``RUN`` saves each, as the desktop's one writing connection saves a note after another.
@@ -62,6 +63,8 @@ from benchmarks._util import measure, row
 from visitapp.db import Database
 from visitapp.db import models as m
 from visitapp.db.engines.sqlite import match_query
+from visitapp.i18n import set_language, system_language
+from visitapp.ops import edit_note, history_for
 from visitapp.services import Identity, Services
 from visitapp.services.search import parse_query
 
@@ -211,6 +214,8 @@ def main() -> None:
               f"(target for 200,000 notes: < 60 s)")
     db = Database.open(path)
     svc = Services(db, Identity("bench"))
+    set_language(system_language())  # as the desktop does at start: an operation's name is then one look-up
+    history = history_for(db, svc.identity)
     note_ids = [r[0] for r in bare.execute("SELECT id, uuid FROM notes ORDER BY random() LIMIT 400")]
     in_ids = ",".join(map(str, note_ids))
     note_uuids = dict(bare.execute(f"SELECT id, uuid FROM notes WHERE id IN ({in_ids})").fetchall())
@@ -218,7 +223,7 @@ def main() -> None:
 
     def ours_save() -> None:
         nid = note_ids[next(picks) % len(note_ids)]
-        svc.notes.edit(note_uuids[nid], text=f"Poprawiona notatka {rng.random()} o kompetencjach")
+        edit_note(history, note_uuids[nid], text=f"Poprawiona notatka {rng.random()} o kompetencjach")
 
     bare_last: list[int] = []
 

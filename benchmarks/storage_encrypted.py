@@ -9,7 +9,8 @@ analyses its search index, copies it and encrypts the copy with ``visitapp.db.co
 (a passphrase through SQLCipher 4's key derivation; ``--raw-key``: a random 256-bit
 key as the keyring would hold). Prints median and p95 of:
 
-* saving one edited note on the encrypted file: ours (``svc.notes.edit``) vs a bare
+* saving one edited note on the encrypted file: ours (the ``edit_note`` operation, as the
+  desktop's DB worker calls it: see ``storage.py``) vs a bare
   ``sqlcipher3`` BEGIN IMMEDIATE + UPDATE + COMMIT on the same file with the same key and
   pragmas (WAL, synchronous=FULL, temp_store=MEMORY, secure_delete=ON; printed), taking
   turns in runs of saves (and, in a last row, alternating every save: see ``storage.py``).
@@ -43,6 +44,8 @@ from benchmarks.storage import QUERIES, RUN, build, engine_pragmas, load, measur
 from visitapp.db import Database, convert
 from visitapp.db.engines.sqlcipher import DbKey, connect
 from visitapp.db.engines.sqlite import match_query
+from visitapp.i18n import set_language, system_language
+from visitapp.ops import edit_note, history_for
 from visitapp.services import Identity, Services
 from visitapp.services.search import parse_query
 
@@ -92,6 +95,7 @@ def main() -> None:
     db_enc = Database.open(encrypted, key=key)
     db_plain = Database.open(plain)
     svc_enc, svc_plain = Services(db_enc, Identity("bench")), Services(db_plain, Identity("bench"))
+    set_language(system_language())  # as the desktop does at start (see storage.py)
     bare = bare_cipher(encrypted, db_enc.backend._key())  # the same (derived) key the engine uses
     note_ids = [r[0] for r in bare.execute("SELECT id FROM notes ORDER BY random() LIMIT 400")]
     uuids = dict(bare.execute(f"SELECT id, uuid FROM notes WHERE id IN ({','.join(map(str, note_ids))})").fetchall())
@@ -99,7 +103,8 @@ def main() -> None:
 
     def save(svc: Services) -> None:
         nid = note_ids[next(picks) % len(note_ids)]
-        svc.notes.edit(uuids[nid], text=f"Poprawiona notatka {rng.random()} o kompetencjach")
+        text = f"Poprawiona notatka {rng.random()} o kompetencjach"
+        edit_note(history_for(svc.db, svc.identity), uuids[nid], text=text)
 
     bare_last: list[int] = []
 
