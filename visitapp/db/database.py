@@ -101,6 +101,9 @@ def known_revisions() -> set[str]:
     return set(REVISIONS)
 
 
+#: Set in a kept writer's ``info`` while :meth:`Database.core_write` runs a transaction on it.
+_WRITING = "visitapp_writing"
+
 class Database:
     """An open visitapp database: the SQLAlchemy engine, sessions, and the engine's ``backend``."""
 
@@ -182,7 +185,7 @@ class Database:
             writers, self._writers = self._writers, []
             self._closes += 1
         for _thread, conn in writers:
-            if not conn.in_transaction():  # a write still running on its thread: closed by it (see _writer)
+            if not conn.info.get(_WRITING):  # a write still running on its thread: closed by it (see _writer)
                 conn.close()
         self.engine.dispose()
 
@@ -274,14 +277,18 @@ class Database:
             return
         with self._errors():
             conn = self._writer()
+            info = conn.info
+            info[_WRITING] = True  # its transaction may be the driver's, unseen by SQLAlchemy (see close())
             try:
-                with conn.begin():
+                with self.backend.write_transaction(conn):
                     yield conn
             except exc.SQLAlchemyError:
                 # A driver error (a lock, a full disk, an I/O error): rolled back, and the next write starts
                 # on a fresh connection from the pool. A refusal of the operation's own keeps the connection.
                 self._drop_writer(conn)
                 raise
+            finally:
+                info.pop(_WRITING, None)
 
     def _writer(self) -> Connection:
         """This thread's connection for :meth:`core_write`, kept between its transactions.

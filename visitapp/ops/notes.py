@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import Session
 
 from visitapp.db import models as m
 from visitapp.db.engines.base import note_doc_writer
@@ -17,7 +16,7 @@ from visitapp.ops import common as c
 from visitapp.ops.history import TABLES, Tx
 from visitapp.ops.operation import operation
 from visitapp.ops.prepared import Prepared
-from visitapp.services.base import _missing, clean, note_by_uuid, visit_by_uuid
+from visitapp.services.base import _missing, clean, full_uuid, note_by_uuid, visit_by_uuid
 from visitapp.services.dto import NoteInfo
 from visitapp.templates import visit_template
 
@@ -109,9 +108,8 @@ def _edit(
         values["visibility"] = c.visibility(visibility)
     ref = (note_id or "").strip().lower()
     conn = tx.conn
-    if len(ref) != 36:
-        with Session(bind=conn) as s:
-            ref = note_by_uuid(s, ref).uuid
+    if len(ref) != 36:  # a prefix (the command line's short ids)
+        ref = full_uuid(conn, m.Note, ref)
     found = _NOTE_AND_VISIT.first(conn, {"ref": ref})
     if found is None:
         raise NotFound(_missing(m.Note, ref))

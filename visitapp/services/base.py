@@ -6,7 +6,7 @@ import getpass
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from visitapp.db import Database
@@ -63,20 +63,29 @@ def _missing(model: type[m.Record], ref: str) -> str:
 
 def by_uuid(session: Session, model: type[R], ref: str) -> R:
     """Find a record by its UUID or an unambiguous prefix of it (at least 4 characters)."""
+    found = session.scalar(select(model).where(model.uuid == full_uuid(session, model, ref)))
+    if found is None:
+        raise NotFound(_missing(model, (ref or "").strip().lower()))
+    return found
+
+
+def full_uuid(run: Session | Connection, model: type[m.Record], ref: str) -> str:
+    """The whole UUID that ``ref`` gives (all of it, or an unambiguous prefix of at least 4 characters).
+
+    ``run`` is a session or a Core connection (the note save's). A whole UUID is
+    returned as it is, lower-cased; whether it exists is for the caller to find.
+    """
     ref = (ref or "").strip().lower()
+    if len(ref) == 36:
+        return ref
     if 0 < len(ref) < MIN_PREFIX:
         raise InvalidInput(_("Give at least {n} characters of an id.").format(n=MIN_PREFIX))
-    if len(ref) == 36:
-        found = session.scalar(select(model).where(model.uuid == ref))
-        if found is not None:
-            return found
-    elif len(ref) >= MIN_PREFIX:
-        rows = session.scalars(select(model).where(model.uuid.startswith(ref, autoescape=True)).limit(2)).all()
-        if len(rows) == 1:
-            return rows[0]
-        if len(rows) > 1:
-            raise InvalidInput(
-                _("More than one record has an id starting with {ref}; give more of it.").format(ref=ref))
+    query = select(model.uuid).where(model.uuid.startswith(ref, autoescape=True)).limit(2)
+    found = list(run.scalars(query)) if ref else []
+    if len(found) == 1:
+        return str(found[0])
+    if len(found) > 1:
+        raise InvalidInput(_("More than one record has an id starting with {ref}; give more of it.").format(ref=ref))
     raise NotFound(_missing(model, ref))
 
 

@@ -116,6 +116,13 @@ class Backend(ABC):
     def __init__(self, *, lock_timeout_ms: int) -> None:
         self.lock_timeout_ms = lock_timeout_ms
 
+    def write_transaction(self, conn: Connection) -> contextlib.AbstractContextManager[object]:
+        """One write transaction on a kept writer ``conn`` (see :attr:`keeps_writer`), committed at the end.
+
+        SQLAlchemy's own here; an engine may run it on its driver instead (SQLite: ``sqlite_write``).
+        """
+        return conn.begin()
+
     # -- where, and opening ----------------------------------------------------
 
     @property

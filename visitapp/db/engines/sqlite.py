@@ -11,7 +11,9 @@ Transactions: pysqlite's own transaction handling is switched off and every
 transaction is begun explicitly (SQLAlchemy's recipe), which makes SQLite DDL
 transactional for migrations.  Write sessions begin ``IMMEDIATE`` so that two
 processes writing the same file wait for each other (``busy_timeout``) instead
-of failing on a lock upgrade.
+of failing on a lock upgrade.  The note save's transaction is begun and
+committed on the driver itself, without SQLAlchemy's machinery: see
+``sqlite_write.py``, a part of this engine.
 
 The search index (FTS5, its tables and triggers) is in ``sqlite_fts.py``, a
 part of this engine.  A SQLCipher engine would subclass :class:`SQLiteBackend`
@@ -20,6 +22,7 @@ part of this engine.  A SQLCipher engine would subclass :class:`SQLiteBackend`
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -34,6 +37,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.sql import FromClause
 
 from visitapp.db.engines import sqlite_fts as fts
+from visitapp.db.engines import sqlite_write
 from visitapp.db.engines.base import NOTE_DOC_OPTION, Backend, Progress, SearchRow, SearchTerm
 from visitapp.errors import DatabaseError, DatabaseLocked, StorageFull
 from visitapp.i18n import _
@@ -294,26 +298,14 @@ class SQLiteBackend(Backend):
         # The note save writes its own search document, lemmas included (sqlite_fts.write_note_doc).
         engine.update_execution_options(**{NOTE_DOC_OPTION: fts.write_note_doc})
 
-        @event.listens_for(engine, "begin")
-        def _on_begin(conn):
-            # On the driver itself: BEGIN needs none of SQLAlchemy's execution machinery (it was a fifth of a
-            # note save's CPU time); a failure is wrapped as Connection.execute wraps it (one sentence above).
-            sql = "BEGIN IMMEDIATE" if conn.get_execution_options().get("visitapp_write") else "BEGIN"
-            dbapi_error = conn.dialect.loaded_dbapi.Error
-            try:
-                conn.connection.dbapi_connection.execute(sql)
-            except dbapi_error as err:
-                raise exc.DBAPIError.instance(sql, (), err, dbapi_error, dialect=conn.dialect) from err
-
-        @event.listens_for(engine, "commit")
-        def _on_commit(conn):
-            # The lemmas of what this transaction wrote, in this transaction
-            # (before SQLite's COMMIT): a stored note is findable by them at once.
-            options = conn.get_execution_options()
-            if options.get("visitapp_write") and not options.get("visitapp_backlog"):
-                fts.analyse_pending(conn.connection.dbapi_connection)
+        # BEGIN (IMMEDIATE for a write) on the driver, and the lemmas of what a write wrote before its COMMIT.
+        event.listen(engine, "begin", sqlite_write.begin)
+        event.listen(engine, "commit", sqlite_write.before_commit)
 
         return engine
+
+    def write_transaction(self, conn: Connection) -> contextlib.AbstractContextManager[object]:
+        return sqlite_write.on_driver(conn)
 
     def translate_error(self, err: BaseException) -> DatabaseError | None:
         return translate_error(err, self._path)

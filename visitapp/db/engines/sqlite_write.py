@@ -1,0 +1,107 @@
+"""Write transactions of the SQLite engine: begun and committed on the driver (a part of ``sqlite.py``).
+
+Every SQLite transaction is begun explicitly (pysqlite's own handling is off):
+:func:`begin` runs ``BEGIN IMMEDIATE`` for a write, so that two processes writing
+one file wait for each other instead of failing on a lock upgrade, and
+:func:`before_commit` writes the lemmas of what the transaction wrote (a stored
+note is findable by them at once). The engine listens to SQLAlchemy's ``begin``
+and ``commit`` events with them, for sessions and ``engine.begin()``.
+
+The note save (``Database.core_write`` on the thread's kept connection) runs
+its transaction here instead, in :func:`on_driver`: SQLAlchemy's
+``Connection.begin()``, its commit and the dispatch of their events cost about
+0.08 ms of a save on a 200,000-note file (benchmarks/storage.py), a quarter of
+what the operation layer adds to a bare UPDATE + COMMIT. Nothing is lost:
+
+* when anything besides the engine listens to those events (the GUI's thread
+  guard, a test), they are dispatched as SQLAlchemy would, the engine's own
+  hooks among them;
+* a statement run through SQLAlchemy on the connection meanwhile makes
+  SQLAlchemy begin: it joins this transaction (:func:`begin` finds it open)
+  and SQLAlchemy then ends it, with its events;
+* a driver error is raised as SQLAlchemy's ``DBAPIError`` (``Database`` turns
+  it into one sentence), and the transaction is rolled back on any error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, exc
+
+from visitapp.db.engines import sqlite_fts as fts
+
+#: Set in a connection's ``info`` while :func:`on_driver` holds its transaction.
+ON_DRIVER = "visitapp_transaction_on_driver"
+
+
+def _run(conn: Connection, sql: str) -> None:
+    """``sql`` on the driver; its error as Connection.execute raises it."""
+    dbapi: Any = conn.connection.dbapi_connection
+    try:
+        dbapi.execute(sql)
+    except conn.dialect.loaded_dbapi.Error as err:
+        raise exc.DBAPIError.instance(sql, (), err, conn.dialect.loaded_dbapi.Error, dialect=conn.dialect) from err
+
+
+def begin(conn: Connection) -> None:
+    """SQLAlchemy's ``begin`` event: BEGIN (IMMEDIATE for a write) on the driver, or join :func:`on_driver`'s."""
+    dbapi: Any = conn.connection.dbapi_connection
+    if dbapi.in_transaction and conn.info.get(ON_DRIVER):
+        return
+    _run(conn, "BEGIN IMMEDIATE" if conn.get_execution_options().get("visitapp_write") else "BEGIN")
+
+
+def before_commit(conn: Connection) -> None:
+    """SQLAlchemy's ``commit`` event: the lemmas of what this write transaction wrote, before SQLite's COMMIT."""
+    options = conn.get_execution_options()
+    if options.get("visitapp_write") and not options.get("visitapp_backlog"):
+        try:
+            fts.analyse_pending(conn.connection.dbapi_connection)
+        except conn.dialect.loaded_dbapi.Error as err:
+            raise exc.DBAPIError.instance("analyse", (), err, conn.dialect.loaded_dbapi.Error,
+                                          hide_parameters=True, dialect=conn.dialect) from err
+
+
+def _rollback(conn: Connection) -> None:
+    if conn.in_transaction():
+        conn.rollback()
+        return
+    dbapi: Any = conn.connection.dbapi_connection
+    if dbapi is not None and dbapi.in_transaction:
+        with contextlib.suppress(conn.dialect.loaded_dbapi.Error):  # the error that led here is the one to tell
+            dbapi.execute("ROLLBACK")
+
+
+@contextlib.contextmanager
+def on_driver(conn: Connection) -> Iterator[Connection]:
+    """One write transaction of ``conn`` (not in one) begun and committed on its driver; see the module."""
+    info, dbapi = conn.info, conn.connection.dbapi_connection
+    info[ON_DRIVER] = True
+    try:
+        heard = conn.dispatch.begin
+        if len(heard) > 1:  # more than the engine's own hook listens: all of them hear it
+            heard(conn)
+        else:
+            begin(conn)
+        try:
+            yield conn
+            if conn.in_transaction():  # SQLAlchemy joined (a statement through it): it ends the transaction
+                conn.commit()
+            elif not getattr(dbapi, "in_transaction", False):
+                # Ended under it: a Session bound to this connection rolls back at close what it began.
+                raise RuntimeError("the write transaction was ended inside it; nothing of it is stored")
+            else:
+                heard = conn.dispatch.commit
+                if len(heard) > 1:
+                    heard(conn)
+                else:
+                    before_commit(conn)
+                _run(conn, "COMMIT")
+        except BaseException:
+            _rollback(conn)
+            raise
+    finally:
+        info.pop(ON_DRIVER, None)
