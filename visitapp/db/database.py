@@ -275,7 +275,7 @@ class Database:
             with self._errors(), self._write_engine.begin() as conn:
                 yield conn
             return
-        with self._errors():
+        try:  # as self._errors(), written out: one context manager less around every note save
             conn = self._writer()
             info = conn.info
             info[_WRITING] = True  # its transaction may be the driver's, unseen by SQLAlchemy (see close())
@@ -289,6 +289,11 @@ class Database:
                 raise
             finally:
                 info.pop(_WRITING, None)
+        except exc.DBAPIError as err:
+            mapped = self.backend.translate_error(err)
+            if mapped is None:
+                raise
+            raise mapped from err
 
     def _writer(self) -> Connection:
         """This thread's connection for :meth:`core_write`, kept between its transactions.

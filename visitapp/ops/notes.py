@@ -130,10 +130,10 @@ def _edit(
     tx.record("visits", visit_pk, {"uuid": visit_uuid, "status": visit_status, "updated_at": visit_updated_at},
               {"uuid": visit_uuid, "status": m.VisitStatus.IN_PROGRESS, "updated_at": now})
     note.update(values)
-    return NoteInfo(
-        note["uuid"], visit_uuid, note["section"], m.NoteKind(note["kind"]).value, note["text"], note["author"],
+    return NoteInfo(  # kind and visibility are enumeration members (StrEnum): str() is their value
+        note["uuid"], visit_uuid, note["section"], str(note["kind"]), note["text"], note["author"],
         note["created_at"], now, tuple(note["tags"] or ()), note["position"],
-        m.Visibility(note["visibility"]).value, bool(note["deleted"]),
+        str(note["visibility"]), bool(note["deleted"]),
     )
 
 
