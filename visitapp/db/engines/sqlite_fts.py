@@ -59,6 +59,8 @@ from typing import Any
 
 from sqlalchemy import Connection, exc, text
 
+from visitapp.text.polish import doc_lemmas  # light: Morfeusz itself loads at the first analysis
+
 FOLD_SQL = "replace(replace({expr}, 'ł', 'ĺ'), 'Ł', 'Ĺ')"
 # What the index holds in its lemmas column for a row: its lemmas, or (not analysed yet) its typed words.
 LEMMAS_SQL = "coalesce({r}.lemmas, " + FOLD_SQL.format(expr="{r}.body") + ")"
@@ -131,8 +133,6 @@ def write_note_doc(conn: Connection, note_pk: int, visit_pk: int, language: str 
     body = note_body(*after)
     if body == note_body(*before):
         return
-    from visitapp.text.polish import doc_lemmas
-
     lemmas = doc_lemmas(body, language)
     driver: Any = conn.connection.dbapi_connection  # an attribute: the same connection as driver_connection
     dialect = conn.dialect
@@ -352,8 +352,6 @@ def analyse_pending(dbapi_conn, limit: int = COMMIT_BATCH) -> int:
     rows were analysed.  (Updating the FTS index set-wise instead of through
     the per-row trigger was measured: no faster.)
     """
-    from visitapp.text.polish import doc_lemmas
-
     rows = dbapi_conn.execute(_PENDING, (limit,)).fetchall()
     if rows:
         dbapi_conn.executemany(
