@@ -16,7 +16,7 @@ import sqlite3
 import threading
 
 import pytest
-from sqlalchemy import event, select, text
+from sqlalchemy import event, exc, select, text
 
 from tests.test_ops_undo import dump
 from visitapp.db import Database
@@ -103,7 +103,7 @@ def test_a_transaction_ended_under_the_save_stores_nothing_and_says_so(saved):
     from sqlalchemy.orm import Session
 
     db, _svc, note, path = saved
-    with pytest.raises(RuntimeError, match="nothing of it is stored"), db.core_write() as conn:
+    with pytest.raises(RuntimeError, match="ended inside it"), db.core_write() as conn:
         conn.connection.dbapi_connection.execute("UPDATE notes SET text = 'zgubione' WHERE uuid = ?", (note,))
         with Session(bind=conn) as s:
             s.execute(text("SELECT 1"))
@@ -151,3 +151,34 @@ def test_saves_on_two_threads_each_commit_their_own(saved):
         t.join(30)
     assert errors == []
     assert _text(path, note).startswith("Wersja z wątku ")
+
+
+def test_a_write_inside_a_write_on_one_thread_is_refused_and_the_outer_one_stands(saved):
+    db, _svc, note, path = saved
+    with db.core_write() as conn:
+        conn.connection.dbapi_connection.execute("UPDATE notes SET text = 'zewnętrzna' WHERE uuid = ?", (note,))
+        with pytest.raises(exc.InvalidRequestError, match="already open"), db.core_write():
+            pass
+        assert conn.connection.dbapi_connection.in_transaction  # the outer transaction is still open
+    assert _text(path, note) == "zewnętrzna"
+
+
+def test_an_error_from_a_begin_listener_rolls_back_and_frees_the_write_lock(saved):
+    db, svc, note, path = saved
+
+    def refuse(_conn) -> None:
+        raise ValueError("no")
+
+    event.listen(db.engine, "begin", refuse)
+    try:
+        with pytest.raises(ValueError, match="no"):
+            svc.notes.edit(note, text="nie")
+    finally:
+        event.remove(db.engine, "begin", refuse)
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # the write lock was given back
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    assert svc.notes.edit(note, text="tak").text == "tak"

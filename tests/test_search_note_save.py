@@ -115,15 +115,26 @@ def test_the_index_after_saves_is_the_index_a_full_rebuild_makes(db, db_path, sv
                                                                     "managers planned two hires")
 
 
-def test_a_save_changes_its_document_in_place(db, db_path, svc, notes):
-    """The document keeps its row and rowid (one upsert, no DELETE + INSERT): a correction does not make an
-    old note one of the newest, among which a common word's matches are ranked."""
+def test_a_save_moves_its_document_to_the_newest_in_one_statement(db, db_path, svc, notes):
+    """As the note's triggers would (a DELETE and an INSERT), but in one upsert: the corrected note is among
+    the newest documents, among which a common word's matches are ranked."""
     pk = _pk(db, notes["firma"])
-    rowid, count = _rowid(db_path, pk), len(_docs(db_path))
-    svc.notes.edit(notes["firma"], text="Firmy budowlane potrzebują elektryków")
-    assert _rowid(db_path, pk) == rowid
+    count = len(_docs(db_path))
+    with sqlite3.connect(db_path) as conn:
+        newest = conn.execute("SELECT max(rowid) FROM search_docs").fetchone()[0]
+    sent: list[str] = []
+    writer = db._writer().connection.dbapi_connection  # this thread's kept connection: the save runs on it
+    writer.set_trace_callback(sent.append)
+    try:
+        svc.notes.edit(notes["firma"], text="Firmy budowlane potrzebują elektryków")
+    finally:
+        writer.set_trace_callback(None)
+    assert _rowid(db_path, pk) == newest + 1
     assert len(_docs(db_path)) == count
     assert _docs(db_path)[("note", pk)][1] == "Firmy budowlane potrzebują elektryków kadry"
+    # One statement wrote it (SQLite traces a statement again as each of its triggers starts).
+    writes = {s for s in sent if s.startswith(("INSERT INTO search_docs", "DELETE FROM search_docs"))}
+    assert len(writes) == 1 and "ON CONFLICT" in writes.pop()
 
 
 def test_every_search_behaviour_holds_after_a_save(svc, notes):

@@ -101,9 +101,6 @@ def known_revisions() -> set[str]:
     return set(REVISIONS)
 
 
-#: Set in a kept writer's ``info`` while :meth:`Database.core_write` runs a transaction on it.
-_WRITING = "visitapp_writing"
-
 class Database:
     """An open visitapp database: the SQLAlchemy engine, sessions, and the engine's ``backend``."""
 
@@ -117,6 +114,9 @@ class Database:
         self._local = threading.local()
         self._writers: list[tuple[weakref.ref[threading.Thread], Connection]] = []
         self._writers_lock = threading.Lock()
+        # id() of each kept writer while core_write runs a transaction on it (the transaction may be the
+        # driver's, which SQLAlchemy does not see): close() leaves those to their thread.
+        self._busy: set[int] = set()
         self._closes = 0  # how often close() ran: a thread's writer kept from before is not used again
         # The ORM is imported with the first session: a command that reads with Core alone (``visits``, see
         # visitapp.db.visit_list) starts without it (issue 10, fast start).
@@ -185,7 +185,7 @@ class Database:
             writers, self._writers = self._writers, []
             self._closes += 1
         for _thread, conn in writers:
-            if not conn.info.get(_WRITING):  # a write still running on its thread: closed by it (see _writer)
+            if id(conn) not in self._busy:  # a write still running on its thread: closed by it (see _writer)
                 conn.close()
         self.engine.dispose()
 
@@ -269,7 +269,10 @@ class Database:
         the ORM session's per-transaction cost matters: saving a note while the
         user types.  Works on every engine; it takes the write lock at begin
         like :meth:`write`.  This is the one fast write path (it replaced a
-        bare sqlite3 connection): see ``visitapp/ops``.
+        bare sqlite3 connection): see ``visitapp/ops``.  The transaction is the
+        engine's (:meth:`Backend.write_transaction`); on SQLite it is begun on
+        the driver and SQLAlchemy does not see it (``conn.in_transaction()`` is
+        False): no ``conn.begin()``, ``Session(bind=conn)`` or core_write inside.
         """
         if not self.backend.keeps_writer:
             with self._errors(), self._write_engine.begin() as conn:
@@ -277,8 +280,10 @@ class Database:
             return
         try:  # as self._errors(), written out: one context manager less around every note save
             conn = self._writer()
-            info = conn.info
-            info[_WRITING] = True  # its transaction may be the driver's, unseen by SQLAlchemy (see close())
+            mark, busy = id(conn), self._busy
+            if mark in busy:  # core_write inside core_write on one thread: the outer one is left as it is
+                raise exc.InvalidRequestError("a write transaction is already open on this thread")
+            busy.add(mark)  # its transaction may be the driver's, unseen by SQLAlchemy (see close())
             try:
                 with self.backend.write_transaction(conn):
                     yield conn
@@ -288,7 +293,7 @@ class Database:
                 self._drop_writer(conn)
                 raise
             finally:
-                info.pop(_WRITING, None)
+                busy.discard(mark)
         except exc.DBAPIError as err:
             mapped = self.backend.translate_error(err)
             if mapped is None:

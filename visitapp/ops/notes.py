@@ -89,7 +89,7 @@ def _edit(
 
     The one path for saving a note while the user types: three SQLAlchemy Core
     statements in the operation's transaction (no ORM unit of work), compiled once
-    and run on its driver cursor (:mod:`visitapp.ops.prepared`), which keeps it close
+    and run on its DBAPI connection (:mod:`visitapp.ops.prepared`), which keeps it close
     to a bare UPDATE + COMMIT (benchmarks/storage.py). The visit becomes in progress
     and its ``updated_at`` moves, as for every other change. A new text or new tags
     go into the search index once, with their lemmas, before the UPDATE, where the

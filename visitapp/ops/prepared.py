@@ -8,7 +8,7 @@ wrapping) even with its compiled cache; a save needs three statements. A
 operation: it is compiled for the engine's dialect the first time (per set of
 columns an UPDATE sets), its parameters and result columns converted by the
 same type processors SQLAlchemy uses (UTC datetimes, JSON, enumerations), and
-run on the DBAPI cursor of the operation's connection, inside the transaction
+run on the DBAPI connection beneath the operation's, inside the transaction
 ``Database.core_write`` began. Nothing else changes: the same transaction, the
 same commit (and its commit hook: the search lemmas), the same error sentences
 (a driver error is wrapped as SQLAlchemy's ``DBAPIError``, which

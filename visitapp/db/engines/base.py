@@ -33,9 +33,10 @@ Adding an engine (``sqlcipher.py``, ``postgresql.py``):
 The schema and its Alembic migrations are shared by every engine; the search
 index is not part of the models (each engine creates it in
 :meth:`Backend.ensure_search`, called after every migration).  The fast write
-path needs nothing from an engine: ``Database.core_write`` runs SQLAlchemy
-Core statements on the engine's own connection (a write transaction begun as
-:meth:`Backend.create_engine` says).  An engine may offer the note save a
+path needs little from an engine: ``Database.core_write`` runs SQLAlchemy
+Core statements on the engine's own connection, in the transaction
+:meth:`Backend.write_transaction` gives (SQLAlchemy's own by default; SQLite
+begins and commits it on its driver, see ``sqlite_write.py``).  An engine may offer the note save a
 writer of the note's search document (:data:`NOTE_DOC_OPTION`), so that the
 index takes a saved note once, with its lemmas (SQLite does; PostgreSQL does not).
 """

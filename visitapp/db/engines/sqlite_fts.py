@@ -31,10 +31,8 @@ then finds its document holding the new text and does nothing.  So the FTS
 index takes the note once, with its lemmas, instead of once with its typed
 words (trigger) and again with its lemmas (commit hook): fewer index pages
 to merge, read and (SQLCipher) decrypt per save.  The document ends as the
-triggers and the commit hook would leave it (the same text, the same
-lemmas), but changed in place: it keeps its rowid, so a note's place among
-the newest documents (the ranking window of a search) is where it was
-written, not where it was last corrected.
+triggers and the commit hook would leave it: a new rowid (the newest), the
+same text, the same lemmas; one statement does it (an upsert).
 
 Triggers on the source tables keep ``search_docs`` right on every insert,
 update (ORM or bulk ``update()``) and delete; triggers on ``search_docs`` keep
@@ -110,13 +108,14 @@ def note_body(text: str, tags: Sequence[str] | None) -> str:
     return text + (" " + " ".join(tags) if tags else "")
 
 
-# One statement, the document changed in place: its row, its rowid and its index entries stay, and the
-# update trigger takes it out of the FTS index and puts it back (a DELETE and an INSERT moved the row
-# to a new rowid: its page, a page at the end and both indexes written, and a second statement).
+# One statement: the document moves to the newest rowid with its new text and lemmas, as the note's
+# triggers (a DELETE and an INSERT) would leave it, so that a corrected note is among the newest
+# documents, where a common word's matches are ranked; search_docs' update trigger takes the old text
+# out of the FTS index and puts the new one in.
 _NOTE_DOC_WRITE = (
     "INSERT INTO search_docs(kind, ref_id, visit_id, body, lemmas) VALUES ('note', ?, ?, ?, ?) "
-    "ON CONFLICT(kind, ref_id) DO UPDATE SET visit_id = excluded.visit_id, body = excluded.body, "
-    "lemmas = excluded.lemmas"
+    "ON CONFLICT(kind, ref_id) DO UPDATE SET rowid = (SELECT max(rowid) + 1 FROM search_docs), "
+    "visit_id = excluded.visit_id, body = excluded.body, lemmas = excluded.lemmas"
 )
 
 

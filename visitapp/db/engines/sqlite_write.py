@@ -66,7 +66,7 @@ def before_commit(conn: Connection) -> None:
 
 
 def _rollback(conn: Connection) -> None:
-    if conn.in_transaction():
+    if conn.get_transaction() is not None:  # SQLAlchemy joined (even one whose commit failed, now inactive)
         conn.rollback()
         return
     dbapi: Any = conn.connection.dbapi_connection
@@ -77,8 +77,15 @@ def _rollback(conn: Connection) -> None:
 
 @contextlib.contextmanager
 def on_driver(conn: Connection) -> Iterator[Connection]:
-    """One write transaction of ``conn`` (not in one) begun and committed on its driver; see the module."""
+    """One write transaction of ``conn`` begun and committed on its driver; see the module.
+
+    SQLAlchemy does not see it: no ``conn.begin()`` or ``Session(bind=conn)`` inside (a Session
+    rolls back at its close what it began, and that ends this transaction: it raises then), and
+    no second one on the same connection (refused, as SQLAlchemy refuses a second begin).
+    """
     info, dbapi = conn.info, conn.connection.dbapi_connection
+    if info.get(ON_DRIVER) or getattr(dbapi, "in_transaction", False) or conn.get_transaction() is not None:
+        raise exc.InvalidRequestError("a write transaction is already open on this connection")
     info[ON_DRIVER] = True
     try:
         heard = conn.dispatch.begin
@@ -86,22 +93,22 @@ def on_driver(conn: Connection) -> Iterator[Connection]:
             heard(conn)
         else:
             begin(conn)
-        try:
-            yield conn
-            if conn.in_transaction():  # SQLAlchemy joined (a statement through it): it ends the transaction
-                conn.commit()
-            elif not getattr(dbapi, "in_transaction", False):
-                # Ended under it: a Session bound to this connection rolls back at close what it began.
-                raise RuntimeError("the write transaction was ended inside it; nothing of it is stored")
+        yield conn
+        if conn.in_transaction():  # SQLAlchemy joined (a statement through it): it ends the transaction
+            conn.commit()
+        elif not getattr(dbapi, "in_transaction", False):
+            # Ended under it: a Session bound to this connection ends at its close what it began.
+            raise RuntimeError("the write transaction was ended inside it by SQLAlchemy (a Session or "
+                               "conn.begin() on its connection): it was not one transaction")
+        else:
+            heard = conn.dispatch.commit
+            if len(heard) > 1:
+                heard(conn)
             else:
-                heard = conn.dispatch.commit
-                if len(heard) > 1:
-                    heard(conn)
-                else:
-                    before_commit(conn)
-                _run(conn, "COMMIT")
-        except BaseException:
-            _rollback(conn)
-            raise
+                before_commit(conn)
+            _run(conn, "COMMIT")
+    except BaseException:
+        _rollback(conn)
+        raise
     finally:
         info.pop(ON_DRIVER, None)
