@@ -38,19 +38,12 @@ def settings(tmp_path):
 @pytest.fixture
 def gui(qtbot, qapp, db_path, demo, settings):
     """The application on the demo database; yields it, then closes it as a user would."""
-    from visitapp.ui.app import Application
+    from tests.ui.app_session import close_app, open_app
 
-    app = Application(qapp, db_path, settings)
-    qtbot.addWidget(app.window)
-    app.window.show()
-    qtbot.waitExposed(app.window)
+    app = open_app(qapp, qtbot, db_path, settings)
     app.window.activateWindow()
     yield app
-    app.window.capture.flush()
-    app.worker.wait()
-    app.replacing = True
-    app.window.close()
-    app.shutdown()
+    close_app(app)
     from visitapp.ui.translation import Translations
 
     Translations(qapp).apply("en")

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from sqlalchemy import insert, select
 
+from tests.ui.app_session import close_app
 from visitapp.db import Database
 from visitapp.db import models as m
 from visitapp.db.engines import sqlite_fts
@@ -138,11 +139,7 @@ def test_the_window_comes_first_and_search_is_prepared_behind_it(qtbot, qapp, db
         panel.run_search()
         assert stored.args[0].result.id in [panel.hits.item(i).data(NOTE_ROLE) for i in range(panel.hits.count())]
     finally:
-        app.window.capture.flush()
-        app.worker.wait()
-        app.replacing = True
-        app.window.close()
-        app.shutdown()
+        close_app(app)
 
 
 def test_quitting_midway_leaves_the_rest_for_the_next_start(qtbot, qapp, db_path, settings, backlog,

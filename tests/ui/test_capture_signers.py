@@ -12,6 +12,7 @@ import uuid as uuid_mod
 import pytest
 
 from tests.registry_helpers import ANNA, PIOTR, Official, keys, sign_record
+from tests.ui.app_session import close_app
 from visitapp.db import Database
 from visitapp.registry.merge import Merger
 from visitapp.services import Identity
@@ -76,10 +77,7 @@ def test_merged_notes_are_shown_by_the_signers_certificate_name(qtbot, qapp, set
         assert tree.header().sectionSize(AUTHOR_COLUMN) >= min(width, 220)
         assert not tree.header().isSectionHidden(AUTHOR_COLUMN)  # notes by more than one author
     finally:
-        app.worker.wait()
-        app.replacing = True
-        app.window.close()
-        app.shutdown()
+        close_app(app)
 
 
 def test_a_note_typed_in_the_registry_keeps_its_typed_author(qtbot, qapp, settings, merged):
@@ -102,7 +100,4 @@ def test_a_note_typed_in_the_registry_keeps_its_typed_author(qtbot, qapp, settin
         qtbot.waitUntil(lambda: model.note_index(forged, AUTHOR_COLUMN).data() == "Bogdan Zły (typed: Anna Nowak)")
         assert model.note_index(local, AUTHOR_COLUMN).data() == "Ewa Kowalczyk"
     finally:
-        app.worker.wait()
-        app.replacing = True
-        app.window.close()
-        app.shutdown()
+        close_app(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.app_session import close_app
 from visitapp.ui.visit_list import VISIT_ROLE, VisitListPanel
 
 
@@ -27,8 +28,4 @@ def test_the_list_is_filled_after_the_first_paint(qtbot, qapp, db_path, demo, se
         current = panel.visits.currentItem()
         assert current is not None and current.data(0, VISIT_ROLE) == demo[1]
     finally:
-        app.window.capture.flush()
-        app.worker.wait()
-        app.replacing = True
-        app.window.close()
-        app.shutdown()
+        close_app(app)

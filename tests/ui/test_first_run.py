@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from tests.minutes_sample import sample_record
 from tests.softhsm import softhsm_token
+from tests.ui.app_session import close_app
 from visitapp.ui import settings as s
 from visitapp.ui.passphrase_strength import ERROR_STYLE
 from visitapp.ui.settings import AppSettings
@@ -249,10 +250,7 @@ def test_later_and_the_example_data(qtbot, qapp, tmp_path):
         assert app.services().identity.name == "Jan Kowalski"
         assert not own.exists()  # the official's own data file holds no example data
     finally:
-        app.worker.wait()
-        app.replacing = True
-        app.window.close()
-        app.shutdown()
+        close_app(app)
 
 
 def test_an_existing_users_start_shows_no_wizard(qtbot, qapp, tmp_path):

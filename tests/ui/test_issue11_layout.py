@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QWidget
 
+from tests.ui.app_session import close_app
 from visitapp.ui import settings as s
 
 SCREEN = (1366, 768)
@@ -42,11 +43,7 @@ def app_in(request, qtbot, qapp, db_path, demo, settings):
     yield app
     if app.window.coordinator is not None:
         app.window.coordinator.close()
-    app.window.capture.flush()
-    app.worker.wait()
-    app.replacing = True
-    app.window.close()
-    app.shutdown()
+    close_app(app)
     Translations(qapp).apply("en")
 
 

@@ -9,6 +9,7 @@ import uuid as uuid_mod
 import pytest
 
 from tests.registry_helpers import ANNA, PIOTR, Official, keys, sign_record
+from tests.ui.app_session import close_app, open_app
 from visitapp.db import Database
 from visitapp.registry.merge import Merger
 
@@ -44,25 +45,9 @@ def merged(tmp_path):
     return registry, visit_id
 
 
-def _app(qapp, qtbot, path, settings):
-    from visitapp.ui.app import Application
-
-    app = Application(qapp, path, settings)
-    app.window.show()
-    qtbot.waitExposed(app.window)
-    return app
-
-
-def _close(app) -> None:
-    app.worker.wait()
-    app.replacing = True
-    app.window.close()
-    app.shutdown()
-
-
 def test_a_merged_visit_shows_who_signed_which_version_from_which_file(qtbot, qapp, settings, merged):
     registry, visit_id = merged
-    app = _app(qapp, qtbot, registry, settings)
+    app = open_app(qapp, qtbot, registry, settings)
     try:
         tab = app.window.provenance
         side = app.window.capture.side
@@ -94,11 +79,11 @@ def test_a_merged_visit_shows_who_signed_which_version_from_which_file(qtbot, qa
         tip = tree.topLevelItem(2).toolTip(0)
         assert "<img" not in tip and "&lt;img src=probe.png&gt;piotr.pdf\nSHA-256 " in tip
     finally:
-        _close(app)
+        close_app(app)
 
 
 def test_a_visit_made_here_has_no_provenance_tab(qtbot, qapp, settings, db_path, demo):
-    app = _app(qapp, qtbot, db_path, settings)
+    app = open_app(qapp, qtbot, db_path, settings)
     try:
         tab = app.window.provenance
         side = app.window.capture.side
@@ -108,4 +93,4 @@ def test_a_visit_made_here_has_no_provenance_tab(qtbot, qapp, settings, db_path,
         assert not side.isTabVisible(side.indexOf(tab))
         assert tab.tree.topLevelItemCount() == 0
     finally:
-        _close(app)
+        close_app(app)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.ui.app_session import close_app, open_app
 from visitapp.ui import settings as s
 from visitapp.ui.translation import Translations
 
@@ -31,23 +32,6 @@ def test_a_new_translations_object_removes_the_polish_qt_translator(qapp, englis
     assert "Cancel" in buttons() and "Anuluj" not in buttons()
 
 
-def _app(qapp, qtbot, db_path, settings):
-    from visitapp.ui.app import Application
-
-    app = Application(qapp, db_path, settings)
-    qtbot.addWidget(app.window)
-    app.window.show()
-    qtbot.waitExposed(app.window)
-    return app
-
-
-def _close(app) -> None:
-    app.worker.wait()
-    app.replacing = True
-    app.window.close()
-    app.shutdown()
-
-
 def test_the_prepare_dialog_is_english_after_polish_in_the_same_process(qapp, qtbot, db_path, demo, settings,
                                                                         english_after):
     from visitapp.ui.prepare import PrepareDialog
@@ -58,17 +42,17 @@ def test_the_prepare_dialog_is_english_after_polish_in_the_same_process(qapp, qt
         return [b.text().replace("&", "") for b in dialog.buttons.buttons()]
 
     settings.set(s.LANGUAGE, "pl")
-    polish = _app(qapp, qtbot, db_path, settings)
+    polish = open_app(qapp, qtbot, db_path, settings)
     assert "Anuluj" in dialog_buttons(polish)
     settings.set(s.LANGUAGE, "en")
     polish.settings_changed()  # a live switch in the running app
     assert "Cancel" in dialog_buttons(polish) and "Anuluj" not in dialog_buttons(polish)
     settings.set(s.LANGUAGE, "pl")
     polish.settings_changed()
-    _close(polish)
+    close_app(polish)
     settings.set(s.LANGUAGE, "en")
-    english = _app(qapp, qtbot, db_path, settings)  # a second application, as the screenshots build it
+    english = open_app(qapp, qtbot, db_path, settings)  # a second application, as the screenshots build it
     try:
         assert "Cancel" in dialog_buttons(english) and "Anuluj" not in dialog_buttons(english)
     finally:
-        _close(english)
+        close_app(english)

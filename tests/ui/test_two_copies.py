@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.ui.app_session import close_app
 from visitapp.ui import settings as s
 
 
@@ -17,14 +18,6 @@ def _open_copy(qapp, qtbot, db_path, tmp_path, name):
     qtbot.addWidget(app.window)
     app.window.show()
     return app
-
-
-def _close(app):
-    app.window.capture.flush()
-    app.worker.wait()
-    app.replacing = True
-    app.window.close()
-    app.shutdown()
 
 
 def test_two_copies_on_one_file_keep_every_note(qapp, qtbot, db_path, demo, svc, tmp_path):
@@ -44,8 +37,8 @@ def test_two_copies_on_one_file_keep_every_note(qapp, qtbot, db_path, demo, svc,
         second.window.capture.flush()
         second.worker.wait()
     finally:
-        _close(first)
-        _close(second)
+        close_app(first)
+        close_app(second)
     texts = {n.text for n in svc.notes.list(demo[0])}
     assert {f"{label} kopia, notatka {i}" for label in ("pierwsza", "druga") for i in range(3)} <= texts
     assert svc.drafts.list(demo[0])["capture"].text == "jeszcze nie dodana"

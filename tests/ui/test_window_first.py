@@ -7,6 +7,8 @@ from types import SimpleNamespace
 
 from PySide6.QtWidgets import QLabel
 
+from tests.ui.app_session import close_app
+
 
 def test_the_window_without_its_parts_says_opening_and_closes_cleanly(qtbot, settings):
     from visitapp.ui.main_window import MainWindow
@@ -36,8 +38,4 @@ def test_the_real_start_shows_the_window_first_then_fills_it(qtbot, qapp, db_pat
         window.open_visit(demo[0])
         assert window.capture.visit is not None and window.capture.visit.id == demo[0]
     finally:
-        app.window.capture.flush()
-        app.worker.wait()
-        app.replacing = True
-        app.window.close()
-        app.shutdown()
+        close_app(app)
