@@ -17,6 +17,7 @@ import threading
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 import platformdirs
@@ -261,8 +262,7 @@ class Database:
         with self._errors(), self.engine.connect() as conn, conn.begin():
             yield conn
 
-    @contextlib.contextmanager
-    def core_write(self) -> Iterator[Connection]:
+    def core_write(self) -> contextlib.AbstractContextManager[Connection]:
         """One write transaction on a plain SQLAlchemy connection, committed at the end.
 
         For SQLAlchemy Core statements (``update(...).returning(...)``) where
@@ -275,30 +275,13 @@ class Database:
         False): no ``conn.begin()``, ``Session(bind=conn)`` or core_write inside.
         """
         if not self.backend.keeps_writer:
-            with self._errors(), self._write_engine.begin() as conn:
-                yield conn
-            return
-        try:  # as self._errors(), written out: one context manager less around every note save
-            conn = self._writer()
-            mark, busy = id(conn), self._busy
-            if mark in busy:  # core_write inside core_write on one thread: the outer one is left as it is
-                raise exc.InvalidRequestError("a write transaction is already open on this thread")
-            busy.add(mark)  # its transaction may be the driver's, unseen by SQLAlchemy (see close())
-            try:
-                with self.backend.write_transaction(conn):
-                    yield conn
-            except exc.SQLAlchemyError:
-                # A driver error (a lock, a full disk, an I/O error): rolled back, and the next write starts
-                # on a fresh connection from the pool. A refusal of the operation's own keeps the connection.
-                self._drop_writer(conn)
-                raise
-            finally:
-                busy.discard(mark)
-        except exc.DBAPIError as err:
-            mapped = self.backend.translate_error(err)
-            if mapped is None:
-                raise
-            raise mapped from err
+            return self._engine_write()
+        return _KeptWrite(self)
+
+    @contextlib.contextmanager
+    def _engine_write(self) -> Iterator[Connection]:
+        with self._errors(), self._write_engine.begin() as conn:
+            yield conn
 
     def _writer(self) -> Connection:
         """This thread's connection for :meth:`core_write`, kept between its transactions.
@@ -339,10 +322,71 @@ class Database:
         try:
             yield
         except exc.DBAPIError as err:
-            mapped = self.backend.translate_error(err)
-            if mapped is None:
-                raise
+            self._raise_translated(err)
+            raise
+
+    def _raise_translated(self, err: exc.DBAPIError) -> None:
+        """Raise the engine's one sentence for a driver error, if it has one (else return)."""
+        mapped = self.backend.translate_error(err)
+        if mapped is not None:
             raise mapped from err
+
+
+class _KeptWrite:
+    """:meth:`Database.core_write` on this thread's kept connection (see ``Database._writer``).
+
+    A class rather than a generator: it runs around every note save, and costs less so.
+    A driver error (a lock, a full disk, an I/O error) rolls back, the next write starts
+    on a fresh connection from the pool, and it is raised as one sentence; a refusal of
+    the operation's own keeps the connection.
+    """
+
+    __slots__ = ("_conn", "_db", "_transaction")
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def __enter__(self) -> Connection:
+        db = self._db
+        try:
+            conn = db._writer()
+        except exc.DBAPIError as err:
+            db._raise_translated(err)
+            raise
+        busy = db._busy  # its transaction may be the driver's, unseen by SQLAlchemy (see close())
+        if id(conn) in busy:  # core_write inside core_write on one thread: the outer one is left as it is
+            raise exc.InvalidRequestError("a write transaction is already open on this thread")
+        busy.add(id(conn))
+        transaction = db.backend.write_transaction(conn)
+        try:
+            transaction.__enter__()
+        except BaseException as err:
+            self._failed(conn, err)
+            raise
+        self._conn, self._transaction = conn, transaction
+        return conn
+
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None) -> None:
+        conn = self._conn
+        try:
+            self._transaction.__exit__(kind, err, tb)
+        except BaseException as failed:  # the commit (or the rollback) failed
+            self._failed(conn, failed)
+            raise
+        if err is None:
+            self._db._busy.discard(id(conn))
+        else:
+            self._failed(conn, err)
+
+    def _failed(self, conn: Connection, err: BaseException) -> None:
+        """After the transaction failed with ``err``: free the thread, drop the connection on a driver
+        error, and raise a driver error's sentence (otherwise the caller raises ``err`` itself)."""
+        db = self._db
+        db._busy.discard(id(conn))
+        if isinstance(err, exc.SQLAlchemyError):
+            db._drop_writer(conn)
+        if isinstance(err, exc.DBAPIError):
+            db._raise_translated(err)
 
 
 def _alive(thread: threading.Thread | None) -> bool:

@@ -158,17 +158,22 @@ class Tx:
     def images(self) -> tuple[Image, ...]:
         if self._session is not None:
             self._session.flush()
-        unread: dict[str, list[int]] = {}
-        for table, pk in self._order:
-            if (table, pk) not in self._after:
-                unread.setdefault(table, []).append(pk)
-        now = {table: _rows(self.conn, TABLES[table], pks) for table, pks in unread.items()}
+        before, after = self._before, self._after
+        if len(after) < len(self._order):  # rows changed through the ORM: read as they are now
+            unread: dict[str, list[int]] = {}
+            for table, pk in self._order:
+                if (table, pk) not in after:
+                    unread.setdefault(table, []).append(pk)
+            after = dict(after)
+            for table, pks in unread.items():
+                found = _rows(self.conn, TABLES[table], pks)
+                for pk in pks:
+                    after[(table, pk)] = found.get(pk)
         out = []
-        for table, pk in self._order:
-            key = (table, pk)
-            after = self._after[key] if key in self._after else now[table].get(pk)
-            if after != self._before[key]:
-                out.append(Image(table, pk, self._before[key], after))
+        for key in self._order:
+            was, now = before[key], after[key]
+            if now != was:
+                out.append(Image(key[0], key[1], was, now))
         return tuple(out)
 
 
@@ -194,28 +199,29 @@ def changes_of(label: str, kind: str, images: Iterable[Image], *, undo: bool = F
     """The ids of the rows that ``images`` change (applied forward, or backward for undo)."""
     # Per kind of record (Changes' field names, KINDS' values): the uuids added, updated, removed.
     found: dict[str, tuple[list[str], list[str], list[str]]] = {}
-    for image in images:
-        name = KINDS.get(image.table)
+    for table, _pk, before, after in images:
+        name = KINDS.get(table)
         if name is None:
             continue
-        old, new = (image.after, image.before) if undo else (image.before, image.after)
-        lists = found.get(name)
-        if lists is None:
-            lists = found[name] = ([], [], [])
-        uuid = (new or old or {}).get("uuid")
+        old, new = (after, before) if undo else (before, after)
+        row = new if new is not None else old
+        uuid = row.get("uuid") if row is not None else None
         if uuid is None:
             continue
         was = old is not None and not old.get("deleted", False)
         now = new is not None and not new.get("deleted", False)
-        if now:
-            lists[1 if was else 0].append(uuid)
-        elif was:
-            lists[2].append(uuid)
+        if now or was:
+            lists = found.get(name)
+            if lists is None:
+                lists = found[name] = ([], [], [])
+            lists[(1 if was else 0) if now else 2].append(uuid)
     # Typed loosely for the ** below; most kinds change nothing, and share one empty set.
     fields: dict[str, Any] = {
-        name: Ids(*(frozenset(ids) if ids else _NONE for ids in lists)) for name, lists in found.items()
+        name: Ids(frozenset(added) if added else _NONE, frozenset(updated) if updated else _NONE,
+                  frozenset(removed) if removed else _NONE)
+        for name, (added, updated, removed) in found.items()
     }
-    return Changes(label=label, kind=kind, result=result, **fields)
+    return Changes(label, kind, result=result, **fields)
 
 
 _NONE: frozenset[str] = frozenset()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import String, bindparam, func, select, type_coerce
 
 from visitapp.db import models as m
 from visitapp.db.engines.base import note_doc_writer
-from visitapp.domain import NoteKind, Visibility
+from visitapp.domain import NoteKind, Visibility, VisitStatus
 from visitapp.errors import InvalidInput, NotFound
 from visitapp.i18n import _
 from visitapp.ops import common as c
@@ -21,17 +21,27 @@ from visitapp.services.dto import NoteInfo
 from visitapp.templates import visit_template
 
 NOTES, VISITS = TABLES["notes"], TABLES["visits"]
+# The note and its visit as one row, by place (_AT): the columns an edit may change, what names the note for
+# a view and for undo, and what its NoteInfo shows. Enumerations are read as their stored text (they are
+# StrEnums: equal to their members, and what NoteInfo shows), not converted to members and back.
+_READ = {
+    **{col.key: col for col in NOTES.c if col.key not in ("kind", "visibility")},
+    "kind": type_coerce(NOTES.c.kind, String).label("kind"),
+    "visibility": type_coerce(NOTES.c.visibility, String).label("visibility"),
+    "visit_language": VISITS.c.language.label("visit_language"),
+    "visit_uuid": VISITS.c.uuid.label("visit_uuid"),
+    "visit_status": type_coerce(VISITS.c.status, String).label("visit_status"),
+    "visit_updated_at": VISITS.c.updated_at.label("visit_updated_at"),
+}
+_AT = {key: i for i, key in enumerate(_READ)}
 # Core statements compiled once per dialect and run on the operation's own transaction
 # (visitapp/ops/prepared.py): saving a note while the user types stays close to a bare UPDATE.
 _NOTE_AND_VISIT = Prepared(
-    select(NOTES, VISITS.c.language.label("visit_language"), VISITS.c.uuid.label("visit_uuid"),
-           VISITS.c.status.label("visit_status"), VISITS.c.updated_at.label("visit_updated_at"))
-    .join_from(NOTES, VISITS, NOTES.c.visit_id == VISITS.c.id)
+    select(*_READ.values()).join_from(NOTES, VISITS, NOTES.c.visit_id == VISITS.c.id)
     .where(NOTES.c.uuid == bindparam("ref"))
 )
 _UPDATE_NOTE = Prepared(NOTES.update().where(NOTES.c.id == bindparam("_pk")))
 _UPDATE_VISIT = Prepared(VISITS.update().where(VISITS.c.id == bindparam("_pk")))
-_NOTE_COLUMNS = tuple(NOTES.c.keys())
 _VISIT_COLUMNS = ("status", "updated_at")
 
 
@@ -113,27 +123,29 @@ def _edit(
     found = _NOTE_AND_VISIT.first(conn, {"ref": ref})
     if found is None:
         raise NotFound(_missing(m.Note, ref))
-    note = dict(zip(_NOTE_COLUMNS, found, strict=False))  # the note's columns come first
-    visit_language, visit_uuid, visit_status, visit_updated_at = found[-4:]
+    at = _AT
+    pk, visit_pk, uuid, deleted = found[at["id"]], found[at["visit_id"]], found[at["uuid"]], found[at["deleted"]]
+    old_text, old_tags, visit_uuid = found[at["text"]], found[at["tags"]], found[at["visit_uuid"]]
     now = m.utcnow()
     values["updated_at"] = now
-    pk, visit_pk = note["id"], note["visit_id"]
+    new_text, new_tags = values.get("text", old_text), values.get("tags", old_tags)
     write_doc = note_doc_writer(conn)
-    if write_doc is not None and ("text" in values or "tags" in values) and not note["deleted"]:
-        write_doc(conn, pk, visit_pk, visit_language, (note["text"], note["tags"]),
-                  (values.get("text", note["text"]), values.get("tags", note["tags"])))
-    _UPDATE_NOTE.run(conn, {**values, "_pk": pk}, values)
-    _UPDATE_VISIT.run(conn, {"status": m.VisitStatus.IN_PROGRESS, "updated_at": now, "_pk": visit_pk}, _VISIT_COLUMNS)
+    if write_doc is not None and ("text" in values or "tags" in values) and not deleted:
+        write_doc(conn, pk, visit_pk, found[at["visit_language"]], (old_text, old_tags), (new_text, new_tags))
+    changed = tuple(values)
+    _UPDATE_NOTE.run(conn, {**values, "_pk": pk}, changed)
+    _UPDATE_VISIT.run(conn, {"status": VisitStatus.IN_PROGRESS, "updated_at": now, "_pk": visit_pk}, _VISIT_COLUMNS)
     # Undo needs only what changed (and the uuid and deleted flag that name the row for a view).
-    named = {"uuid": note["uuid"], "deleted": note["deleted"]}
-    tx.record("notes", pk, {**named, **{k: note[k] for k in values}}, {**named, **values})
-    tx.record("visits", visit_pk, {"uuid": visit_uuid, "status": visit_status, "updated_at": visit_updated_at},
-              {"uuid": visit_uuid, "status": m.VisitStatus.IN_PROGRESS, "updated_at": now})
-    note.update(values)
-    return NoteInfo(  # kind and visibility are enumeration members (StrEnum): str() is their value
-        note["uuid"], visit_uuid, note["section"], str(note["kind"]), note["text"], note["author"],
-        note["created_at"], now, tuple(note["tags"] or ()), note["position"],
-        str(note["visibility"]), bool(note["deleted"]),
+    before = {key: found[at[key]] for key in changed}
+    before["uuid"], before["deleted"] = uuid, deleted
+    tx.record("notes", pk, before, {**values, "uuid": uuid, "deleted": deleted})
+    tx.record("visits", visit_pk, {"uuid": visit_uuid, "status": found[at["visit_status"]],
+                                   "updated_at": found[at["visit_updated_at"]]},
+              {"uuid": visit_uuid, "status": VisitStatus.IN_PROGRESS, "updated_at": now})
+    return NoteInfo(  # kind and visibility: the stored text, or the new enumeration member's value (StrEnum)
+        uuid, visit_uuid, found[at["section"]], str(values.get("kind", found[at["kind"]])), new_text,
+        found[at["author"]], found[at["created_at"]], now, tuple(new_tags or ()), found[at["position"]],
+        str(values.get("visibility", found[at["visibility"]])), bool(deleted),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from visitapp.i18n import current_language
 from visitapp.ops.changes import Changes
 from visitapp.ops.history import History
 
@@ -18,13 +19,17 @@ class Operation:
         self.core = core
         self.undoable = undoable
         self._label = label
+        self._shown: tuple[str, str] | None = None  # (language, label): asked for on every call
         self.__name__ = body.__name__
         self.__doc__ = body.__doc__
 
     @property
     def label(self) -> str:
         """The name for the Edit menu, in the current language."""
-        return self._label()
+        lang, shown = current_language(), self._shown
+        if shown is None or shown[0] != lang:
+            shown = self._shown = (lang, self._label())
+        return shown[1]
 
     def __call__(self, history: History, *args: Any, **kwargs: Any) -> Changes:
         return history.execute(history.identity, self.label, self.body, args, kwargs, core=self.core,

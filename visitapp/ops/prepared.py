@@ -31,7 +31,7 @@ Processor = Callable[[Any], Any] | None
 
 
 class _Compiled:
-    __slots__ = ("binds", "names", "positional", "results", "sql")
+    __slots__ = ("converted", "names", "positional", "results", "sql")
 
     def __init__(self, stmt: Any, dialect: Dialect, keys: tuple[str, ...] | None) -> None:
         compiled = stmt.compile(dialect=dialect, column_keys=list(keys) if keys is not None else None)
@@ -41,9 +41,13 @@ class _Compiled:
         self.sql: str = compiled.string
         self.positional = bool(dialect.positional)
         self.names: tuple[str, ...] = tuple(compiled.positiontup or ()) if self.positional else tuple(compiled.binds)
-        self.binds: dict[str, Processor] = {
+        binds: dict[str, Processor] = {
             name: bind.type.dialect_impl(dialect).bind_processor(dialect) for name, bind in compiled.binds.items()
         }
+        # Only the parameters that need converting, with their places (as for the result columns below).
+        self.converted: tuple[tuple[int, Callable[[Any], Any]], ...] = tuple(
+            (i, p) for i, name in enumerate(self.names) if (p := binds.get(name)) is not None
+        )
         columns = getattr(stmt, "selected_columns", None) or ()
         processors = [col.type.dialect_impl(dialect).result_processor(dialect, None) for col in columns]
         # Only the columns that need converting (dates, JSON, enumerations), with their places.
@@ -52,12 +56,10 @@ class _Compiled:
         )
 
     def params(self, values: dict[str, Any]) -> Sequence[Any] | dict[str, Any]:
-        binds = self.binds
-        out = []
-        for name in self.names:
-            value = values[name]
-            process = binds.get(name)
-            out.append(process(value) if process is not None and value is not None else value)
+        out = [values[name] for name in self.names]
+        for i, process in self.converted:
+            if out[i] is not None:
+                out[i] = process(out[i])
         return out if self.positional else dict(zip(self.names, out, strict=True))
 
     def row(self, raw: Sequence[Any]) -> tuple[Any, ...]:
@@ -115,8 +117,11 @@ class Prepared:
         return None if raw is None else compiled.row(raw)
 
     def run(self, conn: Connection, values: dict[str, Any], columns: Iterable[str]) -> int:
-        """Run the UPDATE setting ``columns``; the number of rows it changed."""
-        compiled = self._for(conn.dialect, tuple(sorted(columns)))
+        """Run the UPDATE setting ``columns``; the number of rows it changed.
+
+        Compiled once per order of ``columns`` (a caller names them in one order: no sort per call).
+        """
+        compiled = self._for(conn.dialect, columns if type(columns) is tuple else tuple(columns))
         cursor = self._execute(conn, compiled, values)
         try:
             return int(cursor.rowcount)

@@ -30,7 +30,6 @@ Contract:
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -96,7 +95,7 @@ class OpRunner(QObject):
             self.pending -= 1
             changes, undo_label, redo_label = result
             self._labels(undo_label, redo_label)
-            self.finished.emit(dataclasses.replace(changes, ticket=ticket))
+            self.finished.emit(changes._replace(ticket=ticket))
 
         def error(err: BaseException) -> None:
             self.pending -= 1

@@ -305,7 +305,7 @@ class SQLiteBackend(Backend):
         return engine
 
     def write_transaction(self, conn: Connection) -> contextlib.AbstractContextManager[object]:
-        return sqlite_write.on_driver(conn)
+        return sqlite_write.DriverTransaction(conn)
 
     def translate_error(self, err: BaseException) -> DatabaseError | None:
         return translate_error(err, self._path)

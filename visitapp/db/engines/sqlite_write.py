@@ -8,7 +8,7 @@ note is findable by them at once). The engine listens to SQLAlchemy's ``begin``
 and ``commit`` events with them, for sessions and ``engine.begin()``.
 
 The note save (``Database.core_write`` on the thread's kept connection) runs
-its transaction here instead, in :func:`on_driver`: SQLAlchemy's
+its transaction here instead, in :class:`DriverTransaction`: SQLAlchemy's
 ``Connection.begin()``, its commit and the dispatch of their events cost about
 0.08 ms of a save on a 200,000-note file (benchmarks/storage.py), a quarter of
 what the operation layer adds to a bare UPDATE + COMMIT. Nothing is lost:
@@ -26,14 +26,13 @@ what the operation layer adds to a bare UPDATE + COMMIT. Nothing is lost:
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, exc
 
 from visitapp.db.engines import sqlite_fts as fts
 
-#: Set in a connection's ``info`` while :func:`on_driver` holds its transaction.
+#: Set in a connection's ``info`` while a :class:`DriverTransaction` holds its transaction.
 ON_DRIVER = "visitapp_transaction_on_driver"
 
 
@@ -47,7 +46,7 @@ def _run(conn: Connection, sql: str) -> None:
 
 
 def begin(conn: Connection) -> None:
-    """SQLAlchemy's ``begin`` event: BEGIN (IMMEDIATE for a write) on the driver, or join :func:`on_driver`'s."""
+    """SQLAlchemy's ``begin`` event: BEGIN (IMMEDIATE for a write) on the driver, or join a DriverTransaction."""
     dbapi: Any = conn.connection.dbapi_connection
     if dbapi.in_transaction and conn.info.get(ON_DRIVER):
         return
@@ -75,28 +74,59 @@ def _rollback(conn: Connection) -> None:
             dbapi.execute("ROLLBACK")
 
 
-@contextlib.contextmanager
-def on_driver(conn: Connection) -> Iterator[Connection]:
+class DriverTransaction:
     """One write transaction of ``conn`` begun and committed on its driver; see the module.
 
     SQLAlchemy does not see it: no ``conn.begin()`` or ``Session(bind=conn)`` inside (a Session
     rolls back at its close what it began, and that ends this transaction: it raises then), and
     no second one on the same connection (refused, as SQLAlchemy refuses a second begin).
+    A class, not a generator: it runs around every note save, and costs less so.
     """
-    info, dbapi = conn.info, conn.connection.dbapi_connection
-    if info.get(ON_DRIVER) or getattr(dbapi, "in_transaction", False) or conn.get_transaction() is not None:
-        raise exc.InvalidRequestError("a write transaction is already open on this connection")
-    info[ON_DRIVER] = True
-    try:
-        heard = conn.dispatch.begin
-        if len(heard) > 1:  # more than the engine's own hook listens: all of them hear it
-            heard(conn)
-        else:
-            begin(conn)
-        yield conn
+
+    __slots__ = ("_conn", "_dbapi", "_info")
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def __enter__(self) -> Connection:
+        conn = self._conn
+        info, dbapi = conn.info, conn.connection.dbapi_connection
+        if info.get(ON_DRIVER) or getattr(dbapi, "in_transaction", False) or conn.get_transaction() is not None:
+            raise exc.InvalidRequestError("a write transaction is already open on this connection")
+        info[ON_DRIVER] = True
+        self._info, self._dbapi = info, dbapi
+        try:
+            heard = conn.dispatch.begin
+            if len(heard) > 1:  # more than the engine's own hook listens: all of them hear it
+                heard(conn)
+            else:
+                begin(conn)
+        except BaseException:
+            try:
+                _rollback(conn)
+            finally:
+                info.pop(ON_DRIVER, None)
+            raise
+        return conn
+
+    def __exit__(self, kind: object, err: BaseException | None, tb: object) -> None:
+        conn = self._conn
+        try:
+            if err is not None:
+                _rollback(conn)
+                return
+            try:
+                self._commit(conn)
+            except BaseException:
+                _rollback(conn)
+                raise
+        finally:
+            self._info.pop(ON_DRIVER, None)
+
+    def _commit(self, conn: Connection) -> None:
         if conn.in_transaction():  # SQLAlchemy joined (a statement through it): it ends the transaction
             conn.commit()
-        elif not getattr(dbapi, "in_transaction", False):
+        elif not getattr(self._dbapi, "in_transaction", False):
             # Ended under it: a Session bound to this connection ends at its close what it began.
             raise RuntimeError("the write transaction was ended inside it by SQLAlchemy (a Session or "
                                "conn.begin() on its connection): it was not one transaction")
@@ -107,8 +137,3 @@ def on_driver(conn: Connection) -> Iterator[Connection]:
             else:
                 before_commit(conn)
             _run(conn, "COMMIT")
-    except BaseException:
-        _rollback(conn)
-        raise
-    finally:
-        info.pop(ON_DRIVER, None)
