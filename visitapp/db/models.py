@@ -69,14 +69,23 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if not _iso_text(self, dialect):
             return super().bind_processor(dialect)
         utc, text = dt.UTC, _SQLITE_DATETIME_FIELDS
+        # The last datetime written and its text, as one tuple (threads may share this): a save writes
+        # one "now" to the note and to its visit.
+        last: tuple[dt.datetime | None, str] = (None, "")
 
         def process(value: dt.datetime | None) -> str | None:
+            nonlocal last
             if value is None:
                 return None
+            seen = last
+            if value is seen[0]:
+                return seen[1]
             if value.tzinfo is None:
                 raise ValueError("naive datetime given where UTC was expected")
             t = value.astimezone(utc)  # the fields by place, not by name from a dict: a third of the time
-            return text % (t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond)
+            written = text % (t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond)
+            last = (value, written)
+            return written
 
         return process
 

@@ -215,15 +215,21 @@ def changes_of(label: str, kind: str, images: Iterable[Image], *, undo: bool = F
             if lists is None:
                 lists = found[name] = ([], [], [])
             lists[(1 if was else 0) if now else 2].append(uuid)
-    # Typed loosely for the ** below; most kinds change nothing, and share one empty set.
-    fields: dict[str, Any] = {
-        name: Ids(frozenset(added) if added else _NONE, frozenset(updated) if updated else _NONE,
-                  frozenset(removed) if removed else _NONE)
-        for name, (added, updated, removed) in found.items()
-    }
-    return Changes(label, kind, result=result, **fields)
+    # Changes by place (tuple.__new__: a named tuple's own __new__ is a Python call with keywords); most kinds
+    # change nothing, and share one empty Ids and one empty set.
+    fields: list[Any] = [label, kind, *_NO_CHANGE, result, 0]
+    for name, (added, updated, removed) in found.items():
+        fields[_FIELD_AT[name]] = _new(Ids, (frozenset(added) if added else _NONE,
+                                             frozenset(updated) if updated else _NONE,
+                                             frozenset(removed) if removed else _NONE))
+    return _new(Changes, fields)
 
 
+_new = tuple.__new__
+_FIELD_AT = {name: Changes._fields.index(name) for name in KINDS.values()}
+# Changes' fields between ``kind`` and ``result``: one Ids per kind of record, in order.
+_NO_CHANGE = tuple(Changes._field_defaults[name] for name in Changes._fields[2:-2])
+assert set(Changes._fields[2:-2]) == set(KINDS.values()) and Changes._fields[-2:] == ("result", "ticket")
 _NONE: frozenset[str] = frozenset()
 
 

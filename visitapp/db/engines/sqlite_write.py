@@ -36,9 +36,10 @@ from visitapp.db.engines import sqlite_fts as fts
 ON_DRIVER = "visitapp_transaction_on_driver"
 
 
-def _run(conn: Connection, sql: str) -> None:
-    """``sql`` on the driver; its error as Connection.execute raises it."""
-    dbapi: Any = conn.connection.dbapi_connection
+def _run(conn: Connection, sql: str, dbapi: Any = None) -> None:
+    """``sql`` on the driver (``dbapi``, the connection's own); its error as Connection.execute raises it."""
+    if dbapi is None:
+        dbapi = conn.connection.dbapi_connection
     try:
         dbapi.execute(sql)
     except conn.dialect.loaded_dbapi.Error as err:
@@ -50,15 +51,23 @@ def begin(conn: Connection) -> None:
     dbapi: Any = conn.connection.dbapi_connection
     if dbapi.in_transaction and conn.info.get(ON_DRIVER):
         return
-    _run(conn, "BEGIN IMMEDIATE" if conn.get_execution_options().get("visitapp_write") else "BEGIN")
+    _begin(conn, dbapi)
+
+
+def _begin(conn: Connection, dbapi: Any) -> None:
+    _run(conn, "BEGIN IMMEDIATE" if conn.get_execution_options().get("visitapp_write") else "BEGIN", dbapi)
 
 
 def before_commit(conn: Connection) -> None:
     """SQLAlchemy's ``commit`` event: the lemmas of what this write transaction wrote, before SQLite's COMMIT."""
+    _before_commit(conn, conn.connection.dbapi_connection)
+
+
+def _before_commit(conn: Connection, dbapi: Any) -> None:
     options = conn.get_execution_options()
     if options.get("visitapp_write") and not options.get("visitapp_backlog"):
         try:
-            fts.analyse_pending(conn.connection.dbapi_connection)
+            fts.analyse_pending(dbapi)
         except conn.dialect.loaded_dbapi.Error as err:
             raise exc.DBAPIError.instance("analyse", (), err, conn.dialect.loaded_dbapi.Error,
                                           hide_parameters=True, dialect=conn.dialect) from err
@@ -100,7 +109,7 @@ class DriverTransaction:
             if len(heard) > 1:  # more than the engine's own hook listens: all of them hear it
                 heard(conn)
             else:
-                begin(conn)
+                _begin(conn, dbapi)
         except BaseException:
             try:
                 _rollback(conn)
@@ -135,5 +144,5 @@ class DriverTransaction:
             if len(heard) > 1:
                 heard(conn)
             else:
-                before_commit(conn)
-            _run(conn, "COMMIT")
+                _before_commit(conn, self._dbapi)
+            _run(conn, "COMMIT", self._dbapi)
