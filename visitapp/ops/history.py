@@ -53,6 +53,9 @@ class Step(NamedTuple):
     images: tuple[Image, ...]
 
 
+_new = tuple.__new__  # makes a named tuple from a tuple of its fields in one C call
+
+
 def _rows(conn: Any, table: Table, pks: list[int]) -> dict[int, Row]:
     """Rows by primary key, a few hundred per SELECT."""
     out: dict[int, Row] = {}
@@ -75,6 +78,8 @@ class Tx:
     ``tx.session`` is the ORM session of that transaction; an operation made with
     ``core=True`` (the fast path) gets only ``tx.conn``, a Core connection.
     """
+
+    __slots__ = ("_after", "_before", "_conn", "_order", "_session", "_untracked", "identity", "wrote_untracked")
 
     def __init__(self, identity: Any, *, session: Session | None = None, conn: Any = None) -> None:
         self._session = session
@@ -130,8 +135,11 @@ class Tx:
         columns (the same ones, ``uuid`` among them): undo and redo then check and
         restore only those.
         """
-        self._remember(table, pk, before)
-        self._after[(table, pk)] = after
+        key = (table, pk)
+        if key not in self._before:  # as _remember, written out: two rows per note save
+            self._before[key] = before
+            self._order.append(key)
+        self._after[key] = after
 
     # -- session events (rows changed through the ORM) -----------------------
 
@@ -173,7 +181,7 @@ class Tx:
         for key in self._order:
             was, now = before[key], after[key]
             if now != was:
-                out.append(Image(key[0], key[1], was, now))
+                out.append(_new(Image, (key[0], key[1], was, now)))  # a named tuple's __new__ is a Python call
         return tuple(out)
 
 
@@ -225,7 +233,6 @@ def changes_of(label: str, kind: str, images: Iterable[Image], *, undo: bool = F
     return _new(Changes, fields)
 
 
-_new = tuple.__new__
 _FIELD_AT = {name: Changes._fields.index(name) for name in KINDS.values()}
 # Changes' fields between ``kind`` and ``result``: one Ids per kind of record, in order.
 _NO_CHANGE = tuple(Changes._field_defaults[name] for name in Changes._fields[2:-2])
@@ -295,7 +302,7 @@ class History:
             self.clear()
         elif images:
             with self._stacks:
-                self._undo.append(Step(label, images))
+                self._undo.append(_new(Step, (label, images)))
                 del self._undo[: -self.limit]
                 self._redo.clear()
         return changes_of(label, "do", images, result=result)
