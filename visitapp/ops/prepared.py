@@ -25,9 +25,22 @@ from typing import Any
 
 from sqlalchemy import Connection, exc
 from sqlalchemy.engine import Dialect
-from sqlalchemy.sql import Executable
+from sqlalchemy.sql import Executable, sqltypes
 
 Processor = Callable[[Any], Any] | None
+
+
+def _result_processor(column_type: Any, dialect: Dialect) -> Processor:
+    """SQLAlchemy's converter of a column's values, if any; JSON's reads an empty list without the parser."""
+    process = column_type.dialect_impl(dialect).result_processor(dialect, None)
+    if process is None or not isinstance(column_type, sqltypes.JSON):
+        return process
+    parse = process
+
+    def json_value(value: Any) -> Any:
+        return [] if value == "[]" else parse(value)  # a note without tags: most notes
+
+    return json_value
 
 
 class _Compiled:
@@ -49,25 +62,25 @@ class _Compiled:
             (i, p) for i, name in enumerate(self.names) if (p := binds.get(name)) is not None
         )
         columns = getattr(stmt, "selected_columns", None) or ()
-        processors = [col.type.dialect_impl(dialect).result_processor(dialect, None) for col in columns]
+        processors = [_result_processor(col.type, dialect) for col in columns]
         # Only the columns that need converting (dates, JSON, enumerations), with their places.
         self.results: tuple[tuple[int, Callable[[Any], Any]], ...] = tuple(
             (i, p) for i, p in enumerate(processors) if p is not None
         )
 
     def params(self, values: dict[str, Any]) -> Sequence[Any] | dict[str, Any]:
-        out = [values[name] for name in self.names]
+        out = list(map(values.__getitem__, self.names))  # no comprehension's frame
         for i, process in self.converted:
             if out[i] is not None:
                 out[i] = process(out[i])
         return out if self.positional else dict(zip(self.names, out, strict=True))
 
-    def row(self, raw: Sequence[Any]) -> tuple[Any, ...]:
+    def row(self, raw: Sequence[Any]) -> Sequence[Any]:
         out = list(raw)
         for i, process in self.results:
             if out[i] is not None:
                 out[i] = process(out[i])
-        return tuple(out)
+        return out
 
 
 class Prepared:
@@ -93,7 +106,9 @@ class Prepared:
                 found = self._compiled.setdefault(key, _Compiled(self.stmt, dialect, keys))
         return found
 
-    def _execute(self, conn: Connection, compiled: _Compiled, values: dict[str, Any]) -> Any:
+    @staticmethod
+    def _execute(conn: Connection, compiled: _Compiled, values: dict[str, Any]) -> Any:
+        """The driver's cursor of the statement run on ``conn``'s DBAPI connection."""
         params = compiled.params(values)
         # The DBAPI connection of the transaction: an attribute (driver_connection is three calls), and the
         # same connection for every driver here (none is asyncio's).
@@ -107,13 +122,12 @@ class Prepared:
             raise exc.DBAPIError.instance(compiled.sql, params, err, dialect.loaded_dbapi.Error,
                                           hide_parameters=True, dialect=dialect) from err
 
-    def first(self, conn: Connection, values: dict[str, Any]) -> tuple[Any, ...] | None:
+    def first(self, conn: Connection, values: dict[str, Any]) -> Sequence[Any] | None:
+        """The first row (its values converted as SQLAlchemy converts them), or None."""
         compiled = self._for(conn.dialect, None)
         cursor = self._execute(conn, compiled, values)
-        try:
-            raw = cursor.fetchone()
-        finally:
-            cursor.close()
+        raw = cursor.fetchone()
+        cursor.close()
         return None if raw is None else compiled.row(raw)
 
     def run(self, conn: Connection, values: dict[str, Any], columns: Iterable[str]) -> int:
@@ -123,7 +137,6 @@ class Prepared:
         """
         compiled = self._for(conn.dialect, columns if type(columns) is tuple else tuple(columns))
         cursor = self._execute(conn, compiled, values)
-        try:
-            return int(cursor.rowcount)
-        finally:
-            cursor.close()
+        changed = int(cursor.rowcount)
+        cursor.close()
+        return changed
