@@ -48,6 +48,14 @@ def test_the_text_written_and_the_time_read_back_are_sqlalchemys(value):
     assert OURS_READ(text).tzinfo is dt.UTC
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(aware, min_size=1, max_size=6), st.lists(st.integers(min_value=0, max_value=5), max_size=12))
+def test_a_time_written_again_or_after_another_is_still_its_own_text(values, again):
+    """The processor keeps the last time and its text (a save writes one "now" twice): never another's."""
+    for value in values + [values[i % len(values)] for i in again]:
+        assert OURS_BIND(value) == REF_BIND(value)
+
+
 @pytest.mark.parametrize("stored", ["2026-03-04 05:06:07", "2026-03-04 05:06:07.5", "2026-03-04",
                                     "2026-03-04T05:06:07.123456", "2026-03-04 05:06:07+02:00",
                                     "2026-03-04 05:06:07.123+01:00", "2026-03-04T05:06:07.12345Z"])

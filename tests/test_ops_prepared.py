@@ -142,3 +142,41 @@ def test_a_number_in_a_note_is_its_own_lemma_without_asking_morfeusz(monkeypatch
     assert lemmas.split()[1] == number and number not in asked
     # What Morfeusz itself says of a number (tag 'dig': the number is its lemma) is the same.
     assert [lemma for _s, _e, (_o, lemma, _t, _n, _q) in analyser.analyse(number)] == [number]
+
+
+def test_a_note_without_tags_reads_its_own_empty_list_and_other_json_as_sqlalchemy_reads_it(tmp_path):
+    """An empty JSON list is read without the parser: a new list each time, never one shared between rows."""
+    with Database.open(tmp_path / "notes.db") as db:
+        svc = Services(db, Identity("Ewa"))
+        org = svc.organisations.create("Huta")
+        visit = svc.visits.create(org.id, m.utcnow())
+        bare = svc.notes.add(visit.id, "Bez tagów")
+        tagged = svc.notes.add(visit.id, "Z tagami", tags=["kadry", "staże"])
+        notes = TABLES["notes"]
+        read = Prepared(select(notes.c.tags).where(notes.c.uuid == bindparam("ref")))
+        with db.core_write() as conn:
+            first, second = read.first(conn, {"ref": bare.id}), read.first(conn, {"ref": bare.id})
+            assert first == second == [[]] and first[0] is not second[0]
+            assert read.first(conn, {"ref": tagged.id}) == [["kadry", "staże"]]
+            with db.engine.connect() as other:  # what SQLAlchemy itself reads
+                assert other.execute(select(notes.c.tags).where(notes.c.uuid == tagged.id)).scalar_one() == [
+                    "kadry", "staże"]
+
+
+def test_changes_are_named_tuples_whose_ids_are_true_only_when_something_changed():
+    from visitapp.ops.changes import NO_IDS, Changes, Ids
+    from visitapp.ops.history import Image, changes_of
+
+    assert not Ids() and not NO_IDS and Ids(updated=frozenset({"a"}))
+    images = [Image("notes", 1, {"uuid": "n", "deleted": False, "text": "a"},
+                    {"uuid": "n", "deleted": False, "text": "b"}),
+              Image("visits", 2, None, {"uuid": "v", "deleted": False}),
+              Image("action_items", 3, {"uuid": "x", "deleted": False}, {"uuid": "x", "deleted": True}),
+              Image("alembic_version", 4, None, {"uuid": "ignored"})]
+    done = changes_of("Edit", "do", images, result=7)
+    assert done == Changes("Edit", "do", notes=Ids(updated=frozenset({"n"})), visits=Ids(added=frozenset({"v"})),
+                           actions=Ids(removed=frozenset({"x"})), result=7)
+    undone = changes_of("Edit", "undo", images, undo=True)
+    assert (undone.notes.updated, undone.visits.removed, undone.actions.added) == ({"n"}, {"v"}, {"x"})
+    assert undone.people is NO_IDS and undone.result is None and not undone.empty
+    assert done._replace(ticket=3).ticket == 3 and done._replace(ticket=3).notes == done.notes
