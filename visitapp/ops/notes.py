@@ -42,7 +42,7 @@ _NOTE_AND_VISIT = Prepared(
 )
 _UPDATE_NOTE = Prepared(NOTES.update().where(NOTES.c.id == bindparam("_pk")))
 _UPDATE_VISIT = Prepared(VISITS.update().where(VISITS.c.id == bindparam("_pk")))
-_VISIT_COLUMNS = ("status", "updated_at")
+_VISIT_TIME, _VISIT_STATUS_AND_TIME = ("updated_at",), ("status", "updated_at")
 
 
 @operation(lambda: _("Add note"))
@@ -134,14 +134,21 @@ def _edit(
         write_doc(conn, pk, visit_pk, found[at["visit_language"]], (old_text, old_tags), (new_text, new_tags))
     changed = tuple(values)
     _UPDATE_NOTE.run(conn, {**values, "_pk": pk}, changed)
-    _UPDATE_VISIT.run(conn, {"status": VisitStatus.IN_PROGRESS, "updated_at": now, "_pk": visit_pk}, _VISIT_COLUMNS)
+    # As mark_edited: the status is written only when it changes (it is checked against its CHECK then: an
+    # IN list SQLite builds a table for, at each UPDATE that sets the column), the time always.
+    visit_before = {"uuid": visit_uuid, "updated_at": found[at["visit_updated_at"]]}
+    visit_after = {"uuid": visit_uuid, "updated_at": now}
+    if found[at["visit_status"]] == VisitStatus.IN_PROGRESS:
+        _UPDATE_VISIT.run(conn, {"updated_at": now, "_pk": visit_pk}, _VISIT_TIME)
+    else:
+        visit_before["status"], visit_after["status"] = found[at["visit_status"]], VisitStatus.IN_PROGRESS
+        _UPDATE_VISIT.run(conn, {"status": VisitStatus.IN_PROGRESS, "updated_at": now, "_pk": visit_pk},
+                          _VISIT_STATUS_AND_TIME)
     # Undo needs only what changed (and the uuid and deleted flag that name the row for a view).
     before = {key: found[at[key]] for key in changed}
     before["uuid"], before["deleted"] = uuid, deleted
     tx.record("notes", pk, before, {**values, "uuid": uuid, "deleted": deleted})
-    tx.record("visits", visit_pk, {"uuid": visit_uuid, "status": found[at["visit_status"]],
-                                   "updated_at": found[at["visit_updated_at"]]},
-              {"uuid": visit_uuid, "status": VisitStatus.IN_PROGRESS, "updated_at": now})
+    tx.record("visits", visit_pk, visit_before, visit_after)
     return NoteInfo(  # kind and visibility: the stored text, or the new enumeration member's value (StrEnum)
         uuid, visit_uuid, found[at["section"]], str(values.get("kind", found[at["kind"]])), new_text,
         found[at["author"]], found[at["created_at"]], now, tuple(new_tags or ()), found[at["position"]],
