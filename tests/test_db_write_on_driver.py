@@ -182,3 +182,31 @@ def test_an_error_from_a_begin_listener_rolls_back_and_frees_the_write_lock(save
     finally:
         other.close()
     assert svc.notes.edit(note, text="tak").text == "tak"
+
+
+def test_listeners_are_counted_as_sqlalchemy_counts_them_wherever_they_listen(saved):
+    """The save's own count of begin and commit listeners agrees with len() on every level one may listen on."""
+    from sqlalchemy import Connection, Engine
+
+    from visitapp.db.engines.sqlite_write import listeners
+
+    db, svc, note, _path = saved
+
+    def heard(_conn):
+        return None
+
+    with db.core_write() as conn:
+        for name in ("begin", "commit"):
+            for target in (db.engine, db._write_engine, conn, Engine, Connection):
+                counts = [listeners(getattr(conn.dispatch, name))]
+                event.listen(target, name, heard)
+                counts.append(listeners(getattr(conn.dispatch, name)))
+                assert counts[-1] == len(getattr(conn.dispatch, name))
+                event.remove(target, name, heard)
+                counts.append(listeners(getattr(conn.dispatch, name)))
+                assert counts == [1, 2, 1], (name, target)
+    # And a save then dispatches to a listener on the engine (the count said "more than ours").
+    seen: list[str] = []
+    event.listen(db.engine, "commit", lambda _conn: seen.append("commit"))
+    edit_note(history_for(db, svc.identity), note, text="Druga wersja")
+    assert seen == ["commit"]

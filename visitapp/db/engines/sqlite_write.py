@@ -29,11 +29,32 @@ import contextlib
 from typing import Any
 
 from sqlalchemy import Connection, exc
+from sqlalchemy.event.attr import _EmptyListener, _JoinedListener, _ListenerCollection
 
 from visitapp.db.engines import sqlite_fts as fts
 
 #: Set in a connection's ``info`` while a :class:`DriverTransaction` holds its transaction.
 ON_DRIVER = "visitapp_transaction_on_driver"
+
+
+def listeners(heard: Any) -> int:
+    """``len(heard)``: how many functions listen to one event of a connection (``conn.dispatch.begin``).
+
+    Counted on the collections SQLAlchemy keeps them in (the connection's, its engine's, that
+    engine's parent's): SQLAlchemy's own ``len`` walks them through four nested Python
+    ``__len__`` calls, a twentieth of what the operation layer adds to a note save. A
+    collection of any other shape (another SQLAlchemy) is asked its own ``len``.
+    """
+    count = 0
+    while type(heard) is _JoinedListener:
+        local = heard.local
+        count += len(local.parent_listeners) if type(local) is _EmptyListener else listeners(local)
+        heard = getattr(heard.parent_dispatch, heard.name)
+    if type(heard) is _ListenerCollection:
+        return count + len(heard.parent_listeners) + len(heard.listeners)
+    if type(heard) is _EmptyListener:
+        return count + len(heard.parent_listeners)
+    return count + len(heard)
 
 
 def _run(conn: Connection, sql: str, dbapi: Any = None) -> None:
@@ -106,7 +127,7 @@ class DriverTransaction:
         self._info, self._dbapi = info, dbapi
         try:
             heard = conn.dispatch.begin
-            if len(heard) > 1:  # more than the engine's own hook listens: all of them hear it
+            if listeners(heard) > 1:  # more than the engine's own hook listens: all of them hear it
                 heard(conn)
             else:
                 _begin(conn, dbapi)
@@ -141,7 +162,7 @@ class DriverTransaction:
                                "conn.begin() on its connection): it was not one transaction")
         else:
             heard = conn.dispatch.commit
-            if len(heard) > 1:
+            if listeners(heard) > 1:
                 heard(conn)
             else:
                 _before_commit(conn, self._dbapi)
