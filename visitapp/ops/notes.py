@@ -34,6 +34,11 @@ _READ = {
     "visit_updated_at": VISITS.c.updated_at.label("visit_updated_at"),
 }
 _AT = {key: i for i, key in enumerate(_READ)}
+(_ID, _VISIT_ID, _UUID, _DELETED, _TEXT, _TAGS, _SECTION, _KIND, _AUTHOR, _CREATED_AT, _POSITION, _VISIBILITY,
+ _VISIT_LANGUAGE, _VISIT_UUID, _VISIT_STATUS, _VISIT_UPDATED_AT) = (
+    _AT[key] for key in ("id", "visit_id", "uuid", "deleted", "text", "tags", "section", "kind", "author",
+                         "created_at", "position", "visibility", "visit_language", "visit_uuid", "visit_status",
+                         "visit_updated_at"))
 # Core statements compiled once per dialect and run on the operation's own transaction
 # (visitapp/ops/prepared.py): saving a note while the user types stays close to a bare UPDATE.
 _NOTE_AND_VISIT = Prepared(
@@ -123,36 +128,36 @@ def _edit(
     found = _NOTE_AND_VISIT.first(conn, {"ref": ref})
     if found is None:
         raise NotFound(_missing(m.Note, ref))
-    at = _AT
-    pk, visit_pk, uuid, deleted = found[at["id"]], found[at["visit_id"]], found[at["uuid"]], found[at["deleted"]]
-    old_text, old_tags, visit_uuid = found[at["text"]], found[at["tags"]], found[at["visit_uuid"]]
+    pk, visit_pk, uuid, deleted = found[_ID], found[_VISIT_ID], found[_UUID], found[_DELETED]
+    old_text, old_tags, visit_uuid = found[_TEXT], found[_TAGS], found[_VISIT_UUID]
     now = m.utcnow()
     values["updated_at"] = now
     new_text, new_tags = values.get("text", old_text), values.get("tags", old_tags)
     write_doc = note_doc_writer(conn)
     if write_doc is not None and ("text" in values or "tags" in values) and not deleted:
-        write_doc(conn, pk, visit_pk, found[at["visit_language"]], (old_text, old_tags), (new_text, new_tags))
+        write_doc(conn, pk, visit_pk, found[_VISIT_LANGUAGE], (old_text, old_tags), (new_text, new_tags))
     changed = tuple(values)
     _UPDATE_NOTE.run(conn, {**values, "_pk": pk}, changed)
     # As mark_edited: the status is written only when it changes (it is checked against its CHECK then: an
     # IN list SQLite builds a table for, at each UPDATE that sets the column), the time always.
-    visit_before = {"uuid": visit_uuid, "updated_at": found[at["visit_updated_at"]]}
+    visit_before = {"uuid": visit_uuid, "updated_at": found[_VISIT_UPDATED_AT]}
     visit_after = {"uuid": visit_uuid, "updated_at": now}
-    if found[at["visit_status"]] == VisitStatus.IN_PROGRESS:
+    if found[_VISIT_STATUS] == VisitStatus.IN_PROGRESS:
         _UPDATE_VISIT.run(conn, {"updated_at": now, "_pk": visit_pk}, _VISIT_TIME)
     else:
-        visit_before["status"], visit_after["status"] = found[at["visit_status"]], VisitStatus.IN_PROGRESS
+        visit_before["status"], visit_after["status"] = found[_VISIT_STATUS], VisitStatus.IN_PROGRESS
         _UPDATE_VISIT.run(conn, {"status": VisitStatus.IN_PROGRESS, "updated_at": now, "_pk": visit_pk},
                           _VISIT_STATUS_AND_TIME)
     # Undo needs only what changed (and the uuid and deleted flag that name the row for a view).
-    before = {key: found[at[key]] for key in changed}
-    before["uuid"], before["deleted"] = uuid, deleted
+    before = {"uuid": uuid, "deleted": deleted}
+    for key in changed:
+        before[key] = found[_AT[key]]
     tx.record("notes", pk, before, {**values, "uuid": uuid, "deleted": deleted})
     tx.record("visits", visit_pk, visit_before, visit_after)
     return NoteInfo(  # kind and visibility: the stored text, or the new enumeration member's value (StrEnum)
-        uuid, visit_uuid, found[at["section"]], str(values.get("kind", found[at["kind"]])), new_text,
-        found[at["author"]], found[at["created_at"]], now, tuple(new_tags or ()), found[at["position"]],
-        str(values.get("visibility", found[at["visibility"]])), bool(deleted),
+        uuid, visit_uuid, found[_SECTION], str(values.get("kind", found[_KIND])), new_text,
+        found[_AUTHOR], found[_CREATED_AT], now, tuple(new_tags or ()), found[_POSITION],
+        str(values.get("visibility", found[_VISIBILITY])), bool(deleted),
     )
 
 
