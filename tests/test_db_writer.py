@@ -128,3 +128,22 @@ def test_a_write_running_while_the_database_closes_gives_its_connection_back_aft
     assert first is not second and getattr(first, "closed", False)
     assert svc.notes.get(note).text == "Pierwsza wersja"
     db.close()
+
+
+def test_an_engine_transaction_that_fails_to_begin_frees_the_thread_and_the_next_save_works(db, svc, note, monkeypatch):
+    """Whatever fails as the transaction begins (here the engine's own begin, a driver error) leaves no
+    mark that this thread is writing: the next save on it is not refused as a write inside a write."""
+    from sqlalchemy import exc
+
+    begin = type(db.backend).write_transaction
+
+    def failing(backend, conn):
+        raise exc.OperationalError("BEGIN IMMEDIATE", (), sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(type(db.backend), "write_transaction", failing)
+    with pytest.raises(DatabaseLocked):
+        svc.notes.edit(note, text="Nie zapisze się")
+    assert db._busy == set()
+    monkeypatch.setattr(type(db.backend), "write_transaction", begin)
+    svc.notes.edit(note, text="Zapisana")
+    assert svc.notes.get(note).text == "Zapisana"

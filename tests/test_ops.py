@@ -215,3 +215,19 @@ def test_one_history_per_open_database_and_it_does_not_keep_a_closed_one_alive(t
     del db, svc
     gc.collect()
     assert gone() is None
+
+
+def test_an_operations_label_follows_the_language():
+    from visitapp.i18n import current_language, set_language
+    from visitapp.ops import edit_note
+
+    before = current_language()
+    try:
+        set_language("en")
+        assert edit_note.label == "Edit note"
+        set_language("pl")
+        assert edit_note.label != "Edit note" and edit_note.label
+        set_language("en")
+        assert edit_note.label == "Edit note"
+    finally:
+        set_language(before)

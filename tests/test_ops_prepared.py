@@ -180,3 +180,36 @@ def test_changes_are_named_tuples_whose_ids_are_true_only_when_something_changed
     assert (undone.notes.updated, undone.visits.removed, undone.actions.added) == ({"n"}, {"v"}, {"x"})
     assert undone.people is NO_IDS and undone.result is None and not undone.empty
     assert done._replace(ticket=3).ticket == 3 and done._replace(ticket=3).notes == done.notes
+
+
+def test_a_save_sets_the_visits_status_only_when_it_changes_and_undo_restores_and_checks_it(tmp_path):
+    """An UPDATE that sets visits.status runs its CHECK (a temporary table in SQLite 3.40) at every save:
+    a visit already in progress gets only its time; one that was planned is in progress after the save,
+    planned again after undo; and undo still refuses when another program changed the status since."""
+    from visitapp.ops import HistoryConflict
+
+    with Database.open(tmp_path / "notes.db") as db:
+        svc = Services(db, Identity("Ewa"))
+        note_id, _pk = _note(svc)
+        visit_id = svc.notes.get(note_id).visit_id
+        history = history_for(db, svc.identity)
+        with sqlite3.connect(tmp_path / "notes.db") as other:
+            other.execute("UPDATE visits SET status = 'planned' WHERE uuid = ?", (visit_id,))
+        seen: list[str] = []
+        with db.core_write() as conn:  # the thread's kept connection: the saves below run on it
+            conn.connection.dbapi_connection.set_trace_callback(seen.append)
+        ops.edit_note(history, note_id, text="Pierwsza poprawka")
+        ops.edit_note(history, note_id, text="Druga poprawka")
+        visits = [s for s in seen if s.startswith("UPDATE visits")]
+        assert len(visits) == 2 and "status" in visits[0] and "status" not in visits[1]
+        assert svc.visits.get(visit_id).status == "in_progress"
+        with sqlite3.connect(tmp_path / "notes.db") as other:  # the second save did not write the status...
+            other.execute("UPDATE visits SET status = 'finalised' WHERE uuid = ?", (visit_id,))
+        with pytest.raises(HistoryConflict):  # ...and its undo still sees it changed since
+            history.undo()
+        with sqlite3.connect(tmp_path / "notes.db") as other:
+            other.execute("UPDATE visits SET status = 'in_progress' WHERE uuid = ?", (visit_id,))
+        history.undo()
+        history.undo()
+        assert svc.visits.get(visit_id).status == "planned"
+        assert svc.notes.get(note_id).text == "Brakuje spawaczy"

@@ -357,8 +357,8 @@ class _KeptWrite:
         if id(conn) in busy:  # core_write inside core_write on one thread: the outer one is left as it is
             raise exc.InvalidRequestError("a write transaction is already open on this thread")
         busy.add(id(conn))
-        transaction = db.backend.write_transaction(conn)
         try:
+            transaction = db.backend.write_transaction(conn)  # an engine's may begin here (conn.begin())
             transaction.__enter__()
         except BaseException as err:
             self._failed(conn, err)
@@ -382,9 +382,11 @@ class _KeptWrite:
         """After the transaction failed with ``err``: free the thread, drop the connection on a driver
         error, and raise a driver error's sentence (otherwise the caller raises ``err`` itself)."""
         db = self._db
-        db._busy.discard(id(conn))
-        if isinstance(err, exc.SQLAlchemyError):
-            db._drop_writer(conn)
+        try:  # dropped while still marked busy: close() leaves a busy writer to the thread that holds it
+            if isinstance(err, exc.SQLAlchemyError):
+                db._drop_writer(conn)
+        finally:
+            db._busy.discard(id(conn))
         if isinstance(err, exc.DBAPIError):
             db._raise_translated(err)
 

@@ -139,13 +139,11 @@ def _edit(
     changed = tuple(values)
     _UPDATE_NOTE.run(conn, {**values, "_pk": pk}, changed)
     # As mark_edited: the status is written only when it changes (it is checked against its CHECK then: an
-    # IN list SQLite builds a table for, at each UPDATE that sets the column), the time always.
-    visit_before = {"uuid": visit_uuid, "updated_at": found[_VISIT_UPDATED_AT]}
-    visit_after = {"uuid": visit_uuid, "updated_at": now}
+    # IN list SQLite builds a table for, at each UPDATE that sets the column), the time always. The undo
+    # images hold both, so that undo finds a status changed since by another program.
     if found[_VISIT_STATUS] == VisitStatus.IN_PROGRESS:
         _UPDATE_VISIT.run(conn, {"updated_at": now, "_pk": visit_pk}, _VISIT_TIME)
     else:
-        visit_before["status"], visit_after["status"] = found[_VISIT_STATUS], VisitStatus.IN_PROGRESS
         _UPDATE_VISIT.run(conn, {"status": VisitStatus.IN_PROGRESS, "updated_at": now, "_pk": visit_pk},
                           _VISIT_STATUS_AND_TIME)
     # Undo needs only what changed (and the uuid and deleted flag that name the row for a view).
@@ -153,7 +151,9 @@ def _edit(
     for key in changed:
         before[key] = found[_AT[key]]
     tx.record("notes", pk, before, {**values, "uuid": uuid, "deleted": deleted})
-    tx.record("visits", visit_pk, visit_before, visit_after)
+    tx.record("visits", visit_pk,
+              {"uuid": visit_uuid, "status": found[_VISIT_STATUS], "updated_at": found[_VISIT_UPDATED_AT]},
+              {"uuid": visit_uuid, "status": VisitStatus.IN_PROGRESS, "updated_at": now})
     return NoteInfo(  # kind and visibility: the stored text, or the new enumeration member's value (StrEnum)
         uuid, visit_uuid, found[_SECTION], str(values.get("kind", found[_KIND])), new_text,
         found[_AUTHOR], found[_CREATED_AT], now, tuple(new_tags or ()), found[_POSITION],

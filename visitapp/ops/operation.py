@@ -27,9 +27,12 @@ class Operation:
     def label(self) -> str:
         """The name for the Edit menu, in the current language."""
         lang, shown = current_language(), self._shown
-        if shown is None or shown[0] != lang:
-            shown = self._shown = (lang, self._label())
-        return shown[1]
+        if shown is not None and shown[0] == lang:
+            return shown[1]
+        label = self._label()
+        if current_language() == lang:  # kept only if the language did not change while it was made
+            self._shown = (lang, label)
+        return label
 
     def __call__(self, history: History, *args: Any, **kwargs: Any) -> Changes:
         return history.execute(history.identity, self.label, self.body, args, kwargs, core=self.core,

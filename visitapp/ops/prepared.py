@@ -5,8 +5,8 @@ Saving a note while the user types is the one write whose cost a person feels
 spends about 80 µs of Python per statement (execution context, events, result
 wrapping) even with its compiled cache; a save needs three statements. A
 :class:`Prepared` statement is still a Core statement, written once beside the
-operation: it is compiled for the engine's dialect the first time (per set of
-columns an UPDATE sets), its parameters and result columns converted by the
+operation: it is compiled for the engine's dialect the first time (per list of
+columns an UPDATE sets, in the order given), its parameters and result columns converted by the
 same type processors SQLAlchemy uses (UTC datetimes, JSON, enumerations), and
 run on the DBAPI connection beneath the operation's, inside the transaction
 ``Database.core_write`` began. Nothing else changes: the same transaction, the
@@ -126,8 +126,10 @@ class Prepared:
         """The first row (its values converted as SQLAlchemy converts them), or None."""
         compiled = self._for(conn.dialect, None)
         cursor = self._execute(conn, compiled, values)
-        raw = cursor.fetchone()
-        cursor.close()
+        try:
+            raw = cursor.fetchone()
+        finally:
+            cursor.close()
         return None if raw is None else compiled.row(raw)
 
     def run(self, conn: Connection, values: dict[str, Any], columns: Iterable[str]) -> int:
@@ -137,6 +139,7 @@ class Prepared:
         """
         compiled = self._for(conn.dialect, columns if type(columns) is tuple else tuple(columns))
         cursor = self._execute(conn, compiled, values)
-        changed = int(cursor.rowcount)
-        cursor.close()
-        return changed
+        try:
+            return int(cursor.rowcount)
+        finally:
+            cursor.close()

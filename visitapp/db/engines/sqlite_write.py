@@ -29,9 +29,15 @@ import contextlib
 from typing import Any
 
 from sqlalchemy import Connection, exc
-from sqlalchemy.event.attr import _EmptyListener, _JoinedListener, _ListenerCollection
+from sqlalchemy.event import attr as _attr
 
 from visitapp.db.engines import sqlite_fts as fts
+
+# Where SQLAlchemy keeps the listeners of an event (see listeners()): private classes, None in a version
+# without them (every collection is then asked its own len()).
+_EMPTY: Any = getattr(_attr, "_EmptyListener", None)
+_JOINED: Any = getattr(_attr, "_JoinedListener", None)
+_COLLECTION: Any = getattr(_attr, "_ListenerCollection", None)
 
 #: Set in a connection's ``info`` while a :class:`DriverTransaction` holds its transaction.
 ON_DRIVER = "visitapp_transaction_on_driver"
@@ -46,13 +52,13 @@ def listeners(heard: Any) -> int:
     collection of any other shape (another SQLAlchemy) is asked its own ``len``.
     """
     count = 0
-    while type(heard) is _JoinedListener:
+    while type(heard) is _JOINED:
         local = heard.local
-        count += len(local.parent_listeners) if type(local) is _EmptyListener else listeners(local)
+        count += len(local.parent_listeners) if type(local) is _EMPTY else listeners(local)
         heard = getattr(heard.parent_dispatch, heard.name)
-    if type(heard) is _ListenerCollection:
+    if type(heard) is _COLLECTION:
         return count + len(heard.parent_listeners) + len(heard.listeners)
-    if type(heard) is _EmptyListener:
+    if type(heard) is _EMPTY:
         return count + len(heard.parent_listeners)
     return count + len(heard)
 
