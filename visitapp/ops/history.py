@@ -225,7 +225,8 @@ def changes_of(label: str, kind: str, images: Iterable[Image], *, undo: bool = F
             lists[(1 if was else 0) if now else 2].append(uuid)
     # Changes by place (tuple.__new__: a named tuple's own __new__ is a Python call with keywords); most kinds
     # change nothing, and share one empty Ids and one empty set.
-    fields: list[Any] = [label, kind, *_NO_CHANGE, result, 0]
+    fields: list[Any] = list(_DEFAULTS)
+    fields[_FIELD_AT["label"]], fields[_FIELD_AT["kind"]], fields[_FIELD_AT["result"]] = label, kind, result
     for name, (added, updated, removed) in found.items():
         fields[_FIELD_AT[name]] = _new(Ids, (frozenset(added) if added else _NONE,
                                              frozenset(updated) if updated else _NONE,
@@ -233,10 +234,8 @@ def changes_of(label: str, kind: str, images: Iterable[Image], *, undo: bool = F
     return _new(Changes, fields)
 
 
-_FIELD_AT = {name: Changes._fields.index(name) for name in KINDS.values()}
-# Changes' fields between ``kind`` and ``result``: one Ids per kind of record, in order.
-_NO_CHANGE = tuple(Changes._field_defaults[name] for name in Changes._fields[2:-2])
-assert set(Changes._fields[2:-2]) == set(KINDS.values()) and Changes._fields[-2:] == ("result", "ticket")
+_FIELD_AT = {name: i for i, name in enumerate(Changes._fields)}
+_DEFAULTS = tuple(Changes._field_defaults.get(name) for name in Changes._fields)  # NO_IDS for every kind
 _NONE: frozenset[str] = frozenset()
 
 

@@ -23,9 +23,11 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, exc
+from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import Executable, sqltypes
+
+from visitapp.db.engines.base import driver_error
 
 Processor = Callable[[Any], Any] | None
 
@@ -116,11 +118,7 @@ class Prepared:
         try:
             return driver.execute(compiled.sql, params)
         except conn.dialect.loaded_dbapi.Error as err:
-            dialect = conn.dialect
-            # As Connection.execute would raise it (Database translates it into one sentence); the
-            # parameters (a note's text) stay out of the message.
-            raise exc.DBAPIError.instance(compiled.sql, params, err, dialect.loaded_dbapi.Error,
-                                          hide_parameters=True, dialect=dialect) from err
+            raise driver_error(conn, compiled.sql, err) from err
 
     def first(self, conn: Connection, values: dict[str, Any]) -> Sequence[Any] | None:
         """The first row (its values converted as SQLAlchemy converts them), or None."""

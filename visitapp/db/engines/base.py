@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnExpressionArgument, Connection, Engine, Table
+from sqlalchemy import ColumnExpressionArgument, Connection, Engine, Table, exc
 from sqlalchemy.sql import ColumnElement, FromClause
 
 from visitapp.errors import DatabaseError
@@ -281,6 +281,16 @@ def note_doc_writer(conn: Connection) -> NoteDocWriter | None:
     """The engine's writer of a note's search document for ``conn`` (see :data:`NOTE_DOC_OPTION`), or None."""
     writer: NoteDocWriter | None = conn.get_execution_options().get(NOTE_DOC_OPTION)
     return writer
+
+
+def driver_error(conn: Connection, statement: str, err: Exception) -> exc.StatementError:
+    """A driver's error from ``statement`` run on ``conn``'s DBAPI connection, as Connection.execute raises it.
+
+    ``Database`` then turns it into one sentence; the statement's parameters (a note's text) stay out.
+    For the statements run on the driver itself: the note save's (``ops/prepared.py``, ``sqlite_write.py``).
+    """
+    return exc.DBAPIError.instance(statement, (), err, conn.dialect.loaded_dbapi.Error, hide_parameters=True,
+                                   dialect=conn.dialect)
 
 
 _KEYED_WRITES: ContextVar[bool] = ContextVar("visitapp_keyed_writes", default=False)

@@ -55,8 +55,9 @@ import zlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, exc, text
+from sqlalchemy import Connection, text
 
+from visitapp.db.engines.base import driver_error
 from visitapp.text.polish import doc_lemmas  # light: Morfeusz itself loads at the first analysis
 
 FOLD_SQL = "replace(replace({expr}, 'ł', 'ĺ'), 'Ł', 'Ĺ')"
@@ -134,12 +135,10 @@ def write_note_doc(conn: Connection, note_pk: int, visit_pk: int, language: str 
         return
     lemmas = doc_lemmas(body, language)
     driver: Any = conn.connection.dbapi_connection  # an attribute: the same connection as driver_connection
-    dialect = conn.dialect
     try:
         driver.execute(_NOTE_DOC_WRITE, (note_pk, visit_pk, body, lemmas))
-    except dialect.loaded_dbapi.Error as err:
-        raise exc.DBAPIError.instance(_NOTE_DOC_WRITE, (), err, dialect.loaded_dbapi.Error,
-                                      hide_parameters=True, dialect=dialect) from err
+    except conn.dialect.loaded_dbapi.Error as err:
+        raise driver_error(conn, _NOTE_DOC_WRITE, err) from err
 
 
 def _doc_triggers(kind: str, table: str, body: str, visit_expr: str, where: str, columns: str,

@@ -32,6 +32,7 @@ from sqlalchemy import Connection, exc
 from sqlalchemy.event import attr as _attr
 
 from visitapp.db.engines import sqlite_fts as fts
+from visitapp.db.engines.base import driver_error
 
 # Where SQLAlchemy keeps the listeners of an event (see listeners()): private classes, None in a version
 # without them (every collection is then asked its own len()).
@@ -70,7 +71,7 @@ def _run(conn: Connection, sql: str, dbapi: Any = None) -> None:
     try:
         dbapi.execute(sql)
     except conn.dialect.loaded_dbapi.Error as err:
-        raise exc.DBAPIError.instance(sql, (), err, conn.dialect.loaded_dbapi.Error, dialect=conn.dialect) from err
+        raise driver_error(conn, sql, err) from err
 
 
 def begin(conn: Connection) -> None:
@@ -96,8 +97,7 @@ def _before_commit(conn: Connection, dbapi: Any) -> None:
         try:
             fts.analyse_pending(dbapi)
         except conn.dialect.loaded_dbapi.Error as err:
-            raise exc.DBAPIError.instance("analyse", (), err, conn.dialect.loaded_dbapi.Error,
-                                          hide_parameters=True, dialect=conn.dialect) from err
+            raise driver_error(conn, "analyse", err) from err
 
 
 def _rollback(conn: Connection) -> None:
